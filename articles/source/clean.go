@@ -1,0 +1,324 @@
+package source
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sanitize makes untrusted text safe to put on a terminal and regular to
+// work with: invalid UTF-8 becomes U+FFFD, a byte order mark is dropped,
+// CRLF and lone CR become LF, terminal escape sequences (CSI, OSC such as
+// OSC 52, DCS, APC, PM, SOS and two-byte ESC sequences, in their 7-bit and
+// C1 forms) are removed whole, every other C0/C1 control but newline and tab
+// is removed, tabs become spaces, and Unicode bidirectional overrides and
+// isolates are removed. Printable text is never changed.
+func Sanitize(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\r':
+			b.WriteByte('\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			i++
+		case r == '\n':
+			b.WriteByte('\n')
+			i++
+		case r == '\t':
+			b.WriteByte(' ')
+			i++
+		case r == 0x1b: // ESC
+			i = skipEscape(s, i+1)
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(s, i+size)
+		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
+			i = skipString(s, i+size)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			i += size
+		case r == 0x2028 || r == 0x2029: // line and paragraph separators
+			b.WriteByte('\n')
+			i += size
+		case isInvisibleFormat(r):
+			i += size
+		default:
+			b.WriteString(s[i : i+size])
+			i += size
+		}
+	}
+	return b.String()
+}
+
+// isPlain reports whether s is valid UTF-8 with nothing Sanitize would change.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// isInvisibleFormat reports the format characters that can reorder or hide
+// text on screen: bidi embeddings, overrides, isolates and marks, and the BOM.
+func isInvisibleFormat(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e: // LRE RLE PDF LRO RLO
+		return true
+	case r >= 0x2066 && r <= 0x2069: // LRI RLI FSI PDI
+		return true
+	case r == 0x200e || r == 0x200f || r == 0x061c: // LRM RLM ALM
+		return true
+	case r == 0xfeff: // BOM, zero-width no-break space
+		return true
+	}
+	return false
+}
+
+// skipEscape returns the index after the escape sequence whose ESC ended at i.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	}
+	// Intermediate bytes then one final byte (ESC ( B, ESC 7, ESC c ...).
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipCSI returns the index after a control sequence's parameters,
+// intermediates and final byte that start at i.
+func skipCSI(s string, i int) int {
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after a control string (OSC, DCS, ...) that
+// starts at i: it ends at BEL, ESC \, C1 ST, or a newline (a terminal would
+// swallow more, but the text after a newline is the article's own).
+func skipString(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == 0x07:
+			return i + 1
+		case s[i] == 0x1b:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i + 1
+		case s[i] == '\n':
+			return i
+		case strings.HasPrefix(s[i:], "\u009c"):
+			return i + 2
+		}
+		i++
+	}
+	return i
+}
+
+// normalizeSpace trims a line and folds every run of Unicode spaces
+// (including no-break spaces) into one ASCII space.
+func normalizeSpace(line string) string {
+	if !needsSpaceFold(line) {
+		return line
+	}
+	var b strings.Builder
+	b.Grow(len(line))
+	space := false
+	for _, r := range line {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func needsSpaceFold(s string) bool {
+	prev := true // a leading space needs trimming
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (prev || r != ' ') {
+			return true
+		}
+		prev = sp
+	}
+	return prev && s != ""
+}
+
+// CleanTitle returns s as one clean line: sanitized, whitespace folded.
+func CleanTitle(s string) string {
+	return normalizeSpace(Sanitize(s))
+}
+
+// CleanSource returns a path or URL fit for the screen: control characters
+// and escape sequences are removed, whitespace is folded.
+func CleanSource(s string) string {
+	return normalizeSpace(Sanitize(s))
+}
+
+// titleKey folds a line for comparing it with the title: case, spacing and
+// surrounding punctuation do not count.
+func titleKey(s string) string {
+	s = strings.ToLower(normalizeSpace(s))
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+}
+
+// boilerplate lists the lines, folded by boilerKey, that are dropped from the end of a body.
+var boilerplate = map[string]bool{
+	"related":                    true,
+	"related news":               true,
+	"related articles":           true,
+	"related stories":            true,
+	"related content":            true,
+	"related coverage":           true,
+	"related topics":             true,
+	"related links":              true,
+	"read more":                  true,
+	"read more news":             true,
+	"read the full story":        true,
+	"continue reading":           true,
+	"more news":                  true,
+	"more on this story":         true,
+	"more stories":               true,
+	"see also":                   true,
+	"share":                      true,
+	"share this":                 true,
+	"share this article":         true,
+	"share this story":           true,
+	"share on facebook":          true,
+	"share on twitter":           true,
+	"share on x":                 true,
+	"share via email":            true,
+	"tweet":                      true,
+	"email":                      true,
+	"print":                      true,
+	"advertisement":              true,
+	"comments":                   true,
+	"leave a comment":            true,
+	"subscribe":                  true,
+	"subscribe now":              true,
+	"sign up for our newsletter": true,
+	"back to top":                true,
+	"top stories":                true,
+	"most read":                  true,
+	"you may also like":          true,
+	"recommended":                true,
+	"tags":                       true,
+}
+
+// boilerKey folds a short line for looking it up in boilerplate.
+func boilerKey(s string) string {
+	if len(s) > 60 {
+		return ""
+	}
+	return titleKey(s)
+}
+
+// isBoilerplate reports whether a whole line is a trailing boilerplate line.
+func isBoilerplate(line string) bool {
+	k := boilerKey(line)
+	return k != "" && boilerplate[k]
+}
+
+// Body cleans article text: it is sanitized, lines are trimmed and their
+// spaces folded, lines repeating title at the top are dropped, whole
+// boilerplate lines at the end are dropped, and the paragraphs (separated
+// by blank lines; lines within one are joined by a space) are joined by
+// model.ParagraphSep. Text with no blank line at all but several lines is
+// taken as one paragraph per line. No other word is changed.
+func Body(title, text string) string {
+	lines := strings.Split(Sanitize(text), "\n")
+	for i, l := range lines {
+		lines[i] = normalizeSpace(l)
+	}
+	return joinParagraphs(trimLines(lines, title))
+}
+
+// trimLines drops the leading blank lines and repeats of title, and the
+// trailing blank and boilerplate lines.
+func trimLines(lines []string, title string) []string {
+	key := titleKey(title)
+	start := 0
+	for start < len(lines) {
+		l := lines[start]
+		if l == "" || (key != "" && titleKey(l) == key) {
+			start++
+			continue
+		}
+		break
+	}
+	end := len(lines)
+	for end > start {
+		l := lines[end-1]
+		if l == "" || isBoilerplate(l) {
+			end--
+			continue
+		}
+		break
+	}
+	return lines[start:end]
+}
+
+// joinParagraphs turns trimmed lines into paragraphs joined by "\n\n".
+func joinParagraphs(lines []string) string {
+	blank := false
+	for _, l := range lines {
+		if l == "" {
+			blank = true
+			break
+		}
+	}
+	if !blank {
+		return strings.Join(lines, "\n\n")
+	}
+	var b strings.Builder
+	state := 0 // 0 start, 1 inside a paragraph, 2 after a blank line
+	for _, l := range lines {
+		switch {
+		case l == "":
+			if state == 1 {
+				state = 2
+			}
+		case state == 0:
+			b.WriteString(l)
+			state = 1
+		case state == 1:
+			b.WriteByte(' ')
+			b.WriteString(l)
+		default:
+			b.WriteString("\n\n")
+			b.WriteString(l)
+			state = 1
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,417 @@
+// Package source reads briefs from wherever they are: files, folders,
+// standard input and (see fetch.go) URLs, in every format it knows, and
+// cleans them into model.Article values.
+//
+// # Formats
+//
+// A file's format is chosen by sniffing its content first and its
+// extension second, so a feed saved as .txt or a brief with no extension
+// still reads right:
+//
+//   - .txt (and anything else that is text): the first non-empty line is
+//     the title, the rest is the body.
+//   - .md, .markdown: optional YAML ("---") or TOML ("+++") front matter
+//     with title, date (or published), source (or outlet), url (or link)
+//     and author; without a title there, the first heading or line is the
+//     title. The body is plain text: markup is stripped, each Markdown
+//     block becomes one paragraph.
+//
+// # Cleaning
+//
+// Every title, body, field and Source name passes the cleaner: invalid
+// UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape sequences,
+// C0/C1 control characters and bidirectional overrides are removed (see
+// Sanitize); the title repeated at the top of the body is dropped (case
+// and spacing do not count); whole short boilerplate lines at the end
+// ("Related news", "Read more", "Share this", ...) are dropped; lines are
+// trimmed, runs of spaces folded, runs of blank lines collapsed, and
+// paragraphs joined by model.ParagraphSep. No other word of the body is
+// changed.
+//
+// # Bad input
+//
+// A source that cannot be read becomes a Warning and the others go on:
+// empty files, binary files and files over Options.MaxFileSize are skipped.
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"briefs/model"
+)
+
+// DefaultMaxFileSize is the size limit of one file or download when
+// Options.MaxFileSize is zero: 20 MB.
+const DefaultMaxFileSize = 20 << 20
+
+// Options tune loading. The zero value is ready to use.
+type Options struct {
+	// Stdin is read for the spec "-"; nil reads nothing.
+	Stdin io.Reader
+	// MaxFileSize bounds one file, one download and one decompressed
+	// stream, in bytes; larger ones are skipped with a warning. Zero means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+	// HTTPClient fetches URLs; nil uses a client with Timeout, the
+	// redirect limit and the refusal of non-HTTP redirects.
+	HTTPClient *http.Client
+	// UserAgent is sent with every request; empty means DefaultUserAgent.
+	UserAgent string
+	// Timeout bounds one download when HTTPClient is nil; zero means 30 s.
+	Timeout time.Duration
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// Warning says why one source (a file, a URL, "-") was skipped or only
+// partly read.
+type Warning struct {
+	Source string // the path or URL, cleaned for the screen
+	Reason string
+}
+
+// Error returns "source: reason".
+func (w Warning) Error() string {
+	return w.Source + ": " + w.Reason
+}
+
+// Load reads every spec and returns the articles in order (folders
+// recursively, in sorted path order) and a warning for each source that
+// failed. A spec is a file, a folder, "-" for opt.Stdin, or an http(s) URL.
+func Load(ctx context.Context, specs []string, opt Options) ([]model.Article, []Warning) {
+	var arts []model.Article
+	var warns []Warning
+	Walk(ctx, specs, opt, func(a model.Article) { arts = append(arts, a) }, func(w Warning) { warns = append(warns, w) })
+	return arts, warns
+}
+
+// Walk is the streaming form of Load: it calls emit for each article and
+// warn for each failed source, in order, from the calling goroutine. It
+// stops early when ctx is done (with a warning saying so).
+func Walk(ctx context.Context, specs []string, opt Options, emit func(model.Article), warn func(Warning)) {
+	w := walker{ctx: ctx, opt: opt, emit: emit, warn: warn}
+	for _, spec := range specs {
+		if err := ctx.Err(); err != nil {
+			warn(Warning{Source: CleanSource(spec), Reason: fmt.Sprintf("not read: %v", err)})
+			return
+		}
+		w.spec(spec)
+	}
+}
+
+// walker carries one Walk's settings and callbacks.
+type walker struct {
+	ctx  context.Context
+	opt  Options
+	emit func(model.Article)
+	warn func(Warning)
+}
+
+func (w *walker) warnf(src, format string, args ...any) {
+	w.warn(Warning{Source: CleanSource(src), Reason: fmt.Sprintf(format, args...)})
+}
+
+func (w *walker) spec(spec string) {
+	switch {
+	case spec == "-":
+		if w.opt.Stdin == nil {
+			w.warnf("-", "no standard input")
+			return
+		}
+		data, err := readLimited(w.opt.Stdin, w.opt.maxSize())
+		if err != nil {
+			w.warnf("-", "%v", err)
+			return
+		}
+		w.parse("-", data)
+	case isURL(spec):
+		w.url(spec)
+	default:
+		info, err := os.Stat(spec)
+		if err != nil {
+			w.warnf(spec, "%v", unwrapPath(err))
+			return
+		}
+		if info.IsDir() {
+			w.dir(spec)
+			return
+		}
+		w.file(spec, info)
+	}
+}
+
+// unwrapPath drops the path that an *fs.PathError repeats, since the
+// warning already names the source.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// dir reads every regular file under root, in sorted order; hidden files
+// and folders (".git", ".DS_Store") are left out.
+func (w *walker) dir(root string) {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.warnf(p, "%v", unwrapPath(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		w.warnf(root, "%v", err)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if w.ctx.Err() != nil {
+			w.warnf(f, "not read: %v", w.ctx.Err())
+			return
+		}
+		info, err := os.Stat(f)
+		if err != nil {
+			w.warnf(f, "%v", unwrapPath(err))
+			continue
+		}
+		if info.IsDir() {
+			continue // a symlink to a folder: not followed, to avoid cycles
+		}
+		w.file(f, info)
+	}
+}
+
+func (w *walker) file(p string, info fs.FileInfo) {
+	if !info.Mode().IsRegular() {
+		w.warnf(p, "not a regular file")
+		return
+	}
+	if limit := w.opt.maxSize(); info.Size() > limit {
+		w.warnf(p, "skipped: %s is over the %s size limit", byteSize(info.Size()), byteSize(limit))
+		return
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		w.warnf(p, "%v", unwrapPath(err))
+		return
+	}
+	defer f.Close()
+	data, err := readLimited(f, w.opt.maxSize())
+	if err != nil {
+		w.warnf(p, "%v", err)
+		return
+	}
+	w.parse(p, data)
+}
+
+// parse hands one source's bytes to Parse and reports the result.
+func (w *walker) parse(name string, data []byte) {
+	arts, err := parseLimited(name, data, w.opt.maxSize())
+	if err != nil {
+		w.warnf(name, "%v", err)
+		return
+	}
+	for _, a := range arts {
+		w.emit(a)
+	}
+}
+
+// errTooLarge is returned when a stream is over the size limit.
+var errTooLarge = errors.New("over the size limit")
+
+// readLimited reads r whole, refusing more than limit bytes.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("skipped: more than %s: %w", byteSize(limit), errTooLarge)
+	}
+	return data, nil
+}
+
+// byteSize renders n bytes for a person: "20 MB", "512 B".
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.4g MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.4g KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// LoadFS reads every file of fsys (recursively, sorted; hidden files left
+// out), as Load reads a folder. Source is the path inside fsys.
+func LoadFS(fsys fs.FS, opt Options) ([]model.Article, []Warning) {
+	var arts []model.Article
+	var warns []Warning
+	warn := func(p, format string, args ...any) {
+		warns = append(warns, Warning{Source: CleanSource(p), Reason: fmt.Sprintf(format, args...)})
+	}
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			warn(p, "%v", err)
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		warn(".", "%v", err)
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		f, err := fsys.Open(p)
+		if err != nil {
+			warn(p, "%v", unwrapPath(err))
+			continue
+		}
+		data, err := readLimited(f, opt.maxSize())
+		f.Close()
+		if err != nil {
+			warn(p, "%v", err)
+			continue
+		}
+		got, err := parseLimited(p, data, opt.maxSize())
+		if err != nil {
+			warn(p, "%v", err)
+			continue
+		}
+		arts = append(arts, got...)
+	}
+	return arts, warns
+}
+
+// Parse reads one file's bytes into its articles; name (a path or URL)
+// gives the extension and becomes each article's Source. The format is
+// sniffed from the content, the extension breaking ties. It returns an
+// error for empty, binary or malformed input, never panics.
+func Parse(name string, data []byte) ([]model.Article, error) {
+	return parseLimited(name, data, DefaultMaxFileSize)
+}
+
+// parseLimited is Parse with a bound on decompressed sizes.
+func parseLimited(name string, data []byte, limit int64) ([]model.Article, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("skipped: empty file")
+	}
+	if isBinary(data) {
+		return nil, errors.New("skipped: binary file")
+	}
+	switch strings.ToLower(path.Ext(baseName(name))) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return parseMarkdown(name, []byte(Sanitize(string(data))))
+	}
+	return parseText(name, data)
+}
+
+// baseName strips a URL's query and fragment before its extension is read.
+func baseName(name string) string {
+	if i := strings.IndexAny(name, "?#"); i >= 0 && isURL(name) {
+		name = name[:i]
+	}
+	return name
+}
+
+// isURL reports whether spec is an http or https URL.
+func isURL(spec string) bool {
+	l := strings.ToLower(spec)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// isBinary sniffs the first 8 KB: NUL bytes, or many control bytes or
+// invalid UTF-8 sequences, mean it is not text.
+func isBinary(data []byte) bool {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		// UTF-16 text has NULs too, but briefs are UTF-8.
+		return true
+	}
+	bad := 0
+	for i := 0; i < len(head); {
+		c := head[i]
+		if c < 0x80 {
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+				bad++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && size == 1 && len(head)-i >= utf8.UTFMax {
+			bad++
+		}
+		i += size
+	}
+	return bad*10 > len(head) // over 10% junk
+}
+
+// parseText reads a plain-text brief: first non-empty line title, rest body.
+func parseText(name string, data []byte) ([]model.Article, error) {
+	text := Sanitize(string(data))
+	var title, rest string
+	for text != "" {
+		line, after, _ := strings.Cut(text, "\n")
+		text = after
+		if t := normalizeSpace(line); t != "" {
+			title, rest = t, after
+			break
+		}
+	}
+	return finish(name, model.Article{Title: title, Body: Body(title, rest)})
+}
+
+// finish sets an article's Source and ID, and refuses one with no text.
+func finish(name string, a model.Article) ([]model.Article, error) {
+	if a.Title == "" && a.Body == "" {
+		return nil, errors.New("skipped: no text")
+	}
+	a.Source = CleanSource(name)
+	a.ID = model.ArticleID(a.Title, a.Body)
+	return []model.Article{a}, nil
+}
