@@ -388,7 +388,7 @@ func isBinary(data []byte) bool {
 		}
 		i += size
 	}
-	return bad*10 > len(head) // over 10% junk
+	return bad*10 > len(head)*3 // over 30% junk
 }
 
 // parseText reads a plain-text brief: first non-empty line title, rest body.
