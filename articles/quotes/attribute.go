@@ -1,0 +1,522 @@
+package quotes
+
+import (
+	"strings"
+
+	"briefs/model"
+)
+
+// cueAt is a speech cue in a sentence and the speaker it names.
+type cueAt struct {
+	idx int
+	w   *who
+}
+
+// sentenceCues finds the speech cues of items[lo:hi] outside quotations and
+// their speakers, and records them as events (for pronouns and inheritance).
+func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
+	var out []cueAt
+	for j := lo; j < hi; j++ {
+		it := items[j]
+		if it.kind != itemWord {
+			continue
+		}
+		cf, ok := cues[it.lower]
+		cueText := it.lower
+		if !ok {
+			if it.lower == "according" && j+1 < hi && items[j+1].lower == "to" {
+				cf, ok, cueText = cueForm{lemma: "according to"}, true, "according to"
+			} else {
+				continue
+			}
+		}
+		// passive ("was told", "were asked") and sentence-opening participles ("Asked whether")
+		if k := prevWord(items, lo, j); k >= 0 && beForms[items[k].lower] {
+			continue
+		}
+		if j == lo && it.capitalised() && it.lower != "says" {
+			continue
+		}
+		var w *who
+		switch {
+		case cf.lemma == "according to":
+			if a, b := forwardNP(items, j+2, hi); b > a {
+				w = st.resolve(items, a, b, appositive(items, b, hi), para)
+			}
+		case invertedCue(items, lo, j):
+			if a, b := forwardNP(items, j+1, hi); b > a {
+				w = st.resolve(items, a, b, appositive(items, b, hi), para)
+			}
+		case cf.participle:
+			for k := len(out) - 1; k >= 0; k-- {
+				if out[k].w != nil {
+					w = out[k].w
+					break
+				}
+			}
+			if w == nil {
+				if a, b := sentenceSubject(items, lo, j); b > a {
+					w = st.resolve(items, a, b, "", para)
+				}
+			}
+		default:
+			a, b, role := backwardNP(items, lo, j)
+			if b > a {
+				w = st.resolve(items, a, b, role, para)
+			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
+				// "..., said X" after something other than a quotation
+				if j > lo && items[j-1].kind == itemPunct {
+					w = st.resolve(items, a2, b2, appositive(items, b2, hi), para)
+				}
+			}
+		}
+		if w == nil {
+			continue
+		}
+		c := *w
+		c.cue = cueText
+		out = append(out, cueAt{j, &c})
+		st.events = append(st.events, event{para: para, pos: it.start, w: &c})
+	}
+	return out
+}
+
+func prevWord(items []item, lo, j int) int {
+	for k := j - 1; k >= lo; k-- {
+		if items[k].kind != itemWord {
+			return -1
+		}
+		if !betweenSubjectAndCue[items[k].lower] || beForms[items[k].lower] {
+			return k
+		}
+	}
+	return -1
+}
+
+// invertedCue reports "Q," said X: the cue right after a quotation (and its comma or dash).
+func invertedCue(items []item, lo, j int) bool {
+	k := j - 1
+	for k >= lo && items[k].kind == itemPunct && strings.Contains(",—–-", items[k].text) {
+		k--
+	}
+	if k < lo || items[k].kind != itemQuote {
+		return false
+	}
+	// "Q," he said / "Q," the minister said are not inverted: nothing sits between.
+	return true
+}
+
+// appositive returns the ", ROLE" after a noun phrase ending at b, up to the next comma or sentence end.
+func appositive(items []item, b, hi int) string {
+	if b >= hi || !items[b].isPunct(",") {
+		return ""
+	}
+	start := b + 1
+	e := start
+	for e < hi && items[e].kind != itemQuote && !(items[e].kind == itemPunct && strings.Contains(",.;:!?", items[e].text)) {
+		e++
+	}
+	if e == start || e-start > 15 {
+		return ""
+	}
+	// a role reads like "Russia's deputy envoy", "the panel's ranking Democrat", not like a clause
+	first := items[start].lower
+	if npStop[first] && !determiners[first] {
+		return ""
+	}
+	for k := start; k < e; k++ {
+		if cues[items[k].lower] != (cueForm{}) {
+			return ""
+		}
+	}
+	return strings.TrimSpace(itemsText(items, start, e))
+}
+
+func itemsText(items []item, a, b int) string {
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		if k > a && items[k].start > items[k-1].end {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(items[k].text)
+	}
+	return sb.String()
+}
+
+// verbs that end a noun phrase although npStop does not list them.
+var commonVerbs = toSet(`went came made took gave met spoke got left ran won lost held began sent saw knew became brought kept felt
+sought struck fought led paid sat stood hit set cut let put moved wants want says think thinks believe believes know knows
+seems seem appears appear remains remain needs need must`)
+
+func endsNP(it item) bool {
+	if it.kind != itemWord {
+		return true
+	}
+	w := it.lower
+	if npStop[w] || commonVerbs[w] {
+		return true
+	}
+	if _, ok := cues[w]; ok {
+		return true
+	}
+	if !it.capitalised() && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+		return true
+	}
+	return false
+}
+
+// backwardNP finds the subject of the cue at items[c]: the noun phrase right
+// before it, past adverbs ("however"), auxiliaries and a ", ROLE," appositive.
+func backwardNP(items []item, lo, c int) (a, b int, role string) {
+	j := c - 1
+	for j >= lo && items[j].kind == itemWord && betweenSubjectAndCue[items[j].lower] {
+		j--
+	}
+	if j >= lo && items[j].isPunct(",") {
+		k := j - 1
+		for k >= lo && k > j-18 && !items[k].isPunct(",") && items[k].kind != itemQuote {
+			k--
+		}
+		if k > lo && items[k].isPunct(",") {
+			onlyAdverbs := true
+			for m := k + 1; m < j; m++ {
+				if !betweenSubjectAndCue[items[m].lower] {
+					onlyAdverbs = false
+				}
+			}
+			if !onlyAdverbs {
+				role = strings.TrimSpace(itemsText(items, k+1, j))
+			}
+			j = k - 1
+		} else {
+			return 0, 0, ""
+		}
+	}
+	end := j + 1
+	n := 0
+	for j >= lo && n < 12 {
+		it := items[j]
+		if it.kind == itemQuote {
+			break
+		}
+		if it.kind == itemPunct {
+			if it.text == ")" {
+				k := j - 1
+				for k >= lo && !items[k].isPunct("(") && items[k].kind != itemQuote {
+					k--
+				}
+				if k >= lo && items[k].isPunct("(") && j != end-1 {
+					j = k - 1
+					continue
+				}
+				if k >= lo && items[k].isPunct("(") {
+					j = k - 1
+					end = k
+					continue
+				}
+			}
+			break
+		}
+		w := it.lower
+		if speakerPronouns[w] && j == end-1 {
+			if w == "who" {
+				// "X, who said": the noun phrase before the comma
+				if j-1 >= lo && items[j-1].isPunct(",") {
+					a2, b2, _ := backwardNP(items, lo, j-1)
+					return a2, b2, role
+				}
+				return 0, 0, ""
+			}
+			return j, j + 1, role
+		}
+		if determiners[w] {
+			j--
+			// "one of his deputies", "some of the senators"
+			if j-1 >= lo && items[j].lower == "of" && items[j-1].kind == itemWord && (determiners[items[j-1].lower] || quantifiers[items[j-1].lower]) {
+				j -= 2
+			}
+			break
+		}
+		if w == "and" && j+1 < end && items[j+1].capitalised() && j-1 >= lo && items[j-1].capitalised() {
+			j--
+			n++
+			continue
+		}
+		if w == "of" && j+1 < end {
+			j--
+			n++
+			continue
+		}
+		if endsNP(it) {
+			break
+		}
+		j--
+		n++
+	}
+	a = j + 1
+	for a < end && (items[a].lower == "of" || items[a].lower == "and") {
+		a++
+	}
+	if a >= end {
+		return 0, 0, ""
+	}
+	return a, end, role
+}
+
+var quantifiers = toSet("one some many most all several none two three four each either neither both few")
+
+// forwardNP reads a noun phrase starting at items[i].
+func forwardNP(items []item, i, hi int) (a, b int) {
+	if i >= hi || items[i].kind != itemWord {
+		return i, i
+	}
+	if speakerPronouns[items[i].lower] && items[i].lower != "who" {
+		return i, i + 1
+	}
+	j := i
+	if determiners[items[j].lower] || quantifiers[items[j].lower] {
+		j++
+	}
+	n := 0
+	for j < hi && n < 12 {
+		it := items[j]
+		if it.kind == itemPunct {
+			if it.text == "(" {
+				k := j + 1
+				for k < hi && !items[k].isPunct(")") && items[k].kind != itemQuote {
+					k++
+				}
+				if k < hi && items[k].isPunct(")") {
+					j = k + 1
+					continue
+				}
+			}
+			break
+		}
+		if it.kind != itemWord {
+			break
+		}
+		w := it.lower
+		if w == "of" && j+1 < hi && items[j+1].kind == itemWord {
+			j++
+			if determiners[items[j].lower] {
+				j++
+			}
+			continue
+		}
+		if w == "and" && j > i && items[j-1].capitalised() && j+1 < hi && items[j+1].capitalised() {
+			j++
+			continue
+		}
+		if endsNP(it) {
+			break
+		}
+		j++
+		n++
+	}
+	b = j
+	for b > i && (items[b-1].lower == "of" || items[b-1].lower == "and" || determiners[items[b-1].lower]) {
+		b--
+	}
+	return i, b
+}
+
+// introWords open a sentence before its subject ("But", "Meanwhile").
+var introWords = toSet("but and meanwhile however still yet so also then later now instead separately earlier in on at after before during")
+
+// sentenceSubject finds the subject of the sentence items[lo:c] (for participle cues:
+// "X went further, telling ...").
+func sentenceSubject(items []item, lo, c int) (a, b int) {
+	i := lo
+	for i < c && (items[i].kind == itemPunct || introWords[items[i].lower]) {
+		if npStop[items[i].lower] && !introWords[items[i].lower] {
+			break
+		}
+		// an opening prepositional phrase runs to its comma
+		if items[i].kind == itemWord && (items[i].lower == "in" || items[i].lower == "on" || items[i].lower == "at" || items[i].lower == "after" || items[i].lower == "before" || items[i].lower == "during") {
+			k := i
+			for k < c && !items[k].isPunct(",") {
+				k++
+			}
+			if k >= c {
+				return i, i
+			}
+			i = k + 1
+			continue
+		}
+		i++
+	}
+	return forwardNP(items, i, c)
+}
+
+// resolve turns the noun phrase items[a:b] into a speaker.
+func (st *fieldState) resolve(items []item, a, b int, role string, para int) *who {
+	start, end := items[a].start, items[b-1].end
+	phrase := st.text[start:end]
+	w := &who{phrase: phrase, start: start, end: end, name: phrase, role: role}
+	w.mention = &model.Mention{Field: st.field, Start: start, End: end, Text: phrase}
+	lw := strings.ToLower(phrase)
+	if b-a == 1 && speakerPronouns[lw] {
+		w.plural = lw == "they" || lw == "we"
+		if ante := st.resolvePronoun(lw, start); ante != nil {
+			w.name, w.entity, w.person, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.plural, ante.gender
+			if w.role == "" {
+				w.role = ante.role
+			}
+		}
+		return w
+	}
+	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord
+	// a name inside the phrase
+	ms := st.names.within(start, end)
+	persons := 0
+	for _, m := range ms {
+		if m.person {
+			persons++
+		}
+	}
+	hasAnd := false
+	for k := a; k < b; k++ {
+		if items[k].lower == "and" {
+			hasAnd = true
+		}
+	}
+	if persons >= 2 && hasAnd {
+		w.plural = true
+		w.person = true
+		return w
+	}
+	var pick *nameRef
+	for i := range ms {
+		m := &ms[i]
+		if persons > 0 && !m.person {
+			continue
+		}
+		pick = m
+	}
+	if pick != nil && !(lastLower && pick.end < end) {
+		w.name, w.entity, w.person, w.gender = pick.name, pick.entity, pick.person, pick.gender
+		mm := model.Mention{Field: st.field, Start: pick.start, End: pick.end, Text: st.text[pick.start:pick.end]}
+		w.mention = &mm
+		if w.role == "" {
+			if pre := strings.TrimSpace(st.text[start:pick.start]); pre != "" && !determiners[strings.ToLower(pre)] {
+				w.role = strings.TrimSuffix(strings.TrimSuffix(pre, ","), " of")
+			}
+		}
+		return w
+	}
+	// a description: "the minister", "the envoy"
+	head := items[b-1].lower
+	if lastLower {
+		w.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
+		if roleNouns[head] && determiners[items[a].lower] && items[a].lower != "a" && items[a].lower != "an" {
+			if p := st.names.byRole(head, start); p != nil {
+				w.name, w.entity, w.person, w.gender = p.name, p.entity, true, p.gender
+			}
+		}
+		if head == "pair" || head == "two" || head == "duo" {
+			w.plural = true
+		}
+	}
+	return w
+}
+
+// resolvePronoun finds who he, she, they or it stands for, before pos: the
+// last speaker of fitting gender and number named in the last paragraphs, else
+// the last person named.
+func (st *fieldState) resolvePronoun(p string, pos int) *who {
+	switch p {
+	case "he", "she":
+		g := byte('m')
+		if p == "she" {
+			g = 'f'
+		}
+		for i := len(st.events) - 1; i >= 0; i-- {
+			e := st.events[i].w
+			if e.start >= pos || !e.person || e.plural || e.name == e.phrase && isPronounPhrase(e.phrase) {
+				continue
+			}
+			if e.gender != 0 && e.gender != g {
+				continue
+			}
+			if e.entity == "" && !startsUpper(e.name) {
+				continue
+			}
+			// only recent speakers: a named person later than the speaker wins
+			if r := st.names.lastPersonBefore(pos, g); r != nil && r.start > e.start && st.paraOf(r.start)-st.paraOf(e.start) >= 2 {
+				return r.asWho()
+			}
+			return e
+		}
+		if r := st.names.lastPersonBefore(pos, g); r != nil {
+			return r.asWho()
+		}
+	case "they", "it":
+		for i := len(st.events) - 1; i >= 0; i-- {
+			e := st.events[i].w
+			if e.start >= pos {
+				continue
+			}
+			if (p == "they" && e.plural || !e.person) && !isPronounPhrase(e.phrase) {
+				return e
+			}
+			break
+		}
+	}
+	return nil
+}
+
+func isPronounPhrase(s string) bool { return speakerPronouns[strings.ToLower(s)] }
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r > 127
+	}
+	return false
+}
+
+func (st *fieldState) paraOf(pos int) int {
+	for i, p := range st.paras {
+		if pos < p.end+2 {
+			return i
+		}
+	}
+	return len(st.paras) - 1
+}
+
+// attribute finds the speaker of the quotation at items[i] in the sentence
+// items[lo:hi]: a cue right after it ("Q," X said / "Q," said X), else the
+// nearest cue before it (X said: "Q" / X said that "Q" / according to X, "Q"),
+// else a cue later in the sentence.
+func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i int) *who {
+	// right after: only a short run of words between the quotation and the cue
+	for _, c := range cs {
+		if c.idx > i && c.idx-i <= 12 && c.w != nil {
+			clean := true
+			for k := i + 1; k < c.idx; k++ {
+				if items[k].kind == itemQuote || items[k].kind == itemPunct && strings.Contains(".!?;:", items[k].text) {
+					clean = false
+				}
+			}
+			if clean {
+				return c.w
+			}
+			break
+		}
+	}
+	var left *who
+	for _, c := range cs {
+		if c.idx < i && c.w != nil {
+			left = c.w
+		}
+	}
+	if left != nil {
+		return left
+	}
+	for _, c := range cs {
+		if c.idx > i && c.w != nil {
+			return c.w
+		}
+	}
+	return nil
+}

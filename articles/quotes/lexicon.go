@@ -1,0 +1,121 @@
+package quotes
+
+import "strings"
+
+// cueForm says what a cue word is: the verb it is a form of and whether it is
+// a participle ("telling", "adding") whose speaker is its clause's subject.
+type cueForm struct {
+	lemma      string
+	participle bool
+}
+
+// cues maps every form of every speech verb to its cueForm.
+var cues = buildCues()
+
+// speech verbs with regular forms (see verbForms).
+const regularCueVerbs = `add stress warn insist tweet ask state declare announce note explain argue claim reply respond
+remark observe suggest acknowledge admit concede recall emphasize emphasise urge vow promise predict complain
+contend maintain assert conclude caution report post joke quip shout yell testify confirm
+blast slam lament demand boast brag retort whisper scoff muse exclaim proclaim recount allege affirm reiterate pledge
+underline underscore tout describe criticize criticise call dub label`
+
+// irregular forms, each with its lemma.
+var irregularCues = map[string]string{
+	"said": "say", "says": "say", "say": "say", "saying": "say",
+	"told": "tell", "tells": "tell", "tell": "tell", "telling": "tell",
+	"wrote": "write", "writes": "write", "write": "write", "writing": "write",
+}
+
+// forms of the verbs above that are mostly nouns or other senses in news text.
+var notCues = toSet(`state states stated_ post posts note charge demand demands promise promises joke jokes tweet tweets call calls
+claim claims report blast blasts slam slams label labels dub dubs describe tout touts pledge pledges vow vows boast boasts
+concede conclude recall recalls caution cautions testify underline underscore yell shout brag muse scoff whisper retort lament
+confirm confirms post posted posting reply replies respond responds maintain maintains observe observes remark remarks`)
+
+func buildCues() map[string]cueForm {
+	m := map[string]cueForm{}
+	for _, v := range strings.Fields(regularCueVerbs) {
+		for _, f := range verbForms(v) {
+			if !notCues[f] {
+				m[f] = cueForm{lemma: v, participle: strings.HasSuffix(f, "ing")}
+			}
+		}
+	}
+	for f, l := range irregularCues {
+		m[f] = cueForm{lemma: l, participle: strings.HasSuffix(f, "ing")}
+	}
+	return m
+}
+
+// verbForms gives the base, -s, -ed and -ing forms of a regular verb.
+func verbForms(v string) []string {
+	stem := v
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "ey"):
+		stem = v[:len(v)-1]
+		s, ed, ing = stem+"ies", stem+"ied", v+"ing"
+	case strings.HasSuffix(v, "e"):
+		s, ed, ing = v+"s", v+"d", v[:len(v)-1]+"ing"
+	case strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "ss") || strings.HasSuffix(v, "x"):
+		s, ed, ing = v+"es", v+"ed", v+"ing"
+	case v == "admit" || v == "quip" || v == "dub":
+		s, ed, ing = v+"s", v+v[len(v)-1:]+"ed", v+v[len(v)-1:]+"ing"
+	default:
+		s, ed, ing = v+"s", v+"ed", v+"ing"
+	}
+	return []string{v, s, ed, ing}
+}
+
+// adverbs and auxiliaries that may stand between a speaker and the cue ("Lavrov however said").
+var betweenSubjectAndCue = toSet(`however also later then previously earlier recently reportedly repeatedly publicly privately
+once again further has had have would will could should may might did does do not never already still just even often
+always quickly simply flatly bluntly angrily firmly clearly openly candidly sharply bitterly immediately subsequently
+separately likewise too therefore thus meanwhile indeed instead nonetheless nevertheless specifically explicitly
+has been had been was is are were be`)
+
+// beForms before a cue make it passive ("was told"): the subject is not the speaker.
+var beForms = toSet("was were is are be been being")
+
+// npStop ends a noun phrase walk: function words and common verbs.
+var npStop = toSet(`that which who whom whose when where while as after before because if but and or nor so yet
+to in on at for from with by about than into onto over under against during without within through across since until
+upon amid among between via per like unlike despite is was are were be been being has have had do does did will would
+can could shall should may might must not it this these those there here what how why
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december
+yesterday today tonight tomorrow meanwhile however also then later earlier but and`)
+
+// determiners end a noun phrase walking backwards and are kept in it.
+var determiners = toSet("the a an his her their its our my your one another some several many two three four five this that these those each every both either neither any no")
+
+// pronouns that can stand for a speaker.
+var speakerPronouns = toSet("he she they we i it who you")
+
+// titles before a name: not part of it.
+var titleWords = toSet(`president vice secretary minister foreign prime deputy sen. rep. gov. mr. mrs. ms. dr. gen. lt. col. sgt. capt. prof. rev.
+senator governor representative congressman congresswoman ambassador chancellor king queen prince princess sheikh pope
+chairman chairwoman director judge justice mayor general former spokesman spokeswoman speaker leader chief candidate nominee
+democratic republican sir lord lady envoy commander admiral attorney state defense defence interior affairs house senate
+u.s. us u.n. un`)
+
+// female first names help tell "she" from "he" (common English-language and
+// political-news names).
+var femaleNames = toSet(`hillary chelsea melania ivanka kellyanne nancy elizabeth sarah susan mary patricia jennifer linda barbara
+margaret karen lisa betty dorothy sandra ashley kimberly donna emily michelle carol amanda melissa deborah stephanie rebecca
+laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole samantha katherine christine debra rachel
+catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
+megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
+judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla
+theresa angela merkel marine federica theresa jill gennifer huma donna debbie loretta condoleezza madeleine samantha nikki
+valerie kamala dianne claire tulsi kirsten elena sonia ruth harriet sheila maxine marsha lindsey susana jeanne jane kate
+katie kathy sue liz beth meg ellen ilhan alexandria ayanna rashida betsy elaine tammy tina mia zoe yulia maria natalya
+irina svetlana olga valentina tatiana galina lyudmila ekaterina anastasia marianne sylvie segolene christiane ursula annegret
+theresa nicola jacinda julia yoshiko yingluck aung benazir indira golda angela dilma cristina michelle laura barbara rosalynn
+nancy betty pat lady ladybird mamie bess edith eleanor lou grace florence helen ida caroline frances abigail dolley louisa
+elizabeth martha`)
+
+// roleNouns are heads of descriptions that stand for a named person ("the minister").
+var roleNouns = toSet(`minister envoy ambassador president secretary senator governor spokesman spokeswoman spokesperson
+diplomat candidate nominee chairman chairwoman leader official congressman congresswoman representative mayor director
+chancellor king queen prince general commander chief premier lawmaker attorney judge prosecutor host moderator adviser
+advisor aide businessman billionaire mogul counterpart democrat republican former speaker statesman negotiator`)

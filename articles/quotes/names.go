@@ -1,0 +1,223 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+
+	"briefs/model"
+)
+
+// nameRef is one place where a person, organization or country is named:
+// from the article's entities, or found here as a run of capitalised words.
+type nameRef struct {
+	start, end int
+	name       string // canonical
+	entity     string // entity id, "" for names found here
+	person     bool
+	gender     byte
+}
+
+func (r *nameRef) asWho() *who {
+	return &who{phrase: r.name, start: r.start, end: r.end, name: r.name, entity: r.entity, person: r.person, gender: r.gender}
+}
+
+// nameIndex holds the names of one field in text order.
+type nameIndex struct {
+	text string
+	refs []nameRef
+}
+
+// orgWords mark a capitalised run as an organization rather than a person.
+var orgWords = toSet(`post times news journal press party house department committee campaign police court council university
+institute association agency office ministry inc. corp. co. group foundation union network cnn nbc abc cbs msnbc fox reuters
+ap afp bbc kremlin senate congress government administration commission board bank fund center centre service services
+company corporation politifact twitter facebook google tribune herald gazette magazine review daily club league
+organization organisation coalition alliance movement council caucus fbi cia nsa pentagon un nato eu gop dnc rnc`)
+
+func newNameIndex(a *model.Article, f model.Field, text string) *nameIndex {
+	ix := &nameIndex{text: text}
+	covered := func(s, e int) bool { return false }
+	var ents []nameRef
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		if e.Kind != model.KindPerson && e.Kind != model.KindOrganization && e.Kind != model.KindCountry {
+			continue
+		}
+		g := byte(0)
+		if e.Kind == model.KindPerson {
+			g = genderOf(e.Name)
+		}
+		id := e.ID
+		if e.Kind == model.KindCountry {
+			id = ""
+		}
+		for _, m := range e.Mentions {
+			if m.Field != f || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				continue
+			}
+			ents = append(ents, nameRef{m.Start, m.End, e.Name, id, e.Kind == model.KindPerson, g})
+		}
+	}
+	if len(ents) > 0 {
+		sort.Slice(ents, func(i, j int) bool { return ents[i].start < ents[j].start })
+		covered = func(s, e int) bool {
+			k := sort.Search(len(ents), func(i int) bool { return ents[i].end > s })
+			return k < len(ents) && ents[k].start < e
+		}
+	}
+	found := ix.capitalisedRuns(text, covered)
+	ix.refs = append(ents, found...)
+	sort.Slice(ix.refs, func(i, j int) bool { return ix.refs[i].start < ix.refs[j].start })
+	// honorifics tell gender
+	for i := range ix.refs {
+		r := &ix.refs[i]
+		pre := strings.TrimSpace(text[max(0, r.start-5):r.start])
+		switch {
+		case strings.HasSuffix(pre, "Mrs.") || strings.HasSuffix(pre, "Ms."):
+			r.gender = 'f'
+		case strings.HasSuffix(pre, "Mr."):
+			r.gender = 'm'
+		}
+	}
+	return ix
+}
+
+// genderOf guesses a person's gender from a full name: a known female first
+// name says 'f', another two-word name 'm', a lone surname nothing.
+func genderOf(name string) byte {
+	fs := strings.Fields(name)
+	if len(fs) == 0 {
+		return 0
+	}
+	if femaleNames[strings.ToLower(fs[0])] {
+		return 'f'
+	}
+	if len(fs) >= 2 {
+		return 'm'
+	}
+	return 0
+}
+
+// nameJoiners may sit inside a name ("Bashar al-Assad" is one word; "Ludwig van Beethoven").
+var nameJoiners = toSet("van von der de la le du bin ibn al el da di dos")
+
+// capitalisedRuns finds names the entity extractor did not: runs of
+// capitalised words, titles stripped, short forms tied to the fullest earlier form.
+func (ix *nameIndex) capitalisedRuns(text string, covered func(s, e int) bool) []nameRef {
+	var out []nameRef
+	full := map[string]nameRef{} // last word -> fullest name so far
+	for _, p := range splitParagraphs(text) {
+		items := tokenize(text, p, nil, nil)
+		for i := 0; i < len(items); {
+			if !items[i].capitalised() {
+				i++
+				continue
+			}
+			j := i
+			for j < len(items) && (items[j].capitalised() || nameJoiners[items[j].lower] && j+1 < len(items) && items[j+1].capitalised() && j > i) {
+				j++
+			}
+			a, b := i, j
+			i = j
+			for a < b && (titleWords[items[a].lower] || npStop[items[a].lower] || determiners[items[a].lower] || introWords[items[a].lower]) {
+				a++
+			}
+			for b > a && (npStop[items[b-1].lower] || titleWords[items[b-1].lower]) {
+				b--
+			}
+			if a >= b || b-a > 5 {
+				continue
+			}
+			s, e := items[a].start, items[b-1].end
+			name := text[s:e]
+			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+			if covered(s, e) || len(name) < 2 {
+				continue
+			}
+			if e-s > len(name) {
+				e = s + len(name)
+			}
+			person := true
+			for k := a; k < b; k++ {
+				if orgWords[items[k].lower] {
+					person = false
+				}
+			}
+			fs := strings.Fields(name)
+			last := strings.ToLower(fs[len(fs)-1])
+			r := nameRef{start: s, end: e, name: name, person: person}
+			if prev, ok := full[last]; ok && len(prev.name) > len(name) && strings.HasSuffix(prev.name, name) {
+				r.name, r.person = prev.name, prev.person
+			} else if len(fs) >= 2 || full[last].name == "" {
+				full[last] = r
+			}
+			if r.person {
+				r.gender = genderOf(r.name)
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// within lists the names inside [s, e).
+func (ix *nameIndex) within(s, e int) []nameRef {
+	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= s })
+	var out []nameRef
+	for ; k < len(ix.refs) && ix.refs[k].start < e; k++ {
+		if ix.refs[k].end <= e {
+			out = append(out, ix.refs[k])
+		}
+	}
+	return out
+}
+
+// lastPersonBefore finds the last person named before pos whose gender fits g.
+func (ix *nameIndex) lastPersonBefore(pos int, g byte) *nameRef {
+	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= pos })
+	for k--; k >= 0; k-- {
+		r := &ix.refs[k]
+		if r.person && (r.gender == 0 || r.gender == g) && r.end <= pos {
+			return r
+		}
+	}
+	return nil
+}
+
+// byRole finds the last person named before pos whose title or appositive
+// uses the role noun ("Foreign Minister Sergei Lavrov" for "the minister").
+func (ix *nameIndex) byRole(role string, pos int) *nameRef {
+	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= pos })
+	for k--; k >= 0; k-- {
+		r := &ix.refs[k]
+		if !r.person {
+			continue
+		}
+		before := strings.ToLower(ix.text[max(0, r.start-40):r.start])
+		if i := strings.LastIndexAny(before, ".;\n"); i >= 0 {
+			before = before[i+1:]
+		}
+		after := strings.ToLower(ix.text[r.end:min(len(ix.text), r.end+60)])
+		if i := strings.IndexAny(after, ".;\n"); i >= 0 {
+			after = after[:i]
+		}
+		if strings.HasPrefix(strings.TrimSpace(after), ",") || strings.HasPrefix(after, " (") {
+			if containsWord(after, role) {
+				return r
+			}
+		}
+		if containsWord(before, role) {
+			return r
+		}
+	}
+	return nil
+}
+
+func containsWord(s, w string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}

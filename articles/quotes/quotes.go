@@ -1,0 +1,254 @@
+// Package quotes finds the quotations in an article and who said them.
+//
+// Detection takes every span between double quotation marks (straight, curly,
+// guillemets; single quotes nest inside), including quotations that run over
+// several paragraphs (one Quote per paragraph piece, all with the same
+// speaker). Attribution reads the sentence around each quotation for a speech
+// cue ("said", "told", "according to", "telling X:", ...) and the speaker it
+// names, resolves pronouns and descriptions ("he", "the minister") to the
+// person they stand for, and lets a quotation with no cue keep the speaker of
+// the quotation just before it (same or previous paragraph).
+//
+// Quotation marks around a short phrase that nobody is said to have said
+// (titles, nicknames, scare quotes) are dropped: see keepUnattributed.
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"briefs/model"
+)
+
+// Extract sets a.Quotes from a.Title and a.Body. It uses a.Entities (person
+// and organization mentions) to name speakers when they are there, and finds
+// capitalised names itself when they are not.
+func Extract(a *model.Article) {
+	a.Quotes = nil
+	if a.Title != "" {
+		a.Quotes = append(a.Quotes, extractField(a, model.FieldTitle)...)
+	}
+	if a.Body != "" {
+		a.Quotes = append(a.Quotes, extractField(a, model.FieldBody)...)
+	}
+}
+
+// who is a resolved speaker.
+type who struct {
+	phrase     string // the words that name or stand for the speaker, as written
+	start, end int    // where they are in the field
+	name       string // the speaker a reader would give
+	entity     string
+	mention    *model.Mention
+	role       string
+	cue        string
+	person     bool
+	plural     bool
+	gender     byte // 'f', 'm' or 0 when unknown
+}
+
+// event is a speech cue with its speaker, in reading order.
+type event struct {
+	para, pos int
+	w         *who
+	quoted    bool
+}
+
+// fieldState is the work of one field.
+type fieldState struct {
+	a      *model.Article
+	field  model.Field
+	text   string
+	paras  []paragraph
+	spans  []span
+	names  *nameIndex
+	events []event
+}
+
+func extractField(a *model.Article, f model.Field) []model.Quote {
+	text := a.Text(f)
+	paras := splitParagraphs(text)
+	spans := findSpans(text, paras)
+	if len(spans) == 0 {
+		return nil
+	}
+	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text)}
+	opens := make(map[int]int, len(spans))
+	for k, s := range spans {
+		opens[s.open] = k
+	}
+	direct := make([]*who, len(spans))
+	partial := make([]bool, len(spans))
+	quoteSent := make([][2]int, len(spans)) // paragraph, sentence index of each span
+	for pi, p := range paras {
+		items := tokenize(text, p, spans, opens)
+		sents := sentences(items)
+		for si, sr := range sents {
+			lo, hi := sr[0], sr[1]
+			cs := st.sentenceCues(items, lo, hi, pi)
+			for i := lo; i < hi; i++ {
+				if items[i].kind != itemQuote {
+					continue
+				}
+				k := items[i].q
+				quoteSent[k] = [2]int{pi, si}
+				partial[k] = isPartial(text, items, lo, i)
+				direct[k] = st.attribute(cs, items, lo, hi, i)
+				if direct[k] != nil {
+					st.markQuoted(direct[k])
+				}
+			}
+		}
+	}
+	// a quotation over several paragraphs has one speaker
+	groupWho := map[int]*who{}
+	for k, s := range spans {
+		if direct[k] != nil && groupWho[s.group] == nil {
+			groupWho[s.group] = direct[k]
+		}
+	}
+	final := make([]*who, len(spans))
+	inherited := make([]bool, len(spans))
+	for k, s := range spans {
+		final[k] = direct[k]
+		if final[k] == nil && groupWho[s.group] != nil {
+			final[k] = groupWho[s.group]
+		}
+		if final[k] == nil {
+			final[k] = st.inherit(spans, final, k)
+			inherited[k] = final[k] != nil
+		}
+	}
+	var out []model.Quote
+	for k, s := range spans {
+		w := final[k]
+		if w == nil && !keepUnattributed(text, s, partial[k]) {
+			continue
+		}
+		q := model.Quote{Field: f, Start: s.start, End: s.end, Text: text[s.start:s.end], Partial: partial[k]}
+		if w != nil {
+			q.Speaker = w.name
+			q.SpeakerEntity = w.entity
+			q.SpeakerRole = w.role
+			q.Cue = w.cue
+			if w.mention != nil {
+				m := *w.mention
+				q.SpeakerMention = &m
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// keepUnattributed decides about a quotation nobody is said to have said:
+// measured on PolNeAR dev, a short phrase (a title, a nickname, a scare
+// quote) is almost never someone's quoted words, while a whole sentence is.
+func keepUnattributed(text string, s span, partial bool) bool {
+	n := len(strings.Fields(text[s.start:s.end]))
+	return n >= minUnattributedWords
+}
+
+// minUnattributedWords is the shortest unattributed quotation kept.
+const minUnattributedWords = 6
+
+// isPartial reports whether the quotation at items[i] is a fragment inside a
+// sentence: it starts in lower case, or words of the sentence run straight into it.
+func isPartial(text string, items []item, lo, i int) bool {
+	q := items[i].text
+	for _, r := range q {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return true
+			}
+			break
+		}
+		if unicode.IsDigit(r) {
+			break
+		}
+	}
+	if i > lo {
+		prev := items[i-1]
+		if prev.kind == itemWord && !(cues[prev.lower] != cueForm{}) {
+			return true
+		}
+	}
+	return false
+}
+
+// markQuoted notes that the last event carries a quotation.
+func (st *fieldState) markQuoted(w *who) {
+	for i := len(st.events) - 1; i >= 0; i-- {
+		if st.events[i].w == w {
+			st.events[i].quoted = true
+			return
+		}
+	}
+	st.events = append(st.events, event{para: -1, pos: w.start, w: w, quoted: true})
+}
+
+// inherit gives a cue-less quotation the speaker of the quotation or speech
+// cue before it: in the same paragraph, or the previous paragraph's last
+// quotation when that paragraph ends with it (or with a colon).
+func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
+	s := spans[k]
+	// same paragraph: the last speech event before the quotation
+	var best *event
+	for i := range st.events {
+		e := &st.events[i]
+		if e.para == s.para && e.pos < s.open {
+			best = e
+		}
+	}
+	if best != nil {
+		return best.w
+	}
+	if s.para == 0 {
+		return nil
+	}
+	// previous paragraph: its last quotation, when nothing else follows it, or a colon-ended cue
+	prev := st.paras[s.para-1]
+	tail := strings.TrimSpace(st.text[prev.start:prev.end])
+	for j := k - 1; j >= 0; j-- {
+		if spans[j].para < s.para-1 {
+			break
+		}
+		if spans[j].para == s.para-1 && final[j] != nil {
+			rest := strings.TrimSpace(st.text[spans[j].close:prev.end])
+			if len(rest) <= 40 || !strings.ContainsAny(rest[min(len(rest), 3):], ".!?") {
+				return final[j]
+			}
+			break
+		}
+	}
+	if strings.HasSuffix(tail, ":") {
+		for i := len(st.events) - 1; i >= 0; i-- {
+			if st.events[i].para == s.para-1 {
+				return st.events[i].w
+			}
+		}
+	}
+	return nil
+}
+
+// sortedMentions lists the field's person/organization mentions by start.
+type mentionRef struct {
+	start, end int
+	ent        *model.Entity
+	m          model.Mention
+}
+
+func fieldMentions(a *model.Article, f model.Field) []mentionRef {
+	var out []mentionRef
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		for _, m := range e.Mentions {
+			if m.Field == f {
+				out = append(out, mentionRef{m.Start, m.End, e, m})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}

@@ -1,0 +1,165 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// item kinds: a word, a punctuation mark, or a whole quotation (marks included).
+const (
+	itemWord = iota
+	itemPunct
+	itemQuote
+)
+
+// item is one token of a paragraph outside quotations, or one quotation.
+type item struct {
+	kind       int
+	start, end int
+	text       string
+	lower      string
+	q          int // span index for itemQuote
+}
+
+func (it item) isPunct(p string) bool { return it.kind == itemPunct && it.text == p }
+
+// capitalised reports whether a word starts with an upper-case letter.
+func (it item) capitalised() bool {
+	if it.kind != itemWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(it.text)
+	return unicode.IsUpper(r)
+}
+
+// abbreviations keep their period: it does not end a sentence.
+var abbreviations = toSet("mr mrs ms dr sen rep gov gen lt col sgt capt maj adm prof rev sr jr st mt ft inc co corp ltd no vs etc jan feb mar apr aug sept sep oct nov dec pres supt cmdr atty dist assn dept univ")
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// tokenize cuts text[p.start:p.end] into items; each quotation span opened in
+// this paragraph (by its open offset, via opens) becomes a single item.
+func tokenize(text string, p paragraph, spans []span, opens map[int]int) []item {
+	var out []item
+	i := p.start
+	for i < p.end {
+		if k, ok := opens[i]; ok {
+			s := spans[k]
+			end := s.close
+			if end < p.end {
+				if _, n, ok := markAt(text, end); ok {
+					end += n
+				}
+			}
+			out = append(out, item{kind: itemQuote, start: i, end: end, q: k, text: text[s.start:s.end]})
+			i = end
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := i + n
+			for j < p.end {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				// inner apostrophes, hyphens and periods (U.S., al-Assad, Russia's)
+				if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.') && j+n2 < p.end {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if isWordRune(r3) {
+						if _, isOpen := opens[j+n2]; !isOpen {
+							j += n2
+							continue
+						}
+					}
+				}
+				break
+			}
+			w := text[i:j]
+			// keep the period of an abbreviation, an initial or U.S.
+			if j < p.end && text[j] == '.' {
+				lw := strings.ToLower(w)
+				if abbreviations[lw] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
+					j++
+					w = text[i:j]
+				}
+			}
+			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: strings.ToLower(w)})
+			i = j
+		default:
+			if _, isOpen := opens[i]; !isOpen {
+				if _, _, ok := markAt(text, i); ok {
+					// a stray mark that opens no span
+					i += n
+					continue
+				}
+			}
+			out = append(out, item{kind: itemPunct, start: i, end: i + n, text: text[i : i+n], lower: text[i : i+n]})
+			i += n
+		}
+	}
+	return out
+}
+
+// sentences cuts items into sentences: at . ! ? before a capitalised word or a
+// quotation, and after a quotation that ends a sentence itself when no speaker
+// cue follows it.
+func sentences(items []item) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		split := false
+		switch {
+		case it.kind == itemPunct && (it.text == "." || it.text == "!" || it.text == "?"):
+			if i+1 < len(items) {
+				nx := items[i+1]
+				split = nx.kind == itemQuote || nx.capitalised() || nx.kind == itemWord && !unicode.IsLower(firstRune(nx.text))
+			}
+		case it.kind == itemQuote:
+			t := strings.TrimRight(it.text, " ")
+			if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && i+1 < len(items) && items[i+1].capitalised() {
+				split = !cueWithin(items, i+1, 4)
+			}
+		}
+		if split {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(items) {
+		out = append(out, [2]int{start, len(items)})
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// cueWithin reports whether a cue word occurs in items[i:i+n] before any punctuation.
+func cueWithin(items []item, i, n int) bool {
+	for j := i; j < len(items) && j < i+n; j++ {
+		if items[j].kind != itemWord {
+			return false
+		}
+		if _, ok := cues[items[j].lower]; ok {
+			return true
+		}
+	}
+	return false
+}
