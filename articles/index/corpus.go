@@ -1,0 +1,356 @@
+package index
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+
+	"briefs/model"
+)
+
+// EntityStat is one canonical entity of the corpus with its counts.
+type EntityStat struct {
+	ID       string
+	Name     string
+	Kind     model.EntityKind
+	Aliases  []string // surface forms seen, most frequent first
+	Members  []string // the ids tied into this one (itself included), when more than one
+	Articles int      // articles that name it
+	Mentions int      // mentions across the corpus
+	Quotes   int      // quotes attributed to it
+	With     []Related
+}
+
+// Related is an entity that appears in the same articles as another.
+type Related struct {
+	ID       string
+	Name     string
+	Kind     model.EntityKind
+	Articles int // articles naming both
+}
+
+// maxAliases bounds EntityStat.Aliases.
+const maxAliases = 8
+
+// Entities lists the canonical entities of the corpus of one kind (every
+// kind when kind is ""), most articles first.
+func (ix *Index) Entities(kind model.EntityKind) []EntityStat {
+	defer ix.read()()
+	var out []EntityStat
+	for i, e := range ix.ents {
+		c := uint32(i)
+		if ix.canonOf(c) != c || kind != "" && e.kind != kind {
+			continue
+		}
+		out = append(out, ix.stat(c))
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Articles != out[b].Articles {
+			return out[a].Articles > out[b].Articles
+		}
+		if out[a].Mentions != out[b].Mentions {
+			return out[a].Mentions > out[b].Mentions
+		}
+		return out[a].ID < out[b].ID
+	})
+	return out
+}
+
+// EntitiesWith is Entities with the n entities that most often appear with
+// each one filled in (Related).
+func (ix *Index) EntitiesWith(kind model.EntityKind, n int) []EntityStat {
+	out := ix.Entities(kind)
+	for i := range out {
+		out[i].With = ix.CoOccurring(out[i].ID, n)
+	}
+	return out
+}
+
+// Entity returns the counts of the entity a name or id stands for.
+func (ix *Index) Entity(name string) (EntityStat, bool) {
+	defer ix.read()()
+	c, ok := ix.resolve(name, nil)
+	if !ok {
+		return EntityStat{}, false
+	}
+	return ix.stat(c), true
+}
+
+// stat gathers the counts of canonical entity c. It runs under the read lock.
+func (ix *Index) stat(c uint32) EntityStat {
+	e := ix.ents[c]
+	st := EntityStat{ID: e.id, Name: topName(e.names), Kind: e.kind}
+	aliases := map[string]int{}
+	for _, m := range ix.group(c) {
+		me := ix.ents[m]
+		st.Mentions += me.mentions
+		st.Quotes += len(me.quotes)
+		for s, n := range me.aliases {
+			aliases[s] += n
+		}
+		if len(ix.group(c)) > 1 {
+			st.Members = append(st.Members, me.id)
+		}
+	}
+	if st.Name == "" {
+		st.Name = e.id
+	}
+	st.Articles = len(ix.entityPostings(c))
+	st.Aliases = make([]string, 0, len(aliases))
+	for s := range aliases {
+		st.Aliases = append(st.Aliases, s)
+	}
+	sort.Slice(st.Aliases, func(a, b int) bool {
+		x, y := st.Aliases[a], st.Aliases[b]
+		if aliases[x] != aliases[y] {
+			return aliases[x] > aliases[y]
+		}
+		return x < y
+	})
+	if len(st.Aliases) > maxAliases {
+		st.Aliases = st.Aliases[:maxAliases]
+	}
+	return st
+}
+
+// CoOccurring returns the n entities (all when n <= 0) named in the most
+// articles together with the entity a name or id stands for.
+func (ix *Index) CoOccurring(name string, n int) []Related {
+	defer ix.read()()
+	c, ok := ix.resolve(name, nil)
+	if !ok {
+		return nil
+	}
+	counts := map[uint32]int{}
+	for _, p := range ix.entityPostings(c) {
+		seen := map[uint32]bool{c: true}
+		for _, r := range ix.docs[p.doc].ents {
+			o := ix.canonOf(r)
+			if !seen[o] {
+				seen[o] = true
+				counts[o]++
+			}
+		}
+	}
+	out := make([]Related, 0, len(counts))
+	for o, k := range counts {
+		e := ix.ents[o]
+		out = append(out, Related{ID: e.id, Name: topName(e.names), Kind: e.kind, Articles: k})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Articles != out[b].Articles {
+			return out[a].Articles > out[b].Articles
+		}
+		return out[a].ID < out[b].ID
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// QuoteHit is one quote of the corpus and where it is.
+type QuoteHit struct {
+	ArticleID   string
+	Title       string
+	Published   time.Time
+	Quote       model.Quote
+	SpeakerID   string // canonical id of the speaker, or ""
+	SpeakerName string // the canonical name, else the speaker as written
+}
+
+// nearQuote is how far (bytes) outside a quote a mention still makes the quote about it.
+const nearQuote = 200
+
+// Quotes lists quotes in article order, filtered by speaker and by what they
+// are about; an empty filter lets everything through.
+//
+// speaker is a name or id: when it stands for an entity, the quotes
+// attributed to it (or any id tied to it); otherwise the quotes whose
+// speaker, as written, holds those words ("deputies"). about is a name or id
+// of an entity mentioned inside the quote or within 200 bytes of it in the
+// same paragraph; when it stands for no entity, the quotes whose words hold it.
+func (ix *Index) Quotes(speaker, about string) []QuoteHit {
+	defer ix.read()()
+	refs := ix.quotes
+	if strings.TrimSpace(speaker) != "" {
+		c, ok := ix.resolve(speaker, nil)
+		refs = ix.speakerQuotes(clause{kind: clSpeaker, text: speaker, canon: c, resolved: ok})
+	}
+	var keep func(r quoteRef) bool
+	if strings.TrimSpace(about) != "" {
+		if c, ok := ix.resolve(about, nil); ok {
+			keep = func(r quoteRef) bool { return ix.quoteAbout(r, c) }
+		} else {
+			words := tokens(about)
+			keep = func(r quoteRef) bool {
+				q := &ix.docs[r.doc].art.Quotes[r.q]
+				ok, _ := hasPhrase(q.Text, words, nil)
+				return ok
+			}
+		}
+	}
+	var out []QuoteHit
+	for _, r := range refs {
+		if keep != nil && !keep(r) {
+			continue
+		}
+		a := &ix.docs[r.doc].art
+		q := a.Quotes[r.q]
+		qh := QuoteHit{ArticleID: a.ID, Title: a.Title, Published: a.Published, Quote: q, SpeakerName: q.Speaker}
+		if q.SpeakerEntity != "" {
+			if n, ok := ix.entNum[q.SpeakerEntity]; ok {
+				c := ix.ents[ix.canonOf(n)]
+				qh.SpeakerID = c.id
+				if nm := topName(c.names); nm != "" {
+					qh.SpeakerName = nm
+				}
+			}
+		}
+		out = append(out, qh)
+	}
+	return out
+}
+
+// quoteAbout reports whether an entity of group c is mentioned in or near quote r.
+func (ix *Index) quoteAbout(r quoteRef, c uint32) bool {
+	d := &ix.docs[r.doc]
+	q := &d.art.Quotes[r.q]
+	text := d.art.Text(q.Field)
+	for i, raw := range d.ents {
+		if ix.canonOf(raw) != c {
+			continue
+		}
+		for _, m := range d.art.Entities[i].Mentions {
+			if m.Field != q.Field {
+				continue
+			}
+			if m.Start >= q.Start && m.End <= q.End {
+				return true
+			}
+			lo, hi := min(m.Start, q.Start), max(m.End, q.End)
+			if hi-lo <= q.End-q.Start+2*nearQuote && lo >= 0 && hi <= len(text) &&
+				!strings.Contains(text[lo:hi], model.ParagraphSep) &&
+				(m.End <= q.Start && q.Start-m.End <= nearQuote || m.Start >= q.End && m.Start-q.End <= nearQuote) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Suggestion is an entity offered while a name is typed.
+type Suggestion struct {
+	Text     string // the name or alias that matched
+	ID       string // canonical id
+	Name     string // canonical name
+	Kind     model.EntityKind
+	Articles int
+	Matched  []int // byte indexes of Text that matched the pattern
+}
+
+// suggestion is one searchable string of the suggestion list.
+type suggestion struct {
+	text     string
+	canon    uint32
+	articles int
+}
+
+type suggestSource []suggestion
+
+func (s suggestSource) String(i int) string { return s[i].text }
+func (s suggestSource) Len() int            { return len(s) }
+
+// Suggest returns up to n entities whose names or aliases fuzzily match
+// pattern, ranked by the match and by how many articles name them; one
+// suggestion per entity.
+func (ix *Index) Suggest(pattern string, n int) []Suggestion {
+	pattern = strings.TrimSpace(pattern)
+	if pattern == "" {
+		return nil
+	}
+	ix.mu.Lock()
+	if ix.dirty {
+		ix.derive()
+	}
+	if ix.suggest == nil {
+		ix.buildSuggest()
+	}
+	src := ix.suggest
+	ix.mu.Unlock()
+	defer ix.read()()
+
+	matches := fuzzy.FindFrom(pattern, suggestSource(src))
+	type ranked struct {
+		m     fuzzy.Match
+		score float64
+	}
+	best := map[uint32]ranked{}
+	for _, m := range matches {
+		s := src[m.Index]
+		sc := float64(m.Score) + 8*math.Log1p(float64(s.articles))
+		if strings.HasPrefix(strings.ToLower(s.text), strings.ToLower(pattern)) {
+			sc += 20
+		}
+		if b, ok := best[s.canon]; !ok || sc > b.score {
+			best[s.canon] = ranked{m: m, score: sc}
+		}
+	}
+	out := make([]Suggestion, 0, len(best))
+	scores := make(map[string]float64, len(best))
+	for c, r := range best {
+		s := src[r.m.Index]
+		e := ix.ents[c]
+		out = append(out, Suggestion{Text: s.text, ID: e.id, Name: topName(e.names), Kind: e.kind,
+			Articles: s.articles, Matched: r.m.MatchedIndexes})
+		scores[e.id] = r.score
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if scores[out[a].ID] != scores[out[b].ID] {
+			return scores[out[a].ID] > scores[out[b].ID]
+		}
+		return out[a].ID < out[b].ID
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// buildSuggest lists every name and alias of every canonical entity. It runs
+// under the write lock.
+func (ix *Index) buildSuggest() {
+	src := make([]suggestion, 0, len(ix.ents))
+	for i := range ix.ents {
+		c := uint32(i)
+		if ix.canonOf(c) != c {
+			continue
+		}
+		arts := len(ix.entityPostings(c))
+		seen := map[string]bool{}
+		for _, m := range ix.group(c) {
+			me := ix.ents[m]
+			for s := range me.names {
+				seen[s] = true
+			}
+			for s := range me.aliases {
+				seen[s] = true
+			}
+		}
+		for s := range seen {
+			if s != "" {
+				src = append(src, suggestion{text: s, canon: c, articles: arts})
+			}
+		}
+	}
+	sort.Slice(src, func(a, b int) bool {
+		if src[a].articles != src[b].articles {
+			return src[a].articles > src[b].articles
+		}
+		return src[a].text < src[b].text
+	})
+	ix.suggest = src
+}

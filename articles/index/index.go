@@ -1,0 +1,580 @@
+// Package index is the corpus index of briefs: it finds every brief that
+// names an entity, every quote of a speaker, and briefs by their words.
+//
+// An Index is built from extracted articles ([]model.Article with Entities
+// and Quotes filled), all at once with Build or one at a time with Add while
+// the rest still loads. It holds:
+//
+//   - entity postings: entity id -> (article, mention count, named in the title);
+//   - speaker postings: entity id -> the quotes attributed to it;
+//   - an alias table: every Name, alias and mention text seen in the corpus,
+//     folded (case, accents and punctuation ignored: "U.S." is "us"), -> the
+//     entities it named, with counts; names it lacks are asked of a Resolver
+//     (the gazetteer of articles/entities) and, for a lone surname, of the
+//     people of the corpus;
+//   - a full-text inverted index over titles and bodies: folded word ->
+//     (article, count in body, count in title), ranked with BM25.
+//
+// # Why its own inverted index
+//
+// The corpus lives in memory anyway (the reader shows it), article numbers
+// are dense and only grow, and queries combine entity postings with words:
+// sorted uint32 posting lists intersect in microseconds, take 8 bytes per
+// (word, article) pair (about 150 MB at 100,000 briefs), need no second copy
+// of the text and no disk, and grow article by article while the rest loads.
+// bleve keeps its own copy of every document and field (several times the
+// memory) and SQLite FTS5 would have to be rebuilt or kept on disk beside the
+// cache, joined back to the entity postings by id. Phrases are checked on the
+// text of the candidate articles instead of storing word positions.
+//
+// # One person, several ids
+//
+// The extractor gives the same id to the same entity across articles when it
+// can, but a person written "Lavrov" in one brief and "Sergei Lavrov" in
+// another may arrive with two ids. The index ties ids into one canonical
+// entity, recomputed whenever articles were added, by these rules in order:
+//
+//  1. the Resolver maps an entity's name to another id of the corpus: tied to it;
+//  2. two person ids share a folded alias of two words or more ("Sergei
+//     Lavrov" listed by both): tied;
+//  3. two person ids have the same surname and first names that are spelling
+//     variants (same initial, both at least five letters, edit distance one,
+//     or two for names of seven letters or more: Sergey/Sergei,
+//     Mohammed/Muhammad): tied;
+//  4. a person known only by one word ("Lavrov") is tied to the person whose
+//     surname it is when exactly one person of the corpus has that surname;
+//     when several have, it stays apart (it is ambiguous).
+//
+// The canonical id of a group is the id the gazetteer gives, else the id of
+// the member with the fullest name (most words), then the most articles. Hits
+// report both the canonical ids and the ids as each article names them (what
+// the reader selects).
+package index
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"briefs/model"
+)
+
+// Resolver looks a surface form up in a gazetteer: "russian federation" ->
+// "country:russia". entities.Extractor satisfies it.
+type Resolver interface {
+	Resolve(name string) (id string, kind model.EntityKind, ok bool)
+}
+
+// entPosting says an entity is named in an article, how often, and whether
+// in its title.
+type entPosting struct {
+	doc      uint32
+	mentions uint16
+	title    bool
+}
+
+// textPosting says a word occurs in an article: tf times in the body, ttf
+// times in the title.
+type textPosting struct {
+	doc uint32
+	tf  uint16
+	ttf uint16
+}
+
+// quoteRef points at one quote: article number and index in its Quotes.
+type quoteRef struct {
+	doc uint32
+	q   uint32
+}
+
+// rawEntity is one entity id as the articles give it.
+type rawEntity struct {
+	id       string
+	kind     model.EntityKind
+	names    map[string]int // Name as written -> articles giving it
+	aliases  map[string]int // every surface form -> times seen
+	postings []entPosting
+	quotes   []quoteRef // quotes attributed to it
+	mentions int
+	resolved string // what the Resolver says its name is, or ""
+}
+
+// doc is one indexed article.
+type doc struct {
+	art    model.Article
+	ents   []uint32 // raw entity numbers, in the order of art.Entities
+	length uint32   // words in title and body, for BM25
+}
+
+// aliasRef counts how often a folded alias named a raw entity.
+type aliasRef struct {
+	ent uint32
+	n   uint32
+}
+
+// Index is the corpus index. It is safe for concurrent use: Add may run
+// while other goroutines search.
+type Index struct {
+	mu       sync.RWMutex
+	resolver Resolver
+
+	docs   []doc
+	byID   map[string]uint32
+	ents   []*rawEntity
+	entNum map[string]uint32
+
+	aliases map[string][]aliasRef // folded alias -> raw entities
+	kinds   map[model.EntityKind][]entPosting
+
+	termNum  map[string]uint32
+	postings [][]textPosting
+	totalLen uint64
+	quotes   []quoteRef
+	newest   int64 // unix seconds of the most recent Published
+
+	// derived, recomputed when dirty
+	dirty    bool
+	canon    []uint32            // raw -> canonical raw
+	members  map[uint32][]uint32 // canonical raw -> its raw members (only groups of 2+)
+	surnames map[string][]uint32 // folded surname -> canonical persons of 2+ words
+	suggest  []suggestion
+
+	tfBuf  map[string][2]uint16
+	tokBuf []byte
+}
+
+// New returns an empty index. r may be nil: names are then resolved from the
+// corpus alone.
+func New(r Resolver) *Index {
+	return &Index{
+		resolver: r,
+		byID:     map[string]uint32{},
+		entNum:   map[string]uint32{},
+		aliases:  map[string][]aliasRef{},
+		kinds:    map[model.EntityKind][]entPosting{},
+		termNum:  map[string]uint32{},
+		tfBuf:    map[string][2]uint16{},
+	}
+}
+
+// Build indexes every article of arts.
+func Build(arts []model.Article, r Resolver) *Index {
+	ix := New(r)
+	for i := range arts {
+		ix.Add(arts[i])
+	}
+	return ix
+}
+
+// Len returns how many articles are indexed.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.docs)
+}
+
+// Article returns the indexed article with that id.
+func (ix *Index) Article(id string) (*model.Article, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	n, ok := ix.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return &ix.docs[n].art, true
+}
+
+// Add indexes one article. An article whose id is already indexed is
+// skipped (ids are content hashes: the same id is the same brief); one with
+// no id gets model.ArticleID of its title and body. It reports whether the
+// article was added.
+func (ix *Index) Add(a model.Article) bool {
+	if a.ID == "" {
+		a.ID = model.ArticleID(a.Title, a.Body)
+	}
+	// Ask the resolver before taking the lock: it may be slow.
+	var resolved map[string]string
+	if ix.resolver != nil {
+		for _, e := range a.Entities {
+			ix.mu.RLock()
+			_, known := ix.entNum[e.ID]
+			ix.mu.RUnlock()
+			if !known && e.Name != "" {
+				if resolved == nil {
+					resolved = map[string]string{}
+				}
+				if id, kind, ok := ix.resolver.Resolve(e.Name); ok && kind == e.Kind {
+					resolved[e.ID] = id
+				} else {
+					resolved[e.ID] = ""
+				}
+			}
+		}
+	}
+
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if _, dup := ix.byID[a.ID]; dup {
+		return false
+	}
+	n := uint32(len(ix.docs))
+	ix.byID[a.ID] = n
+	d := doc{art: a, ents: make([]uint32, len(a.Entities))}
+	if !a.Published.IsZero() && a.Published.Unix() > ix.newest {
+		ix.newest = a.Published.Unix()
+	}
+
+	for i, e := range a.Entities {
+		r := ix.internEntity(e, resolved)
+		d.ents[i] = r
+		re := ix.ents[r]
+		inTitle := false
+		for _, m := range e.Mentions {
+			if m.Field == model.FieldTitle {
+				inTitle = true
+			}
+			ix.addAlias(m.Text, r)
+		}
+		ix.addAlias(e.Name, r)
+		for _, al := range e.Aliases {
+			ix.addAlias(al, r)
+		}
+		re.names[e.Name]++
+		cnt := len(e.Mentions)
+		re.mentions += cnt
+		re.postings = appendPosting(re.postings, entPosting{doc: n, mentions: clamp16(cnt), title: inTitle})
+		ix.kinds[e.Kind] = appendPosting(ix.kinds[e.Kind], entPosting{doc: n, mentions: clamp16(cnt), title: inTitle})
+	}
+	for qi, q := range a.Quotes {
+		ref := quoteRef{doc: n, q: uint32(qi)}
+		ix.quotes = append(ix.quotes, ref)
+		if q.SpeakerEntity != "" {
+			r, ok := ix.entNum[q.SpeakerEntity]
+			if !ok {
+				// a speaker the article does not list among its entities
+				kind, _, _ := strings.Cut(q.SpeakerEntity, ":")
+				r = ix.internEntity(model.Entity{ID: q.SpeakerEntity, Kind: model.EntityKind(kind)}, nil)
+				if q.Speaker != "" {
+					ix.ents[r].names[q.Speaker]++
+					ix.addAlias(q.Speaker, r)
+				}
+			}
+			ix.ents[r].quotes = append(ix.ents[r].quotes, ref)
+		}
+	}
+	d.length = ix.indexText(n, a.Title, a.Body)
+	ix.totalLen += uint64(d.length)
+	ix.docs = append(ix.docs, d)
+	ix.dirty = true
+	return true
+}
+
+// appendPosting adds p, folding it into the last posting when an article
+// lists the same entity twice.
+func appendPosting(ps []entPosting, p entPosting) []entPosting {
+	if k := len(ps) - 1; k >= 0 && ps[k].doc == p.doc {
+		ps[k].mentions = clamp16(int(ps[k].mentions) + int(p.mentions))
+		ps[k].title = ps[k].title || p.title
+		return ps
+	}
+	return append(ps, p)
+}
+
+func clamp16(n int) uint16 {
+	if n > math.MaxUint16 {
+		return math.MaxUint16
+	}
+	return uint16(n)
+}
+
+func (ix *Index) internEntity(e model.Entity, resolved map[string]string) uint32 {
+	if r, ok := ix.entNum[e.ID]; ok {
+		return r
+	}
+	r := uint32(len(ix.ents))
+	re := &rawEntity{id: e.ID, kind: e.Kind, names: map[string]int{}, aliases: map[string]int{}}
+	if resolved != nil {
+		re.resolved = resolved[e.ID]
+	}
+	ix.ents = append(ix.ents, re)
+	ix.entNum[e.ID] = r
+	return r
+}
+
+func (ix *Index) addAlias(surface string, r uint32) {
+	key := nameKey(surface)
+	if key == "" {
+		return
+	}
+	ix.ents[r].aliases[surface]++
+	refs := ix.aliases[key]
+	for i := range refs {
+		if refs[i].ent == r {
+			refs[i].n++
+			return
+		}
+	}
+	ix.aliases[key] = append(refs, aliasRef{ent: r, n: 1})
+}
+
+// indexText adds the words of the title and body of article n to the
+// full-text index and returns how many words they hold.
+func (ix *Index) indexText(n uint32, title, body string) uint32 {
+	clear(ix.tfBuf)
+	var length uint32
+	count := func(field int) func(tok []byte, _, _ int) bool {
+		return func(tok []byte, _, _ int) bool {
+			length++
+			if stopwords[string(tok)] {
+				return true
+			}
+			c, ok := ix.tfBuf[string(tok)]
+			if !ok {
+				c = [2]uint16{}
+			}
+			if c[field] < math.MaxUint16 {
+				c[field]++
+			}
+			ix.tfBuf[string(tok)] = c
+			return true
+		}
+	}
+	ix.tokBuf = eachToken(title, ix.tokBuf, count(1))
+	ix.tokBuf = eachToken(body, ix.tokBuf, count(0))
+	for term, c := range ix.tfBuf {
+		t, ok := ix.termNum[term]
+		if !ok {
+			t = uint32(len(ix.postings))
+			ix.termNum[term] = t
+			ix.postings = append(ix.postings, nil)
+		}
+		ix.postings[t] = append(ix.postings[t], textPosting{doc: n, tf: c[0], ttf: c[1]})
+	}
+	return length
+}
+
+// read takes the read lock, first bringing the derived tables up to date.
+// Call the returned function to release it.
+func (ix *Index) read() func() {
+	ix.mu.RLock()
+	if ix.dirty {
+		ix.mu.RUnlock()
+		ix.mu.Lock()
+		if ix.dirty {
+			ix.derive()
+		}
+		ix.mu.Unlock()
+		ix.mu.RLock()
+	}
+	return ix.mu.RUnlock
+}
+
+// canonOf returns the canonical raw entity of r.
+func (ix *Index) canonOf(r uint32) uint32 {
+	if int(r) < len(ix.canon) {
+		return ix.canon[r]
+	}
+	return r
+}
+
+// group returns the raw members of canonical entity c.
+func (ix *Index) group(c uint32) []uint32 {
+	if m, ok := ix.members[c]; ok {
+		return m
+	}
+	return []uint32{c}
+}
+
+// derive recomputes the canonical entities and the suggestion list. It runs
+// under the write lock.
+func (ix *Index) derive() {
+	n := len(ix.ents)
+	parent := make([]uint32, n)
+	for i := range parent {
+		parent[i] = uint32(i)
+	}
+	var find func(x uint32) uint32
+	find = func(x uint32) uint32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(a, b uint32) {
+		ra, rb := find(a), find(b)
+		if ra != rb {
+			parent[ra] = rb
+		}
+	}
+
+	// 1. the resolver ties a name to another id of the corpus.
+	for i, e := range ix.ents {
+		if e.resolved != "" && e.resolved != e.id {
+			if r, ok := ix.entNum[e.resolved]; ok && ix.ents[r].kind == e.kind {
+				union(uint32(i), r)
+			}
+		}
+	}
+	// 2. people sharing a folded alias of two words or more.
+	for key, refs := range ix.aliases {
+		if len(refs) < 2 || firstWord(key) == key {
+			continue
+		}
+		var first uint32
+		have := false
+		for _, ref := range refs {
+			if ix.ents[ref.ent].kind != model.KindPerson {
+				continue
+			}
+			if have {
+				union(first, ref.ent)
+			} else {
+				first, have = ref.ent, true
+			}
+		}
+	}
+	// 3. same surname, given names that are spelling variants.
+	bySurname := map[string][]uint32{}
+	for i, e := range ix.ents {
+		if e.kind != model.KindPerson {
+			continue
+		}
+		key := nameKey(topName(e.names))
+		if firstWord(key) == key {
+			continue
+		}
+		bySurname[lastWord(key)] = append(bySurname[lastWord(key)], uint32(i))
+	}
+	for _, ids := range bySurname {
+		for a := 0; a < len(ids); a++ {
+			fa := firstWord(nameKey(topName(ix.ents[ids[a]].names)))
+			for b := a + 1; b < len(ids); b++ {
+				fb := firstWord(nameKey(topName(ix.ents[ids[b]].names)))
+				if variantGiven(fa, fb) {
+					union(ids[a], ids[b])
+				}
+			}
+		}
+	}
+	// 4. a lone surname held by exactly one person group.
+	surnames := map[string][]uint32{}
+	for s, ids := range bySurname {
+		var roots []uint32
+		for _, id := range ids {
+			roots = appendUnique(roots, find(id))
+		}
+		surnames[s] = roots
+	}
+	for i, e := range ix.ents {
+		if e.kind != model.KindPerson {
+			continue
+		}
+		key := nameKey(topName(e.names))
+		if key == "" || firstWord(key) != key {
+			continue
+		}
+		if roots := surnames[key]; len(roots) == 1 {
+			union(uint32(i), roots[0])
+		}
+	}
+
+	// Pick each group's canonical member.
+	groups := map[uint32][]uint32{}
+	for i := range ix.ents {
+		r := find(uint32(i))
+		groups[r] = append(groups[r], uint32(i))
+	}
+	ix.canon = make([]uint32, n)
+	ix.members = map[uint32][]uint32{}
+	for _, ms := range groups {
+		best := ms[0]
+		for _, m := range ms[1:] {
+			if ix.betterCanon(m, best) {
+				best = m
+			}
+		}
+		for _, m := range ms {
+			ix.canon[m] = best
+		}
+		if len(ms) > 1 {
+			sort.Slice(ms, func(a, b int) bool { return ms[a] < ms[b] })
+			ix.members[best] = ms
+		}
+	}
+	ix.surnames = map[string][]uint32{}
+	for s, roots := range surnames {
+		var cs []uint32
+		for _, r := range roots {
+			cs = appendUnique(cs, ix.canon[find(r)])
+		}
+		ix.surnames[s] = cs
+	}
+	ix.suggest = nil // rebuilt on demand
+	ix.dirty = false
+}
+
+// betterCanon reports whether raw entity a makes a better canonical id than b.
+func (ix *Index) betterCanon(a, b uint32) bool {
+	ea, eb := ix.ents[a], ix.ents[b]
+	ga, gb := ea.resolved == ea.id, eb.resolved == eb.id
+	if ga != gb {
+		return ga
+	}
+	wa, wb := len(tokens(topName(ea.names))), len(tokens(topName(eb.names)))
+	if wa != wb {
+		return wa > wb
+	}
+	if len(ea.postings) != len(eb.postings) {
+		return len(ea.postings) > len(eb.postings)
+	}
+	return ea.id < eb.id
+}
+
+// variantGiven reports whether two folded given names are spelling variants.
+func variantGiven(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+		return false
+	}
+	d := editDistance(a, b)
+	return d == 1 || d == 2 && len(a) >= 7 && len(b) >= 7
+}
+
+func appendUnique(s []uint32, v uint32) []uint32 {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// topName returns the most frequent of names, the longest on a tie.
+func topName(names map[string]int) string {
+	best, bn := "", -1
+	for s, n := range names {
+		if n > bn || n == bn && (len(s) > len(best) || len(s) == len(best) && s < best) {
+			best, bn = s, n
+		}
+	}
+	return best
+}
+
+// recency scores how recent an article is, from 1 (the newest of the corpus)
+// falling by half every 180 days; 0 when its date is unknown.
+func (ix *Index) recency(n uint32) float64 {
+	p := ix.docs[n].art.Published
+	if p.IsZero() || ix.newest == 0 {
+		return 0
+	}
+	age := float64(ix.newest-p.Unix()) / float64(24*time.Hour/time.Second)
+	if age < 0 {
+		age = 0
+	}
+	return math.Exp2(-age / 180)
+}

@@ -1,0 +1,348 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+
+	"briefs/model"
+)
+
+// The query language:
+//
+//	entity:NAME      briefs that name the entity (any surface form; NAME may be
+//	                 "quoted", a raw id such as country:russia, or several words:
+//	                 the longest run of words that names an entity is taken)
+//	speaker:NAME     briefs with a quote attributed to that entity (or, when the
+//	                 name names no entity, to a speaker written that way)
+//	kind:KIND        briefs that name an entity of that kind (person, country,
+//	                 place, organization, nationality, other; a unique prefix
+//	                 will do); it also limits which entities the other names of
+//	                 the query resolve to
+//	"some words"     the phrase, in the title or body
+//	word             full text; a run of bare words that names an entity
+//	                 ("russian federation", "Lavrov") searches that entity instead
+//	AND              optional: every clause must match anyway
+//
+// Clauses are ANDed. Words that are too common to index ("the", "of") are
+// ignored outside phrases.
+
+type lexOp int
+
+const (
+	opWord lexOp = iota
+	opPhrase
+	opEntity
+	opSpeaker
+	opKind
+	opAnd
+)
+
+type lexeme struct {
+	op     lexOp
+	text   string
+	quoted bool
+}
+
+// lex splits a query into its lexemes.
+func lex(q string) ([]lexeme, error) {
+	var out []lexeme
+	i := 0
+	readQuoted := func() string {
+		// q[i] is the opening quote
+		j := strings.IndexByte(q[i+1:], '"')
+		var s string
+		if j < 0 {
+			s, i = q[i+1:], len(q)
+		} else {
+			s, i = q[i+1:i+1+j], i+2+j
+		}
+		return s
+	}
+	for i < len(q) {
+		c := q[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		if c == '"' {
+			out = append(out, lexeme{op: opPhrase, text: readQuoted(), quoted: true})
+			continue
+		}
+		j := i
+		for j < len(q) && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '\r' && q[j] != '"' {
+			j++
+		}
+		word := q[i:j]
+		if word == "AND" || word == "&&" {
+			out = append(out, lexeme{op: opAnd})
+			i = j
+			continue
+		}
+		prefix, rest, hasColon := strings.Cut(word, ":")
+		op, isOp := map[string]lexOp{"entity": opEntity, "speaker": opSpeaker, "kind": opKind}[strings.ToLower(prefix)]
+		if !hasColon || !isOp {
+			out = append(out, lexeme{op: opWord, text: word})
+			i = j
+			continue
+		}
+		i = i + len(prefix) + 1
+		switch {
+		case i < len(q) && q[i] == '"':
+			out = append(out, lexeme{op: op, text: readQuoted(), quoted: true})
+		case rest != "":
+			// the value runs to the end of the word (a raw id keeps its colon)
+			val := q[i:j]
+			out = append(out, lexeme{op: op, text: val, quoted: op == opEntity && strings.Contains(val, ":")})
+			i = j
+		default:
+			// "entity: Lavrov": the value is the next word
+			for i < len(q) && (q[i] == ' ' || q[i] == '\t') {
+				i++
+			}
+			if i >= len(q) {
+				return nil, fmt.Errorf("%s: needs a value", prefix)
+			}
+			if q[i] == '"' {
+				out = append(out, lexeme{op: op, text: readQuoted(), quoted: true})
+				continue
+			}
+			k := i
+			for k < len(q) && q[k] != ' ' && q[k] != '\t' && q[k] != '"' {
+				k++
+			}
+			out = append(out, lexeme{op: op, text: q[i:k]})
+			i = k
+		}
+	}
+	return out, nil
+}
+
+// parseKind reads a kind name or a unique prefix of one.
+func parseKind(s string) (model.EntityKind, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "people", "persons":
+		return model.KindPerson, nil
+	case "countries":
+		return model.KindCountry, nil
+	case "places":
+		return model.KindPlace, nil
+	case "organisation", "organisations", "organizations", "org", "orgs":
+		return model.KindOrganization, nil
+	case "nationalities":
+		return model.KindNationality, nil
+	}
+	var found []model.EntityKind
+	for _, k := range model.Kinds {
+		if s != "" && strings.HasPrefix(string(k), s) {
+			found = append(found, k)
+		}
+	}
+	if len(found) != 1 {
+		return "", fmt.Errorf("kind %q: want one of person, country, place, organization, nationality, other", s)
+	}
+	return found[0], nil
+}
+
+type clauseKind int
+
+const (
+	clEntity clauseKind = iota
+	clSpeaker
+	clKind
+	clTerm
+	clPhrase
+)
+
+// clause is one resolved condition of a query.
+type clause struct {
+	kind     clauseKind
+	text     string // as the user wrote it
+	canon    uint32 // clEntity, clSpeaker: the canonical entity
+	resolved bool   // clEntity, clSpeaker: canon is set
+	ekind    model.EntityKind
+	words    []string // clTerm (one), clPhrase: folded words
+}
+
+// maxNameWords bounds how many bare words are tried as one name.
+const maxNameWords = 6
+
+// plan resolves the lexemes of a query against the index. It runs under the
+// read lock.
+func (ix *Index) plan(lx []lexeme) ([]clause, error) {
+	var kinds []model.EntityKind
+	var out []clause
+	for _, l := range lx {
+		if l.op == opKind {
+			k, err := parseKind(l.text)
+			if err != nil {
+				return nil, err
+			}
+			kinds = append(kinds, k)
+			out = append(out, clause{kind: clKind, text: l.text, ekind: k})
+		}
+	}
+	for i := 0; i < len(lx); {
+		l := lx[i]
+		switch l.op {
+		case opAnd, opKind:
+			i++
+		case opPhrase:
+			words := tokens(l.text)
+			if indexable(words) {
+				out = append(out, clause{kind: clPhrase, text: l.text, words: words})
+			}
+			i++
+		case opEntity, opSpeaker:
+			ck := clEntity
+			if l.op == opSpeaker {
+				ck = clSpeaker
+			}
+			cl := clause{kind: ck, text: l.text}
+			next := i + 1
+			if l.quoted {
+				cl.canon, cl.resolved = ix.resolve(l.text, kinds)
+			} else {
+				// take the longest run of following bare words that still names an entity
+				for end := min(i+maxNameWords, len(lx)); end >= i+1; end-- {
+					if !allWords(lx[i+1 : end]) {
+						continue
+					}
+					name := joinWords(l.text, lx[i+1:end])
+					if c, ok := ix.resolve(name, kinds); ok {
+						cl.canon, cl.resolved, cl.text, next = c, true, name, end
+						break
+					}
+				}
+			}
+			out = append(out, cl)
+			i = next
+		case opWord:
+			// the longest run of bare words that names an entity
+			took := false
+			for end := min(i+maxNameWords, len(lx)); end > i; end-- {
+				if !allWords(lx[i:end]) {
+					continue
+				}
+				name := joinWords("", lx[i:end])
+				key := nameKey(name)
+				if key == "" || stopwords[key] {
+					continue
+				}
+				if c, ok := ix.resolve(name, kinds); ok {
+					out = append(out, clause{kind: clEntity, text: name, canon: c, resolved: true})
+					i, took = end, true
+					break
+				}
+			}
+			if took {
+				continue
+			}
+			words := tokens(l.text)
+			switch {
+			case len(words) == 1 && !stopwords[words[0]]:
+				out = append(out, clause{kind: clTerm, text: l.text, words: words})
+			case len(words) > 1 && indexable(words):
+				out = append(out, clause{kind: clPhrase, text: l.text, words: words})
+			}
+			i++
+		}
+	}
+	return out, nil
+}
+
+func allWords(lx []lexeme) bool {
+	for _, l := range lx {
+		if l.op != opWord {
+			return false
+		}
+	}
+	return true
+}
+
+func joinWords(first string, lx []lexeme) string {
+	parts := make([]string, 0, len(lx)+1)
+	if first != "" {
+		parts = append(parts, first)
+	}
+	for _, l := range lx {
+		parts = append(parts, l.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// indexable reports whether a phrase has a word the full-text index holds.
+func indexable(words []string) bool {
+	for _, w := range words {
+		if !stopwords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve returns the canonical id of the entity a name stands for, in any
+// surface form the corpus or the gazetteer knows, or a raw entity id.
+func (ix *Index) Resolve(name string) (id string, ok bool) {
+	defer ix.read()()
+	c, ok := ix.resolve(name, nil)
+	if !ok {
+		return "", false
+	}
+	return ix.ents[c].id, true
+}
+
+// resolve finds the canonical entity for name, limited to kinds when given.
+// It runs under the read lock. In order: a raw id; the alias table (the
+// entity it named most often); the resolver; a surname held by one person.
+func (ix *Index) resolve(name string, kinds []model.EntityKind) (uint32, bool) {
+	kindOK := func(k model.EntityKind) bool {
+		if len(kinds) == 0 {
+			return true
+		}
+		for _, want := range kinds {
+			if k == want {
+				return true
+			}
+		}
+		return false
+	}
+	name = strings.TrimSpace(name)
+	if r, ok := ix.entNum[name]; ok && kindOK(ix.ents[r].kind) {
+		return ix.canonOf(r), true
+	}
+	key := nameKey(name)
+	if key == "" {
+		return 0, false
+	}
+	if refs := ix.aliases[key]; len(refs) > 0 {
+		counts := map[uint32]uint32{}
+		for _, ref := range refs {
+			if kindOK(ix.ents[ref.ent].kind) {
+				counts[ix.canonOf(ref.ent)] += ref.n
+			}
+		}
+		best, bn := uint32(0), uint32(0)
+		for c, n := range counts {
+			if n > bn || n == bn && ix.ents[c].id < ix.ents[best].id {
+				best, bn = c, n
+			}
+		}
+		if bn > 0 {
+			return best, true
+		}
+	}
+	if ix.resolver != nil {
+		if id, kind, ok := ix.resolver.Resolve(name); ok && kindOK(kind) {
+			if r, ok := ix.entNum[id]; ok {
+				return ix.canonOf(r), true
+			}
+		}
+	}
+	if firstWord(key) == key && kindOK(model.KindPerson) {
+		if cs := ix.surnames[key]; len(cs) == 1 {
+			return cs[0], true
+		}
+	}
+	return 0, false
+}

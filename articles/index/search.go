@@ -1,0 +1,596 @@
+package index
+
+import (
+	"container/heap"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"briefs/model"
+)
+
+// Span is a half-open byte range.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Snippet is a short window of an article's body around its first match.
+type Snippet struct {
+	Text       string // Body[Start:End] with line breaks turned to spaces (same length)
+	Start, End int    // the window, byte offsets into the body
+	Highlights []Span // matches inside the window, offsets into Text
+}
+
+// Hit is one article that matched a query.
+type Hit struct {
+	ArticleID string
+	Title     string
+	Published time.Time
+	Score     float64
+	// Entities are the matched entities as this article names them: the ids
+	// to select when it is opened. Canonical are the same entities as the
+	// index ties them across the corpus (see the package doc).
+	Entities  []string
+	Canonical []string
+	Snippet   Snippet
+}
+
+// Result is the answer to a query.
+type Result struct {
+	Query string
+	Total int   // articles that matched, before the limit
+	Hits  []Hit // best first
+	// Terms says how each clause was understood, for display:
+	// "entity:country:russia", "word:talks", "phrase:peace talks",
+	// "speaker:person:sergei-lavrov", "kind:person"; an entity or speaker name
+	// that named nothing is shown as "entity?NAME".
+	Terms []string
+}
+
+// scored is one article matched by a clause.
+type scored struct {
+	doc   uint32
+	score float64
+}
+
+// Search runs a query and returns its best hits, at most limit (all when
+// limit <= 0). An empty query matches nothing. It fails only on a malformed
+// query (an unknown kind, an operator without a value).
+func (ix *Index) Search(q string, limit int) (Result, error) {
+	res := Result{Query: q}
+	lx, err := lex(q)
+	if err != nil {
+		return res, err
+	}
+	defer ix.read()()
+	cls, err := ix.plan(lx)
+	if err != nil {
+		return res, err
+	}
+	for _, c := range cls {
+		res.Terms = append(res.Terms, ix.describe(c))
+	}
+	if len(cls) == 0 {
+		return res, nil
+	}
+	hasEntity := false
+	for _, c := range cls {
+		if c.kind == clEntity || c.kind == clSpeaker || c.kind == clTerm || c.kind == clPhrase {
+			hasEntity = hasEntity || c.kind == clEntity || c.kind == clSpeaker
+		}
+	}
+	lists := make([][]scored, 0, len(cls))
+	for _, c := range cls {
+		if c.kind == clPhrase {
+			continue // checked last, on the few candidates left
+		}
+		lists = append(lists, ix.match(c))
+	}
+	var docs []scored
+	if len(lists) > 0 {
+		sort.Slice(lists, func(a, b int) bool { return len(lists[a]) < len(lists[b]) })
+		docs = lists[0]
+		for _, l := range lists[1:] {
+			docs = intersect(docs, l)
+		}
+	}
+	for _, c := range cls {
+		if c.kind != clPhrase {
+			continue
+		}
+		if len(lists) == 0 {
+			docs = ix.phraseCandidates(c.words)
+			lists = append(lists, docs)
+		} else {
+			docs = intersect(docs, ix.phraseCandidates(c.words))
+		}
+		docs = ix.verifyPhrase(docs, c.words)
+	}
+	for i := range docs {
+		docs[i].score *= 1 + 0.25*ix.recency(docs[i].doc)
+	}
+	res.Total = len(docs)
+	top := topK(docs, limit)
+	res.Hits = make([]Hit, 0, len(top))
+	for _, s := range top {
+		res.Hits = append(res.Hits, ix.hit(s, cls, hasEntity))
+	}
+	return res, nil
+}
+
+func (ix *Index) describe(c clause) string {
+	switch c.kind {
+	case clEntity, clSpeaker:
+		op := "entity"
+		if c.kind == clSpeaker {
+			op = "speaker"
+		}
+		if !c.resolved {
+			return op + "?" + c.text
+		}
+		return op + ":" + ix.ents[c.canon].id
+	case clKind:
+		return "kind:" + string(c.ekind)
+	case clTerm:
+		return "word:" + c.words[0]
+	default:
+		return "phrase:" + strings.Join(c.words, " ")
+	}
+}
+
+// match returns the articles a clause matches, in article order, scored.
+func (ix *Index) match(c clause) []scored {
+	switch c.kind {
+	case clEntity:
+		if !c.resolved {
+			return nil
+		}
+		ps := ix.entityPostings(c.canon)
+		out := make([]scored, len(ps))
+		for i, p := range ps {
+			s := 1 + math.Log(float64(p.mentions)+1)
+			if p.title {
+				s += 1.5
+			}
+			out[i] = scored{doc: p.doc, score: s}
+		}
+		return out
+	case clSpeaker:
+		refs := ix.speakerQuotes(c)
+		var out []scored
+		for _, r := range refs {
+			if k := len(out) - 1; k >= 0 && out[k].doc == r.doc {
+				out[k].score += 0.5
+				continue
+			}
+			out = append(out, scored{doc: r.doc, score: 2})
+		}
+		return out
+	case clKind:
+		ps := ix.kinds[c.ekind]
+		out := make([]scored, len(ps))
+		for i, p := range ps {
+			out[i] = scored{doc: p.doc, score: 0.1 * math.Log(float64(p.mentions)+1)}
+		}
+		return out
+	case clTerm:
+		return ix.termScores(c.words[0], nil)
+	}
+	return nil
+}
+
+// entityPostings returns the postings of every member of canonical entity c
+// merged in article order.
+func (ix *Index) entityPostings(c uint32) []entPosting {
+	ms := ix.group(c)
+	if len(ms) == 1 {
+		return ix.ents[ms[0]].postings
+	}
+	var out []entPosting
+	for _, m := range ms {
+		out = mergePostings(out, ix.ents[m].postings)
+	}
+	return out
+}
+
+func mergePostings(a, b []entPosting) []entPosting {
+	out := make([]entPosting, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].doc < b[j].doc:
+			out = append(out, a[i])
+			i++
+		case a[i].doc > b[j].doc:
+			out = append(out, b[j])
+			j++
+		default:
+			p := a[i]
+			p.mentions = clamp16(int(p.mentions) + int(b[j].mentions))
+			p.title = p.title || b[j].title
+			out = append(out, p)
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// speakerQuotes returns the quotes of a speaker clause in article order.
+func (ix *Index) speakerQuotes(c clause) []quoteRef {
+	if c.resolved {
+		ms := ix.group(c.canon)
+		if len(ms) == 1 {
+			return ix.ents[ms[0]].quotes
+		}
+		var out []quoteRef
+		for _, m := range ms {
+			out = append(out, ix.ents[m].quotes...)
+		}
+		sort.Slice(out, func(a, b int) bool {
+			if out[a].doc != out[b].doc {
+				return out[a].doc < out[b].doc
+			}
+			return out[a].q < out[b].q
+		})
+		return out
+	}
+	// a speaker no entity stands for: match the speaker as written
+	key := nameKey(c.text)
+	if key == "" {
+		return nil
+	}
+	var out []quoteRef
+	for _, r := range ix.quotes {
+		sp := ix.docs[r.doc].art.Quotes[r.q].Speaker
+		if sp != "" && containsWords(nameKey(sp), key) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// containsWords reports whether the folded key s holds the words of sub in a row.
+func containsWords(s, sub string) bool {
+	return s == sub || strings.HasPrefix(s, sub+" ") || strings.HasSuffix(s, " "+sub) ||
+		strings.Contains(s, " "+sub+" ")
+}
+
+// BM25 parameters.
+const (
+	bm25K1      = 1.2
+	bm25B       = 0.75
+	titleWeight = 3 // a word in the title counts as this many in the body
+)
+
+// termScores scores the articles holding a folded word with BM25; restricted
+// to the articles of only (in article order) when only is not nil.
+func (ix *Index) termScores(word string, only []scored) []scored {
+	t, ok := ix.termNum[word]
+	if !ok {
+		return nil
+	}
+	ps := ix.postings[t]
+	n := float64(len(ix.docs))
+	df := float64(len(ps))
+	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	avg := float64(ix.totalLen) / math.Max(n, 1)
+	score := func(p textPosting) float64 {
+		tf := float64(p.tf) + titleWeight*float64(p.ttf)
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(ix.docs[p.doc].length)/avg)
+		return idf * tf * (bm25K1 + 1) / (tf + norm)
+	}
+	if only != nil {
+		out := make([]scored, 0, len(only))
+		j := 0
+		for _, s := range only {
+			for j < len(ps) && ps[j].doc < s.doc {
+				j++
+			}
+			if j < len(ps) && ps[j].doc == s.doc {
+				out = append(out, scored{doc: s.doc, score: s.score + score(ps[j])})
+			}
+		}
+		return out
+	}
+	out := make([]scored, len(ps))
+	for i, p := range ps {
+		out[i] = scored{doc: p.doc, score: score(p)}
+	}
+	return out
+}
+
+// phraseCandidates returns the articles holding every indexed word of a
+// phrase, scored by BM25.
+func (ix *Index) phraseCandidates(words []string) []scored {
+	var out []scored
+	first := true
+	for _, w := range words {
+		if stopwords[w] {
+			continue
+		}
+		if first {
+			out = ix.termScores(w, nil)
+			first = false
+		} else {
+			out = ix.termScores(w, out)
+		}
+		if len(out) == 0 {
+			return nil
+		}
+	}
+	return out
+}
+
+// verifyPhrase keeps the candidates whose title or body holds the words in a row.
+func (ix *Index) verifyPhrase(cands []scored, words []string) []scored {
+	out := cands[:0]
+	var buf []byte
+	for _, c := range cands {
+		a := &ix.docs[c.doc].art
+		var ok bool
+		if ok, buf = hasPhrase(a.Title, words, buf); !ok {
+			ok, buf = hasPhrase(a.Body, words, buf)
+		}
+		if ok {
+			c.score += 1
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// hasPhrase reports whether s holds the folded words in a row.
+func hasPhrase(s string, words []string, buf []byte) (bool, []byte) {
+	found := false
+	buf = phraseSpans(s, words, buf, func(Span) bool {
+		found = true
+		return false
+	})
+	return found, buf
+}
+
+// phraseSpans calls fn with the span of every run of words in s.
+func phraseSpans(s string, words []string, buf []byte, fn func(Span) bool) []byte {
+	if len(words) == 0 {
+		return buf
+	}
+	starts := make([]int, len(words)) // ring of the last len(words) token starts
+	toks := make([]string, len(words))
+	n := 0
+	return eachToken(s, buf, func(tok []byte, start, end int) bool {
+		k := n % len(words)
+		toks[k], starts[k] = string(tok), start
+		n++
+		if n < len(words) || string(tok) != words[len(words)-1] {
+			return true
+		}
+		for i := range words {
+			if toks[(n-len(words)+i)%len(words)] != words[i] {
+				return true
+			}
+		}
+		return fn(Span{Start: starts[(n-len(words))%len(words)], End: end})
+	})
+}
+
+// intersect keeps the articles in both lists, adding their scores.
+func intersect(a, b []scored) []scored {
+	out := make([]scored, 0, min(len(a), len(b)))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].doc < b[j].doc:
+			i++
+		case a[i].doc > b[j].doc:
+			j++
+		default:
+			out = append(out, scored{doc: a[i].doc, score: a[i].score + b[j].score})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// better orders hits: higher score first, then newer article (higher number).
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc > b.doc
+}
+
+type minHeap []scored
+
+func (h minHeap) Len() int           { return len(h) }
+func (h minHeap) Less(i, j int) bool { return better(h[j], h[i]) }
+func (h minHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *minHeap) Push(x any)        { *h = append(*h, x.(scored)) }
+func (h *minHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// topK returns the best k of docs, best first (all when k <= 0).
+func topK(docs []scored, k int) []scored {
+	if k <= 0 || k >= len(docs) {
+		out := append([]scored(nil), docs...)
+		sort.Slice(out, func(a, b int) bool { return better(out[a], out[b]) })
+		return out
+	}
+	h := make(minHeap, 0, k)
+	for _, d := range docs {
+		if len(h) < k {
+			heap.Push(&h, d)
+		} else if better(d, h[0]) {
+			h[0] = d
+			heap.Fix(&h, 0)
+		}
+	}
+	out := []scored(h)
+	sort.Slice(out, func(a, b int) bool { return better(out[a], out[b]) })
+	return out
+}
+
+// snippetBefore and snippetLen size the snippet window around its anchor.
+const (
+	snippetBefore = 60
+	snippetLen    = 200
+)
+
+// hit builds the Hit for one matched article: its matched entities and a
+// snippet around the first match in the body.
+func (ix *Index) hit(s scored, cls []clause, hasEntity bool) Hit {
+	d := &ix.docs[s.doc]
+	a := &d.art
+	h := Hit{ArticleID: a.ID, Title: a.Title, Published: a.Published, Score: s.score}
+	var spans []Span
+	addEntity := func(i int) {
+		id := a.Entities[i].ID
+		for _, x := range h.Entities {
+			if x == id {
+				return
+			}
+		}
+		h.Entities = append(h.Entities, id)
+		h.Canonical = appendUniqueString(h.Canonical, ix.ents[ix.canonOf(d.ents[i])].id)
+		for _, m := range a.Entities[i].Mentions {
+			if m.Field == model.FieldBody {
+				spans = append(spans, Span{m.Start, m.End})
+			}
+		}
+	}
+	var words []string
+	for _, c := range cls {
+		switch c.kind {
+		case clEntity:
+			if !c.resolved {
+				continue
+			}
+			for i, r := range d.ents {
+				if ix.canonOf(r) == c.canon {
+					addEntity(i)
+				}
+			}
+		case clSpeaker:
+			for _, r := range ix.speakerQuotes(c) {
+				if r.doc != s.doc {
+					continue
+				}
+				q := a.Quotes[r.q]
+				if q.Field == model.FieldBody {
+					spans = append(spans, Span{q.Start, q.End})
+				}
+				if q.SpeakerEntity != "" {
+					for i, e := range a.Entities {
+						if e.ID == q.SpeakerEntity {
+							addEntity(i)
+						}
+					}
+				}
+			}
+		case clKind:
+			if hasEntity {
+				continue
+			}
+			for i, e := range a.Entities {
+				if e.Kind == c.ekind {
+					addEntity(i)
+				}
+			}
+		case clTerm:
+			words = append(words, c.words[0])
+		case clPhrase:
+			spans = phraseSpansAll(a.Body, c.words, spans)
+		}
+	}
+	if len(words) > 0 {
+		set := map[string]bool{}
+		for _, w := range words {
+			set[w] = true
+		}
+		eachToken(a.Body, nil, func(tok []byte, start, end int) bool {
+			if set[string(tok)] {
+				spans = append(spans, Span{start, end})
+			}
+			return true
+		})
+	}
+	h.Snippet = makeSnippet(a.Body, spans)
+	return h
+}
+
+func phraseSpansAll(s string, words []string, spans []Span) []Span {
+	phraseSpans(s, words, nil, func(sp Span) bool {
+		spans = append(spans, sp)
+		return true
+	})
+	return spans
+}
+
+func appendUniqueString(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// makeSnippet cuts a window of body around the earliest span and lists the
+// spans inside it.
+func makeSnippet(body string, spans []Span) Snippet {
+	valid := spans[:0]
+	for _, sp := range spans {
+		if sp.Start >= 0 && sp.End <= len(body) && sp.Start < sp.End {
+			valid = append(valid, sp)
+		}
+	}
+	spans = valid
+	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
+	anchor := 0
+	if len(spans) > 0 {
+		anchor = spans[0].Start
+	}
+	start := max(0, anchor-snippetBefore)
+	if start > 0 {
+		// begin at a word
+		if k := strings.IndexAny(body[start:anchor], " \n"); k >= 0 {
+			start += k + 1
+		}
+		for start < len(body) && !utf8.RuneStart(body[start]) {
+			start++
+		}
+	}
+	end := min(len(body), start+snippetLen)
+	if len(spans) > 0 && spans[0].End > end {
+		end = spans[0].End
+	}
+	if end < len(body) {
+		if k := strings.LastIndexAny(body[start:end], " \n"); k > 0 && start+k > anchor {
+			end = start + k
+		}
+		for end > start && end < len(body) && !utf8.RuneStart(body[end]) {
+			end--
+		}
+	}
+	sn := Snippet{Start: start, End: end, Text: strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, body[start:end])}
+	for _, sp := range spans {
+		if sp.Start >= start && sp.End <= end {
+			sn.Highlights = append(sn.Highlights, Span{sp.Start - start, sp.End - start})
+		}
+	}
+	return sn
+}

@@ -1,0 +1,146 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// stopwords are not indexed for full text: they are in nearly every brief, so
+// their posting lists would cost memory and rank nothing. Phrases that contain
+// them are still matched exactly, by checking the text of the candidates.
+var stopwords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "and": true,
+	"or": true, "for": true, "on": true, "at": true, "by": true, "with": true, "from": true,
+	"as": true, "is": true, "was": true, "be": true, "been": true, "it": true, "its": true,
+	"that": true, "this": true, "are": true, "were": true, "has": true, "have": true,
+	"had": true, "he": true, "she": true, "his": true, "her": true, "they": true,
+	"their": true, "but": true, "not": true, "will": true, "would": true, "which": true,
+	"who": true, "s": true,
+}
+
+// foldRune appends the lower-case, accent-free form of a letter or digit r to b.
+func foldRune(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
+	for _, d := range norm.NFKD.String(string(r)) {
+		if unicode.Is(unicode.Mn, d) {
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(d))
+	}
+	return b
+}
+
+// isWordRune reports whether r belongs inside a word.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isJoiner reports whether r, between two word runes, joins them into one
+// word: "U.S." is "us", "O'Brien" is "obrien", as model.Slug folds them.
+func isJoiner(r rune) bool { return r == '\'' || r == '.' || r == '’' }
+
+// eachToken calls fn with every word of s, folded (lower case, no accents, no
+// inner apostrophes or dots), and its byte span in s. The tok slice is reused:
+// copy it to keep it. It stops early when fn returns false.
+func eachToken(s string, buf []byte, fn func(tok []byte, start, end int) bool) []byte {
+	tok := buf[:0]
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+			tok = foldRune(tok, r)
+		case start >= 0 && isJoiner(r) && i+size < len(s) && nextIsWord(s[i+size:]):
+			// a joiner inside a word: skip it
+		default:
+			if start >= 0 {
+				if !fn(tok, start, i) {
+					return tok
+				}
+				tok, start = tok[:0], -1
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(tok, start, len(s))
+	}
+	return tok
+}
+
+func nextIsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+// tokens returns the folded words of s.
+func tokens(s string) []string {
+	var out []string
+	eachToken(s, nil, func(tok []byte, _, _ int) bool {
+		out = append(out, string(tok))
+		return true
+	})
+	return out
+}
+
+// nameKey folds a name to the key of the alias table: its folded words joined
+// by single spaces ("U.S." -> "us", "Russian  Federation" -> "russian federation").
+func nameKey(s string) string {
+	return strings.Join(tokens(s), " ")
+}
+
+// lastWord returns the last word of a name key.
+func lastWord(key string) string {
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+// firstWord returns the first word of a name key.
+func firstWord(key string) string {
+	if i := strings.IndexByte(key, ' '); i >= 0 {
+		return key[:i]
+	}
+	return key
+}
+
+// editDistance is the Levenshtein distance between a and b, counted in bytes
+// (keys are folded to ASCII letters for the names it is used on).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
