@@ -1,0 +1,317 @@
+// Package entities finds the people, countries, places, organisations,
+// nationalities and other named things in an article, ties every mention of
+// one thing together and gives it a stable id.
+//
+// Three parts work together:
+//
+//   - token: a CoNLL-style tokenizer that keeps byte offsets;
+//   - tagger: an averaged-perceptron sequence tagger for PER/LOC/ORG/MISC
+//     trained on CoNLL-2003 (see package tagger for how to retrain it);
+//   - gazetteer: countries, nationalities, capitals, regions, international
+//     organisations and seats of government (see package gazetteer).
+//
+// The tagger proposes spans; the gazetteer types them (a LOC that is a
+// country becomes a country, a MISC that is a nationality a nationality) and
+// adds the names the tagger missed. Within an article, surnames are tied to
+// full names ("Assad" to "Bashar al-Assad"), acronyms to their expansions,
+// and gazetteer aliases to one entry ("U.S.", "US", "United States of America").
+package entities
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/tagger"
+	"briefs/articles/entities/token"
+	"briefs/model"
+)
+
+// Extractor finds entities. It is read-only once built and safe for concurrent use.
+type Extractor struct {
+	gaz *gazetteer.Gazetteer
+	tag *tagger.Model
+}
+
+var (
+	defaultOnce sync.Once
+	defaultX    *Extractor
+	defaultErr  error
+)
+
+// Default returns the extractor built from the embedded model and gazetteer.
+// The first call loads them; later calls return the same extractor.
+func Default() (*Extractor, error) {
+	defaultOnce.Do(func() {
+		defaultX, defaultErr = New()
+	})
+	return defaultX, defaultErr
+}
+
+// New loads a fresh extractor from the embedded model and gazetteer.
+func New() (*Extractor, error) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	m, err := tagger.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return &Extractor{gaz: g, tag: m}, nil
+}
+
+// Resolve looks a surface form up in the gazetteer, ignoring case, accents
+// and punctuation: "russian federation" gives "country:russia".
+func (x *Extractor) Resolve(name string) (id string, kind model.EntityKind, ok bool) {
+	e, ok := x.gaz.Resolve(strings.TrimSpace(name))
+	if !ok {
+		return "", "", false
+	}
+	return e.ID, e.Kind, true
+}
+
+// Extract sets a.Entities from a.Title and a.Body, ordered by first mention
+// (title before body).
+func (x *Extractor) Extract(a *model.Article) {
+	var spans []span
+	doc := tagger.NewDoc()
+	fields := []struct {
+		f    model.Field
+		text string
+	}{{model.FieldTitle, a.Title}, {model.FieldBody, a.Body}}
+	sents := make([][]sentence, len(fields))
+	for i, f := range fields {
+		sents[i] = splitSentences(f.text)
+		for _, s := range sents[i] {
+			doc.Add(s.words)
+		}
+	}
+	for i, f := range fields {
+		for k := range sents[i] {
+			spans = x.sentenceSpans(spans, f.f, f.text, &sents[i][k], doc)
+		}
+	}
+	a.Entities = link(spans, x.gaz)
+}
+
+// sentence is one run of tokens tagged together.
+type sentence struct {
+	toks   []token.Token
+	words  []string
+	upper  bool // an all-caps headline
+	offset int
+}
+
+// splitSentences tokenizes text paragraph by paragraph and splits each paragraph into sentences.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	start := 0
+	for start <= len(text) {
+		end := strings.Index(text[start:], "\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		toks := token.Append(nil, text[start:end], start)
+		prev := 0
+		for _, e := range token.Sentences(toks) {
+			st := toks[prev:e:e]
+			s := sentence{toks: st, words: make([]string, len(st))}
+			for k, t := range st {
+				s.words[k] = t.Text
+			}
+			s.upper = isUpperSentence(s.words)
+			out = append(out, s)
+			prev = e
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// isUpperSentence reports whether a sentence is written in capitals (a headline).
+func isUpperSentence(words []string) bool {
+	up, low := 0, 0
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsUpper(r) {
+				up++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+	}
+	return up >= 4 && low*5 < up
+}
+
+// span is a candidate mention: tokens [i, j) of a sentence.
+type span struct {
+	field      model.Field
+	start, end int // byte offsets
+	text       string
+	words      []string
+	typ        tagger.Type       // from the tagger, or None
+	gz         *gazetteer.Entry  // from the gazetteer, or nil
+	kind       model.EntityKind  // decided kind
+	sentStart  bool              // first token of its sentence
+}
+
+// sentenceSpans tags one sentence and appends its spans.
+func (x *Extractor) sentenceSpans(dst []span, f model.Field, text string, s *sentence, doc *tagger.Doc) []span {
+	if len(s.words) == 0 {
+		return dst
+	}
+	var tagged []tagger.Span
+	if x.tag != nil {
+		tagged = x.tag.Spans(doc, s.words, s.upper)
+	}
+	matches := x.gaz.Find(s.words, s.upper)
+	mk := func(i, j int, typ tagger.Type, e *gazetteer.Entry) span {
+		st, en := s.toks[i].Start, s.toks[j-1].End
+		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, sentStart: i == 0}
+	}
+	used := make([]bool, len(matches))
+	for _, t := range tagged {
+		i, j := t.Start, t.End
+		i = stripTitles(s.words, i, j)
+		if i >= j {
+			continue
+		}
+		var e *gazetteer.Entry
+		for k, m := range matches {
+			switch {
+			case m.Start == i && m.End == j:
+				e = m.Entry
+				used[k] = true
+			case m.Start <= i && j <= m.End && (m.Start < i || j < m.End):
+				// The tagger saw part of a gazetteer name ("Russian" of "Russian Federation"): take the name.
+				i, j, e = m.Start, m.End, m.Entry
+				used[k] = true
+			case i <= m.Start && m.End <= j:
+				used[k] = true // a name inside a longer one ("Bank of England"): keep the tagger's span
+			case m.Start < j && i < m.End:
+				used[k] = true // crossing: trust the tagger
+			}
+		}
+		if e == nil && t.Type == tagger.LOC {
+			if r, ok := x.gaz.Resolve(strings.Join(s.words[i:j], " ")); ok && (r.Kind == model.KindCountry || r.Kind == model.KindPlace) {
+				e = r
+			}
+		}
+		dst = append(dst, mk(i, j, t.Type, e))
+	}
+	for k, m := range matches {
+		if used[k] {
+			continue
+		}
+		dst = append(dst, mk(m.Start, m.End, tagger.None, m.Entry))
+	}
+	return dst
+}
+
+// titles are words that precede a name without being part of it.
+var titles = map[string]bool{
+	"president": true, "presidents": true, "vice": true, "prime": true, "minister": true, "secretary": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "king": true, "queen": true, "prince": true,
+	"princess": true, "pope": true, "sheikh": true, "general": true, "gen.": true, "gen": true,
+	"senator": true, "sen.": true, "rep.": true, "representative": true, "governor": true, "gov.": true,
+	"chancellor": true, "premier": true, "ambassador": true, "envoy": true, "foreign": true, "defence": true,
+	"defense": true, "chairman": true, "chief": true, "judge": true, "justice": true, "mayor": true,
+	"colonel": true, "col.": true, "captain": true, "capt.": true, "lieutenant": true, "commander": true,
+	"admiral": true, "sergeant": true, "professor": true, "prof.": true, "rev.": true, "reverend": true,
+	"father": true, "bishop": true, "archbishop": true, "cardinal": true, "ayatollah": true, "emir": true,
+	"sultan": true, "crown": true, "deputy": true, "speaker": true, "leader": true, "director": true,
+	"spokesman": true, "spokeswoman": true, "dictator": true, "former": true, "late": true, "new": true,
+}
+
+// titleWord reports whether w is a title, allowing one typing slip in words
+// of five letters or more ("Presdient").
+func titleWord(w string) bool {
+	l := strings.ToLower(w)
+	if titles[l] {
+		return true
+	}
+	if len(l) < 5 {
+		return false
+	}
+	for t := range titles {
+		if len(t) >= 5 && nearlyEqual(l, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearlyEqual reports whether a and b differ by one edit or one swap of neighbours.
+func nearlyEqual(a, b string) bool {
+	if a == b {
+		return true
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	ja, jb := la, lb
+	for ja > i && jb > i && a[ja-1] == b[jb-1] {
+		ja--
+		jb--
+	}
+	da, db := ja-i, jb-i
+	switch {
+	case da <= 1 && db <= 1:
+		return true
+	case da == 2 && db == 2:
+		return a[i] == b[i+1] && a[i+1] == b[i]
+	}
+	return false
+}
+
+// stripTitles moves i past leading title words of [i, j) and returns it.
+func stripTitles(words []string, i, j int) int {
+	for i < j-1 && titleWord(words[i]) {
+		i++
+	}
+	if i == j-1 && titleWord(words[i]) && strings.ToLower(words[i]) != words[i] {
+		// a lone title ("Presdient") is no name
+		l := strings.ToLower(words[i])
+		if !titles[l] || l == "president" || l == "minister" || l == "secretary" {
+			return j
+		}
+	}
+	return i
+}
+
+// notNames are capitalised words that never name an entity on their own.
+var notNames = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
+	"January": true, "February": true, "April": true, "June": true, "July": true, "August": true,
+	"September": true, "October": true, "November": true, "December": true,
+	"He": true, "She": true, "It": true, "They": true, "We": true, "I": true, "The": true, "A": true, "Meanwhile": true,
+	"Asked": true, "But": true, "And": true, "This": true, "That": true, "His": true, "Her": true, "Their": true,
+}
+
+func isUpperInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// sortSpans orders spans by field (title first) and position.
+func sortSpans(spans []span) {
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].field != spans[j].field {
+			return spans[i].field == model.FieldTitle
+		}
+		return spans[i].start < spans[j].start
+	})
+}

@@ -1,0 +1,275 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+
+	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/tagger"
+	"briefs/model"
+)
+
+// decideKind settles the kind of each span from what the tagger and the gazetteer say.
+func decideKind(sp *span) {
+	if sp.gz != nil {
+		gk := sp.gz.Kind
+		switch {
+		case sp.typ == tagger.PER && gk != model.KindNationality:
+			// "Jordan" the player, "Washington" the general: the tagger read the context.
+			sp.gz = nil
+		case sp.typ == tagger.MISC && gk != model.KindNationality:
+			// "Russia Cup", "Moscow Open" parts: an adjective use, not the place itself.
+			sp.gz = nil
+		default:
+			sp.kind = gk
+			return
+		}
+	}
+	switch sp.typ {
+	case tagger.PER:
+		sp.kind = model.KindPerson
+	case tagger.LOC:
+		sp.kind = model.KindPlace
+	case tagger.ORG:
+		sp.kind = model.KindOrganization
+	default:
+		sp.kind = model.KindOther
+	}
+}
+
+// group is one entity being assembled.
+type group struct {
+	id    string
+	name  string
+	kind  model.EntityKind
+	gz    *gazetteer.Entry
+	spans []int
+}
+
+// particles join a family name to its prefix ("al-Assad", "bin Salman", "von der Leyen").
+var particles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true, "von": true, "der": true,
+	"van": true, "den": true, "de": true, "da": true, "di": true, "del": true, "della": true, "du": true,
+	"la": true, "le": true, "dos": true, "das": true, "ul": true, "ben": true, "af": true, "zu": true,
+}
+
+// surname returns the comparable core of a person's family name: the last
+// word without particle prefixes, lower-cased ("al-Assad" -> "assad").
+func surname(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	w := strings.ToLower(words[len(words)-1])
+	for {
+		i := strings.IndexAny(w, "-'’")
+		if i <= 0 || !particles[w[:i]] {
+			break
+		}
+		w = w[i+1:]
+	}
+	return w
+}
+
+// givenNames returns the lower-cased words before the surname, particles dropped.
+func givenNames(words []string) []string {
+	var out []string
+	for _, w := range words[:max(0, len(words)-1)] {
+		l := strings.ToLower(w)
+		if particles[l] {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// samePerson reports whether short names the person long names: same surname,
+// and any given names short has are long's.
+func samePerson(short, long []string) bool {
+	if surname(short) != surname(long) || surname(short) == "" {
+		return false
+	}
+	lg := givenNames(long)
+	for _, g := range givenNames(short) {
+		found := false
+		for _, h := range lg {
+			if g == h || (len(g) <= 2 && strings.HasPrefix(h, strings.TrimSuffix(g, "."))) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// acronym returns the initials of a multi-word name ("United Nations" -> "UN").
+func acronym(words []string) string {
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "&", "de", "du", "des", "on", "in":
+			continue
+		}
+		r := []rune(w)
+		if len(r) == 0 || !isUpperInitial(w) {
+			return ""
+		}
+		b.WriteRune(r[0])
+	}
+	return b.String()
+}
+
+// link ties spans into entities.
+func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
+	if len(spans) == 0 {
+		return []model.Entity{}
+	}
+	sortSpans(spans)
+	kept := spans[:0]
+	for _, sp := range spans {
+		if len(sp.words) == 1 && notNames[sp.words[0]] {
+			continue
+		}
+		decideKind(&sp)
+		kept = append(kept, sp)
+	}
+	spans = kept
+
+	// Persons: a surname alone, or a shorter form, joins the fullest matching name.
+	// A lone word tagged otherwise that is a known person's surname is that person
+	// ("the Trump administration").
+	var persons []int
+	for i := range spans {
+		if spans[i].kind == model.KindPerson {
+			persons = append(persons, i)
+		}
+	}
+	for i := range spans {
+		sp := &spans[i]
+		if sp.kind == model.KindPerson || sp.gz != nil || len(sp.words) != 1 {
+			continue
+		}
+		for _, p := range persons {
+			if len(spans[p].words) > 1 && samePerson(sp.words, spans[p].words) {
+				sp.kind = model.KindPerson
+				break
+			}
+		}
+	}
+
+	groups := map[string]*group{}
+	var order []*group
+	get := func(key string, kind model.EntityKind) *group {
+		g := groups[key]
+		if g == nil {
+			g = &group{kind: kind}
+			groups[key] = g
+			order = append(order, g)
+		}
+		return g
+	}
+	// The fullest compatible name keys each person ("Assad" -> "Bashar al-Assad").
+	personKey := make([]string, len(spans))
+	for i := range spans {
+		if spans[i].kind != model.KindPerson {
+			continue
+		}
+		best := spans[i].words
+		for j := range spans {
+			if spans[j].kind == model.KindPerson && fuller(spans[j].words, best) && samePerson(spans[i].words, spans[j].words) {
+				best = spans[j].words
+			}
+		}
+		personKey[i] = strings.Join(best, " ")
+	}
+	// Acronyms of organisations named in full in the same article.
+	acro := map[string]string{}
+	for i := range spans {
+		if spans[i].kind == model.KindOrganization && spans[i].gz == nil {
+			if a := acronym(spans[i].words); len(a) >= 2 {
+				acro[a] = strings.Join(spans[i].words, " ")
+			}
+		}
+	}
+	for i := range spans {
+		sp := &spans[i]
+		var g *group
+		switch {
+		case sp.gz != nil:
+			g = get("gz:"+sp.gz.ID, sp.gz.Kind)
+			g.gz = sp.gz
+		case sp.kind == model.KindPerson:
+			g = get("per:"+model.Slug(personKey[i]), model.KindPerson)
+		default:
+			text := strings.Join(sp.words, " ")
+			if sp.kind == model.KindOrganization {
+				if full, ok := acro[text]; ok {
+					text = full
+				}
+			}
+			g = get(string(sp.kind)+":"+model.Slug(text), sp.kind)
+		}
+		g.spans = append(g.spans, i)
+	}
+
+	out := make([]model.Entity, 0, len(order))
+	for _, g := range order {
+		e := model.Entity{Kind: g.kind, Aliases: []string{}, Mentions: []model.Mention{}}
+		seen := map[string]bool{}
+		for _, i := range g.spans {
+			sp := &spans[i]
+			e.Mentions = append(e.Mentions, model.Mention{Field: sp.field, Start: sp.start, End: sp.end, Text: sp.text})
+			if !seen[sp.text] {
+				seen[sp.text] = true
+				e.Aliases = append(e.Aliases, sp.text)
+			}
+		}
+		sort.SliceStable(e.Aliases, func(i, j int) bool { return len(e.Aliases[i]) > len(e.Aliases[j]) })
+		if g.gz != nil {
+			e.Name = g.gz.Name
+			e.ID = g.gz.ID
+			e.Country = g.gz.Country
+		} else {
+			e.Name = e.Aliases[0]
+			if g.kind == model.KindPerson {
+				e.Name = personName(spans, g.spans)
+			}
+			e.ID = model.EntityID(g.kind, e.Name)
+		}
+		if e.Kind == model.KindNationality && e.Country == "" {
+			if r, ok := gaz.Resolve(e.Name); ok && r.Kind == model.KindNationality {
+				e.Country = r.Country
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// fuller reports whether name a is fuller than b: more words, or as many and longer.
+func fuller(a, b []string) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return len(strings.Join(a, " ")) > len(strings.Join(b, " "))
+}
+
+// personName picks the fullest form among a person's mentions: most words, then longest.
+func personName(spans []span, idx []int) string {
+	best := ""
+	bw := 0
+	for _, i := range idx {
+		sp := &spans[i]
+		name := strings.Join(sp.words, " ")
+		if len(sp.words) > bw || len(sp.words) == bw && len(name) > len(best) {
+			best, bw = name, len(sp.words)
+		}
+	}
+	return best
+}

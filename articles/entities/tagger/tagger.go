@@ -1,0 +1,409 @@
+// Package tagger is a greedy averaged-perceptron sequence tagger for the
+// CoNLL-2003 entity types (PER, LOC, ORG, MISC) with BIO labels.
+//
+// Features per token: the word and its lower-case form, word shape, prefixes
+// and suffixes, a two-word window either side, shape bigrams, capitalisation
+// in context (sentence start, all-caps headline), gazetteer membership of
+// the token and its neighbours, document-level evidence (is the word also
+// written in lower case, or capitalised mid-sentence, elsewhere in the same
+// article) and the two previous labels.
+//
+// # Training
+//
+// The embedded weights (model.bin) are written by
+//
+//	go run ./articles/entities/train [-data ../shared/data/conll2003] [-epochs N]
+//
+// which trains on eng.train only (eng.testa is for tuning), visiting
+// sentences in an order shuffled by a fixed seed, so the same data gives the
+// same file. Weights are averaged, features whose weights are all small are
+// pruned, the rest quantised to 16 bits and the file gzip-compressed.
+package tagger
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"briefs/articles/entities/gazetteer"
+	"briefs/model"
+)
+
+// Type is an entity type the tagger knows.
+type Type uint8
+
+// The entity types; None marks no entity.
+const (
+	None Type = iota
+	PER
+	LOC
+	ORG
+	MISC
+)
+
+var typeNames = [...]string{"O", "PER", "LOC", "ORG", "MISC"}
+
+func (t Type) String() string { return typeNames[t] }
+
+// ParseType reads "PER", "LOC", "ORG" or "MISC"; anything else is None.
+func ParseType(s string) Type {
+	for i, n := range typeNames {
+		if n == s {
+			return Type(i)
+		}
+	}
+	return None
+}
+
+// Label is a BIO label: 0 is O, 2t-1 is B-t and 2t is I-t for type t.
+type Label uint8
+
+// NumLabels is the number of BIO labels.
+const NumLabels = 9
+
+// Begin returns the B- label of t.
+func Begin(t Type) Label { return Label(2*t - 1) }
+
+// Inside returns the I- label of t.
+func Inside(t Type) Label { return Label(2 * t) }
+
+// Type returns the entity type of l.
+func (l Label) Type() Type { return Type((l + 1) / 2) }
+
+// IsBegin reports whether l is a B- label.
+func (l Label) IsBegin() bool { return l != 0 && l%2 == 1 }
+
+// allowed reports whether label l may follow prev (I-X only after B-X or I-X).
+func allowed(prev, l Label) bool {
+	if l == 0 || l.IsBegin() {
+		return true
+	}
+	return prev != 0 && prev.Type() == l.Type()
+}
+
+// Span is a run of tokens [Start, End) of one type.
+type Span struct {
+	Start, End int
+	Type       Type
+}
+
+// SpansOf turns BIO labels into spans.
+func SpansOf(labels []Label) []Span {
+	var out []Span
+	for i := 0; i < len(labels); i++ {
+		l := labels[i]
+		if l == 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(labels) && labels[j] == Inside(l.Type()) {
+			j++
+		}
+		out = append(out, Span{Start: i, End: j, Type: l.Type()})
+		i = j - 1
+	}
+	return out
+}
+
+//go:embed model.bin
+var modelData []byte
+
+// Model holds the weights. It is read-only and safe for concurrent use.
+type Model struct {
+	keys    []uint64 // open-addressing table, 0 = empty
+	rows    []int32  // row index per slot
+	mask    uint64
+	weights []int16 // NumLabels per row
+	gaz     *gazetteer.Gazetteer
+}
+
+// Load decodes the embedded model. It uses the embedded gazetteer for its
+// gazetteer features.
+func Load() (*Model, error) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	return Decode(modelData, g)
+}
+
+const magic = "BRFTAG1\n"
+
+// Decode reads a model written by Encode.
+func Decode(data []byte, g *gazetteer.Gazetteer) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	if !bytes.HasPrefix(raw, []byte(magic)) {
+		return nil, errors.New("tagger model: bad header")
+	}
+	raw = raw[len(magic):]
+	n, k := binary.Uvarint(raw)
+	if k <= 0 || n > uint64(len(raw)) {
+		return nil, errors.New("tagger model: bad feature count")
+	}
+	raw = raw[k:]
+	m := &Model{gaz: g, weights: make([]int16, 0, int(n)*NumLabels)}
+	size := uint64(1) << bits.Len64(n*2+1)
+	m.keys = make([]uint64, size)
+	m.rows = make([]int32, size)
+	m.mask = size - 1
+	var key uint64
+	for r := 0; r < int(n); r++ {
+		d, k := binary.Uvarint(raw)
+		if k <= 0 {
+			return nil, errors.New("tagger model: truncated keys")
+		}
+		raw = raw[k:]
+		key += d
+		m.insert(key, int32(r))
+	}
+	for r := 0; r < int(n)*NumLabels; r++ {
+		v, k := binary.Varint(raw)
+		if k <= 0 {
+			return nil, errors.New("tagger model: truncated weights")
+		}
+		raw = raw[k:]
+		m.weights = append(m.weights, int16(v))
+	}
+	return m, nil
+}
+
+func (m *Model) insert(key uint64, row int32) {
+	for s := slot(key) & m.mask; ; s = (s + 1) & m.mask {
+		if m.keys[s] == 0 {
+			m.keys[s] = key
+			m.rows[s] = row
+			return
+		}
+	}
+}
+
+func slot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 20 }
+
+// row returns the weights of feature key, or nil.
+func (m *Model) row(key uint64) []int16 {
+	for s := slot(key) & m.mask; ; s = (s + 1) & m.mask {
+		k := m.keys[s]
+		if k == key {
+			r := int(m.rows[s]) * NumLabels
+			return m.weights[r : r+NumLabels : r+NumLabels]
+		}
+		if k == 0 {
+			return nil
+		}
+	}
+}
+
+// Encode writes averaged weights (feature key -> NumLabels weights) in the
+// model format, keeping features whose largest weight is at least minAbs.
+func Encode(w io.Writer, weights map[uint64][]float32, minAbs float32) (kept int, err error) {
+	keys := make([]uint64, 0, len(weights))
+	var top float32
+	for k, row := range weights {
+		big := float32(0)
+		for _, v := range row {
+			big = max(big, float32(math.Abs(float64(v))))
+		}
+		if big >= minAbs && big > 0 {
+			keys = append(keys, k)
+			top = max(top, big)
+		}
+	}
+	sortUint64(keys)
+	scale := float32(1)
+	if top > 0 {
+		scale = 32000 / top
+	}
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	var tmp [binary.MaxVarintLen64]byte
+	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(keys)))])
+	prev := uint64(0)
+	for _, k := range keys {
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], k-prev)])
+		prev = k
+	}
+	for _, k := range keys {
+		for _, v := range weights[k] {
+			buf.Write(tmp[:binary.PutVarint(tmp[:], int64(math.Round(float64(v*scale))))])
+		}
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return 0, fmt.Errorf("gzip: %w", err)
+	}
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return 0, fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return 0, fmt.Errorf("write model: %w", err)
+	}
+	return len(keys), nil
+}
+
+func sortUint64(a []uint64) {
+	// radix-free simple sort; n log n is fine at training time
+	if len(a) < 2 {
+		return
+	}
+	quick(a)
+}
+
+func quick(a []uint64) {
+	for len(a) > 12 {
+		p := a[len(a)/2]
+		i, j := 0, len(a)-1
+		for i <= j {
+			for a[i] < p {
+				i++
+			}
+			for a[j] > p {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		if j < len(a)-1-i {
+			quick(a[:j+1])
+			a = a[i:]
+		} else {
+			quick(a[i:])
+			a = a[:j+1]
+		}
+	}
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// Doc gathers document-level evidence about words: whether each is written in
+// lower case somewhere, or capitalised away from a sentence start.
+type Doc struct {
+	flags map[string]uint8
+}
+
+const (
+	seenLower  = 1 << iota // written all lower case
+	seenCapMid             // capitalised, not first in its sentence, not in a headline
+)
+
+// NewDoc returns an empty document.
+func NewDoc() *Doc { return &Doc{flags: map[string]uint8{}} }
+
+// Add records the words of one sentence.
+func (d *Doc) Add(words []string) {
+	upper := isUpperSentence(words)
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsLower(r):
+			d.flags[w] |= seenLower
+		case unicode.IsUpper(r) && i > 0 && !upper && !isOpenQuote(words[i-1]):
+			d.flags[strings.ToLower(w)] |= seenCapMid
+		}
+	}
+}
+
+func (d *Doc) get(lower string) uint8 {
+	if d == nil {
+		return 0
+	}
+	return d.flags[lower]
+}
+
+func isOpenQuote(w string) bool {
+	switch w {
+	case "\"", "'", "“", "‘", "(", "-", "--", ":":
+		return true
+	}
+	return false
+}
+
+func isUpperSentence(words []string) bool {
+	up, low := 0, 0
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsUpper(r) {
+				up++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+	}
+	return up >= 4 && low*5 < up
+}
+
+// Spans tags one sentence and returns its entity spans. upper says the
+// sentence is an all-caps headline; doc may be nil.
+func (m *Model) Spans(doc *Doc, words []string, upper bool) []Span {
+	labels := m.Tag(doc, words, upper)
+	return SpansOf(labels)
+}
+
+// Tag returns one BIO label per word.
+func (m *Model) Tag(doc *Doc, words []string, upper bool) []Label {
+	var fx Extractor
+	fx.Init(m.gaz, doc, words, upper)
+	labels := make([]Label, len(words))
+	var scores [NumLabels]int32
+	for i := range words {
+		scores = [NumLabels]int32{}
+		p1, p2 := Label(0), Label(0)
+		if i > 0 {
+			p1 = labels[i-1]
+		}
+		if i > 1 {
+			p2 = labels[i-2]
+		}
+		for _, f := range fx.Features(i, p1, p2) {
+			if r := m.row(f); r != nil {
+				for l := range NumLabels {
+					scores[l] += int32(r[l])
+				}
+			}
+		}
+		best, bs := Label(0), int32(math.MinInt32)
+		for l := range Label(NumLabels) {
+			if allowed(p1, l) && scores[l] > bs {
+				best, bs = l, scores[l]
+			}
+		}
+		labels[i] = best
+	}
+	return labels
+}
+
+// KindFeature is a gazetteer kind as the tagger's features see it.
+func gazCode(k model.EntityKind) uint64 {
+	switch k {
+	case model.KindCountry:
+		return 1
+	case model.KindPlace:
+		return 2
+	case model.KindOrganization:
+		return 3
+	case model.KindNationality:
+		return 4
+	}
+	return 5
+}

@@ -1,0 +1,227 @@
+// Package token splits raw text into words the way the CoNLL-2003 corpus
+// does (punctuation apart, possessive 's and n't apart, abbreviations such as
+// "U.S." and "Mr." kept whole) while remembering where each word is: every
+// Token carries half-open byte offsets into the original string.
+package token
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word or punctuation mark and where it is in the text: text[Start:End] == Text.
+type Token struct {
+	Text  string
+	Start int
+	End   int
+}
+
+// abbrevs are words that keep their full stop (lower-cased, without the stop).
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "jr": true, "sr": true, "st": true, "gen": true,
+	"col": true, "lt": true, "sgt": true, "capt": true, "cpt": true, "gov": true, "sen": true, "rep": true,
+	"rev": true, "prof": true, "corp": true, "inc": true, "ltd": true, "co": true, "bros": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "no": true, "vs": true, "etc": true, "mt": true, "ft": true,
+	"ave": true, "blvd": true, "maj": true, "adm": true, "cmdr": true, "pres": true, "supt": true,
+	"plc": true, "cos": true, "dept": true, "univ": true, "assn": true, "messrs": true, "mme": true,
+	"a.m": true, "p.m": true, "u.s": true, "u.k": true, "u.n": true, "e.u": true,
+}
+
+// clitics split from the end of a word, longest first.
+var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
+
+func isOpenPunct(r rune) bool {
+	switch r {
+	case '(', '[', '{', '"', '\'', '`', '“', '‘', '«', '‹', '$', '£', '€', '¥':
+		return true
+	}
+	return false
+}
+
+func isClosePunct(r rune) bool {
+	switch r {
+	case ')', ']', '}', '"', '\'', '”', '’', '»', '›', ',', ';', ':', '?', '!', '%', '…':
+		return true
+	}
+	return false
+}
+
+// Tokenize splits s into tokens. It never fails: every non-space byte of s
+// belongs to exactly one token.
+func Tokenize(s string) []Token {
+	return Append(nil, s, 0)
+}
+
+// Append tokenizes s and appends its tokens to dst, adding base to every offset.
+func Append(dst []Token, s string, base int) []Token {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += n2
+		}
+		dst = chunk(dst, s, i, j, base)
+		i = j
+	}
+	return dst
+}
+
+// chunk splits the space-free run s[a:b].
+func chunk(dst []Token, s string, a, b, base int) []Token {
+	// Leading punctuation, one mark at a time.
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:b])
+		if !isOpenPunct(r) || a+n == b && !isClosePunct(r) && r != '$' {
+			break
+		}
+		if r == '\'' || r == '’' {
+			// "'90s", "'em" keep their apostrophe; a quote mark stands alone.
+			if a+n < b {
+				r2, _ := utf8.DecodeRuneInString(s[a+n : b])
+				if unicode.IsDigit(r2) {
+					break
+				}
+			}
+		}
+		dst = append(dst, Token{Text: s[a : a+n], Start: base + a, End: base + a + n})
+		a += n
+	}
+	// Trailing punctuation and clitics, collected backwards.
+	var tail [8]Token
+	nt := 0
+	for a < b && nt < len(tail)-1 {
+		w := s[a:b]
+		if strings.HasSuffix(w, "...") && len(w) > 3 {
+			tail[nt] = Token{Text: "...", Start: base + b - 3, End: base + b}
+			nt++
+			b -= 3
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(w)
+		if r == '.' {
+			if keepStop(w) {
+				break
+			}
+			tail[nt] = Token{Text: ".", Start: base + b - n, End: base + b}
+			nt++
+			b -= n
+			continue
+		}
+		if isClosePunct(r) && len(w) > n {
+			tail[nt] = Token{Text: w[len(w)-n:], Start: base + b - n, End: base + b}
+			nt++
+			b -= n
+			continue
+		}
+		if cl := clitic(w); cl > 0 {
+			tail[nt] = Token{Text: w[len(w)-cl:], Start: base + b - cl, End: base + b}
+			nt++
+			b -= cl
+			continue
+		}
+		break
+	}
+	if a < b {
+		dst = append(dst, Token{Text: s[a:b], Start: base + a, End: base + b})
+	}
+	for k := nt - 1; k >= 0; k-- {
+		dst = append(dst, tail[k])
+	}
+	return dst
+}
+
+// clitic returns the byte length of a clitic ending w, or 0.
+func clitic(w string) int {
+	for _, c := range clitics {
+		if len(w) > len(c) && strings.HasSuffix(w, c) {
+			if c[0] == 'n' {
+				// n't: "don't" -> do n't, but "n't" needs a word before it.
+				return len(c)
+			}
+			r, _ := utf8.DecodeLastRuneInString(w[:len(w)-len(c)])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return len(c)
+			}
+		}
+	}
+	// Plural possessive: "states'" -> states '
+	return 0
+}
+
+// keepStop reports whether the full stop ending w belongs to the word (U.S., Mr., J.).
+func keepStop(w string) bool {
+	core := w[:len(w)-1]
+	if core == "" {
+		return false
+	}
+	if strings.HasSuffix(core, ".") {
+		return false // "etc.." or "..": the last stop is punctuation
+	}
+	// Initials and dotted acronyms: J. U.S. U.S.A. a.m.
+	if strings.Contains(core, ".") {
+		ok := true
+		for _, part := range strings.Split(core, ".") {
+			if utf8.RuneCountInString(part) > 2 || part == "" {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	if utf8.RuneCountInString(core) == 1 {
+		r, _ := utf8.DecodeRuneInString(core)
+		return unicode.IsUpper(r)
+	}
+	return abbrevs[strings.ToLower(core)]
+}
+
+// Sentences splits tokens into sentences: it returns the index one past the
+// last token of each sentence. A sentence ends at ".", "?" or "!" (and any
+// closing quotes or brackets after it) when the next token starts with an
+// upper-case letter, a digit or an opening quote.
+func Sentences(toks []Token) []int {
+	var ends []int
+	for i := 0; i < len(toks); i++ {
+		t := toks[i].Text
+		if t != "." && t != "?" && t != "!" && t != "..." {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && isCloser(toks[j].Text) && toks[j].Start == toks[j-1].End {
+			j++
+		}
+		if j >= len(toks) {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(toks[j].Text)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenPunct(r) {
+			ends = append(ends, j)
+			i = j - 1
+		}
+	}
+	if len(toks) > 0 {
+		ends = append(ends, len(toks))
+	}
+	return ends
+}
+
+func isCloser(t string) bool {
+	switch t {
+	case "\"", "'", "”", "’", ")", "]", "»":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,320 @@
+// Command train trains the entity tagger on CoNLL-2003 eng.train and writes
+// the weights the entities package embeds (articles/entities/tagger/model.bin).
+//
+// Run from the repository root:
+//
+//	go run ./articles/entities/train [-data ../shared/data/conll2003] [-epochs 12] [-prune 0.5]
+//
+// With -eval FILE it also prints token accuracy and span F1 on FILE (use
+// eng.testa) after each epoch. Training never reads the evaluation file's
+// labels for learning. Sentence order is shuffled with a fixed seed, so runs
+// are reproducible.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/tagger"
+)
+
+type sentence struct {
+	words  []string
+	labels []tagger.Label
+	doc    *tagger.Doc
+	upper  bool
+}
+
+func main() {
+	data := flag.String("data", filepath.Join("..", "shared", "data", "conll2003"), "folder with eng.train")
+	out := flag.String("out", filepath.Join("articles", "entities", "tagger", "model.bin"), "model file to write")
+	epochs := flag.Int("epochs", 12, "training passes")
+	prune := flag.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
+	eval := flag.String("eval", "", "CoNLL file to report F1 on after each epoch (e.g. eng.testa)")
+	flag.Parse()
+	g, err := gazetteer.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	train, err := read(filepath.Join(*data, "eng.train"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var dev []sentence
+	if *eval != "" {
+		if dev, err = read(*eval); err != nil {
+			log.Fatal(err)
+		}
+	}
+	p := newPerceptron()
+	rng := rand.New(rand.NewPCG(1, 2))
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	var fx tagger.Extractor
+	for ep := 1; ep <= *epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, n := 0, 0
+		for _, k := range order {
+			s := &train[k]
+			errs += p.learn(&fx, g, s)
+			n += len(s.words)
+		}
+		msg := fmt.Sprintf("epoch %d: train token errors %.4f", ep, float64(errs)/float64(n))
+		if dev != nil {
+			msg += " " + score(p.averaged(), g, dev)
+		}
+		log.Print(msg)
+	}
+	avg := p.averaged()
+	f, err := os.Create(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	kept, err := tagger.Encode(f, avg, float32(*prune))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+	st, _ := os.Stat(*out)
+	log.Printf("wrote %s: %d of %d features, %d bytes", *out, kept, len(avg), st.Size())
+}
+
+// read parses a CoNLL-2003 file into sentences with BIO labels and per-document evidence.
+func read(path string) ([]sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	var out []sentence
+	var docStart int
+	var cur sentence
+	flushDoc := func() {
+		d := tagger.NewDoc()
+		for i := docStart; i < len(out); i++ {
+			d.Add(out[i].words)
+		}
+		for i := docStart; i < len(out); i++ {
+			out[i].doc = d
+		}
+		docStart = len(out)
+	}
+	var prevType tagger.Type
+	flush := func() {
+		if len(cur.words) > 0 {
+			cur.upper = upper(cur.words)
+			out = append(out, cur)
+		}
+		cur = sentence{}
+		prevType = tagger.None
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "-DOCSTART-") {
+			flush()
+			flushDoc()
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			flush()
+			continue
+		}
+		tag := fields[len(fields)-1]
+		var l tagger.Label
+		if tag != "O" {
+			t := tagger.ParseType(tag[2:])
+			if strings.HasPrefix(tag, "B-") || t != prevType {
+				l = tagger.Begin(t)
+			} else {
+				l = tagger.Inside(t)
+			}
+			prevType = t
+		} else {
+			prevType = tagger.None
+		}
+		cur.words = append(cur.words, fields[0])
+		cur.labels = append(cur.labels, l)
+	}
+	flush()
+	flushDoc()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
+
+func upper(words []string) bool {
+	up, low := 0, 0
+	for _, w := range words {
+		for _, r := range w {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				up++
+			case r >= 'a' && r <= 'z':
+				low++
+			}
+		}
+	}
+	return up >= 4 && low*5 < up
+}
+
+// perceptron is an averaged perceptron with lazy averaging.
+type perceptron struct {
+	w, u map[uint64]*[tagger.NumLabels]float32
+	c    float32
+}
+
+func newPerceptron() *perceptron {
+	return &perceptron{w: map[uint64]*[tagger.NumLabels]float32{}, u: map[uint64]*[tagger.NumLabels]float32{}, c: 1}
+}
+
+func (p *perceptron) predict(feats []uint64, prev tagger.Label) tagger.Label {
+	var s [tagger.NumLabels]float32
+	for _, f := range feats {
+		if r := p.w[f]; r != nil {
+			for l := range s {
+				s[l] += r[l]
+			}
+		}
+	}
+	return best(s, prev)
+}
+
+func best(s [tagger.NumLabels]float32, prev tagger.Label) tagger.Label {
+	b, bs := tagger.Label(0), float32(-1e30)
+	for l := range tagger.Label(tagger.NumLabels) {
+		if ok(prev, l) && s[l] > bs {
+			b, bs = l, s[l]
+		}
+	}
+	return b
+}
+
+func ok(prev, l tagger.Label) bool {
+	if l == 0 || l.IsBegin() {
+		return true
+	}
+	return prev != 0 && prev.Type() == l.Type()
+}
+
+func (p *perceptron) update(feats []uint64, good, bad tagger.Label) {
+	for _, f := range feats {
+		w := p.w[f]
+		if w == nil {
+			w = new([tagger.NumLabels]float32)
+			p.w[f] = w
+			p.u[f] = new([tagger.NumLabels]float32)
+		}
+		u := p.u[f]
+		w[good]++
+		w[bad]--
+		u[good] += p.c
+		u[bad] -= p.c
+	}
+}
+
+// learn tags one sentence greedily, updating on each mistake; it returns the number of mistakes.
+func (p *perceptron) learn(fx *tagger.Extractor, g *gazetteer.Gazetteer, s *sentence) int {
+	fx.Init(g, s.doc, s.words, s.upper)
+	pred := make([]tagger.Label, len(s.words))
+	errs := 0
+	for i := range s.words {
+		var p1, p2 tagger.Label
+		if i > 0 {
+			p1 = pred[i-1]
+		}
+		if i > 1 {
+			p2 = pred[i-2]
+		}
+		feats := fx.Features(i, p1, p2)
+		y := p.predict(feats, p1)
+		gold := s.labels[i]
+		if !ok(p1, gold) {
+			// the gold label cannot follow our mistaken previous label: learn its B- form
+			gold = tagger.Begin(gold.Type())
+		}
+		if y != gold {
+			p.update(feats, gold, y)
+			errs++
+		}
+		pred[i] = y
+		p.c++
+	}
+	return errs
+}
+
+func (p *perceptron) averaged() map[uint64][]float32 {
+	out := make(map[uint64][]float32, len(p.w))
+	for f, w := range p.w {
+		u := p.u[f]
+		row := make([]float32, tagger.NumLabels)
+		for l := range row {
+			row[l] = w[l] - u[l]/p.c
+		}
+		out[f] = row
+	}
+	return out
+}
+
+// score tags dev with the given weights and reports exact-span F1 over PER/LOC/ORG.
+func score(w map[uint64][]float32, g *gazetteer.Gazetteer, dev []sentence) string {
+	var fx tagger.Extractor
+	tp, fp, fn := 0, 0, 0
+	for _, s := range dev {
+		fx.Init(g, s.doc, s.words, s.upper)
+		pred := make([]tagger.Label, len(s.words))
+		for i := range s.words {
+			var p1, p2 tagger.Label
+			if i > 0 {
+				p1 = pred[i-1]
+			}
+			if i > 1 {
+				p2 = pred[i-2]
+			}
+			var sc [tagger.NumLabels]float32
+			for _, f := range fx.Features(i, p1, p2) {
+				if r := w[f]; r != nil {
+					for l := range sc {
+						sc[l] += r[l]
+					}
+				}
+			}
+			pred[i] = best(sc, p1)
+		}
+		gold := map[tagger.Span]bool{}
+		for _, sp := range tagger.SpansOf(s.labels) {
+			if sp.Type != tagger.MISC {
+				gold[sp] = true
+			}
+		}
+		for _, sp := range tagger.SpansOf(pred) {
+			if sp.Type == tagger.MISC {
+				continue
+			}
+			if gold[sp] {
+				tp++
+				delete(gold, sp)
+			} else {
+				fp++
+			}
+		}
+		fn += len(gold)
+	}
+	pr := float64(tp) / float64(max(1, tp+fp))
+	rc := float64(tp) / float64(max(1, tp+fn))
+	return fmt.Sprintf("dev P %.4f R %.4f F1 %.4f", pr, rc, 2*pr*rc/max(1e-9, pr+rc))
+}
