@@ -162,14 +162,22 @@ func endsNP(it item) bool {
 	if !it.capitalised() && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 		return true
 	}
-	return false
+	return isAdverb(it)
 }
+
+// isAdverb guesses a lower-case -ly adverb ("cynically", "forcefully").
+func isAdverb(it item) bool {
+	w := it.lower
+	return it.kind == itemWord && !it.capitalised() && len(w) > 4 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
+}
+
+var notAdverbs = toSet("family assembly ally rally italy july supply reply belly jelly fly early only daily weekly monthly")
 
 // backwardNP finds the subject of the cue at items[c]: the noun phrase right
 // before it, past adverbs ("however"), auxiliaries and a ", ROLE," appositive.
 func backwardNP(items []item, lo, c int) (a, b int, role string) {
 	j := c - 1
-	for j >= lo && items[j].kind == itemWord && betweenSubjectAndCue[items[j].lower] {
+	for j >= lo && items[j].kind == itemWord && (betweenSubjectAndCue[items[j].lower] || isAdverb(items[j])) {
 		j--
 	}
 	if j >= lo && items[j].isPunct(",") {
@@ -485,10 +493,12 @@ func (st *fieldState) paraOf(pos int) int {
 }
 
 // attribute finds the speaker of the quotation at items[i] in the sentence
-// items[lo:hi]: a cue right after it ("Q," X said / "Q," said X), else the
-// nearest cue before it (X said: "Q" / X said that "Q" / according to X, "Q"),
-// else a cue later in the sentence.
-func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i int) *who {
+// items[lo:hi]: a cue right after it ("Q," X said / "Q," said X), else a
+// byline after a dash ("Q" ― X), else the nearest cue before it (X said: "Q"
+// / X said that "Q" / according to X, "Q"), else a cue later in the
+// sentence, else (for a quotation inside a sentence) the sentence's subject:
+// "X dismissed Y as "Q"" quotes X.
+func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *who {
 	// right after: only a short run of words between the quotation and the cue
 	for _, c := range cs {
 		if c.idx > i && c.idx-i <= 12 && c.w != nil {
@@ -504,6 +514,13 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i int) *who {
 			break
 		}
 	}
+	if i+2 < hi && items[i+1].kind == itemPunct && strings.Contains("―—–", items[i+1].text) && items[i+2].capitalised() {
+		if a, b := forwardNP(items, i+2, hi); b > a {
+			if b == hi || items[b].kind != itemWord {
+				return st.resolve(items, a, b, appositive(items, b, hi), para)
+			}
+		}
+	}
 	var left *who
 	for _, c := range cs {
 		if c.idx < i && c.w != nil {
@@ -516,6 +533,14 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i int) *who {
 	for _, c := range cs {
 		if c.idx > i && c.w != nil {
 			return c.w
+		}
+	}
+	if i > lo {
+		if a, b := sentenceSubject(items, lo, i); b > a && b < i && items[b].kind == itemWord {
+			first := items[a]
+			if first.capitalised() || speakerPronouns[first.lower] || determiners[first.lower] {
+				return st.resolve(items, a, b, appositive(items, b, i), para)
+			}
 		}
 	}
 	return nil

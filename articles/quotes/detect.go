@@ -20,6 +20,10 @@ const (
 func markAt(s string, i int) (kind, size int, ok bool) {
 	c := s[i]
 	if c == '"' {
+		// 6'3" is a height, not a quotation mark
+		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			return 0, 0, false
+		}
 		return markEither, 1, true
 	}
 	if c < 0x80 {
@@ -124,7 +128,9 @@ func findSpans(text string, paras []paragraph) []span {
 				open, openAt = i+n, i
 				group = -1
 			} else {
-				if s, ok := trimSpan(text, openAt, open, i, pi); ok {
+				// attribute values in markup (tweet="...") are not quotations
+				markup := openAt > 0 && text[openAt-1] == '='
+				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !markup {
 					s.group = group
 					out = appendSpan(out, s)
 				}
@@ -139,7 +145,9 @@ func findSpans(text string, paras []paragraph) []span {
 			if next < len(paras) {
 				_, _, continues = startsWithMark(text, paras[next])
 			}
-			if ok {
+			// an unbalanced mark (nothing closes it, nothing continues it)
+			// leaves no telling where the quotation ends: no span
+			if ok && (continues || group >= 0) {
 				s.group = group
 				s.cont = continues
 				out = appendSpan(out, s)

@@ -30,7 +30,8 @@ var irregularCues = map[string]string{
 var notCues = toSet(`state states stated_ post posts note charge demand demands promise promises joke jokes tweet tweets call calls
 claim claims report blast blasts slam slams label labels dub dubs describe tout touts pledge pledges vow vows boast boasts
 concede conclude recall recalls caution cautions testify underline underscore yell shout brag muse scoff whisper retort lament
-confirm confirms post posted posting reply replies respond responds maintain maintains observe observes remark remarks`)
+confirm confirms post posted posting reply replies respond responds maintain maintains observe observes remark remarks
+yell yells shout shouts`)
 
 func buildCues() map[string]cueForm {
 	m := map[string]cueForm{}
@@ -72,7 +73,8 @@ var betweenSubjectAndCue = toSet(`however also later then previously earlier rec
 once again further has had have would will could should may might did does do not never already still just even often
 always quickly simply flatly bluntly angrily firmly clearly openly candidly sharply bitterly immediately subsequently
 separately likewise too therefore thus meanwhile indeed instead nonetheless nevertheless specifically explicitly
-has been had been was is are were be`)
+has been had been was is are were be didn't doesn't don't wouldn't won't hasn't haven't hadn't can't couldn't
+isn't wasn't aren't weren't`)
 
 // beForms before a cue make it passive ("was told"): the subject is not the speaker.
 var beForms = toSet("was were is are be been being")
@@ -83,10 +85,10 @@ to in on at for from with by about than into onto over under against during with
 upon amid among between via per like unlike despite is was are were be been being has have had do does did will would
 can could shall should may might must not it this these those there here what how why
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december
-yesterday today tonight tomorrow meanwhile however also then later earlier but and`)
+yesterday today tonight tomorrow meanwhile however also then later earlier but and although though whereas unless`)
 
 // determiners end a noun phrase walking backwards and are kept in it.
-var determiners = toSet("the a an his her their its our my your one another some several many two three four five this that these those each every both either neither any no")
+var determiners = toSet("the a an his her their its our my your one another some several many two three four five these those each every both either neither any no")
 
 // pronouns that can stand for a speaker.
 var speakerPronouns = toSet("he she they we i it who you")

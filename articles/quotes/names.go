@@ -34,7 +34,7 @@ ap afp bbc kremlin senate congress government administration commission board ba
 company corporation politifact twitter facebook google tribune herald gazette magazine review daily club league
 organization organisation coalition alliance movement council caucus fbi cia nsa pentagon un nato eu gop dnc rnc`)
 
-func newNameIndex(a *model.Article, f model.Field, text string) *nameIndex {
+func newNameIndex(a *model.Article, f model.Field, text string, spans []span) *nameIndex {
 	ix := &nameIndex{text: text}
 	covered := func(s, e int) bool { return false }
 	var ents []nameRef
@@ -65,7 +65,7 @@ func newNameIndex(a *model.Article, f model.Field, text string) *nameIndex {
 			return k < len(ents) && ents[k].start < e
 		}
 	}
-	found := ix.capitalisedRuns(text, covered)
+	found := ix.capitalisedRuns(text, spans, covered)
 	ix.refs = append(ents, found...)
 	sort.Slice(ix.refs, func(i, j int) bool { return ix.refs[i].start < ix.refs[j].start })
 	// honorifics tell gender
@@ -103,8 +103,13 @@ var nameJoiners = toSet("van von der de la le du bin ibn al el da di dos")
 
 // capitalisedRuns finds names the entity extractor did not: runs of
 // capitalised words, titles stripped, short forms tied to the fullest earlier form.
-func (ix *nameIndex) capitalisedRuns(text string, covered func(s, e int) bool) []nameRef {
+func (ix *nameIndex) capitalisedRuns(text string, spans []span, covered func(s, e int) bool) []nameRef {
 	var out []nameRef
+	// names inside quotations are the speaker's words, not the article's naming
+	inQuote := func(pos int) bool {
+		k := sort.Search(len(spans), func(i int) bool { return spans[i].end > pos })
+		return k < len(spans) && spans[k].start <= pos
+	}
 	full := map[string]nameRef{} // last word -> fullest name so far
 	for _, p := range splitParagraphs(text) {
 		items := tokenize(text, p, nil, nil)
@@ -119,13 +124,13 @@ func (ix *nameIndex) capitalisedRuns(text string, covered func(s, e int) bool) [
 			}
 			a, b := i, j
 			i = j
-			for a < b && (titleWords[items[a].lower] || npStop[items[a].lower] || determiners[items[a].lower] || introWords[items[a].lower]) {
+			for a < b && notName(items[a]) {
 				a++
 			}
-			for b > a && (npStop[items[b-1].lower] || titleWords[items[b-1].lower]) {
+			for b > a && notName(items[b-1]) {
 				b--
 			}
-			if a >= b || b-a > 5 {
+			if a >= b || b-a > 5 || inQuote(items[a].start) {
 				continue
 			}
 			s, e := items[a].start, items[b-1].end
@@ -139,9 +144,12 @@ func (ix *nameIndex) capitalisedRuns(text string, covered func(s, e int) bool) [
 			}
 			person := true
 			for k := a; k < b; k++ {
-				if orgWords[items[k].lower] {
+				if orgWords[possessive(items[k].lower)] || isUpperWord(items[k].text) {
 					person = false
 				}
+			}
+			if b-a == 1 && isDemonym(items[a].lower) {
+				person = false
 			}
 			fs := strings.Fields(name)
 			last := strings.ToLower(fs[len(fs)-1])
@@ -216,6 +224,42 @@ func (ix *nameIndex) byRole(role string, pos int) *nameRef {
 func containsWord(s, w string) bool {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
 		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+func possessive(w string) string {
+	return strings.TrimSuffix(w, "'s")
+}
+
+// notName tells a capitalised word that is not part of a name: a title,
+// a function word, a weekday or month.
+func notName(it item) bool {
+	w := possessive(it.lower)
+	return titleWords[w] || npStop[w] || determiners[w] || introWords[w] || speakerPronouns[w]
+}
+
+// isUpperWord reports an all-capitals word of three letters or more (an acronym or a shout).
+func isUpperWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// isDemonym guesses a people's name used as a noun ("Americans", "Russians", "Democrats").
+func isDemonym(w string) bool {
+	w = possessive(w)
+	for _, suf := range []string{"ans", "ese", "ish", "ians", "ites", "ists", "ats", "ins"} {
+		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}

@@ -73,7 +73,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 	if len(spans) == 0 {
 		return nil
 	}
-	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text)}
+	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans)}
 	opens := make(map[int]int, len(spans))
 	for k, s := range spans {
 		opens[s.open] = k
@@ -94,7 +94,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 				k := items[i].q
 				quoteSent[k] = [2]int{pi, si}
 				partial[k] = isPartial(text, items, lo, i)
-				direct[k] = st.attribute(cs, items, lo, hi, i)
+				direct[k] = st.attribute(cs, items, lo, hi, i, pi)
 				if direct[k] != nil {
 					st.markQuoted(direct[k])
 				}
@@ -121,12 +121,22 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		}
 	}
 	var out []model.Quote
-	for k, s := range spans {
+	for k := 0; k < len(spans); k++ {
+		s := spans[k]
+		// a quotation over several paragraphs is one quotation: its words run
+		// from the first opening mark to the last closing one
+		last := k
+		for last+1 < len(spans) && spans[last+1].group == s.group {
+			last++
+		}
+		end := spans[last].end
 		w := final[k]
 		if w == nil && !keepUnattributed(text, s, partial[k]) {
+			k = last
 			continue
 		}
-		q := model.Quote{Field: f, Start: s.start, End: s.end, Text: text[s.start:s.end], Partial: partial[k]}
+		q := model.Quote{Field: f, Start: s.start, End: end, Text: text[s.start:end], Partial: partial[k]}
+		k = last
 		if w != nil {
 			q.Speaker = w.name
 			q.SpeakerEntity = w.entity
@@ -151,7 +161,7 @@ func keepUnattributed(text string, s span, partial bool) bool {
 }
 
 // minUnattributedWords is the shortest unattributed quotation kept.
-const minUnattributedWords = 6
+const minUnattributedWords = 0
 
 // isPartial reports whether the quotation at items[i] is a fragment inside a
 // sentence: it starts in lower case, or words of the sentence run straight into it.

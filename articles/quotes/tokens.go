@@ -97,7 +97,7 @@ func tokenize(text string, p paragraph, spans []span, opens map[int]int) []item 
 					w = text[i:j]
 				}
 			}
-			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: strings.ToLower(w)})
+			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: strings.ReplaceAll(strings.ToLower(w), "’", "'")})
 			i = j
 		default:
 			if _, isOpen := opens[i]; !isOpen {
