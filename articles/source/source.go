@@ -43,7 +43,6 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -119,14 +118,15 @@ func Walk(ctx context.Context, specs []string, opt Options, emit func(model.Arti
 
 // walker carries one Walk's settings and callbacks.
 type walker struct {
-	ctx  context.Context
-	opt  Options
-	emit func(model.Article)
-	warn func(Warning)
+	ctx   context.Context
+	opt   Options
+	emit  func(model.Article)
+	warn  func(Warning)
+	depth int // feed lists being followed
 }
 
 func (w *walker) warnf(src, format string, args ...any) {
-	w.warn(Warning{Source: CleanSource(src), Reason: fmt.Sprintf(format, args...)})
+	w.warn(Warning{Source: CleanSource(src), Reason: CleanTitle(fmt.Sprintf(format, args...))})
 }
 
 func (w *walker) spec(spec string) {
@@ -235,15 +235,29 @@ func (w *walker) file(p string, info fs.FileInfo) {
 	w.parse(p, data)
 }
 
-// parse hands one source's bytes to Parse and reports the result.
+// parse hands one source's bytes to Parse and reports the result; a feed
+// list's URLs are fetched in turn (one level: a feed list fetched from a
+// feed list is not followed).
 func (w *walker) parse(name string, data []byte) {
 	arts, err := parseLimited(name, data, w.opt.maxSize())
-	if err != nil {
-		w.warnf(name, "%v", err)
-		return
-	}
 	for _, a := range arts {
 		w.emit(a)
+	}
+	var list *feedListError
+	if errors.As(err, &list) && w.depth == 0 {
+		w.depth++
+		for _, u := range list.urls {
+			if w.ctx.Err() != nil {
+				w.warnf(u, "not read: %v", w.ctx.Err())
+				break
+			}
+			w.url(u)
+		}
+		w.depth--
+		return
+	}
+	if err != nil {
+		w.warnf(name, "%v", err)
 	}
 }
 
@@ -279,7 +293,7 @@ func LoadFS(fsys fs.FS, opt Options) ([]model.Article, []Warning) {
 	var arts []model.Article
 	var warns []Warning
 	warn := func(p, format string, args ...any) {
-		warns = append(warns, Warning{Source: CleanSource(p), Reason: fmt.Sprintf(format, args...)})
+		warns = append(warns, Warning{Source: CleanSource(p), Reason: CleanTitle(fmt.Sprintf(format, args...))})
 	}
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -327,24 +341,17 @@ func LoadFS(fsys fs.FS, opt Options) ([]model.Article, []Warning) {
 // Parse reads one file's bytes into its articles; name (a path or URL)
 // gives the extension and becomes each article's Source. The format is
 // sniffed from the content, the extension breaking ties. It returns an
-// error for empty, binary or malformed input, never panics.
+// error for empty, binary or malformed input, and never panics; when only
+// part of the input is bad (a JSON array with a broken item, a bad line in
+// JSON Lines) it returns the good articles with the error. A feed list is
+// an error here: Load and Walk fetch its URLs.
 func Parse(name string, data []byte) ([]model.Article, error) {
 	return parseLimited(name, data, DefaultMaxFileSize)
 }
 
 // parseLimited is Parse with a bound on decompressed sizes.
 func parseLimited(name string, data []byte, limit int64) ([]model.Article, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, errors.New("skipped: empty file")
-	}
-	if isBinary(data) {
-		return nil, errors.New("skipped: binary file")
-	}
-	switch strings.ToLower(path.Ext(baseName(name))) {
-	case ".md", ".markdown", ".mdown", ".mkd":
-		return parseMarkdown(name, []byte(Sanitize(string(data))))
-	}
-	return parseText(name, data)
+	return parseAny(name, extOf(name), data, limit, 0)
 }
 
 // baseName strips a URL's query and fragment before its extension is read.
