@@ -156,10 +156,10 @@ type span struct {
 	start, end int // byte offsets
 	text       string
 	words      []string
-	typ        tagger.Type       // from the tagger, or None
-	gz         *gazetteer.Entry  // from the gazetteer, or nil
-	kind       model.EntityKind  // decided kind
-	sentStart  bool              // first token of its sentence
+	typ        tagger.Type      // from the tagger, or None
+	gz         *gazetteer.Entry // from the gazetteer, or nil
+	kind       model.EntityKind // decided kind
+	sentStart  bool             // first token of its sentence
 }
 
 // sentenceSpans tags one sentence and appends its spans.
@@ -179,7 +179,9 @@ func (x *Extractor) sentenceSpans(dst []span, f model.Field, text string, s *sen
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End
-		i = stripTitles(s.words, i, j)
+		if t.Type == tagger.PER {
+			i = stripTitles(s.words, i, j)
+		}
 		if i >= j {
 			continue
 		}

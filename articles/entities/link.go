@@ -17,6 +17,9 @@ func decideKind(sp *span) {
 		case sp.typ == tagger.PER && gk != model.KindNationality:
 			// "Jordan" the player, "Washington" the general: the tagger read the context.
 			sp.gz = nil
+		case sp.typ == tagger.ORG && gk == model.KindPlace:
+			// "Chicago beat Boston": teams named after their cities are organisations.
+			sp.gz = nil
 		case sp.typ == tagger.MISC && gk != model.KindNationality:
 			// "Russia Cup", "Moscow Open" parts: an adjective use, not the place itself.
 			sp.gz = nil
@@ -152,12 +155,13 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	}
 	for i := range spans {
 		sp := &spans[i]
-		if sp.kind == model.KindPerson || sp.gz != nil || len(sp.words) != 1 {
+		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || len(sp.words) != 1 {
 			continue
 		}
 		for _, p := range persons {
 			if len(spans[p].words) > 1 && samePerson(sp.words, spans[p].words) {
 				sp.kind = model.KindPerson
+				sp.gz = nil
 				break
 			}
 		}

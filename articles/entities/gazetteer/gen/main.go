@@ -313,7 +313,7 @@ var factbookAlias = map[string]string{
 	"Bosnia and Herzegovina": "Bosnia & Herzegovina", "Trinidad and Tobago": "Trinidad & Tobago",
 	"Turks and Caicos Islands": "Turks & Caicos Islands", "Heard Island and McDonald Islands": "Heard & McDonald Islands",
 	"South Georgia and South Sandwich Islands": "South Georgia & South Sandwich Islands",
-	"Falkland Islands (Islas Malvinas)": "Falkland Islands", "Pitcairn Islands": "Pitcairn Islands",
+	"Falkland Islands (Islas Malvinas)":        "Falkland Islands", "Pitcairn Islands": "Pitcairn Islands",
 	"Cocos (Keeling) Islands": "Cocos (Keeling) Islands", "Gaza, Gaza Strip": "", "West Bank": "",
 }
 
