@@ -1,0 +1,199 @@
+// Package articlelist is the list of loaded briefs: title, source and date,
+// filtered with "/". Enter asks the parent to open the selected brief.
+package articlelist
+
+import (
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/model"
+	"briefs/ui/theme"
+)
+
+// OpenMsg asks the parent to open the article with this id.
+type OpenMsg struct{ ID string }
+
+// KeyMap is the list's own keys, on top of the bubbles list navigation and filter keys.
+type KeyMap struct {
+	Open key.Binding
+}
+
+// DefaultKeyMap returns the list's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+	}
+}
+
+// item adapts an article to the bubbles list.
+type item struct{ art model.Article }
+
+func (i item) Title() string { return i.art.Title }
+
+func (i item) Description() string {
+	parts := []string{sourceLabel(i.art)}
+	if !i.art.Published.IsZero() {
+		parts = append(parts, i.art.Published.Format("2 Jan 2006"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// FilterValue lets "/" match the title, the outlet and the source.
+func (i item) FilterValue() string { return i.art.Title + " " + i.art.Outlet + " " + i.art.Source }
+
+// sourceLabel is the short name of where an article came from.
+func sourceLabel(a model.Article) string {
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	if a.Source == "" {
+		return "unknown source"
+	}
+	if strings.Contains(a.Source, "://") {
+		return a.Source
+	}
+	return filepath.Base(a.Source)
+}
+
+// Model is the list component.
+type Model struct {
+	list list.Model
+	keys KeyMap
+}
+
+// New builds the list over arts.
+func New(arts []model.Article, st theme.Styles) Model {
+	d := list.NewDefaultDelegate()
+	d.Styles = st.ListItem
+	l := list.New(items(arts), d, 0, 0)
+	l.Title = "Briefs"
+	l.Styles = st.List
+	l.SetShowHelp(false) // the root draws one help bar for everything
+	l.DisableQuitKeybindings()
+	l.SetStatusBarItemName("brief", "briefs")
+	return Model{list: l, keys: DefaultKeyMap()}
+}
+
+func items(arts []model.Article) []list.Item {
+	out := make([]list.Item, len(arts))
+	for i := range arts {
+		out[i] = item{arts[i]}
+	}
+	return out
+}
+
+// SetStyles restyles the list (after the terminal reported its background).
+func (m *Model) SetStyles(st theme.Styles) {
+	d := list.NewDefaultDelegate()
+	d.Styles = st.ListItem
+	m.list.SetDelegate(d)
+	m.list.Styles = st.List
+}
+
+// SetSize gives the list its width and height in cells.
+func (m *Model) SetSize(w, h int) { m.list.SetSize(max(w, 0), max(h, 0)) }
+
+// Append adds articles at the end of the list.
+func (m *Model) Append(arts []model.Article) tea.Cmd {
+	all := append(m.list.Items(), items(arts)...)
+	return m.list.SetItems(all)
+}
+
+// Len is the number of articles in the list, filtered or not.
+func (m Model) Len() int { return len(m.list.Items()) }
+
+// Filtering reports whether the user is typing a filter: keys are text then.
+func (m Model) Filtering() bool { return m.list.SettingFilter() }
+
+// SetFilter filters the list to text, as if the user had typed it after "/".
+func (m *Model) SetFilter(text string) {
+	m.list.SetFilterText(text)
+}
+
+// Selected returns the highlighted article.
+func (m Model) Selected() (model.Article, bool) {
+	it, ok := m.list.SelectedItem().(item)
+	return it.art, ok
+}
+
+// Select moves the cursor to the visible article with this id; false when it is not visible.
+func (m *Model) Select(id string) bool {
+	for i, it := range m.list.VisibleItems() {
+		if it.(item).art.ID == id {
+			m.list.Select(i)
+			return true
+		}
+	}
+	return false
+}
+
+// Neighbor returns the visible article delta places from the one with this id
+// (for "[" and "]" in the reader); false at either end.
+func (m Model) Neighbor(id string, delta int) (model.Article, bool) {
+	vis := m.list.VisibleItems()
+	for i, it := range vis {
+		if it.(item).art.ID != id {
+			continue
+		}
+		j := i + delta
+		if j < 0 || j >= len(vis) {
+			return model.Article{}, false
+		}
+		return vis[j].(item).art, true
+	}
+	return model.Article{}, false
+}
+
+// Init does nothing: the list has its items from the start.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Update handles keys when the list has focus, and the list's own messages.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() && key.Matches(k, m.keys.Open) {
+		if a, ok := m.Selected(); ok {
+			return m, func() tea.Msg { return OpenMsg{ID: a.ID} }
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, cmd
+}
+
+// View draws the list.
+func (m Model) View() string { return m.list.View() }
+
+// ShortHelp is the list's part of the help bar.
+func (m Model) ShortHelp() []key.Binding {
+	if m.list.SettingFilter() {
+		return m.withoutHelpKeys(m.list.ShortHelp())
+	}
+	return append([]key.Binding{m.keys.Open}, m.withoutHelpKeys(m.list.ShortHelp())...)
+}
+
+// FullHelp is the list's part of the full help.
+func (m Model) FullHelp() [][]key.Binding {
+	out := [][]key.Binding{{m.keys.Open}}
+	for _, g := range m.list.FullHelp() {
+		if g = m.withoutHelpKeys(g); len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// withoutHelpKeys drops the list's own "?" bindings: the root owns help.
+func (m Model) withoutHelpKeys(bs []key.Binding) []key.Binding {
+	out := make([]key.Binding, 0, len(bs))
+	for _, b := range bs {
+		if b.Help() == m.list.KeyMap.ShowFullHelp.Help() || b.Help() == m.list.KeyMap.CloseFullHelp.Help() {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}

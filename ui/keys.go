@@ -1,0 +1,26 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the keys the root handles whatever has focus.
+type KeyMap struct {
+	Quit key.Binding
+	Help key.Binding
+}
+
+// DefaultKeyMap returns the root's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+	}
+}
+
+// helpKeys joins the focused component's bindings with the root's for bubbles/help.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }

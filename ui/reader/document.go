@@ -1,0 +1,321 @@
+package reader
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
+
+	"briefs/model"
+)
+
+// minWrap is the narrowest width glamour is asked to wrap to; narrower
+// terminals see the document cut at the right edge instead of one word a line.
+const minWrap = 12
+
+// cell is where one source rune landed on screen: line, first column and
+// width in cells. w == 0 means the rune was not placed (a space, or text
+// glamour changed).
+type cell struct{ line, col, w int }
+
+// Document is an article rendered by glamour for one width and theme, with
+// the screen position of every visible rune of its title and body, so that
+// entities and quotes can be styled after wrapping without changing it.
+type Document struct {
+	Lines []string // glamour's output, one screen line each
+
+	title    []cell   // by byte offset into Article.Title
+	body     []cell   // by byte offset into Article.Body
+	speakers [][]cell // the "— Speaker" shown after each quote, by quote index
+}
+
+// visRune is one non-space rune the Markdown source will show, and where it comes from.
+type visRune struct {
+	r     rune
+	field model.Field // "" for text the reader added
+	off   int         // byte offset in the field, or the quote index for a speaker
+}
+
+// mdBuilder writes Markdown while recording the visible runes in order.
+type mdBuilder struct {
+	b   strings.Builder
+	vis []visRune
+}
+
+// markdownSpecial are the characters that could start Markdown markup in running text.
+// '&' and '~' are written as entities instead: glamour shows a backslash before them.
+const markdownSpecial = "\\`*_[]<>#+-!|{}"
+
+// text writes s escaped, so that glamour shows it exactly; base is the byte
+// offset of s in field.
+func (mb *mdBuilder) text(s string, field model.Field, base int) {
+	lead := true // still inside a leading run of digits: "2013. " must not become a list
+	for i, r := range s {
+		if r == '-' && nameHyphen(s, i) {
+			// A non-breaking hyphen keeps "al-Assad" on one line; Render turns it back.
+			mb.b.WriteRune(nbHyphen)
+			mb.vis = append(mb.vis, visRune{r: r, field: field, off: base + i})
+			lead = false
+			continue
+		}
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			r = ' '
+		case r < ' ' || r == 0x7f:
+			continue // control characters would corrupt the screen
+		}
+		switch {
+		case r == '&':
+			mb.b.WriteString("&amp;")
+		case r == '~':
+			mb.b.WriteString("&#126;")
+		case strings.ContainsRune(markdownSpecial, r) || (lead && i > 0 && (r == '.' || r == ')')):
+			mb.b.WriteByte('\\')
+			mb.b.WriteRune(r)
+		default:
+			mb.b.WriteRune(r)
+		}
+		lead = lead && r >= '0' && r <= '9'
+		if !unicode.IsSpace(r) {
+			off := base + i
+			if field == "" {
+				off = base
+			}
+			mb.vis = append(mb.vis, visRune{r: r, field: field, off: off})
+		}
+	}
+}
+
+// nbHyphen is U+2011 NON-BREAKING HYPHEN: the wrapper never breaks at it.
+const nbHyphen = '\u2011'
+
+// nameHyphen reports whether the hyphen at s[i] joins the parts of a name
+// ("al-Assad", "Abu-Zeid", "Min-seo"): letters on both sides and some part
+// of the hyphenated word capitalised. Ordinary compounds ("state-owned")
+// may still break at their hyphen.
+func nameHyphen(s string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+1:])
+	if !unicode.IsLetter(before) || !unicode.IsLetter(after) {
+		return false
+	}
+	start, end := i, i+1
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		start -= n
+	}
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		end += n
+	}
+	for _, part := range strings.Split(s[start:end], "-") {
+		if r, _ := utf8.DecodeRuneInString(part); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (mb *mdBuilder) raw(s string) { mb.b.WriteString(s) }
+
+// Markdown is the article as glamour reads it: the title as a heading, a
+// line of where and when, then the body paragraphs, each quote followed by
+// its speaker. Every character of the article's text is escaped.
+func Markdown(a *model.Article) string {
+	md, _ := buildMarkdown(a)
+	return md
+}
+
+func buildMarkdown(a *model.Article) (string, []visRune) {
+	var mb mdBuilder
+	mb.raw("# ")
+	mb.text(a.Title, model.FieldTitle, 0)
+	mb.raw("\n\n")
+	if meta := metaLine(a); meta != "" {
+		mb.raw("*")
+		mb.text(meta, "", -1)
+		mb.raw("*\n\n")
+	}
+	after := speakerInsertions(a) // in body order
+	start := 0
+	for _, para := range strings.SplitAfter(a.Body, model.ParagraphSep) {
+		text := strings.TrimSuffix(para, model.ParagraphSep)
+		pos := 0
+		for len(after) > 0 && after[0].at <= start+len(text) {
+			ins := after[0]
+			after = after[1:]
+			at := max(ins.at-start, pos)
+			mb.text(text[pos:at], model.FieldBody, start+pos)
+			pos = at
+			mb.raw(" *")
+			mb.text("— "+ins.speaker, "", ins.quote)
+			mb.raw("*")
+		}
+		mb.text(text[pos:], model.FieldBody, start+pos)
+		if strings.TrimSpace(text) != "" {
+			mb.raw("\n\n")
+		}
+		start += len(para)
+	}
+	return mb.b.String(), mb.vis
+}
+
+// metaLine is the source, outlet, author and date of an article, for under its title.
+func metaLine(a *model.Article) string {
+	var parts []string
+	for _, s := range []string{a.Outlet, a.Author} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if !a.Published.IsZero() {
+		parts = append(parts, a.Published.Format("2 January 2006"))
+	}
+	if a.URL != "" {
+		parts = append(parts, a.URL)
+	} else if a.Source != "" && len(parts) == 0 {
+		parts = append(parts, a.Source)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// insertion is a speaker shown after a quote: at a byte offset of the body.
+type insertion struct {
+	at      int
+	quote   int
+	speaker string
+}
+
+// speakerInsertions places each body quote's speaker after its closing mark
+// and any punctuation that follows it.
+func speakerInsertions(a *model.Article) []insertion {
+	var out []insertion
+	for i, q := range a.Quotes {
+		if q.Field != model.FieldBody || q.Speaker == "" || q.End < 0 || q.End > len(a.Body) {
+			continue
+		}
+		at := q.End
+		if r, n := utf8.DecodeRuneInString(a.Body[at:]); n > 0 && isQuoteMark(r) {
+			at += n
+		}
+		for at < len(a.Body) && strings.IndexByte(".,;:!?", a.Body[at]) >= 0 {
+			at++
+		}
+		out = append(out, insertion{at: at, quote: i, speaker: q.Speaker})
+	}
+	slices.SortStableFunc(out, func(x, y insertion) int { return x.at - y.at })
+	return out
+}
+
+func isQuoteMark(r rune) bool { return strings.ContainsRune("\"“”„«»'‘’", r) }
+
+// Render lays the article out with glamour at width cells in the named glamour
+// standard style ("dark" or "light").
+func Render(a *model.Article, width int, style string) (*Document, error) {
+	md, vis := buildMarkdown(a)
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(width, minWrap)))
+	if err != nil {
+		return nil, fmt.Errorf("glamour renderer: %w", err)
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return nil, fmt.Errorf("render %q: %w", a.Title, err)
+	}
+	out = strings.ReplaceAll(out, string(nbHyphen), "-")
+	out = strings.TrimRight(out, "\n ")
+	out = strings.TrimLeft(out, "\n")
+	d := &Document{
+		Lines:    strings.Split(out, "\n"),
+		title:    make([]cell, len(a.Title)+1),
+		body:     make([]cell, len(a.Body)+1),
+		speakers: make([][]cell, len(a.Quotes)),
+	}
+	d.place(vis)
+	return d, nil
+}
+
+// screenRune is a non-space rune as glamour drew it.
+type screenRune struct {
+	r rune
+	c cell
+}
+
+// place matches the runes the Markdown showed with the runes on screen, in
+// order: glamour only moves text between lines and adds margins, so the
+// runes come out in the same order. Anything glamour added is skipped.
+func (d *Document) place(vis []visRune) {
+	var scr []screenRune
+	for ln, line := range d.Lines {
+		plain := ansi.Strip(line)
+		col := 0
+		state := -1
+		for len(plain) > 0 {
+			var g string
+			g, plain, _, state = uniseg.FirstGraphemeClusterInString(plain, state)
+			w := ansi.StringWidth(g)
+			for _, r := range g {
+				if !unicode.IsSpace(r) {
+					scr = append(scr, screenRune{r, cell{ln, col, max(w, 1)}})
+				}
+			}
+			col += w
+		}
+	}
+	const lookahead = 24
+	j := 0
+	for _, v := range vis {
+		k := j
+		for k < len(scr) && k-j < lookahead && scr[k].r != v.r {
+			k++
+		}
+		if k >= len(scr) || scr[k].r != v.r {
+			continue // glamour changed this rune: leave it unplaced
+		}
+		j = k + 1
+		switch v.field {
+		case model.FieldTitle:
+			d.title[v.off] = scr[k].c
+		case model.FieldBody:
+			d.body[v.off] = scr[k].c
+		default:
+			if v.off >= 0 && v.off < len(d.speakers) {
+				d.speakers[v.off] = append(d.speakers[v.off], scr[k].c)
+			}
+		}
+	}
+}
+
+// cells returns the placed cells of field[start:end].
+func (d *Document) cells(f model.Field, start, end int) []cell {
+	src := d.body
+	if f == model.FieldTitle {
+		src = d.title
+	}
+	start, end = max(start, 0), min(end, len(src))
+	var out []cell
+	for i := start; i < end; i++ {
+		if src[i].w > 0 {
+			out = append(out, src[i])
+		}
+	}
+	return out
+}
+
+// Line returns the screen line where field[off:] first shows, or -1.
+func (d *Document) Line(f model.Field, start, end int) int {
+	if c := d.cells(f, start, end); len(c) > 0 {
+		return c[0].line
+	}
+	return -1
+}

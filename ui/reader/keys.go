@@ -1,0 +1,53 @@
+package reader
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+)
+
+// KeyMap is the reader's keys. Scrolling keys are handed to the viewport.
+type KeyMap struct {
+	Down, Up         key.Binding
+	PageDown, PageUp key.Binding
+	HalfDown, HalfUp key.Binding
+	Top, Bottom      key.Binding
+	Back             key.Binding
+	Prev, Next       key.Binding
+
+	// Short-help entries that stand for several keys; never matched.
+	scrollHint, stepHint key.Binding
+}
+
+// DefaultKeyMap returns the reader's keys: pager keys, Esc/h back, [ and ] to step between briefs.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		PageDown: key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
+		HalfDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		Back:     key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
+		Prev:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous brief")),
+		Next:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next brief")),
+
+		scrollHint: key.NewBinding(key.WithKeys("j", "k", "space", "b"), key.WithHelp("j/k/space/b", "scroll")),
+		stepHint:   key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "prev/next brief")),
+	}
+}
+
+// viewportKeys hands the scrolling bindings to the viewport; it scrolls no sideways.
+func (k KeyMap) viewportKeys() viewport.KeyMap {
+	return viewport.KeyMap{
+		Down:         k.Down,
+		Up:           k.Up,
+		PageDown:     k.PageDown,
+		PageUp:       k.PageUp,
+		HalfPageDown: k.HalfDown,
+		HalfPageUp:   k.HalfUp,
+		Left:         key.NewBinding(key.WithDisabled()),
+		Right:        key.NewBinding(key.WithDisabled()),
+	}
+}

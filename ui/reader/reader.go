@@ -1,0 +1,279 @@
+// Package reader shows one brief rendered by glamour in a scrollable
+// viewport. Rendering runs in a tea.Cmd and is cached per article, width and
+// theme; a result that arrives for another article or width is kept in the
+// cache but not shown.
+package reader
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"briefs/model"
+	"briefs/ui/theme"
+)
+
+// BackMsg asks the parent to leave the reader.
+type BackMsg struct{}
+
+// StepMsg asks the parent to open the brief Delta places away in the list (-1 previous, +1 next).
+type StepMsg struct {
+	From  string // id of the brief being read
+	Delta int
+}
+
+// docKey names one rendering: which article, at what width, in which theme.
+type docKey struct {
+	id    string
+	width int
+	style string
+}
+
+// RenderedMsg carries a finished rendering back to the reader.
+type RenderedMsg struct {
+	key docKey
+	Doc *Document
+	Err error
+}
+
+// Model is the reader component.
+type Model struct {
+	keys KeyMap
+	st   theme.Styles
+	vp   viewport.Model
+
+	art     model.Article
+	has     bool
+	width   int
+	height  int
+	doc     *Document // what is on screen; may be for an older width while a new one renders
+	docFor  docKey
+	cache   map[docKey]*Document
+	err     error
+	pending map[docKey]bool
+
+	sel Selection
+}
+
+// New returns an empty reader.
+func New(st theme.Styles) Model {
+	keys := DefaultKeyMap()
+	vp := viewport.New()
+	vp.KeyMap = keys.viewportKeys()
+	vp.MouseWheelEnabled = true
+	return Model{
+		keys:    keys,
+		st:      st,
+		vp:      vp,
+		cache:   map[docKey]*Document{},
+		pending: map[docKey]bool{},
+		sel:     noSelection,
+	}
+}
+
+// Article returns the brief being read; false when none is open.
+func (m Model) Article() (model.Article, bool) { return m.art, m.has }
+
+// Open shows a brief from its top and returns the command that renders it, if it is not cached.
+func (m *Model) Open(a model.Article) tea.Cmd {
+	same := m.has && m.art.ID == a.ID
+	m.art, m.has = a, true
+	m.err = nil
+	if !same {
+		m.sel = noSelection
+		m.doc = nil
+		m.vp.SetContent("")
+		m.vp.GotoTop()
+	}
+	return m.ensure()
+}
+
+// SetStyles changes the theme and re-renders in it.
+func (m *Model) SetStyles(st theme.Styles) tea.Cmd {
+	m.st = st
+	return m.ensure()
+}
+
+// SetSize gives the reader its width and height in cells, status line included.
+func (m *Model) SetSize(w, h int) tea.Cmd {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.vp.SetWidth(m.width)
+	m.vp.SetHeight(max(m.height-1, 0))
+	return m.ensure()
+}
+
+func (m Model) key() docKey {
+	return docKey{id: m.art.ID, width: m.width, style: m.st.Glamour}
+}
+
+// ensure shows the cached rendering for the current article, width and theme,
+// or starts rendering it.
+func (m *Model) ensure() tea.Cmd {
+	if !m.has || m.width <= 0 {
+		return nil
+	}
+	k := m.key()
+	if d, ok := m.cache[k]; ok {
+		m.show(k, d)
+		return nil
+	}
+	if m.pending[k] {
+		return nil
+	}
+	m.pending[k] = true
+	a := m.art // the command must not read the model while Update changes it
+	return func() tea.Msg {
+		d, err := Render(&a, k.width, k.style)
+		return RenderedMsg{key: k, Doc: d, Err: err}
+	}
+}
+
+// show puts a rendering on screen, keeping the reading position where it can.
+func (m *Model) show(k docKey, d *Document) {
+	if m.doc == d {
+		return
+	}
+	frac := 0.0
+	if m.doc != nil && m.docFor.id == k.id && m.vp.TotalLineCount() > 0 {
+		frac = float64(m.vp.YOffset()) / float64(m.vp.TotalLineCount())
+	}
+	m.doc, m.docFor = d, k
+	m.refresh()
+	m.vp.SetYOffset(int(frac * float64(len(d.Lines))))
+}
+
+// refresh redraws the document's lines with the current highlights.
+func (m *Model) refresh() {
+	if m.doc == nil {
+		return
+	}
+	m.vp.SetContent(strings.Join(Decorate(m.doc, &m.art, m.sel, m.st), "\n"))
+}
+
+// Init does nothing: the parent opens articles.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Update handles the reader's keys and mouse when it has focus, and renderings at any time.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case RenderedMsg:
+		delete(m.pending, msg.key)
+		if msg.Err != nil {
+			if msg.key == m.key() {
+				m.err = msg.Err
+			}
+			return m, nil
+		}
+		m.cache[msg.key] = msg.Doc
+		if m.has && msg.key == m.key() {
+			m.show(msg.key, msg.Doc)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Back):
+			return m, func() tea.Msg { return BackMsg{} }
+		case key.Matches(msg, m.keys.Prev):
+			id := m.art.ID
+			return m, func() tea.Msg { return StepMsg{From: id, Delta: -1} }
+		case key.Matches(msg, m.keys.Next):
+			id := m.art.ID
+			return m, func() tea.Msg { return StepMsg{From: id, Delta: +1} }
+		case key.Matches(msg, m.keys.Top):
+			m.vp.GotoTop()
+			return m, nil
+		case key.Matches(msg, m.keys.Bottom):
+			m.vp.GotoBottom()
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	m.vp, cmd = m.vp.Update(msg)
+	return m, cmd
+}
+
+// View draws the brief and a status line under it.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	var body string
+	switch {
+	case !m.has:
+		body = m.st.Faint.Render("No brief open.")
+	case m.err != nil:
+		body = m.st.Warning.Render("Cannot show this brief: " + m.err.Error())
+	case m.doc == nil:
+		body = m.st.Faint.Render("Rendering…")
+	default:
+		body = m.vp.View()
+	}
+	body = lipgloss.NewStyle().Width(m.width).Height(max(m.height-1, 0)).MaxHeight(max(m.height-1, 0)).Render(body)
+	if m.height == 1 {
+		return m.status()
+	}
+	return body + "\n" + m.status()
+}
+
+// status is the line under the brief: where it came from and how far down the reader is.
+func (m Model) status() string {
+	if !m.has {
+		return ""
+	}
+	pct := fmt.Sprintf("%3.0f%%", m.vp.ScrollPercent()*100)
+	left := sourceOf(m.art)
+	room := m.width - lipgloss.Width(pct) - 1
+	if room < 1 {
+		return m.st.Status.Render(truncate(pct, m.width))
+	}
+	left = truncate(left, room)
+	gap := strings.Repeat(" ", max(m.width-lipgloss.Width(left)-lipgloss.Width(pct), 1))
+	return m.st.Status.Render(left + gap + pct)
+}
+
+func sourceOf(a model.Article) string {
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	return a.Source
+}
+
+// truncate cuts s to w cells, with an ellipsis when it cut.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	return ansiTruncate(s, w)
+}
+
+// YOffset is the first line of the document on screen.
+func (m Model) YOffset() int { return m.vp.YOffset() }
+
+// Lines is the number of lines of the rendered document, 0 while it renders.
+func (m Model) Lines() int {
+	if m.doc == nil {
+		return 0
+	}
+	return len(m.doc.Lines)
+}
+
+// ShortHelp is the reader's part of the help bar.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.scrollHint, m.keys.Back, m.keys.stepHint}
+}
+
+// FullHelp is the reader's part of the full help.
+func (m Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{m.keys.Down, m.keys.Up, m.keys.PageDown, m.keys.PageUp},
+		{m.keys.HalfDown, m.keys.HalfUp, m.keys.Top, m.keys.Bottom},
+		{m.keys.Back, m.keys.Prev, m.keys.Next},
+	}
+}

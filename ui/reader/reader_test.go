@@ -1,0 +1,164 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefs/ui/internal/testbriefs"
+	"briefs/ui/theme"
+)
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// render runs a render command as the event loop would.
+func render(t *testing.T, cmd tea.Cmd) RenderedMsg {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("expected a render command")
+	}
+	msg, ok := cmd().(RenderedMsg)
+	if !ok {
+		t.Fatalf("command gave %T, want RenderedMsg", msg)
+	}
+	return msg
+}
+
+func TestRenderIsCachedAndLateResultsDropped(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	m := New(theme.New(true))
+	if cmd := m.SetSize(80, 20); cmd != nil {
+		t.Fatal("no article open: nothing to render")
+	}
+	first := render(t, m.Open(arts[0]))
+	second := m.Open(arts[1]) // the user moved on before the first finished
+	m, _ = m.Update(first)
+	if strings.Contains(m.View(), arts[0].Title) {
+		t.Fatal("a late rendering of the previous brief was shown")
+	}
+	if !strings.Contains(m.View(), "Rendering") {
+		t.Fatalf("want a rendering notice, got %q", m.View())
+	}
+	m, _ = m.Update(render(t, second))
+	if !strings.Contains(ansi.Strip(m.View()), "Security Council delays vote") {
+		t.Fatalf("second brief not shown:\n%s", ansi.Strip(m.View()))
+	}
+	if cmd := m.Open(arts[0]); cmd != nil {
+		t.Fatal("the first brief was rendered already: want it from the cache")
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "Envoys agree on harbour") {
+		t.Fatal("cached brief not shown")
+	}
+
+	// A new width renders again; a late result for the old width is dropped.
+	narrow := m.SetSize(50, 20)
+	old := m.SetSize(80, 20)
+	if old != nil {
+		t.Fatal("width 80 is cached")
+	}
+	m, _ = m.Update(render(t, narrow))
+	for _, l := range strings.Split(m.View(), "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Fatalf("line %d cells wide in an 80-cell reader", w)
+		}
+	}
+	if m.doc != m.cache[docKey{arts[0].ID, 80, "dark"}] {
+		t.Fatal("the 50-cell rendering replaced the 80-cell one on screen")
+	}
+	if m.cache[docKey{arts[0].ID, 50, "dark"}] == nil {
+		t.Fatal("the 50-cell rendering was not cached")
+	}
+}
+
+func openRendered(t *testing.T, w, h int) Model {
+	t.Helper()
+	m := New(theme.New(true))
+	m.SetSize(w, h)
+	m, _ = m.Update(render(t, m.Open(testbriefs.MustLoad(t)[0])))
+	return m
+}
+
+func TestScrollKeys(t *testing.T) {
+	m := openRendered(t, 40, 10)
+	if m.Lines() <= 9 {
+		t.Fatalf("brief too short to scroll: %d lines", m.Lines())
+	}
+	steps := []struct {
+		key  string
+		want func(y, max int) bool
+	}{
+		{"j", func(y, _ int) bool { return y == 1 }},
+		{"j", func(y, _ int) bool { return y == 2 }},
+		{"k", func(y, _ int) bool { return y == 1 }},
+		{"space", func(y, _ int) bool { return y == 10 }},
+		{"b", func(y, _ int) bool { return y == 1 }},
+		{"G", func(y, max int) bool { return y == max }},
+		{"g", func(y, _ int) bool { return y == 0 }},
+		{"d", func(y, _ int) bool { return y == 4 }},
+	}
+	for i, s := range steps {
+		m, _ = m.Update(press(s.key))
+		if max := m.Lines() - 9; !s.want(m.YOffset(), max) {
+			t.Fatalf("step %d (%s): y offset %d (last %d)", i, s.key, m.YOffset(), max)
+		}
+	}
+	m, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if m.YOffset() != 7 {
+		t.Fatalf("mouse wheel: y offset %d, want 7", m.YOffset())
+	}
+}
+
+func TestNavigationMessages(t *testing.T) {
+	m := openRendered(t, 60, 12)
+	id := testbriefs.MustLoad(t)[0].ID
+	cases := []struct {
+		key  tea.KeyPressMsg
+		want tea.Msg
+	}{
+		{press("esc"), BackMsg{}},
+		{press("h"), BackMsg{}},
+		{press("]"), StepMsg{From: id, Delta: 1}},
+		{press("["), StepMsg{From: id, Delta: -1}},
+	}
+	for _, c := range cases {
+		_, cmd := m.Update(c.key)
+		if cmd == nil {
+			t.Fatalf("%s: no message", c.key)
+		}
+		if got := cmd(); got != c.want {
+			t.Fatalf("%s: got %#v, want %#v", c.key, got, c.want)
+		}
+	}
+}
+
+func TestTinySizesDoNotCrash(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	for _, sz := range [][2]int{{20, 5}, {1, 1}, {0, 0}, {3, 2}} {
+		m := New(theme.New(false))
+		m.SetSize(sz[0], sz[1])
+		if cmd := m.Open(arts[3]); cmd != nil {
+			m, _ = m.Update(cmd())
+		}
+		m, _ = m.Update(press("G"))
+		v := m.View()
+		if lines := strings.Count(v, "\n") + 1; v != "" && lines > sz[1] {
+			t.Errorf("%dx%d: %d lines", sz[0], sz[1], lines)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if ansi.StringWidth(l) > sz[0] {
+				t.Errorf("%dx%d: line %q too wide", sz[0], sz[1], ansi.Strip(l))
+			}
+		}
+	}
+}

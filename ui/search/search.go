@@ -1,0 +1,453 @@
+// Package search is the search view: a query line with entity suggestions as
+// you type, and the matching briefs ranked, each with a snippet where it
+// matched. Enter asks the parent to open a brief with the matched entity
+// selected (OpenMsg). Queries run in a tea.Cmd against a Searcher
+// (*index.Index); a late answer to an older query is dropped.
+package search
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefs/articles/index"
+	"briefs/ui/theme"
+)
+
+// Searcher answers queries and suggests entities; *index.Index is one.
+type Searcher interface {
+	Search(q string, limit int) (index.Result, error)
+	Suggest(pattern string, n int) []index.Suggestion
+}
+
+// OpenMsg asks the parent to open a brief; EntityID, when not empty, is the
+// matched entity as that brief names it, to select in the reader.
+type OpenMsg struct {
+	ArticleID string
+	EntityID  string
+}
+
+// resultMsg carries the answer to query number seq.
+type resultMsg struct {
+	seq   int
+	res   index.Result
+	err   error
+	sugs  []index.Suggestion
+	query string
+}
+
+// KeyMap is the search view's keys, on top of the text input's editing keys.
+type KeyMap struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Open     key.Binding
+	Complete key.Binding
+}
+
+// DefaultKeyMap returns the search view's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
+		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete name")),
+	}
+}
+
+// Limits of one query.
+const (
+	maxHits        = 200
+	maxSuggestions = 5
+	linesPerHit    = 3 // title, snippet, blank
+	headerLines    = 3 // input, suggestions, status
+)
+
+// completion remembers a Tab completion so that Tab again offers the next name.
+type completion struct {
+	prefix string // the value before the completed name
+	sugs   []index.Suggestion
+	i      int
+	value  string // the value the last completion produced
+}
+
+// Model is the search view.
+type Model struct {
+	keys   KeyMap
+	styles theme.Styles
+	input  textinput.Model
+	src    Searcher
+
+	seq     int // number of the latest query sent
+	shown   int // number of the query whose answer is shown
+	query   string
+	res     index.Result
+	err     error
+	sugs    []index.Suggestion
+	comp    *completion
+	cursor  int
+	offset  int
+	width   int
+	height  int
+	pending bool
+}
+
+// New builds the search view. src may be nil until the index is ready (SetSearcher).
+func New(src Searcher, st theme.Styles) Model {
+	in := textinput.New()
+	in.Prompt = "search: "
+	in.Placeholder = `Lavrov, entity:"Russian Federation", speaker:Guterres, kind:org, "peace talks"`
+	// Tab and the arrows are the view's own: the input's suggestion keys are off.
+	in.KeyMap.AcceptSuggestion.SetEnabled(false)
+	in.KeyMap.NextSuggestion.SetEnabled(false)
+	in.KeyMap.PrevSuggestion.SetEnabled(false)
+	m := Model{keys: DefaultKeyMap(), styles: st, input: in, src: src}
+	m.input.Focus()
+	return m
+}
+
+// SetSearcher sets what answers the queries and reruns the current one.
+func (m *Model) SetSearcher(src Searcher) tea.Cmd {
+	m.src = src
+	return m.Refresh()
+}
+
+// Refresh reruns the current query (after more briefs were indexed).
+func (m *Model) Refresh() tea.Cmd { return m.run() }
+
+// SetStyles restyles the view (after the terminal reported its background).
+func (m *Model) SetStyles(st theme.Styles) { m.styles = st }
+
+// SetSize gives the view its width and height in cells.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
+	m.clampScroll()
+}
+
+// SetQuery replaces the query, as if typed, and runs it.
+func (m *Model) SetQuery(q string) tea.Cmd {
+	m.input.SetValue(q)
+	m.input.CursorEnd()
+	m.comp = nil
+	return m.run()
+}
+
+// Query returns the text of the query line.
+func (m Model) Query() string { return m.input.Value() }
+
+// Focus gives the query line the cursor.
+func (m *Model) Focus() tea.Cmd { return m.input.Focus() }
+
+// Blur takes the cursor away.
+func (m *Model) Blur() { m.input.Blur() }
+
+// Hits returns the hits shown, best first.
+func (m Model) Hits() []index.Hit { return m.res.Hits }
+
+// Total is how many briefs matched the query shown.
+func (m Model) Total() int { return m.res.Total }
+
+// Suggestions returns the entities suggested for the name being typed.
+func (m Model) Suggestions() []index.Suggestion { return m.sugs }
+
+// Selected returns the highlighted hit.
+func (m Model) Selected() (index.Hit, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.res.Hits) {
+		return index.Hit{}, false
+	}
+	return m.res.Hits[m.cursor], true
+}
+
+// Err is the error of the query shown (a malformed query), or nil.
+func (m Model) Err() error { return m.err }
+
+// Init starts the cursor blinking.
+func (m Model) Init() tea.Cmd { return textinput.Blink }
+
+// Update handles keys when the view has focus, and the answers to its queries.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case resultMsg:
+		if msg.seq < m.shown {
+			return m, nil // an older query's late answer
+		}
+		m.shown = msg.seq
+		m.pending = msg.seq != m.seq
+		m.query, m.err, m.sugs = msg.query, msg.err, msg.sugs
+		if msg.err == nil {
+			m.res = msg.res
+		}
+		if m.cursor >= len(m.res.Hits) {
+			m.cursor = max(len(m.res.Hits)-1, 0)
+		}
+		m.clampScroll()
+		return m, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Open):
+			h, ok := m.Selected()
+			if !ok {
+				return m, nil
+			}
+			open := OpenMsg{ArticleID: h.ArticleID}
+			if len(h.Entities) > 0 {
+				open.EntityID = h.Entities[0]
+			}
+			return m, func() tea.Msg { return open }
+		case key.Matches(msg, m.keys.Up):
+			m.move(-1)
+			return m, nil
+		case key.Matches(msg, m.keys.Down):
+			m.move(1)
+			return m, nil
+		case key.Matches(msg, m.keys.PageUp):
+			m.move(-m.visibleHits())
+			return m, nil
+		case key.Matches(msg, m.keys.PageDown):
+			m.move(m.visibleHits())
+			return m, nil
+		case key.Matches(msg, m.keys.Complete):
+			return m, m.complete()
+		}
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		m.comp = nil
+		return m, tea.Batch(cmd, m.run())
+	}
+	return m, cmd
+}
+
+// run sends the current query to the searcher in a command.
+func (m *Model) run() tea.Cmd {
+	m.seq++
+	seq, q, src := m.seq, m.input.Value(), m.src
+	m.pending = true
+	m.cursor, m.offset = 0, 0
+	if src == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg := resultMsg{seq: seq, query: q}
+		if strings.TrimSpace(q) != "" {
+			msg.res, msg.err = src.Search(q, maxHits)
+		}
+		if _, pattern, _ := completionTarget(q); pattern != "" {
+			msg.sugs = src.Suggest(pattern, maxSuggestions)
+		}
+		return msg
+	}
+}
+
+// complete replaces the name being typed with the next suggested entity.
+func (m *Model) complete() tea.Cmd {
+	v := m.input.Value()
+	if m.comp == nil || v != m.comp.value {
+		start, pattern, inOp := completionTarget(v)
+		if pattern == "" || len(m.sugs) == 0 {
+			return nil
+		}
+		prefix := v[:start]
+		if !inOp {
+			prefix += "entity:"
+		}
+		m.comp = &completion{prefix: prefix, sugs: m.sugs, i: -1}
+	}
+	m.comp.i = (m.comp.i + 1) % len(m.comp.sugs)
+	s := m.comp.sugs[m.comp.i]
+	m.comp.value = m.comp.prefix + `"` + s.Name + `" `
+	m.input.SetValue(m.comp.value)
+	m.input.CursorEnd()
+	comp := m.comp
+	cmd := m.run()
+	m.comp = comp
+	return cmd
+}
+
+// completionTarget finds the name being typed at the end of a query: where
+// it starts, the text typed so far, and whether it follows entity: or
+// speaker: (else it is a run of up to three bare words).
+func completionTarget(q string) (start int, pattern string, inOp bool) {
+	if strings.HasSuffix(q, " ") && strings.Count(q, `"`)%2 == 0 {
+		return len(q), "", false
+	}
+	// an open quote after an operator: entity:"Sergei Lav
+	if strings.Count(q, `"`)%2 == 1 {
+		open := strings.LastIndexByte(q, '"')
+		before := q[:open]
+		for _, op := range []string{"entity:", "speaker:"} {
+			if strings.HasSuffix(strings.ToLower(before), op) {
+				return open, strings.TrimSpace(q[open+1:]), true
+			}
+		}
+		return len(q), "", false
+	}
+	words := strings.Fields(q)
+	if len(words) == 0 {
+		return len(q), "", false
+	}
+	last := words[len(words)-1]
+	lastAt := strings.LastIndex(q, last)
+	if p, rest, ok := strings.Cut(last, ":"); ok {
+		switch strings.ToLower(p) {
+		case "entity", "speaker":
+			return lastAt + len(p) + 1, rest, true
+		}
+		return len(q), "", false
+	}
+	start = lastAt
+	n := 1
+	for i := len(words) - 2; i >= 0 && n < 3; i-- {
+		w := words[i]
+		if w == "AND" || strings.ContainsAny(w, `:"`) {
+			break
+		}
+		start = strings.LastIndex(q[:start], w)
+		n++
+	}
+	return start, strings.TrimSpace(q[start:]), false
+}
+
+func (m *Model) move(d int) {
+	if len(m.res.Hits) == 0 {
+		return
+	}
+	m.cursor = min(max(m.cursor+d, 0), len(m.res.Hits)-1)
+	m.clampScroll()
+}
+
+func (m Model) visibleHits() int {
+	return max((m.height-headerLines)/linesPerHit, 1)
+}
+
+func (m *Model) clampScroll() {
+	vis := m.visibleHits()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+vis {
+		m.offset = m.cursor - vis + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.res.Hits)-1))
+}
+
+// View draws the query line, the suggestions, a status line and the hits.
+func (m Model) View() string {
+	w := max(m.width, 20)
+	lines := []string{m.input.View(), m.suggestionLine(w), m.statusLine(w)}
+	hits := m.res.Hits
+	end := min(m.offset+m.visibleHits(), len(hits))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.hitLines(hits[i], i == m.cursor, w)...)
+	}
+	if m.height > 0 && len(lines) > m.height {
+		lines = lines[:m.height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) suggestionLine(w int) string {
+	if len(m.sugs) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(m.sugs))
+	for i, s := range m.sugs {
+		name := m.styles.EntityStyle(s.Kind).Render(s.Name)
+		if m.comp != nil && m.comp.i == i && m.input.Value() == m.comp.value {
+			name = m.styles.Selected.Render(s.Name)
+		}
+		parts = append(parts, fmt.Sprintf("%s %s", name, m.styles.Faint.Render(fmt.Sprintf("%s·%d", s.Kind, s.Articles))))
+	}
+	return ansi.Truncate(m.styles.Faint.Render("tab ▸ ")+strings.Join(parts, "  "), w, "…")
+}
+
+func (m Model) statusLine(w int) string {
+	var s string
+	switch {
+	case m.src == nil:
+		s = m.styles.Faint.Render("the index is still loading…")
+	case m.err != nil:
+		s = m.styles.Warning.Render(m.err.Error())
+	case strings.TrimSpace(m.query) == "":
+		s = m.styles.Faint.Render("type a name, words or a \"phrase\"")
+	default:
+		noun := "briefs"
+		if m.res.Total == 1 {
+			noun = "brief"
+		}
+		s = m.styles.Status.Render(fmt.Sprintf("%d %s  ·  %s", m.res.Total, noun, strings.Join(m.res.Terms, " ")))
+		if m.pending {
+			s += m.styles.Faint.Render("  …")
+		}
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+func (m Model) hitLines(h index.Hit, selected bool, w int) []string {
+	title := h.Title
+	if !h.Published.IsZero() {
+		title += m.styles.Faint.Render("  " + h.Published.Format("2 Jan 2006"))
+	}
+	marker := "  "
+	if selected {
+		marker = m.styles.Header.Render("▌ ")
+		title = lipgloss.NewStyle().Bold(true).Render(h.Title)
+		if !h.Published.IsZero() {
+			title += m.styles.Faint.Render("  " + h.Published.Format("2 Jan 2006"))
+		}
+	}
+	return []string{
+		ansi.Truncate(marker+title, w, "…"),
+		ansi.Truncate("  "+m.snippet(h.Snippet, w-2), w, "…"),
+		"",
+	}
+}
+
+// snippet renders a snippet with its highlights marked, starting near the
+// first highlight so that it shows within width w.
+func (m Model) snippet(s index.Snippet, w int) string {
+	text := s.Text
+	from := 0
+	if len(s.Highlights) > 0 && s.Highlights[0].Start > w/3 {
+		from = s.Highlights[0].Start - w/4
+		for from < len(text) && (text[from]&0xC0) == 0x80 {
+			from++
+		}
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	at := from
+	for _, hl := range s.Highlights {
+		if hl.Start < at || hl.End > len(text) {
+			continue
+		}
+		b.WriteString(m.styles.Faint.Render(text[at:hl.Start]))
+		b.WriteString(m.styles.Mention.Render(text[hl.Start:hl.End]))
+		at = hl.End
+	}
+	b.WriteString(m.styles.Faint.Render(text[at:]))
+	return b.String()
+}
+
+// ShortHelp is the view's part of the help bar.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Open, m.keys.Up, m.keys.Down, m.keys.Complete}
+}
+
+// FullHelp is the view's part of the full help.
+func (m Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Open, m.keys.Complete}, {m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown}}
+}
