@@ -147,6 +147,10 @@ func (m Model) Query() string { return m.input.Value() }
 // Focus gives the query line the cursor.
 func (m *Model) Focus() tea.Cmd { return m.input.Focus() }
 
+// Typing reports whether keys are text for the query line (it has the
+// cursor): the parent must not take letters such as "q" for itself then.
+func (m Model) Typing() bool { return m.input.Focused() }
+
 // Blur takes the cursor away.
 func (m *Model) Blur() { m.input.Blur() }
 
@@ -419,8 +423,12 @@ func (m Model) hitLines(h index.Hit, selected bool, w int) []string {
 func (m Model) snippet(s index.Snippet, w int) string {
 	text := s.Text
 	from := 0
-	if len(s.Highlights) > 0 && s.Highlights[0].Start > w/3 {
-		from = s.Highlights[0].Start - w/4
+	if len(s.Highlights) > 0 && ansi.StringWidth(text[:s.Highlights[0].End]) > w-2 {
+		// the first match would fall off the line: start a little before it, at a word
+		from = max(s.Highlights[0].Start-w/4, 0)
+		if k := strings.IndexByte(text[from:s.Highlights[0].Start], ' '); k >= 0 {
+			from += k + 1
+		}
 		for from < len(text) && (text[from]&0xC0) == 0x80 {
 			from++
 		}
