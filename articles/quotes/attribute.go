@@ -34,7 +34,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if k := prevWord(items, lo, j); k >= 0 && beForms[items[k].lower] {
 			continue
 		}
-		if j == lo && it.capitalised() && it.lower != "says" {
+		if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" {
 			continue
 		}
 		var w *who
@@ -450,8 +450,8 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 			if e.entity == "" && !startsUpper(e.name) {
 				continue
 			}
-			// only recent speakers: a named person later than the speaker wins
-			if r := st.names.lastPersonBefore(pos, g); r != nil && r.start > e.start && st.paraOf(r.start)-st.paraOf(e.start) >= 2 {
+			// only recent speakers: a person named in full later than the speaker wins
+			if r := st.names.lastPersonBefore(pos, g); r != nil && r.start > e.start && st.paraOf(r.start)-st.paraOf(e.start) >= 2 && (r.entity != "" || strings.Contains(r.name, " ")) {
 				return r.asWho()
 			}
 			return e
@@ -499,9 +499,15 @@ func (st *fieldState) paraOf(pos int) int {
 // sentence, else (for a quotation inside a sentence) the sentence's subject:
 // "X dismissed Y as "Q"" quotes X.
 func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *who {
-	// right after: only a short run of words between the quotation and the cue
+	// right after: only a short run of words between the quotation and the
+	// cue, and only after a whole statement or a quotation closed by a comma
+	// ("Q," X said); a fragment mid-sentence is not introduced by what follows it
+	sp := st.spans[items[i].q]
+	closing := st.text[sp.end:min(sp.close, len(st.text))]
+	rightOK := !isPartial(st.text, items, lo, i) || strings.ContainsAny(closing, ",?!") ||
+		i+1 < hi && items[i+1].kind == itemPunct && strings.Contains(",—–-", items[i+1].text)
 	for _, c := range cs {
-		if c.idx > i && c.idx-i <= 12 && c.w != nil {
+		if rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
 			clean := true
 			for k := i + 1; k < c.idx; k++ {
 				if items[k].kind == itemQuote || items[k].kind == itemPunct && strings.Contains(".!?;:", items[k].text) {

@@ -16,7 +16,7 @@ var cues = buildCues()
 const regularCueVerbs = `add stress warn insist tweet ask state declare announce note explain argue claim reply respond
 remark observe suggest acknowledge admit concede recall emphasize emphasise urge vow promise predict complain
 contend maintain assert conclude caution report post joke quip shout yell testify confirm
-blast slam lament demand boast brag retort whisper scoff muse exclaim proclaim recount allege affirm reiterate pledge
+blast slam lament demand boast brag retort whisper scoff muse exclaim proclaim recount affirm reiterate pledge
 underline underscore tout describe criticize criticise call dub label`
 
 // irregular forms, each with its lemma.
@@ -121,3 +121,14 @@ var roleNouns = toSet(`minister envoy ambassador president secretary senator gov
 diplomat candidate nominee chairman chairwoman leader official congressman congresswoman representative mayor director
 chancellor king queen prince general commander chief premier lawmaker attorney judge prosecutor host moderator adviser
 advisor aide businessman billionaire mogul counterpart democrat republican former speaker statesman negotiator`)
+
+// maleNames are common male first names in English-language political news.
+var maleNames = toSet(`donald mike michael barack joe john james robert william david richard charles thomas christopher daniel
+matthew anthony mark paul steven steve andrew kenneth george joshua kevin brian edward ronald timothy jason jeffrey ryan jacob
+gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack
+dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald
+christian terry sean arthur austin noah lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan
+wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley bernie ted marco rand chris jeb ben newt rudy
+reince sean tim bill hugh vladimir sergei dmitry rex mitt jim bob mitch harry chuck nancy_ al elijah trey jason tom kim_ boris
+emmanuel francois nicolas angela_ xi shinzo recep bashar ali mohammed muhammad ahmed hassan abdul omar ibrahim king_ jared eric
+corey kellyanne_ paul rick lindsey_ lyndon franklin dwight ronald gerald jimmy herbert calvin woodrow theodore abraham ulysses`)

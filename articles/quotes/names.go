@@ -82,17 +82,18 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span) *n
 	return ix
 }
 
-// genderOf guesses a person's gender from a full name: a known female first
-// name says 'f', another two-word name 'm', a lone surname nothing.
+// genderOf guesses a person's gender from a full name's first name, when it
+// is a common one; otherwise it says nothing (0).
 func genderOf(name string) byte {
 	fs := strings.Fields(name)
 	if len(fs) == 0 {
 		return 0
 	}
-	if femaleNames[strings.ToLower(fs[0])] {
+	first := strings.ToLower(fs[0])
+	switch {
+	case femaleNames[first]:
 		return 'f'
-	}
-	if len(fs) >= 2 {
+	case maleNames[first]:
 		return 'm'
 	}
 	return 0
@@ -153,8 +154,11 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, covered func(s, 
 			}
 			fs := strings.Fields(name)
 			last := strings.ToLower(fs[len(fs)-1])
+			if a > 0 && placePrepositions[items[a-1].lower] {
+				person = false
+			}
 			r := nameRef{start: s, end: e, name: name, person: person}
-			if prev, ok := full[last]; ok && len(prev.name) > len(name) && strings.HasSuffix(prev.name, name) {
+			if prev, ok := full[last]; ok && len(fs) == 1 && len(prev.name) > len(name) && strings.HasSuffix(prev.name, name) {
 				r.name, r.person = prev.name, prev.person
 			} else if len(fs) >= 2 || full[last].name == "" {
 				full[last] = r
@@ -265,3 +269,6 @@ func isDemonym(w string) bool {
 	}
 	return false
 }
+
+// placePrepositions before a lone name make it a place ("in Moscow").
+var placePrepositions = toSet("in at from to into near across outside inside toward towards")

@@ -1,0 +1,143 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"briefs/model"
+)
+
+// Every sentence here is invented; so is every person.
+func TestPatterns(t *testing.T) {
+	type want struct {
+		text, speaker, cue, role string
+		partial                  bool
+	}
+	cases := []struct {
+		name string
+		body string
+		want []want
+	}{
+		{"quote comma name said", `"We will not sign this draft," Marta Ilves said on Friday.`,
+			[]want{{text: "We will not sign this draft", speaker: "Marta Ilves", cue: "said"}}},
+		{"name said colon quote", `Tomas Brenner said: "The talks are over."`,
+			[]want{{text: "The talks are over.", speaker: "Tomas Brenner", cue: "said"}}},
+		{"quote said name role", `"The corridor stays open," said Lina Sarkis, Jordan's deputy envoy to the UN.`,
+			[]want{{text: "The corridor stays open", speaker: "Lina Sarkis", cue: "said", role: "Jordan's deputy envoy to the UN"}}},
+		{"said that partial", `Pavel Orlin said that the deal was "dead on arrival" and "a gift to the hardliners".`,
+			[]want{{text: "dead on arrival", speaker: "Pavel Orlin", cue: "said", partial: true},
+				{text: "a gift to the hardliners", speaker: "Pavel Orlin", cue: "said", partial: true}}},
+		{"according to", `According to Ruth Achebe, "nobody in the room believed the figures."`,
+			[]want{{text: "nobody in the room believed the figures.", speaker: "Ruth Achebe", cue: "according to", partial: true}}},
+		{"pronoun she", "Defence Minister Anna Kovalenko flew to Riga on Monday.\n\n\"We stand with our neighbours,\" she said.",
+			[]want{{text: "We stand with our neighbours", speaker: "Anna Kovalenko", cue: "said"}}},
+		{"pronoun he after named speaker", "Omar Haddad said the vote would be delayed. Later he added: \"Nothing is decided.\"",
+			[]want{{text: "Nothing is decided.", speaker: "Omar Haddad", cue: "added"}}},
+		{"description the minister", "Foreign Minister Tomas Varga met the delegation in Vienna.\n\n\"Our door is open,\" the minister said.",
+			[]want{{text: "Our door is open", speaker: "Tomas Varga", cue: "said"}}},
+		{"telling colon", `One of his aides went further, telling a local radio station: "The summit was a waste of time."`,
+			[]want{{text: "The summit was a waste of time.", speaker: "One of his aides", cue: "telling"}}},
+		{"however between subject and cue", `The Chilean ambassador however insisted the offer was "final".`,
+			[]want{{text: "final", speaker: "The Chilean ambassador", cue: "insisted", partial: true}}},
+		{"cue-less follow-on quote keeps its speaker", "\"This is a red line,\" said Ines Moreau. \"We will not cross it.\"\n\n\"Nor will our partners.\"",
+			[]want{{text: "This is a red line", speaker: "Ines Moreau", cue: "said"},
+				{text: "We will not cross it.", speaker: "Ines Moreau", cue: "said"},
+				{text: "Nor will our partners.", speaker: "Ines Moreau", cue: "said"}}},
+		{"multi-paragraph quotation", "Karl Dunst told reporters: \"The first point is trade.\n\n\"The second point is energy.\"",
+			[]want{{text: "The first point is trade.\n\n\"The second point is energy.", speaker: "Karl Dunst", cue: "told"}}},
+		{"tweeted and wrote", "Sofia Lund tweeted: \"Proud of our team tonight.\"\n\n\"History will judge us,\" Erik Dahl wrote.",
+			[]want{{text: "Proud of our team tonight.", speaker: "Sofia Lund", cue: "tweeted"},
+				{text: "History will judge us", speaker: "Erik Dahl", cue: "wrote"}}},
+		{"curly quotes with nested single quotes", "“They told us ‘not now’ three times,” Amal Nasser said.",
+			[]want{{text: "They told us ‘not now’ three times", speaker: "Amal Nasser", cue: "said"}}},
+		{"guillemets", "Jean Marchetti said: «We are ready.»",
+			[]want{{text: "We are ready.", speaker: "Jean Marchetti", cue: "said"}}},
+		{"told the paper", `"There is no plan B," Hugo Brandt told the Daily Courier.`,
+			[]want{{text: "There is no plan B", speaker: "Hugo Brandt", cue: "told"}}},
+		{"warned and stressed", `"Time is running out," Dana Okafor warned. Greta Vos stressed that talks must go on "without conditions".`,
+			[]want{{text: "Time is running out", speaker: "Dana Okafor", cue: "warned"},
+				{text: "without conditions", speaker: "Greta Vos", cue: "stressed", partial: true}}},
+		{"plural description", `The pair told reporters they had a "frank" exchange.`,
+			[]want{{text: "frank", speaker: "The pair", cue: "told", partial: true}}},
+		{"byline after a dash", "“I will vote for the first time this year.” ― Nadia Perez",
+			[]want{{text: "I will vote for the first time this year.", speaker: "Nadia Perez"}}},
+		{"nobody said it", "The communique was released in Oslo.\n\n\"Peace is a process, not a single signature on a page.\"",
+			[]want{{text: "Peace is a process, not a single signature on a page."}}},
+		{"markup and heights are not quotations", `<tweet id="12345">Nothing here</tweet> The envoy is 6'2" tall.`,
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := &model.Article{Title: "A brief", Body: c.body}
+			Extract(a)
+			if len(a.Quotes) != len(c.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(a.Quotes), a.Quotes, len(c.want))
+			}
+			for i, w := range c.want {
+				q := a.Quotes[i]
+				if q.Text != w.text || q.Speaker != w.speaker || q.Cue != w.cue || q.Partial != w.partial {
+					t.Errorf("quote %d = {%q speaker %q cue %q partial %v}, want {%q %q %q %v}",
+						i, q.Text, q.Speaker, q.Cue, q.Partial, w.text, w.speaker, w.cue, w.partial)
+				}
+				if w.role != "" && q.SpeakerRole != w.role {
+					t.Errorf("quote %d role = %q, want %q", i, q.SpeakerRole, w.role)
+				}
+				if q.Field != model.FieldBody || a.Body[q.Start:q.End] != q.Text {
+					t.Errorf("quote %d: offsets [%d,%d) in %s do not give its text", i, q.Start, q.End, q.Field)
+				}
+				if (q.SpeakerMention == nil) != (w.speaker == "") {
+					t.Errorf("quote %d: speaker mention %v with speaker %q", i, q.SpeakerMention, w.speaker)
+				}
+				if m := q.SpeakerMention; m != nil && a.Body[m.Start:m.End] != m.Text {
+					t.Errorf("quote %d: speaker mention offsets do not give %q", i, m.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestEntities checks that entity mentions name the speaker: its canonical
+// name and id, even when the text uses a short form or a pronoun.
+func TestEntities(t *testing.T) {
+	body := "Prime Minister Helga Strand opened the session.\n\n\"We will balance the budget,\" Strand said. \"Every ministry will help,\" she added."
+	a := &model.Article{Body: body}
+	id := model.EntityID(model.KindPerson, "Helga Strand")
+	full := strings.Index(body, "Helga Strand")
+	short := strings.Index(body, "Strand said")
+	a.Entities = []model.Entity{{ID: id, Name: "Helga Strand", Kind: model.KindPerson, Aliases: []string{"Helga Strand", "Strand"},
+		Mentions: []model.Mention{
+			{Field: model.FieldBody, Start: full, End: full + len("Helga Strand"), Text: "Helga Strand"},
+			{Field: model.FieldBody, Start: short, End: short + len("Strand"), Text: "Strand"},
+		}}}
+	Extract(a)
+	if len(a.Quotes) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(a.Quotes))
+	}
+	for _, q := range a.Quotes {
+		if q.Speaker != "Helga Strand" || q.SpeakerEntity != id {
+			t.Errorf("quote %q: speaker %q entity %q, want Helga Strand %s", q.Text, q.Speaker, q.SpeakerEntity, id)
+		}
+	}
+	if m := a.Quotes[0].SpeakerMention; m == nil || m.Start != short {
+		t.Errorf("first quote's speaker mention = %+v, want the mention at %d", m, short)
+	}
+	if m := a.Quotes[1].SpeakerMention; m == nil || m.Text != "she" {
+		t.Errorf("second quote's speaker mention = %+v, want \"she\"", m)
+	}
+}
+
+// TestBadInput makes sure odd text neither panics nor yields bad offsets.
+func TestBadInput(t *testing.T) {
+	for _, body := range []string{
+		`"`, `""`, `" "`, "“", "”", "«»", `"unclosed`, "\"a\n\n\"b", "\n\n\"\n\n", `said "`, `"x," said`, `according to`,
+		"\xff\"\xfe\"", `"Q," said, , ,`, `)" said (`, "«a» «b» «", `“a“b”c”`,
+	} {
+		a := &model.Article{Title: body, Body: body}
+		Extract(a)
+		for _, q := range a.Quotes {
+			if a.Text(q.Field)[q.Start:q.End] != q.Text {
+				t.Errorf("%q: quote offsets [%d,%d) do not give %q", body, q.Start, q.End, q.Text)
+			}
+		}
+	}
+}
