@@ -132,7 +132,7 @@ func TestSeedEmbedded(t *testing.T) {
 	str := func(s string) *string { return &s }
 	for _, want := range []seedQuote{
 		{Text: "We insist on an objective investigation of what happened on April 4th", Speaker: str("Lavrov")}, // "he said"
-		{Text: "This is contrary to any standards of justice", Speaker: str("Vladimir Safronkov")},             // "said NAME, ROLE"
+		{Text: "This is contrary to any standards of justice", Speaker: str("Vladimir Safronkov")},              // "said NAME, ROLE"
 		{Text: "Russian Federation is among that group the only non-failed state", Speaker: str("Vladimir Safronkov")},
 		{Text: "Things will work out fine between the United States of America and Russian Federation"}, // nobody
 		{Text: "not enough", Speaker: str("The US ambassador")},
