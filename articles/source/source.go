@@ -1,37 +1,70 @@
-// Package source reads briefs from wherever they are: files, folders,
-// standard input and (see fetch.go) URLs, in every format it knows, and
-// cleans them into model.Article values.
+// Package source reads briefs from wherever they are: files, folders
+// (recursively, in sorted order, hidden files left out), "-" for standard
+// input, and http(s) URLs; and cleans them into model.Article values.
 //
 // # Formats
 //
 // A file's format is chosen by sniffing its content first and its
-// extension second, so a feed saved as .txt or a brief with no extension
-// still reads right:
+// extension second, so a feed saved as .txt, or a page with no extension,
+// still reads right. Gzip-compressed files (".gz" or by the magic number)
+// of any format are read too, decompressed only up to the size limit.
 //
-//   - .txt (and anything else that is text): the first non-empty line is
-//     the title, the rest is the body.
-//   - .md, .markdown: optional YAML ("---") or TOML ("+++") front matter
-//     with title, date (or published), source (or outlet), url (or link)
-//     and author; without a title there, the first heading or line is the
-//     title. The body is plain text: markup is stripped, each Markdown
-//     block becomes one paragraph.
+//   - Text (.txt and anything else that is text): the first non-empty line
+//     is the title, the rest is the body, paragraphs separated by blank
+//     lines (lines within one are joined; text with no blank line at all
+//     has one paragraph per line).
+//   - Markdown (.md, .markdown): optional YAML ("---") or TOML ("+++")
+//     front matter with title (or headline), date (or published), source
+//     (or outlet, publisher), url (or link), author (a string or a list);
+//     without a title there, the first heading or line is the title. The
+//     body is plain text: markup is stripped, each block (paragraph,
+//     heading, list item, quote, code block) becomes one paragraph, links
+//     keep their words.
+//   - JSON (.json): one article object, an array of them, or an object
+//     holding an array under articles, items, entries, stories, posts,
+//     results, data or briefs. Field names, case-insensitive, first found
+//     wins: title: title, headline, name; body: body, content, text,
+//     articleBody, article_body, content_html, content_text, html (a string,
+//     plain or HTML, or a list of paragraph strings), else summary,
+//     description, excerpt, abstract, lede; published: published, date,
+//     datePublished, published_at, publishedAt, pubDate, date_published,
+//     created_at, time, timestamp (a date string in a common layout, or Unix
+//     seconds or milliseconds); url: url, link, href, canonical_url,
+//     permalink, uri; outlet: source, outlet, publisher, site_name,
+//     siteName, site, publication (a string or an object's name); author:
+//     author, authors, byline, creator, by (a string, an object's name, or a
+//     list of either). With no title field the body's first line is the title.
+//   - JSON Lines (.jsonl, .ndjson): one such object per line.
+//   - HTML (.html, .htm): readability (codeberg.org/readeck/go-readability)
+//     finds the main text; the title, date, author, outlet and canonical
+//     URL come from the meta tags (<link rel=canonical>, Open Graph,
+//     article:published_time, <time datetime>) and readability's reading.
+//   - RSS, Atom and JSON Feed (github.com/mmcdole/gofeed): one article per
+//     item, its HTML content (else description) turned into paragraphs; the
+//     feed's title is the outlet.
+//   - Feed lists: OPML (.opml) or a file whose every line is an http(s)
+//     URL ("#" comments and blank lines allowed). Load fetches each URL, one
+//     level deep (a feed list fetched from a feed list is not followed).
 //
 // # Cleaning
 //
-// Every title, body, field and Source name passes the cleaner: invalid
-// UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape sequences,
-// C0/C1 control characters and bidirectional overrides are removed (see
-// Sanitize); the title repeated at the top of the body is dropped (case
-// and spacing do not count); whole short boilerplate lines at the end
-// ("Related news", "Read more", "Share this", ...) are dropped; lines are
-// trimmed, runs of spaces folded, runs of blank lines collapsed, and
-// paragraphs joined by model.ParagraphSep. No other word of the body is
-// changed.
+// Every title, body, field, warning and Source name passes the cleaner:
+// invalid UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape
+// sequences, C0/C1 control characters and bidirectional overrides are
+// removed (see Sanitize); the title repeated at the top of the body is
+// dropped (case, spacing and surrounding punctuation do not count); whole
+// short boilerplate lines at the end ("Related news", "Read more", "Share
+// this", ...) are dropped; lines are trimmed, runs of spaces (no-break
+// spaces too) folded, runs of blank lines collapsed, and paragraphs joined
+// by model.ParagraphSep. No other word of the body is changed.
 //
 // # Bad input
 //
 // A source that cannot be read becomes a Warning and the others go on:
-// empty files, binary files and files over Options.MaxFileSize are skipped.
+// empty files, binary files and files (or downloads, or decompressed gzip
+// data) over Options.MaxFileSize are skipped; malformed JSON is reported
+// with its line and column; HTTP errors, timeouts, too many redirects and
+// redirects to other schemes than http(s) are reported per URL.
 package source
 
 import (
