@@ -78,33 +78,41 @@ func (x *Extractor) Resolve(name string) (id string, kind model.EntityKind, ok b
 // Extract sets a.Entities from a.Title and a.Body, ordered by first mention
 // (title before body).
 func (x *Extractor) Extract(a *model.Article) {
-	var spans []span
-	doc := tagger.NewDoc()
 	fields := []struct {
 		f    model.Field
 		text string
 	}{{model.FieldTitle, a.Title}, {model.FieldBody, a.Body}}
-	sents := make([][]sentence, len(fields))
-	for i, f := range fields {
-		sents[i] = splitSentences(f.text)
-		for _, s := range sents[i] {
-			doc.Add(s.words)
+	var sents []sentence
+	var ts []tagger.Sentence
+	for _, f := range fields {
+		for _, s := range splitSentences(f.text) {
+			s.field, s.text = f.f, f.text
+			sents = append(sents, s)
+			ts = append(ts, tagger.Sentence{Words: s.words, Upper: s.upper})
 		}
 	}
-	for i, f := range fields {
-		for k := range sents[i] {
-			spans = x.sentenceSpans(spans, f.f, f.text, &sents[i][k], doc)
+	var labels [][]tagger.Label
+	if x.tag != nil {
+		labels = x.tag.TagDoc(ts)
+	}
+	var spans []span
+	for k := range sents {
+		var tagged []tagger.Span
+		if labels != nil {
+			tagged = tagger.SpansOf(labels[k])
 		}
+		spans = x.sentenceSpans(spans, &sents[k], tagged)
 	}
 	a.Entities = link(spans, x.gaz)
 }
 
 // sentence is one run of tokens tagged together.
 type sentence struct {
-	toks   []token.Token
-	words  []string
-	upper  bool // an all-caps headline
-	offset int
+	field model.Field
+	text  string // the whole field the offsets point into
+	toks  []token.Token
+	words []string
+	upper bool // an all-caps headline
 }
 
 // splitSentences tokenizes text paragraph by paragraph and splits each paragraph into sentences.
@@ -163,14 +171,11 @@ type span struct {
 }
 
 // sentenceSpans tags one sentence and appends its spans.
-func (x *Extractor) sentenceSpans(dst []span, f model.Field, text string, s *sentence, doc *tagger.Doc) []span {
+func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span) []span {
 	if len(s.words) == 0 {
 		return dst
 	}
-	var tagged []tagger.Span
-	if x.tag != nil {
-		tagged = x.tag.Spans(doc, s.words, s.upper)
-	}
+	f, text := s.field, s.text
 	matches := x.gaz.Find(s.words, s.upper)
 	mk := func(i, j int, typ tagger.Type, e *gazetteer.Entry) span {
 		st, en := s.toks[i].Start, s.toks[j-1].End

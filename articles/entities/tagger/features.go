@@ -50,6 +50,11 @@ const (
 	tP1Shape
 	tP1Gaz
 	tUpperDoc
+	tHist
+	tHistShape
+	tHistLower
+	tHistM1
+	tHistP1
 )
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
@@ -103,11 +108,17 @@ type Extractor struct {
 	upper bool
 	buf   []uint64
 	lbuf  []byte
+	hist  []uint64 // stage-two history codes, nil in stage one
 }
+
+// SetHistory gives the extractor stage one's history codes for the current
+// sentence (see History.Codes); nil returns it to stage-one features.
+func (x *Extractor) SetHistory(codes []uint64) { x.hist = codes }
 
 // Init prepares the extractor for a sentence.
 func (x *Extractor) Init(g *gazetteer.Gazetteer, doc *Doc, words []string, upper bool) {
 	x.upper = upper
+	x.hist = nil
 	if cap(x.toks) < len(words) {
 		x.toks = make([]tokenInfo, len(words))
 	}
@@ -277,6 +288,18 @@ func (x *Extractor) Features(i int, p1, p2 Label) []uint64 {
 	}
 	if x.upper {
 		f = append(f, mix(tUpperLower, t.lower), mix(tUpperShape, t.shape), mix(tUpperDoc, t.doc<<4|t.class))
+	}
+	if x.hist != nil {
+		h := x.hist[i]
+		hm1, hp1 := uint64(31), uint64(31)
+		if i > 0 {
+			hm1 = x.hist[i-1]
+		}
+		if i+1 < len(x.hist) {
+			hp1 = x.hist[i+1]
+		}
+		f = append(f, mix(tHist, h), mix(tHistShape, mix(h, t.shape)), mix(tHistLower, mix(h, t.lower)),
+			mix(tHistM1, hm1<<8|h), mix(tHistP1, h<<8|hp1))
 	}
 	f = append(f,
 		mix(tP1, uint64(p1)),

@@ -117,13 +117,20 @@ func SpansOf(labels []Label) []Span {
 //go:embed model.bin
 var modelData []byte
 
-// Model holds the weights. It is read-only and safe for concurrent use.
-type Model struct {
-	keys    []uint64 // open-addressing table, 0 = empty
+// table is one stage's weights in an open-addressing hash table.
+type table struct {
+	keys    []uint64 // 0 = empty slot
 	rows    []int32  // row index per slot
 	mask    uint64
 	weights []int16 // NumLabels per row
-	gaz     *gazetteer.Gazetteer
+}
+
+// Model holds the weights of both stages: stage one tags from the sentence
+// alone, stage two also sees what stage one said about the same words
+// elsewhere in the article. It is read-only and safe for concurrent use.
+type Model struct {
+	stage [2]table
+	gaz   *gazetteer.Gazetteer
 }
 
 // Load decodes the embedded model. It uses the embedded gazetteer for its
@@ -136,7 +143,7 @@ func Load() (*Model, error) {
 	return Decode(modelData, g)
 }
 
-const magic = "BRFTAG1\n"
+const magic = "BRFTAG2\n"
 
 // Decode reads a model written by Encode.
 func Decode(data []byte, g *gazetteer.Gazetteer) (*Model, error) {
@@ -152,42 +159,52 @@ func Decode(data []byte, g *gazetteer.Gazetteer) (*Model, error) {
 		return nil, errors.New("tagger model: bad header")
 	}
 	raw = raw[len(magic):]
-	n, k := binary.Uvarint(raw)
-	if k <= 0 || n > uint64(len(raw)) {
-		return nil, errors.New("tagger model: bad feature count")
-	}
-	raw = raw[k:]
-	m := &Model{gaz: g, weights: make([]int16, 0, int(n)*NumLabels)}
-	size := uint64(1) << bits.Len64(n*2+1)
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
-	m.mask = size - 1
-	var key uint64
-	for r := 0; r < int(n); r++ {
-		d, k := binary.Uvarint(raw)
-		if k <= 0 {
-			return nil, errors.New("tagger model: truncated keys")
+	m := &Model{gaz: g}
+	for st := range m.stage {
+		if raw, err = m.stage[st].decode(raw); err != nil {
+			return nil, fmt.Errorf("tagger model stage %d: %w", st+1, err)
 		}
-		raw = raw[k:]
-		key += d
-		m.insert(key, int32(r))
-	}
-	for r := 0; r < int(n)*NumLabels; r++ {
-		v, k := binary.Varint(raw)
-		if k <= 0 {
-			return nil, errors.New("tagger model: truncated weights")
-		}
-		raw = raw[k:]
-		m.weights = append(m.weights, int16(v))
 	}
 	return m, nil
 }
 
-func (m *Model) insert(key uint64, row int32) {
-	for s := slot(key) & m.mask; ; s = (s + 1) & m.mask {
-		if m.keys[s] == 0 {
-			m.keys[s] = key
-			m.rows[s] = row
+func (t *table) decode(raw []byte) ([]byte, error) {
+	n, k := binary.Uvarint(raw)
+	if k <= 0 || n > uint64(len(raw)) {
+		return nil, errors.New("bad feature count")
+	}
+	raw = raw[k:]
+	t.weights = make([]int16, 0, int(n)*NumLabels)
+	size := uint64(1) << bits.Len64(n*2+1)
+	t.keys = make([]uint64, size)
+	t.rows = make([]int32, size)
+	t.mask = size - 1
+	var key uint64
+	for r := 0; r < int(n); r++ {
+		d, k := binary.Uvarint(raw)
+		if k <= 0 {
+			return nil, errors.New("truncated keys")
+		}
+		raw = raw[k:]
+		key += d
+		t.insert(key, int32(r))
+	}
+	for r := 0; r < int(n)*NumLabels; r++ {
+		v, k := binary.Varint(raw)
+		if k <= 0 || v < math.MinInt16 || v > math.MaxInt16 {
+			return nil, errors.New("truncated weights")
+		}
+		raw = raw[k:]
+		t.weights = append(t.weights, int16(v))
+	}
+	return raw, nil
+}
+
+func (t *table) insert(key uint64, row int32) {
+	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
+		if t.keys[s] == 0 {
+			t.keys[s] = key
+			t.rows[s] = row
 			return
 		}
 	}
@@ -196,12 +213,15 @@ func (m *Model) insert(key uint64, row int32) {
 func slot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 20 }
 
 // row returns the weights of feature key, or nil.
-func (m *Model) row(key uint64) []int16 {
-	for s := slot(key) & m.mask; ; s = (s + 1) & m.mask {
-		k := m.keys[s]
+func (t *table) row(key uint64) []int16 {
+	if t.mask == 0 {
+		return nil
+	}
+	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
+		k := t.keys[s]
 		if k == key {
-			r := int(m.rows[s]) * NumLabels
-			return m.weights[r : r+NumLabels : r+NumLabels]
+			r := int(t.rows[s]) * NumLabels
+			return t.weights[r : r+NumLabels : r+NumLabels]
 		}
 		if k == 0 {
 			return nil
@@ -209,9 +229,31 @@ func (m *Model) row(key uint64) []int16 {
 	}
 }
 
-// Encode writes averaged weights (feature key -> NumLabels weights) in the
-// model format, keeping features whose largest weight is at least minAbs.
-func Encode(w io.Writer, weights map[uint64][]float32, minAbs float32) (kept int, err error) {
+// Weights maps a feature key to one weight per label.
+type Weights map[uint64][]float32
+
+// Encode writes the averaged weights of both stages in the model format,
+// keeping features whose largest weight is at least minAbs.
+func Encode(w io.Writer, stage1, stage2 Weights, minAbs float32) (kept int, err error) {
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	for _, ws := range []Weights{stage1, stage2} {
+		kept += encodeStage(&buf, ws, minAbs)
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return 0, fmt.Errorf("gzip: %w", err)
+	}
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return 0, fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return 0, fmt.Errorf("write model: %w", err)
+	}
+	return kept, nil
+}
+
+func encodeStage(buf *bytes.Buffer, weights Weights, minAbs float32) int {
 	keys := make([]uint64, 0, len(weights))
 	var top float32
 	for k, row := range weights {
@@ -225,12 +267,12 @@ func Encode(w io.Writer, weights map[uint64][]float32, minAbs float32) (kept int
 		}
 	}
 	sortUint64(keys)
+	// One scale for both stages would do; per stage keeps the most precision.
+	// Scores only compare labels within a stage, so the scale is not stored.
 	scale := float32(1)
 	if top > 0 {
 		scale = 32000 / top
 	}
-	var buf bytes.Buffer
-	buf.WriteString(magic)
 	var tmp [binary.MaxVarintLen64]byte
 	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(keys)))])
 	prev := uint64(0)
@@ -243,17 +285,7 @@ func Encode(w io.Writer, weights map[uint64][]float32, minAbs float32) (kept int
 			buf.Write(tmp[:binary.PutVarint(tmp[:], int64(math.Round(float64(v*scale))))])
 		}
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return 0, fmt.Errorf("gzip: %w", err)
-	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return 0, fmt.Errorf("write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return 0, fmt.Errorf("write model: %w", err)
-	}
-	return len(keys), nil
+	return len(keys)
 }
 
 func sortUint64(a []uint64) {
@@ -353,21 +385,56 @@ func isUpperSentence(words []string) bool {
 	return up >= 4 && low*5 < up
 }
 
-// Spans tags one sentence and returns its entity spans. upper says the
-// sentence is an all-caps headline; doc may be nil.
-func (m *Model) Spans(doc *Doc, words []string, upper bool) []Span {
-	labels := m.Tag(doc, words, upper)
-	return SpansOf(labels)
+// Sentence is one sentence to tag: its words, and whether it is an all-caps headline.
+type Sentence struct {
+	Words []string
+	Upper bool
 }
 
-// Tag returns one BIO label per word.
-func (m *Model) Tag(doc *Doc, words []string, upper bool) []Label {
+// TagDoc tags the sentences of one article and returns one BIO label per
+// word. Stage one tags each sentence; stage two tags them again knowing what
+// stage one said about the same words elsewhere in the article.
+func (m *Model) TagDoc(sents []Sentence) [][]Label {
+	doc := NewDoc()
+	for _, s := range sents {
+		doc.Add(s.Words)
+	}
 	var fx Extractor
-	fx.Init(m.gaz, doc, words, upper)
-	labels := make([]Label, len(words))
-	var scores [NumLabels]int32
-	for i := range words {
-		scores = [NumLabels]int32{}
+	first := make([][]Label, len(sents))
+	for k, s := range sents {
+		fx.Init(m.gaz, doc, s.Words, s.Upper)
+		first[k] = Greedy(&fx, len(s.Words), m.stage[0].score)
+	}
+	h := NewHistory(sents, first)
+	out := make([][]Label, len(sents))
+	for k, s := range sents {
+		fx.Init(m.gaz, doc, s.Words, s.Upper)
+		fx.SetHistory(h.Codes(k))
+		out[k] = Greedy(&fx, len(s.Words), m.stage[1].score)
+	}
+	return out
+}
+
+func (t *table) score(feats []uint64, scores *[NumLabels]float32) {
+	var acc [NumLabels]int32
+	for _, f := range feats {
+		if r := t.row(f); r != nil {
+			for l := range NumLabels {
+				acc[l] += int32(r[l])
+			}
+		}
+	}
+	for l := range NumLabels {
+		scores[l] = float32(acc[l])
+	}
+}
+
+// Greedy labels n tokens left to right with the features fx gives and the
+// scorer score, never putting I-X after anything but B-X or I-X.
+func Greedy(fx *Extractor, n int, score func([]uint64, *[NumLabels]float32)) []Label {
+	labels := make([]Label, n)
+	var scores [NumLabels]float32
+	for i := range n {
 		p1, p2 := Label(0), Label(0)
 		if i > 0 {
 			p1 = labels[i-1]
@@ -375,22 +442,94 @@ func (m *Model) Tag(doc *Doc, words []string, upper bool) []Label {
 		if i > 1 {
 			p2 = labels[i-2]
 		}
-		for _, f := range fx.Features(i, p1, p2) {
-			if r := m.row(f); r != nil {
-				for l := range NumLabels {
-					scores[l] += int32(r[l])
-				}
-			}
-		}
-		best, bs := Label(0), int32(math.MinInt32)
-		for l := range Label(NumLabels) {
-			if allowed(p1, l) && scores[l] > bs {
-				best, bs = l, scores[l]
-			}
-		}
-		labels[i] = best
+		score(fx.Features(i, p1, p2), &scores)
+		labels[i] = Best(&scores, p1)
 	}
 	return labels
+}
+
+// Best returns the highest-scoring label allowed after prev.
+func Best(scores *[NumLabels]float32, prev Label) Label {
+	best, bs := Label(0), float32(math.Inf(-1))
+	for l := range Label(NumLabels) {
+		if allowed(prev, l) && scores[l] > bs {
+			best, bs = l, scores[l]
+		}
+	}
+	return best
+}
+
+// Allowed reports whether label l may follow prev.
+func Allowed(prev, l Label) bool { return allowed(prev, l) }
+
+// History is what stage one said about each word of an article.
+type History struct {
+	counts map[string]*[5]int32 // lower-cased word -> tokens per type (None, PER, LOC, ORG, MISC)
+	sents  []Sentence
+	labels [][]Label
+}
+
+// NewHistory gathers stage-one labels of an article's sentences.
+func NewHistory(sents []Sentence, labels [][]Label) *History {
+	h := &History{counts: map[string]*[5]int32{}, sents: sents, labels: labels}
+	for k, s := range sents {
+		for i, w := range s.Words {
+			if !hasLetter(w) {
+				continue
+			}
+			l := strings.ToLower(w)
+			c := h.counts[l]
+			if c == nil {
+				c = new([5]int32)
+				h.counts[l] = c
+			}
+			c[labels[k][i].Type()]++
+		}
+	}
+	return h
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Codes returns, for each word of sentence k, a code for the type stage one
+// gave the same word elsewhere in the article: the majority type (its own
+// occurrence left out) and whether that majority was unanimous; 15 when the
+// word occurs nowhere else.
+func (h *History) Codes(k int) []uint64 {
+	s := h.sents[k]
+	out := make([]uint64, len(s.Words))
+	for i, w := range s.Words {
+		out[i] = 15
+		c := h.counts[strings.ToLower(w)]
+		if c == nil {
+			continue
+		}
+		cc := *c
+		cc[h.labels[k][i].Type()]--
+		total, best := int32(0), 0
+		for t := range cc {
+			total += cc[t]
+			if cc[t] > cc[best] || (cc[t] == cc[best] && t != 0 && best == 0) {
+				best = t
+			}
+		}
+		if total <= 0 {
+			continue
+		}
+		code := uint64(best) * 2
+		if cc[best] == total {
+			code++
+		}
+		out[i] = code
+	}
+	return out
 }
 
 // KindFeature is a gazetteer kind as the tagger's features see it.

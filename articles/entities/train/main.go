@@ -29,7 +29,9 @@ type sentence struct {
 	words  []string
 	labels []tagger.Label
 	doc    *tagger.Doc
+	docID  int
 	upper  bool
+	hist   []uint64 // stage-two history codes
 }
 
 func main() {
@@ -53,6 +55,60 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	// Stage one on all of eng.train: this is the stage the binary runs first.
+	log.Print("stage 1")
+	w1 := trainStage(g, train, *epochs, nil)
+	// Stage two learns from stage one's labels; on the training data those
+	// come from five stage-one models each trained without the fold it tags
+	// (jackknifing), so stage two sees labels as noisy as at run time.
+	const folds = 5
+	first := make([][]tagger.Label, len(train))
+	for f := range folds {
+		var in []sentence
+		for _, s := range train {
+			if s.docID%folds != f {
+				in = append(in, s)
+			}
+		}
+		log.Printf("fold %d/%d", f+1, folds)
+		wf := trainStage(g, in, *epochs, nil)
+		for k := range train {
+			if train[k].docID%folds == f {
+				first[k] = tagWith(wf, g, &train[k])
+			}
+		}
+	}
+	setHistory(train, first)
+	var devFirst [][]tagger.Label
+	if dev != nil {
+		devFirst = make([][]tagger.Label, len(dev))
+		for k := range dev {
+			devFirst[k] = tagWith(w1, g, &dev[k])
+		}
+		log.Printf("stage 1 %s", score(devFirst, dev))
+		setHistory(dev, devFirst)
+	}
+	log.Print("stage 2")
+	w2 := trainStage(g, train, *epochs, dev)
+	f, err := os.Create(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	kept, err := tagger.Encode(f, w1, w2, float32(*prune))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+	st, _ := os.Stat(*out)
+	log.Printf("wrote %s: %d of %d features, %d bytes", *out, kept, len(w1)+len(w2), st.Size())
+}
+
+// trainStage trains one stage for the given number of epochs and returns
+// its averaged weights. Sentences with history codes train stage two. With
+// dev set, it reports dev F1 after each epoch.
+func trainStage(g *gazetteer.Gazetteer, train []sentence, epochs int, dev []sentence) tagger.Weights {
 	p := newPerceptron()
 	rng := rand.New(rand.NewPCG(1, 2))
 	order := make([]int, len(train))
@@ -60,7 +116,7 @@ func main() {
 		order[i] = i
 	}
 	var fx tagger.Extractor
-	for ep := 1; ep <= *epochs; ep++ {
+	for ep := 1; ep <= epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, n := 0, 0
 		for _, k := range order {
@@ -70,24 +126,52 @@ func main() {
 		}
 		msg := fmt.Sprintf("epoch %d: train token errors %.4f", ep, float64(errs)/float64(n))
 		if dev != nil {
-			msg += " " + score(p.averaged(), g, dev)
+			w := p.averaged()
+			pred := make([][]tagger.Label, len(dev))
+			for k := range dev {
+				pred[k] = tagWith(w, g, &dev[k])
+			}
+			msg += " " + score(pred, dev)
 		}
 		log.Print(msg)
 	}
-	avg := p.averaged()
-	f, err := os.Create(*out)
-	if err != nil {
-		log.Fatal(err)
+	return p.averaged()
+}
+
+// setHistory computes each sentence's stage-two history codes from stage-one labels, document by document.
+func setHistory(sents []sentence, first [][]tagger.Label) {
+	for a := 0; a < len(sents); {
+		b := a
+		for b < len(sents) && sents[b].docID == sents[a].docID {
+			b++
+		}
+		ts := make([]tagger.Sentence, b-a)
+		for k := a; k < b; k++ {
+			ts[k-a] = tagger.Sentence{Words: sents[k].words, Upper: sents[k].upper}
+		}
+		h := tagger.NewHistory(ts, first[a:b])
+		for k := a; k < b; k++ {
+			sents[k].hist = h.Codes(k - a)
+		}
+		a = b
 	}
-	kept, err := tagger.Encode(f, avg, float32(*prune))
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		log.Fatal(err)
-	}
-	st, _ := os.Stat(*out)
-	log.Printf("wrote %s: %d of %d features, %d bytes", *out, kept, len(avg), st.Size())
+}
+
+// tagWith tags one sentence with weights w (stage two when the sentence has history codes).
+func tagWith(w tagger.Weights, g *gazetteer.Gazetteer, s *sentence) []tagger.Label {
+	var fx tagger.Extractor
+	fx.Init(g, s.doc, s.words, s.upper)
+	fx.SetHistory(s.hist)
+	return tagger.Greedy(&fx, len(s.words), func(feats []uint64, sc *[tagger.NumLabels]float32) {
+		*sc = [tagger.NumLabels]float32{}
+		for _, f := range feats {
+			if r := w[f]; r != nil {
+				for l := range sc {
+					sc[l] += r[l]
+				}
+			}
+		}
+	})
 }
 
 // read parses a CoNLL-2003 file into sentences with BIO labels and per-document evidence.
@@ -98,7 +182,7 @@ func read(path string) ([]sentence, error) {
 	}
 	defer f.Close()
 	var out []sentence
-	var docStart int
+	var docStart, docID int
 	var cur sentence
 	flushDoc := func() {
 		d := tagger.NewDoc()
@@ -107,8 +191,10 @@ func read(path string) ([]sentence, error) {
 		}
 		for i := docStart; i < len(out); i++ {
 			out[i].doc = d
+			out[i].docID = docID
 		}
 		docStart = len(out)
+		docID++
 	}
 	var prevType tagger.Type
 	flush := func() {
@@ -230,6 +316,7 @@ func (p *perceptron) update(feats []uint64, good, bad tagger.Label) {
 // learn tags one sentence greedily, updating on each mistake; it returns the number of mistakes.
 func (p *perceptron) learn(fx *tagger.Extractor, g *gazetteer.Gazetteer, s *sentence) int {
 	fx.Init(g, s.doc, s.words, s.upper)
+	fx.SetHistory(s.hist)
 	pred := make([]tagger.Label, len(s.words))
 	errs := 0
 	for i := range s.words {
@@ -257,8 +344,8 @@ func (p *perceptron) learn(fx *tagger.Extractor, g *gazetteer.Gazetteer, s *sent
 	return errs
 }
 
-func (p *perceptron) averaged() map[uint64][]float32 {
-	out := make(map[uint64][]float32, len(p.w))
+func (p *perceptron) averaged() tagger.Weights {
+	out := make(tagger.Weights, len(p.w))
 	for f, w := range p.w {
 		u := p.u[f]
 		row := make([]float32, tagger.NumLabels)
@@ -270,38 +357,17 @@ func (p *perceptron) averaged() map[uint64][]float32 {
 	return out
 }
 
-// score tags dev with the given weights and reports exact-span F1 over PER/LOC/ORG.
-func score(w map[uint64][]float32, g *gazetteer.Gazetteer, dev []sentence) string {
-	var fx tagger.Extractor
+// score reports exact-span precision, recall and F1 over PER/LOC/ORG of pred against dev.
+func score(pred [][]tagger.Label, dev []sentence) string {
 	tp, fp, fn := 0, 0, 0
-	for _, s := range dev {
-		fx.Init(g, s.doc, s.words, s.upper)
-		pred := make([]tagger.Label, len(s.words))
-		for i := range s.words {
-			var p1, p2 tagger.Label
-			if i > 0 {
-				p1 = pred[i-1]
-			}
-			if i > 1 {
-				p2 = pred[i-2]
-			}
-			var sc [tagger.NumLabels]float32
-			for _, f := range fx.Features(i, p1, p2) {
-				if r := w[f]; r != nil {
-					for l := range sc {
-						sc[l] += r[l]
-					}
-				}
-			}
-			pred[i] = best(sc, p1)
-		}
+	for k, s := range dev {
 		gold := map[tagger.Span]bool{}
 		for _, sp := range tagger.SpansOf(s.labels) {
 			if sp.Type != tagger.MISC {
 				gold[sp] = true
 			}
 		}
-		for _, sp := range tagger.SpansOf(pred) {
+		for _, sp := range tagger.SpansOf(pred[k]) {
 			if sp.Type == tagger.MISC {
 				continue
 			}

@@ -1,0 +1,85 @@
+package entities
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefs/articles/entities/token"
+	"briefs/articles/samples"
+	"briefs/model"
+)
+
+// readBriefs reads plain-text briefs (title line, blank line, paragraphs).
+func readBriefs(b *testing.B, paths []string, read func(string) ([]byte, error)) []model.Article {
+	b.Helper()
+	var arts []model.Article
+	for _, p := range paths {
+		data, err := read(p)
+		if err != nil {
+			b.Fatalf("read %s: %v", p, err)
+		}
+		title, rest, _ := strings.Cut(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+		var paras []string
+		for _, para := range strings.Split(rest, "\n\n") {
+			if para = strings.TrimSpace(para); para != "" {
+				paras = append(paras, para)
+			}
+		}
+		arts = append(arts, model.Article{Title: strings.TrimSpace(title), Body: strings.Join(paras, model.ParagraphSep)})
+	}
+	return arts
+}
+
+// benchExtract extracts every article per iteration and reports tokens/s.
+func benchExtract(b *testing.B, arts []model.Article) {
+	x, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	toks := 0
+	for _, a := range arts {
+		toks += len(token.Tokenize(a.Title)) + len(token.Tokenize(a.Body))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range arts {
+			x.Extract(&arts[i])
+		}
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkExtractBBC extracts the BBC politics articles (skipped without ../shared).
+func BenchmarkExtractBBC(b *testing.B) {
+	dir := filepath.Join("..", "..", "..", "shared", "data", "bbc", "politics")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no BBC politics articles at", dir)
+	}
+	benchExtract(b, readBriefs(b, paths, os.ReadFile))
+}
+
+// BenchmarkExtractSamples extracts the built-in plain-text briefs.
+func BenchmarkExtractSamples(b *testing.B) {
+	var names []string
+	for _, n := range samples.Names() {
+		if strings.HasSuffix(n, ".txt") {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		b.Fatal("no built-in briefs")
+	}
+	benchExtract(b, readBriefs(b, names, samples.FS.ReadFile))
+}
+
+// BenchmarkLoad measures loading the embedded model and gazetteer.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
