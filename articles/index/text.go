@@ -29,6 +29,9 @@ func foldRune(b []byte, r rune) []byte {
 		}
 		return append(b, byte(r))
 	}
+	if f, ok := foldSpecial[unicode.ToLower(r)]; ok {
+		return append(b, f...)
+	}
 	for _, d := range norm.NFKD.String(string(r)) {
 		if unicode.Is(unicode.Mn, d) {
 			continue
@@ -36,6 +39,12 @@ func foldRune(b []byte, r rune) []byte {
 		b = utf8.AppendRune(b, unicode.ToLower(d))
 	}
 	return b
+}
+
+// foldSpecial folds the Latin letters that Unicode does not decompose into
+// a base letter and an accent ("Arıkan" is found by "Arikan").
+var foldSpecial = map[rune]string{
+	'ı': "i", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'þ': "th", 'ħ': "h",
 }
 
 // isWordRune reports whether r belongs inside a word.
