@@ -1,0 +1,80 @@
+// Package digest writes an article's knowledge for people: its title, the
+// entities it names grouped by kind, and its quotes with their speakers.
+package digest
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"briefs/model"
+)
+
+// kindHeadings are the section names of the entity groups, in display order.
+var kindHeadings = map[model.EntityKind]string{
+	model.KindPerson:       "People",
+	model.KindCountry:      "Countries",
+	model.KindPlace:        "Places",
+	model.KindOrganization: "Organisations",
+	model.KindNationality:  "Nationalities",
+	model.KindOther:        "Other",
+}
+
+// Markdown writes a human-readable digest of a: title, source and date,
+// entities by kind with their mention counts, and quotes in reading order.
+func Markdown(w io.Writer, a *model.Article) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", oneLine(a.Title))
+	var meta []string
+	if a.Outlet != "" {
+		meta = append(meta, a.Outlet)
+	}
+	if a.Source != "" {
+		meta = append(meta, a.Source)
+	}
+	if !a.Published.IsZero() {
+		meta = append(meta, a.Published.Format("2006-01-02"))
+	}
+	if a.URL != "" {
+		meta = append(meta, a.URL)
+	}
+	if len(meta) > 0 {
+		fmt.Fprintf(&b, "_%s_\n\n", strings.Join(meta, " · "))
+	}
+	if len(a.Entities) > 0 {
+		b.WriteString("## Who and where\n\n")
+		for _, k := range model.Kinds {
+			var names []string
+			for _, e := range a.Entities {
+				if e.Kind == k {
+					names = append(names, fmt.Sprintf("%s (%d)", oneLine(e.Name), len(e.Mentions)))
+				}
+			}
+			if len(names) > 0 {
+				fmt.Fprintf(&b, "- **%s**: %s\n", kindHeadings[k], strings.Join(names, ", "))
+			}
+		}
+		b.WriteString("\n")
+	}
+	if len(a.Quotes) > 0 {
+		b.WriteString("## What was said\n\n")
+		for _, q := range a.Quotes {
+			who := q.Speaker
+			if who == "" {
+				who = "unattributed"
+			}
+			if q.SpeakerRole != "" {
+				who += ", " + q.SpeakerRole
+			}
+			fmt.Fprintf(&b, "- “%s” — %s\n", oneLine(q.Text), oneLine(who))
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// oneLine folds line breaks so one value stays on one Markdown line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

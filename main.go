@@ -1,0 +1,183 @@
+// Command briefs is a terminal reader for diplomatic news briefs: it shows who
+// is named and what was said, by whom, in every brief it loads.
+//
+//	briefs [PATH|URL|-]...                          read briefs (the built-in samples with no argument)
+//	briefs extract [--format jsonl|json|md] [PATH|URL|-]...
+//
+// main.go only parses the command line and wires articles to ui.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+
+	"briefs/articles"
+	"briefs/articles/digest"
+	"briefs/articles/source"
+	"briefs/model"
+	"briefs/ui"
+)
+
+// version is the release; builds may override it with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// Exit codes: 0 success, 1 failure (some source or the program failed), 2 bad usage.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+const usage = `briefs: a terminal reader for diplomatic news briefs
+
+Usage:
+  briefs [PATH|URL|-]...        read briefs; with no argument, the built-in samples
+  briefs extract [--format jsonl|json|md] [PATH|URL|-]...
+                                print what each brief names and quotes, for scripts
+  briefs --version | --help
+
+Sources: .txt and .md files (front matter allowed), folders (recursively),
+"-" for standard input, and what articles/source reads besides.
+
+Exit status: 0 success, 1 when a source or the program failed, 2 on bad usage.
+Keys in the reader: press ? for help.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// usageError marks an error in the command line (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	code, err := dispatch(args, stdin, stdout, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "briefs:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, "Run 'briefs --help' for usage.")
+			return exitUsage
+		}
+		return exitFailure
+	}
+	return code
+}
+
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	if len(args) > 0 {
+		switch args[0] {
+		case "extract":
+			return extractCmd(args[1:], stdin, stdout, stderr)
+		}
+	}
+	fs := flag.NewFlagSet("briefs", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	showVersion := fs.Bool("version", false, "print the version")
+	showHelp := fs.Bool("help", false, "print usage")
+	fs.BoolVar(showHelp, "h", false, "print usage")
+	if err := fs.Parse(args); err != nil {
+		return 0, usageError{err.Error()}
+	}
+	switch {
+	case *showHelp:
+		fmt.Fprint(stdout, usage)
+		return exitOK, nil
+	case *showVersion:
+		fmt.Fprintln(stdout, "briefs", version)
+		return exitOK, nil
+	}
+	arts, warns, err := articles.Load(context.Background(), fs.Args(), source.Options{Stdin: stdin})
+	if err != nil {
+		return 0, err
+	}
+	if err := ui.Run(arts, warningLines(warns)); err != nil {
+		return 0, err
+	}
+	return exitOK, nil
+}
+
+func warningLines(warns []source.Warning) []string {
+	lines := make([]string, len(warns))
+	for i, w := range warns {
+		lines[i] = w.Error()
+	}
+	return lines
+}
+
+// extractCmd implements `briefs extract`: the machine-readable face of the
+// reader, as ../shared/spec/extract-format.md specifies.
+func extractCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	defFormat := "jsonl"
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		defFormat = "md"
+	}
+	format := fs.String("format", defFormat, "jsonl, json or md")
+	if err := fs.Parse(args); err != nil {
+		return 0, usageError{"extract: " + err.Error()}
+	}
+	switch *format {
+	case "jsonl", "json", "md":
+	default:
+		return 0, usageError{fmt.Sprintf("extract: unknown format %q (want jsonl, json or md)", *format)}
+	}
+	arts, warns, err := articles.Load(context.Background(), fs.Args(), source.Options{Stdin: stdin})
+	if err != nil {
+		return 0, err
+	}
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	if err := writeArticles(w, *format, arts); err != nil {
+		return 0, fmt.Errorf("write output: %w", err)
+	}
+	if err := w.Flush(); err != nil {
+		return 0, fmt.Errorf("write output: %w", err)
+	}
+	for _, line := range warningLines(warns) {
+		fmt.Fprintln(stderr, "briefs: skipped:", line)
+	}
+	if len(warns) > 0 {
+		return exitFailure, nil
+	}
+	return exitOK, nil
+}
+
+func writeArticles(w io.Writer, format string, arts []model.Article) error {
+	switch format {
+	case "json":
+		if arts == nil {
+			arts = []model.Article{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(arts)
+	case "md":
+		for i := range arts {
+			if err := digest.Markdown(w, &arts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	default:
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for i := range arts {
+			if err := enc.Encode(&arts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
