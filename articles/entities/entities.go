@@ -181,6 +181,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		st, en := s.toks[i].Start, s.toks[j-1].End
 		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, sentStart: i == 0}
 	}
+	tagged = joinParticles(s.words, tagged)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End
@@ -220,6 +221,43 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		dst = append(dst, mk(m.Start, m.End, tagger.None, m.Entry))
 	}
 	return dst
+}
+
+// joinParticles grows person spans over the particles of family names the
+// tagger left out ("Tariq" + "bin" + "Salman", "Greta von der Heyden",
+// sentence-initial "Bin Salman").
+func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
+	out := tagged[:0:0]
+	for k := 0; k < len(tagged); k++ {
+		t := tagged[k]
+		if t.Type != tagger.PER {
+			out = append(out, t)
+			continue
+		}
+		// Leftwards: "de Santis", or "Bin Salman" opening the sentence.
+		for t.Start > 0 && particles[strings.ToLower(words[t.Start-1])] &&
+			(!isUpperInitial(words[t.Start-1]) || t.Start-1 == 0 || !isUpperInitial(words[t.Start-2])) &&
+			(len(out) == 0 || out[len(out)-1].End < t.Start-1) {
+			t.Start--
+		}
+		// Rightwards: particles, then a capitalised word, perhaps the next span.
+		for {
+			j := t.End
+			for j < len(words) && particles[words[j]] {
+				j++
+			}
+			if j == t.End || j >= len(words) || !isUpperInitial(words[j]) {
+				break
+			}
+			t.End = j + 1
+			if k+1 < len(tagged) && tagged[k+1].Start <= j {
+				t.End = max(t.End, tagged[k+1].End)
+				k++
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // titles are words that precede a name without being part of it.

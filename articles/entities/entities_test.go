@@ -1,0 +1,285 @@
+package entities
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefs/articles/samples"
+	"briefs/model"
+)
+
+func extract(t *testing.T, title, body string) *model.Article {
+	t.Helper()
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Article{Title: title, Body: body}
+	x.Extract(a)
+	checkOffsets(t, a)
+	return a
+}
+
+// find returns the entity with a mention whose text is form.
+func find(a *model.Article, form string) *model.Entity {
+	for i := range a.Entities {
+		for _, m := range a.Entities[i].Mentions {
+			if m.Text == form {
+				return &a.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+func describe(a *model.Article) string {
+	var b strings.Builder
+	for _, e := range a.Entities {
+		fmt.Fprintf(&b, "%s(%s)%v; ", e.ID, e.Kind, e.Aliases)
+	}
+	return b.String()
+}
+
+// All the people and bodies below are invented.
+func TestLinking(t *testing.T) {
+	cases := []struct {
+		name        string
+		title, body string
+		// forms that must belong to one entity with this id and kind
+		id    string
+		kind  model.EntityKind
+		forms []string
+	}{
+		{
+			name:  "surname and particle",
+			body:  "Syrian President Bashar al-Assad met envoys on Monday. Critics said Assad had ignored them, and Bashar Assad replied on Tuesday.",
+			id:    "person:bashar-al-assad",
+			kind:  model.KindPerson,
+			forms: []string{"Bashar al-Assad", "Assad", "Bashar Assad"},
+		},
+		{
+			name:  "bin and possessive",
+			body:  "Crown Prince Tariq bin Salman arrived in Riyadh late on Sunday. Bin Salman's advisers said the talks would continue.",
+			id:    "person:tariq-bin-salman",
+			kind:  model.KindPerson,
+			forms: []string{"Tariq bin Salman", "Bin Salman"},
+		},
+		{
+			name:  "von der",
+			body:  "Commission chief Greta von der Heyden told reporters in Brussels that the plan was ready. Von der Heyden later left for Paris.",
+			id:    "person:greta-von-der-heyden",
+			kind:  model.KindPerson,
+			forms: []string{"Greta von der Heyden", "Von der Heyden"},
+		},
+		{
+			name:  "de particle",
+			body:  "The UN mediator Paolo de Santis said the ceasefire was holding. De Santis is due in Geneva on Friday.",
+			id:    "person:paolo-de-santis",
+			kind:  model.KindPerson,
+			forms: []string{"Paolo de Santis", "De Santis"},
+		},
+		{
+			name:  "title and typo are not the name",
+			body:  "Presdient Martin Okonkwo spoke first. President Okonkwo then left the hall.",
+			id:    "person:martin-okonkwo",
+			kind:  model.KindPerson,
+			forms: []string{"Martin Okonkwo", "Okonkwo"},
+		},
+		{
+			name:  "country aliases",
+			body:  "The U.S. and the United States of America are one country, and the US envoy said the United States would act.",
+			id:    "country:united-states",
+			kind:  model.KindCountry,
+			forms: []string{"U.S.", "United States of America", "US", "United States"},
+		},
+		{
+			name:  "possessive country and long form",
+			body:  "Russia's foreign ministry said the Russian Federation would not attend.",
+			id:    "country:russia",
+			kind:  model.KindCountry,
+			forms: []string{"Russia", "Russian Federation"},
+		},
+		{
+			name:  "acronym and expansion",
+			body:  "The North Atlantic Treaty Organization met in Brussels. NATO ministers agreed on a new plan.",
+			id:    "organization:north-atlantic-treaty-organization",
+			kind:  model.KindOrganization,
+			forms: []string{"North Atlantic Treaty Organization", "NATO"},
+		},
+		{
+			name:  "acronym of an organisation the gazetteer lacks",
+			body:  "The Coastal Fisheries Council said on Monday that quotas would fall. A CFC spokesman said talks would resume.",
+			id:    "organization:coastal-fisheries-council",
+			kind:  model.KindOrganization,
+			forms: []string{"Coastal Fisheries Council", "CFC"},
+		},
+		{
+			name:  "all-caps headline",
+			title: "RUSSIA AND CHINA SIGN GAS DEAL IN BEIJING",
+			body:  "Russia and China signed a gas deal in Beijing on Tuesday.",
+			id:    "country:russia",
+			kind:  model.KindCountry,
+			forms: []string{"RUSSIA", "Russia"},
+		},
+		{
+			name:  "capital is a place",
+			body:  "Officials in Moscow and Washington traded accusations on Thursday.",
+			id:    "place:moscow",
+			kind:  model.KindPlace,
+			forms: []string{"Moscow"},
+		},
+		{
+			name:  "seat of government is an organisation",
+			body:  "The Kremlin said on Friday that talks with Downing Street had stalled.",
+			id:    "organization:kremlin",
+			kind:  model.KindOrganization,
+			forms: []string{"Kremlin"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := extract(t, c.title, c.body)
+			for _, form := range c.forms {
+				e := find(a, form)
+				if e == nil {
+					t.Errorf("%q not found; got %s", form, describe(a))
+					continue
+				}
+				if e.ID != c.id || e.Kind != c.kind {
+					t.Errorf("%q in %s (%s), want %s (%s); got %s", form, e.ID, e.Kind, c.id, c.kind, describe(a))
+				}
+			}
+		})
+	}
+}
+
+func TestNationality(t *testing.T) {
+	a := extract(t, "", "A Syrian official and two American diplomats met Russian envoys in the Russian Federation.")
+	for form, country := range map[string]string{"Syrian": "country:syria", "American": "country:united-states", "Russian": "country:russia"} {
+		e := find(a, form)
+		if e == nil || e.Kind != model.KindNationality || e.Country != country {
+			t.Errorf("%q: got %+v, want a nationality of %s", form, e, country)
+		}
+	}
+	// "Russian" inside "Russian Federation" is the country, not a nationality mention.
+	nat := find(a, "Russian")
+	if nat != nil && len(nat.Mentions) != 1 {
+		t.Errorf("nationality Russian has %d mentions, want 1: %s", len(nat.Mentions), describe(a))
+	}
+	if e := find(a, "Russian Federation"); e == nil || e.ID != "country:russia" {
+		t.Errorf("Russian Federation: got %s", describe(a))
+	}
+}
+
+func TestNotEntities(t *testing.T) {
+	a := extract(t, "", "Meanwhile on Thursday he said nothing. Asked about it on Tuesday, He left. The pair met in April.")
+	for _, e := range a.Entities {
+		t.Errorf("unexpected entity %s (%v)", e.ID, e.Aliases)
+	}
+}
+
+func TestOrderAndFields(t *testing.T) {
+	a := extract(t, "Lavrenti Okoro visits Kenya", "Kenya welcomed Lavrenti Okoro on Monday. Okoro then flew to Nairobi.")
+	if len(a.Entities) < 3 {
+		t.Fatalf("want at least 3 entities, got %s", describe(a))
+	}
+	if a.Entities[0].ID != "person:lavrenti-okoro" || a.Entities[1].ID != "country:kenya" {
+		t.Errorf("entities not in order of first mention: %s", describe(a))
+	}
+	p := a.Entities[0]
+	if p.Mentions[0].Field != model.FieldTitle || len(p.Mentions) != 3 {
+		t.Errorf("person mentions %+v, want title first and 3 in all", p.Mentions)
+	}
+	if p.Aliases[0] != "Lavrenti Okoro" {
+		t.Errorf("aliases %v, want the fullest first", p.Aliases)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		in   string
+		id   string
+		kind model.EntityKind
+	}{
+		{"russian federation", "country:russia", model.KindCountry},
+		{"Russia", "country:russia", model.KindCountry},
+		{"U.S.", "country:united-states", model.KindCountry},
+		{"usa", "country:united-states", model.KindCountry},
+		{"United States of America", "country:united-states", model.KindCountry},
+		{"Britain", "country:united-kingdom", model.KindCountry},
+		{"UN", "organization:united-nations", model.KindOrganization},
+		{"iaea", "organization:international-atomic-energy-agency", model.KindOrganization},
+		{"Élysée", "organization:elysee", model.KindOrganization},
+		{"elysee", "organization:elysee", model.KindOrganization},
+		{"Moscow", "place:moscow", model.KindPlace},
+		{"Syrian", "nationality:syrian", model.KindNationality},
+		{"Côte d'Ivoire", "country:cote-divoire", model.KindCountry},
+	}
+	for _, c := range cases {
+		id, kind, ok := x.Resolve(c.in)
+		if !ok || id != c.id || kind != c.kind {
+			t.Errorf("Resolve(%q) = %q, %q, %v; want %q, %q", c.in, id, kind, ok, c.id, c.kind)
+		}
+	}
+	for _, in := range []string{"", "Lavrenti Okoro", "the"} {
+		if id, _, ok := x.Resolve(in); ok {
+			t.Errorf("Resolve(%q) = %q, want not found", in, id)
+		}
+	}
+}
+
+// TestConcurrent extracts the built-in briefs from several goroutines and
+// checks each gets what a lone extraction gets (run with -race).
+func TestConcurrent(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []model.Article
+	for _, n := range samples.Names() {
+		b, err := samples.FS.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, body, _ := strings.Cut(string(b), "\n")
+		arts = append(arts, model.Article{Title: title, Body: strings.TrimSpace(body)})
+	}
+	want := make([]string, len(arts))
+	for i := range arts {
+		a := arts[i]
+		x.Extract(&a)
+		want[i] = describe(&a)
+	}
+	var wg sync.WaitGroup
+	got := make([]string, len(arts)*4)
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range arts {
+				a := arts[i]
+				x.Extract(&a)
+				got[g*len(arts)+i] = describe(&a)
+			}
+		})
+	}
+	wg.Wait()
+	for k, s := range got {
+		if s != want[k%len(arts)] {
+			t.Errorf("brief %d: concurrent extraction differs", k%len(arts))
+		}
+	}
+}
+
+func TestEmptyAndOddInput(t *testing.T) {
+	for _, body := range []string{"", "   ", "\n\n\n", "'s", "\"\"", "...", strings.Repeat("A", 10000), "é\xff\xfe"} {
+		a := extract(t, "", body)
+		if a.Entities == nil {
+			t.Errorf("body %q: Entities is nil, want an empty slice", body)
+		}
+	}
+}
