@@ -226,7 +226,7 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			break
 		}
 		w := it.lower
-		if speakerPronouns[w] && j == end-1 {
+		if speakerPronouns[pronounOf(w)] && j == end-1 {
 			if w == "who" {
 				// "X, who said": the noun phrase before the comma
 				if j-1 >= lo && items[j-1].isPunct(",") {
@@ -278,7 +278,7 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 	if i >= hi || items[i].kind != itemWord {
 		return i, i
 	}
-	if speakerPronouns[items[i].lower] && items[i].lower != "who" {
+	if speakerPronouns[pronounOf(items[i].lower)] && items[i].lower != "who" {
 		return i, i + 1
 	}
 	j := i
@@ -341,7 +341,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 			break
 		}
 		// an opening prepositional phrase runs to its comma
-		if items[i].kind == itemWord && (items[i].lower == "in" || items[i].lower == "on" || items[i].lower == "at" || items[i].lower == "after" || items[i].lower == "before" || items[i].lower == "during") {
+		if items[i].kind == itemWord && clauseOpeners[items[i].lower] {
 			k := i
 			for k < c && !items[k].isPunct(",") {
 				k++
@@ -354,8 +354,22 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 		}
 		i++
 	}
+	// "Following the debate, X ...", "Chastened by the polls, X ...", "Once home, X ..."
+	if i < c && items[i].capitalised() && (clauseOpeners[items[i].lower] || strings.HasSuffix(items[i].lower, "ing") || strings.HasSuffix(items[i].lower, "ed")) {
+		k := i
+		for k < c && !items[k].isPunct(",") {
+			k++
+		}
+		if k >= c {
+			return i, i
+		}
+		i = k + 1
+	}
 	return forwardNP(items, i, c)
 }
+
+// clauseOpeners start a phrase or clause that runs to a comma before the subject.
+var clauseOpeners = toSet("in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given")
 
 // resolve turns the noun phrase items[a:b] into a speaker.
 func (st *fieldState) resolve(items []item, a, b int, role string, para int) *who {
@@ -363,11 +377,11 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	phrase := st.text[start:end]
 	w := &who{phrase: phrase, start: start, end: end, name: phrase, role: role}
 	w.mention = &model.Mention{Field: st.field, Start: start, End: end, Text: phrase}
-	lw := strings.ToLower(phrase)
+	lw := pronounOf(strings.ReplaceAll(strings.ToLower(phrase), "’", "'"))
 	if b-a == 1 && speakerPronouns[lw] {
 		w.plural = lw == "they" || lw == "we"
 		if ante := st.resolvePronoun(lw, start); ante != nil {
-			w.name, w.entity, w.person, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.plural, ante.gender
+			w.name, w.entity, w.person, w.sure, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.sure, ante.plural, ante.gender
 			if w.role == "" {
 				w.role = ante.role
 			}
@@ -403,7 +417,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		pick = m
 	}
 	if pick != nil && !(lastLower && pick.end < end) {
-		w.name, w.entity, w.person, w.gender = pick.name, pick.entity, pick.person, pick.gender
+		w.name, w.entity, w.person, w.sure, w.gender = pick.name, pick.entity, pick.person, pick.sure, pick.gender
 		mm := model.Mention{Field: st.field, Start: pick.start, End: pick.end, Text: st.text[pick.start:pick.end]}
 		w.mention = &mm
 		if w.role == "" {
@@ -439,24 +453,38 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 		if p == "she" {
 			g = 'f'
 		}
-		for i := len(st.events) - 1; i >= 0; i-- {
-			e := st.events[i].w
-			if e.start >= pos || !e.person || e.plural || e.name == e.phrase && isPronounPhrase(e.phrase) {
-				continue
+		fits := func(person, sure, plural bool, gender byte) bool {
+			return person && !plural && (gender == 0 || gender == g) && (sure || pronounLoose)
+		}
+		// the subject-like first person named earlier in the same paragraph
+		if pronounParaFirst {
+			para := st.paraOf(pos)
+			for _, r := range st.names.before(st.paras[para].start, pos) {
+				if fits(r.person, r.sure, false, r.gender) {
+					return r.asWho()
+				}
 			}
-			if e.gender != 0 && e.gender != g {
+		}
+		// the last speaker or sentence subject before it
+		ei, si := len(st.events)-1, len(st.subjects)-1
+		for ei >= 0 || si >= 0 {
+			var e *who
+			if si < 0 || ei >= 0 && st.events[ei].pos >= st.subjects[si].pos {
+				e = st.events[ei].w
+				ei--
+			} else {
+				e = st.subjects[si].w
+				si--
+			}
+			if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase || !fits(e.person, e.sure, e.plural, e.gender) {
 				continue
 			}
 			if e.entity == "" && !startsUpper(e.name) {
 				continue
 			}
-			// only recent speakers: a person named in full later than the speaker wins
-			if r := st.names.lastPersonBefore(pos, g); r != nil && r.start > e.start && st.paraOf(r.start)-st.paraOf(e.start) >= 2 && (r.entity != "" || strings.Contains(r.name, " ")) {
-				return r.asWho()
-			}
 			return e
 		}
-		if r := st.names.lastPersonBefore(pos, g); r != nil {
+		if r := st.names.lastPersonBefore(pos, g); r != nil && (r.sure || pronounLoose) {
 			return r.asWho()
 		}
 	case "they", "it":
@@ -474,7 +502,17 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 	return nil
 }
 
-func isPronounPhrase(s string) bool { return speakerPronouns[strings.ToLower(s)] }
+func isPronounPhrase(s string) bool {
+	return speakerPronouns[pronounOf(strings.ReplaceAll(strings.ToLower(s), "’", "'"))]
+}
+
+// pronounOf strips a contraction from a pronoun ("he's" -> "he", "she'd" -> "she").
+func pronounOf(w string) string {
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		return w[:i]
+	}
+	return w
+}
 
 func startsUpper(s string) bool {
 	for _, r := range s {
@@ -506,15 +544,13 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	closing := st.text[sp.end:min(sp.close, len(st.text))]
 	rightOK := !isPartial(st.text, items, lo, i) || strings.ContainsAny(closing, ",?!") ||
 		i+1 < hi && items[i+1].kind == itemPunct && strings.Contains(",—–-", items[i+1].text)
+	f := i + 1
+	for f < hi && items[f].kind == itemPunct && strings.Contains(",—–-", items[f].text) {
+		f++
+	}
 	for _, c := range cs {
 		if rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
-			clean := true
-			for k := i + 1; k < c.idx; k++ {
-				if items[k].kind == itemQuote || items[k].kind == itemPunct && strings.Contains(".!?;:", items[k].text) {
-					clean = false
-				}
-			}
-			if clean {
+			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start && c.w.start <= items[min(f+1, hi-1)].end) {
 				return c.w
 			}
 			break
@@ -550,4 +586,22 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 		}
 	}
 	return nil
+}
+
+var pronounLoose = true
+var pronounParaFirst = false
+
+// noteSubject records the person a sentence opens with, for pronouns.
+func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
+	a, b := sentenceSubject(items, lo, hi)
+	if b <= a || b >= hi || items[b].kind != itemWord {
+		return
+	}
+	if !items[a].capitalised() && !speakerPronouns[pronounOf(items[a].lower)] {
+		return
+	}
+	w := st.resolve(items, a, b, "", para)
+	if w.person && !w.plural && (w.entity != "" || startsUpper(w.name)) && !isPronounPhrase(w.name) {
+		st.subjects = append(st.subjects, event{para: para, pos: items[a].start, w: w})
+	}
 }

@@ -14,11 +14,12 @@ type nameRef struct {
 	name       string // canonical
 	entity     string // entity id, "" for names found here
 	person     bool
+	sure       bool // a person for sure: an entity, or a known first name or title
 	gender     byte
 }
 
 func (r *nameRef) asWho() *who {
-	return &who{phrase: r.name, start: r.start, end: r.end, name: r.name, entity: r.entity, person: r.person, gender: r.gender}
+	return &who{phrase: r.name, start: r.start, end: r.end, name: r.name, entity: r.entity, person: r.person, sure: r.sure, gender: r.gender}
 }
 
 // nameIndex holds the names of one field in text order.
@@ -55,7 +56,8 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span) *n
 			if m.Field != f || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 				continue
 			}
-			ents = append(ents, nameRef{m.Start, m.End, e.Name, id, e.Kind == model.KindPerson, g})
+			isPerson := e.Kind == model.KindPerson
+			ents = append(ents, nameRef{m.Start, m.End, e.Name, id, isPerson, isPerson, g})
 		}
 	}
 	if len(ents) > 0 {
@@ -66,7 +68,14 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span) *n
 		}
 	}
 	found := ix.capitalisedRuns(text, spans, covered)
-	ix.refs = append(ents, found...)
+	// names inside quotations are the speaker's words: not speakers, not antecedents
+	kept := ents[:0]
+	for _, r := range ents {
+		if !insideSpan(spans, r.start) {
+			kept = append(kept, r)
+		}
+	}
+	ix.refs = append(kept, found...)
 	sort.Slice(ix.refs, func(i, j int) bool { return ix.refs[i].start < ix.refs[j].start })
 	// honorifics tell gender
 	for i := range ix.refs {
@@ -107,10 +116,7 @@ var nameJoiners = toSet("van von der de la le du bin ibn al el da di dos")
 func (ix *nameIndex) capitalisedRuns(text string, spans []span, covered func(s, e int) bool) []nameRef {
 	var out []nameRef
 	// names inside quotations are the speaker's words, not the article's naming
-	inQuote := func(pos int) bool {
-		k := sort.Search(len(spans), func(i int) bool { return spans[i].end > pos })
-		return k < len(spans) && spans[k].start <= pos
-	}
+	inQuote := func(pos int) bool { return insideSpan(spans, pos) }
 	full := map[string]nameRef{} // last word -> fullest name so far
 	for _, p := range splitParagraphs(text) {
 		items := tokenize(text, p, nil, nil)
@@ -124,6 +130,7 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, covered func(s, 
 				j++
 			}
 			a, b := i, j
+			i0 := i
 			i = j
 			for a < b && notName(items[a]) {
 				a++
@@ -165,6 +172,7 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, covered func(s, 
 			}
 			if r.person {
 				r.gender = genderOf(r.name)
+				r.sure = r.gender != 0 || a > i0 && (titleWords[items[a-1].lower] || honorifics[items[a-1].lower])
 			}
 			out = append(out, r)
 		}
@@ -272,3 +280,22 @@ func isDemonym(w string) bool {
 
 // placePrepositions before a lone name make it a place ("in Moscow").
 var placePrepositions = toSet("in at from to into near across outside inside toward towards")
+
+// honorifics before a name make it a person's.
+var honorifics = toSet("mr. mrs. ms. dr. sen. rep. gov. gen. prof. rev. president senator governor minister secretary ambassador judge mayor")
+
+// before lists the names in [s, e) in text order.
+func (ix *nameIndex) before(s, e int) []nameRef {
+	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= s })
+	var out []nameRef
+	for ; k < len(ix.refs) && ix.refs[k].end <= e; k++ {
+		out = append(out, ix.refs[k])
+	}
+	return out
+}
+
+// insideSpan reports whether pos lies inside one of the quotations (sorted by start).
+func insideSpan(spans []span, pos int) bool {
+	k := sort.Search(len(spans), func(i int) bool { return spans[i].end > pos })
+	return k < len(spans) && spans[k].start <= pos
+}

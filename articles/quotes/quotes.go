@@ -44,6 +44,7 @@ type who struct {
 	role       string
 	cue        string
 	person     bool
+	sure       bool // a person for sure (see nameRef.sure)
 	plural     bool
 	gender     byte // 'f', 'm' or 0 when unknown
 }
@@ -64,6 +65,8 @@ type fieldState struct {
 	spans  []span
 	names  *nameIndex
 	events []event
+	// subjects are the persons that open sentences, for pronouns
+	subjects []event
 }
 
 func extractField(a *model.Article, f model.Field) []model.Quote {
@@ -86,6 +89,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		sents := sentences(items)
 		for si, sr := range sents {
 			lo, hi := sr[0], sr[1]
+			st.noteSubject(items, lo, hi, pi)
 			cs := st.sentenceCues(items, lo, hi, pi)
 			for i := lo; i < hi; i++ {
 				if items[i].kind != itemQuote {

@@ -2,7 +2,10 @@
 // article with its quotations as one JSON line (the `briefs extract` shape),
 // for scoring with ../shared/eval/quotes.py while `briefs extract` is built.
 //
-//	go run ./articles/quotes/cmd/polneareval DIR > out.jsonl
+//	go run ./articles/quotes/cmd/polneareval [-entities=false] DIR > out.jsonl
+//
+// With -entities (the default) the entity extractor runs first, as in the
+// product, so speakers are named by their entities.
 //
 // A file's first non-empty line is its title; the rest are its paragraphs,
 // each trimmed, joined by a blank line.
@@ -11,28 +14,40 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"briefs/articles/entities"
 	"briefs/articles/quotes"
 	"briefs/model"
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: polneareval DIR")
+	ents := flag.Bool("entities", true, "run the entity extractor before quotes")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: polneareval [-entities=false] DIR")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	var x *entities.Extractor
+	if *ents {
+		var err error
+		if x, err = entities.Default(); err != nil {
+			fmt.Fprintln(os.Stderr, "polneareval:", err)
+			os.Exit(1)
+		}
+	}
+	if err := run(flag.Arg(0), x); err != nil {
 		fmt.Fprintln(os.Stderr, "polneareval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
+func run(dir string, x *entities.Extractor) error {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
 		return fmt.Errorf("list %s: %w", dir, err)
@@ -46,6 +61,9 @@ func run(dir string) error {
 			return fmt.Errorf("read %s: %w", p, err)
 		}
 		a := Parse(p, string(raw))
+		if x != nil {
+			x.Extract(&a)
+		}
 		quotes.Extract(&a)
 		line, err := json.Marshal(a)
 		if err != nil {
