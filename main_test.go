@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefs/model"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestVersionHelpAndUsageErrors(t *testing.T) {
+	code, out, _ := runCLI(t, "", "--version")
+	if code != 0 || !strings.Contains(out, "briefs "+version) {
+		t.Errorf("--version: code %d, out %q", code, out)
+	}
+	code, out, _ = runCLI(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "briefs extract") {
+		t.Errorf("--help: code %d, out %q", code, out)
+	}
+	for _, args := range [][]string{{"--no-such-flag"}, {"extract", "--format", "xml"}, {"extract", "--nope"}} {
+		code, _, errOut := runCLI(t, "", args...)
+		if code != 2 || !strings.Contains(errOut, "briefs --help") {
+			t.Errorf("%v: code %d (want 2), stderr %q", args, code, errOut)
+		}
+	}
+}
+
+const brief = "Envoys meet in Geneva\n\nThe talks opened on Monday in Geneva, where envoys of Chile and Peru met.\n\n\"We are close,\" said Ana Ruiz, Chile's envoy.\n"
+
+func TestExtractJSONLFromStdin(t *testing.T) {
+	code, out, errOut := runCLI(t, brief, "extract", "-")
+	if code != 0 {
+		t.Fatalf("code %d, stderr %q", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("want one JSON line, got %d: %q", len(lines), out)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range []string{"id", "source", "title", "published", "url", "body", "entities", "quotes"} {
+		if _, ok := raw[field]; !ok {
+			t.Errorf("field %q missing from %s", field, lines[0])
+		}
+	}
+	var a model.Article
+	if err := json.Unmarshal([]byte(lines[0]), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Envoys meet in Geneva" || a.Source != "-" {
+		t.Errorf("title %q source %q", a.Title, a.Source)
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if a.Text(m.Field)[m.Start:m.End] != m.Text {
+				t.Errorf("mention %+v does not match its text", m)
+			}
+		}
+	}
+	if len(a.Quotes) != 1 || a.Quotes[0].Text != "We are close," && a.Quotes[0].Text != "We are close" {
+		t.Fatalf("quotes: %+v", a.Quotes)
+	}
+	if q := a.Quotes[0]; a.Body[q.Start:q.End] != q.Text || !strings.Contains(q.Speaker, "Ruiz") {
+		t.Errorf("quote %+v", q)
+	}
+}
+
+func TestExtractReportsBadSourcesAndKeepsTheRest(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), []byte(brief), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "extract", "--format", "json", dir, filepath.Join(dir, "missing.txt"))
+	if code != 1 {
+		t.Errorf("code %d, want 1", code)
+	}
+	var arts []model.Article
+	if err := json.Unmarshal([]byte(out), &arts); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if len(arts) != 1 || arts[0].Title != "Envoys meet in Geneva" {
+		t.Errorf("articles: %+v", arts)
+	}
+	if !strings.Contains(errOut, "missing.txt") || !strings.Contains(errOut, "empty.txt") {
+		t.Errorf("stderr should name both bad sources: %q", errOut)
+	}
+}
+
+func TestExtractMarkdownOfBuiltInBriefs(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "extract", "--format", "md")
+	if code != 0 {
+		t.Fatalf("code %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "# US and Russia struggle to overcome rifts in Moscow") || strings.Count(out, "\n# ") < 6 {
+		t.Errorf("digest of the samples lacks briefs:\n%.600s", out)
+	}
+	if !strings.Contains(out, "Vladimir Safronkov") {
+		t.Errorf("digest lacks the seed's speakers")
+	}
+}
