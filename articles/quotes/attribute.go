@@ -432,8 +432,12 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	if lastLower {
 		w.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
 		if roleNouns[head] && determiners[items[a].lower] && items[a].lower != "a" && items[a].lower != "an" {
-			if p := st.names.byRole(head, start); p != nil {
-				w.name, w.entity, w.person, w.gender = p.name, p.entity, true, p.gender
+			p := st.names.byRole(head, start)
+			if p == nil && items[a].lower == "the" {
+				p = st.names.mostNamedPerson(start)
+			}
+			if p != nil {
+				w.name, w.entity, w.person, w.sure, w.gender = p.name, p.entity, true, p.sure, p.gender
 			}
 		}
 		if head == "pair" || head == "two" || head == "duo" {

@@ -67,7 +67,7 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span) *n
 			return k < len(ents) && ents[k].start < e
 		}
 	}
-	found := ix.capitalisedRuns(text, spans, covered)
+	found := ix.capitalisedRuns(text, spans, ents, covered)
 	// names inside quotations are the speaker's words: not speakers, not antecedents
 	kept := ents[:0]
 	for _, r := range ents {
@@ -113,7 +113,7 @@ var nameJoiners = toSet("van von der de la le du bin ibn al el da di dos")
 
 // capitalisedRuns finds names the entity extractor did not: runs of
 // capitalised words, titles stripped, short forms tied to the fullest earlier form.
-func (ix *nameIndex) capitalisedRuns(text string, spans []span, covered func(s, e int) bool) []nameRef {
+func (ix *nameIndex) capitalisedRuns(text string, spans []span, ents []nameRef, covered func(s, e int) bool) []nameRef {
 	var out []nameRef
 	// names inside quotations are the speaker's words, not the article's naming
 	inQuote := func(pos int) bool { return insideSpan(spans, pos) }
@@ -139,6 +139,11 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, covered func(s, 
 				b--
 			}
 			if a >= b || b-a > 5 || inQuote(items[a].start) {
+				continue
+			}
+			// a lone capitalised word opening a sentence is most often not a name
+			if b-a == 1 && (a == 0 || items[a-1].kind == itemPunct && strings.Contains(".!?:", items[a-1].text)) &&
+				!femaleNames[items[a].lower] && !maleNames[items[a].lower] && len(ents) > 0 {
 				continue
 			}
 			s, e := items[a].start, items[b-1].end
@@ -298,4 +303,25 @@ func (ix *nameIndex) before(s, e int) []nameRef {
 func insideSpan(spans []span, pos int) bool {
 	k := sort.Search(len(spans), func(i int) bool { return spans[i].end > pos })
 	return k < len(spans) && spans[k].start <= pos
+}
+
+// mostNamedPerson is the person named most often before pos: the one a
+// description ("the Republican nominee") most likely stands for.
+func (ix *nameIndex) mostNamedPerson(pos int) *nameRef {
+	count := map[string]int{}
+	var best *nameRef
+	for i := range ix.refs {
+		r := &ix.refs[i]
+		if r.start >= pos {
+			break
+		}
+		if !r.person || !r.sure {
+			continue
+		}
+		count[r.name]++
+		if best == nil || count[r.name] > count[best.name] {
+			best = r
+		}
+	}
+	return best
 }
