@@ -140,8 +140,8 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // open shows the article with this id in the reader.
 func (a *App) open(id string) tea.Cmd {
-	art, ok := a.list.Selected()
-	if !ok || art.ID != id {
+	art, ok := a.list.ByID(id) // by id: the cursor may have moved since Enter
+	if !ok {
 		return nil
 	}
 	a.focus = focusReader

@@ -120,6 +120,16 @@ func (m Model) Selected() (model.Article, bool) {
 	return it.art, ok
 }
 
+// ByID returns the article with this id, filtered out or not.
+func (m Model) ByID(id string) (model.Article, bool) {
+	for _, it := range m.list.Items() {
+		if a := it.(item).art; a.ID == id {
+			return a, true
+		}
+	}
+	return model.Article{}, false
+}
+
 // Select moves the cursor to the visible article with this id; false when it is not visible.
 func (m *Model) Select(id string) bool {
 	for i, it := range m.list.VisibleItems() {

@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefs/model"
+	"briefs/ui/internal/testbriefs"
+)
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// step sends msg to the app and runs the commands it returns as the event
+// loop would, feeding their messages back, until none are left. Commands
+// that wait (timers, cursor blinks) are dropped after a short while. It
+// reports whether the app asked to quit.
+func step(t *testing.T, a App, msg tea.Msg) (App, bool) {
+	t.Helper()
+	queue := []tea.Msg{msg}
+	quit := false
+	for n := 0; len(queue) > 0; n++ {
+		if n > 200 {
+			t.Fatal("message loop does not settle")
+		}
+		msg, queue = queue[0], queue[1:]
+		m, cmd := a.Update(msg)
+		a = m.(App)
+		for _, out := range runCmd(cmd) {
+			if _, ok := out.(tea.QuitMsg); ok {
+				quit = true
+				continue
+			}
+			queue = append(queue, out)
+		}
+	}
+	return a, quit
+}
+
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(100 * time.Millisecond):
+		return nil
+	}
+	switch msg := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	default:
+		if name := fmt.Sprintf("%T", msg); strings.HasPrefix(name, "tea.") && !token.IsExported(strings.TrimPrefix(name, "tea.")) {
+			return nil // a request to the terminal (its background colour): there is no terminal here
+		}
+		return []tea.Msg{msg}
+	}
+}
+
+func keys(t *testing.T, a App, ks ...string) (App, bool) {
+	t.Helper()
+	quit := false
+	for _, k := range ks {
+		var q bool
+		a, q = step(t, a, press(k))
+		quit = quit || q
+	}
+	return a, quit
+}
+
+func sized(t *testing.T, w, h int, arts []model.Article) App {
+	t.Helper()
+	a, _ := step(t, New(arts, nil), tea.WindowSizeMsg{Width: w, Height: h})
+	return a
+}
+
+func screen(a App) string { return ansi.Strip(a.View().Content) }
+
+func TestOpenScrollStepBackQuit(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	a := sized(t, 60, 16, arts)
+	if s := screen(a); !strings.Contains(s, "Envoys agree on harbour") || !strings.Contains(s, "Security Council delays") {
+		t.Fatalf("list does not show the briefs:\n%s", s)
+	}
+
+	a, _ = keys(t, a, "enter")
+	if a.focus != focusReader {
+		t.Fatal("enter did not open the reader")
+	}
+	if s := screen(a); !strings.Contains(s, "Delegations from Norland and Estmark") {
+		t.Fatalf("reader does not show the body:\n%s", s)
+	}
+
+	a, _ = keys(t, a, "j", "j", "j")
+	if y := a.reader.YOffset(); y != 3 {
+		t.Fatalf("after jjj the reader is at line %d, want 3", y)
+	}
+
+	a, _ = keys(t, a, "]")
+	if got, _ := a.reader.Article(); got.ID != arts[1].ID {
+		t.Fatalf("] opened %q, want %q", got.Title, arts[1].Title)
+	}
+	if y := a.reader.YOffset(); y != 0 {
+		t.Fatalf("the next brief opened at line %d, want its top", y)
+	}
+	a, _ = keys(t, a, "[", "[")
+	if got, _ := a.reader.Article(); got.ID != arts[0].ID {
+		t.Fatalf("[ did not go back to the first brief: %q", got.Title)
+	}
+	if s := screen(a); !strings.Contains(s, "first brief") {
+		t.Fatalf("[ on the first brief should say so:\n%s", s)
+	}
+
+	a, _ = keys(t, a, "]", "]", "esc")
+	if a.focus != focusList {
+		t.Fatal("esc did not go back to the list")
+	}
+	if sel, _ := a.list.Selected(); sel.ID != arts[2].ID {
+		t.Fatalf("back in the list, %q is selected, want the brief just read %q", sel.Title, arts[2].Title)
+	}
+
+	if _, quit := keys(t, a, "q"); !quit {
+		t.Fatal("q did not quit")
+	}
+}
+
+func TestFilterTypingIsNotAKey(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	a := sized(t, 80, 24, arts)
+	a, quit := keys(t, a, "/", "q", "u", "?")
+	if quit {
+		t.Fatal("typing q in the filter quit the program")
+	}
+	if a.help.ShowAll {
+		t.Fatal("typing ? in the filter opened the help")
+	}
+	if !a.list.Filtering() {
+		t.Fatal("the filter closed")
+	}
+	if _, quit := keys(t, a, "ctrl+c"); !quit {
+		t.Fatal("ctrl+c must quit even while filtering")
+	}
+
+	a = sized(t, 80, 24, arts)
+	a, _ = keys(t, a, "/", "K", "e", "s", "s", "e", "l", "enter")
+	if s := screen(a); strings.Contains(s, "Envoys agree") || !strings.Contains(s, "Security Council delays") {
+		t.Fatalf("filter Kessel shows the wrong briefs:\n%s", s)
+	}
+}
+
+func TestHelpToggles(t *testing.T) {
+	a := sized(t, 100, 30, testbriefs.MustLoad(t))
+	a, _ = keys(t, a, "enter")
+	short := screen(a)
+	if !strings.Contains(short, "? help") || strings.Contains(short, "page up") {
+		t.Fatalf("short help expected:\n%s", short)
+	}
+	a, _ = keys(t, a, "?")
+	full := screen(a)
+	for _, want := range []string{"page up", "bottom", "previous brief", "quit"} {
+		if !strings.Contains(full, want) {
+			t.Fatalf("full help lacks %q:\n%s", want, full)
+		}
+	}
+	if n := strings.Count(full, "\n") + 1; n != 30 {
+		t.Fatalf("full help view is %d lines, want 30", n)
+	}
+	a, _ = keys(t, a, "?")
+	if screen(a) != short {
+		t.Fatal("? again did not restore the short help")
+	}
+}
+
+func TestArticlesArriveLater(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	a := sized(t, 80, 40, arts[:1])
+	a, _ = step(t, a, ArticlesMsg{Articles: arts[1:3]})
+	if a.list.Len() != 3 {
+		t.Fatalf("list has %d briefs, want 3", a.list.Len())
+	}
+	if s := screen(a); !strings.Contains(s, arts[2].Title) {
+		t.Fatalf("late brief not listed:\n%s", s)
+	}
+}
+
+func TestLightTerminal(t *testing.T) {
+	a := sized(t, 80, 24, testbriefs.MustLoad(t))
+	a, _ = keys(t, a, "enter")
+	dark := a.View().Content
+	a, _ = step(t, a, tea.BackgroundColorMsg{Color: white{}})
+	if a.st.Dark {
+		t.Fatal("a white background did not switch to the light theme")
+	}
+	if a.View().Content == dark {
+		t.Fatal("the reader was not redrawn in the light theme")
+	}
+	if ansi.Strip(a.View().Content) != ansi.Strip(dark) {
+		t.Fatal("the light theme changed the layout")
+	}
+}
+
+type white struct{}
+
+func (white) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestSmallTerminals(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	for _, sz := range [][2]int{{20, 5}, {10, 3}, {1, 1}, {0, 0}, {80, 2}} {
+		a := sized(t, sz[0], sz[1], arts)
+		for _, k := range []string{"?", "enter", "j", "G", "]", "?", "esc", "/"} {
+			a, _ = keys(t, a, k)
+			v := a.View().Content
+			if lines := strings.Split(v, "\n"); v != "" && len(lines) > sz[1] {
+				t.Fatalf("%dx%d after %s: %d lines", sz[0], sz[1], k, len(lines))
+			}
+			for _, l := range strings.Split(v, "\n") {
+				if w := ansi.StringWidth(l); w > sz[0] {
+					t.Fatalf("%dx%d after %s: line of %d cells: %q", sz[0], sz[1], k, w, ansi.Strip(l))
+				}
+			}
+		}
+	}
+}

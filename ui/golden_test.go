@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"briefs/model"
+	"briefs/ui/internal/testbriefs"
+)
+
+// inProfile converts a view to what a terminal of that colour profile receives.
+func inProfile(t *testing.T, s string, p colorprofile.Profile) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := colorprofile.NewWriter(&buf, nil)
+	w.Profile = p
+	if _, err := w.WriteString(s); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// framed wraps the app to publish every frame it draws, so a test can wait
+// for the frame it means to compare (the terminal output is a stream of
+// cell diffs, in which a word on screen need not appear whole).
+type framed struct {
+	App
+	frames chan string
+}
+
+func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := f.App.Update(msg)
+	f.App = m.(App)
+	return f, cmd
+}
+
+func (f framed) View() tea.View {
+	v := f.App.View()
+	select { // keep only the newest frame
+	case <-f.frames:
+	default:
+	}
+	select {
+	case f.frames <- ansi.Strip(v.Content):
+	default:
+	}
+	return v
+}
+
+// stage is keys to send, then text to wait for ("" for none: the quit that
+// follows is handled after the keys anyway).
+type stage struct {
+	keys []string
+	want string
+}
+
+// runTo runs the app in teatest at w x h through the steps, quits and returns
+// the final view in the ASCII profile.
+func runTo(t *testing.T, arts []model.Article, w, h int, steps ...stage) string {
+	t.Helper()
+	frames := make(chan string, 1)
+	tm := teatest.NewTestModel(t, framed{New(arts, nil), frames},
+		teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	wait := func(s string) {
+		t.Helper()
+		deadline := time.After(5 * time.Second)
+		last := ""
+		for {
+			select {
+			case f := <-frames:
+				last = f
+				if strings.Contains(f, s) {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("no frame showed %q; last:\n%s", s, last)
+			}
+		}
+	}
+	for _, st := range steps {
+		for _, k := range st.keys {
+			tm.Send(press(k))
+		}
+		if st.want != "" {
+			wait(st.want)
+		}
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(framed)
+	return inProfile(t, final.App.View().Content, colorprofile.Ascii)
+}
+
+func TestGoldenViews(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		w, h := sz[0], sz[1]
+		ready := stage{want: "Security Council"}
+		t.Run(fmt.Sprintf("list_%dx%d", w, h), func(t *testing.T) {
+			golden.RequireEqual(t, runTo(t, arts, w, h, ready))
+		})
+		t.Run(fmt.Sprintf("reader_%dx%d", w, h), func(t *testing.T) {
+			golden.RequireEqual(t, runTo(t, arts, w, h, ready,
+				stage{keys: []string{"enter"}, want: "Delegations"}, stage{keys: []string{"j", "j"}}))
+		})
+		t.Run(fmt.Sprintf("wide_unicode_%dx%d", w, h), func(t *testing.T) {
+			golden.RequireEqual(t, runTo(t, arts, w, h, ready,
+				stage{keys: []string{"G", "enter"}, want: "Foreign ministers of Japan"}))
+		})
+		t.Run(fmt.Sprintf("full_help_%dx%d", w, h), func(t *testing.T) {
+			golden.RequireEqual(t, runTo(t, arts, w, h, ready,
+				stage{keys: []string{"enter"}, want: "Delegations"}, stage{keys: []string{"?"}, want: "previous brief"}))
+		})
+	}
+}
