@@ -21,6 +21,7 @@ import (
 
 	"briefs/articles"
 	"briefs/articles/digest"
+	"briefs/articles/index"
 	"briefs/articles/source"
 	"briefs/model"
 	"briefs/ui"
@@ -42,7 +43,18 @@ Usage:
   briefs [PATH|URL|-]...        read briefs; with no argument, the built-in samples
   briefs extract [--format jsonl|json|md] [PATH|URL|-]...
                                 print what each brief names and quotes, for scripts
+  briefs search [--format F] [--limit N] QUERY [PATH|URL|-]...
+                                briefs matching a query, best first
+  briefs entities [--format F] [--kind K] [PATH|URL|-]...
+                                every entity of the briefs, with counts and company
+  briefs quotes [--format F] [--speaker NAME] [--about NAME] [PATH|URL|-]...
+                                every quote, by speaker or by what it is about
   briefs --version | --help
+
+Queries: a name in any form (Lavrov, "russian federation", U.S.) finds the
+entity; entity:NAME, speaker:NAME, kind:KIND, "a phrase" and free words;
+terms are ANDed. F is one of jsonl, json, md, text (text on a terminal,
+jsonl otherwise). With no PATH, the built-in sample briefs are searched.
 
 Sources: .txt and .md files (front matter allowed), folders (recursively),
 "-" for standard input, and what articles/source reads besides.
@@ -79,6 +91,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		switch args[0] {
 		case "extract":
 			return extractCmd(args[1:], stdin, stdout, stderr)
+		case "search", "entities", "quotes":
+			return corpusCmd(args[0], args[1:], stdin, stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("briefs", flag.ContinueOnError)
@@ -121,7 +135,7 @@ func extractCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, 
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	defFormat := "jsonl"
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+	if isTerminal(stdout) {
 		defFormat = "md"
 	}
 	format := fs.String("format", defFormat, "jsonl, json or md")
@@ -180,4 +194,87 @@ func writeArticles(w io.Writer, format string, arts []model.Article) error {
 		}
 		return nil
 	}
+}
+
+// corpusCmd implements `briefs search`, `briefs entities` and `briefs quotes`:
+// the corpus index, printed for scripts.
+func corpusCmd(name string, args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	defFormat := "jsonl"
+	if isTerminal(stdout) {
+		defFormat = "text"
+	}
+	format := fs.String("format", defFormat, "jsonl, json, md or text")
+	limit := fs.Int("limit", 20, "search: at most this many briefs (0: all)")
+	kind := fs.String("kind", "", "entities: only this kind")
+	speaker := fs.String("speaker", "", "quotes: only quotes by this speaker")
+	about := fs.String("about", "", "quotes: only quotes about this entity")
+	if err := fs.Parse(args); err != nil {
+		return 0, usageError{name + ": " + err.Error()}
+	}
+	f, err := index.ParseFormat(*format)
+	if err != nil {
+		return 0, usageError{name + ": " + err.Error()}
+	}
+	specs := fs.Args()
+	var query string
+	if name == "search" {
+		if len(specs) == 0 {
+			return 0, usageError{"search: a query is needed"}
+		}
+		query, specs = specs[0], specs[1:]
+	}
+	if *kind != "" && !validKind(model.EntityKind(*kind)) {
+		return 0, usageError{fmt.Sprintf("entities: unknown kind %q", *kind)}
+	}
+	p, err := articles.NewPipeline()
+	if err != nil {
+		return 0, err
+	}
+	arts, warns, err := articles.Load(context.Background(), specs, source.Options{Stdin: stdin})
+	if err != nil {
+		return 0, err
+	}
+	ix := p.Index(arts)
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	switch name {
+	case "search":
+		res, err := ix.Search(query, *limit)
+		if err != nil {
+			return 0, usageError{"search: " + err.Error()}
+		}
+		err = index.WriteHits(w, f, res.Hits)
+	case "entities":
+		err = index.WriteEntities(w, f, ix.EntitiesWith(model.EntityKind(*kind), 5))
+	case "quotes":
+		err = index.WriteQuotes(w, f, ix.Quotes(*speaker, *about))
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return 0, fmt.Errorf("write output: %w", err)
+	}
+	for _, line := range warningLines(warns) {
+		fmt.Fprintln(stderr, "briefs: skipped:", line)
+	}
+	if len(warns) > 0 {
+		return exitFailure, nil
+	}
+	return exitOK, nil
+}
+
+func validKind(k model.EntityKind) bool {
+	for _, known := range model.Kinds {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

@@ -113,3 +113,39 @@ func TestExtractMarkdownOfBuiltInBriefs(t *testing.T) {
 		t.Errorf("digest lacks the seed's speakers")
 	}
 }
+
+func TestCorpusCommands(t *testing.T) {
+	ids := func(out string) []string {
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var h struct {
+				ArticleID string `json:"article_id"`
+				ID        string `json:"id"`
+			}
+			if err := json.Unmarshal([]byte(line), &h); err != nil {
+				t.Fatalf("not JSON: %q", line)
+			}
+			got = append(got, h.ArticleID+h.ID)
+		}
+		return got
+	}
+	code, alias, _ := runCLI(t, "", "search", "--format", "jsonl", "russian federation")
+	code2, canon, _ := runCLI(t, "", "search", "--format", "jsonl", "entity:Russia")
+	if code != 0 || code2 != 0 || alias == "" {
+		t.Fatalf("codes %d %d, out %q", code, code2, alias)
+	}
+	a, c := ids(alias), ids(canon)
+	if strings.Join(a, ",") != strings.Join(c, ",") {
+		t.Errorf("alias query found %v, canonical %v", a, c)
+	}
+	code, out, _ := runCLI(t, "", "quotes", "--format", "text", "--speaker", "Safronkov")
+	if code != 0 || strings.Count(strings.TrimSpace(out), "\n") != 1 || !strings.Contains(out, "non-failed state") {
+		t.Errorf("quotes by Safronkov: code %d\n%s", code, out)
+	}
+	if code, _, _ := runCLI(t, "", "search"); code != 2 {
+		t.Errorf("search without a query: code %d, want 2", code)
+	}
+	if code, _, _ := runCLI(t, "", "entities", "--kind", "planet"); code != 2 {
+		t.Errorf("unknown kind: code %d, want 2", code)
+	}
+}

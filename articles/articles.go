@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"briefs/articles/entities"
+	"briefs/articles/index"
 	"briefs/articles/quotes"
 	"briefs/articles/samples"
 	"briefs/articles/source"
@@ -77,4 +78,10 @@ func Load(ctx context.Context, specs []string, opt source.Options) ([]model.Arti
 	}
 	p.ExtractAll(arts)
 	return arts, warns, nil
+}
+
+// Index builds the corpus index of extracted articles, resolving names
+// through the entity gazetteer.
+func (p *Pipeline) Index(arts []model.Article) *index.Index {
+	return index.Build(arts, p.ents)
 }
