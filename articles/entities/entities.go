@@ -182,6 +182,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, sentStart: i == 0}
 	}
 	tagged = joinParticles(s.words, tagged)
+	tagged = mergeCrossing(tagged, matches)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End
@@ -221,6 +222,35 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		dst = append(dst, mk(m.Start, m.End, tagger.None, m.Entry))
 	}
 	return dst
+}
+
+// mergeCrossing joins tagger spans that a gazetteer name straddles: the
+// tagger's "New" + "York Stock Exchange" around the gazetteer's "New York"
+// become "New York Stock Exchange", typed as the last (head) span.
+func mergeCrossing(tagged []tagger.Span, matches []gazetteer.Match) []tagger.Span {
+	for _, m := range matches {
+		first, last := -1, -1
+		for k, t := range tagged {
+			if t.Start < m.End && m.Start < t.End {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		a, b := tagged[first], tagged[last]
+		contains := a.Start <= m.Start && m.End <= a.End
+		inside := m.Start <= a.Start && a.End <= m.End
+		if first == last && (contains || inside) {
+			continue // one span that holds the name, or lies within it: settled later
+		}
+		merged := tagger.Span{Start: min(a.Start, m.Start), End: max(b.End, m.End), Type: b.Type}
+		tagged = append(tagged[:first], append([]tagger.Span{merged}, tagged[last+1:]...)...)
+	}
+	return tagged
 }
 
 // joinParticles grows person spans over the particles of family names the

@@ -155,11 +155,11 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	}
 	for i := range spans {
 		sp := &spans[i]
-		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || len(sp.words) != 1 {
+		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || sp.gz != nil && len(sp.words) != 1 {
 			continue
 		}
 		for _, p := range persons {
-			if len(spans[p].words) > 1 && samePerson(sp.words, spans[p].words) {
+			if len(spans[p].words) > len(sp.words) && samePerson(sp.words, spans[p].words) {
 				sp.kind = model.KindPerson
 				sp.gz = nil
 				break
