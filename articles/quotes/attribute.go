@@ -24,9 +24,12 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		cf, ok := cues[it.lower]
 		cueText := it.lower
 		if !ok {
-			if it.lower == "according" && j+1 < hi && items[j+1].lower == "to" {
+			switch {
+			case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
 				cf, ok, cueText = cueForm{lemma: "according to"}, true, "according to"
-			} else {
+			case afterCues[it.lower] && afterQuote(items, lo, j):
+				cf, ok = cueForm{lemma: it.lower}, true
+			default:
 				continue
 			}
 		}
@@ -63,6 +66,14 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			a, b, role := backwardNP(items, lo, j)
 			if b > a {
 				w = st.resolve(items, a, b, role, para)
+				// "Cory James, 22, of Flint, said": the place closes a chain of appositives
+				if !w.person && a > lo && items[a-1].isPunct(",") {
+					if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && a2 < a {
+						if w2 := st.resolve(items, a2, b2, "", para); w2.person {
+							w = w2
+						}
+					}
+				}
 			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
 				// "..., said X" after something other than a quotation
 				if j > lo && items[j-1].kind == itemPunct {
@@ -319,6 +330,13 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		if endsNP(it) {
 			break
 		}
+		if determiners[w] && j > i {
+			// "Hoff's letter makes a case": the word before is a verb
+			if k := j - 1; k > i && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "s") {
+				j = k
+			}
+			break
+		}
 		j++
 		n++
 	}
@@ -355,7 +373,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 		i++
 	}
 	// "Following the debate, X ...", "Chastened by the polls, X ...", "Once home, X ..."
-	if i < c && items[i].capitalised() && (clauseOpeners[items[i].lower] || strings.HasSuffix(items[i].lower, "ing") || strings.HasSuffix(items[i].lower, "ed")) {
+	if i < c && items[i].capitalised() && (clauseOpeners[items[i].lower] || strings.HasSuffix(items[i].lower, "ing") || strings.HasSuffix(items[i].lower, "ed") || strings.HasSuffix(items[i].lower, "ly")) {
 		k := i
 		for k < c && !items[k].isPunct(",") {
 			k++
@@ -581,10 +599,23 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 			return c.w
 		}
 	}
+	// "Republican pollster Daron Shaw: "Q"" names the speaker right before the colon
+	if i-1 > lo && items[i-1].isPunct(":") {
+		if a, b, _ := backwardNP(items, lo, i-1); b > a {
+			for k := a; k < b; k++ {
+				if items[k].capitalised() {
+					return st.resolve(items, a, b, "", para)
+				}
+			}
+		}
+	}
 	if i > lo {
-		if a, b := sentenceSubject(items, lo, i); b > a && b < i && items[b].kind == itemWord {
+		if a, b := sentenceSubject(items, lo, i); b > a && b < i && (items[b].kind == itemWord || items[b].isPunct(",")) {
 			first := items[a]
-			if first.capitalised() || speakerPronouns[first.lower] || determiners[first.lower] {
+			if expletives[first.lower] {
+				return nil
+			}
+			if first.capitalised() || speakerPronouns[pronounOf(first.lower)] || determiners[first.lower] {
 				return st.resolve(items, a, b, appositive(items, b, i), para)
 			}
 		}
@@ -609,3 +640,27 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 		st.subjects = append(st.subjects, event{para: para, pos: items[a].start, w: w})
 	}
 }
+
+// afterCues are speech verbs only right after a quotation ("Q," Oliver barked).
+var afterCues = toSet(`barked beamed assured riffed continued states state reads read snapped laughed smiled shot cracked
+offered chimed sighed mused quipped joked shouted yelled cried exclaimed replied responded retorted countered
+concluded conceded remarked observed told asks`)
+
+// afterQuote reports whether the word at j follows a quotation, with at most a
+// short noun phrase between ("Q," the senator barked / "Q," barked the senator).
+func afterQuote(items []item, lo, j int) bool {
+	for k := j - 1; k >= lo && k >= j-8; k-- {
+		switch {
+		case items[k].kind == itemQuote:
+			return true
+		case items[k].kind == itemPunct && !strings.Contains(",—–-()", items[k].text):
+			return false
+		case items[k].kind == itemWord && (npStop[items[k].lower] || cues[items[k].lower] != cueForm{}):
+			return false
+		}
+	}
+	return false
+}
+
+// expletives open sentences without naming anyone ("It is strange that ...").
+var expletives = toSet("it there this that what here")
