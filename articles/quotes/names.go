@@ -35,7 +35,7 @@ ap afp bbc kremlin senate congress government administration commission board ba
 company corporation politifact twitter facebook google tribune herald gazette magazine review daily club league
 organization organisation coalition alliance movement council caucus fbi cia nsa pentagon un nato eu gop dnc rnc`)
 
-func newNameIndex(a *model.Article, f model.Field, text string, spans []span) *nameIndex {
+func newNameIndex(a *model.Article, f model.Field, text string, spans []span, paraItems [][]item) *nameIndex {
 	ix := &nameIndex{text: text}
 	covered := func(s, e int) bool { return false }
 	var ents []nameRef
@@ -67,7 +67,7 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span) *n
 			return k < len(ents) && ents[k].start < e
 		}
 	}
-	found := ix.capitalisedRuns(text, spans, ents, covered)
+	found := ix.capitalisedRuns(text, spans, paraItems, ents, covered)
 	// names inside quotations are the speaker's words: not speakers, not antecedents
 	kept := ents[:0]
 	for _, r := range ents {
@@ -113,13 +113,12 @@ var nameJoiners = toSet("van von der de la le du bin ibn al el da di dos")
 
 // capitalisedRuns finds names the entity extractor did not: runs of
 // capitalised words, titles stripped, short forms tied to the fullest earlier form.
-func (ix *nameIndex) capitalisedRuns(text string, spans []span, ents []nameRef, covered func(s, e int) bool) []nameRef {
+func (ix *nameIndex) capitalisedRuns(text string, spans []span, paraItems [][]item, ents []nameRef, covered func(s, e int) bool) []nameRef {
 	var out []nameRef
 	// names inside quotations are the speaker's words, not the article's naming
 	inQuote := func(pos int) bool { return insideSpan(spans, pos) }
 	full := map[string]nameRef{} // last word -> fullest name so far
-	for _, p := range splitParagraphs(text) {
-		items := tokenize(text, p, nil, nil)
+	for _, items := range paraItems {
 		for i := 0; i < len(items); {
 			if !items[i].capitalised() {
 				i++

@@ -76,16 +76,19 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 	if len(spans) == 0 {
 		return nil
 	}
-	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans)}
 	opens := make(map[int]int, len(spans))
 	for k, s := range spans {
 		opens[s.open] = k
 	}
+	paraItems := make([][]item, len(paras))
+	for pi, p := range paras {
+		paraItems[pi] = tokenize(text, p, spans, opens)
+	}
+	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems)}
 	direct := make([]*who, len(spans))
 	partial := make([]bool, len(spans))
 	quoteSent := make([][2]int, len(spans)) // paragraph, sentence index of each span
-	for pi, p := range paras {
-		items := tokenize(text, p, spans, opens)
+	for pi, items := range paraItems {
 		sents := sentences(items)
 		for si, sr := range sents {
 			lo, hi := sr[0], sr[1]

@@ -49,10 +49,12 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // tokenize cuts text[p.start:p.end] into items; each quotation span opened in
 // this paragraph (by its open offset, via opens) becomes a single item.
 func tokenize(text string, p paragraph, spans []span, opens map[int]int) []item {
-	var out []item
+	out := make([]item, 0, (p.end-p.start)/5+1)
 	i := p.start
 	for i < p.end {
-		if k, ok := opens[i]; ok {
+		if c := text[i]; c != '"' && c < 0x80 {
+			// no mark can start here
+		} else if k, ok := opens[i]; ok {
 			s := spans[k]
 			end := s.close
 			if end < p.end {
@@ -97,7 +99,7 @@ func tokenize(text string, p paragraph, spans []span, opens map[int]int) []item 
 					w = text[i:j]
 				}
 			}
-			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: strings.ReplaceAll(strings.ToLower(w), "’", "'")})
+			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: lowerWord(w)})
 			i = j
 		default:
 			if _, isOpen := opens[i]; !isOpen {
@@ -162,4 +164,20 @@ func cueWithin(items []item, i, n int) bool {
 		}
 	}
 	return false
+}
+
+// lowerWord lower-cases a word and folds a curly apostrophe to a straight one,
+// without allocating when there is nothing to change.
+func lowerWord(w string) string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
+	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
 }

@@ -1,0 +1,80 @@
+package quotes
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"briefs/articles/entities"
+	"briefs/model"
+)
+
+// loadTrain reads the PolNeAR training briefs from ../shared (skipping the
+// benchmark when they are absent) and returns them with their total size.
+func loadTrain(b *testing.B) ([]model.Article, int64) {
+	b.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "data", "polnear", "train", "text")
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(paths) == 0 {
+		b.Skip("no ../shared/data/polnear/train/text")
+	}
+	var arts []model.Article
+	var size int64
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := parseBrief(string(raw))
+		size += int64(len(a.Title) + len(a.Body))
+		arts = append(arts, a)
+	}
+	return arts, size
+}
+
+// BenchmarkQuotesAndEntities measures the product's extraction (entities,
+// then quotes) over the PolNeAR training texts: MB/s on one core (run with
+// -cpu 1). The target is at least 10 MB/s.
+func BenchmarkQuotesAndEntities(b *testing.B) {
+	arts, size := loadTrain(b)
+	x, err := entities.Default()
+	if err != nil {
+		b.Fatalf("entities: %v", err)
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range arts {
+			x.Extract(&arts[k])
+			Extract(&arts[k])
+		}
+	}
+}
+
+// BenchmarkQuotes measures quotation finding and attribution alone, with
+// the entities already found.
+func BenchmarkQuotes(b *testing.B) {
+	arts, size := loadTrain(b)
+	x, err := entities.Default()
+	if err != nil {
+		b.Fatalf("entities: %v", err)
+	}
+	for k := range arts {
+		x.Extract(&arts[k])
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range arts {
+			Extract(&arts[k])
+		}
+	}
+}
