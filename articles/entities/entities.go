@@ -103,6 +103,7 @@ func (x *Extractor) Extract(a *model.Article) {
 		}
 		spans = x.sentenceSpans(spans, &sents[k], tagged)
 	}
+	spans = addAcronyms(spans, sents)
 	a.Entities = link(spans, x.gaz)
 }
 
@@ -222,6 +223,44 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		dst = append(dst, mk(m.Start, m.End, tagger.None, m.Entry))
 	}
 	return dst
+}
+
+// addAcronyms adds the untagged uses of acronyms whose expansion the article
+// names as an organisation ("Coastal Fisheries Council" ... "a CFC spokesman").
+func addAcronyms(spans []span, sents []sentence) []span {
+	acro := map[string]tagger.Type{}
+	for _, sp := range spans {
+		if sp.typ == tagger.ORG && sp.gz == nil {
+			if a := acronym(sp.words); len(a) >= 2 {
+				acro[a] = sp.typ
+			}
+		}
+	}
+	if len(acro) == 0 {
+		return spans
+	}
+	covered := func(f model.Field, start, end int) bool {
+		for _, sp := range spans {
+			if sp.field == f && sp.start < end && start < sp.end {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range sents {
+		s := &sents[k]
+		for i, w := range s.words {
+			if _, ok := acro[w]; !ok {
+				continue
+			}
+			t := s.toks[i]
+			if covered(s.field, t.Start, t.End) {
+				continue
+			}
+			spans = append(spans, span{field: s.field, start: t.Start, end: t.End, text: w, words: s.words[i : i+1], typ: tagger.ORG, sentStart: i == 0})
+		}
+	}
+	return spans
 }
 
 // mergeCrossing joins tagger spans that a gazetteer name straddles: the

@@ -55,6 +55,12 @@ const (
 	tHistLower
 	tHistM1
 	tHistP1
+	tClus
+	tClusCoarse
+	tClusM1
+	tClusP1
+	tClusShape
+	tClusM1Clus
 )
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
@@ -96,6 +102,7 @@ type tokenInfo struct {
 	pre                [3]uint64 // 2, 3, 4 runes
 	suf                [4]uint64 // 1..4 runes
 	gaz                uint64
+	clus               uint64 // coarse<<16 | fine, or 1<<32 when unknown
 	class              uint64
 	doc                uint64
 	length             uint64
@@ -115,8 +122,14 @@ type Extractor struct {
 // sentence (see History.Codes); nil returns it to stage-one features.
 func (x *Extractor) SetHistory(codes []uint64) { x.hist = codes }
 
+// Lexicon is the word knowledge features draw on besides the sentence itself.
+type Lexicon struct {
+	Gaz      *gazetteer.Gazetteer
+	Clusters map[string]uint32 // lower-cased word (digits as 0) -> coarse<<16 | fine
+}
+
 // Init prepares the extractor for a sentence.
-func (x *Extractor) Init(g *gazetteer.Gazetteer, doc *Doc, words []string, upper bool) {
+func (x *Extractor) Init(lex *Lexicon, doc *Doc, words []string, upper bool) {
 	x.upper = upper
 	x.hist = nil
 	if cap(x.toks) < len(words) {
@@ -139,9 +152,15 @@ func (x *Extractor) Init(g *gazetteer.Gazetteer, doc *Doc, words []string, upper
 		t.length = uint64(min(utf8.RuneCount(lower), 8))
 		t.doc = uint64(doc.get(string(lower)))
 		t.gaz = 0
+		t.clus = 1 << 32
+		if lex != nil {
+			if c, ok := lex.Clusters[string(digitsZero(lower))]; ok {
+				t.clus = uint64(c)
+			}
+		}
 	}
-	if g != nil {
-		for _, m := range g.Find(words, upper) {
+	if lex != nil && lex.Gaz != nil {
+		for _, m := range lex.Gaz.Find(words, upper) {
 			c := gazCode(m.Entry.Kind)
 			x.toks[m.Start].gaz = c * 2
 			for k := m.Start + 1; k < m.End; k++ {
@@ -157,6 +176,16 @@ func (x *Extractor) lowerBytes(w string) []byte {
 		x.lbuf = utf8.AppendRune(x.lbuf, unicode.ToLower(r))
 	}
 	return x.lbuf
+}
+
+// digitsZero writes the digits of s as 0, in place.
+func digitsZero(s []byte) []byte {
+	for i, c := range s {
+		if c >= '1' && c <= '9' {
+			s[i] = '0'
+		}
+	}
+	return s
 }
 
 func hstrBytes(s []byte) uint64 {
@@ -249,17 +278,18 @@ func (x *Extractor) Features(i int, p1, p2 Label) []uint64 {
 	lm1, lm2, lp1, lp2 := hStart, hStart, hEnd, hEnd
 	sm1, sp1 := hStart, hEnd
 	gm1, gp1 := uint64(99), uint64(99)
+	km1, kp1 := uint64(3<<32), uint64(5<<32)
 	cm1, cp1 := uint64(9), uint64(9)
 	if i > 0 {
 		a := &x.toks[i-1]
-		lm1, sm1, gm1, cm1 = a.lower, a.shape, a.gaz, a.class
+		lm1, sm1, gm1, cm1, km1 = a.lower, a.shape, a.gaz, a.class, a.clus
 		if i > 1 {
 			lm2 = x.toks[i-2].lower
 		}
 	}
 	if i+1 < len(x.toks) {
 		b := &x.toks[i+1]
-		lp1, sp1, gp1, cp1 = b.lower, b.shape, b.gaz, b.class
+		lp1, sp1, gp1, cp1, kp1 = b.lower, b.shape, b.gaz, b.class, b.clus
 		if i+2 < len(x.toks) {
 			lp2 = x.toks[i+2].lower
 		}
@@ -282,6 +312,9 @@ func (x *Extractor) Features(i int, p1, p2 Label) []uint64 {
 		mix(tShapeLowerP1, mix(t.shape, lp1)),
 		mix(tLowerM1Shape, mix(lm1, t.shape)),
 		mix(tDocLower, mix(t.doc, t.lower)),
+		mix(tClus, t.clus&0xFFFF|t.clus>>32<<20), mix(tClusCoarse, t.clus>>16),
+		mix(tClusM1, km1&0xFFFF|km1>>32<<20), mix(tClusP1, kp1&0xFFFF|kp1>>32<<20),
+		mix(tClusShape, mix(t.clus, t.shape)), mix(tClusM1Clus, mix(km1>>16, t.clus>>16)),
 	)
 	if i == 0 {
 		f = append(f, mix(tFirstShape, t.shape))

@@ -30,6 +30,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -130,7 +131,7 @@ type table struct {
 // elsewhere in the article. It is read-only and safe for concurrent use.
 type Model struct {
 	stage [2]table
-	gaz   *gazetteer.Gazetteer
+	lex   *Lexicon
 }
 
 // Load decodes the embedded model. It uses the embedded gazetteer for its
@@ -140,13 +141,53 @@ func Load() (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	return Decode(modelData, g)
+	cl, err := LoadClusters()
+	if err != nil {
+		return nil, err
+	}
+	return Decode(modelData, &Lexicon{Gaz: g, Clusters: cl})
+}
+
+//go:embed clusters.txt.gz
+var clusterData []byte
+
+// LoadClusters decodes the embedded word clusters (see cmd train/clusters).
+func LoadClusters() (map[string]uint32, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(clusterData))
+	if err != nil {
+		return nil, fmt.Errorf("word clusters: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("word clusters: %w", err)
+	}
+	text := string(raw)
+	out := make(map[string]uint32, strings.Count(text, "\n"))
+	for len(text) > 0 {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		w, nums, ok := strings.Cut(line, " ")
+		if !ok {
+			continue
+		}
+		a, b, ok := strings.Cut(nums, " ")
+		if !ok {
+			return nil, fmt.Errorf("word clusters: bad line %q", line)
+		}
+		ca, err1 := strconv.Atoi(a)
+		cb, err2 := strconv.Atoi(b)
+		if err1 != nil || err2 != nil || ca >= 1<<16 || cb >= 1<<16 || ca < 0 || cb < 0 {
+			return nil, fmt.Errorf("word clusters: bad line %q", line)
+		}
+		out[w] = uint32(ca)<<16 | uint32(cb)
+	}
+	return out, nil
 }
 
 const magic = "BRFTAG2\n"
 
-// Decode reads a model written by Encode.
-func Decode(data []byte, g *gazetteer.Gazetteer) (*Model, error) {
+// Decode reads a model written by Encode; lex supplies the gazetteer and word clusters it was trained with.
+func Decode(data []byte, lex *Lexicon) (*Model, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("tagger model: %w", err)
@@ -159,7 +200,7 @@ func Decode(data []byte, g *gazetteer.Gazetteer) (*Model, error) {
 		return nil, errors.New("tagger model: bad header")
 	}
 	raw = raw[len(magic):]
-	m := &Model{gaz: g}
+	m := &Model{lex: lex}
 	for st := range m.stage {
 		if raw, err = m.stage[st].decode(raw); err != nil {
 			return nil, fmt.Errorf("tagger model stage %d: %w", st+1, err)
@@ -402,13 +443,13 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 	var fx Extractor
 	first := make([][]Label, len(sents))
 	for k, s := range sents {
-		fx.Init(m.gaz, doc, s.Words, s.Upper)
+		fx.Init(m.lex, doc, s.Words, s.Upper)
 		first[k] = Greedy(&fx, len(s.Words), m.stage[0].score)
 	}
 	h := NewHistory(sents, first)
 	out := make([][]Label, len(sents))
 	for k, s := range sents {
-		fx.Init(m.gaz, doc, s.Words, s.Upper)
+		fx.Init(m.lex, doc, s.Words, s.Upper)
 		fx.SetHistory(h.Codes(k))
 		out[k] = Greedy(&fx, len(s.Words), m.stage[1].score)
 	}

@@ -41,10 +41,15 @@ func main() {
 	prune := flag.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
 	eval := flag.String("eval", "", "CoNLL file to report F1 on after each epoch (e.g. eng.testa)")
 	flag.Parse()
-	g, err := gazetteer.Load()
+	gz, err := gazetteer.Load()
 	if err != nil {
 		log.Fatal(err)
 	}
+	cl, err := tagger.LoadClusters()
+	if err != nil {
+		log.Fatal(err)
+	}
+	g := &tagger.Lexicon{Gaz: gz, Clusters: cl}
 	train, err := read(filepath.Join(*data, "eng.train"))
 	if err != nil {
 		log.Fatal(err)
@@ -108,7 +113,7 @@ func main() {
 // trainStage trains one stage for the given number of epochs and returns
 // its averaged weights. Sentences with history codes train stage two. With
 // dev set, it reports dev F1 after each epoch.
-func trainStage(g *gazetteer.Gazetteer, train []sentence, epochs int, dev []sentence) tagger.Weights {
+func trainStage(g *tagger.Lexicon, train []sentence, epochs int, dev []sentence) tagger.Weights {
 	p := newPerceptron()
 	rng := rand.New(rand.NewPCG(1, 2))
 	order := make([]int, len(train))
@@ -158,7 +163,7 @@ func setHistory(sents []sentence, first [][]tagger.Label) {
 }
 
 // tagWith tags one sentence with weights w (stage two when the sentence has history codes).
-func tagWith(w tagger.Weights, g *gazetteer.Gazetteer, s *sentence) []tagger.Label {
+func tagWith(w tagger.Weights, g *tagger.Lexicon, s *sentence) []tagger.Label {
 	var fx tagger.Extractor
 	fx.Init(g, s.doc, s.words, s.upper)
 	fx.SetHistory(s.hist)
@@ -314,7 +319,7 @@ func (p *perceptron) update(feats []uint64, good, bad tagger.Label) {
 }
 
 // learn tags one sentence greedily, updating on each mistake; it returns the number of mistakes.
-func (p *perceptron) learn(fx *tagger.Extractor, g *gazetteer.Gazetteer, s *sentence) int {
+func (p *perceptron) learn(fx *tagger.Extractor, g *tagger.Lexicon, s *sentence) int {
 	fx.Init(g, s.doc, s.words, s.upper)
 	fx.SetHistory(s.hist)
 	pred := make([]tagger.Label, len(s.words))
