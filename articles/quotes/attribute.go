@@ -50,6 +50,11 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			if a, b := forwardNP(items, j+1, hi); b > a {
 				w = st.resolve(items, a, b, appositive(items, b, hi), para)
 			}
+		case cf.participle && j > lo && items[j-1].capitalised():
+			// "and Trump calling it a "great meeting"": the participle's own subject
+			if a, b, role := backwardNP(items, lo, j); b > a {
+				w = st.resolve(items, a, b, role, para)
+			}
 		case cf.participle:
 			for k := len(out) - 1; k >= 0; k-- {
 				if out[k].w != nil {
@@ -64,6 +69,10 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			}
 		default:
 			a, b, role := backwardNP(items, lo, j)
+			// "a book called "Q"" names a thing; nobody speaks
+			if b > a && namingCues[it.lower] && (items[a].lower == "a" || items[a].lower == "an") {
+				continue
+			}
 			if b > a {
 				w = st.resolve(items, a, b, role, para)
 				// "Cory James, 22, of Flint, said": the place closes a chain of appositives
@@ -383,8 +392,26 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 		}
 		i = k + 1
 	}
-	return forwardNP(items, i, c)
+	a, b = forwardNP(items, i, c)
+	// "The next day, her account posted": a phrase without a name before a comma opens the sentence
+	if b > a && b < c && items[b].isPunct(",") {
+		named := false
+		for k := a + 1; k < b; k++ {
+			if items[k].capitalised() {
+				named = true
+			}
+		}
+		if !named && !speakerPronouns[pronounOf(items[a].lower)] && !(b-a == 1 && items[a].capitalised() && !introWords[items[a].lower] && !isAdverb(item{kind: itemWord, lower: items[a].lower})) {
+			if a2, b2 := forwardNP(items, b+1, c); b2 > a2 {
+				return a2, b2
+			}
+		}
+	}
+	return a, b
 }
+
+// namingCues name a thing when they follow "a"/"an" ("a band called X").
+var namingCues = toSet("called calling described labeled labelled dubbed titled named")
 
 // clauseOpeners start a phrase or clause that runs to a comma before the subject.
 var clauseOpeners = toSet("in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given")
@@ -612,7 +639,7 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	if i > lo {
 		if a, b := sentenceSubject(items, lo, i); b > a && b < i && (items[b].kind == itemWord || items[b].isPunct(",")) {
 			first := items[a]
-			if expletives[first.lower] {
+			if expletives[pronounOf(first.lower)] {
 				return nil
 			}
 			if first.capitalised() || speakerPronouns[pronounOf(first.lower)] || determiners[first.lower] {
