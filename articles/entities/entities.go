@@ -58,7 +58,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	m, err := tagger.Load()
+	m, err := tagger.Load(g)
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}

@@ -31,6 +31,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"sync"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,10 +121,15 @@ var modelData []byte
 
 // table is one stage's weights in an open-addressing hash table.
 type table struct {
-	keys    []uint64 // 0 = empty slot
-	rows    []int32  // row index per slot
+	slots   []tslot
 	mask    uint64
 	weights []int16 // NumLabels per row
+}
+
+// tslot is one slot of the hash table: key and row side by side, so a probe touches one cache line.
+type tslot struct {
+	key uint64 // 0 = empty
+	row int32
 }
 
 // Model holds the weights of both stages: stage one tags from the sentence
@@ -134,18 +140,28 @@ type Model struct {
 	lex   *Lexicon
 }
 
-// Load decodes the embedded model. It uses the embedded gazetteer for its
-// gazetteer features.
-func Load() (*Model, error) {
-	g, err := gazetteer.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load gazetteer: %w", err)
-	}
-	cl, err := LoadClusters()
+// Load decodes the embedded model and word clusters; g is the gazetteer
+// its gazetteer features look names up in (the embedded one it was trained with).
+func Load(g *gazetteer.Gazetteer) (*Model, error) {
+	// The clusters and the weights decode side by side.
+	var cl map[string]uint32
+	var clErr error
+	done := make(chan struct{})
+	go func() {
+		cl, clErr = LoadClusters()
+		close(done)
+	}()
+	lex := &Lexicon{Gaz: g}
+	m, err := Decode(modelData, lex)
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	return Decode(modelData, &Lexicon{Gaz: g, Clusters: cl})
+	if clErr != nil {
+		return nil, clErr
+	}
+	lex.Clusters = cl
+	return m, nil
 }
 
 //go:embed clusters.txt.gz
@@ -184,68 +200,97 @@ func LoadClusters() (map[string]uint32, error) {
 	return out, nil
 }
 
-const magic = "BRFTAG2\n"
+const magic = "BRFTAG4\n"
 
-// Decode reads a model written by Encode; lex supplies the gazetteer and word clusters it was trained with.
+// Decode reads a model written by Encode; lex supplies the gazetteer and word
+// clusters it was trained with. The two stages decode side by side.
 func Decode(data []byte, lex *Lexicon) (*Model, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("tagger model: %w", err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("tagger model: %w", err)
-	}
-	if !bytes.HasPrefix(raw, []byte(magic)) {
+	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, errors.New("tagger model: bad header")
 	}
-	raw = raw[len(magic):]
+	data = data[len(magic):]
 	m := &Model{lex: lex}
+	var errs [2]error
+	var wg sync.WaitGroup
 	for st := range m.stage {
-		if raw, err = m.stage[st].decode(raw); err != nil {
+		n, k := binary.Uvarint(data)
+		if k <= 0 || n > uint64(len(data)-k) {
+			return nil, fmt.Errorf("tagger model stage %d: bad length", st+1)
+		}
+		part := data[k : k+int(n)]
+		data = data[k+int(n):]
+		wg.Go(func() { errs[st] = m.stage[st].decodeGzip(part) })
+	}
+	wg.Wait()
+	for st, err := range errs {
+		if err != nil {
 			return nil, fmt.Errorf("tagger model stage %d: %w", st+1, err)
 		}
 	}
 	return m, nil
 }
 
-func (t *table) decode(raw []byte) ([]byte, error) {
+func (t *table) decodeGzip(part []byte) error {
+	zr, err := gzip.NewReader(bytes.NewReader(part))
+	if err != nil {
+		return err
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return err
+	}
+	return t.decode(raw)
+}
+
+func (t *table) decode(raw []byte) error {
 	n, k := binary.Uvarint(raw)
 	if k <= 0 || n > uint64(len(raw)) {
-		return nil, errors.New("bad feature count")
+		return errors.New("bad feature count")
 	}
 	raw = raw[k:]
-	t.weights = make([]int16, 0, int(n)*NumLabels)
 	size := uint64(1) << bits.Len64(n*2+1)
-	t.keys = make([]uint64, size)
-	t.rows = make([]int32, size)
+	t.slots = make([]tslot, size)
 	t.mask = size - 1
 	var key uint64
 	for r := 0; r < int(n); r++ {
 		d, k := binary.Uvarint(raw)
 		if k <= 0 {
-			return nil, errors.New("truncated keys")
+			return errors.New("truncated keys")
 		}
 		raw = raw[k:]
 		key += d
 		t.insert(key, int32(r))
 	}
-	for r := 0; r < int(n)*NumLabels; r++ {
-		v, k := binary.Varint(raw)
-		if k <= 0 || v < math.MinInt16 || v > math.MaxInt16 {
-			return nil, errors.New("truncated weights")
+	// Rows are sparse: a bit mask of the labels that have a weight, then those weights.
+	t.weights = make([]int16, int(n)*NumLabels)
+	for r := 0; r < int(n); r++ {
+		if len(raw) < 2 {
+			return errors.New("truncated weights")
 		}
-		raw = raw[k:]
-		t.weights = append(t.weights, int16(v))
+		mask := binary.LittleEndian.Uint16(raw)
+		raw = raw[2:]
+		row := t.weights[r*NumLabels : (r+1)*NumLabels]
+		for l := range NumLabels {
+			if mask&(1<<l) == 0 {
+				continue
+			}
+			if len(raw) < 2 {
+				return errors.New("truncated weights")
+			}
+			row[l] = int16(binary.LittleEndian.Uint16(raw))
+			raw = raw[2:]
+		}
 	}
-	return raw, nil
+	if len(raw) != 0 {
+		return errors.New("trailing bytes")
+	}
+	return nil
 }
 
 func (t *table) insert(key uint64, row int32) {
 	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
-		if t.keys[s] == 0 {
-			t.keys[s] = key
-			t.rows[s] = row
+		if t.slots[s].key == 0 {
+			t.slots[s] = tslot{key, row}
 			return
 		}
 	}
@@ -259,12 +304,12 @@ func (t *table) row(key uint64) []int16 {
 		return nil
 	}
 	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
-		k := t.keys[s]
-		if k == key {
-			r := int(t.rows[s]) * NumLabels
+		sl := &t.slots[s]
+		if sl.key == key {
+			r := int(sl.row) * NumLabels
 			return t.weights[r : r+NumLabels : r+NumLabels]
 		}
-		if k == 0 {
+		if sl.key == 0 {
 			return nil
 		}
 	}
@@ -274,27 +319,35 @@ func (t *table) row(key uint64) []int16 {
 type Weights map[uint64][]float32
 
 // Encode writes the averaged weights of both stages in the model format,
-// keeping features whose largest weight is at least minAbs.
+// keeping features whose largest weight is at least minAbs. Each stage is
+// quantised to 16 bits with its own scale (scores only compare labels within
+// a stage) and gzip-compressed on its own so the two decode in parallel.
 func Encode(w io.Writer, stage1, stage2 Weights, minAbs float32) (kept int, err error) {
-	var buf bytes.Buffer
-	buf.WriteString(magic)
+	out := []byte(magic)
 	for _, ws := range []Weights{stage1, stage2} {
-		kept += encodeStage(&buf, ws, minAbs)
+		raw, n := encodeStage(ws, minAbs)
+		kept += n
+		var z bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		if err != nil {
+			return 0, fmt.Errorf("gzip: %w", err)
+		}
+		if _, err := zw.Write(raw); err != nil {
+			return 0, fmt.Errorf("compress model: %w", err)
+		}
+		if err := zw.Close(); err != nil {
+			return 0, fmt.Errorf("compress model: %w", err)
+		}
+		out = binary.AppendUvarint(out, uint64(z.Len()))
+		out = append(out, z.Bytes()...)
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return 0, fmt.Errorf("gzip: %w", err)
-	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return 0, fmt.Errorf("write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
+	if _, err := w.Write(out); err != nil {
 		return 0, fmt.Errorf("write model: %w", err)
 	}
 	return kept, nil
 }
 
-func encodeStage(buf *bytes.Buffer, weights Weights, minAbs float32) int {
+func encodeStage(weights Weights, minAbs float32) ([]byte, int) {
 	keys := make([]uint64, 0, len(weights))
 	var top float32
 	for k, row := range weights {
@@ -308,25 +361,33 @@ func encodeStage(buf *bytes.Buffer, weights Weights, minAbs float32) int {
 		}
 	}
 	sortUint64(keys)
-	// One scale for both stages would do; per stage keeps the most precision.
-	// Scores only compare labels within a stage, so the scale is not stored.
 	scale := float32(1)
 	if top > 0 {
 		scale = 32000 / top
 	}
-	var tmp [binary.MaxVarintLen64]byte
-	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(keys)))])
+	buf := binary.AppendUvarint(nil, uint64(len(keys)))
 	prev := uint64(0)
 	for _, k := range keys {
-		buf.Write(tmp[:binary.PutUvarint(tmp[:], k-prev)])
+		buf = binary.AppendUvarint(buf, k-prev)
 		prev = k
 	}
 	for _, k := range keys {
-		for _, v := range weights[k] {
-			buf.Write(tmp[:binary.PutVarint(tmp[:], int64(math.Round(float64(v*scale))))])
+		var q [NumLabels]int16
+		var mask uint16
+		for l, v := range weights[k] {
+			q[l] = int16(max(math.MinInt16, min(math.MaxInt16, math.Round(float64(v*scale)))))
+			if q[l] != 0 {
+				mask |= 1 << l
+			}
+		}
+		buf = binary.LittleEndian.AppendUint16(buf, mask)
+		for l := range NumLabels {
+			if q[l] != 0 {
+				buf = binary.LittleEndian.AppendUint16(buf, uint16(q[l]))
+			}
 		}
 	}
-	return len(keys)
+	return buf, len(keys)
 }
 
 func sortUint64(a []uint64) {
