@@ -53,6 +53,7 @@ package index
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -62,7 +63,8 @@ import (
 )
 
 // Resolver looks a surface form up in a gazetteer: "russian federation" ->
-// "country:russia". entities.Extractor satisfies it.
+// "country:russia". entities.Extractor satisfies it. It must be safe for
+// concurrent use: AddBatch asks it from several goroutines.
 type Resolver interface {
 	Resolve(name string) (id string, kind model.EntityKind, ok bool)
 }
@@ -141,8 +143,8 @@ type Index struct {
 	surnames map[string][]uint32 // folded surname -> canonical persons of 2+ words
 	suggest  []suggestion
 
-	tfBuf  map[string][2]uint16
-	tokBuf []byte
+	addMu     sync.Mutex // one AddBatch at a time
+	analyzers []*analyzer
 }
 
 // New returns an empty index. r may be nil: names are then resolved from the
@@ -155,13 +157,13 @@ func New(r Resolver) *Index {
 		aliases:  map[string][]aliasRef{},
 		kinds:    map[model.EntityKind][]entPosting{},
 		termNum:  map[string]uint32{},
-		tfBuf:    map[string][2]uint16{},
 	}
 }
 
 // Build indexes every article of arts.
 func Build(arts []model.Article, r Resolver) *Index {
 	ix := New(r)
+	ix.docs = make([]doc, 0, len(arts))
 	for i := range arts {
 		ix.Add(arts[i])
 	}
@@ -189,45 +191,80 @@ func (ix *Index) Article(id string) (*model.Article, bool) {
 // Add indexes one article. An article whose id is already indexed is
 // skipped (ids are content hashes: the same id is the same brief); one with
 // no id gets model.ArticleID of its title and body. It reports whether the
-// article was added.
+// article was added. To add many, AddBatch is faster.
 func (ix *Index) Add(a model.Article) bool {
-	if a.ID == "" {
-		a.ID = model.ArticleID(a.Title, a.Body)
+	return ix.AddBatch([]model.Article{a}) == 1
+}
+
+// batchChunk is how many articles AddBatch analyses before it takes the
+// write lock to add them: searches wait at most one chunk.
+const batchChunk = 1024
+
+// AddBatch indexes many articles, analysing their text on all cores, and
+// returns how many were added (see Add). Searches may run meanwhile.
+func (ix *Index) AddBatch(arts []model.Article) int {
+	ix.addMu.Lock()
+	defer ix.addMu.Unlock()
+	workers := max(1, min(runtime.GOMAXPROCS(0), (len(arts)+63)/64))
+	for len(ix.analyzers) < workers {
+		ix.analyzers = append(ix.analyzers, newAnalyzer())
 	}
-	// Ask the resolver before taking the lock: it may be slow.
-	var resolved map[string]string
-	if ix.resolver != nil {
-		for _, e := range a.Entities {
-			ix.mu.RLock()
-			_, known := ix.entNum[e.ID]
-			ix.mu.RUnlock()
-			if !known && e.Name != "" {
-				if resolved == nil {
-					resolved = map[string]string{}
+	added := 0
+	preps := make([]prepared, min(len(arts), batchChunk))
+	for lo := 0; lo < len(arts); lo += batchChunk {
+		chunk := arts[lo:min(lo+batchChunk, len(arts))]
+		preps = preps[:len(chunk)]
+		// worker w analyses a contiguous share, so its analyser's terms are
+		// merged in article order
+		per := (len(chunk) + workers - 1) / workers
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			from, to := w*per, min((w+1)*per, len(chunk))
+			if from >= to {
+				break
+			}
+			wg.Add(1)
+			go func(an *analyzer) {
+				defer wg.Done()
+				for i := from; i < to; i++ {
+					preps[i] = an.prepare(chunk[i], ix.resolver)
 				}
-				if id, kind, ok := ix.resolver.Resolve(e.Name); ok && kind == e.Kind {
-					resolved[e.ID] = id
-				} else {
-					resolved[e.ID] = ""
+			}(ix.analyzers[w])
+		}
+		wg.Wait()
+		ix.mu.Lock()
+		for w := 0; w < workers; w++ {
+			from, to := w*per, min((w+1)*per, len(chunk))
+			for i := from; i < to; i++ {
+				if ix.commit(&preps[i], ix.analyzers[w]) {
+					added++
 				}
+				preps[i] = prepared{}
 			}
 		}
+		ix.mu.Unlock()
 	}
+	for _, an := range ix.analyzers {
+		an.trim()
+	}
+	return added
+}
 
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+// commit adds one analysed article. It runs under the write lock.
+func (ix *Index) commit(p *prepared, an *analyzer) bool {
+	a := p.art
 	if _, dup := ix.byID[a.ID]; dup {
 		return false
 	}
 	n := uint32(len(ix.docs))
 	ix.byID[a.ID] = n
-	d := doc{art: a, ents: make([]uint32, len(a.Entities))}
+	d := doc{art: a, ents: make([]uint32, len(a.Entities)), length: p.length}
 	if !a.Published.IsZero() && a.Published.Unix() > ix.newest {
 		ix.newest = a.Published.Unix()
 	}
 
 	for i, e := range a.Entities {
-		r := ix.internEntity(e, resolved)
+		r := ix.internEntity(e, an.resolved)
 		d.ents[i] = r
 		re := ix.ents[r]
 		inTitle := false
@@ -235,11 +272,9 @@ func (ix *Index) Add(a model.Article) bool {
 			if m.Field == model.FieldTitle {
 				inTitle = true
 			}
-			ix.addAlias(m.Text, r)
 		}
-		ix.addAlias(e.Name, r)
-		for _, al := range e.Aliases {
-			ix.addAlias(al, r)
+		for _, sf := range p.surfaces[i] {
+			ix.addAliasKey(sf.text, sf.key, r, sf.n)
 		}
 		re.names[e.Name]++
 		cnt := len(e.Mentions)
@@ -264,7 +299,10 @@ func (ix *Index) Add(a model.Article) bool {
 			ix.ents[r].quotes = append(ix.ents[r].quotes, ref)
 		}
 	}
-	d.length = ix.indexText(n, a.Title, a.Body)
+	for _, tc := range p.terms {
+		g := an.globalTerm(ix, tc.t)
+		ix.postings[g] = append(ix.postings[g], textPosting{doc: n, tf: tc.c[0], ttf: tc.c[1]})
+	}
 	ix.totalLen += uint64(d.length)
 	ix.docs = append(ix.docs, d)
 	ix.dirty = true
@@ -303,56 +341,25 @@ func (ix *Index) internEntity(e model.Entity, resolved map[string]string) uint32
 	return r
 }
 
+// addAlias counts surface as a name of raw entity r.
 func (ix *Index) addAlias(surface string, r uint32) {
-	key := nameKey(surface)
+	ix.addAliasKey(surface, nameKey(surface), r, 1)
+}
+
+// addAliasKey counts n uses of surface, folded to key, for raw entity r.
+func (ix *Index) addAliasKey(surface, key string, r uint32, n int) {
 	if key == "" {
 		return
 	}
-	ix.ents[r].aliases[surface]++
+	ix.ents[r].aliases[surface] += n
 	refs := ix.aliases[key]
 	for i := range refs {
 		if refs[i].ent == r {
-			refs[i].n++
+			refs[i].n += uint32(n)
 			return
 		}
 	}
-	ix.aliases[key] = append(refs, aliasRef{ent: r, n: 1})
-}
-
-// indexText adds the words of the title and body of article n to the
-// full-text index and returns how many words they hold.
-func (ix *Index) indexText(n uint32, title, body string) uint32 {
-	clear(ix.tfBuf)
-	var length uint32
-	count := func(field int) func(tok []byte, _, _ int) bool {
-		return func(tok []byte, _, _ int) bool {
-			length++
-			if stopwords[string(tok)] {
-				return true
-			}
-			c, ok := ix.tfBuf[string(tok)]
-			if !ok {
-				c = [2]uint16{}
-			}
-			if c[field] < math.MaxUint16 {
-				c[field]++
-			}
-			ix.tfBuf[string(tok)] = c
-			return true
-		}
-	}
-	ix.tokBuf = eachToken(title, ix.tokBuf, count(1))
-	ix.tokBuf = eachToken(body, ix.tokBuf, count(0))
-	for term, c := range ix.tfBuf {
-		t, ok := ix.termNum[term]
-		if !ok {
-			t = uint32(len(ix.postings))
-			ix.termNum[term] = t
-			ix.postings = append(ix.postings, nil)
-		}
-		ix.postings[t] = append(ix.postings[t], textPosting{doc: n, tf: c[0], ttf: c[1]})
-	}
-	return length
+	ix.aliases[key] = append(refs, aliasRef{ent: r, n: uint32(n)})
 }
 
 // read takes the read lock, first bringing the derived tables up to date.

@@ -29,6 +29,25 @@ func foldRune(b []byte, r rune) []byte {
 		}
 		return append(b, byte(r))
 	}
+	if r < rune(len(latinFold)) {
+		return append(b, latinFold[r]...)
+	}
+	return foldSlow(b, r)
+}
+
+// latinFold holds the folded form of the letters of Latin-1 and Latin
+// Extended-A, the accented letters news text mostly uses.
+var latinFold = func() (t [0x250]string) {
+	for r := rune(0x80); r < rune(len(t)); r++ {
+		if isWordRune(r) {
+			t[r] = string(foldSlow(nil, r))
+		}
+	}
+	return t
+}()
+
+// foldSlow folds one letter or digit through Unicode decomposition.
+func foldSlow(b []byte, r rune) []byte {
 	if f, ok := foldSpecial[unicode.ToLower(r)]; ok {
 		return append(b, f...)
 	}
@@ -59,6 +78,17 @@ func isWordRune(r rune) bool {
 // word: "U.S." is "us", "O'Brien" is "obrien", as model.Slug folds them.
 func isJoiner(r rune) bool { return r == '\'' || r == '.' || r == '’' }
 
+// asciiFold maps an ASCII letter or digit to its lower case, anything else to 0.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
 // eachToken calls fn with every word of s, folded (lower case, no accents, no
 // inner apostrophes or dots), and its byte span in s. The tok slice is reused:
 // copy it to keep it. It stops early when fn returns false.
@@ -66,10 +96,25 @@ func eachToken(s string, buf []byte, fn func(tok []byte, start, end int) bool) [
 	tok := buf[:0]
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			// the fast path: ASCII
+			if f := asciiFold[c]; f != 0 {
+				if start < 0 {
+					start = i
+				}
+				tok = append(tok, f)
+			} else if start >= 0 && (c == '\'' || c == '.') && i+1 < len(s) && nextIsWord(s[i+1:]) {
+				// a joiner inside a word: skip it
+			} else if start >= 0 {
+				if !fn(tok, start, i) {
+					return tok
+				}
+				tok, start = tok[:0], -1
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWordRune(r):
 			if start < 0 {
@@ -95,6 +140,9 @@ func eachToken(s string, buf []byte, fn func(tok []byte, start, end int) bool) [
 }
 
 func nextIsWord(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return asciiFold[s[0]] != 0
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return isWordRune(r)
 }
