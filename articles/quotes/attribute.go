@@ -27,7 +27,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			switch {
 			case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
 				cf, ok, cueText = cueForm{lemma: "according to"}, true, "according to"
-			case afterCues[it.lower] && afterQuote(items, lo, j):
+			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")):
 				cf, ok = cueForm{lemma: it.lower}, true
 			default:
 				continue
@@ -82,6 +82,11 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 							w = w2
 						}
 					}
+				}
+			} else if j > lo && (items[j-1].lower == "and" || items[j-1].lower == "but") {
+				// "X referred to ... and said": the subject of the first verb
+				if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
+					w = st.resolve(items, a2, b2, "", para)
 				}
 			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
 				// "..., said X" after something other than a quotation
@@ -173,6 +178,9 @@ func endsNP(it item) bool {
 		return true
 	}
 	w := it.lower
+	if it.capitalised() && nameLikeStops[w] {
+		return false // "Will Doyle", "Mark Toner"
+	}
 	if npStop[w] || commonVerbs[w] {
 		return true
 	}
@@ -382,13 +390,14 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 		i++
 	}
 	// "Following the debate, X ...", "Chastened by the polls, X ...", "Once home, X ..."
-	if i < c && items[i].capitalised() && (clauseOpeners[items[i].lower] || strings.HasSuffix(items[i].lower, "ing") || strings.HasSuffix(items[i].lower, "ed") || strings.HasSuffix(items[i].lower, "ly")) {
+	if i < c && items[i].capitalised() && isOpener(items, i, c) {
 		k := i
 		for k < c && !items[k].isPunct(",") {
 			k++
 		}
 		if k >= c {
-			return i, i
+			// "When Trump later referred to ... and said": the subject right after the opener
+			return forwardNP(items, i+1, c)
 		}
 		i = k + 1
 	}
@@ -414,7 +423,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 var namingCues = toSet("called calling described labeled labelled dubbed titled named")
 
 // clauseOpeners start a phrase or clause that runs to a comma before the subject.
-var clauseOpeners = toSet("in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given")
+var clauseOpeners = toSet("in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given here there")
 
 // resolve turns the noun phrase items[a:b] into a speaker.
 func (st *fieldState) resolve(items []item, a, b int, role string, para int) *who {
@@ -461,7 +470,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		}
 		pick = m
 	}
-	if pick != nil && !(lastLower && pick.end < end) {
+	if pick != nil && !(lastLower && pick.end < end && groupHead(st.text, pick.end, end)) {
 		w.name, w.entity, w.person, w.sure, w.gender = pick.name, pick.entity, pick.person, pick.sure, pick.gender
 		mm := model.Mention{Field: st.field, Start: pick.start, End: pick.end, Text: st.text[pick.start:pick.end]}
 		w.mention = &mm
@@ -671,7 +680,7 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 // afterCues are speech verbs only right after a quotation ("Q," Oliver barked).
 var afterCues = toSet(`barked beamed assured riffed continued states state reads read snapped laughed smiled shot cracked
 offered chimed sighed mused quipped joked shouted yelled cried exclaimed replied responded retorted countered
-concluded conceded remarked observed told asks`)
+concluded conceded remarked observed told asks answered pressed agreed remembered recalled insisted explained`)
 
 // afterQuote reports whether the word at j follows a quotation, with at most a
 // short noun phrase between ("Q," the senator barked / "Q," barked the senator).
@@ -691,3 +700,44 @@ func afterQuote(items []item, lo, j int) bool {
 
 // expletives open sentences without naming anyone ("It is strange that ...").
 var expletives = toSet("it there this that what here")
+
+// isOpener reports a capitalised word that opens a phrase before the
+// subject: a preposition or conjunction ("When", "Following"), a participle
+// ("Chastened") or an adverb ("Ironically") — not a name ("Carly", "Ted").
+func isOpener(items []item, i, c int) bool {
+	w := items[i].lower
+	if clauseOpeners[w] {
+		return true
+	}
+	if femaleNames[w] || maleNames[w] || len(w) <= 4 || i+1 < c && items[i+1].capitalised() && !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")
+}
+
+// nameLikeStops are function words that are also first names when capitalised.
+var nameLikeStops = toSet("will may can mark bill rich grant june april august hope faith joy rose")
+
+// groupHeads are nouns that, after a name, make the phrase a group or a
+// person other than the one named ("the Trump campaign", "Clinton aides").
+var groupHeads = toSet(`campaign campaigns team administration spokesman spokeswoman spokesperson aide aides adviser advisers
+advisor advisors official officials office camp family lawyer lawyers attorney attorneys staff staffer staffers supporters
+allies government ministry cabinet people foundation organization committee lawmakers daughter son wife husband brother
+sister father mother doctor physician letter statement website account memo report brief book ad`)
+
+// groupHead reports whether text[from:to] after a name is a possessive, a
+// group noun or a role ("Chilean ambassador"), so that the phrase names
+// someone else than the name does; other words there are the verb the
+// phrase ran into ("Carly Fiorina threw").
+func groupHead(text string, from, to int) bool {
+	rest := text[from:to]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
+		return true
+	}
+	for _, f := range strings.Fields(strings.ToLower(rest)) {
+		if f = strings.Trim(f, ".,;:()"); groupHeads[f] || roleNouns[f] || roleNouns[strings.TrimSuffix(f, "s")] {
+			return true
+		}
+	}
+	return false
+}

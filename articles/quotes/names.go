@@ -254,6 +254,9 @@ func possessive(w string) string {
 // a function word, a weekday or month.
 func notName(it item) bool {
 	w := possessive(it.lower)
+	if nameLikeStops[w] {
+		return false
+	}
 	return titleWords[w] || npStop[w] || determiners[w] || introWords[w] || speakerPronouns[w]
 }
 
