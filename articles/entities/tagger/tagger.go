@@ -31,8 +31,8 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 

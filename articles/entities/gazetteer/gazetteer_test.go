@@ -1,0 +1,91 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+
+	"briefs/articles/entities/token"
+	"briefs/model"
+)
+
+func words(s string) []string {
+	var out []string
+	for _, t := range token.Tokenize(s) {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func TestEmbedded(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, id string
+		kind     model.EntityKind
+		country  string
+	}{
+		{"U.S.", "country:united-states", model.KindCountry, ""},
+		{"United States of America", "country:united-states", model.KindCountry, ""},
+		{"UK", "country:united-kingdom", model.KindCountry, ""},
+		{"Great Britain", "country:united-kingdom", model.KindCountry, ""},
+		{"Russian Federation", "country:russia", model.KindCountry, ""},
+		{"Russian", "nationality:russian", model.KindNationality, "country:russia"},
+		{"Britons", "nationality:british", model.KindNationality, "country:united-kingdom"},
+		{"Moscow", "place:moscow", model.KindPlace, "country:russia"},
+		{"Beijing", "place:beijing", model.KindPlace, "country:china"},
+		{"Washington", "place:washington", model.KindPlace, "country:united-states"},
+		{"NATO", "organization:north-atlantic-treaty-organization", model.KindOrganization, ""},
+		{"OPEC", "organization:organization-of-the-petroleum-exporting-countries", model.KindOrganization, ""},
+		{"African Union", "organization:african-union", model.KindOrganization, ""},
+		{"ASEAN", "organization:association-of-southeast-asian-nations", model.KindOrganization, ""},
+		{"WHO", "organization:world-health-organization", model.KindOrganization, ""},
+		{"Foggy Bottom", "organization:foggy-bottom", model.KindOrganization, "country:united-states"},
+		{"Zhongnanhai", "organization:zhongnanhai", model.KindOrganization, "country:china"},
+		{"Downing Street", "organization:downing-street", model.KindOrganization, "country:united-kingdom"},
+	}
+	for _, c := range cases {
+		e, ok := g.Resolve(c.name)
+		if !ok || e.ID != c.id || e.Kind != c.kind || e.Country != c.country {
+			t.Errorf("Resolve(%q) = %+v, %v; want %s %s %s", c.name, e, ok, c.id, c.kind, c.country)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := words("Let us ask who met the Russian Federation envoy and the UN in New York")
+	var got []string
+	for _, m := range g.Find(w, false) {
+		got = append(got, strings.Join(w[m.Start:m.End], " ")+"="+m.Entry.ID)
+	}
+	want := "Russian Federation=country:russia|UN=organization:united-nations|New York=place:new-york"
+	if strings.Join(got, "|") != want {
+		t.Errorf("Find = %q, want %q", strings.Join(got, "|"), want)
+	}
+	up := words("RUSSIA AND CHINA MEET IN BEIJING")
+	got = nil
+	for _, m := range g.Find(up, true) {
+		got = append(got, m.Entry.ID)
+	}
+	if strings.Join(got, " ") != "country:russia country:china place:beijing" {
+		t.Errorf("Find(upper) = %v", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	if _, err := Parse("a\tb\tc\n"); err == nil {
+		t.Error("Parse accepted a short line")
+	}
+	g, err := Parse("# comment\nplace:x\tplace\tX\t\tX|Ex\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := g.Resolve("ex"); !ok || e.Name != "X" {
+		t.Errorf("Resolve(ex) = %v, %v", e, ok)
+	}
+}

@@ -1,0 +1,110 @@
+package tagger
+
+import (
+	"bytes"
+	"testing"
+
+	"briefs/articles/entities/gazetteer"
+)
+
+func TestSpansOf(t *testing.T) {
+	// B-PER I-PER O B-LOC B-LOC I-LOC O B-MISC
+	labels := []Label{Begin(PER), Inside(PER), 0, Begin(LOC), Begin(LOC), Inside(LOC), 0, Begin(MISC)}
+	got := SpansOf(labels)
+	want := []Span{{0, 2, PER}, {3, 4, LOC}, {4, 6, LOC}, {7, 8, MISC}}
+	if len(got) != len(want) {
+		t.Fatalf("SpansOf = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("span %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestAllowed(t *testing.T) {
+	if Allowed(0, Inside(PER)) || Allowed(Begin(LOC), Inside(PER)) {
+		t.Error("I-PER allowed after O or B-LOC")
+	}
+	if !Allowed(Begin(PER), Inside(PER)) || !Allowed(Inside(PER), Inside(PER)) || !Allowed(0, Begin(ORG)) {
+		t.Error("a legal transition refused")
+	}
+}
+
+func TestEncodeDecode(t *testing.T) {
+	s1 := Weights{101: {0, 1, -2, 0, 0, 0, 0, 0, 3}, 202: {0.1, 0, 0, 0, 0, 0, 0, 0, 0}, 303: {5, 0, 0, 0, 0, 0, 0, 0, -5}}
+	s2 := Weights{404: {0, 0, 0, 0, 7, 0, 0, 0, 0}}
+	var buf bytes.Buffer
+	kept, err := Encode(&buf, s1, s2, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept != 3 {
+		t.Errorf("kept %d features, want 3 (202 is below the pruning threshold)", kept)
+	}
+	m, err := Decode(buf.Bytes(), &Lexicon{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.stage[0].row(202) != nil || m.stage[0].row(999) != nil {
+		t.Error("pruned or unknown feature has a row")
+	}
+	r := m.stage[0].row(101)
+	if r == nil || !(r[8] > r[1] && r[1] > 0 && r[2] < 0 && r[0] == 0) {
+		t.Errorf("row 101 = %v, want the order of its weights kept", r)
+	}
+	r = m.stage[1].row(404)
+	if r == nil || r[4] <= 0 {
+		t.Errorf("stage two row 404 = %v", r)
+	}
+	for _, bad := range [][]byte{nil, []byte("BRFTAG4\n"), buf.Bytes()[:buf.Len()/2], []byte("garbage")} {
+		if _, err := Decode(bad, &Lexicon{}); err == nil {
+			t.Errorf("Decode(%d bytes of junk) succeeded", len(bad))
+		}
+	}
+}
+
+func TestEmbeddedModel(t *testing.T) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Invented names: the tagger must generalise, not remember.
+	sents := []Sentence{
+		{Words: []string{"Mirela", "Vantongeren", "flew", "to", "Nairobi", "on", "Monday", "."}},
+		{Words: []string{"Vantongeren", "met", "officials", "of", "the", "World", "Bank", "."}},
+	}
+	got := m.TagDoc(sents)
+	want := [][]Span{{{0, 2, PER}, {4, 5, LOC}}, {{0, 1, PER}, {5, 7, ORG}}}
+	for k := range want {
+		spans := SpansOf(got[k])
+		if len(spans) != len(want[k]) {
+			t.Errorf("sentence %d: spans %v, want %v", k, spans, want[k])
+			continue
+		}
+		for i := range spans {
+			if spans[i] != want[k][i] {
+				t.Errorf("sentence %d: spans %v, want %v", k, spans, want[k])
+				break
+			}
+		}
+	}
+}
+
+func TestClusters(t *testing.T) {
+	cl, err := LoadClusters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cl) < 1000 {
+		t.Fatalf("only %d clustered words", len(cl))
+	}
+	// Weekdays keep the same company.
+	if cl["monday"]&0xFFFF != cl["tuesday"]&0xFFFF {
+		t.Errorf("monday and tuesday in different fine clusters: %x %x", cl["monday"], cl["tuesday"])
+	}
+}
