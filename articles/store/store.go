@@ -1,0 +1,513 @@
+// Package store keeps what briefs has already read and extracted, so that an
+// unchanged brief is never parsed or extracted twice, and the reader's own
+// marks (read, starred, position) across restarts.
+//
+// The cache is one bbolt file in the XDG cache directory
+// ($XDG_CACHE_HOME/briefs/cache.db). It maps a content key (a SHA-256 of
+// the extractor version and the source bytes, or of the cleaned article when
+// there are no bytes to hash, see SourceKey and ArticleKey) to the articles
+// found there, with their entities and quotes, in a compact binary form (see
+// EncodeArticles). A second table maps a file's path, size and modification
+// time to the hash of its bytes, so a warm start does not even read files
+// that have not changed.
+//
+// The cache never stops briefs: a file another process holds is not waited
+// on for long (Options.LockTimeout) and the run goes on without a cache; a
+// corrupt or foreign file is moved aside (name.corrupt-<time>) and a new one
+// made; a value that does not decode is a miss. Cache.Notes says what
+// happened, for the status bar.
+//
+// Reading state lives apart, in the XDG data directory (see State), so that
+// rebuilding the cache never loses it.
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/adrg/xdg"
+	bolt "go.etcd.io/bbolt"
+
+	"briefs/model"
+)
+
+// DefaultLockTimeout is how long Open waits for a cache another process
+// holds before going on without it.
+const DefaultLockTimeout = 250 * time.Millisecond
+
+// format marks a cache file as ours; a file without it is foreign.
+const format = "briefs-cache/1"
+
+var (
+	bucketMeta   = []byte("meta")
+	bucketValues = []byte("values")
+	bucketFiles  = []byte("files")
+	keyFormat    = []byte("format")
+	keyVersion   = []byte("extractor")
+)
+
+// flushEvery and flushSize bound how long and how many written values wait
+// before they are committed.
+const (
+	flushEvery = 100 * time.Millisecond
+	flushSize  = 512
+)
+
+// racyWindow: a file modified this close to when its stamp was recorded may
+// have changed again within the same clock tick, so its stamp is not trusted.
+const racyWindow = 2 * time.Second
+
+// Key is a content key: a SHA-256 digest.
+type Key [sha256.Size]byte
+
+// SourceKey is the key of one source file's bytes as read by extractor
+// version. The name's extension counts (it can decide the format) but not
+// the rest of the name: a moved file is still a hit.
+func SourceKey(version, name string, data []byte) Key {
+	h := sha256.New()
+	h.Write([]byte("source\x00"))
+	h.Write([]byte(version))
+	h.Write([]byte{0})
+	h.Write([]byte(extensions(name)))
+	h.Write([]byte{0})
+	h.Write(data)
+	var k Key
+	h.Sum(k[:0])
+	return k
+}
+
+// extensions returns the lower-cased suffix of name's base from its first
+// dot on ("x.json.gz" -> ".json.gz"), which is all of a name that parsing
+// looks at.
+func extensions(name string) string {
+	base := strings.ToLower(filepath.Base(name))
+	if i := strings.IndexByte(strings.TrimLeft(base, "."), '.'); i >= 0 {
+		return strings.TrimLeft(base, ".")[i:]
+	}
+	return ""
+}
+
+// ArticleKey is the key of one cleaned article (for sources with no bytes
+// of their own to hash: standard input, downloads, built-in samples): every
+// field but Source, Entities and Quotes, and the extractor version.
+func ArticleKey(version string, a *model.Article) Key {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	put := func(s string) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	put("article")
+	put(version)
+	put(a.ID)
+	put(a.Title)
+	put(a.Body)
+	put(a.URL)
+	put(a.Author)
+	put(a.Outlet)
+	if !a.Published.IsZero() {
+		t, _ := a.Published.MarshalBinary()
+		put(string(t))
+	}
+	var k Key
+	h.Sum(k[:0])
+	return k
+}
+
+// DefaultPath is where the cache lives: $XDG_CACHE_HOME/briefs/cache.db
+// (~/.cache/briefs/cache.db), the folder made if need be.
+func DefaultPath() (string, error) {
+	p, err := xdg.CacheFile(filepath.Join("briefs", "cache.db"))
+	if err != nil {
+		return "", fmt.Errorf("cache path: %w", err)
+	}
+	return p, nil
+}
+
+// Options tune Open. The zero value is ready to use.
+type Options struct {
+	// Version is the extractor version. Values written by another version
+	// are dropped when the file is opened (they could never be read).
+	Version string
+	// LockTimeout bounds the wait for a file another process holds; zero
+	// means DefaultLockTimeout.
+	LockTimeout time.Duration
+}
+
+// Cache is an open cache file. Its methods are safe for concurrent use. A
+// Cache that could not be opened (Enabled is false) answers every Get with
+// a miss and drops every Put, so callers need no special case.
+type Cache struct {
+	db   *bolt.DB
+	path string
+
+	mu      sync.Mutex
+	notes   []string
+	pending []put
+	broken  bool // a read panicked: the file is moved aside on Close
+	failed  bool // a write failed: no more writes
+
+	kick chan struct{}
+	done chan struct{}
+	wg   sync.WaitGroup
+}
+
+type put struct {
+	bucket []byte
+	key    []byte
+	val    []byte
+}
+
+// Open opens (or makes) the cache at path. It does not fail: a path that
+// cannot be used gives a disabled Cache, and Notes says why. A corrupt or
+// foreign file is moved aside and a new one made.
+func Open(path string, opt Options) *Cache {
+	c := &Cache{path: path, kick: make(chan struct{}, 1), done: make(chan struct{})}
+	if path == "" {
+		return c
+	}
+	timeout := opt.LockTimeout
+	if timeout <= 0 {
+		timeout = DefaultLockTimeout
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		c.note("cache not used: %v", err)
+		return c
+	}
+	for attempt := 0; attempt < 2; attempt++ {
+		db, err := openBolt(path, timeout)
+		if err == nil {
+			err = prepare(db, opt.Version)
+			if err == nil {
+				c.db = db
+				break
+			}
+			db.Close()
+		}
+		if errors.Is(err, bolt.ErrTimeout) {
+			c.note("cache %s is in use by another briefs: running without it", path)
+			return c
+		}
+		if errors.Is(err, fs.ErrPermission) || !isCorrupt(err) || attempt > 0 {
+			c.note("cache not used: %v", err)
+			return c
+		}
+		aside, merr := moveAside(path)
+		if merr != nil {
+			c.note("cache not used: %v; %v", err, merr)
+			return c
+		}
+		c.note("cache %s was unreadable (%v): moved to %s and rebuilt", path, err, filepath.Base(aside))
+	}
+	c.wg.Add(1)
+	go c.flusher()
+	return c
+}
+
+// errForeign marks a valid bbolt file that is not a briefs cache.
+var errForeign = errors.New("not a briefs cache")
+
+// isCorrupt reports whether err says the file is not a usable cache (as
+// opposed to one we may not open, or cannot lock).
+func isCorrupt(err error) bool {
+	return !errors.Is(err, bolt.ErrTimeout) && !errors.Is(err, fs.ErrPermission) && !errors.Is(err, fs.ErrNotExist)
+}
+
+// openBolt opens the file, turning a panic on a mangled file into an error.
+func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("open %s: %v", path, r)
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// prepare checks that db is ours (or empty, and makes it ours) and drops
+// values of another extractor version.
+func prepare(db *bolt.DB, version string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("check cache: %v", r)
+		}
+	}()
+	return db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			empty := true
+			tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+			if !empty {
+				return errForeign
+			}
+			var err error
+			if meta, err = tx.CreateBucket(bucketMeta); err != nil {
+				return fmt.Errorf("make cache: %w", err)
+			}
+			if err := meta.Put(keyFormat, []byte(format)); err != nil {
+				return fmt.Errorf("make cache: %w", err)
+			}
+		} else if got := meta.Get(keyFormat); string(got) != format {
+			return fmt.Errorf("%w (format %q)", errForeign, got)
+		}
+		if version != "" && string(meta.Get(keyVersion)) != version {
+			if tx.Bucket(bucketValues) != nil {
+				if err := tx.DeleteBucket(bucketValues); err != nil {
+					return fmt.Errorf("drop old values: %w", err)
+				}
+			}
+			if err := meta.Put(keyVersion, []byte(version)); err != nil {
+				return fmt.Errorf("record version: %w", err)
+			}
+		}
+		for _, b := range [][]byte{bucketValues, bucketFiles} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return fmt.Errorf("make cache: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// moveAside renames path to path.corrupt-<time> and returns the new name.
+func moveAside(path string) (string, error) {
+	aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405.000Z")
+	if err := os.Rename(path, aside); err != nil {
+		return "", fmt.Errorf("move aside: %w", err)
+	}
+	return aside, nil
+}
+
+func (c *Cache) note(format string, args ...any) {
+	c.mu.Lock()
+	c.notes = append(c.notes, fmt.Sprintf(format, args...))
+	c.mu.Unlock()
+}
+
+// Enabled reports whether the cache is in use.
+func (c *Cache) Enabled() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.db != nil && !c.broken
+}
+
+// Path is the cache file's path ("" when none was asked for).
+func (c *Cache) Path() string { return c.path }
+
+// Notes returns what a user should know about the cache: it was in use by
+// another process, it was corrupt and moved aside, a write failed.
+func (c *Cache) Notes() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.notes...)
+}
+
+// view runs fn in a read transaction; a panic inside (bbolt panics on some
+// corrupt pages) marks the cache broken and is an error.
+func (c *Cache) view(fn func(tx *bolt.Tx) error) (err error) {
+	if !c.Enabled() {
+		return errors.New("cache disabled")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			c.mu.Lock()
+			if !c.broken {
+				c.notes = append(c.notes, fmt.Sprintf("cache %s is corrupt (%v): running without it; it is rebuilt next time", c.path, r))
+			}
+			c.broken = true
+			c.mu.Unlock()
+			err = fmt.Errorf("read cache: %v", r)
+		}
+	}()
+	return c.db.View(fn)
+}
+
+// Get returns the articles stored under k, their Source set to source.
+func (c *Cache) Get(k Key, source string) ([]model.Article, bool) {
+	var arts []model.Article
+	var derr error
+	err := c.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketValues)
+		if b == nil {
+			return nil
+		}
+		v := b.Get(k[:])
+		if v == nil {
+			return nil
+		}
+		arts, derr = DecodeArticles(v, source) // copies v
+		return nil
+	})
+	if err != nil || derr != nil || arts == nil {
+		return nil, false
+	}
+	return arts, true
+}
+
+// Put stores arts under k. The write is committed within flushEvery, or
+// at Flush or Close; each commit is atomic, so a crash loses at most the
+// writes of the last 100 ms, never what was committed before.
+func (c *Cache) Put(k Key, arts []model.Article) {
+	c.queue(bucketValues, k[:], EncodeArticles(nil, arts))
+}
+
+func (c *Cache) queue(bucket, key, val []byte) {
+	c.mu.Lock()
+	if c.db == nil || c.broken || c.failed {
+		c.mu.Unlock()
+		return
+	}
+	c.pending = append(c.pending, put{bucket, bytes.Clone(key), val})
+	full := len(c.pending) >= flushSize
+	c.mu.Unlock()
+	if full {
+		select {
+		case c.kick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Stamp is what the cache remembers of a file: its size and modification
+// time when its bytes hashed to Key.
+type Stamp struct {
+	Size    int64
+	ModTime time.Time
+	Key     Key
+	Seen    time.Time // when the stamp was recorded
+}
+
+// FileKey returns the key recorded for the file at path (an absolute path)
+// when info still matches its stamp, so the file need not be read. A stamp
+// recorded within racyWindow of the file's modification is not trusted.
+func (c *Cache) FileKey(path string, info fs.FileInfo) (Key, bool) {
+	var st Stamp
+	var ok bool
+	c.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketFiles)
+		if b == nil {
+			return nil
+		}
+		st, ok = decodeStamp(b.Get([]byte(path)))
+		return nil
+	})
+	if !ok || st.Size != info.Size() || !st.ModTime.Equal(info.ModTime()) ||
+		st.Seen.Sub(info.ModTime()) < racyWindow {
+		return Key{}, false
+	}
+	return st.Key, true
+}
+
+// RecordFile remembers that the file at path, as info describes it, hashed
+// to k.
+func (c *Cache) RecordFile(path string, info fs.FileInfo, k Key) {
+	st := Stamp{Size: info.Size(), ModTime: info.ModTime(), Key: k, Seen: time.Now()}
+	c.queue(bucketFiles, []byte(path), encodeStamp(st))
+}
+
+func encodeStamp(st Stamp) []byte {
+	b := make([]byte, 0, 8*3+len(st.Key))
+	b = binary.BigEndian.AppendUint64(b, uint64(st.Size))
+	b = binary.BigEndian.AppendUint64(b, uint64(st.ModTime.UnixNano()))
+	b = binary.BigEndian.AppendUint64(b, uint64(st.Seen.UnixNano()))
+	return append(b, st.Key[:]...)
+}
+
+func decodeStamp(v []byte) (Stamp, bool) {
+	var st Stamp
+	if len(v) != 8*3+len(st.Key) {
+		return st, false
+	}
+	st.Size = int64(binary.BigEndian.Uint64(v))
+	st.ModTime = time.Unix(0, int64(binary.BigEndian.Uint64(v[8:])))
+	st.Seen = time.Unix(0, int64(binary.BigEndian.Uint64(v[16:])))
+	copy(st.Key[:], v[24:])
+	return st, true
+}
+
+// flusher commits pending writes every flushEvery, or sooner when many wait.
+func (c *Cache) flusher() {
+	defer c.wg.Done()
+	t := time.NewTicker(flushEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+		case <-c.kick:
+		case <-c.done:
+			return
+		}
+		c.Flush()
+	}
+}
+
+// Flush commits every pending write now.
+func (c *Cache) Flush() error {
+	c.mu.Lock()
+	batch := c.pending
+	c.pending = nil
+	db, off := c.db, c.broken || c.failed
+	c.mu.Unlock()
+	if len(batch) == 0 || db == nil || off {
+		return nil
+	}
+	err := db.Update(func(tx *bolt.Tx) error {
+		for _, p := range batch {
+			b := tx.Bucket(p.bucket)
+			if b == nil {
+				return fmt.Errorf("no bucket %s", p.bucket)
+			}
+			if err := b.Put(p.key, p.val); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		c.mu.Lock()
+		c.failed = true
+		c.notes = append(c.notes, fmt.Sprintf("cache %s: write failed (%v): no more writes this run", c.path, err))
+		c.mu.Unlock()
+		return fmt.Errorf("write cache: %w", err)
+	}
+	return nil
+}
+
+// Close commits pending writes and closes the file. A cache found corrupt
+// while reading is moved aside, so the next Open makes a new one.
+func (c *Cache) Close() error {
+	c.mu.Lock()
+	db := c.db
+	c.mu.Unlock()
+	if db == nil {
+		return nil
+	}
+	close(c.done)
+	c.wg.Wait()
+	ferr := c.Flush()
+	c.mu.Lock()
+	c.db = nil
+	broken := c.broken
+	c.mu.Unlock()
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("close cache: %w", err)
+	}
+	if broken {
+		if _, err := moveAside(c.path); err != nil {
+			return fmt.Errorf("close cache: %w", err)
+		}
+	}
+	return ferr
+}
