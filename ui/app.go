@@ -1,6 +1,7 @@
 // Package ui is the terminal reader: the root model App routes messages to
-// the component that has focus (the list of briefs or the reader) and lays
-// them out with one help bar.
+// the component that has focus (the list of briefs, the reader, the
+// entities pane or the quotes pane) and lays them out by the terminal's
+// width, with one help bar.
 package ui
 
 import (
@@ -15,6 +16,7 @@ import (
 	"briefs/model"
 	"briefs/ui/articlelist"
 	"briefs/ui/reader"
+	"briefs/ui/sidepane"
 	"briefs/ui/theme"
 )
 
@@ -28,6 +30,23 @@ type focus int
 const (
 	focusList focus = iota
 	focusReader
+	focusEntities
+	focusQuotes
+)
+
+// Width thresholds of the layouts.
+const (
+	wideWidth   = 140 // list, reader and both panes side by side
+	mediumWidth = 90  // reader and one pane with tabs; narrower: one thing at a time
+)
+
+// layoutMode is how the screen is shared at the current width.
+type layoutMode int
+
+const (
+	narrow layoutMode = iota
+	medium
+	wide
 )
 
 // App is the root model of the reader.
@@ -36,9 +55,13 @@ type App struct {
 	st   theme.Styles
 	help help.Model
 
-	list   articlelist.Model
-	reader reader.Model
-	focus  focus
+	list     articlelist.Model
+	reader   reader.Model
+	entities sidepane.Entities
+	quotes   sidepane.Quotes
+	focus    focus
+	sideTab  focus // the pane shown when only one fits: focusEntities or focusQuotes
+	sideOff  bool  // the user hid the side panes
 
 	width, height int
 	warnings      []string
@@ -57,6 +80,9 @@ func New(arts []model.Article, warnings []string) App {
 		help:     h,
 		list:     articlelist.New(arts, st),
 		reader:   reader.New(st),
+		entities: sidepane.NewEntities(st),
+		quotes:   sidepane.NewQuotes(st),
+		sideTab:  focusEntities,
 		warnings: warnings,
 	}
 }
@@ -98,10 +124,25 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		a.reader, cmd = a.reader.Update(msg)
 		return a, cmd
+	case sidepane.EntitySelectedMsg:
+		a.reader.SelectEntity(msg.ID)
+		return a, nil
+	case sidepane.MentionStepMsg:
+		a.reader.StepMention(msg.Delta)
+		return a, nil
+	case sidepane.QuoteSelectedMsg:
+		a.reader.SelectQuote(msg.Index)
+		return a, nil
+	case sidepane.EntitySearchMsg:
+		// Until the corpus search is wired in, the list filter finds the
+		// briefs that name the entity (its FilterValue holds their entities).
+		a.list.SetFilter(msg.Name)
+		a.focus = focusList
+		return a, a.layout()
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseMsg:
-		if a.focus == focusReader {
+		if a.focus == focusReader || a.mode() != narrow && a.focus != focusList {
 			var cmd tea.Cmd
 			a.reader, cmd = a.reader.Update(msg)
 			return a, cmd
@@ -121,31 +162,130 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		relayout = a.layout()
 	}
 	typing := a.focus == focusList && a.list.Filtering()
-	switch {
-	case msg.String() == "ctrl+c", !typing && key.Matches(msg, a.keys.Quit):
+	if msg.String() == "ctrl+c" {
 		return a, tea.Quit
-	case !typing && key.Matches(msg, a.keys.Help):
-		a.help.ShowAll = !a.help.ShowAll
-		return a, a.layout()
+	}
+	if !typing {
+		switch {
+		case key.Matches(msg, a.keys.Quit):
+			return a, tea.Quit
+		case key.Matches(msg, a.keys.Help):
+			a.help.ShowAll = !a.help.ShowAll
+			return a, a.layout()
+		case key.Matches(msg, a.keys.NextFocus):
+			return a, a.cycleFocus(1)
+		case key.Matches(msg, a.keys.PrevFocus):
+			return a, a.cycleFocus(-1)
+		case key.Matches(msg, a.keys.Entities):
+			return a, a.togglePane(focusEntities)
+		case key.Matches(msg, a.keys.Quotes):
+			return a, a.togglePane(focusQuotes)
+		}
 	}
 	var cmd tea.Cmd
 	switch a.focus {
 	case focusReader:
 		a.reader, cmd = a.reader.Update(msg)
+	case focusEntities:
+		if msg.String() == "esc" {
+			return a, tea.Batch(relayout, a.setFocus(focusReader))
+		}
+		a.entities, cmd = a.entities.Update(msg)
+	case focusQuotes:
+		if msg.String() == "esc" {
+			return a, tea.Batch(relayout, a.setFocus(focusReader))
+		}
+		a.quotes, cmd = a.quotes.Update(msg)
 	default:
 		a.list, cmd = a.list.Update(msg)
 	}
 	return a, tea.Batch(relayout, cmd)
 }
 
-// open shows the article with this id in the reader.
+// mode is the layout for the current width.
+func (a App) mode() layoutMode {
+	switch {
+	case a.width >= wideWidth:
+		return wide
+	case a.width >= mediumWidth:
+		return medium
+	}
+	return narrow
+}
+
+// focusOrder is what Tab moves through: the panes only while a brief is
+// open, and not while the user has hidden them on a screen that shows them.
+func (a App) focusOrder() []focus {
+	if _, ok := a.reader.Article(); !ok {
+		return []focus{focusList}
+	}
+	if a.sideOff && a.mode() != narrow {
+		return []focus{focusList, focusReader}
+	}
+	return []focus{focusList, focusReader, focusEntities, focusQuotes}
+}
+
+func (a *App) cycleFocus(delta int) tea.Cmd {
+	order := a.focusOrder()
+	i := 0
+	for j, f := range order {
+		if f == a.focus {
+			i = j
+		}
+	}
+	return a.setFocus(order[(i+delta+len(order))%len(order)])
+}
+
+// setFocus moves the focus; a pane that gets it selects what its cursor is on.
+func (a *App) setFocus(f focus) tea.Cmd {
+	if f != focusList {
+		if _, ok := a.reader.Article(); !ok {
+			return nil
+		}
+	}
+	a.focus = f
+	var cmd tea.Cmd
+	switch f {
+	case focusEntities:
+		a.sideTab, a.sideOff = f, false
+		cmd = a.entities.Announce()
+	case focusQuotes:
+		a.sideTab, a.sideOff = f, false
+		cmd = a.quotes.Announce()
+	}
+	return tea.Batch(a.layout(), cmd)
+}
+
+// togglePane shows and focuses a pane, or hides it again when it has focus.
+func (a *App) togglePane(p focus) tea.Cmd {
+	if _, ok := a.reader.Article(); !ok {
+		return nil
+	}
+	if a.focus == p {
+		if a.mode() != narrow {
+			a.sideOff = true
+		}
+		return a.setFocus(focusReader)
+	}
+	return a.setFocus(p)
+}
+
+// open shows the article with this id in the reader and its panes.
 func (a *App) open(id string) tea.Cmd {
 	art, ok := a.list.ByID(id) // by id: the cursor may have moved since Enter
 	if !ok {
 		return nil
 	}
 	a.focus = focusReader
-	return tea.Batch(a.layout(), a.reader.Open(art))
+	show := a.show(art) // first: the layout depends on whether a brief is open
+	return tea.Batch(show, a.layout())
+}
+
+// show puts an article in the reader and the panes.
+func (a *App) show(art model.Article) tea.Cmd {
+	a.entities.SetArticle(art)
+	a.quotes.SetArticle(art)
+	return a.reader.Open(art)
 }
 
 // step opens the previous or next brief of the list without leaving the reader.
@@ -160,7 +300,7 @@ func (a *App) step(msg reader.StepMsg) tea.Cmd {
 		return a.layout()
 	}
 	a.list.Select(art.ID)
-	return a.reader.Open(art)
+	return a.show(art)
 }
 
 // setDark rebuilds the styles for the terminal's background.
@@ -171,10 +311,12 @@ func (a *App) setDark(dark bool) tea.Cmd {
 	a.st = theme.New(dark)
 	a.help.Styles = a.st.Help
 	a.list.SetStyles(a.st)
+	a.entities.SetStyles(a.st)
+	a.quotes.SetStyles(a.st)
 	return a.reader.SetStyles(a.st)
 }
 
-// chrome is what the root draws under the focused component: status, warnings, help.
+// chrome is what the root draws under the components: status, warnings, help.
 func (a App) chrome() string {
 	var lines []string
 	if a.status != "" {
@@ -194,45 +336,180 @@ func (a App) chrome() string {
 }
 
 func (a App) helpKeys() helpKeys {
-	root := []key.Binding{a.keys.Help, a.keys.Quit}
 	var h helpKeys
 	switch a.focus {
 	case focusReader:
 		h.short, h.full = a.reader.ShortHelp(), a.reader.FullHelp()
+	case focusEntities:
+		h.short, h.full = a.entities.ShortHelp(), a.entities.FullHelp()
+	case focusQuotes:
+		h.short, h.full = a.quotes.ShortHelp(), a.quotes.FullHelp()
 	default:
 		h.short, h.full = a.list.ShortHelp(), a.list.FullHelp()
 	}
+	root := []key.Binding{a.keys.Help, a.keys.Quit}
+	panes := []key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}
+	if _, ok := a.reader.Article(); ok && !(a.focus == focusList && a.list.Filtering()) {
+		root = append([]key.Binding{a.keys.NextFocus}, root...)
+		h.full = append(append([][]key.Binding{}, h.full...), panes)
+	}
 	h.short = append(append([]key.Binding{}, h.short...), root...)
-	h.full = append(append([][]key.Binding{}, h.full...), root)
+	h.full = append(h.full, []key.Binding{a.keys.Help, a.keys.Quit})
 	return h
 }
 
-// layout gives each component the room left by the chrome.
-func (a *App) layout() tea.Cmd {
-	h := max(a.height-lipgloss.Height(a.chrome()), 0)
-	a.list.SetSize(a.width, h)
-	return a.reader.SetSize(a.width, h)
+// regions is where each component goes: widths and heights in cells, 0 for
+// a component not shown.
+type regions struct {
+	listW, readerW, sideW int
+	h                     int // height above the chrome
+	entH, quoH            int // heights of the pane boxes in the side column (wide)
 }
 
-// View draws the focused component over the chrome, in the alternate screen.
+// regions shares the screen out by layout mode and focus.
+func (a App) regions() regions {
+	r := regions{h: max(a.height-lipgloss.Height(a.chrome()), 0)}
+	_, open := a.reader.Article()
+	switch a.mode() {
+	case wide:
+		r.listW = clamp(a.width/4, 28, 50)
+		if !open {
+			r.listW = a.width
+			return r
+		}
+		if !a.sideOff {
+			r.sideW = clamp(a.width/5, 30, 46)
+			r.entH = r.h / 2
+			r.quoH = r.h - r.entH
+		}
+		r.readerW = a.width - r.listW - r.sideW - 1 // one column between list and reader
+	case medium:
+		switch {
+		case a.focus == focusList || !open:
+			r.listW = a.width
+		case a.sideOff:
+			r.readerW = a.width
+		default:
+			r.sideW = clamp(a.width/3, 30, 46)
+			r.readerW = a.width - r.sideW
+			r.entH = r.h
+		}
+	default:
+		switch a.focus {
+		case focusReader:
+			r.readerW = a.width
+		case focusEntities, focusQuotes:
+			r.sideW = a.width
+			r.entH = r.h
+		default:
+			r.listW = a.width
+		}
+	}
+	return r
+}
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// boxInner is the room inside a pane box: a border and a space on each side, and a title line.
+func boxInner(w, h int) (int, int) { return max(w-4, 0), max(h-3, 0) }
+
+// layout gives each component the room its region leaves it.
+func (a *App) layout() tea.Cmd {
+	r := a.regions()
+	if r.listW > 0 {
+		a.list.SetSize(r.listW, r.h)
+	}
+	if r.sideW > 0 {
+		w, h := boxInner(r.sideW, r.entH)
+		a.entities.SetSize(w, h)
+		a.quotes.SetSize(w, h)
+		if r.quoH > 0 {
+			w, h = boxInner(r.sideW, r.quoH)
+			a.quotes.SetSize(w, h)
+		}
+	}
+	if r.readerW > 0 {
+		return a.reader.SetSize(r.readerW, r.h)
+	}
+	return nil
+}
+
+// box draws a pane in a rounded border with a title line (tabs when several share it).
+func (a App) box(title, content string, w, h int, focused bool) string {
+	st := a.st.Pane
+	if focused {
+		st = a.st.PaneFocused
+	}
+	iw, ih := boxInner(w, h)
+	if iw <= 0 || h < 3 {
+		return lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).Render("")
+	}
+	head := lipgloss.NewStyle().MaxWidth(iw).Render(title)
+	body := lipgloss.NewStyle().Width(iw).Height(ih).MaxHeight(ih).MaxWidth(iw).Render(content)
+	return st.Padding(0, 1).Width(w).Height(h).MaxHeight(h).Render(head + "\n" + body)
+}
+
+func (a App) entitiesBox(w, h int, tabs bool) string {
+	return a.box(a.paneTitle(focusEntities, tabs), a.entities.View(), w, h, a.focus == focusEntities)
+}
+
+func (a App) quotesBox(w, h int, tabs bool) string {
+	return a.box(a.paneTitle(focusQuotes, tabs), a.quotes.View(), w, h, a.focus == focusQuotes)
+}
+
+// paneTitle is a pane's title line: its name, or both names as tabs.
+func (a App) paneTitle(p focus, tabs bool) string {
+	name := map[focus]string{focusEntities: "Entities", focusQuotes: "Quotes"}
+	if !tabs {
+		return a.st.PaneTitle.Render(name[p])
+	}
+	var parts []string
+	for _, f := range []focus{focusEntities, focusQuotes} {
+		if f == p {
+			parts = append(parts, a.st.TabActive.Render(name[f]))
+		} else {
+			parts = append(parts, a.st.Tab.Render(name[f]))
+		}
+	}
+	return strings.Join(parts, a.st.Faint.Render("|"))
+}
+
+// View draws the components in their regions over the chrome, in the alternate screen.
 func (a App) View() tea.View {
 	var body string
 	if a.width > 0 && a.height > 0 {
 		chrome := a.chrome()
-		h := max(a.height-lipgloss.Height(chrome), 0)
-		var main string
-		switch a.focus {
-		case focusReader:
-			main = a.reader.View()
-		default:
-			main = a.list.View()
+		r := a.regions()
+		var cols []string
+		fit := func(s string, w int) string {
+			return lipgloss.NewStyle().Width(w).MaxWidth(w).Height(r.h).MaxHeight(r.h).Render(s)
 		}
-		main = lipgloss.NewStyle().Width(a.width).Height(h).MaxHeight(h).MaxWidth(a.width).Render(main)
-		if h == 0 {
-			main = ""
+		if r.listW > 0 {
+			cols = append(cols, fit(a.list.View(), r.listW))
+			if r.readerW > 0 {
+				cols = append(cols, fit("", 1))
+			}
 		}
-		body = lipgloss.JoinVertical(lipgloss.Left, main, chrome)
-		body = lipgloss.NewStyle().MaxHeight(a.height).Render(body)
+		if r.readerW > 0 {
+			cols = append(cols, fit(a.reader.View(), r.readerW))
+		}
+		if r.sideW > 0 {
+			switch {
+			case r.quoH > 0:
+				cols = append(cols, lipgloss.JoinVertical(lipgloss.Left,
+					a.entitiesBox(r.sideW, r.entH, false), a.quotesBox(r.sideW, r.quoH, false)))
+			case a.sideTab == focusQuotes:
+				cols = append(cols, a.quotesBox(r.sideW, r.entH, true))
+			default:
+				cols = append(cols, a.entitiesBox(r.sideW, r.entH, true))
+			}
+		}
+		main := ""
+		if r.h > 0 {
+			main = lipgloss.NewStyle().MaxWidth(a.width).MaxHeight(r.h).Render(lipgloss.JoinHorizontal(lipgloss.Top, cols...))
+			main += "\n"
+		}
+		body = lipgloss.NewStyle().MaxHeight(a.height).MaxWidth(a.width).Render(main + chrome)
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

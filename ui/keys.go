@@ -4,15 +4,23 @@ import "charm.land/bubbles/v2/key"
 
 // KeyMap is the keys the root handles whatever has focus.
 type KeyMap struct {
-	Quit key.Binding
-	Help key.Binding
+	Quit      key.Binding
+	Help      key.Binding
+	NextFocus key.Binding
+	PrevFocus key.Binding
+	Entities  key.Binding // show or hide the entities pane
+	Quotes    key.Binding // show or hide the quotes pane
 }
 
 // DefaultKeyMap returns the root's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		NextFocus: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevFocus: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		Entities:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "entities")),
+		Quotes:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
 	}
 }
 

@@ -1,6 +1,10 @@
 package reader
 
 import (
+	"sort"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"briefs/model"
@@ -18,9 +22,166 @@ type Selection struct {
 // noSelection selects nothing.
 var noSelection = Selection{Mention: -1, Quote: -1}
 
-// Decorate returns the document's lines with entities and quotes styled.
+// look is what one screen cell carries, as bits: whether it is quoted,
+// the entity kind named there, whether it is a mention of the selected
+// entity (or the current one), whether it is a speaker tag.
+type look uint16
+
+const (
+	lookQuote        look = 1 << iota // inside a quote
+	lookQuoteCurrent                  // inside the selected quote
+	lookMention                       // a mention of the selected entity
+	lookCurrent                       // the mention the reader is on
+	lookSpeaker                       // the "— Speaker" after a quote
+	lookKindShift         = iota      // entity kind index + 1 in the bits above
+
+	kindMask look = 0xff << lookKindShift
+)
+
+// Decorate returns the document's lines with entities styled by kind,
+// quotes set apart and their speakers dimmed, and the selection marked. It
+// only adds styles to cells glamour already placed, so wrapping and layout
+// stay exactly glamour's.
 func Decorate(d *Document, a *model.Article, sel Selection, st theme.Styles) []string {
-	return d.Lines
+	if d == nil {
+		return nil
+	}
+	grid := map[int][]look{} // line -> look per cell, for the lines that have any
+	mark := func(cells []cell, bits look, replaceKind bool) {
+		for _, run := range runs(cells) {
+			row := grid[run.line]
+			if len(row) < run.c1 {
+				row = append(row, make([]look, run.c1-len(row))...)
+			}
+			for c := run.c0; c < run.c1; c++ {
+				if replaceKind {
+					row[c] &^= kindMask
+				}
+				row[c] |= bits
+			}
+			grid[run.line] = row
+		}
+	}
+	for qi, q := range a.Quotes {
+		start, end := withMarks(a.Text(q.Field), q.Start, q.End)
+		bits := lookQuote
+		if qi == sel.Quote {
+			bits |= lookQuoteCurrent
+		}
+		mark(d.cells(q.Field, start, end), bits, false)
+		if qi < len(d.speakers) {
+			mark(d.speakers[qi], lookSpeaker, false)
+		}
+	}
+	for _, e := range a.Entities {
+		kind := look(kindIndex(e.Kind)+1) << lookKindShift
+		for mi, m := range e.Mentions {
+			bits := kind
+			if e.ID == sel.Entity {
+				bits |= lookMention
+				if mi == sel.Mention {
+					bits |= lookCurrent
+				}
+			}
+			mark(d.cells(m.Field, m.Start, m.End), bits, true)
+		}
+	}
+	if len(grid) == 0 {
+		return d.Lines
+	}
+	styles := map[look]lipgloss.Style{}
+	out := make([]string, len(d.Lines))
+	copy(out, d.Lines)
+	for ln, row := range grid {
+		if ln < 0 || ln >= len(out) {
+			continue
+		}
+		var ranges []lipgloss.Range
+		for c := 0; c < len(row); {
+			k := row[c]
+			e := c + 1
+			for e < len(row) && row[e] == k {
+				e++
+			}
+			if k != 0 {
+				s, ok := styles[k]
+				if !ok {
+					s = styleFor(k, st)
+					styles[k] = s
+				}
+				ranges = append(ranges, lipgloss.NewRange(c, e, s))
+			}
+			c = e
+		}
+		out[ln] = lipgloss.StyleRanges(out[ln], ranges...)
+	}
+	return out
+}
+
+// styleFor composes the style of a cell from its bits: selection over
+// entity kind over quote.
+func styleFor(k look, st theme.Styles) lipgloss.Style {
+	s := lipgloss.NewStyle()
+	if k&lookSpeaker != 0 {
+		return st.Speaker
+	}
+	if k&lookQuote != 0 {
+		s = st.Quote
+		if k&lookQuoteCurrent != 0 {
+			s = st.Selected.Inherit(st.Quote)
+		}
+	}
+	if kind := int(k >> lookKindShift); kind > 0 && kind <= len(model.Kinds) {
+		s = st.EntityStyle(model.Kinds[kind-1]).Inherit(s)
+	}
+	switch {
+	case k&lookCurrent != 0:
+		s = st.Current.Inherit(s)
+	case k&lookMention != 0:
+		s = st.Mention.Inherit(s)
+	}
+	return s
+}
+
+func kindIndex(k model.EntityKind) int {
+	for i, kk := range model.Kinds {
+		if kk == k {
+			return i
+		}
+	}
+	return len(model.Kinds) - 1 // unknown kinds show as "other"
+}
+
+// withMarks widens a quote's span to take in its quotation marks.
+func withMarks(text string, start, end int) (int, int) {
+	if start < 0 || end > len(text) || start > end {
+		return start, end
+	}
+	if r, n := utf8.DecodeLastRuneInString(text[:start]); n > 0 && isQuoteMark(r) {
+		start -= n
+	}
+	if r, n := utf8.DecodeRuneInString(text[end:]); n > 0 && isQuoteMark(r) {
+		end += n
+	}
+	return start, end
+}
+
+// run is a stretch of cells on one line, columns [c0, c1).
+type run struct{ line, c0, c1 int }
+
+// runs joins placed cells into one run per line, spaces between words included.
+func runs(cells []cell) []run {
+	var out []run
+	for _, c := range cells {
+		if n := len(out); n > 0 && out[n-1].line == c.line {
+			out[n-1].c1 = max(out[n-1].c1, c.col+c.w)
+			out[n-1].c0 = min(out[n-1].c0, c.col)
+			continue
+		}
+		out = append(out, run{c.line, c.col, c.col + c.w})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].line < out[j].line })
+	return out
 }
 
 func ansiTruncate(s string, w int) string { return ansi.Truncate(s, w, "…") }

@@ -190,32 +190,71 @@ func metaLine(a *model.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-// insertion is a speaker shown after a quote: at a byte offset of the body.
+// insertion is a speaker tag shown in the body: at a byte offset, for the
+// quotes that end in that sentence.
 type insertion struct {
 	at      int
-	quote   int
+	quote   int // the first quote it stands for
 	speaker string
 }
 
-// speakerInsertions places each body quote's speaker after its closing mark
-// and any punctuation that follows it.
+// speakerInsertions places each body quote's speaker at the end of the
+// sentence the quote ends in, so a fragment quoted mid-sentence does not cut
+// the sentence in two; quotes of one sentence share one tag.
 func speakerInsertions(a *model.Article) []insertion {
 	var out []insertion
 	for i, q := range a.Quotes {
-		if q.Field != model.FieldBody || q.Speaker == "" || q.End < 0 || q.End > len(a.Body) {
+		if q.Field != model.FieldBody || q.Speaker == "" || q.End < 0 || q.End > len(a.Body) || q.Start > q.End {
 			continue
 		}
-		at := q.End
-		if r, n := utf8.DecodeRuneInString(a.Body[at:]); n > 0 && isQuoteMark(r) {
-			at += n
-		}
-		for at < len(a.Body) && strings.IndexByte(".,;:!?", a.Body[at]) >= 0 {
-			at++
+		at := sentenceEnd(a.Body, q.End)
+		if n := len(out); n > 0 && out[n-1].at == at {
+			if !strings.Contains(out[n-1].speaker, q.Speaker) {
+				out[n-1].speaker += " / " + q.Speaker
+			}
+			continue
 		}
 		out = append(out, insertion{at: at, quote: i, speaker: q.Speaker})
 	}
 	slices.SortStableFunc(out, func(x, y insertion) int { return x.at - y.at })
 	return out
+}
+
+// sentenceEnd is the offset just after the sentence that a quote ending at
+// end closes or sits in: after its closing mark when the quote ends the
+// sentence, else after the next full stop, and never past the paragraph.
+func sentenceEnd(body string, end int) int {
+	para := len(body)
+	if k := strings.Index(body[end:], model.ParagraphSep); k >= 0 {
+		para = end + k
+	}
+	at := end
+	last, _ := utf8.DecodeLastRuneInString(body[:end])
+	if r, n := utf8.DecodeRuneInString(body[at:]); n > 0 && isQuoteMark(r) {
+		at += n
+	}
+	skipPunct := func(i int) int {
+		for i < para && strings.IndexByte(".,;:!?", body[i]) >= 0 {
+			i++
+		}
+		return i
+	}
+	if strings.ContainsRune(".!?", last) {
+		return skipPunct(at)
+	}
+	for i := at; i < para; i++ {
+		if strings.IndexByte(".!?", body[i]) < 0 {
+			continue
+		}
+		j := i + 1
+		if r, n := utf8.DecodeRuneInString(body[j:]); n > 0 && isQuoteMark(r) {
+			j += n
+		}
+		if j >= para || body[j] == ' ' {
+			return j
+		}
+	}
+	return para
 }
 
 func isQuoteMark(r rune) bool { return strings.ContainsRune("\"“”„«»'‘’", r) }

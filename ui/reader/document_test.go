@@ -164,7 +164,7 @@ func TestMarkdownIsEscaped(t *testing.T) {
 	}
 }
 
-func TestSpeakerShownAfterQuote(t *testing.T) {
+func TestSpeakerShownAtSentenceEnd(t *testing.T) {
 	a := briefByPrefix(t, "02")
 	testbriefs.Annotate(&a, []testbriefs.Spec{
 		{Name: "Lina Roos", Kind: model.KindPerson},
@@ -174,7 +174,8 @@ func TestSpeakerShownAfterQuote(t *testing.T) {
 		t.Fatalf("test brief has %d quotes, want 2", len(a.Quotes))
 	}
 	got := strings.Join(strings.Fields(strings.Join(plainLines(t, &a, 80), " ")), " ")
-	for _, want := range []string{`mistrust", — Lina Roos Estmark's`, `ready". — Per Aasen`} {
+	// Each speaker closes the sentence the quote sits in.
+	for _, want := range []string{`mistrust", Estmark's ambassador Lina Roos told the council. — Lina Roos Norland's`, `ready". — Per Aasen Diplomats`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("want %q in %q", want, got)
 		}
@@ -199,6 +200,28 @@ func BenchmarkRenderSeedSized(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		if _, err := Render(&a, 60+i%80, "dark"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestSentenceEnd(t *testing.T) {
+	cases := []struct {
+		body  string
+		quote string // the quoted words; the tag goes where | is in want
+		want  string
+	}{
+		{`He said "fine" and left. Then more.`, "fine", `He said "fine" and left.| Then more.`},
+		{`"We will stay." She left.`, "We will stay.", `"We will stay."| She left.`},
+		{`"We insist", he said.`, "We insist", `"We insist", he said.|`},
+		{`They called it "frank" in talks`, "frank", `They called it "frank" in talks|`},
+		{`A "b" c.` + model.ParagraphSep + `Next.`, "b", `A "b" c.|` + model.ParagraphSep + `Next.`},
+		{`It was "odd?" he asked, then went.`, "odd?", `It was "odd?"| he asked, then went.`},
+	}
+	for _, c := range cases {
+		end := strings.Index(c.body, c.quote) + len(c.quote)
+		at := sentenceEnd(c.body, end)
+		if got := c.body[:at] + "|" + c.body[at:]; got != c.want {
+			t.Errorf("%q: tag at %q, want %q", c.body, got, c.want)
 		}
 	}
 }

@@ -14,8 +14,11 @@ type KeyMap struct {
 	Back             key.Binding
 	Prev, Next       key.Binding
 
+	// NextMention and PrevMention step through the selected entity's mentions.
+	NextMention, PrevMention key.Binding
+
 	// Short-help entries that stand for several keys; never matched.
-	scrollHint, stepHint key.Binding
+	scrollHint, stepHint, mentionHint key.Binding
 }
 
 // DefaultKeyMap returns the reader's keys: pager keys, Esc/h back, [ and ] to step between briefs.
@@ -33,9 +36,20 @@ func DefaultKeyMap() KeyMap {
 		Prev:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous brief")),
 		Next:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next brief")),
 
-		scrollHint: key.NewBinding(key.WithKeys("j", "k", "space", "b"), key.WithHelp("j/k/space/b", "scroll")),
-		stepHint:   key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "prev/next brief")),
+		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next mention")),
+		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous mention")),
+
+		mentionHint: key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "mentions")),
+		scrollHint:  key.NewBinding(key.WithKeys("j", "k", "space", "b"), key.WithHelp("j/k/space/b", "scroll")),
+		stepHint:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "prev/next brief")),
 	}
+}
+
+// setMentionKeys turns n/N on while an entity is selected, so help shows them only then.
+func (k *KeyMap) setMentionKeys(on bool) {
+	k.NextMention.SetEnabled(on)
+	k.PrevMention.SetEnabled(on)
+	k.mentionHint.SetEnabled(on)
 }
 
 // viewportKeys hands the scrolling bindings to the viewport; it scrolls no sideways.

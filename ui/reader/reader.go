@@ -56,12 +56,14 @@ type Model struct {
 	err     error
 	pending map[docKey]bool
 
-	sel Selection
+	sel  Selection
+	jump bool // scroll to the selection once the document is on screen
 }
 
 // New returns an empty reader.
 func New(st theme.Styles) Model {
 	keys := DefaultKeyMap()
+	keys.setMentionKeys(false)
 	vp := viewport.New()
 	vp.KeyMap = keys.viewportKeys()
 	vp.MouseWheelEnabled = true
@@ -85,6 +87,7 @@ func (m *Model) Open(a model.Article) tea.Cmd {
 	m.err = nil
 	if !same {
 		m.sel = noSelection
+		m.keys.setMentionKeys(false)
 		m.doc = nil
 		m.vp.SetContent("")
 		m.vp.GotoTop()
@@ -144,6 +147,91 @@ func (m *Model) show(k docKey, d *Document) {
 	m.doc, m.docFor = d, k
 	m.refresh()
 	m.vp.SetYOffset(int(frac * float64(len(d.Lines))))
+	if m.jump {
+		m.scrollToSelection()
+	}
+}
+
+// Selection returns what is selected in the brief.
+func (m Model) Selection() Selection { return m.sel }
+
+// SelectEntity marks every mention of the entity and scrolls to the first;
+// "" clears it. n and N then step through the mentions.
+func (m *Model) SelectEntity(id string) {
+	m.sel = Selection{Entity: id, Mention: -1, Quote: -1}
+	m.keys.setMentionKeys(id != "")
+	m.refresh()
+	m.jump = true
+	m.scrollToSelection()
+}
+
+// StepMention makes the next (delta 1) or previous (-1) mention of the
+// selected entity the current one, wrapping around, and scrolls to it.
+func (m *Model) StepMention(delta int) {
+	e := m.art.EntityByID(m.sel.Entity)
+	if e == nil || len(e.Mentions) == 0 {
+		return
+	}
+	n := len(e.Mentions)
+	switch {
+	case m.sel.Mention < 0 && delta < 0:
+		m.sel.Mention = n - 1
+	case m.sel.Mention < 0:
+		m.sel.Mention = 0
+	default:
+		m.sel.Mention = ((m.sel.Mention+delta)%n + n) % n
+	}
+	m.refresh()
+	m.jump = true
+	m.scrollToSelection()
+}
+
+// SelectQuote marks a quote (by index into the article's quotes) and
+// scrolls to it; -1 clears it.
+func (m *Model) SelectQuote(i int) {
+	m.sel = Selection{Mention: -1, Quote: i}
+	m.keys.setMentionKeys(false)
+	m.refresh()
+	m.jump = true
+	m.scrollToSelection()
+}
+
+// ClearSelection removes every mark.
+func (m *Model) ClearSelection() {
+	m.sel = noSelection
+	m.keys.setMentionKeys(false)
+	m.refresh()
+}
+
+// scrollToSelection brings the current mention, the selected quote or the
+// selected entity's first mention on screen, a third of the way down when it
+// has to move.
+func (m *Model) scrollToSelection() {
+	if m.doc == nil {
+		return
+	}
+	m.jump = false
+	line := -1
+	switch {
+	case m.sel.Quote >= 0 && m.sel.Quote < len(m.art.Quotes):
+		q := m.art.Quotes[m.sel.Quote]
+		line = m.doc.Line(q.Field, q.Start, q.End)
+	case m.sel.Entity != "":
+		e := m.art.EntityByID(m.sel.Entity)
+		if e == nil || len(e.Mentions) == 0 {
+			return
+		}
+		mm := e.Mentions[max(m.sel.Mention, 0)]
+		line = m.doc.Line(mm.Field, mm.Start, mm.End)
+	}
+	if line < 0 {
+		return
+	}
+	h := m.vp.Height()
+	if y := m.vp.YOffset(); line >= y && line < y+h {
+		return
+	}
+	m.vp.SetYOffset(max(line-h/3, 0))
 }
 
 // refresh redraws the document's lines with the current highlights.
@@ -189,6 +277,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Bottom):
 			m.vp.GotoBottom()
 			return m, nil
+		case key.Matches(msg, m.keys.NextMention):
+			m.StepMention(+1)
+			return m, nil
+		case key.Matches(msg, m.keys.PrevMention):
+			m.StepMention(-1)
+			return m, nil
 		}
 	}
 	var cmd tea.Cmd
@@ -226,6 +320,17 @@ func (m Model) status() string {
 	}
 	pct := fmt.Sprintf("%3.0f%%", m.vp.ScrollPercent()*100)
 	left := sourceOf(m.art)
+	if e := m.art.EntityByID(m.sel.Entity); e != nil {
+		left = fmt.Sprintf("%s: %d mentions · n/N to step", e.Name, len(e.Mentions))
+		if m.sel.Mention >= 0 {
+			left = fmt.Sprintf("%s: mention %d of %d · n/N to step", e.Name, m.sel.Mention+1, len(e.Mentions))
+		}
+	} else if m.sel.Quote >= 0 && m.sel.Quote < len(m.art.Quotes) {
+		left = fmt.Sprintf("quote %d of %d", m.sel.Quote+1, len(m.art.Quotes))
+		if sp := m.art.Quotes[m.sel.Quote].Speaker; sp != "" {
+			left += " · " + sp
+		}
+	}
 	room := m.width - lipgloss.Width(pct) - 1
 	if room < 1 {
 		return m.st.Status.Render(truncate(pct, m.width))
@@ -266,7 +371,7 @@ func (m Model) Lines() int {
 
 // ShortHelp is the reader's part of the help bar.
 func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.scrollHint, m.keys.Back, m.keys.stepHint}
+	return []key.Binding{m.keys.scrollHint, m.keys.Back, m.keys.stepHint, m.keys.mentionHint}
 }
 
 // FullHelp is the reader's part of the full help.
@@ -274,6 +379,6 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{m.keys.Down, m.keys.Up, m.keys.PageDown, m.keys.PageUp},
 		{m.keys.HalfDown, m.keys.HalfUp, m.keys.Top, m.keys.Bottom},
-		{m.keys.Back, m.keys.Prev, m.keys.Next},
+		{m.keys.Back, m.keys.Prev, m.keys.Next, m.keys.NextMention, m.keys.PrevMention},
 	}
 }

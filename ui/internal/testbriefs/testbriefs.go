@@ -5,6 +5,7 @@ package testbriefs
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"briefs/articles/samples"
+	"briefs/articles/source"
 	"briefs/model"
 )
 
@@ -83,53 +86,60 @@ type Spec struct {
 
 // Annotate marks the given entities in the title and body, and every
 // double-quoted passage of the body as a quote, its speaker the person
-// mentioned nearest to it in the same paragraph.
+// mentioned nearest to it in the same paragraph. Longer names win over the
+// shorter ones inside them ("Russian Federation" over "Russian").
 func Annotate(a *model.Article, specs []Spec) {
-	a.Entities = nil
-	for _, s := range specs {
-		e := model.Entity{ID: model.EntityID(s.Kind, s.Name), Name: s.Name, Kind: s.Kind}
-		forms := append([]string{s.Name}, s.Aliases...)
-		e.Aliases = forms
-		for _, f := range []model.Field{model.FieldTitle, model.FieldBody} {
-			e.Mentions = append(e.Mentions, mentions(a.Text(f), f, forms)...)
+	type form struct {
+		text string
+		spec int
+	}
+	var forms []form
+	for i, s := range specs {
+		for _, f := range append([]string{s.Name}, s.Aliases...) {
+			forms = append(forms, form{f, i})
 		}
-		slices.SortFunc(e.Mentions, func(x, y model.Mention) int {
+	}
+	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].text) > len(forms[j].text) })
+	found := make([][]model.Mention, len(specs))
+	for _, f := range []model.Field{model.FieldTitle, model.FieldBody} {
+		text := a.Text(f)
+		taken := make([]bool, len(text))
+		for _, fm := range forms {
+			for from := 0; ; {
+				i := strings.Index(text[from:], fm.text)
+				if i < 0 {
+					break
+				}
+				start, end := from+i, from+i+len(fm.text)
+				from = end
+				if !boundary(text, start-1) || !boundary(text, end) || slices.Contains(taken[start:end], true) {
+					continue
+				}
+				for k := start; k < end; k++ {
+					taken[k] = true
+				}
+				found[fm.spec] = append(found[fm.spec], model.Mention{Field: f, Start: start, End: end, Text: fm.text})
+			}
+		}
+	}
+	a.Entities = nil
+	for i, s := range specs {
+		ms := found[i]
+		if len(ms) == 0 {
+			continue
+		}
+		slices.SortFunc(ms, func(x, y model.Mention) int {
 			if x.Field != y.Field {
 				return strings.Compare(string(y.Field), string(x.Field)) // title first
 			}
 			return x.Start - y.Start
 		})
-		if len(e.Mentions) > 0 {
-			a.Entities = append(a.Entities, e)
-		}
+		a.Entities = append(a.Entities, model.Entity{
+			ID: model.EntityID(s.Kind, s.Name), Name: s.Name, Kind: s.Kind,
+			Aliases: append([]string{s.Name}, s.Aliases...), Mentions: ms,
+		})
 	}
 	a.Quotes = quotes(a)
-}
-
-// mentions finds whole-word occurrences of the forms, longest form first, without overlaps.
-func mentions(text string, f model.Field, forms []string) []model.Mention {
-	forms = slices.Clone(forms)
-	sort.Slice(forms, func(i, j int) bool { return len(forms[i]) > len(forms[j]) })
-	taken := make([]bool, len(text))
-	var out []model.Mention
-	for _, form := range forms {
-		for from := 0; ; {
-			i := strings.Index(text[from:], form)
-			if i < 0 {
-				break
-			}
-			start, end := from+i, from+i+len(form)
-			from = end
-			if !boundary(text, start-1) || !boundary(text, end) || slices.Contains(taken[start:end], true) {
-				continue
-			}
-			for k := start; k < end; k++ {
-				taken[k] = true
-			}
-			out = append(out, model.Mention{Field: f, Start: start, End: end, Text: form})
-		}
-	}
-	return out
 }
 
 func boundary(text string, i int) bool {
@@ -204,4 +214,42 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// SeedSpecs are the entities a careful reader finds in the seed brief (facts:
+// names and kinds), for marking it by hand in the reader's tests.
+var SeedSpecs = []Spec{
+	{Name: "Donald Trump", Kind: model.KindPerson, Aliases: []string{"Trump"}},
+	{Name: "Bashar al-Assad", Kind: model.KindPerson, Aliases: []string{"Bashar Assad", "Assad"}},
+	{Name: "Tillerson", Kind: model.KindPerson},
+	{Name: "Lavrov", Kind: model.KindPerson},
+	{Name: "Putin", Kind: model.KindPerson},
+	{Name: "Vladimir Safronkov", Kind: model.KindPerson},
+	{Name: "United States", Kind: model.KindCountry, Aliases: []string{"United States of America", "US", "U.S."}},
+	{Name: "Russia", Kind: model.KindCountry, Aliases: []string{"Russian Federation"}},
+	{Name: "Syria", Kind: model.KindCountry},
+	{Name: "Moscow", Kind: model.KindPlace},
+	{Name: "Washington", Kind: model.KindPlace},
+	{Name: "United Nations", Kind: model.KindOrganization, Aliases: []string{"UN"}},
+	{Name: "Kremlin", Kind: model.KindOrganization},
+	{Name: "Syrian", Kind: model.KindNationality},
+	{Name: "Russian", Kind: model.KindNationality},
+	{Name: "American", Kind: model.KindNationality},
+}
+
+// Seed returns the seed brief from the built-in samples, read and cleaned
+// by articles/source, with SeedSpecs and its quotes marked by Annotate.
+func Seed(tb testing.TB) model.Article {
+	tb.Helper()
+	data, err := fs.ReadFile(samples.FS, samples.SeedName)
+	if err != nil {
+		tb.Fatalf("read the seed sample: %v", err)
+	}
+	arts, err := source.Parse(samples.SeedName, data)
+	if err != nil || len(arts) != 1 {
+		tb.Fatalf("parse the seed: %v (%d articles)", err, len(arts))
+	}
+	a := arts[0]
+	Annotate(&a, SeedSpecs)
+	return a
 }

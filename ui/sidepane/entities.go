@@ -1,0 +1,234 @@
+package sidepane
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"briefs/model"
+	"briefs/ui/theme"
+)
+
+// EntitySelectedMsg says the cursor is on this entity of the open brief.
+type EntitySelectedMsg struct{ ID string }
+
+// EntitySearchMsg asks for the briefs that name this entity.
+type EntitySearchMsg struct{ ID, Name string }
+
+// MentionStepMsg asks the reader to step to the next (1) or previous (-1) mention.
+type MentionStepMsg struct{ Delta int }
+
+// EntityKeys is the entities pane's keys.
+type EntityKeys struct {
+	Down, Up    key.Binding
+	Top, Bottom key.Binding
+	Search      key.Binding
+	Aliases     key.Binding
+	NextMention key.Binding
+	PrevMention key.Binding
+}
+
+// DefaultEntityKeys returns the entities pane's keys.
+func DefaultEntityKeys() EntityKeys {
+	return EntityKeys{
+		Down:        key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/k", "select")),
+		Up:          key.NewBinding(key.WithKeys("k", "up")),
+		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last")),
+		Bottom:      key.NewBinding(key.WithKeys("G", "end")),
+		Search:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "briefs naming it")),
+		Aliases:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "aliases")),
+		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "mentions")),
+		PrevMention: key.NewBinding(key.WithKeys("N")),
+	}
+}
+
+// kindTitles are the headings of the kinds, in model.Kinds order.
+var kindTitles = map[model.EntityKind]string{
+	model.KindPerson:       "People",
+	model.KindCountry:      "Countries",
+	model.KindPlace:        "Places",
+	model.KindOrganization: "Organisations",
+	model.KindNationality:  "Nationalities",
+	model.KindOther:        "Other",
+}
+
+// Entities is the entities pane.
+type Entities struct {
+	keys    EntityKeys
+	st      theme.Styles
+	art     model.Article
+	rows    rows
+	aliases bool
+}
+
+// NewEntities returns an empty entities pane.
+func NewEntities(st theme.Styles) Entities {
+	return Entities{keys: DefaultEntityKeys(), st: st}
+}
+
+// SetArticle lists the entities of a brief, cursor on the first.
+func (m *Entities) SetArticle(a model.Article) {
+	m.art = a
+	m.rebuild("")
+}
+
+// ArticleID is the id of the brief listed.
+func (m Entities) ArticleID() string { return m.art.ID }
+
+// SetStyles restyles the pane.
+func (m *Entities) SetStyles(st theme.Styles) {
+	m.st = st
+	m.rebuild(m.SelectedID())
+}
+
+// SetSize gives the pane its inner width and height.
+func (m *Entities) SetSize(w, h int) {
+	m.rows.width, m.rows.height = max(w, 0), max(h, 0)
+	m.rows.follow()
+}
+
+// SelectedID is the id of the entity under the cursor, or "".
+func (m Entities) SelectedID() string {
+	r, ok := m.rows.selected()
+	if !ok {
+		return ""
+	}
+	return m.art.Entities[r.ref].ID
+}
+
+// Select puts the cursor on the entity with this id; false when the brief has none.
+func (m *Entities) Select(id string) bool {
+	for i, r := range m.rows.items {
+		if r.selectable && m.art.Entities[r.ref].ID == id {
+			m.rows.cursor = i
+			m.rows.follow()
+			return true
+		}
+	}
+	return false
+}
+
+// Announce returns the message that tells the parent which entity is under the cursor.
+func (m Entities) Announce() tea.Cmd {
+	id := m.SelectedID()
+	return func() tea.Msg { return EntitySelectedMsg{ID: id} }
+}
+
+// rebuild lays out the rows: a heading per kind, then its entities by mention count.
+func (m *Entities) rebuild(keep string) {
+	byKind := map[model.EntityKind][]int{}
+	for i, e := range m.art.Entities {
+		k := e.Kind
+		if _, ok := kindTitles[k]; !ok {
+			k = model.KindOther
+		}
+		byKind[k] = append(byKind[k], i)
+	}
+	var items []row
+	for _, k := range model.Kinds {
+		idx := byKind[k]
+		if len(idx) == 0 {
+			continue
+		}
+		sort.SliceStable(idx, func(a, b int) bool {
+			ea, eb := m.art.Entities[idx[a]], m.art.Entities[idx[b]]
+			if len(ea.Mentions) != len(eb.Mentions) {
+				return len(ea.Mentions) > len(eb.Mentions)
+			}
+			return ea.Name < eb.Name
+		})
+		heading := m.st.EntityStyle(k).Bold(true).Render(kindTitles[k]) + m.st.Faint.Render(fmt.Sprintf(" %d", len(idx)))
+		items = append(items, row{lines: []string{heading}})
+		for _, i := range idx {
+			e := m.art.Entities[i]
+			lines := []string{fmt.Sprintf("  %s %s", m.st.EntityStyle(k).Render(e.Name), m.st.Faint.Render(fmt.Sprintf("×%d", len(e.Mentions))))}
+			if m.aliases {
+				if others := otherForms(e); len(others) > 0 {
+					lines = append(lines, m.st.Faint.Render("    also "+strings.Join(others, ", ")))
+				}
+			}
+			items = append(items, row{lines: lines, selectable: true, ref: i})
+		}
+	}
+	if len(items) == 0 {
+		items = []row{{lines: []string{m.st.Faint.Render("No entities found.")}}}
+	}
+	m.rows.set(items)
+	if keep != "" {
+		m.Select(keep)
+	}
+}
+
+// otherForms are the surface forms of an entity besides its name.
+func otherForms(e model.Entity) []string {
+	seen := map[string]bool{e.Name: true}
+	var out []string
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, a := range e.Aliases {
+		add(a)
+	}
+	for _, mm := range e.Mentions {
+		add(mm.Text)
+	}
+	return out
+}
+
+// Update handles keys while the pane has focus.
+func (m Entities) Update(msg tea.Msg) (Entities, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	moved := false
+	switch {
+	case key.Matches(k, m.keys.Down):
+		moved = m.rows.move(1)
+	case key.Matches(k, m.keys.Up):
+		moved = m.rows.move(-1)
+	case key.Matches(k, m.keys.Top):
+		moved = m.rows.first()
+	case key.Matches(k, m.keys.Bottom):
+		moved = m.rows.last()
+	case key.Matches(k, m.keys.Aliases):
+		m.aliases = !m.aliases
+		m.rebuild(m.SelectedID())
+	case key.Matches(k, m.keys.NextMention):
+		return m, func() tea.Msg { return MentionStepMsg{Delta: 1} }
+	case key.Matches(k, m.keys.PrevMention):
+		return m, func() tea.Msg { return MentionStepMsg{Delta: -1} }
+	case key.Matches(k, m.keys.Search):
+		if r, ok := m.rows.selected(); ok {
+			e := m.art.Entities[r.ref]
+			return m, func() tea.Msg { return EntitySearchMsg{ID: e.ID, Name: e.Name} }
+		}
+	}
+	if moved {
+		return m, m.Announce()
+	}
+	return m, nil
+}
+
+// View draws the pane's rows.
+func (m Entities) View() string {
+	return lipgloss.NewStyle().Width(m.rows.width).Height(m.rows.height).MaxHeight(m.rows.height).
+		Render(m.rows.view(m.st.Selected))
+}
+
+// ShortHelp is the pane's part of the help bar.
+func (m Entities) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Down, m.keys.NextMention, m.keys.Search, m.keys.Aliases}
+}
+
+// FullHelp is the pane's part of the full help.
+func (m Entities) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Down, m.keys.Top, m.keys.NextMention}, {m.keys.Search, m.keys.Aliases}}
+}

@@ -1,0 +1,165 @@
+package sidepane
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"briefs/model"
+	"briefs/ui/theme"
+)
+
+// QuoteSelectedMsg says the cursor is on this quote (an index into the brief's quotes).
+type QuoteSelectedMsg struct{ Index int }
+
+// QuoteKeys is the quotes pane's keys.
+type QuoteKeys struct {
+	Down, Up    key.Binding
+	Top, Bottom key.Binding
+}
+
+// DefaultQuoteKeys returns the quotes pane's keys.
+func DefaultQuoteKeys() QuoteKeys {
+	return QuoteKeys{
+		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/k", "select quote")),
+		Up:     key.NewBinding(key.WithKeys("k", "up")),
+		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last")),
+		Bottom: key.NewBinding(key.WithKeys("G", "end")),
+	}
+}
+
+// shortQuote is how many cells of a quote the pane shows before "…".
+const shortQuote = 80
+
+// Quotes is the quotes pane: each quote of the brief in reading order, with its speaker.
+type Quotes struct {
+	keys QuoteKeys
+	st   theme.Styles
+	art  model.Article
+	rows rows
+}
+
+// NewQuotes returns an empty quotes pane.
+func NewQuotes(st theme.Styles) Quotes { return Quotes{keys: DefaultQuoteKeys(), st: st} }
+
+// SetArticle lists the quotes of a brief, cursor on the first.
+func (m *Quotes) SetArticle(a model.Article) {
+	m.art = a
+	m.rebuild()
+}
+
+// ArticleID is the id of the brief listed.
+func (m Quotes) ArticleID() string { return m.art.ID }
+
+// SetStyles restyles the pane.
+func (m *Quotes) SetStyles(st theme.Styles) {
+	m.st = st
+	keep := m.rows.cursor
+	m.rebuild()
+	if keep >= 0 && keep < len(m.rows.items) && m.rows.items[keep].selectable {
+		m.rows.cursor = keep
+	}
+}
+
+// SetSize gives the pane its inner width and height.
+func (m *Quotes) SetSize(w, h int) {
+	m.rows.width, m.rows.height = max(w, 0), max(h, 0)
+	m.rebuild() // quotes wrap to the width
+}
+
+// Selected is the index of the quote under the cursor, or -1.
+func (m Quotes) Selected() int {
+	r, ok := m.rows.selected()
+	if !ok {
+		return -1
+	}
+	return r.ref
+}
+
+// Announce returns the message that tells the parent which quote is under the cursor.
+func (m Quotes) Announce() tea.Cmd {
+	i := m.Selected()
+	return func() tea.Msg { return QuoteSelectedMsg{Index: i} }
+}
+
+func (m *Quotes) rebuild() {
+	keep := m.Selected()
+	w := max(m.rows.width, 10)
+	var items []row
+	for i, q := range m.art.Quotes {
+		text := strings.Join(strings.Fields(q.Text), " ")
+		if r := []rune(text); len(r) > shortQuote {
+			text = string(r[:shortQuote-1]) + "…"
+		}
+		body := lipgloss.Wrap("“"+text+"”", w-3, "")
+		var lines []string
+		for j, l := range strings.Split(body, "\n") {
+			lead := "   "
+			if j == 0 {
+				lead = fmt.Sprintf("%-3d", i+1)
+			}
+			lines = append(lines, m.st.Faint.Render(lead)+m.st.Quote.Render(l))
+		}
+		who := q.Speaker
+		if who == "" {
+			who = "unattributed"
+		}
+		if q.SpeakerRole != "" {
+			who += ", " + q.SpeakerRole
+		}
+		for _, l := range strings.Split(lipgloss.Wrap("— "+who, w-3, ""), "\n") {
+			lines = append(lines, "   "+m.st.Speaker.Render(l))
+		}
+		items = append(items, row{lines: lines, selectable: true, ref: i})
+	}
+	if len(items) == 0 {
+		items = []row{{lines: []string{m.st.Faint.Render("No quotes found.")}}}
+	}
+	m.rows.set(items)
+	if keep >= 0 {
+		for i, r := range m.rows.items {
+			if r.selectable && r.ref == keep {
+				m.rows.cursor = i
+				m.rows.follow()
+			}
+		}
+	}
+}
+
+// Update handles keys while the pane has focus.
+func (m Quotes) Update(msg tea.Msg) (Quotes, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	moved := false
+	switch {
+	case key.Matches(k, m.keys.Down):
+		moved = m.rows.move(1)
+	case key.Matches(k, m.keys.Up):
+		moved = m.rows.move(-1)
+	case key.Matches(k, m.keys.Top):
+		moved = m.rows.first()
+	case key.Matches(k, m.keys.Bottom):
+		moved = m.rows.last()
+	}
+	if moved {
+		return m, m.Announce()
+	}
+	return m, nil
+}
+
+// View draws the pane's rows.
+func (m Quotes) View() string {
+	return lipgloss.NewStyle().Width(m.rows.width).Height(m.rows.height).MaxHeight(m.rows.height).
+		Render(m.rows.view(m.st.Selected))
+}
+
+// ShortHelp is the pane's part of the help bar.
+func (m Quotes) ShortHelp() []key.Binding { return []key.Binding{m.keys.Down, m.keys.Top} }
+
+// FullHelp is the pane's part of the full help.
+func (m Quotes) FullHelp() [][]key.Binding { return [][]key.Binding{{m.keys.Down, m.keys.Top}} }

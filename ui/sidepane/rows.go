@@ -1,0 +1,121 @@
+// Package sidepane holds the panes beside the reader: the entities named in
+// the open brief, grouped by kind, and its quotes with their speakers.
+// Moving the cursor selects; the parent hears of it by message.
+package sidepane
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// row is one item of a pane: one or more lines, selectable or a heading.
+type row struct {
+	lines      []string
+	selectable bool
+	ref        int // what the row stands for: an index the pane knows
+}
+
+// rows is a scrolling column of rows with a cursor on the selectable ones.
+type rows struct {
+	items  []row
+	cursor int // index into items; -1 when nothing is selectable
+	offset int // first line shown
+	width  int
+	height int
+}
+
+func (r *rows) set(items []row) {
+	r.items = items
+	r.cursor = -1
+	r.offset = 0
+	r.move(1)
+}
+
+// move puts the cursor on the next (delta > 0) or previous selectable row,
+// staying put at either end. It reports whether the cursor moved.
+func (r *rows) move(delta int) bool {
+	step := 1
+	if delta < 0 {
+		step = -1
+	}
+	moved := false
+	for n := max(delta*step, 1); n > 0; n-- {
+		i := r.cursor + step
+		for i >= 0 && i < len(r.items) && !r.items[i].selectable {
+			i += step
+		}
+		if i < 0 || i >= len(r.items) {
+			break
+		}
+		r.cursor, moved = i, true
+	}
+	r.follow()
+	return moved
+}
+
+// first and last move the cursor to either end.
+func (r *rows) first() bool { old := r.cursor; r.cursor = -1; r.move(1); return r.cursor != old }
+func (r *rows) last() bool {
+	old := r.cursor
+	r.cursor = len(r.items)
+	r.move(-1)
+	if r.cursor == len(r.items) {
+		r.cursor = old
+	}
+	return r.cursor != old
+}
+
+// selected returns the row under the cursor.
+func (r *rows) selected() (row, bool) {
+	if r.cursor < 0 || r.cursor >= len(r.items) {
+		return row{}, false
+	}
+	return r.items[r.cursor], true
+}
+
+// follow scrolls so that the cursor's row is on screen.
+func (r *rows) follow() {
+	if r.cursor < 0 || r.height <= 0 {
+		return
+	}
+	top := 0
+	for i := 0; i < r.cursor; i++ {
+		top += len(r.items[i].lines)
+	}
+	bottom := top + len(r.items[r.cursor].lines)
+	if r.cursor > 0 && !r.items[r.cursor-1].selectable {
+		top -= len(r.items[r.cursor-1].lines) // keep the heading in view
+	}
+	if top < r.offset {
+		r.offset = max(top, 0)
+	}
+	if bottom > r.offset+r.height {
+		r.offset = bottom - r.height
+	}
+}
+
+// view draws the visible lines, the cursor's row in sel, each cut to the width.
+func (r rows) view(sel lipgloss.Style) string {
+	var lines []string
+	for i, it := range r.items {
+		for _, l := range it.lines {
+			l = ansi.Truncate(l, r.width, "…")
+			if i == r.cursor {
+				pad := max(r.width-lipgloss.Width(l), 0)
+				l = sel.Render(ansi.Strip(l) + strings.Repeat(" ", pad))
+			}
+			lines = append(lines, l)
+		}
+	}
+	if r.offset < len(lines) {
+		lines = lines[r.offset:]
+	} else {
+		lines = nil
+	}
+	if len(lines) > r.height {
+		lines = lines[:max(r.height, 0)]
+	}
+	return strings.Join(lines, "\n")
+}
