@@ -141,8 +141,8 @@ func TestFeedListFiles(t *testing.T) {
 <outline type="rss" text="Atom" xmlUrl="` + srv.URL + `/atom"/>
 </body></opml>`
 	writeFiles(t, dir, map[string]string{
-		"feeds.txt":  "# followed feeds\n" + srv.URL + "/feed\n\n" + srv.URL + "/missing\n",
-		"subs.opml":  opml,
+		"feeds.txt": "# followed feeds\n" + srv.URL + "/feed\n\n" + srv.URL + "/missing\n",
+		"subs.opml": opml,
 	})
 	arts, warns := Load(context.Background(), []string{filepath.Join(dir, "feeds.txt"), filepath.Join(dir, "subs.opml")}, Options{})
 	if len(arts) != 3 {

@@ -172,3 +172,12 @@ func TestConllBodiesKeepEveryWord(t *testing.T) {
 		t.Error("no brief loaded")
 	}
 }
+
+func TestLoadEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{".hidden": "x"})
+	arts, warns := Load(context.Background(), []string{dir}, Options{})
+	if len(arts) != 0 || len(warns) != 1 || !strings.Contains(warns[0].Reason, "no file") {
+		t.Errorf("%d articles, warnings %v", len(arts), warns)
+	}
+}

@@ -228,6 +228,9 @@ func (w *walker) dir(root string) {
 		w.warnf(root, "%v", err)
 	}
 	sort.Strings(files)
+	if len(files) == 0 {
+		w.warnf(root, "no file in this folder")
+	}
 	for _, f := range files {
 		if w.ctx.Err() != nil {
 			w.warnf(f, "not read: %v", w.ctx.Err())
