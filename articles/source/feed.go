@@ -58,7 +58,7 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		arts = append(arts, got...)
 	}
 	if len(arts) == 0 {
-		return nil, errors.New("skipped: a feed with no readable item")
+		return nil, errors.New("a feed with no readable item")
 	}
 	return arts, nil
 }
@@ -141,7 +141,7 @@ func parseOPML(data []byte) ([]string, error) {
 	}
 	walk(doc.Body.Outlines)
 	if len(urls) == 0 {
-		return nil, errors.New("skipped: OPML with no feed URL")
+		return nil, errors.New("OPML with no feed URL")
 	}
 	return urls, nil
 }

@@ -123,7 +123,7 @@ func parseJSONL(src string, data []byte) ([]model.Article, error) {
 		return arts, errors.New(msg)
 	}
 	if len(arts) == 0 {
-		return nil, errors.New("skipped: no article in the JSON lines")
+		return nil, errors.New("no article in the JSON lines")
 	}
 	return arts, nil
 }
@@ -177,7 +177,7 @@ func articlesFromJSONArray(src string, list []any) ([]model.Article, error) {
 		return arts, errors.New(strings.Join(errs, "; "))
 	}
 	if len(arts) == 0 {
-		return nil, errors.New("skipped: empty JSON array")
+		return nil, errors.New("empty JSON array")
 	}
 	return arts, nil
 }

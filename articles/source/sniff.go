@@ -48,7 +48,7 @@ func (e *feedListError) Error() string {
 func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Article, error) {
 	if isGzip(data) {
 		if depth >= maxGzipDepth {
-			return nil, errors.New("skipped: gzip nested too deep")
+			return nil, errors.New("gzip nested too deep")
 		}
 		plain, err := gunzip(data, limit)
 		if err != nil {
@@ -57,10 +57,10 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 		return parseAny(src, ext, plain, limit, depth+1)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, errors.New("skipped: empty file")
+		return nil, errors.New("empty file")
 	}
 	if isBinary(data) {
-		return nil, errors.New("skipped: binary file")
+		return nil, errors.New("binary file")
 	}
 	switch f := sniff(ext, data); f {
 	case formatMarkdown:

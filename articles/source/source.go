@@ -254,7 +254,7 @@ func (w *walker) file(p string, info fs.FileInfo) {
 		return
 	}
 	if limit := w.opt.maxSize(); info.Size() > limit {
-		w.warnf(p, "skipped: %s is over the %s size limit", byteSize(info.Size()), byteSize(limit))
+		w.warnf(p, "%s is over the %s size limit", byteSize(info.Size()), byteSize(limit))
 		return
 	}
 	f, err := os.Open(p)
@@ -307,7 +307,7 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("read: %w", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("skipped: more than %s: %w", byteSize(limit), errTooLarge)
+		return nil, fmt.Errorf("more than %s: %w", byteSize(limit), errTooLarge)
 	}
 	return data, nil
 }
@@ -452,7 +452,7 @@ func parseText(name string, data []byte) ([]model.Article, error) {
 // finish sets an article's Source and ID, and refuses one with no text.
 func finish(name string, a model.Article) ([]model.Article, error) {
 	if a.Title == "" && a.Body == "" {
-		return nil, errors.New("skipped: no text")
+		return nil, errors.New("no text")
 	}
 	a.Source = CleanSource(name)
 	a.ID = model.ArticleID(a.Title, a.Body)
