@@ -251,3 +251,30 @@ func TestSizeLimitStdin(t *testing.T) {
 		t.Errorf("%d articles, warnings %v", len(arts), warns)
 	}
 }
+
+func TestEncodings(t *testing.T) {
+	// UTF-16 with a BOM, little and big endian.
+	le := []byte{0xff, 0xfe}
+	be := []byte{0xfe, 0xff}
+	for _, r := range "Caf\u00e9 talks\n\nEnvoys met." {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, data := range map[string][]byte{"le": le, "be": be} {
+		arts, err := Parse("x.txt", data)
+		if err != nil || arts[0].Title != "Café talks" || arts[0].Body != "Envoys met." {
+			t.Errorf("UTF-16 %s: %v %+v", name, err, arts)
+		}
+	}
+	// A page that declares windows-1252.
+	page := "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 talks</title></head><body><p>Envoys met at the caf\xe9.</p></body></html>"
+	arts, err := Parse("x.html", []byte(page))
+	if err != nil || arts[0].Title != "Café talks" || arts[0].Body != "Envoys met at the café." {
+		t.Errorf("windows-1252 page: %v %+v", err, arts)
+	}
+	// Undeclared invalid UTF-8 is repaired, not guessed.
+	arts, err = Parse("x.html", []byte("<html><head><title>Caf\xe9</title></head><body><p>B</p></body></html>"))
+	if err != nil || arts[0].Title != "Caf\ufffd" {
+		t.Errorf("invalid UTF-8 page: %v %+v", err, arts)
+	}
+}

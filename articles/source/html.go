@@ -10,6 +10,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 
 	"briefs/model"
 )
@@ -29,6 +30,7 @@ type htmlMeta struct {
 // readability's own reading of the page. A page readability cannot read is
 // taken whole.
 func parseHTML(src string, data []byte) ([]model.Article, error) {
+	data = toUTF8(data)
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("HTML: %w", err)
@@ -82,6 +84,25 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 	a.Author = CleanTitle(meta.author)
 	a.Outlet = CleanTitle(meta.outlet)
 	return finish(src, a)
+}
+
+// toUTF8 decodes a page whose BOM or <meta charset> declares another
+// encoding than UTF-8 (windows-1252, ISO-8859-x, Shift JIS, ...). Pages
+// that declare nothing are taken as UTF-8, invalid bytes repaired later.
+func toUTF8(data []byte) []byte {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if name == "utf-8" || enc == nil || !certain && !bytes.Contains(bytes.ToLower(head), []byte("charset")) {
+		return data
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // bodyOf returns the page's <body>, or the page.

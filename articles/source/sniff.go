@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"briefs/model"
 )
 
@@ -55,6 +57,9 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 			return nil, err
 		}
 		return parseAny(src, ext, plain, limit, depth+1)
+	}
+	if utf8Data, ok := fromUTF16(data); ok {
+		data = utf8Data
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty file")
@@ -277,4 +282,23 @@ func gunzip(data []byte, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("refused: gzip data expands to more than %s", byteSize(limit))
 	}
 	return out, nil
+}
+
+// fromUTF16 converts text that starts with a UTF-16 byte order mark to
+// UTF-8; ok is false for anything else.
+func fromUTF16(data []byte) ([]byte, bool) {
+	var order unicode.Endianness
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = unicode.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = unicode.BigEndian
+	default:
+		return nil, false
+	}
+	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, false
+	}
+	return out, true
 }

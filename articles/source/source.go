@@ -49,7 +49,8 @@
 // # Cleaning
 //
 // Every title, body, field, warning and Source name passes the cleaner:
-// invalid UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape
+// text with a UTF-16 byte order mark is decoded, and so is a web page that
+// declares another charset; otherwise invalid UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape
 // sequences, C0/C1 control characters and bidirectional overrides are
 // removed (see Sanitize); the title repeated at the top of the body is
 // dropped (case, spacing and surrounding punctuation do not count); whole
