@@ -371,6 +371,15 @@ var introWords = toSet("but and meanwhile however still yet so also then later n
 // "X went further, telling ...").
 func sentenceSubject(items []item, lo, c int) (a, b int) {
 	i := lo
+	// a dateline ("LOS ANGELES, Sept. 28 (UPI) —") opens the first sentence
+	if i < c && isUpperWord(items[i].text) {
+		for k := i; k < c && k < i+15; k++ {
+			if items[k].kind == itemPunct && strings.Contains("—–-", items[k].text) {
+				i = k + 1
+				break
+			}
+		}
+	}
 	for i < c && (items[i].kind == itemPunct || introWords[items[i].lower]) {
 		if npStop[items[i].lower] && !introWords[items[i].lower] {
 			break
@@ -680,7 +689,8 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 // afterCues are speech verbs only right after a quotation ("Q," Oliver barked).
 var afterCues = toSet(`barked beamed assured riffed continued states state reads read snapped laughed smiled shot cracked
 offered chimed sighed mused quipped joked shouted yelled cried exclaimed replied responded retorted countered
-concluded conceded remarked observed told asks answered pressed agreed remembered recalled insisted explained`)
+concluded conceded remarked observed told asks answered pressed agreed remembered recalled insisted explained
+sings sang chanted chants shouts whispered pleaded vowed promised predicted warned`)
 
 // afterQuote reports whether the word at j follows a quotation, with at most a
 // short noun phrase between ("Q," the senator barked / "Q," barked the senator).
