@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"briefs/articles/entities"
 	"briefs/articles/samples"
 	"briefs/model"
 )
@@ -144,5 +145,44 @@ func TestSeedEmbedded(t *testing.T) {
 		if q.Text == "This is contrary to any standards of justice" && q.SpeakerRole != "Russia's deputy envoy to the UN" {
 			t.Errorf("Safronkov's role = %q", q.SpeakerRole)
 		}
+	}
+}
+
+// TestSeedWithEntities runs the product's order (entities, then quotes) on
+// the embedded seed: speakers come out as entities, ids included.
+func TestSeedWithEntities(t *testing.T) {
+	x, err := entities.Default()
+	if err != nil {
+		t.Fatalf("entities: %v", err)
+	}
+	raw, err := fs.ReadFile(samples.FS, samples.SeedName)
+	if err != nil {
+		t.Fatalf("read embedded seed: %v", err)
+	}
+	a := parseBrief(string(raw))
+	x.Extract(&a)
+	Extract(&a)
+	checked := 0
+	for _, q := range a.Quotes {
+		if q.SpeakerEntity == "" {
+			continue
+		}
+		e := a.EntityByID(q.SpeakerEntity)
+		if e == nil {
+			t.Errorf("quote %q: speaker entity %q is not among the article's entities", q.Text, q.SpeakerEntity)
+			continue
+		}
+		if e.Name != q.Speaker {
+			t.Errorf("quote %q: speaker %q, but its entity is named %q", q.Text, q.Speaker, e.Name)
+		}
+		checked++
+	}
+	for _, q := range a.Quotes {
+		if strings.HasPrefix(q.Text, "We insist") && (q.SpeakerEntity == "" || !strings.Contains(q.Speaker, "Lavrov")) {
+			t.Errorf("\"he said\" quote: speaker %q entity %q, want Lavrov's entity", q.Speaker, q.SpeakerEntity)
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d quotes tied to an entity, want at least 5", checked)
 	}
 }
