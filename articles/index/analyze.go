@@ -48,6 +48,7 @@ type analyzer struct {
 	buf      []byte
 	resolved map[string]string // entity id -> what the resolver says its name is ("" nothing)
 	keys     map[string]string // surface form -> folded alias key
+	arena    []termCount       // the terms of the chunk being analysed
 }
 
 func newAnalyzer() *analyzer {
@@ -111,6 +112,9 @@ func (an *analyzer) prepare(a model.Article, r Resolver) prepared {
 	count := func(field int) func(tok []byte, _, _ int) bool {
 		return func(tok []byte, _, _ int) bool {
 			length++
+			if len(tok) <= 5 && isStopword(tok) {
+				return true
+			}
 			t, ok := an.dict[string(tok)] // no allocation for a known word
 			if !ok {
 				w := string(tok)
@@ -136,11 +140,12 @@ func (an *analyzer) prepare(a model.Article, r Resolver) prepared {
 	}
 	an.buf = eachToken(a.Title, an.buf, count(1))
 	an.buf = eachToken(a.Body, an.buf, count(0))
-	p := prepared{art: a, length: length, terms: make([]termCount, len(touched)), surfaces: surfaces}
-	for i, t := range touched {
-		p.terms[i] = termCount{t: t, c: an.tf[t]}
+	from := len(an.arena)
+	for _, t := range touched {
+		an.arena = append(an.arena, termCount{t: t, c: an.tf[t]})
 		an.tf[t] = [2]uint16{}
 	}
+	p := prepared{art: a, length: length, terms: an.arena[from:len(an.arena):len(an.arena)], surfaces: surfaces}
 	an.touched = touched
 	return p
 }

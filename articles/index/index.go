@@ -143,8 +143,8 @@ type Index struct {
 	surnames map[string][]uint32 // folded surname -> canonical persons of 2+ words
 	suggest  []suggestion
 
-	addMu     sync.Mutex // one AddBatch at a time
-	analyzers []*analyzer
+	addMu     sync.Mutex     // one AddBatch at a time
+	analyzers [2][]*analyzer // two sets: one analyses a chunk while the other's is added
 }
 
 // New returns an empty index. r may be nil: names are then resolved from the
@@ -201,51 +201,82 @@ func (ix *Index) Add(a model.Article) bool {
 const batchChunk = 1024
 
 // AddBatch indexes many articles, analysing their text on all cores, and
-// returns how many were added (see Add). Searches may run meanwhile.
+// returns how many were added (see Add). Searches may run meanwhile: the
+// write lock is taken for one chunk of articles at a time, while the next
+// chunk is being analysed.
 func (ix *Index) AddBatch(arts []model.Article) int {
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
 	workers := max(1, min(runtime.GOMAXPROCS(0), (len(arts)+63)/64))
-	for len(ix.analyzers) < workers {
-		ix.analyzers = append(ix.analyzers, newAnalyzer())
+	for k := range ix.analyzers {
+		for len(ix.analyzers[k]) < workers {
+			ix.analyzers[k] = append(ix.analyzers[k], newAnalyzer())
+		}
 	}
-	added := 0
-	preps := make([]prepared, min(len(arts), batchChunk))
-	for lo := 0; lo < len(arts); lo += batchChunk {
-		chunk := arts[lo:min(lo+batchChunk, len(arts))]
-		preps = preps[:len(chunk)]
-		// worker w analyses a contiguous share, so its analyser's terms are
-		// merged in article order
-		per := (len(chunk) + workers - 1) / workers
+	var bufs [2][]prepared
+	share := func(n int) int { return (n + workers - 1) / workers }
+	// prepare analyses chunk with analyser set k; worker w takes a
+	// contiguous share, so that its terms are merged in article order
+	prepare := func(k int, chunk []model.Article) {
+		if cap(bufs[k]) < len(chunk) {
+			bufs[k] = make([]prepared, len(chunk))
+		}
+		bufs[k] = bufs[k][:len(chunk)]
+		per := share(len(chunk))
 		var wg sync.WaitGroup
 		for w := 0; w < workers; w++ {
 			from, to := w*per, min((w+1)*per, len(chunk))
 			if from >= to {
 				break
 			}
+			an := ix.analyzers[k][w]
+			an.arena = an.arena[:0]
 			wg.Add(1)
-			go func(an *analyzer) {
+			go func() {
 				defer wg.Done()
 				for i := from; i < to; i++ {
-					preps[i] = an.prepare(chunk[i], ix.resolver)
+					bufs[k][i] = an.prepare(chunk[i], ix.resolver)
 				}
-			}(ix.analyzers[w])
+			}()
 		}
 		wg.Wait()
-		ix.mu.Lock()
-		for w := 0; w < workers; w++ {
-			from, to := w*per, min((w+1)*per, len(chunk))
-			for i := from; i < to; i++ {
-				if ix.commit(&preps[i], ix.analyzers[w]) {
-					added++
-				}
-				preps[i] = prepared{}
-			}
-		}
-		ix.mu.Unlock()
 	}
-	for _, an := range ix.analyzers {
-		an.trim()
+	added := 0
+	commit := func(k int) {
+		preps := bufs[k]
+		per := share(len(preps))
+		ix.mu.Lock()
+		defer ix.mu.Unlock()
+		for i := range preps {
+			if ix.commit(&preps[i], ix.analyzers[k][i/per]) {
+				added++
+			}
+			preps[i] = prepared{}
+		}
+	}
+	// analyse chunk c+1 while chunk c is added
+	var chunks [][]model.Article
+	for lo := 0; lo < len(arts); lo += batchChunk {
+		chunks = append(chunks, arts[lo:min(lo+batchChunk, len(arts))])
+	}
+	for c := range chunks {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			prepare(c%2, chunks[c])
+		}()
+		if c > 0 {
+			commit((c - 1) % 2)
+		}
+		<-done
+	}
+	if len(chunks) > 0 {
+		commit((len(chunks) - 1) % 2)
+	}
+	for _, set := range ix.analyzers {
+		for _, an := range set {
+			an.trim()
+		}
 	}
 	return added
 }

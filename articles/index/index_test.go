@@ -669,3 +669,26 @@ func TestLexer(t *testing.T) {
 		t.Errorf("unterminated: %+v %v", lx, err)
 	}
 }
+
+func TestPhraseSpans(t *testing.T) {
+	cases := []struct {
+		text  string
+		words []string
+		want  []Span
+	}{
+		{"the billion billion billion", []string{"billion", "billion"}, []Span{{4, 19}, {12, 27}}},
+		{"peace talks. Peace-talks!", []string{"peace", "talks"}, []Span{{0, 11}, {13, 24}}},
+		{"talks peace", []string{"peace", "talks"}, nil},
+		{"a b a b c", []string{"a", "b", "c"}, []Span{{4, 9}}},
+	}
+	for _, c := range cases {
+		var got []Span
+		phraseSpans(c.text, c.words, nil, func(sp Span) bool {
+			got = append(got, sp)
+			return true
+		})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("phraseSpans(%q, %q) = %v, want %v", c.text, c.words, got, c.want)
+		}
+	}
+}

@@ -3,8 +3,10 @@ package index
 import (
 	"container/heap"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -326,18 +328,41 @@ func (ix *Index) phraseCandidates(words []string) []scored {
 	return out
 }
 
-// verifyPhrase keeps the candidates whose title or body holds the words in a row.
+// verifyPhrase keeps the candidates whose title or body holds the words in
+// a row. Many candidates are checked on all cores.
 func (ix *Index) verifyPhrase(cands []scored, words []string) []scored {
-	out := cands[:0]
-	var buf []byte
-	for _, c := range cands {
-		a := &ix.docs[c.doc].art
-		var ok bool
-		if ok, buf = hasPhrase(a.Title, words, buf); !ok {
-			ok, buf = hasPhrase(a.Body, words, buf)
+	keep := make([]bool, len(cands))
+	check := func(from, to int) {
+		var buf []byte
+		for i := from; i < to; i++ {
+			a := &ix.docs[cands[i].doc].art
+			var ok bool
+			if ok, buf = hasPhrase(a.Title, words, buf); !ok {
+				ok, buf = hasPhrase(a.Body, words, buf)
+			}
+			keep[i] = ok
 		}
-		if ok {
-			c.score += 1
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(cands)/1024+1)
+	if workers <= 1 {
+		check(0, len(cands))
+	} else {
+		per := (len(cands) + workers - 1) / workers
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			from, to := w*per, min((w+1)*per, len(cands))
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				check(from, to)
+			}()
+		}
+		wg.Wait()
+	}
+	out := cands[:0]
+	for i, c := range cands {
+		if keep[i] {
+			c.score++
 			out = append(out, c)
 		}
 	}
@@ -354,27 +379,42 @@ func hasPhrase(s string, words []string, buf []byte) (bool, []byte) {
 	return found, buf
 }
 
+// maxPhraseWords bounds the words of a phrase that are matched.
+const maxPhraseWords = 64
+
 // phraseSpans calls fn with the span of every run of words in s.
 func phraseSpans(s string, words []string, buf []byte, fn func(Span) bool) []byte {
 	if len(words) == 0 {
 		return buf
 	}
-	starts := make([]int, len(words)) // ring of the last len(words) token starts
-	toks := make([]string, len(words))
-	n := 0
+	if len(words) > maxPhraseWords {
+		words = words[:maxPhraseWords]
+	}
+	// bit j of active: words[0..j] match the text up to the previous word,
+	// starting at from[j]
+	var active uint64
+	var from [maxPhraseWords]int
+	last := uint64(1) << (len(words) - 1)
 	return eachToken(s, buf, func(tok []byte, start, end int) bool {
-		k := n % len(words)
-		toks[k], starts[k] = string(tok), start
-		n++
-		if n < len(words) || string(tok) != words[len(words)-1] {
-			return true
-		}
-		for i := range words {
-			if toks[(n-len(words)+i)%len(words)] != words[i] {
-				return true
+		var next uint64
+		for j := len(words) - 1; j >= 0; j-- {
+			if string(tok) != words[j] { // no allocation
+				continue
+			}
+			switch {
+			case j == 0:
+				next |= 1
+				from[0] = start
+			case active&(1<<(j-1)) != 0:
+				next |= 1 << j
+				from[j] = from[j-1]
 			}
 		}
-		return fn(Span{Start: starts[(n-len(words))%len(words)], End: end})
+		active = next
+		if active&last != 0 {
+			return fn(Span{Start: from[len(words)-1], End: end})
+		}
+		return true
 	})
 }
 

@@ -21,6 +21,18 @@ var stopwords = map[string]bool{
 	"who": true, "s": true,
 }
 
+// isStopword is stopwords[string(tok)] for the short words, without a map lookup.
+func isStopword(tok []byte) bool {
+	switch string(tok) {
+	case "a", "an", "the", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
+		"as", "is", "was", "be", "been", "it", "its", "that", "this", "are", "were", "has", "have",
+		"had", "he", "she", "his", "her", "they", "their", "but", "not", "will", "would", "which",
+		"who", "s":
+		return true
+	}
+	return false
+}
+
 // foldRune appends the lower-case, accent-free form of a letter or digit r to b.
 func foldRune(b []byte, r rune) []byte {
 	if r < utf8.RuneSelf {

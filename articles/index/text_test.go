@@ -49,6 +49,19 @@ func FuzzTokensMatchReference(f *testing.F) {
 	})
 }
 
+func TestIsStopwordMatchesTheList(t *testing.T) {
+	for w := range stopwords {
+		if len(w) <= 5 && !isStopword([]byte(w)) {
+			t.Errorf("isStopword(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"thee", "russia", "", "wh"} {
+		if isStopword([]byte(w)) {
+			t.Errorf("isStopword(%q) = true", w)
+		}
+	}
+}
+
 func BenchmarkTokens(b *testing.B) {
 	text := []byte{}
 	for len(text) < 1<<16 {

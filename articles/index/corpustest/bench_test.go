@@ -319,33 +319,32 @@ func BenchmarkEntityAndQuery(b *testing.B) {
 	})
 }
 
-var wordRE = regexp.MustCompile(`\b[a-z]{5,}\b`)
+var (
+	wordRE   = regexp.MustCompile(`\b[a-z]{5,}\b`)
+	phraseRE = regexp.MustCompile(`\b[a-z]{4,} [a-z]{4,}\b`)
+)
 
 // textQueries picks lower-case words from random briefs: 150 single words,
-// 100 pairs and 50 two-word phrases.
+// 100 pairs of words from different briefs and 50 two-word phrases.
 func textQueries(arts []model.Article) []string {
 	r := rand.New(rand.NewPCG(3, 4))
-	word := func() []string {
+	pick := func(re *regexp.Regexp) string {
 		for {
 			a := arts[r.IntN(len(arts))]
-			ws := wordRE.FindAllString(a.Body, -1)
-			if len(ws) > 2 {
-				k := r.IntN(len(ws) - 1)
-				return ws[k : k+2]
+			if ws := re.FindAllString(a.Body, -1); len(ws) > 0 {
+				return ws[r.IntN(len(ws))]
 			}
 		}
 	}
 	var qs []string
 	for range 150 {
-		qs = append(qs, word()[0])
+		qs = append(qs, pick(wordRE))
 	}
 	for range 100 {
-		w1, w2 := word()[0], word()[0]
-		qs = append(qs, w1+" "+w2)
+		qs = append(qs, pick(wordRE)+" "+pick(wordRE))
 	}
 	for range 50 {
-		w := word()
-		qs = append(qs, `"`+w[0]+" "+w[1]+`"`)
+		qs = append(qs, `"`+pick(phraseRE)+`"`)
 	}
 	return qs
 }
