@@ -1,0 +1,515 @@
+package articles
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"briefs/articles/samples"
+	"briefs/articles/source"
+	"briefs/articles/store"
+	"briefs/model"
+)
+
+// ExtractorVersion names what the extractors (entities, quotes) and the
+// readers (source) make of a brief. Cached extractions are keyed by it, so
+// changing it re-extracts everything once. Bump it whenever the embedded
+// entity model, the gazetteer, the quote rules or the cleaning change the
+// output: the extractor packages expose no version or model digest to derive
+// it from.
+const ExtractorVersion = "briefs-extract/2026-11-24.1"
+
+// Defaults of StreamOptions.
+const (
+	DefaultBatchSize     = 256
+	DefaultBatchInterval = 50 * time.Millisecond
+)
+
+// StreamOptions tune Stream. The zero value is ready to use: the cache in the
+// XDG cache directory, all cores, batches of 256 articles or 50 ms.
+type StreamOptions struct {
+	// Source tunes reading (standard input, size limit, HTTP).
+	Source source.Options
+	// CachePath is the cache file; "" means store.DefaultPath().
+	CachePath string
+	// NoCache reads and extracts everything, and writes no cache.
+	NoCache bool
+	// Workers is how many briefs are read and extracted at once; zero
+	// means GOMAXPROCS.
+	Workers int
+	// BatchSize and BatchInterval bound how many articles, and how long,
+	// emit waits for: a batch goes out when it is full or the interval is
+	// up, whichever comes first. Zero means the defaults.
+	BatchSize     int
+	BatchInterval time.Duration
+	// Pipeline extracts; nil loads the embedded models, and only when the
+	// first brief missing from the cache needs them.
+	Pipeline *Pipeline
+
+	version string // ExtractorVersion when empty; tests set others
+}
+
+// Progress says how far a Stream is.
+type Progress struct {
+	Done   int // articles emitted so far
+	Total  int // articles expected in all; an estimate until Final (files not yet read count as one article each)
+	Cached int // of Done, how many came from the cache
+	// Rate is articles emitted per second over the last two seconds or so.
+	Rate float64
+	// ETA is the time left at Rate; zero when unknown.
+	ETA     time.Duration
+	Elapsed time.Duration // since Stream began
+	Final   bool          // the last report: everything has been emitted
+}
+
+// Stream reads every source spec (files, folders, URLs, "-"; with none, the
+// built-in samples), as Load does, but hands the articles over as they are
+// ready: emit gets them in batches, in the order Load would return them,
+// with their entities and quotes; progress gets a report after each batch
+// and a Final one at the end. Both are called from the goroutine that called
+// Stream, one at a time; either may be nil.
+//
+// A brief found in the cache (same bytes or same cleaned text, same
+// ExtractorVersion) is neither parsed nor extracted again; the others are
+// read and extracted on Workers goroutines and written to the cache as they
+// are done, so a process killed mid-way keeps what it had written. A cache
+// that cannot be used (held by another process, unwritable) is left out,
+// and a corrupt one is set aside and rebuilt: the returned warnings say so,
+// with those of the sources that failed. Stream returns when all is emitted
+// or ctx is done.
+func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]model.Article), progress func(Progress)) []source.Warning {
+	start := time.Now()
+	s := &streamer{ctx: ctx, opt: opt, pipe: lazyPipeline{p: opt.Pipeline}, version: opt.version}
+	if s.version == "" {
+		s.version = ExtractorVersion
+	}
+	if !opt.NoCache {
+		path := opt.CachePath
+		if path == "" {
+			var err error
+			if path, err = store.DefaultPath(); err != nil {
+				s.cacheWarn = append(s.cacheWarn, source.Warning{Source: "cache", Reason: err.Error()})
+			}
+		}
+		s.cache = store.Open(path, store.Options{Version: s.version})
+	} else {
+		s.cache = store.Open("", store.Options{})
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan job, 4*workers)
+	results := make(chan result, 4*workers)
+	go s.produce(specs, jobs)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- s.work(j)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	warns := s.collect(results, emit, progress, start)
+	if err := s.cache.Close(); err != nil {
+		warns = append(warns, source.Warning{Source: source.CleanSource(s.cache.Path()), Reason: err.Error()})
+	}
+	for _, n := range s.cache.Notes() {
+		s.cacheWarn = append(s.cacheWarn, source.Warning{Source: "cache", Reason: source.CleanTitle(n)})
+	}
+	if err := ctx.Err(); err != nil {
+		warns = append(warns, source.Warning{Source: "briefs", Reason: fmt.Sprintf("stopped before the end: %v", err)})
+	}
+	if s.pipe.err != nil {
+		s.cacheWarn = append(s.cacheWarn, source.Warning{Source: "extractors", Reason: s.pipe.err.Error()})
+	}
+	return append(s.cacheWarn, warns...)
+}
+
+// streamer is one Stream's state shared by its goroutines.
+type streamer struct {
+	ctx     context.Context
+	opt     StreamOptions
+	version string
+	cache   *store.Cache
+	pipe    lazyPipeline
+
+	listed  atomic.Int64 // jobs made so far
+	listing atomic.Bool  // false once every job is made
+
+	cacheWarn []source.Warning // set before produce starts or after collect ends
+}
+
+// job is one unit of work, numbered in Load's order: a local file to look up
+// or read, or articles already read (standard input, URLs, samples), or a
+// warning to pass on in its place.
+type job struct {
+	seq   int
+	path  string
+	arts  []model.Article
+	warns []source.Warning
+}
+
+// result is a job done: its articles, extracted, and its warnings.
+type result struct {
+	seq    int
+	arts   []model.Article
+	warns  []source.Warning
+	cached int
+}
+
+// lazyPipeline loads the models the first time a brief needs extracting.
+type lazyPipeline struct {
+	once sync.Once
+	p    *Pipeline
+	err  error
+}
+
+func (l *lazyPipeline) get() *Pipeline {
+	l.once.Do(func() {
+		if l.p == nil {
+			l.p, l.err = NewPipeline()
+		}
+	})
+	return l.p
+}
+
+// produce makes the jobs, in order, and closes jobs.
+func (s *streamer) produce(specs []string, jobs chan<- job) {
+	s.listing.Store(true)
+	defer func() {
+		s.listing.Store(false)
+		close(jobs)
+	}()
+	seq := 0
+	send := func(j job) {
+		j.seq = seq
+		seq++
+		s.listed.Add(1)
+		jobs <- j // workers drain jobs even after ctx is done
+	}
+	if len(specs) == 0 {
+		arts, warns := source.LoadFS(samples.FS, s.opt.Source)
+		for _, a := range arts {
+			send(job{arts: []model.Article{a}})
+		}
+		if len(warns) > 0 {
+			send(job{warns: warns})
+		}
+		return
+	}
+	for _, spec := range specs {
+		if err := s.ctx.Err(); err != nil {
+			send(job{warns: []source.Warning{{Source: source.CleanSource(spec), Reason: fmt.Sprintf("not read: %v", err)}}})
+			return
+		}
+		if spec == "-" || isURL(spec) {
+			source.Walk(s.ctx, []string{spec}, s.opt.Source,
+				func(a model.Article) { send(job{arts: []model.Article{a}}) },
+				func(w source.Warning) { send(job{warns: []source.Warning{w}}) })
+			continue
+		}
+		info, err := os.Stat(spec)
+		if err != nil || !info.IsDir() {
+			send(job{path: spec}) // a file, or a failure the worker reports as Walk words it
+			continue
+		}
+		files, warns := listFolder(spec)
+		for _, w := range warns {
+			send(job{warns: []source.Warning{w}})
+		}
+		for _, f := range files {
+			if err := s.ctx.Err(); err != nil {
+				send(job{warns: []source.Warning{{Source: source.CleanSource(f), Reason: fmt.Sprintf("not read: %v", err)}}})
+				return
+			}
+			send(job{path: f})
+		}
+	}
+}
+
+// isURL reports whether spec is an http or https URL (as source reads it).
+func isURL(spec string) bool {
+	l := strings.ToLower(spec)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// listFolder lists the files under root as source.Walk reads a folder:
+// recursively, sorted, hidden files and folders left out, symlinks to files
+// kept. (Walk's folder warnings come first; Walk gives them as it meets them.)
+func listFolder(root string) ([]string, []source.Warning) {
+	var files []string
+	var warns []source.Warning
+	warn := func(p string, err error) {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		}
+		warns = append(warns, source.Warning{Source: source.CleanSource(p), Reason: source.CleanTitle(err.Error())})
+	}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			warn(p, err)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		warn(root, err)
+	}
+	sort.Strings(files)
+	if len(files) == 0 {
+		warns = append(warns, source.Warning{Source: source.CleanSource(root), Reason: "no file in this folder"})
+	}
+	return files, warns
+}
+
+// work does one job: a cache hit, or reading and extracting.
+func (s *streamer) work(j job) result {
+	r := result{seq: j.seq, warns: j.warns}
+	if s.ctx.Err() != nil {
+		return r // Stream says once that it stopped
+	}
+	if j.path != "" {
+		return s.file(j.path, r)
+	}
+	for _, a := range j.arts {
+		k := store.ArticleKey(s.version, &a)
+		if got, ok := s.cache.Get(k, a.Source); ok && len(got) == 1 {
+			r.arts = append(r.arts, got[0])
+			r.cached++
+			continue
+		}
+		if p := s.pipe.get(); p != nil {
+			p.Extract(&a)
+			s.cache.Put(k, []model.Article{a})
+		}
+		r.arts = append(r.arts, a)
+	}
+	return r
+}
+
+// file looks one local file up by its stamp, then by its bytes, and reads
+// and extracts it (through source.Walk, for Walk's exact reading and
+// warnings) when neither is in the cache.
+func (s *streamer) file(path string, r result) result {
+	name := source.CleanSource(path)
+	info, err := os.Stat(path)
+	if err == nil && info.IsDir() {
+		return r // a symlink to a folder inside a folder: not followed, as Walk does
+	}
+	if err != nil || !info.Mode().IsRegular() || info.Size() > s.maxSize() {
+		return s.readAndExtract(path, r, nil, store.Key{}, "")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = ""
+	}
+	cacheOn := s.cache.Enabled() && abs != ""
+	if cacheOn {
+		if k, ok := s.cache.FileKey(abs, info); ok {
+			if arts, ok := s.cache.Get(k, name); ok {
+				r.arts, r.cached = arts, len(arts)
+				return r
+			}
+		}
+	}
+	if !cacheOn {
+		return s.readAndExtract(path, r, nil, store.Key{}, "")
+	}
+	data, err := readFile(path, s.maxSize())
+	if err != nil {
+		return s.readAndExtract(path, r, nil, store.Key{}, "")
+	}
+	k := store.SourceKey(s.version, path, data)
+	if arts, ok := s.cache.Get(k, name); ok {
+		s.cache.RecordFile(abs, info, k)
+		r.arts, r.cached = arts, len(arts)
+		return r
+	}
+	return s.readAndExtract(path, r, info, k, abs)
+}
+
+// readAndExtract reads path with source.Walk, extracts its articles and,
+// when info is set and the file read cleanly and did not change meanwhile,
+// caches them under k.
+func (s *streamer) readAndExtract(path string, r result, info fs.FileInfo, k store.Key, abs string) result {
+	var arts []model.Article
+	var warns []source.Warning
+	source.Walk(s.ctx, []string{path}, s.opt.Source,
+		func(a model.Article) { arts = append(arts, a) },
+		func(w source.Warning) { warns = append(warns, w) })
+	if p := s.pipe.get(); p != nil {
+		if len(arts) > 1 {
+			p.ExtractAll(arts) // one file of many briefs: on all cores
+		} else {
+			for i := range arts {
+				p.Extract(&arts[i])
+			}
+		}
+	} else {
+		info = nil // not extracted: not cached
+	}
+	r.arts = arts
+	r.warns = append(r.warns, warns...)
+	if info == nil || len(warns) > 0 {
+		return r
+	}
+	name := source.CleanSource(path)
+	for _, a := range arts {
+		if a.Source != name { // a feed list's downloads: not this file's bytes
+			return r
+		}
+	}
+	if now, err := os.Stat(path); err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime()) {
+		return r
+	}
+	s.cache.Put(k, arts)
+	s.cache.RecordFile(abs, info, k)
+	return r
+}
+
+func (s *streamer) maxSize() int64 {
+	if s.opt.Source.MaxFileSize > 0 {
+		return s.opt.Source.MaxFileSize
+	}
+	return source.DefaultMaxFileSize
+}
+
+// readFile reads at most limit bytes of path.
+func readFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("read %s: over the size limit", path)
+	}
+	return data, nil
+}
+
+// collect puts results back in order and hands them on in batches, with
+// progress; it returns the warnings in order.
+func (s *streamer) collect(results <-chan result, emit func([]model.Article), progress func(Progress), start time.Time) []source.Warning {
+	size, every := s.opt.BatchSize, s.opt.BatchInterval
+	if size <= 0 {
+		size = DefaultBatchSize
+	}
+	if every <= 0 {
+		every = DefaultBatchInterval
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	var (
+		warns   []source.Warning
+		batch   []model.Article
+		pending = map[int]result{}
+		next    int
+		p       Progress
+		rates   rateWindow
+	)
+	report := func(final bool) {
+		if len(batch) > 0 && emit != nil {
+			emit(batch)
+		}
+		batch = nil
+		if progress == nil {
+			return
+		}
+		now := time.Now()
+		p.Elapsed = now.Sub(start)
+		p.Rate = rates.add(now, p.Done)
+		left := int(s.listed.Load()) - next // jobs not yet emitted
+		perJob := 1.0
+		if next > 0 && p.Done > 0 {
+			perJob = float64(p.Done) / float64(next)
+		}
+		p.Total = p.Done + int(float64(left)*perJob+0.5)
+		p.ETA = 0
+		if p.Rate > 0 && p.Total > p.Done {
+			p.ETA = time.Duration(float64(p.Total-p.Done) / p.Rate * float64(time.Second))
+		}
+		p.Final = final
+		if final {
+			p.Total = p.Done
+		}
+		progress(p)
+	}
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				report(true)
+				return warns
+			}
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				batch = append(batch, r.arts...)
+				warns = append(warns, r.warns...)
+				p.Done += len(r.arts)
+				p.Cached += r.cached
+			}
+			if len(batch) >= size {
+				report(false)
+			}
+		case <-tick.C:
+			report(false)
+		}
+	}
+}
+
+// rateWindow measures a rate over roughly the last two seconds.
+type rateWindow struct {
+	at   []time.Time
+	done []int
+}
+
+func (w *rateWindow) add(now time.Time, done int) float64 {
+	w.at = append(w.at, now)
+	w.done = append(w.done, done)
+	for len(w.at) > 2 && now.Sub(w.at[1]) >= 2*time.Second {
+		w.at, w.done = w.at[1:], w.done[1:]
+	}
+	dt := now.Sub(w.at[0]).Seconds()
+	if dt <= 0 {
+		return 0
+	}
+	return float64(done-w.done[0]) / dt
+}
