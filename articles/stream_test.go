@@ -63,15 +63,15 @@ func writeArchive(t testing.TB, dir string, n int) {
 func mixedFolder(t *testing.T) string {
 	dir := t.TempDir()
 	files := map[string]string{
-		"a.txt":           fictionBrief(1),
-		"b.md":            "---\ntitle: Harbour League meets in Quenby\ndate: 2026-05-01T09:00:00+02:00\nauthor: Nell Ostrander\n---\n\n" + strings.SplitN(fictionBrief(2), "\n\n", 2)[1],
-		"c.json":          `[{"title":"Tariff truce holds","body":"Mira Santovar said the truce \"will hold through spring\" in Vostmark.","date":"2026-04-02"},{"title":"Border survey resumes","text":"Oskar Brindle told the Harbour League that surveyors had returned to Elmhaven."}]`,
-		"empty.txt":       "",
-		".hidden.txt":     fictionBrief(3),
-		"sub/d.txt":       fictionBrief(4),
-		"sub/e.jsonl":     "{\"title\":\"Pipeline tolls cut\",\"body\":\"Rafe Odunsi said tolls would fall.\"}\n{broken\n",
-		"sub/.git/x.txt":  "not read",
-		"z_binary.dat":    "\x00\x01\x02\x03binary\x00",
+		"a.txt":          fictionBrief(1),
+		"b.md":           "---\ntitle: Harbour League meets in Quenby\ndate: 2026-05-01T09:00:00+02:00\nauthor: Nell Ostrander\n---\n\n" + strings.SplitN(fictionBrief(2), "\n\n", 2)[1],
+		"c.json":         `[{"title":"Tariff truce holds","body":"Mira Santovar said the truce \"will hold through spring\" in Vostmark.","date":"2026-04-02"},{"title":"Border survey resumes","text":"Oskar Brindle told the Harbour League that surveyors had returned to Elmhaven."}]`,
+		"empty.txt":      "",
+		".hidden.txt":    fictionBrief(3),
+		"sub/d.txt":      fictionBrief(4),
+		"sub/e.jsonl":    "{\"title\":\"Pipeline tolls cut\",\"body\":\"Rafe Odunsi said tolls would fall.\"}\n{broken\n",
+		"sub/.git/x.txt": "not read",
+		"z_binary.dat":   "\x00\x01\x02\x03binary\x00",
 	}
 	for name, content := range files {
 		p := filepath.Join(dir, name)
