@@ -161,7 +161,8 @@ type clause struct {
 	canon    uint32 // clEntity, clSpeaker: the canonical entity
 	resolved bool   // clEntity, clSpeaker: canon is set
 	ekind    model.EntityKind
-	words    []string // clTerm (one), clPhrase: folded words
+	words    []string   // clTerm (one), clPhrase: folded words
+	refs     []quoteRef // clSpeaker: the speaker's quotes, in article order (filled by Search)
 }
 
 // maxNameWords bounds how many bare words are tried as one name.

@@ -72,17 +72,18 @@ func (ix *Index) Search(q string, limit int) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	for _, c := range cls {
+	for i, c := range cls {
 		res.Terms = append(res.Terms, ix.describe(c))
+		if c.kind == clSpeaker {
+			cls[i].refs = ix.speakerQuotes(c)
+		}
 	}
 	if len(cls) == 0 {
 		return res, nil
 	}
-	hasEntity := false
+	hasEntity := false // a kind: clause then only filters; alone, it also names the matched entities
 	for _, c := range cls {
-		if c.kind == clEntity || c.kind == clSpeaker || c.kind == clTerm || c.kind == clPhrase {
-			hasEntity = hasEntity || c.kind == clEntity || c.kind == clSpeaker
-		}
+		hasEntity = hasEntity || c.kind == clEntity || c.kind == clSpeaker
 	}
 	lists := make([][]scored, 0, len(cls))
 	for _, c := range cls {
@@ -161,9 +162,8 @@ func (ix *Index) match(c clause) []scored {
 		}
 		return out
 	case clSpeaker:
-		refs := ix.speakerQuotes(c)
 		var out []scored
-		for _, r := range refs {
+		for _, r := range c.refs {
 			if k := len(out) - 1; k >= 0 && out[k].doc == r.doc {
 				out[k].score += 0.5
 				continue
@@ -520,9 +520,11 @@ func (ix *Index) hit(s scored, cls []clause, hasEntity bool) Hit {
 				}
 			}
 		case clSpeaker:
-			for _, r := range ix.speakerQuotes(c) {
+			refs := c.refs
+			first := sort.Search(len(refs), func(i int) bool { return refs[i].doc >= s.doc })
+			for _, r := range refs[first:] {
 				if r.doc != s.doc {
-					continue
+					break
 				}
 				q := a.Quotes[r.q]
 				if q.Field == model.FieldBody {
