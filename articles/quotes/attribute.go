@@ -520,17 +520,8 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 		if p == "she" {
 			g = 'f'
 		}
-		fits := func(person, sure, plural bool, gender byte) bool {
-			return person && !plural && (gender == 0 || gender == g) && (sure || pronounLoose)
-		}
-		// the subject-like first person named earlier in the same paragraph
-		if pronounParaFirst {
-			para := st.paraOf(pos)
-			for _, r := range st.names.before(st.paras[para].start, pos) {
-				if fits(r.person, r.sure, false, r.gender) {
-					return r.asWho()
-				}
-			}
+		fits := func(person, plural bool, gender byte) bool {
+			return person && !plural && (gender == 0 || gender == g)
 		}
 		// the last speaker or sentence subject before it
 		ei, si := len(st.events)-1, len(st.subjects)-1
@@ -543,7 +534,7 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 				e = st.subjects[si].w
 				si--
 			}
-			if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase || !fits(e.person, e.sure, e.plural, e.gender) {
+			if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase || !fits(e.person, e.plural, e.gender) {
 				continue
 			}
 			if e.entity == "" && !startsUpper(e.name) {
@@ -551,7 +542,7 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 			}
 			return e
 		}
-		if r := st.names.lastPersonBefore(pos, g); r != nil && (r.sure || pronounLoose) {
+		if r := st.names.lastPersonBefore(pos, g); r != nil {
 			return r.asWho()
 		}
 	case "they", "it":
@@ -667,9 +658,6 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	}
 	return nil
 }
-
-var pronounLoose = true
-var pronounParaFirst = false
 
 // noteSubject records the person a sentence opens with, for pronouns.
 func (st *fieldState) noteSubject(items []item, lo, hi, para int) {

@@ -45,7 +45,6 @@ type span struct {
 	start, end  int // the quoted words, trimmed
 	para        int // paragraph index
 	group       int // index of the first piece of a quotation running over several paragraphs
-	cont        bool
 }
 
 // paragraph is one paragraph of a field, by byte range into the field text.
@@ -149,7 +148,6 @@ func findSpans(text string, paras []paragraph) []span {
 			// leaves no telling where the quotation ends: no span
 			if ok && (continues || group >= 0) {
 				s.group = group
-				s.cont = continues
 				out = appendSpan(out, s)
 				if continues {
 					carry = out[len(out)-1].group

@@ -54,7 +54,6 @@ type who struct {
 type event struct {
 	para, pos int
 	w         *who
-	quoted    bool
 }
 
 // fieldState is the work of one field.
@@ -88,10 +87,9 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems)}
 	direct := make([]*who, len(spans))
 	partial := make([]bool, len(spans))
-	quoteSent := make([][2]int, len(spans)) // paragraph, sentence index of each span
 	for pi, items := range paraItems {
 		sents := sentences(items)
-		for si, sr := range sents {
+		for _, sr := range sents {
 			lo, hi := sr[0], sr[1]
 			st.noteSubject(items, lo, hi, pi)
 			cs := st.sentenceCues(items, lo, hi, pi)
@@ -100,11 +98,10 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 					continue
 				}
 				k := items[i].q
-				quoteSent[k] = [2]int{pi, si}
 				partial[k] = isPartial(text, items, lo, i)
 				direct[k] = st.attribute(cs, items, lo, hi, i, pi)
 				if direct[k] != nil {
-					st.markQuoted(direct[k])
+					st.noteSpeaker(direct[k])
 				}
 			}
 		}
@@ -139,7 +136,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		}
 		end := spans[last].end
 		w := final[k]
-		if w == nil && !keepUnattributed(text, s, partial[k]) {
+		if w == nil && !keepUnattributed(text, s) {
 			k = last
 			continue
 		}
@@ -167,7 +164,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 // ../shared/eval/quotes.py: dropping one-word ones moves quote F1 from 0.9519
 // to 0.9531 on PolNeAR train (0.9522 on dev); dropping up to two or three
 // words loses as many annotated quotations as it removes scare quotes.
-func keepUnattributed(text string, s span, partial bool) bool {
+func keepUnattributed(text string, s span) bool {
 	n := len(strings.Fields(text[s.start:s.end]))
 	return n >= minUnattributedWords
 }
@@ -199,15 +196,16 @@ func isPartial(text string, items []item, lo, i int) bool {
 	return false
 }
 
-// markQuoted notes that the last event carries a quotation.
-func (st *fieldState) markQuoted(w *who) {
+// noteSpeaker records the speaker of a quotation found without a cue (a
+// byline, a colon, a sentence's subject) as an event, so that later
+// pronouns can stand for it; a cue's speaker is recorded already.
+func (st *fieldState) noteSpeaker(w *who) {
 	for i := len(st.events) - 1; i >= 0; i-- {
 		if st.events[i].w == w {
-			st.events[i].quoted = true
 			return
 		}
 	}
-	st.events = append(st.events, event{para: -1, pos: w.start, w: w, quoted: true})
+	st.events = append(st.events, event{para: -1, pos: w.start, w: w})
 }
 
 // inherit gives a cue-less quotation the speaker of the quotation or speech
