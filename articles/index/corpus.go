@@ -232,7 +232,7 @@ func (ix *Index) quoteAbout(r quoteRef, c uint32) bool {
 				return true
 			}
 			lo, hi := min(m.Start, q.Start), max(m.End, q.End)
-			if hi-lo <= q.End-q.Start+2*nearQuote && lo >= 0 && hi <= len(text) &&
+			if hi-lo <= q.End-q.Start+2*nearQuote && 0 <= lo && lo <= hi && hi <= len(text) &&
 				!strings.Contains(text[lo:hi], model.ParagraphSep) &&
 				(m.End <= q.Start && q.Start-m.End <= nearQuote || m.Start >= q.End && m.Start-q.End <= nearQuote) {
 				return true

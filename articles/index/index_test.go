@@ -692,3 +692,24 @@ func TestPhraseSpans(t *testing.T) {
 		}
 	}
 }
+
+func FuzzSearchNeverPanics(f *testing.F) {
+	for _, q := range []string{`entity:"Russian Federation" AND speaker:Belov`, `kind:org "reactor on`, `entity: `, `"" AND AND`, `speaker:"`, `entity:country:russia:x`, "U.S. \x00 ☃"} {
+		f.Add(q)
+	}
+	arts := corpus()
+	// an article with offsets that point nowhere must not hurt either
+	bad := mk("Broken offsets", "Short body.", "", []ent{belov}, nil)
+	bad.Entities[0].Mentions = []model.Mention{{Field: model.FieldBody, Start: 5, End: 500, Text: "Belov"}}
+	bad.Quotes = []model.Quote{{Field: model.FieldBody, Start: 9, End: 2, Text: "x", SpeakerEntity: "person:anton-belov"}}
+	ix := Build(append(arts, bad), nil)
+	f.Fuzz(func(t *testing.T, q string) {
+		res, err := ix.Search(q, 3)
+		if err == nil && len(res.Hits) > 3 {
+			t.Errorf("limit ignored: %d hits", len(res.Hits))
+		}
+		ix.Suggest(q, 3)
+		ix.Quotes(q, q)
+		ix.CoOccurring(q, 2)
+	})
+}
