@@ -183,6 +183,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, sentStart: i == 0}
 	}
 	tagged = joinParticles(s.words, tagged)
+	tagged = mergeAdjacent(tagged)
 	tagged = mergeCrossing(tagged, matches)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
@@ -190,8 +191,8 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		if t.Type == tagger.PER {
 			i = stripTitles(s.words, i, j)
 		}
-		if i >= j {
-			continue
+		if i >= j || j-i == 1 && titles[strings.ToLower(s.words[i])] {
+			continue // a title alone ("Colonel") names no one
 		}
 		var e *gazetteer.Entry
 		for k, m := range matches {
@@ -263,6 +264,25 @@ func addAcronyms(spans []span, sents []sentence) []span {
 	return spans
 }
 
+// mergeAdjacent joins touching spans of different types, where the tagger
+// changed its mind inside one name ("South China" + "Sea", "ST." + "LOUIS"):
+// the last part, the head, gives the type. A nationality or other MISC word
+// before a name ("Australian" + "Tom Moody") and a person after anything stay
+// apart.
+func mergeAdjacent(tagged []tagger.Span) []tagger.Span {
+	out := tagged[:0:0]
+	for _, t := range tagged {
+		if n := len(out); n > 0 && out[n-1].End == t.Start && out[n-1].Type != t.Type &&
+			out[n-1].Type != tagger.MISC && t.Type != tagger.PER {
+			out[n-1].End = t.End
+			out[n-1].Type = t.Type
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // mergeCrossing joins tagger spans that a gazetteer name straddles: the
 // tagger's "New" + "York Stock Exchange" around the gazetteer's "New York"
 // become "New York Stock Exchange", typed as the last (head) span.
@@ -300,6 +320,12 @@ func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
 	for k := 0; k < len(tagged); k++ {
 		t := tagged[k]
 		if t.Type != tagger.PER {
+			// "Palais" + "des" + "Nations": foreign particles inside place and body names.
+			for k+1 < len(tagged) && tagged[k+1].Start == t.End+1 && t.End < len(words) && placeParticles[words[t.End]] {
+				t.End = tagged[k+1].End
+				t.Type = tagged[k+1].Type
+				k++
+			}
 			out = append(out, t)
 			continue
 		}
@@ -328,6 +354,9 @@ func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
 	}
 	return out
 }
+
+// placeParticles join the words of foreign place and organisation names.
+var placeParticles = map[string]bool{"des": true, "de": true, "du": true, "del": true, "della": true, "di": true, "la": true, "le": true, "los": true, "las": true, "el": true}
 
 // titles are words that precede a name without being part of it.
 var titles = map[string]bool{

@@ -14,8 +14,11 @@ func decideKind(sp *span) {
 	if sp.gz != nil {
 		gk := sp.gz.Kind
 		switch {
-		case sp.typ == tagger.PER && gk != model.KindNationality:
-			// "Jordan" the player, "Washington" the general: the tagger read the context.
+		case sp.typ == tagger.PER && gk != model.KindNationality && len(sp.words) > 1:
+			// A longer name the tagger read as a person keeps its reading. A lone
+			// word ("Kigali") keeps the gazetteer's; it still becomes a person
+			// below when it is the surname of one named in full ("Jordan" after
+			// "Neil Jordan").
 			sp.gz = nil
 		case sp.typ == tagger.ORG && gk == model.KindPlace:
 			// "Chicago beat Boston": teams named after their cities are organisations.

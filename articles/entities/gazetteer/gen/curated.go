@@ -195,7 +195,7 @@ var cities = map[string][]string{
 	"Libya":          {"Benghazi", "Misrata", "Sirte"},
 	"Yemen":          {"Aden", "Hodeidah"},
 	"Vietnam":        {"Ho Chi Minh City", "Saigon"},
-	"":               {"Middle East", "Gulf", "Persian Gulf", "Balkans", "Caucasus", "Scandinavia", "Golan Heights", "Kashmir", "Tibet", "Xinjiang", "Chechnya", "Darfur", "Kurdistan", "Europe", "Asia", "Africa", "Latin America", "Arctic", "Antarctica", "Mediterranean", "Baltic", "Pacific", "Atlantic"},
+	"":               {"South China Sea", "East China Sea", "Black Sea", "Red Sea", "Baltic Sea", "Caspian Sea", "North Sea", "Mediterranean Sea", "Arabian Sea", "Sea of Azov", "Gulf of Aden", "Gulf of Mexico", "Strait of Hormuz", "Taiwan Strait", "Bosphorus", "Suez Canal", "Panama Canal", "Korean Peninsula", "Horn of Africa", "Sahel", "West Africa", "East Africa", "Southeast Asia", "Central Asia", "South Asia", "Indo-Pacific", "Donbas", "Nagorno-Karabakh", "Transnistria", "Abkhazia", "South Ossetia", "Kurdistan Region", "Eastern Europe", "Western Europe", "Scandinavia", "Sub-Saharan Africa", "North Africa", "Latin America", "Caribbean", "Arctic", "Middle East", "Gulf", "Persian Gulf", "Balkans", "Caucasus", "Golan Heights", "Kashmir", "Tibet", "Xinjiang", "Chechnya", "Darfur", "Kurdistan", "Europe", "Asia", "Africa", "Antarctica", "Mediterranean", "Baltic", "Pacific", "Atlantic"},
 }
 
 // curate adds the hand-made lists to g.
