@@ -199,7 +199,7 @@ func isAdverb(it item) bool {
 	return it.kind == itemWord && !it.capitalised() && len(w) > 4 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
 }
 
-var notAdverbs = toSet("family assembly ally rally italy july supply reply belly jelly fly early only daily weekly monthly")
+var notAdverbs = toSet("family assembly ally rally italy july supply reply belly jelly fly early daily weekly monthly")
 
 // backwardNP finds the subject of the cue at items[c]: the noun phrase right
 // before it, past adverbs ("however"), auxiliaries and a ", ROLE," appositive.
@@ -496,7 +496,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		w.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
 		if roleNouns[head] && determiners[items[a].lower] && items[a].lower != "a" && items[a].lower != "an" {
 			p := st.names.byRole(head, start)
-			if p == nil && items[a].lower == "the" {
+			if p == nil && items[a].lower == "the" && principalRoles[head] {
 				p = st.names.mostNamedPerson(start)
 			}
 			if p != nil {
@@ -739,3 +739,8 @@ func groupHead(text string, from, to int) bool {
 	}
 	return false
 }
+
+// principalRoles are descriptions that, unresolved, most likely stand for the
+// person the article is about ("the nominee"), unlike a spokesman or an aide.
+var principalRoles = toSet(`president minister senator governor candidate nominee leader chancellor premier king queen prince
+chairman chairwoman mayor congressman congresswoman lawmaker democrat republican businessman billionaire mogul secretary`)
