@@ -60,6 +60,13 @@ func TestLinking(t *testing.T) {
 			forms: []string{"Bashar al-Assad", "Assad", "Bashar Assad"},
 		},
 		{
+			name:  "surname opening a sentence",
+			body:  "Mirela Vantongeren flew to Nairobi on Monday. Vantongeren said the World Bank would help.",
+			id:    "person:mirela-vantongeren",
+			kind:  model.KindPerson,
+			forms: []string{"Mirela Vantongeren", "Vantongeren"},
+		},
+		{
 			name:  "bin and possessive",
 			body:  "Crown Prince Tariq bin Salman arrived in Riyadh late on Sunday. Bin Salman's advisers said the talks would continue.",
 			id:    "person:tariq-bin-salman",
