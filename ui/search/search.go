@@ -34,11 +34,13 @@ type OpenMsg struct {
 
 // resultMsg carries the answer to query number seq.
 type resultMsg struct {
-	seq   int
-	res   index.Result
-	err   error
-	sugs  []index.Suggestion
-	query string
+	seq      int
+	res      index.Result
+	err      error
+	sugs     []index.Suggestion
+	sugStart int  // where in query the name the suggestions are for starts
+	sugInOp  bool // that name follows entity: or speaker:
+	query    string
 }
 
 // KeyMap is the search view's keys, on top of the text input's editing keys.
@@ -92,6 +94,8 @@ type Model struct {
 	res     index.Result
 	err     error
 	sugs    []index.Suggestion
+	sugAt   int  // where the suggested-for name starts in query
+	sugOp   bool // it follows entity: or speaker:
 	comp    *completion
 	cursor  int
 	offset  int
@@ -187,6 +191,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.shown = msg.seq
 		m.pending = msg.seq != m.seq
 		m.query, m.err, m.sugs = msg.query, msg.err, msg.sugs
+		m.sugAt, m.sugOp = msg.sugStart, msg.sugInOp
 		if msg.err == nil {
 			m.res = msg.res
 		}
@@ -247,9 +252,20 @@ func (m *Model) run() tea.Cmd {
 		if strings.TrimSpace(q) != "" {
 			msg.res, msg.err = src.Search(q, maxHits)
 		}
-		if _, pattern, _ := completionTarget(q); pattern != "" {
-			msg.sugs = src.Suggest(pattern, maxSuggestions)
+		// the longest run of words being typed that some entity matches
+		start, pattern, inOp := completionTarget(q)
+		for pattern != "" {
+			if msg.sugs = src.Suggest(pattern, maxSuggestions); len(msg.sugs) > 0 || inOp {
+				break
+			}
+			k := strings.IndexByte(pattern, ' ')
+			if k < 0 {
+				break
+			}
+			start += k + 1
+			pattern = strings.TrimLeft(pattern[k+1:], " ")
 		}
+		msg.sugStart, msg.sugInOp = start, inOp
 		return msg
 	}
 }
@@ -258,11 +274,11 @@ func (m *Model) run() tea.Cmd {
 func (m *Model) complete() tea.Cmd {
 	v := m.input.Value()
 	if m.comp == nil || v != m.comp.value {
-		start, pattern, inOp := completionTarget(v)
-		if pattern == "" || len(m.sugs) == 0 {
+		// the suggestions shown are for the query shown; an answer may still be on its way
+		if len(m.sugs) == 0 || v != m.query || m.sugAt > len(v) {
 			return nil
 		}
-		prefix := v[:start]
+		prefix, inOp := v[:m.sugAt], m.sugOp
 		if !inOp {
 			prefix += "entity:"
 		}

@@ -194,6 +194,18 @@ func TestTabCompletesAndCycles(t *testing.T) {
 	}
 }
 
+func TestSuggestionsFallBackToTheLastWords(t *testing.T) {
+	m := newModel(testIndex())
+	m = typeText(t, m, "harbour storm bel")
+	if s := m.Suggestions(); len(s) == 0 || s[0].ID != "person:anton-belov" {
+		t.Fatalf("suggestions %+v", s)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyTab})
+	if got := m.Query(); got != `harbour storm entity:"Anton Belov" ` {
+		t.Errorf("after tab: %q", got)
+	}
+}
+
 func TestMalformedQueryShowsItsError(t *testing.T) {
 	m := newModel(testIndex())
 	m = typeText(t, m, "kind:zz")
