@@ -267,13 +267,13 @@ func addAcronyms(spans []span, sents []sentence) []span {
 // mergeAdjacent joins touching spans of different types, where the tagger
 // changed its mind inside one name ("South China" + "Sea", "ST." + "LOUIS"):
 // the last part, the head, gives the type. A nationality or other MISC word
-// before a name ("Australian" + "Tom Moody") and a person after anything stay
-// apart.
+// before a name ("Australian" + "Tom Moody") and a place before a person
+// ("Chicago" + "Joseph Bernardin") stay apart.
 func mergeAdjacent(tagged []tagger.Span) []tagger.Span {
 	out := tagged[:0:0]
 	for _, t := range tagged {
 		if n := len(out); n > 0 && out[n-1].End == t.Start && out[n-1].Type != t.Type &&
-			out[n-1].Type != tagger.MISC && t.Type != tagger.PER {
+			out[n-1].Type != tagger.MISC && !(out[n-1].Type == tagger.LOC && t.Type == tagger.PER) {
 			out[n-1].End = t.End
 			out[n-1].Type = t.Type
 			continue
