@@ -506,6 +506,17 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		if head == "pair" || head == "two" || head == "duo" {
 			w.plural = true
 		}
+		// an unresolved description of a person ("a spokeswoman") still is one:
+		// a later "she" can stand for it
+		if w.entity == "" && (roleNouns[head] || personNouns[head]) && !w.plural {
+			w.person = true
+			switch {
+			case strings.HasSuffix(head, "woman") || head == "queen" || head == "princess":
+				w.gender = 'f'
+			case strings.HasSuffix(head, "man") || head == "king" || head == "prince":
+				w.gender = 'm'
+			}
+		}
 	}
 	return w
 }
@@ -537,7 +548,7 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 			if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase || !fits(e.person, e.plural, e.gender) {
 				continue
 			}
-			if e.entity == "" && !startsUpper(e.name) {
+			if e.entity == "" && !startsUpper(e.name) && !e.person {
 				continue
 			}
 			return e
@@ -744,3 +755,9 @@ func groupHead(text string, from, to int) bool {
 // person the article is about ("the nominee"), unlike a spokesman or an aide.
 var principalRoles = toSet(`president minister senator governor candidate nominee leader chancellor premier king queen prince
 chairman chairwoman mayor congressman congresswoman lawmaker democrat republican businessman billionaire mogul secretary`)
+
+// personNouns head descriptions of a single person besides roleNouns.
+var personNouns = toSet(`aide adviser advisor lawyer attorney doctor physician analyst expert professor economist strategist
+pollster source voter resident activist witness teacher student worker officer agent reporter journalist columnist
+editor writer author historian scientist researcher executive ceo founder owner manager organizer organiser supporter
+critic member man woman spokeswoman spokesman chairwoman congresswoman`)

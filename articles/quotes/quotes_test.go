@@ -63,6 +63,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "I will vote for the first time this year.", speaker: "Nadia Perez"}}},
 		{"nobody said it", "The communique was released in Oslo.\n\n\"Peace is a process, not a single signature on a page.\"",
 			[]want{{text: "Peace is a process, not a single signature on a page."}}},
+		{"pronoun for an unnamed description", "Mayor Lukas Berger opened the ward. A hospital spokeswoman said it was full.\n\n\"We are doing our best,\" she added.",
+			[]want{{text: "We are doing our best", speaker: "A hospital spokeswoman", cue: "added"}}},
 		{"speaker before a colon", `The news did not surprise pollster Ada Lindqvist: "Voters had already decided."`,
 			[]want{{text: "Voters had already decided.", speaker: "Ada Lindqvist"}}},
 		{"continued colon", "Rafael Ortiz spoke for an hour. Ortiz continued:\n\n\"The border is not for sale.\"",
