@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Time from exec to the first frame of the reader, in a pseudo-terminal.
+
+    python3 .ci/first-frame.py ./briefs [ARGS...]    (prints one JSON line; 10 runs, median)
+
+The first frame is the first output that shows the list's header ("briefs" counted
+on the screen). The terminal answers no queries (like a terminal that ignores
+colour queries), so a stall waiting for an answer would show up here.
+"""
+import json, os, pty, select, statistics, sys, time, signal
+
+def once(argv, want=b"brief"):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.environ["COLUMNS"], os.environ["LINES"] = "100", "30"
+        os.execvp(argv[0], argv)
+    t0 = time.monotonic()
+    buf = b""
+    first = None
+    while time.monotonic() - t0 < 10:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            buf += chunk
+            if want in buf.lower():
+                first = time.monotonic() - t0
+                break
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return first
+
+def main():
+    argv = sys.argv[1:]
+    runs = [once(argv) for _ in range(10)]
+    ok = [r for r in runs if r is not None]
+    print(json.dumps({"runs": len(runs), "frames": len(ok),
+                      "median_ms": round(statistics.median(ok) * 1000, 1) if ok else None,
+                      "max_ms": round(max(ok) * 1000, 1) if ok else None}))
+
+if __name__ == "__main__":
+    main()
