@@ -124,15 +124,6 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		a.reader, cmd = a.reader.Update(msg)
 		return a, cmd
-	case sidepane.EntitySelectedMsg:
-		a.reader.SelectEntity(msg.ID)
-		return a, nil
-	case sidepane.MentionStepMsg:
-		a.reader.StepMention(msg.Delta)
-		return a, nil
-	case sidepane.QuoteSelectedMsg:
-		a.reader.SelectQuote(msg.Index)
-		return a, nil
 	case sidepane.EntitySearchMsg:
 		// Until the corpus search is wired in, the list filter finds the
 		// briefs that name the entity (its FilterValue holds their entities).
@@ -187,15 +178,27 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case focusReader:
 		a.reader, cmd = a.reader.Update(msg)
 	case focusEntities:
-		if msg.String() == "esc" {
+		if key.Matches(msg, a.keys.Back) {
 			return a, tea.Batch(relayout, a.setFocus(focusReader))
 		}
+		if d := a.entities.MentionStep(msg); d != 0 {
+			a.reader.StepMention(d)
+			break
+		}
+		before := a.entities.SelectedID()
 		a.entities, cmd = a.entities.Update(msg)
+		if id := a.entities.SelectedID(); id != before {
+			a.reader.SelectEntity(id)
+		}
 	case focusQuotes:
-		if msg.String() == "esc" {
+		if key.Matches(msg, a.keys.Back) {
 			return a, tea.Batch(relayout, a.setFocus(focusReader))
 		}
+		before := a.quotes.Selected()
 		a.quotes, cmd = a.quotes.Update(msg)
+		if i := a.quotes.Selected(); i != before {
+			a.reader.SelectQuote(i)
+		}
 	default:
 		a.list, cmd = a.list.Update(msg)
 	}
@@ -244,16 +247,19 @@ func (a *App) setFocus(f focus) tea.Cmd {
 		}
 	}
 	a.focus = f
-	var cmd tea.Cmd
 	switch f {
 	case focusEntities:
 		a.sideTab, a.sideOff = f, false
-		cmd = a.entities.Announce()
+		if id := a.entities.SelectedID(); id != a.reader.Selection().Entity {
+			a.reader.SelectEntity(id)
+		}
 	case focusQuotes:
 		a.sideTab, a.sideOff = f, false
-		cmd = a.quotes.Announce()
+		if i := a.quotes.Selected(); i != a.reader.Selection().Quote {
+			a.reader.SelectQuote(i)
+		}
 	}
-	return tea.Batch(a.layout(), cmd)
+	return a.layout()
 }
 
 // togglePane shows and focuses a pane, or hides it again when it has focus.
@@ -341,9 +347,9 @@ func (a App) helpKeys() helpKeys {
 	case focusReader:
 		h.short, h.full = a.reader.ShortHelp(), a.reader.FullHelp()
 	case focusEntities:
-		h.short, h.full = a.entities.ShortHelp(), a.entities.FullHelp()
+		h.short, h.full = append(a.entities.ShortHelp(), a.keys.Back), a.entities.FullHelp()
 	case focusQuotes:
-		h.short, h.full = a.quotes.ShortHelp(), a.quotes.FullHelp()
+		h.short, h.full = append(a.quotes.ShortHelp(), a.keys.Back), a.quotes.FullHelp()
 	default:
 		h.short, h.full = a.list.ShortHelp(), a.list.FullHelp()
 	}

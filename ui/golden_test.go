@@ -67,6 +67,13 @@ type stage struct {
 // the final view in the ASCII profile.
 func runTo(t *testing.T, arts []model.Article, w, h int, steps ...stage) string {
 	t.Helper()
+	return inProfile(t, finalView(t, arts, w, h, steps...), colorprofile.Ascii)
+}
+
+// finalView runs the app in teatest at w x h through the steps, quits and
+// returns the final view as the app drew it.
+func finalView(t *testing.T, arts []model.Article, w, h int, steps ...stage) string {
+	t.Helper()
 	frames := make(chan string, 1)
 	tm := teatest.NewTestModel(t, framed{New(arts, nil), frames},
 		teatest.WithInitialTermSize(w, h),
@@ -99,7 +106,7 @@ func runTo(t *testing.T, arts []model.Article, w, h int, steps ...stage) string 
 		t.Fatal(err)
 	}
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(framed)
-	return inProfile(t, final.App.View().Content, colorprofile.Ascii)
+	return final.App.View().Content
 }
 
 func TestGoldenViews(t *testing.T) {
@@ -121,6 +128,31 @@ func TestGoldenViews(t *testing.T) {
 		t.Run(fmt.Sprintf("full_help_%dx%d", w, h), func(t *testing.T) {
 			golden.RequireEqual(t, runTo(t, arts, w, h, ready,
 				stage{keys: []string{"enter"}, want: "Delegations"}, stage{keys: []string{"?"}, want: "previous brief"}))
+		})
+	}
+}
+
+// TestGoldenSeed shows the seed with its entities highlighted, Lavrov
+// selected and his first mention current, the quotes set apart: in the ANSI
+// profile for the colours, in the ASCII profile for the layout.
+func TestGoldenSeed(t *testing.T) {
+	arts := append([]model.Article{testbriefs.Seed(t)}, testbriefs.MustLoad(t)...)
+	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+		w, h := sz[0], sz[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			// People by mention count then name: Bashar al-Assad, Tillerson, Donald Trump, Lavrov.
+			pick := []string{"e", "j", "j", "j", "n"}
+			if w < mediumWidth {
+				pick = append(pick, "e") // the pane covers the body when narrow: close it
+			}
+			steps := []stage{
+				{want: "US and Russia"},
+				{keys: []string{"enter"}, want: "The US ambassador"},
+				{keys: pick, want: "mention 1 of 3"},
+			}
+			view := finalView(t, arts, w, h, steps...)
+			t.Run("ansi", func(t *testing.T) { golden.RequireEqual(t, inProfile(t, view, colorprofile.ANSI)) })
+			t.Run("ascii", func(t *testing.T) { golden.RequireEqual(t, inProfile(t, view, colorprofile.Ascii)) })
 		})
 	}
 }

@@ -10,6 +10,7 @@ type KeyMap struct {
 	PrevFocus key.Binding
 	Entities  key.Binding // show or hide the entities pane
 	Quotes    key.Binding // show or hide the quotes pane
+	Back      key.Binding // from a pane back to the reader
 }
 
 // DefaultKeyMap returns the root's keys.
@@ -17,10 +18,11 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		NextFocus: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		NextFocus: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "panes")),
 		PrevFocus: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
 		Entities:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "entities")),
 		Quotes:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the brief")),
 	}
 }
 

@@ -42,8 +42,16 @@ func (i item) Description() string {
 	return strings.Join(parts, " · ")
 }
 
-// FilterValue lets "/" match the title, the outlet and the source.
-func (i item) FilterValue() string { return i.art.Title + " " + i.art.Outlet + " " + i.art.Source }
+// FilterValue lets "/" match the title, the outlet, the source and the
+// names of the entities the brief names.
+func (i item) FilterValue() string {
+	var b strings.Builder
+	b.WriteString(i.art.Title + " " + i.art.Outlet + " " + i.art.Source)
+	for _, e := range i.art.Entities {
+		b.WriteString(" " + e.Name)
+	}
+	return b.String()
+}
 
 // sourceLabel is the short name of where an article came from.
 func sourceLabel(a model.Article) string {

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -91,6 +92,9 @@ func (mb *mdBuilder) text(s string, field model.Field, base int) {
 	}
 }
 
+// nbsp is U+00A0 NO-BREAK SPACE: the wrapper never breaks at it either.
+const nbsp = "\u00a0"
+
 // nbHyphen is U+2011 NON-BREAKING HYPHEN: the wrapper never breaks at it.
 const nbHyphen = '\u2011'
 
@@ -159,7 +163,8 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 			mb.text(text[pos:at], model.FieldBody, start+pos)
 			pos = at
 			mb.raw(" *")
-			mb.text("— "+ins.speaker, "", ins.quote)
+			// No-break spaces keep the tag on one line; Render turns them back.
+			mb.text(strings.ReplaceAll("— "+ins.speaker, " ", nbsp), "", ins.quote)
 			mb.raw("*")
 		}
 		mb.text(text[pos:], model.FieldBody, start+pos)
@@ -271,17 +276,40 @@ func Render(a *model.Article, width int, style string) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render %q: %w", a.Title, err)
 	}
-	out = strings.ReplaceAll(out, string(nbHyphen), "-")
+	out = strings.NewReplacer(string(nbHyphen), "-", nbsp, " ").Replace(out)
 	out = strings.TrimRight(out, "\n ")
 	out = strings.TrimLeft(out, "\n")
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = compact(l)
+	}
 	d := &Document{
-		Lines:    strings.Split(out, "\n"),
+		Lines:    lines,
 		title:    make([]cell, len(a.Title)+1),
 		body:     make([]cell, len(a.Body)+1),
 		speakers: make([][]cell, len(a.Quotes)),
 	}
 	d.place(vis)
 	return d, nil
+}
+
+// emptySGR is a style set and reset with nothing between: glamour writes
+// one for every padding cell and empty segment.
+var emptySGR = regexp.MustCompile(`\x1b\[[0-9;]*m\x1b\[0?m`)
+
+// compact drops what glamour's line carries but never shows: styles around
+// nothing and the styled spaces that pad it to the wrap width. Lines get
+// several times shorter, which makes highlighting and drawing them cheaper.
+func compact(line string) string {
+	line = emptySGR.ReplaceAllString(line, "")
+	text := strings.TrimRight(ansi.Strip(line), " ")
+	if w := ansi.StringWidth(text); w < ansi.StringWidth(line) {
+		line = ansi.Truncate(line, w, "")
+		if strings.Contains(line, "\x1b[") {
+			line += "\x1b[m"
+		}
+	}
+	return line
 }
 
 // screenRune is a non-space rune as glamour drew it.

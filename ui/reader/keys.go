@@ -18,7 +18,7 @@ type KeyMap struct {
 	NextMention, PrevMention key.Binding
 
 	// Short-help entries that stand for several keys; never matched.
-	scrollHint, stepHint, mentionHint key.Binding
+	scrollHint, stepHint, mentionHint, backHint key.Binding
 }
 
 // DefaultKeyMap returns the reader's keys: pager keys, Esc/h back, [ and ] to step between briefs.
@@ -39,9 +39,10 @@ func DefaultKeyMap() KeyMap {
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next mention")),
 		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous mention")),
 
+		backHint:    key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc", "back")),
 		mentionHint: key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "mentions")),
-		scrollHint:  key.NewBinding(key.WithKeys("j", "k", "space", "b"), key.WithHelp("j/k/space/b", "scroll")),
-		stepHint:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "prev/next brief")),
+		scrollHint:  key.NewBinding(key.WithKeys("j", "k", "space", "b"), key.WithHelp("j/k", "scroll")),
+		stepHint:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "briefs")),
 	}
 }
 

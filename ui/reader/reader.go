@@ -371,7 +371,7 @@ func (m Model) Lines() int {
 
 // ShortHelp is the reader's part of the help bar.
 func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.scrollHint, m.keys.Back, m.keys.stepHint, m.keys.mentionHint}
+	return []key.Binding{m.keys.scrollHint, m.keys.backHint, m.keys.stepHint, m.keys.mentionHint}
 }
 
 // FullHelp is the reader's part of the full help.

@@ -13,14 +13,8 @@ import (
 	"briefs/ui/theme"
 )
 
-// EntitySelectedMsg says the cursor is on this entity of the open brief.
-type EntitySelectedMsg struct{ ID string }
-
 // EntitySearchMsg asks for the briefs that name this entity.
 type EntitySearchMsg struct{ ID, Name string }
-
-// MentionStepMsg asks the reader to step to the next (1) or previous (-1) mention.
-type MentionStepMsg struct{ Delta int }
 
 // EntityKeys is the entities pane's keys.
 type EntityKeys struct {
@@ -87,7 +81,11 @@ func (m *Entities) SetStyles(st theme.Styles) {
 
 // SetSize gives the pane its inner width and height.
 func (m *Entities) SetSize(w, h int) {
+	rewrap := m.aliases && max(w, 0) != m.rows.width
 	m.rows.width, m.rows.height = max(w, 0), max(h, 0)
+	if rewrap {
+		m.rebuild(m.SelectedID())
+	}
 	m.rows.follow()
 }
 
@@ -112,10 +110,18 @@ func (m *Entities) Select(id string) bool {
 	return false
 }
 
-// Announce returns the message that tells the parent which entity is under the cursor.
-func (m Entities) Announce() tea.Cmd {
-	id := m.SelectedID()
-	return func() tea.Msg { return EntitySelectedMsg{ID: id} }
+// MentionStep tells how a key steps through the selected entity's
+// mentions: 1 for the next, -1 for the previous, 0 when it is not such a key.
+// The parent asks before handing the key over, so a step can never overtake
+// the selection it belongs to.
+func (m Entities) MentionStep(k tea.KeyPressMsg) int {
+	switch {
+	case key.Matches(k, m.keys.NextMention):
+		return 1
+	case key.Matches(k, m.keys.PrevMention):
+		return -1
+	}
+	return 0
 }
 
 // rebuild lays out the rows: a heading per kind, then its entities by mention count.
@@ -148,7 +154,10 @@ func (m *Entities) rebuild(keep string) {
 			lines := []string{fmt.Sprintf("  %s %s", m.st.EntityStyle(k).Render(e.Name), m.st.Faint.Render(fmt.Sprintf("×%d", len(e.Mentions))))}
 			if m.aliases {
 				if others := otherForms(e); len(others) > 0 {
-					lines = append(lines, m.st.Faint.Render("    also "+strings.Join(others, ", ")))
+					wrapped := lipgloss.Wrap("also "+strings.Join(others, ", "), max(m.rows.width-4, 10), "")
+					for _, l := range strings.Split(wrapped, "\n") {
+						lines = append(lines, m.st.Faint.Render("    "+l))
+					}
 				}
 			}
 			items = append(items, row{lines: lines, selectable: true, ref: i})
@@ -182,37 +191,31 @@ func otherForms(e model.Entity) []string {
 	return out
 }
 
-// Update handles keys while the pane has focus.
+// Update handles keys while the pane has focus. The entity under the
+// cursor is the selection: the parent reads SelectedID after each key
+// (synchronously, so that a key typed next cannot act on a stale selection).
 func (m Entities) Update(msg tea.Msg) (Entities, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	moved := false
 	switch {
 	case key.Matches(k, m.keys.Down):
-		moved = m.rows.move(1)
+		m.rows.move(1)
 	case key.Matches(k, m.keys.Up):
-		moved = m.rows.move(-1)
+		m.rows.move(-1)
 	case key.Matches(k, m.keys.Top):
-		moved = m.rows.first()
+		m.rows.first()
 	case key.Matches(k, m.keys.Bottom):
-		moved = m.rows.last()
+		m.rows.last()
 	case key.Matches(k, m.keys.Aliases):
 		m.aliases = !m.aliases
 		m.rebuild(m.SelectedID())
-	case key.Matches(k, m.keys.NextMention):
-		return m, func() tea.Msg { return MentionStepMsg{Delta: 1} }
-	case key.Matches(k, m.keys.PrevMention):
-		return m, func() tea.Msg { return MentionStepMsg{Delta: -1} }
 	case key.Matches(k, m.keys.Search):
 		if r, ok := m.rows.selected(); ok {
 			e := m.art.Entities[r.ref]
 			return m, func() tea.Msg { return EntitySearchMsg{ID: e.ID, Name: e.Name} }
 		}
-	}
-	if moved {
-		return m, m.Announce()
 	}
 	return m, nil
 }

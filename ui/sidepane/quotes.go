@@ -12,9 +12,6 @@ import (
 	"briefs/ui/theme"
 )
 
-// QuoteSelectedMsg says the cursor is on this quote (an index into the brief's quotes).
-type QuoteSelectedMsg struct{ Index int }
-
 // QuoteKeys is the quotes pane's keys.
 type QuoteKeys struct {
 	Down, Up    key.Binding
@@ -79,12 +76,6 @@ func (m Quotes) Selected() int {
 	return r.ref
 }
 
-// Announce returns the message that tells the parent which quote is under the cursor.
-func (m Quotes) Announce() tea.Cmd {
-	i := m.Selected()
-	return func() tea.Msg { return QuoteSelectedMsg{Index: i} }
-}
-
 func (m *Quotes) rebuild() {
 	keep := m.Selected()
 	w := max(m.rows.width, 10)
@@ -129,25 +120,22 @@ func (m *Quotes) rebuild() {
 	}
 }
 
-// Update handles keys while the pane has focus.
+// Update handles keys while the pane has focus. The quote under the cursor
+// is the selection: the parent reads Selected after each key.
 func (m Quotes) Update(msg tea.Msg) (Quotes, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	moved := false
 	switch {
 	case key.Matches(k, m.keys.Down):
-		moved = m.rows.move(1)
+		m.rows.move(1)
 	case key.Matches(k, m.keys.Up):
-		moved = m.rows.move(-1)
+		m.rows.move(-1)
 	case key.Matches(k, m.keys.Top):
-		moved = m.rows.first()
+		m.rows.first()
 	case key.Matches(k, m.keys.Bottom):
-		moved = m.rows.last()
-	}
-	if moved {
-		return m, m.Announce()
+		m.rows.last()
 	}
 	return m, nil
 }

@@ -1,6 +1,6 @@
 // Package sidepane holds the panes beside the reader: the entities named in
 // the open brief, grouped by kind, and its quotes with their speakers.
-// Moving the cursor selects; the parent hears of it by message.
+// Moving the cursor selects; the parent reads the selection after each key.
 package sidepane
 
 import (
@@ -77,7 +77,7 @@ func (r *rows) selected() (row, bool) {
 
 // follow scrolls so that the cursor's row is on screen.
 func (r *rows) follow() {
-	if r.cursor < 0 || r.height <= 0 {
+	if r.cursor < 0 || r.cursor >= len(r.items) || r.height <= 0 {
 		return
 	}
 	top := 0

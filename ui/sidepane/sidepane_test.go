@@ -1,0 +1,148 @@
+package sidepane
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefs/model"
+	"briefs/ui/internal/testbriefs"
+	"briefs/ui/theme"
+)
+
+func press(s string) tea.KeyPressMsg {
+	if s == "enter" {
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
+}
+
+func msgOf(t *testing.T, cmd tea.Cmd) tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("expected a message")
+	}
+	return cmd()
+}
+
+func TestEntitiesGroupedByKind(t *testing.T) {
+	seed := testbriefs.Seed(t)
+	m := NewEntities(theme.New(true))
+	m.SetSize(40, 60)
+	m.SetArticle(seed)
+	view := ansi.Strip(m.View())
+	// Kinds in model.Kinds order, each heading before its entities.
+	last := -1
+	for _, want := range []string{"People", "Lavrov ×3", "Countries", "Russia ×", "Places", "Moscow ×5", "Organisations", "Kremlin ×1", "Nationalities", "American ×1"} {
+		i := strings.Index(view, want)
+		if i < 0 {
+			t.Fatalf("pane lacks %q:\n%s", want, view)
+		}
+		if i < last {
+			t.Fatalf("%q is out of order:\n%s", want, view)
+		}
+		last = i
+	}
+	if strings.Contains(view, "also ") {
+		t.Fatal("aliases shown before they were asked for")
+	}
+	// The cursor starts on the first person; j moves it and announces the entity.
+	first := m.SelectedID()
+	if e := seed.EntityByID(first); e == nil || e.Kind != model.KindPerson {
+		t.Fatalf("cursor starts on %q, want the first person", first)
+	}
+	m, _ = m.Update(press("j"))
+	if id := m.SelectedID(); id == first || seed.EntityByID(id) == nil {
+		t.Fatalf("j left the cursor on %q", id)
+	}
+	// a shows the other forms of each name.
+	if !m.Select(model.EntityID(model.KindCountry, "United States")) {
+		t.Fatal("cannot select United States")
+	}
+	m, _ = m.Update(press("a"))
+	view = ansi.Strip(m.View())
+	if !strings.Contains(strings.Join(strings.Fields(view), " "), "also United States of America, US, U.S.") {
+		t.Fatalf("aliases not shown:\n%s", view)
+	}
+	if m.SelectedID() != model.EntityID(model.KindCountry, "United States") {
+		t.Fatal("showing aliases moved the cursor")
+	}
+	// Enter asks for the briefs naming it; n and N step through its mentions.
+	if got := msgOf(t, second(m.Update(press("enter")))); got != (EntitySearchMsg{ID: "country:united-states", Name: "United States"}) {
+		t.Fatalf("enter gave %#v", got)
+	}
+	for k, want := range map[string]int{"n": 1, "N": -1, "j": 0, "x": 0} {
+		if got := m.MentionStep(press(k)); got != want {
+			t.Fatalf("%s steps %d, want %d", k, got, want)
+		}
+	}
+}
+
+func second[A, B any](_ A, b B) B { return b }
+
+func TestEntitiesScrollWithCursor(t *testing.T) {
+	m := NewEntities(theme.New(false))
+	m.SetSize(30, 4)
+	m.SetArticle(testbriefs.Seed(t))
+	m, _ = m.Update(press("G"))
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "American") && !strings.Contains(view, "Russian") && !strings.Contains(view, "Syrian") {
+		t.Fatalf("G did not scroll to the last entity:\n%s", view)
+	}
+	if n := strings.Count(view, "\n") + 1; n != 4 {
+		t.Fatalf("view is %d lines, want 4", n)
+	}
+	m, _ = m.Update(press("g"))
+	if !strings.Contains(ansi.Strip(m.View()), "People") {
+		t.Fatal("g did not scroll back to the top with its heading")
+	}
+}
+
+func TestQuotesInReadingOrderWithSpeakers(t *testing.T) {
+	a := testbriefs.MustLoad(t)[1]
+	testbriefs.Annotate(&a, []testbriefs.Spec{{Name: "Lina Roos", Kind: model.KindPerson}, {Name: "Per Aasen", Kind: model.KindPerson}})
+	a.Quotes[1].SpeakerRole = "Norland's envoy"
+	m := NewQuotes(theme.New(true))
+	m.SetSize(50, 20)
+	m.SetArticle(a)
+	view := ansi.Strip(m.View())
+	i1 := strings.Index(view, "“Two days is nothing")
+	i2 := strings.Index(view, "— Lina Roos")
+	i3 := strings.Index(view, "“tonight, tomorrow")
+	i4 := strings.Index(view, "— Per Aasen, Norland's envoy")
+	if i1 < 0 || i2 < i1 || i3 < i2 || i4 < i3 {
+		t.Fatalf("quotes not in reading order with speakers:\n%s", view)
+	}
+	if m.Selected() != 0 {
+		t.Fatalf("cursor on quote %d, want 0", m.Selected())
+	}
+	m, _ = m.Update(press("j"))
+	if m.Selected() != 1 {
+		t.Fatalf("j: cursor on quote %d, want 1", m.Selected())
+	}
+	m, _ = m.Update(press("j"))
+	if m.Selected() != 1 {
+		t.Fatalf("j on the last quote moved to %d", m.Selected())
+	}
+}
+
+func TestEmptyPanes(t *testing.T) {
+	e := NewEntities(theme.New(true))
+	e.SetSize(20, 3)
+	e.SetArticle(model.Article{ID: "x", Title: "Nothing here"})
+	if !strings.Contains(ansi.Strip(e.View()), "No entities") || e.SelectedID() != "" {
+		t.Fatalf("empty entities pane: %q", ansi.Strip(e.View()))
+	}
+	if _, cmd := e.Update(press("enter")); cmd != nil {
+		t.Fatal("enter with no entity should do nothing")
+	}
+	q := NewQuotes(theme.New(true))
+	q.SetSize(0, 0)
+	q.SetArticle(model.Article{ID: "x"})
+	if q.Selected() != -1 {
+		t.Fatal("no quote to select")
+	}
+	_ = q.View()
+}
