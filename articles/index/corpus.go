@@ -63,8 +63,12 @@ func (ix *Index) Entities(kind model.EntityKind) []EntityStat {
 // each one filled in (Related).
 func (ix *Index) EntitiesWith(kind model.EntityKind, n int) []EntityStat {
 	out := ix.Entities(kind)
+	defer ix.read()()
+	seen := make([]uint32, len(ix.ents))
 	for i := range out {
-		out[i].With = ix.CoOccurring(out[i].ID, n)
+		if c, ok := ix.entNum[out[i].ID]; ok {
+			out[i].With = ix.coOccurring(ix.canonOf(c), n, seen)
+		}
 	}
 	return out
 }
@@ -124,19 +128,29 @@ func (ix *Index) CoOccurring(name string, n int) []Related {
 	if !ok {
 		return nil
 	}
+	return ix.coOccurring(c, n, make([]uint32, len(ix.ents)))
+}
+
+// coOccurring counts the articles canonical entity c shares with every
+// other. seen (one slot per raw entity, all zero) is scratch, left zero.
+func (ix *Index) coOccurring(c uint32, n int, seen []uint32) []Related {
+	if len(seen) < len(ix.ents) {
+		seen = make([]uint32, len(ix.ents))
+	}
 	counts := map[uint32]int{}
 	for _, p := range ix.entityPostings(c) {
-		seen := map[uint32]bool{c: true}
+		seen[c] = p.doc + 1 // 1 + the last article the entity was counted in
 		for _, r := range ix.docs[p.doc].ents {
-			o := ix.canonOf(r)
-			if !seen[o] {
-				seen[o] = true
+			if o := ix.canonOf(r); seen[o] != p.doc+1 {
+				seen[o] = p.doc + 1
 				counts[o]++
 			}
 		}
 	}
+	seen[c] = 0
 	out := make([]Related, 0, len(counts))
 	for o, k := range counts {
+		seen[o] = 0
 		e := ix.ents[o]
 		out = append(out, Related{ID: e.id, Name: topName(e.names), Kind: e.kind, Articles: k})
 	}

@@ -713,3 +713,12 @@ func FuzzSearchNeverPanics(f *testing.F) {
 		ix.CoOccurring(q, 2)
 	})
 }
+
+func TestEntitiesWithMatchesCoOccurring(t *testing.T) {
+	ix := Build(corpus(), nil)
+	for _, e := range ix.EntitiesWith("", 3) {
+		if want := ix.CoOccurring(e.ID, 3); !slices.Equal(e.With, want) {
+			t.Errorf("%s: with %+v, CoOccurring %+v", e.ID, e.With, want)
+		}
+	}
+}

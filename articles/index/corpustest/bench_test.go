@@ -390,3 +390,26 @@ func BenchmarkQuotes(b *testing.B) {
 	}
 	latencies(b, qs, func(q string) int { return len(ix.Quotes(q, "")) })
 }
+
+// BenchmarkEntities reports the time to list every entity of the archive
+// with its counts (the Entities view), and then the 5 entities most often
+// named with each of the 100 most named.
+func BenchmarkEntities(b *testing.B) {
+	ix := archiveIndex(b)
+	var n int
+	var list, co time.Duration
+	for b.Loop() {
+		start := time.Now()
+		ents := ix.Entities("")
+		list += time.Since(start)
+		n = len(ents)
+		start = time.Now()
+		for _, e := range ents[:min(100, len(ents))] {
+			ix.CoOccurring(e.ID, 5)
+		}
+		co += time.Since(start)
+	}
+	b.ReportMetric(float64(n), "entities")
+	b.ReportMetric(list.Seconds()*1000/float64(b.N), "list-ms")
+	b.ReportMetric(co.Seconds()*1000/float64(b.N)/100, "cooccurring-ms/entity")
+}
