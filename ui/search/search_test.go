@@ -48,7 +48,7 @@ func testIndex() *index.Index {
 }
 
 func newModel(src Searcher) Model {
-	m := New(src, theme.New(true))
+	m := New(src, testStyles())
 	m.input.SetVirtualCursor(false) // no blink commands: every command is a query
 	m.SetSize(80, 20)
 	return m
@@ -279,3 +279,5 @@ func TestHelpListsTheKeys(t *testing.T) {
 		t.Error("blurred view still typing")
 	}
 }
+
+func testStyles() theme.Styles { return theme.New(true) }
