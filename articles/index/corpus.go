@@ -286,16 +286,23 @@ func (ix *Index) Suggest(pattern string, n int) []Suggestion {
 	if pattern == "" {
 		return nil
 	}
-	ix.mu.Lock()
-	if ix.dirty {
-		ix.derive()
-	}
-	if ix.suggest == nil {
-		ix.buildSuggest()
-	}
+	unlock := ix.read()
 	src := ix.suggest
-	ix.mu.Unlock()
-	defer ix.read()()
+	if src == nil {
+		// build the list once per change of the corpus, under the write lock
+		unlock()
+		ix.mu.Lock()
+		if ix.dirty {
+			ix.derive()
+		}
+		if ix.suggest == nil {
+			ix.buildSuggest()
+		}
+		ix.mu.Unlock()
+		unlock = ix.read()
+		src = ix.suggest
+	}
+	defer unlock()
 
 	matches := fuzzy.FindFrom(pattern, suggestSource(src))
 	type ranked struct {
