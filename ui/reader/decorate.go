@@ -2,6 +2,7 @@ package reader
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
@@ -77,26 +78,31 @@ func Decorate(d *Document, a *model.Article, sel Selection, st theme.Styles) []s
 		kind := look(kindIndex(e.Kind)+1) << lookKindShift
 		for mi, m := range e.Mentions {
 			bits := kind
+			if m.Field == model.FieldTitle {
+				bits = 0 // the heading keeps its own style unless the mention is selected
+			}
 			if e.ID == sel.Entity {
 				bits |= lookMention
 				if mi == sel.Mention {
 					bits |= lookCurrent
 				}
 			}
-			mark(d.cells(m.Field, m.Start, m.End), bits, true)
+			if bits != 0 {
+				mark(d.cells(m.Field, m.Start, m.End), bits, true)
+			}
 		}
 	}
 	if len(grid) == 0 {
 		return d.Lines
 	}
-	styles := map[look]lipgloss.Style{}
+	prefixes := map[look]string{}
 	out := make([]string, len(d.Lines))
 	copy(out, d.Lines)
 	for ln, row := range grid {
 		if ln < 0 || ln >= len(out) {
 			continue
 		}
-		var ranges []lipgloss.Range
+		var spans []span
 		for c := 0; c < len(row); {
 			k := row[c]
 			e := c + 1
@@ -104,18 +110,82 @@ func Decorate(d *Document, a *model.Article, sel Selection, st theme.Styles) []s
 				e++
 			}
 			if k != 0 {
-				s, ok := styles[k]
+				p, ok := prefixes[k]
 				if !ok {
-					s = styleFor(k, st)
-					styles[k] = s
+					p = sgrPrefix(styleFor(k, st))
+					prefixes[k] = p
 				}
-				ranges = append(ranges, lipgloss.NewRange(c, e, s))
+				spans = append(spans, span{c, e, p})
 			}
 			c = e
 		}
-		out[ln] = lipgloss.StyleRanges(out[ln], ranges...)
+		out[ln] = restyle(out[ln], spans)
 	}
 	return out
+}
+
+// span is columns [c0, c1) of a line to draw with the SGR prefix sgr.
+type span struct {
+	c0, c1 int
+	sgr    string
+}
+
+// sgrPrefix is the escape sequence that starts text in style s.
+func sgrPrefix(s lipgloss.Style) string {
+	r := s.Render("x")
+	if i := strings.IndexByte(r, 'x'); i >= 0 {
+		return r[:i]
+	}
+	return ""
+}
+
+// restyle draws the spans of a glamour line in their own styles, in one pass:
+// glamour's styles inside a span are dropped, and the last of them comes back
+// after it. Text and widths are untouched.
+func restyle(line string, spans []span) string {
+	if len(spans) == 0 {
+		return line
+	}
+	var b strings.Builder
+	b.Grow(len(line) + len(spans)*24)
+	var state byte
+	col, si := 0, 0
+	inSpan := false
+	last := "" // glamour's style in force, to restore after a span
+	for len(line) > 0 {
+		seq, width, n, newState := ansi.DecodeSequence(line, state, nil)
+		state = newState
+		line = line[n:]
+		if width == 0 {
+			if ansi.HasCsiPrefix(seq) && strings.HasSuffix(seq, "m") {
+				if seq == "\x1b[m" || seq == "\x1b[0m" {
+					last = ""
+				} else {
+					last = seq
+				}
+				if inSpan {
+					continue
+				}
+			}
+			b.WriteString(seq)
+			continue
+		}
+		if !inSpan && si < len(spans) && col >= spans[si].c0 {
+			b.WriteString("\x1b[m" + spans[si].sgr)
+			inSpan = true
+		}
+		b.WriteString(seq)
+		col += width
+		if inSpan && col >= spans[si].c1 {
+			b.WriteString("\x1b[m" + last)
+			inSpan = false
+			si++
+		}
+	}
+	if inSpan {
+		b.WriteString("\x1b[m")
+	}
+	return b.String()
 }
 
 // styleFor composes the style of a cell from its bits: selection over

@@ -41,7 +41,7 @@ func TestDecorateKeepsLayout(t *testing.T) {
 
 // styled reports whether some line shows text in exactly this style.
 func styled(lines []string, s lipgloss.Style, text string) bool {
-	want := s.Render(text)
+	want := sgrPrefix(s) + text + "\x1b[m"
 	for _, l := range lines {
 		if strings.Contains(l, want) {
 			return true

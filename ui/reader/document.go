@@ -2,7 +2,6 @@ package reader
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -293,23 +292,49 @@ func Render(a *model.Article, width int, style string) (*Document, error) {
 	return d, nil
 }
 
-// emptySGR is a style set and reset with nothing between: glamour writes
-// one for every padding cell and empty segment.
-var emptySGR = regexp.MustCompile(`\x1b\[[0-9;]*m\x1b\[0?m`)
-
-// compact drops what glamour's line carries but never shows: styles around
-// nothing and the styled spaces that pad it to the wrap width. Lines get
-// several times shorter, which makes highlighting and drawing them cheaper.
+// compact drops what a glamour line carries but never shows: styles set
+// and reset around nothing, and the styled spaces that pad it to the wrap
+// width. Lines get several times shorter, which makes highlighting and
+// drawing them cheaper. One pass, no allocation beyond the result.
 func compact(line string) string {
-	line = emptySGR.ReplaceAllString(line, "")
-	text := strings.TrimRight(ansi.Strip(line), " ")
-	if w := ansi.StringWidth(text); w < ansi.StringWidth(line) {
-		line = ansi.Truncate(line, w, "")
-		if strings.Contains(line, "\x1b[") {
-			line += "\x1b[m"
+	var out, held strings.Builder // held: spaces (and styles among them) not yet known to be inner
+	out.Grow(len(line) / 2)
+	pending := "" // a style set, not yet written: dropped if a reset follows at once
+	var state byte
+	for len(line) > 0 {
+		seq, width, n, newState := ansi.DecodeSequence(line, state, nil)
+		state = newState
+		line = line[n:]
+		switch {
+		case width == 0 && ansi.HasCsiPrefix(seq) && strings.HasSuffix(seq, "m"):
+			if seq == "\x1b[m" || seq == "\x1b[0m" {
+				if pending != "" {
+					pending = ""
+					continue
+				}
+				held.WriteString(seq)
+				continue
+			}
+			if pending != "" {
+				held.WriteString(pending)
+			}
+			pending = seq
+		case width == 0:
+			held.WriteString(seq)
+		default:
+			held.WriteString(pending)
+			pending = ""
+			held.WriteString(seq)
+			if strings.TrimSpace(seq) != "" {
+				out.WriteString(held.String())
+				held.Reset()
+			}
 		}
 	}
-	return line
+	if strings.Contains(out.String(), "\x1b[") {
+		out.WriteString("\x1b[m")
+	}
+	return out.String()
 }
 
 // screenRune is a non-space rune as glamour drew it.
