@@ -275,8 +275,11 @@ type suggestion struct {
 
 type suggestSource []suggestion
 
+// String and Len make the list a fuzzy.Source.
 func (s suggestSource) String(i int) string { return s[i].text }
-func (s suggestSource) Len() int            { return len(s) }
+
+// Len is the number of names in the list.
+func (s suggestSource) Len() int { return len(s) }
 
 // Suggest returns up to n entities whose names or aliases fuzzily match
 // pattern, ranked by the match and by how many articles name them; one

@@ -7,25 +7,6 @@ import (
 	"briefs/model"
 )
 
-// The query language:
-//
-//	entity:NAME      briefs that name the entity (any surface form; NAME may be
-//	                 "quoted", a raw id such as country:russia, or several words:
-//	                 the longest run of words that names an entity is taken)
-//	speaker:NAME     briefs with a quote attributed to that entity (or, when the
-//	                 name names no entity, to a speaker written that way)
-//	kind:KIND        briefs that name an entity of that kind (person, country,
-//	                 place, organization, nationality, other; a unique prefix
-//	                 will do); it also limits which entities the other names of
-//	                 the query resolve to
-//	"some words"     the phrase, in the title or body
-//	word             full text; a run of bare words that names an entity
-//	                 ("russian federation", "Lavrov") searches that entity instead
-//	AND              optional: every clause must match anyway
-//
-// Clauses are ANDed. Words that are too common to index ("the", "of") are
-// ignored outside phrases.
-
 type lexOp int
 
 const (

@@ -445,6 +445,7 @@ func better(a, b scored) bool {
 	return a.doc > b.doc
 }
 
+// minHeap keeps the best k hits seen so far, the worst on top (container/heap).
 type minHeap []scored
 
 func (h minHeap) Len() int           { return len(h) }
