@@ -536,7 +536,9 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 		}
 		// the last speaker or sentence subject before it
 		ei, si := len(st.events)-1, len(st.subjects)-1
-		for ei >= 0 || si >= 0 {
+		// look back over a bounded number of candidates: a pronoun's
+		// antecedent is near, and long lists must not cost quadratic time
+		for seen := 0; (ei >= 0 || si >= 0) && seen < 64; seen++ {
 			var e *who
 			if si < 0 || ei >= 0 && st.events[ei].pos >= st.subjects[si].pos {
 				e = st.events[ei].w

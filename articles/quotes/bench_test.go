@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"briefs/articles/entities"
@@ -75,6 +76,20 @@ func BenchmarkQuotes(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for k := range arts {
 			Extract(&arts[k])
+		}
+	}
+}
+
+// BenchmarkLongParagraph measures one paragraph of thousands of attributed
+// quotations, the case where a careless look-back costs quadratic time.
+func BenchmarkLongParagraph(b *testing.B) {
+	body := strings.Repeat(`"We will see," he said. `, 5000)
+	b.SetBytes(int64(len(body)))
+	for i := 0; i < b.N; i++ {
+		a := &model.Article{Body: body}
+		Extract(a)
+		if len(a.Quotes) != 5000 {
+			b.Fatalf("got %d quotes, want 5000", len(a.Quotes))
 		}
 	}
 }

@@ -199,7 +199,8 @@ func (ix *nameIndex) within(s, e int) []nameRef {
 // lastPersonBefore finds the last person named before pos whose gender fits g.
 func (ix *nameIndex) lastPersonBefore(pos int, g byte) *nameRef {
 	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= pos })
-	for k--; k >= 0; k-- {
+	stop := k - maxLookBack
+	for k--; k >= 0 && k > stop; k-- {
 		r := &ix.refs[k]
 		if r.person && (r.gender == 0 || r.gender == g) && r.end <= pos {
 			return r
@@ -212,7 +213,8 @@ func (ix *nameIndex) lastPersonBefore(pos int, g byte) *nameRef {
 // uses the role noun ("Foreign Minister Sergei Lavrov" for "the minister").
 func (ix *nameIndex) byRole(role string, pos int) *nameRef {
 	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= pos })
-	for k--; k >= 0; k-- {
+	stop := k - maxLookBack
+	for k--; k >= 0 && k > stop; k-- {
 		r := &ix.refs[k]
 		if !r.person {
 			continue
@@ -314,7 +316,7 @@ func (ix *nameIndex) mostNamedPerson(pos int) *nameRef {
 	var best *nameRef
 	for i := range ix.refs {
 		r := &ix.refs[i]
-		if r.start >= pos {
+		if r.start >= pos || i >= 4*maxLookBack {
 			break
 		}
 		if !r.person || !r.sure {
@@ -327,3 +329,7 @@ func (ix *nameIndex) mostNamedPerson(pos int) *nameRef {
 	}
 	return best
 }
+
+// maxLookBack bounds how many names a search walks back over, so that very
+// long texts cost linear time.
+const maxLookBack = 200

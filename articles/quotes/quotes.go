@@ -101,7 +101,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 				partial[k] = isPartial(text, items, lo, i)
 				direct[k] = st.attribute(cs, items, lo, hi, i, pi)
 				if direct[k] != nil {
-					st.noteSpeaker(direct[k])
+					st.noteSpeaker(direct[k], pi)
 				}
 			}
 		}
@@ -199,13 +199,14 @@ func isPartial(text string, items []item, lo, i int) bool {
 // noteSpeaker records the speaker of a quotation found without a cue (a
 // byline, a colon, a sentence's subject) as an event, so that later
 // pronouns can stand for it; a cue's speaker is recorded already.
-func (st *fieldState) noteSpeaker(w *who) {
-	for i := len(st.events) - 1; i >= 0; i-- {
+func (st *fieldState) noteSpeaker(w *who, para int) {
+	// a cue's speaker is among the sentence's last few events
+	for i := len(st.events) - 1; i >= 0 && i >= len(st.events)-16; i-- {
 		if st.events[i].w == w {
 			return
 		}
 	}
-	st.events = append(st.events, event{para: -1, pos: w.start, w: w})
+	st.events = append(st.events, event{para: para, pos: w.start, w: w})
 }
 
 // inherit gives a cue-less quotation the speaker of the quotation or speech
@@ -215,10 +216,14 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 	s := spans[k]
 	// same paragraph: the last speech event before the quotation
 	var best *event
-	for i := range st.events {
+	for i := len(st.events) - 1; i >= 0; i-- {
 		e := &st.events[i]
+		if e.para < s.para {
+			break
+		}
 		if e.para == s.para && e.pos < s.open {
 			best = e
+			break
 		}
 	}
 	if best != nil {

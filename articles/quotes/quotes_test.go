@@ -152,3 +152,23 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExtract checks that no input panics and that every offset gives its text.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{`"Q," X said.`, "“a ‘b’ c,” she said.\n\n“d", `according to Y, «Z»`, `"x" ― Ann Lee`, `"Q," said, ,`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		a := &model.Article{Title: body, Body: body}
+		Extract(a)
+		for _, q := range a.Quotes {
+			text := a.Text(q.Field)
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End || text[q.Start:q.End] != q.Text {
+				t.Fatalf("%q: bad quote offsets [%d,%d)", body, q.Start, q.End)
+			}
+			if m := q.SpeakerMention; m != nil && (m.Start < 0 || m.End > len(a.Text(m.Field)) || a.Text(m.Field)[m.Start:m.End] != m.Text) {
+				t.Fatalf("%q: bad speaker mention %+v", body, *m)
+			}
+		}
+	})
+}
