@@ -285,6 +285,12 @@ func TestFullTextAndPhrases(t *testing.T) {
 	if got := search(t, ix, "\"reactor on time\""); len(got) != 1 {
 		t.Errorf("phrase: %v", titles(got))
 	}
+	if got := search(t, ix, "\"Belov\""); len(got) != 2 {
+		t.Errorf("a quoted name is a word: %v", titles(got))
+	}
+	if res, _ := ix.Search("\"Kask\"", 0); res.Total != 2 || res.Terms[0] != "phrase:kask" {
+		t.Errorf("quoted Kask: %d %v", res.Total, res.Terms)
+	}
 	if got := search(t, ix, "\"time on reactor\""); len(got) != 0 {
 		t.Errorf("phrase in the wrong order matched %v", titles(got))
 	}
