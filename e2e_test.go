@@ -70,8 +70,8 @@ func (s tmuxSession) waitText(text string) string {
 	return s.waitFor(fmt.Sprintf("%q", text), func(scr string) bool { return strings.Contains(scr, text) })
 }
 
-// TestEndToEndInTmux builds briefs, runs it with no arguments in a 120x40
-// tmux pane, and reads the seed brief as a person would.
+// TestEndToEndInTmux builds briefs and runs it with no arguments in 120x40
+// tmux panes, reading the seed brief as a person would.
 func TestEndToEndInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
@@ -79,29 +79,39 @@ func TestEndToEndInTmux(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
-	dir := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(dir, "briefs"), ".")
+	bin := filepath.Join(t.TempDir(), "briefs")
+	build := exec.Command("go", "build", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	s := tmuxSession{t: t, socket: fmt.Sprintf("briefs-e2e-%d", os.Getpid())}
-	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-c", dir, "sh")
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	t.Log("running briefs in tmux at 120x40")
+	t.Run("read", func(t *testing.T) { readSeed(startBriefs(t, bin, "read")) })
+	t.Run("panes", func(t *testing.T) { seedPanes(startBriefs(t, bin, "panes")) })
+}
 
-	s.keys("./briefs; echo EXIT=$?", "Enter")
-
-	// The list, with the seed first and selected.
+// startBriefs runs the binary in a fresh 120x40 tmux session on its own
+// socket and waits for the list with the seed first and selected.
+func startBriefs(t *testing.T, bin, name string) (tmuxSession, string) {
+	t.Helper()
+	s := tmuxSession{t: t, socket: fmt.Sprintf("briefs-e2e-%d-%s", os.Getpid(), name)}
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-c", filepath.Dir(bin), "sh")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.keys("./"+filepath.Base(bin)+"; echo EXIT=$?", "Enter")
 	list := s.waitText(seedTitle)
 	if !strings.Contains(list, "│ "+seedTitle) {
 		t.Fatalf("the seed brief is not the selected first item:\n%s", list)
 	}
+	return s, list
+}
+
+// readSeed opens the seed, scrolls, steps to the next brief, goes back and quits.
+func readSeed(s tmuxSession, list string) {
+	t := s.t
 	next := titleAfter(list, seedTitle)
 	if next == "" {
 		t.Fatalf("no second brief in the list:\n%s", list)
 	}
 
-	// Open the seed.
 	s.keys("Enter")
 	s.waitText("The US ambassador however added")
 
@@ -114,7 +124,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	// Next brief without leaving the reader.
 	s.keys("]")
 	s.waitFor("the next brief "+next, func(scr string) bool {
-		return strings.Contains(scr, next) && !strings.Contains(scr, seedTitle) && strings.Contains(scr, "esc/h back")
+		return strings.Contains(scr, next) && !strings.Contains(scr, seedTitle) && strings.Contains(scr, "esc back")
 	})
 
 	// Back to the list, on the brief just read.
@@ -124,6 +134,49 @@ func TestEndToEndInTmux(t *testing.T) {
 	// Quit with status 0.
 	s.keys("q")
 	s.waitText("EXIT=0")
+}
+
+// seedPanes opens the seed, selects Safronkov's quote in the quotes pane and
+// sees the body scroll to it, then selects Lavrov in the entities pane and
+// steps with n through his three mentions.
+func seedPanes(s tmuxSession, _ string) {
+	s.keys("Enter")
+	s.waitText("The US ambassador however added")
+
+	s.keys("Q")
+	s.waitText("quote 1 of")
+	s.selectUntil("j", "· Vladimir Safronkov")
+	s.waitFor("the body to scroll to Safronkov's quote", func(scr string) bool {
+		return strings.Contains(scr, "standards of justice") && !strings.Contains(scr, "The US ambassador however added")
+	})
+
+	s.keys("e")
+	s.waitText("mentions · n/N")
+	s.selectUntil("j", "Lavrov: 3 mentions")
+	for i, where := range []string{"Lavrov however said", "Lavrov said both sides", "echoed by Lavrov"} {
+		s.keys("n")
+		s.waitFor(fmt.Sprintf("Lavrov's mention %d", i+1), func(scr string) bool {
+			return strings.Contains(scr, fmt.Sprintf("Lavrov: mention %d of 3", i+1)) && strings.Contains(scr, where)
+		})
+	}
+	s.keys("q")
+	s.waitText("EXIT=0")
+}
+
+// selectUntil presses key, waiting for the screen to change each time, until
+// the screen shows want; it gives up after 40 presses.
+func (s tmuxSession) selectUntil(key, want string) {
+	s.t.Helper()
+	scr := s.screen()
+	for range 40 {
+		if strings.Contains(scr, want) {
+			return
+		}
+		before := scr
+		s.keys(key)
+		scr = s.waitFor("the selection to move", func(now string) bool { return now != before })
+	}
+	s.t.Fatalf("%s never selected %q; screen:\n%s", key, want, scr)
 }
 
 // titleAfter finds the next item's title after title in a captured list:
