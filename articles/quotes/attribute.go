@@ -40,16 +40,23 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" {
 			continue
 		}
+		// mid-sentence, a capitalised cue word is part of a name ("the United States")
+		if j > lo && it.capitalised() && !items[j-1].isPunct(":") {
+			continue
+		}
 		var w *who
 		switch {
 		case cf.lemma == "according to":
 			if a, b := forwardNP(items, j+2, hi); b > a {
 				w = st.resolve(items, a, b, appositive(items, b, hi), para)
 			}
-		case invertedCue(items, lo, j):
+		case !cf.participle && invertedCue(items, lo, j):
 			if a, b := forwardNP(items, j+1, hi); b > a {
 				w = st.resolve(items, a, b, appositive(items, b, hi), para)
 			}
+		case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
+			// "X wrote in a statement to Wired explaining ...": X's participle
+			w = out[len(out)-1].w
 		case cf.participle && j > lo && items[j-1].capitalised():
 			// "and Trump calling it a "great meeting"": the participle's own subject
 			if a, b, role := backwardNP(items, lo, j); b > a {
@@ -75,15 +82,23 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			}
 			if b > a {
 				w = st.resolve(items, a, b, role, para)
-				// "Cory James, 22, of Flint, said": the place closes a chain of appositives
-				if !w.person && a > lo && items[a-1].isPunct(",") {
-					if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && a2 < a {
-						if w2 := st.resolve(items, a2, b2, "", para); w2.person {
+				if !w.person {
+					// "Cory James, 22, of Flint, said" / "Clinton, during a meeting in
+					// Columbus, said": the subject before the parenthesis speaks
+					if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && b2 <= a && b2 < j && items[b2].isPunct(",") {
+						if w2 := st.resolve(items, a2, b2, "", para); w2.person || w2.entity != "" {
 							w = w2
+						}
+					} else if role != "" {
+						// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said"
+						if ra, rb, _ := backwardNP(items, lo, roleEnd(items, j)); rb > ra && ra > b {
+							if w2 := st.resolve(items, ra, rb, "", para); w2.person {
+								w = w2
+							}
 						}
 					}
 				}
-			} else if j > lo && (items[j-1].lower == "and" || items[j-1].lower == "but") {
+			} else if k := prevNonAdverb(items, lo, j); k >= lo && (items[k].lower == "and" || items[k].lower == "but") {
 				// "X referred to ... and said": the subject of the first verb
 				if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
 					w = st.resolve(items, a2, b2, "", para)
@@ -365,7 +380,8 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 }
 
 // introWords open a sentence before its subject ("But", "Meanwhile").
-var introWords = toSet("but and meanwhile however still yet so also then later now instead separately earlier in on at after before during")
+var introWords = toSet(`but and meanwhile however still yet so also then later now instead separately earlier in on at after before during
+moreover furthermore additionally indeed first second third finally ultimately nevertheless nonetheless besides`)
 
 // sentenceSubject finds the subject of the sentence items[lo:c] (for participle cues:
 // "X went further, telling ...").
@@ -763,3 +779,21 @@ var personNouns = toSet(`aide adviser advisor lawyer attorney doctor physician a
 pollster source voter resident activist witness teacher student worker officer agent reporter journalist columnist
 editor writer author historian scientist researcher executive ceo founder owner manager organizer organiser supporter
 critic member man woman spokeswoman spokesman chairwoman congresswoman`)
+
+// prevNonAdverb is the index of the word before j past adverbs and auxiliaries, or lo-1.
+func prevNonAdverb(items []item, lo, j int) int {
+	k := j - 1
+	for k >= lo && items[k].kind == itemWord && (betweenSubjectAndCue[items[k].lower] || isAdverb(items[k])) {
+		k--
+	}
+	return k
+}
+
+// roleEnd is the index of the comma right before the cue at j ("X, ROLE, said").
+func roleEnd(items []item, j int) int {
+	k := prevNonAdverb(items, 0, j)
+	if k >= 0 && items[k].isPunct(",") {
+		return k
+	}
+	return j
+}
