@@ -269,8 +269,16 @@ type Suggestion struct {
 // suggestion is one searchable string of the suggestion list.
 type suggestion struct {
 	text     string
+	key      string // folded
 	canon    uint32
 	articles int
+}
+
+// suggestList is every name and alias of the corpus, most named entities
+// first, with an index of their folded forms for prefix look-ups.
+type suggestList struct {
+	all   []suggestion
+	byKey []uint32 // indexes of all, by key
 }
 
 type suggestSource []suggestion
@@ -281,17 +289,25 @@ func (s suggestSource) String(i int) string { return s[i].text }
 // Len is the number of names in the list.
 func (s suggestSource) Len() int { return len(s) }
 
-// Suggest returns up to n entities whose names or aliases fuzzily match
-// pattern, ranked by the match and by how many articles name them; one
-// suggestion per entity.
+// Bounds of the work of one Suggest: fuzzy matching runs over the names of
+// the most named entities only; every name is still found by its folded
+// prefix ("arikan" finds "Arıkan").
+const (
+	maxFuzzy      = 20000
+	maxPrefixScan = 2000
+)
+
+// Suggest returns up to n entities whose names or aliases match pattern,
+// fuzzily (sahilm/fuzzy) or by their folded beginning, ranked by the match
+// and by how many articles name them; one suggestion per entity.
 func (ix *Index) Suggest(pattern string, n int) []Suggestion {
 	pattern = strings.TrimSpace(pattern)
 	if pattern == "" {
 		return nil
 	}
 	unlock := ix.read()
-	src := ix.suggest
-	if src == nil {
+	list := ix.suggest
+	if list == nil {
 		// build the list once per change of the corpus, under the write lock
 		unlock()
 		ix.mu.Lock()
@@ -303,33 +319,61 @@ func (ix *Index) Suggest(pattern string, n int) []Suggestion {
 		}
 		ix.mu.Unlock()
 		unlock = ix.read()
-		src = ix.suggest
+		list = ix.suggest
 	}
 	defer unlock()
+	if list == nil {
+		return nil
+	}
 
-	matches := fuzzy.FindFrom(pattern, suggestSource(src))
 	type ranked struct {
-		m     fuzzy.Match
-		score float64
+		i       int // in list.all
+		score   float64
+		matched []int
 	}
 	best := map[uint32]ranked{}
-	for _, m := range matches {
-		s := src[m.Index]
-		sc := float64(m.Score) + 8*math.Log1p(float64(s.articles))
-		if strings.HasPrefix(strings.ToLower(s.text), strings.ToLower(pattern)) {
+	pk := nameKey(pattern)
+	consider := func(i int, fuzzyScore float64, matched []int) {
+		s := list.all[i]
+		sc := fuzzyScore + 8*math.Log1p(float64(s.articles))
+		if pk != "" && strings.HasPrefix(s.key, pk) {
 			sc += 20
 		}
 		if b, ok := best[s.canon]; !ok || sc > b.score {
-			best[s.canon] = ranked{m: m, score: sc}
+			best[s.canon] = ranked{i: i, score: sc, matched: matched}
+		}
+	}
+	fuzzySrc := list.all[:min(len(list.all), maxFuzzy)]
+	fuzzed := map[int]bool{}
+	for _, m := range fuzzy.FindFrom(pattern, suggestSource(fuzzySrc)) {
+		consider(m.Index, float64(m.Score), m.MatchedIndexes)
+		fuzzed[m.Index] = true
+	}
+	if pk != "" {
+		at := sort.Search(len(list.byKey), func(k int) bool { return list.all[list.byKey[k]].key >= pk })
+		for k := at; k < len(list.byKey) && k < at+maxPrefixScan; k++ {
+			i := int(list.byKey[k])
+			if !strings.HasPrefix(list.all[i].key, pk) {
+				break
+			}
+			if fuzzed[i] {
+				continue
+			}
+			var score float64
+			var matched []int
+			if ms := fuzzy.Find(pattern, []string{list.all[i].text}); len(ms) == 1 {
+				score, matched = float64(ms[0].Score), ms[0].MatchedIndexes
+			}
+			consider(i, score, matched)
 		}
 	}
 	out := make([]Suggestion, 0, len(best))
 	scores := make(map[string]float64, len(best))
 	for c, r := range best {
-		s := src[r.m.Index]
+		s := list.all[r.i]
 		e := ix.ents[c]
 		out = append(out, Suggestion{Text: s.text, ID: e.id, Name: topName(e.names), Kind: e.kind,
-			Articles: s.articles, Matched: r.m.MatchedIndexes})
+			Articles: s.articles, Matched: r.matched})
 		scores[e.id] = r.score
 	}
 	sort.Slice(out, func(a, b int) bool {
@@ -365,8 +409,8 @@ func (ix *Index) buildSuggest() {
 			}
 		}
 		for s := range seen {
-			if s != "" {
-				src = append(src, suggestion{text: s, canon: c, articles: arts})
+			if k := nameKey(s); k != "" {
+				src = append(src, suggestion{text: s, key: k, canon: c, articles: arts})
 			}
 		}
 	}
@@ -376,5 +420,10 @@ func (ix *Index) buildSuggest() {
 		}
 		return src[a].text < src[b].text
 	})
-	ix.suggest = src
+	byKey := make([]uint32, len(src))
+	for i := range byKey {
+		byKey[i] = uint32(i)
+	}
+	sort.Slice(byKey, func(a, b int) bool { return src[byKey[a]].key < src[byKey[b]].key })
+	ix.suggest = &suggestList{all: src, byKey: byKey}
 }

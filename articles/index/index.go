@@ -167,7 +167,7 @@ type Index struct {
 	canon    []uint32            // raw -> canonical raw
 	members  map[uint32][]uint32 // canonical raw -> its raw members (only groups of 2+)
 	surnames map[string][]uint32 // folded surname -> canonical persons of 2+ words
-	suggest  []suggestion
+	suggest  *suggestList
 
 	addMu     sync.Mutex     // one AddBatch at a time
 	analyzers [2][]*analyzer // two sets: one analyses a chunk while the other's is added

@@ -519,6 +519,10 @@ func TestSuggest(t *testing.T) {
 	if s := ix.Suggest("r", 10); len(s) < 2 || s[0].ID != "country:russia" {
 		t.Errorf("Suggest(r) = %+v", s)
 	}
+	// a folded prefix finds what fuzzy matching of the letters would not
+	if s := ix.Suggest("zoe h", 3); len(s) == 0 || s[0].ID != "person:zoe-hartmann" {
+		t.Errorf("Suggest(zoe h) = %+v", s)
+	}
 	if s := ix.Suggest("", 3); s != nil {
 		t.Errorf("empty pattern suggested %+v", s)
 	}
