@@ -354,13 +354,13 @@ func (a App) helpKeys() helpKeys {
 		h.short, h.full = a.list.ShortHelp(), a.list.FullHelp()
 	}
 	root := []key.Binding{a.keys.Help, a.keys.Quit}
-	panes := []key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}
+	column := []key.Binding{a.keys.Help, a.keys.Quit} // the root's column of the full help
 	if _, ok := a.reader.Article(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		root = append([]key.Binding{a.keys.NextFocus}, root...)
-		h.full = append(append([][]key.Binding{}, h.full...), panes)
+		column = append([]key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}, column...)
 	}
 	h.short = append(append([]key.Binding{}, h.short...), root...)
-	h.full = append(h.full, []key.Binding{a.keys.Help, a.keys.Quit})
+	h.full = append(append([][]key.Binding{}, h.full...), column)
 	return h
 }
 

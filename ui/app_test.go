@@ -186,7 +186,7 @@ func TestHelpToggles(t *testing.T) {
 	}
 	a, _ = keys(t, a, "?")
 	full := screen(a)
-	for _, want := range []string{"page up", "bottom", "previous brief", "quit"} {
+	for _, want := range []string{"page up", "bottom", "prev brief", "prev pane", "quit"} {
 		if !strings.Contains(full, want) {
 			t.Fatalf("full help lacks %q:\n%s", want, full)
 		}
@@ -233,10 +233,10 @@ type white struct{}
 func (white) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
 
 func TestSmallTerminals(t *testing.T) {
-	arts := testbriefs.MustLoad(t)
-	for _, sz := range [][2]int{{20, 5}, {10, 3}, {1, 1}, {0, 0}, {80, 2}} {
+	arts := append([]model.Article{testbriefs.Seed(t)}, testbriefs.MustLoad(t)...)
+	for _, sz := range [][2]int{{20, 5}, {10, 3}, {1, 1}, {0, 0}, {80, 2}, {140, 4}, {200, 6}, {90, 5}} {
 		a := sized(t, sz[0], sz[1], arts)
-		for _, k := range []string{"?", "enter", "j", "G", "]", "?", "esc", "/"} {
+		for _, k := range []string{"?", "enter", "j", "G", "tab", "j", "n", "tab", "G", "e", "a", "Q", "]", "?", "esc", "esc", "/"} {
 			a, _ = keys(t, a, k)
 			v := a.View().Content
 			if lines := strings.Split(v, "\n"); v != "" && len(lines) > sz[1] {

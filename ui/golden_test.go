@@ -127,7 +127,7 @@ func TestGoldenViews(t *testing.T) {
 		})
 		t.Run(fmt.Sprintf("full_help_%dx%d", w, h), func(t *testing.T) {
 			golden.RequireEqual(t, runTo(t, arts, w, h, ready,
-				stage{keys: []string{"enter"}, want: "Delegations"}, stage{keys: []string{"?"}, want: "previous brief"}))
+				stage{keys: []string{"enter"}, want: "Delegations"}, stage{keys: []string{"?"}, want: "prev brief"}))
 		})
 	}
 }

@@ -19,7 +19,7 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		NextFocus: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "panes")),
-		PrevFocus: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		PrevFocus: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
 		Entities:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "entities")),
 		Quotes:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the brief")),

@@ -33,11 +33,11 @@ func DefaultKeyMap() KeyMap {
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
 		Back:     key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
-		Prev:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous brief")),
+		Prev:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev brief")),
 		Next:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next brief")),
 
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next mention")),
-		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous mention")),
+		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev mention")),
 
 		backHint:    key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc", "back")),
 		mentionHint: key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "mentions")),
