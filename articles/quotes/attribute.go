@@ -57,7 +57,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
 			// "X wrote in a statement to Wired explaining ...": X's participle
 			w = out[len(out)-1].w
-		case cf.participle && j > lo && items[j-1].capitalised():
+		case cf.participle && prevNonAdverb(items, lo, j) >= lo && items[prevNonAdverb(items, lo, j)].capitalised():
 			// "and Trump calling it a "great meeting"": the participle's own subject
 			if a, b, role := backwardNP(items, lo, j); b > a {
 				w = st.resolve(items, a, b, role, para)
@@ -82,6 +82,20 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			}
 			if b > a {
 				w = st.resolve(items, a, b, role, para)
+				// "a White House official who spoke anonymously ... said"
+				if !w.person {
+					for k := a - 1; k >= lo && k >= a-12; k-- {
+						if items[k].kind != itemWord {
+							break
+						}
+						if items[k].lower == "who" {
+							if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
+								w = st.resolve(items, a2, b2, "", para)
+							}
+							break
+						}
+					}
+				}
 				if !w.person {
 					// "Cory James, 22, of Flint, said" / "Clinton, during a meeting in
 					// Columbus, said": the subject before the parenthesis speaks
@@ -220,7 +234,7 @@ var notAdverbs = toSet("family assembly ally rally italy july supply reply belly
 // before it, past adverbs ("however"), auxiliaries and a ", ROLE," appositive.
 func backwardNP(items []item, lo, c int) (a, b int, role string) {
 	j := c - 1
-	for j >= lo && items[j].kind == itemWord && (betweenSubjectAndCue[items[j].lower] || isAdverb(items[j])) {
+	for j >= lo && items[j].kind == itemWord && !items[j].capitalised() && (betweenSubjectAndCue[items[j].lower] || isAdverb(items[j])) {
 		j--
 	}
 	if j >= lo && items[j].isPunct(",") {
@@ -388,7 +402,7 @@ moreover furthermore additionally indeed first second third finally ultimately n
 func sentenceSubject(items []item, lo, c int) (a, b int) {
 	i := lo
 	// a dateline ("LOS ANGELES, Sept. 28 (UPI) —") opens the first sentence
-	if i < c && isUpperWord(items[i].text) {
+	if i < c && isCapsWord(items[i].text) {
 		for k := i; k < c && k < i+15; k++ {
 			if items[k].kind == itemPunct && strings.Contains("—–-", items[k].text) {
 				i = k + 1
@@ -425,6 +439,14 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 			return forwardNP(items, i+1, c)
 		}
 		i = k + 1
+		// "At a summit in Hilton Head, S.C., Rubio offered": the rest of a place
+		for n := 0; n < 2; n++ {
+			a, b := forwardNP(items, i, c)
+			if b <= a || b-a > 2 || b >= c || !items[b].isPunct(",") || !items[a].capitalised() || !strings.HasSuffix(items[b-1].text, ".") && b-a > 1 {
+				break
+			}
+			i = b + 1
+		}
 	}
 	a, b = forwardNP(items, i, c)
 	// "The next day, her account posted": a phrase without a name before a comma opens the sentence
@@ -707,6 +729,7 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 var afterCues = toSet(`barked beamed assured riffed continued states state reads read snapped laughed smiled shot cracked
 offered chimed sighed mused quipped joked shouted yelled cried exclaimed replied responded retorted countered
 concluded conceded remarked observed told asks answered pressed agreed remembered recalled insisted explained
+fumed scoffed quipped mocked griped grumbled muttered thundered declared cautioned
 sings sang chanted chants shouts whispered pleaded vowed promised predicted warned`)
 
 // afterQuote reports whether the word at j follows a quotation, with at most a

@@ -333,3 +333,17 @@ func (ix *nameIndex) mostNamedPerson(pos int) *nameRef {
 // maxLookBack bounds how many names a search walks back over, so that very
 // long texts cost linear time.
 const maxLookBack = 200
+
+// isCapsWord reports an all-capitals word of two letters or more ("LA", "NEWPORT").
+func isCapsWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}

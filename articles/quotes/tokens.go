@@ -159,7 +159,7 @@ func cueWithin(items []item, i, n int) bool {
 		if items[j].kind != itemWord {
 			return false
 		}
-		if _, ok := cues[items[j].lower]; ok {
+		if _, ok := cues[items[j].lower]; ok || afterCues[items[j].lower] {
 			return true
 		}
 	}
