@@ -87,7 +87,11 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems)}
 	direct := make([]*who, len(spans))
 	partial := make([]bool, len(spans))
+	bylines := make(map[int]*who) // paragraphs that only sign the quotation before them
 	for pi, items := range paraItems {
+		if w := st.byline(items, pi); w != nil {
+			bylines[pi] = w
+		}
 		sents := sentences(items)
 		for _, sr := range sents {
 			lo, hi := sr[0], sr[1]
@@ -119,6 +123,9 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		final[k] = direct[k]
 		if final[k] == nil && groupWho[s.group] != nil {
 			final[k] = groupWho[s.group]
+		}
+		if w := bylines[spans[k].para+1]; final[k] == nil && w != nil {
+			final[k] = w
 		}
 		if final[k] == nil {
 			final[k] = st.inherit(spans, final, k)
@@ -276,4 +283,22 @@ func fieldMentions(a *model.Article, f model.Field) []mentionRef {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// byline reads a paragraph that only signs the quotation before it
+// ("- Sanders.", "—Maria Lopez, Denver"): a dash, then a name.
+func (st *fieldState) byline(items []item, para int) *who {
+	if len(items) < 2 || len(items) > 16 || items[0].kind != itemPunct || !strings.Contains("-—―–", items[0].text) || !items[1].capitalised() {
+		return nil
+	}
+	for _, it := range items {
+		if it.kind == itemQuote {
+			return nil
+		}
+	}
+	a, b := forwardNP(items, 1, len(items))
+	if b <= a {
+		return nil
+	}
+	return st.resolve(items, a, b, appositive(items, b, len(items)), para)
 }

@@ -70,6 +70,8 @@ func TestPatterns(t *testing.T) {
 		{"participle after a quotation is not inverted", `Pablo Ruiz defended "our values," saying the city was "the heart of the country".`,
 			[]want{{text: "our values", speaker: "Pablo Ruiz", cue: "saying", partial: true},
 				{text: "the heart of the country", speaker: "Pablo Ruiz", cue: "saying", partial: true}}},
+		{"byline paragraph", "\"Schools first, stadiums later.\"\n\n- Olga Pirtskhalava, Tbilisi.",
+			[]want{{text: "Schools first, stadiums later.", speaker: "Olga Pirtskhalava"}}},
 		{"speaker before a colon", `The news did not surprise pollster Ada Lindqvist: "Voters had already decided."`,
 			[]want{{text: "Voters had already decided.", speaker: "Ada Lindqvist"}}},
 		{"continued colon", "Rafael Ortiz spoke for an hour. Ortiz continued:\n\n\"The border is not for sale.\"",
