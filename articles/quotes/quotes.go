@@ -143,7 +143,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		}
 		end := spans[last].end
 		w := final[k]
-		if w == nil && !keepUnattributed(text, s) {
+		if w == nil && !keepUnattributed(text, s) || isTitle(text, s) {
 			k = last
 			continue
 		}
@@ -302,3 +302,27 @@ func (st *fieldState) byline(items []item, para int) *who {
 	}
 	return st.resolve(items, a, b, appositive(items, b, len(items)), para)
 }
+
+// isTitle reports a quoted title rather than quoted words: a short phrase
+// in title case right after a possessive or "on"/"of" ("CNN's "State of the
+// Union"", "on "Face the Nation""). Measured on PolNeAR train: such spans
+// are twice as often outside any annotated quotation as inside one.
+func isTitle(text string, s span) bool {
+	q := text[s.start:s.end]
+	words := strings.Fields(q)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r := firstRune(strings.TrimLeft(w, "([‘'"))
+		if unicode.IsLower(r) && !titleSmallWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	before := strings.TrimRight(text[max(0, s.open-12):s.open], " ")
+	lower := strings.ToLower(before)
+	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") || strings.HasSuffix(lower, " on") || strings.HasSuffix(lower, " of")
+}
+
+// titleSmallWords stay lower case inside titles.
+var titleSmallWords = toSet("a an the of on in at to for and or with by from as vs.")

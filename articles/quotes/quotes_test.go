@@ -80,6 +80,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "balanced at last", speaker: "Mira Kell", cue: "said", partial: true}}},
 		{"a thing called is no speaker", `Noor Aziz published a pamphlet called "Bread and Borders" last year.`,
 			[]want{{text: "Bread and Borders", speaker: "Noor Aziz"}}},
+		{"titles are not quotations", `"We are not done," Lena Moro said on Radio Nord's "Morning Desk" in Oslo.`,
+			[]want{{text: "We are not done", speaker: "Lena Moro", cue: "said"}}},
 		{"one-word scare quote dropped", `The so-called "reset" never came.`, nil},
 		{"markup and heights are not quotations", `<tweet id="12345">Nothing here</tweet> The envoy is 6'2" tall.`,
 			nil},
