@@ -152,6 +152,7 @@ type streamer struct {
 	listing atomic.Bool  // false once every job is made
 
 	cacheWarn []source.Warning // set before produce starts or after collect ends
+	listWarns []keyedWarning   // written by produce, read once the workers are done
 }
 
 // job is one unit of work, numbered in Load's order: a local file to look up
@@ -228,18 +229,33 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 			send(job{path: spec}) // a file, or a failure the worker reports as Walk words it
 			continue
 		}
-		files, warns := listFolder(spec)
-		for _, w := range warns {
-			send(job{warns: []source.Warning{w}})
-		}
-		for _, f := range files {
-			if err := s.ctx.Err(); err != nil {
-				send(job{warns: []source.Warning{{Source: source.CleanSource(f), Reason: fmt.Sprintf("not read: %v", err)}}})
-				return
+		first, found := seq, 0
+		ok := walkFolder(spec, func(f string) bool {
+			if s.ctx.Err() != nil {
+				return false
 			}
+			found++
 			send(job{path: f})
+			return true
+		}, func(w source.Warning) {
+			s.listWarns = append(s.listWarns, keyedWarning{seq: first, w: w})
+		})
+		if !ok {
+			send(job{warns: []source.Warning{{Source: source.CleanSource(spec), Reason: fmt.Sprintf("not read: %v", s.ctx.Err())}}})
+			return
+		}
+		if found == 0 {
+			s.listWarns = append(s.listWarns, keyedWarning{seq: first, w: source.Warning{Source: source.CleanSource(spec), Reason: "no file in this folder"}})
 		}
 	}
+}
+
+// keyedWarning is a warning about listing a folder, to be put before the
+// warnings of the job numbered seq (source.Walk lists a whole folder before
+// it reads any file in it).
+type keyedWarning struct {
+	seq int
+	w   source.Warning
 }
 
 // isURL reports whether spec is an http or https URL (as source reads it).
@@ -248,46 +264,47 @@ func isURL(spec string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
-// listFolder lists the files under root as source.Walk reads a folder:
-// recursively, sorted, hidden files and folders left out, symlinks to files
-// kept. (Walk's folder warnings come first; Walk gives them as it meets them.)
-func listFolder(root string) ([]string, []source.Warning) {
-	var files []string
-	var warns []source.Warning
-	warn := func(p string, err error) {
+// walkFolder calls visit with every file under root, in the order
+// source.Walk reads a folder (the sorted order of the paths: each folder's
+// entries sorted with a sub-folder's name read as "name/"), hidden files and
+// folders left out, symlinks kept (the worker skips those to folders). It
+// calls visit as it goes, so the first brief is read before the last folder
+// is listed. Folders that cannot be read are warned about and skipped. It
+// returns false when visit asked it to stop.
+func walkFolder(root string, visit func(path string) bool, warn func(source.Warning)) bool {
+	ents, err := os.ReadDir(root)
+	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
 		}
-		warns = append(warns, source.Warning{Source: source.CleanSource(p), Reason: source.CleanTitle(err.Error())})
+		warn(source.Warning{Source: source.CleanSource(root), Reason: source.CleanTitle(err.Error())})
+		return true
 	}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			warn(p, err)
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
+	key := func(e fs.DirEntry) string {
+		if e.IsDir() {
+			return e.Name() + "/"
+		}
+		return e.Name()
+	}
+	sort.Slice(ents, func(i, j int) bool { return key(ents[i]) < key(ents[j]) })
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(root, e.Name())
+		switch {
+		case e.IsDir():
+			if !walkFolder(p, visit, warn) {
+				return false
 			}
-			return nil
-		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
+		case e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0:
+			if !visit(p) {
+				return false
 			}
-			return nil
 		}
-		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 && !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		warn(root, err)
 	}
-	sort.Strings(files)
-	if len(files) == 0 {
-		warns = append(warns, source.Warning{Source: source.CleanSource(root), Reason: "no file in this folder"})
-	}
-	return files, warns
+	return true
 }
 
 // work does one job: a cache hit, or reading and extracting.
@@ -333,11 +350,9 @@ func (s *streamer) file(path string, r result) result {
 	}
 	cacheOn := s.cache.Enabled() && abs != ""
 	if cacheOn {
-		if k, ok := s.cache.FileKey(abs, info); ok {
-			if arts, ok := s.cache.Get(k, name); ok {
-				r.arts, r.cached = arts, len(arts)
-				return r
-			}
+		if arts, ok := s.cache.Lookup(abs, info, name); ok {
+			r.arts, r.cached = arts, len(arts)
+			return r
 		}
 	}
 	if !cacheOn {
@@ -420,7 +435,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 }
 
 // collect puts results back in order and hands them on in batches, with
-// progress; it returns the warnings in order.
+// progress; it returns the warnings in order, with the folders' first.
 func (s *streamer) collect(results <-chan result, emit func([]model.Article), progress func(Progress), start time.Time) []source.Warning {
 	size, every := s.opt.BatchSize, s.opt.BatchInterval
 	if size <= 0 {
@@ -432,7 +447,7 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	var (
-		warns   []source.Warning
+		warns   []keyedWarning
 		batch   []model.Article
 		pending = map[int]result{}
 		next    int
@@ -471,7 +486,14 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 		case r, ok := <-results:
 			if !ok {
 				report(true)
-				return warns
+				// Results are done, so produce is: listWarns is complete.
+				all := append(s.listWarns, warns...)
+				sort.SliceStable(all, func(i, j int) bool { return all[i].seq < all[j].seq })
+				out := make([]source.Warning, len(all))
+				for i, k := range all {
+					out[i] = k.w
+				}
+				return out
 			}
 			pending[r.seq] = r
 			for {
@@ -482,7 +504,9 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 				delete(pending, next)
 				next++
 				batch = append(batch, r.arts...)
-				warns = append(warns, r.warns...)
+				for _, w := range r.warns {
+					warns = append(warns, keyedWarning{seq: r.seq, w: w})
+				}
 				p.Done += len(r.arts)
 				p.Cached += r.cached
 			}

@@ -69,6 +69,9 @@ func mixedFolder(t *testing.T) string {
 		"empty.txt":      "",
 		".hidden.txt":    fictionBrief(3),
 		"sub/d.txt":      fictionBrief(4),
+		"sub-1.txt":      fictionBrief(5), // sorts before sub/d.txt ('-' < '/')
+		"sub 2.txt":      fictionBrief(6),
+		"sub0.txt":       fictionBrief(7), // after ('0' > '/')
 		"sub/e.jsonl":    "{\"title\":\"Pipeline tolls cut\",\"body\":\"Rafe Odunsi said tolls would fall.\"}\n{broken\n",
 		"sub/.git/x.txt": "not read",
 		"z_binary.dat":   "\x00\x01\x02\x03binary\x00",
@@ -185,6 +188,9 @@ func TestStreamMatchesLoadColdAndWarm(t *testing.T) {
 	sameArticles(t, warm, want)
 	sameWarnings(t, warns, wantWarns)
 	// Files with warnings (the broken JSON Lines) are read again each time.
+	if !strings.HasSuffix(cold[5].Source, "sub-1.txt") || !strings.HasSuffix(cold[6].Source, "d.txt") {
+		t.Errorf("order: %s, %s", cold[5].Source, cold[6].Source)
+	}
 	if p.Cached != len(want)-1 {
 		t.Errorf("warm run: %d of %d from the cache, want all but the broken file's one", p.Cached, len(want))
 	}

@@ -389,6 +389,35 @@ type Stamp struct {
 	Seen    time.Time // when the stamp was recorded
 }
 
+// Lookup returns the articles of the file at path (an absolute path), with
+// their Source set to source, when info still matches the file's stamp (see
+// FileKey): a warm start's whole work for one file, in one transaction.
+func (c *Cache) Lookup(path string, info fs.FileInfo, source string) ([]model.Article, bool) {
+	var arts []model.Article
+	c.view(func(tx *bolt.Tx) error {
+		files, values := tx.Bucket(bucketFiles), tx.Bucket(bucketValues)
+		if files == nil || values == nil {
+			return nil
+		}
+		st, ok := decodeStamp(files.Get([]byte(path)))
+		if !ok || !st.matches(info) {
+			return nil
+		}
+		if v := values.Get(st.Key[:]); v != nil {
+			arts, _ = DecodeArticles(v, source) // copies v; a bad value is a miss
+		}
+		return nil
+	})
+	return arts, arts != nil
+}
+
+// matches reports whether info is the file the stamp was taken of, and the
+// stamp was not taken so soon after a change that another could hide in the
+// same clock tick.
+func (st Stamp) matches(info fs.FileInfo) bool {
+	return st.Size == info.Size() && st.ModTime.Equal(info.ModTime()) && st.Seen.Sub(info.ModTime()) >= racyWindow
+}
+
 // FileKey returns the key recorded for the file at path (an absolute path)
 // when info still matches its stamp, so the file need not be read. A stamp
 // recorded within racyWindow of the file's modification is not trusted.
@@ -403,8 +432,7 @@ func (c *Cache) FileKey(path string, info fs.FileInfo) (Key, bool) {
 		st, ok = decodeStamp(b.Get([]byte(path)))
 		return nil
 	})
-	if !ok || st.Size != info.Size() || !st.ModTime.Equal(info.ModTime()) ||
-		st.Seen.Sub(info.ModTime()) < racyWindow {
+	if !ok || !st.matches(info) {
 		return Key{}, false
 	}
 	return st.Key, true

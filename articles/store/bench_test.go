@@ -1,0 +1,125 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"briefs/articles"
+	"briefs/articles/source"
+	"briefs/articles/store"
+	"briefs/model"
+)
+
+// extracted returns the built-in sample briefs with their entities and
+// quotes: real-sized values to encode.
+func extracted(b *testing.B) []model.Article {
+	b.Helper()
+	arts, _, err := articles.Load(context.Background(), nil, source.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(arts) == 0 {
+		b.Fatal("no sample briefs")
+	}
+	return arts
+}
+
+// codecs are the encodings weighed for cache values: one value per source,
+// encoded on its own (a cache reads values one at a time, so gob pays for
+// its type description in every value).
+var codecs = []struct {
+	name   string
+	encode func([]model.Article) []byte
+	decode func([]byte) ([]model.Article, error)
+}{
+	{"binary", func(a []model.Article) []byte { return store.EncodeArticles(nil, a) },
+		func(b []byte) ([]model.Article, error) { return store.DecodeArticles(b, "x") }},
+	{"gob", func(a []model.Article) []byte {
+		var buf bytes.Buffer
+		gob.NewEncoder(&buf).Encode(a)
+		return buf.Bytes()
+	}, func(b []byte) ([]model.Article, error) {
+		var a []model.Article
+		err := gob.NewDecoder(bytes.NewReader(b)).Decode(&a)
+		return a, err
+	}},
+	{"json", func(a []model.Article) []byte {
+		b, _ := json.Marshal(a)
+		return b
+	}, func(b []byte) ([]model.Article, error) {
+		var a []model.Article
+		err := json.Unmarshal(b, &a)
+		return a, err
+	}},
+}
+
+// BenchmarkDecode decodes each sample brief, one value per brief, as a warm
+// start does; ns/article and B/article are the figures to compare.
+func BenchmarkDecode(b *testing.B) {
+	arts := extracted(b)
+	for _, c := range codecs {
+		b.Run(c.name, func(b *testing.B) {
+			vals := make([][]byte, len(arts))
+			size := 0
+			for i := range arts {
+				vals[i] = c.encode(arts[i : i+1])
+				size += len(vals[i])
+			}
+			b.SetBytes(int64(size))
+			b.ResetTimer()
+			for b.Loop() {
+				for _, v := range vals {
+					if _, err := c.decode(v); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+			b.ReportMetric(float64(size)/float64(len(arts)), "B/article")
+		})
+	}
+}
+
+// BenchmarkEncode encodes each sample brief on its own, as a cold load does.
+func BenchmarkEncode(b *testing.B) {
+	arts := extracted(b)
+	for _, c := range codecs {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for i := range arts {
+					c.encode(arts[i : i+1])
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+		})
+	}
+}
+
+// BenchmarkCacheGet looks values up in a cache of 10,000 briefs and decodes
+// them: the per-brief cost of a warm start, less reading the folder.
+func BenchmarkCacheGet(b *testing.B) {
+	arts := extracted(b)
+	c := store.Open(filepath.Join(b.TempDir(), "cache.db"), store.Options{Version: "bench"})
+	defer c.Close()
+	const n = 10000
+	keys := make([]store.Key, n)
+	for i := range keys {
+		keys[i] = store.SourceKey("bench", "x.txt", fmt.Appendf(nil, "brief %d", i))
+		c.Put(keys[i], arts[i%len(arts):i%len(arts)+1])
+	}
+	if err := c.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		if _, ok := c.Get(keys[i%n], "x.txt"); !ok {
+			b.Fatal("miss")
+		}
+		i++
+	}
+}
