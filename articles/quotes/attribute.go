@@ -597,15 +597,23 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 			return r.asWho()
 		}
 	case "they", "it":
-		for i := len(st.events) - 1; i >= 0; i-- {
-			e := st.events[i].w
-			if e.start >= pos {
+		// the last group (they) or body (it) that spoke or opened a sentence
+		ei, si := len(st.events)-1, len(st.subjects)-1
+		for seen := 0; (ei >= 0 || si >= 0) && seen < 8; seen++ {
+			var e *who
+			if si < 0 || ei >= 0 && st.events[ei].pos >= st.subjects[si].pos {
+				e = st.events[ei].w
+				ei--
+			} else {
+				e = st.subjects[si].w
+				si--
+			}
+			if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase {
 				continue
 			}
-			if (p == "they" && e.plural || !e.person) && !isPronounPhrase(e.phrase) {
+			if p == "they" && (e.plural || !e.person && e.entity != "") || p == "it" && !e.person && !e.plural {
 				return e
 			}
-			break
 		}
 	}
 	return nil
@@ -720,7 +728,11 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 		return
 	}
 	w := st.resolve(items, a, b, "", para)
-	if w.person && !w.plural && (w.entity != "" || startsUpper(w.name)) && !isPronounPhrase(w.name) {
+	if isPronounPhrase(w.name) || !(w.entity != "" || startsUpper(w.name)) {
+		return
+	}
+	// people for he/she; groups and bodies for they/it
+	if w.person || w.plural || w.entity != "" {
 		st.subjects = append(st.subjects, event{para: para, pos: items[a].start, w: w})
 	}
 }
