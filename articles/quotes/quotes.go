@@ -1,17 +1,29 @@
 // Package quotes finds the quotations in an article and who said them.
 //
-// Detection takes every span between double quotation marks (straight, curly,
-// guillemets; single quotes nest inside), including quotations that run over
-// several paragraphs (one Quote per paragraph piece, all with the same
-// speaker). Attribution reads the sentence around each quotation for a speech
-// cue ("said", "told", "according to", "telling X:", ...) and the speaker it
-// names, resolves pronouns and descriptions ("he", "the minister") to the
-// person they stand for, and lets a quotation with no cue keep the speaker of
-// the quotation just before it (same or previous paragraph).
+// Detection takes every span between double quotation marks (straight,
+// curly, guillemets; single quotes nest inside). A quotation that runs over
+// several paragraphs (a paragraph opens it without closing it and the next
+// opens with a mark) is one Quote from its first word to its last, the inner
+// paragraph breaks and marks included. An unbalanced mark that nothing closes
+// or continues yields nothing, and neither do markup attribute values
+// (tweet="...") or heights (6'3").
 //
-// A single quoted word that nobody is said to have said (a scare quote, a
-// title) is dropped; longer unattributed quotations are kept with an empty
-// speaker: see keepUnattributed.
+// Attribution reads the sentence around each quotation for a speech cue
+// ("said", "told", "according to", "telling X:", ...) and the speaker it
+// names: "Q," X said / "Q," said X, ROLE / X said: "Q" / X said that "Q" /
+// according to X, "Q" / "Q" ― X / X: "Q". Pronouns and descriptions ("he",
+// "the minister") resolve to the last fitting speaker or sentence subject;
+// with no cue in its sentence, a quotation inside a sentence is the
+// subject's ("X dismissed Y as "Q""), and a whole one keeps the speaker of
+// the quotation or cue just before it (same or previous paragraph).
+// Speakers are the article's person and organization entities when there
+// are any (their canonical names and ids), else capitalised names found
+// here, else the introducing phrase as written.
+//
+// Quoted titles (title case after a possessive, "on" or "of") and single
+// quoted words nobody is said to have said (scare quotes) are dropped;
+// longer unattributed quotations are kept with an empty speaker: see
+// keepUnattributed and isTitle.
 package quotes
 
 import (
