@@ -13,9 +13,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"briefs/articles"
 	"briefs/model"
 	"briefs/ui/articlelist"
 	"briefs/ui/reader"
+	"briefs/ui/search"
 	"briefs/ui/sidepane"
 	"briefs/ui/theme"
 )
@@ -23,6 +25,10 @@ import (
 // ArticlesMsg delivers articles that finished loading after the program
 // started; they are appended to the list.
 type ArticlesMsg struct{ Articles []model.Article }
+
+// SearcherMsg delivers the corpus index once it is built: the search view
+// (s or :) answers from it, and Enter on an entity searches the corpus.
+type SearcherMsg struct{ Searcher search.Searcher }
 
 // focus is the component that receives keys.
 type focus int
@@ -32,6 +38,7 @@ const (
 	focusReader
 	focusEntities
 	focusQuotes
+	focusSearch
 )
 
 // Width thresholds of the layouts.
@@ -59,7 +66,10 @@ type App struct {
 	reader   reader.Model
 	entities sidepane.Entities
 	quotes   sidepane.Quotes
+	search   search.Model
+	searcher bool // the search view has an index to ask
 	focus    focus
+	before   focus // where Esc from the search view returns
 	sideTab  focus // the pane shown when only one fits: focusEntities or focusQuotes
 	sideOff  bool  // the user hid the side panes
 
@@ -82,14 +92,25 @@ func New(arts []model.Article, warnings []string) App {
 		reader:   reader.New(st),
 		entities: sidepane.NewEntities(st),
 		quotes:   sidepane.NewQuotes(st),
+		search:   search.New(nil, st),
 		sideTab:  focusEntities,
 		warnings: warnings,
 	}
 }
 
-// Run runs the reader in the terminal until the user quits.
+// Run runs the reader in the terminal until the user quits. The corpus
+// index for the search view is built in the background after the first
+// frame; until it arrives the search view says so.
 func Run(arts []model.Article, warnings []string) error {
-	if _, err := tea.NewProgram(New(arts, warnings)).Run(); err != nil {
+	p := tea.NewProgram(New(arts, warnings))
+	go func() {
+		pipe, err := articles.NewPipeline()
+		if err != nil {
+			return // no index: the search view stays unavailable, the reader works
+		}
+		p.Send(SearcherMsg{Searcher: pipe.Index(arts)})
+	}()
+	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the reader: %w", err)
 	}
 	return nil
@@ -125,11 +146,19 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.reader, cmd = a.reader.Update(msg)
 		return a, cmd
 	case sidepane.EntitySearchMsg:
-		// Until the corpus search is wired in, the list filter finds the
-		// briefs that name the entity (its FilterValue holds their entities).
-		a.list.SetFilter(msg.Name)
-		a.focus = focusList
-		return a, a.layout()
+		if !a.searcher {
+			// No corpus index yet: the list filter finds the briefs that
+			// name the entity (its FilterValue holds their entities).
+			a.list.SetFilter(msg.Name)
+			a.focus = focusList
+			return a, a.layout()
+		}
+		return a, tea.Batch(a.openSearch(), a.search.SetQuery(fmt.Sprintf("entity:%q", msg.Name)))
+	case SearcherMsg:
+		a.searcher = msg.Searcher != nil
+		return a, a.search.SetSearcher(msg.Searcher)
+	case search.OpenMsg:
+		return a, a.openFromSearch(msg)
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseMsg:
@@ -140,10 +169,37 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	}
-	// Anything else (the list's filter results, its status timers) belongs to the list.
-	var cmd tea.Cmd
-	a.list, cmd = a.list.Update(msg)
-	return a, cmd
+	// Anything else is a component's own: the list's filter results and
+	// timers, the search view's answers and cursor blinks.
+	var listCmd, searchCmd tea.Cmd
+	a.list, listCmd = a.list.Update(msg)
+	a.search, searchCmd = a.search.Update(msg)
+	return a, tea.Batch(listCmd, searchCmd)
+}
+
+// openSearch shows the search view with the cursor in its query line.
+func (a *App) openSearch() tea.Cmd {
+	if a.focus != focusSearch {
+		a.before = a.focus
+	}
+	a.focus = focusSearch
+	return tea.Batch(a.layout(), a.search.Focus())
+}
+
+// openFromSearch opens a brief the search found, its matched entity selected.
+func (a *App) openFromSearch(msg search.OpenMsg) tea.Cmd {
+	art, ok := a.list.ByID(msg.ArticleID)
+	if !ok {
+		a.status = "That brief is not in the list."
+		return a.layout()
+	}
+	a.list.Select(art.ID)
+	a.focus = focusReader
+	cmd := a.show(art)
+	if msg.EntityID != "" && a.entities.Select(msg.EntityID) {
+		a.reader.SelectEntity(msg.EntityID)
+	}
+	return tea.Batch(cmd, a.layout())
 }
 
 func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -155,6 +211,20 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	typing := a.focus == focusList && a.list.Filtering()
 	if msg.String() == "ctrl+c" {
 		return a, tea.Quit
+	}
+	if a.focus == focusSearch {
+		// Every key but Esc is the search view's: letters are the query, Tab completes.
+		if key.Matches(msg, a.keys.Back) {
+			a.search.Blur()
+			back := a.before
+			if _, ok := a.reader.Article(); !ok || back == focusSearch {
+				back = focusList
+			}
+			return a, tea.Batch(relayout, a.setFocus(back))
+		}
+		var cmd tea.Cmd
+		a.search, cmd = a.search.Update(msg)
+		return a, tea.Batch(relayout, cmd)
 	}
 	if !typing {
 		switch {
@@ -171,6 +241,8 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, a.togglePane(focusEntities)
 		case key.Matches(msg, a.keys.Quotes):
 			return a, a.togglePane(focusQuotes)
+		case key.Matches(msg, a.keys.Search):
+			return a, tea.Batch(relayout, a.openSearch())
 		}
 	}
 	var cmd tea.Cmd
@@ -350,11 +422,18 @@ func (a App) helpKeys() helpKeys {
 		h.short, h.full = append(a.entities.ShortHelp(), a.keys.Back), a.entities.FullHelp()
 	case focusQuotes:
 		h.short, h.full = append(a.quotes.ShortHelp(), a.keys.Back), a.quotes.FullHelp()
+	case focusSearch:
+		h.short = append(a.search.ShortHelp(), a.keys.Back)
+		h.full = append(a.search.FullHelp(), []key.Binding{a.keys.Back})
+		return h // letters are the query here: no root keys but Esc
 	default:
 		h.short, h.full = a.list.ShortHelp(), a.list.FullHelp()
 	}
 	root := []key.Binding{a.keys.Help, a.keys.Quit}
-	column := []key.Binding{a.keys.Help, a.keys.Quit} // the root's column of the full help
+	if a.focus == focusList {
+		root = append([]key.Binding{a.keys.Search}, root...) // elsewhere the bar is full: ? shows it
+	}
+	column := []key.Binding{a.keys.Search, a.keys.Help, a.keys.Quit} // the root's column of the full help
 	if _, ok := a.reader.Article(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		root = append([]key.Binding{a.keys.NextFocus}, root...)
 		column = append([]key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}, column...)
@@ -368,6 +447,7 @@ func (a App) helpKeys() helpKeys {
 // a component not shown.
 type regions struct {
 	listW, readerW, sideW int
+	searchW               int
 	h                     int // height above the chrome
 	entH, quoH            int // heights of the pane boxes in the side column (wide)
 }
@@ -375,6 +455,10 @@ type regions struct {
 // regions shares the screen out by layout mode and focus.
 func (a App) regions() regions {
 	r := regions{h: max(a.height-lipgloss.Height(a.chrome()), 0)}
+	if a.focus == focusSearch {
+		r.searchW = a.width
+		return r
+	}
 	_, open := a.reader.Article()
 	switch a.mode() {
 	case wide:
@@ -434,6 +518,9 @@ func (a *App) layout() tea.Cmd {
 			a.quotes.SetSize(w, h)
 		}
 	}
+	if r.searchW > 0 {
+		a.search.SetSize(r.searchW, r.h)
+	}
 	if r.readerW > 0 {
 		return a.reader.SetSize(r.readerW, r.h)
 	}
@@ -489,6 +576,13 @@ func (a App) View() tea.View {
 		var cols []string
 		fit := func(s string, w int) string {
 			return lipgloss.NewStyle().Width(w).MaxWidth(w).Height(r.h).MaxHeight(r.h).Render(s)
+		}
+		if r.searchW > 0 {
+			view := a.search.View()
+			if !a.searcher {
+				view = a.st.Faint.Render("The corpus index is being built…") + "\n" + view
+			}
+			cols = append(cols, fit(view, r.searchW))
 		}
 		if r.listW > 0 {
 			cols = append(cols, fit(a.list.View(), r.listW))

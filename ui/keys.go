@@ -10,7 +10,8 @@ type KeyMap struct {
 	PrevFocus key.Binding
 	Entities  key.Binding // show or hide the entities pane
 	Quotes    key.Binding // show or hide the quotes pane
-	Back      key.Binding // from a pane back to the reader
+	Back      key.Binding // from a pane or the search view back
+	Search    key.Binding // the search view
 }
 
 // DefaultKeyMap returns the root's keys.
@@ -22,7 +23,8 @@ func DefaultKeyMap() KeyMap {
 		PrevFocus: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
 		Entities:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "entities")),
 		Quotes:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the brief")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Search:    key.NewBinding(key.WithKeys("s", ":"), key.WithHelp("s", "search")),
 	}
 }
 
