@@ -135,16 +135,21 @@ var modelData []byte
 
 // table is one stage's weights in an open-addressing hash table.
 type table struct {
-	slots   []tslot
-	mask    uint64
-	weights []int16 // NumLabels per row
+	slots []tslot
+	mask  uint64
 }
 
-// tslot is one slot of the hash table: key and row side by side, so a probe touches one cache line.
+// tslot is one slot of the hash table: a 32-bit fingerprint of the key and
+// the feature's weights, side by side in 22 bytes so a lookup costs one
+// cache miss. The slot index comes from the key's other bits, so
+// a feature the model lacks matches a stored one about once in 2^32 probes.
 type tslot struct {
-	key uint64 // 0 = empty
-	row int32
+	fp uint32 // 0 = empty
+	w  [NumLabels]int16
 }
+
+// fingerprint returns the non-zero 32-bit check of key.
+func fingerprint(key uint64) uint32 { return uint32(key) | 1 }
 
 // Model holds the weights of both stages: stage one tags from the sentence
 // alone, stage two also sees what stage one said about the same words
@@ -262,10 +267,11 @@ func (t *table) decode(raw []byte) error {
 		return errors.New("bad feature count")
 	}
 	raw = raw[k:]
-	size := uint64(1) << bits.Len64(n*2+1)
+	size := uint64(1) << bits.Len64(n+n/2) // load factor 0.375-0.75
 	t.slots = make([]tslot, size)
 	t.mask = size - 1
 	var key uint64
+	at := make([]int32, n) // slot of each row
 	for r := 0; r < int(n); r++ {
 		d, k := binary.Uvarint(raw)
 		if k <= 0 {
@@ -273,17 +279,16 @@ func (t *table) decode(raw []byte) error {
 		}
 		raw = raw[k:]
 		key += d
-		t.insert(key, int32(r))
+		at[r] = t.insert(key)
 	}
 	// Rows are sparse: a bit mask of the labels that have a weight, then those weights.
-	t.weights = make([]int16, int(n)*NumLabels)
 	for r := 0; r < int(n); r++ {
 		if len(raw) < 2 {
 			return errors.New("truncated weights")
 		}
 		mask := binary.LittleEndian.Uint16(raw)
 		raw = raw[2:]
-		row := t.weights[r*NumLabels : (r+1)*NumLabels]
+		row := &t.slots[at[r]].w
 		for l := range NumLabels {
 			if mask&(1<<l) == 0 {
 				continue
@@ -301,29 +306,31 @@ func (t *table) decode(raw []byte) error {
 	return nil
 }
 
-func (t *table) insert(key uint64, row int32) {
+// insert claims a slot for key and returns its index.
+func (t *table) insert(key uint64) int32 {
 	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
-		if t.slots[s].key == 0 {
-			t.slots[s] = tslot{key, row}
-			return
+		if t.slots[s].fp == 0 {
+			t.slots[s].fp = fingerprint(key)
+			return int32(s)
 		}
 	}
 }
 
-func slot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 20 }
+// slot spreads the key's high bits over the table (the fingerprint uses the low ones).
+func slot(key uint64) uint64 { return (key >> 32) * 0x9E3779B97F4A7C15 >> 24 }
 
 // row returns the weights of feature key, or nil.
-func (t *table) row(key uint64) []int16 {
+func (t *table) row(key uint64) *[NumLabels]int16 {
 	if t.mask == 0 {
 		return nil
 	}
+	fp := fingerprint(key)
 	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
 		sl := &t.slots[s]
-		if sl.key == key {
-			r := int(sl.row) * NumLabels
-			return t.weights[r : r+NumLabels : r+NumLabels]
+		if sl.fp == fp {
+			return &sl.w
 		}
-		if sl.key == 0 {
+		if sl.fp == 0 {
 			return nil
 		}
 	}
