@@ -732,3 +732,18 @@ func TestEntitiesWithMatchesCoOccurring(t *testing.T) {
 		}
 	}
 }
+
+func TestParseKind(t *testing.T) {
+	for in, want := range map[string]model.EntityKind{"person": model.KindPerson, "People": model.KindPerson,
+		"org": model.KindOrganization, "organisation": model.KindOrganization, "nat": model.KindNationality,
+		"pl": model.KindPlace, "countries": model.KindCountry, "other": model.KindOther} {
+		if got, err := ParseKind(in); err != nil || got != want {
+			t.Errorf("ParseKind(%q) = %q %v, want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "p", "o", "martian"} {
+		if _, err := ParseKind(bad); err == nil {
+			t.Errorf("ParseKind(%q) should fail", bad)
+		}
+	}
+}

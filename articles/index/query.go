@@ -98,8 +98,9 @@ func lex(q string) ([]lexeme, error) {
 	return out, nil
 }
 
-// parseKind reads a kind name or a unique prefix of one.
-func parseKind(s string) (model.EntityKind, error) {
+// ParseKind reads a kind name, a plural ("people", "countries"), "org", or a
+// unique prefix of one ("nat"), as kind: and --kind take them.
+func ParseKind(s string) (model.EntityKind, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch s {
 	case "people", "persons":
@@ -156,7 +157,7 @@ func (ix *Index) plan(lx []lexeme) ([]clause, error) {
 	var out []clause
 	for _, l := range lx {
 		if l.op == opKind {
-			k, err := parseKind(l.text)
+			k, err := ParseKind(l.text)
 			if err != nil {
 				return nil, err
 			}
