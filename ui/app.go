@@ -161,13 +161,22 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.openFromSearch(msg)
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
-	case tea.MouseMsg:
-		if a.focus == focusReader || a.mode() != narrow && a.focus != focusList {
+	case tea.MouseWheelMsg:
+		// The wheel scrolls the brief when the pointer is over it, whatever has focus.
+		r := a.regions()
+		x := msg.Mouse().X
+		start := r.listW
+		if r.listW > 0 && r.readerW > 0 {
+			start++ // the column between list and reader
+		}
+		if r.readerW > 0 && x >= start && x < start+r.readerW {
 			var cmd tea.Cmd
 			a.reader, cmd = a.reader.Update(msg)
 			return a, cmd
 		}
 		return a, nil
+	case tea.MouseMsg:
+		return a, nil // clicks and motion: nothing to do yet
 	}
 	// Anything else is a component's own: the list's filter results and
 	// timers, the search view's answers and cursor blinks.

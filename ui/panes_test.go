@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"briefs/model"
 	"briefs/ui/internal/testbriefs"
 )
@@ -155,5 +157,22 @@ func TestEnterOnEntityFiltersList(t *testing.T) {
 	s := screen(a)
 	if !strings.Contains(s, "Lavrov") || !strings.Contains(s, "US and Russia struggle") || strings.Contains(s, "Envoys agree on harbour") {
 		t.Fatalf("list not filtered to the briefs naming Lavrov:\n%s", s)
+	}
+}
+
+func TestMouseWheelScrollsTheBriefUnderThePointer(t *testing.T) {
+	a := sized(t, 200, 30, seedFirst(t))
+	a, _ = keys(t, a, "enter", "tab", "tab", "tab") // focus back on the list
+	if a.focus != focusList {
+		t.Fatalf("focus %d, want the list", a.focus)
+	}
+	r := a.regions()
+	a, _ = step(t, a, tea.MouseWheelMsg{X: r.listW + 5, Y: 3, Button: tea.MouseWheelDown})
+	if y := a.reader.YOffset(); y != 3 {
+		t.Fatalf("wheel over the brief: top line %d, want 3", y)
+	}
+	a, _ = step(t, a, tea.MouseWheelMsg{X: 2, Y: 3, Button: tea.MouseWheelDown})
+	if y := a.reader.YOffset(); y != 3 {
+		t.Fatalf("wheel over the list scrolled the brief to %d", y)
 	}
 }
