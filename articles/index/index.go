@@ -66,7 +66,7 @@
 //  3. two person ids have the same surname and first names that are spelling
 //     variants (same initial, both at least five letters, edit distance one,
 //     or two for names of seven letters or more: Sergey/Sergei,
-//     Mohammed/Muhammad): tied;
+//     Mohammed/Muhammad), and no article names both: tied;
 //  4. a person known only by one word ("Lavrov") is tied to the person whose
 //     surname it is when exactly one person of the corpus has that surname;
 //     when several have, it stays apart (it is ambiguous).
@@ -517,7 +517,8 @@ func (ix *Index) derive() {
 			fa := firstWord(nameKey(topName(ix.ents[ids[a]].names)))
 			for b := a + 1; b < len(ids); b++ {
 				fb := firstWord(nameKey(topName(ix.ents[ids[b]].names)))
-				if variantGiven(fa, fb) {
+				// two people an article names side by side are two people
+				if variantGiven(fa, fb) && !sharePosting(ix.ents[ids[a]].postings, ix.ents[ids[b]].postings) {
 					union(ids[a], ids[b])
 				}
 			}
@@ -595,6 +596,22 @@ func (ix *Index) betterCanon(a, b uint32) bool {
 		return len(ea.postings) > len(eb.postings)
 	}
 	return ea.id < eb.id
+}
+
+// sharePosting reports whether two posting lists have an article in common.
+func sharePosting(a, b []entPosting) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].doc < b[j].doc:
+			i++
+		case a[i].doc > b[j].doc:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // variantGiven reports whether two folded given names are spelling variants.

@@ -108,6 +108,12 @@ func corpus() []model.Article {
 				"\"Nothing is settled yet,\" one of his deputies said.",
 			"2024-07-01", []ent{orlovY, usa},
 			[]quo{{"Nothing is settled yet,", "One of his deputies", ""}}),
+		mk("Siblings share a prize",
+			"Robert Lind and Roberta Lind shared the prize.",
+			"2023-03-01", []ent{
+				{"person:robert-lind", model.KindPerson, "Robert Lind", []string{"Robert Lind"}},
+				{"person:roberta-lind", model.KindPerson, "Roberta Lind", []string{"Roberta Lind"}},
+			}, nil),
 		mk("Kask family opens gallery",
 			"Pavel Kask and Maria Kask opened a gallery of maps in Tallinn.",
 			"2023-01-15", []ent{kaskP, kaskM}, nil),
@@ -181,6 +187,7 @@ func TestPersonIDsMerge(t *testing.T) {
 		{"orlov", "person:dmitri-orlov"},          // and the surname of the tied pair
 		{"Kask", "person:kask"},                   // two people named Kask: stays apart
 		{"Pavel Kask", "person:pavel-kask"},       // not tied to Maria
+		{"Roberta Lind", "person:roberta-lind"},   // a variant, but named beside Robert: not tied
 		{"zoe hartmann", "person:zoe-hartmann"},   // accents
 		{"HARTMANN", "person:zoe-hartmann"},       // case
 		{"Zoe  Hartmann!", "person:zoe-hartmann"}, // punctuation and spaces
