@@ -510,8 +510,8 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 				p.Done += len(r.arts)
 				p.Cached += r.cached
 			}
-			if len(batch) >= size {
-				report(false)
+			if len(batch) >= size || p.Done == len(batch) && len(batch) > 0 {
+				report(false) // full, or the first: the list need not wait for it
 			}
 		case <-tick.C:
 			report(false)

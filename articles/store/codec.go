@@ -11,7 +11,7 @@ import (
 
 // codecVersion is the first byte of every encoded value; a value with
 // another first byte is not read (it is a miss, and is overwritten).
-const codecVersion = 1
+const codecVersion = 2
 
 // errShort is returned when an encoded value ends too early or a length
 // runs past its end.
@@ -108,6 +108,14 @@ func (e *encoder) article(a *model.Article) {
 		e.b = append(e.b, t...)
 	}
 	e.uint(uint64(len(a.Entities)))
+	// Totals first, so the decoder makes one slice of each for the article.
+	var aliases, mentions int
+	for i := range a.Entities {
+		aliases += len(a.Entities[i].Aliases)
+		mentions += len(a.Entities[i].Mentions)
+	}
+	e.uint(uint64(aliases))
+	e.uint(uint64(mentions))
 	for i := range a.Entities {
 		en := &a.Entities[i]
 		e.str(en.ID)
@@ -292,25 +300,38 @@ func (d *decoder) article(a *model.Article) {
 	}
 	if n := d.count(6); n > 0 {
 		a.Entities = make([]model.Entity, n)
+		aliases := make([]string, d.count(1))
+		mentions := make([]model.Mention, d.count(4))
 		for i := range a.Entities {
 			en := &a.Entities[i]
 			en.ID = d.str()
 			en.Name = d.str()
 			en.Kind = model.EntityKind(d.str())
 			en.Country = d.str()
-			if k := d.count(1); k > 0 {
-				en.Aliases = make([]string, k)
+			if k := d.count(1); k > 0 && d.err == nil {
+				if k > len(aliases) {
+					d.fail(errors.New("more aliases than counted"))
+					break
+				}
+				en.Aliases, aliases = aliases[:k:k], aliases[k:]
 				for j := range en.Aliases {
 					en.Aliases[j] = d.str()
 				}
 			}
-			if k := d.count(4); k > 0 {
-				en.Mentions = make([]model.Mention, k)
+			if k := d.count(4); k > 0 && d.err == nil {
+				if k > len(mentions) {
+					d.fail(errors.New("more mentions than counted"))
+					break
+				}
+				en.Mentions, mentions = mentions[:k:k], mentions[k:]
 				for j := range en.Mentions {
 					d.mention(a, &en.Mentions[j])
 				}
 			}
 		}
+	} else {
+		d.count(1) // the totals of no entities
+		d.count(1)
 	}
 	if n := d.count(11); n > 0 {
 		a.Quotes = make([]model.Quote, n)

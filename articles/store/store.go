@@ -237,7 +237,7 @@ func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
 }
 
 // prepare checks that db is ours (or empty, and makes it ours) and drops
-// values of another extractor version.
+// values of another extractor version or codec.
 func prepare(db *bolt.DB, version string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -262,7 +262,9 @@ func prepare(db *bolt.DB, version string) (err error) {
 		} else if got := meta.Get(keyFormat); string(got) != format {
 			return fmt.Errorf("%w (format %q)", errForeign, got)
 		}
-		if version != "" && string(meta.Get(keyVersion)) != version {
+		// Values of another extractor or codec version can never be read.
+		version := fmt.Sprintf("%s/codec-%d", version, codecVersion)
+		if string(meta.Get(keyVersion)) != version {
 			if tx.Bucket(bucketValues) != nil {
 				if err := tx.DeleteBucket(bucketValues); err != nil {
 					return fmt.Errorf("drop old values: %w", err)

@@ -52,7 +52,7 @@ func main() {
 	dir := flag.String("dir", "", "folder for the archive and caches (default: a temporary one, removed)")
 	cpus := flag.String("cpus", "1,2", "GOMAXPROCS settings for the cold loads, comma-separated")
 	warmRuns := flag.Int("warm", 2, "warm loads to run")
-	phase := flag.String("phase", "", "internal: run one phase in this process (cold, warm)")
+	phase := flag.String("phase", "", "run one phase in this process: cold, warm, or load (warm without the index)")
 	cache := flag.String("cache", "", "internal: the cache file of a phase")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of a -phase run to this file")
 	flag.Parse()
