@@ -218,7 +218,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		relayout = a.layout()
 	}
 	typing := a.focus == focusList && a.list.Filtering()
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, tea.Quit
 	}
 	if a.focus == focusSearch {

@@ -5,6 +5,7 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is the keys the root handles whatever has focus.
 type KeyMap struct {
 	Quit      key.Binding
+	ForceQuit key.Binding // quits even while a filter or query is being typed
 	Help      key.Binding
 	NextFocus key.Binding
 	PrevFocus key.Binding
@@ -18,6 +19,7 @@ type KeyMap struct {
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		NextFocus: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "panes")),
 		PrevFocus: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),

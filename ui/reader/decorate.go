@@ -253,5 +253,3 @@ func runs(cells []cell) []run {
 	sort.Slice(out, func(i, j int) bool { return out[i].line < out[j].line })
 	return out
 }
-
-func ansiTruncate(s string, w int) string { return ansi.Truncate(s, w, "…") }

@@ -132,14 +132,10 @@ func nameHyphen(s string, i int) bool {
 
 func (mb *mdBuilder) raw(s string) { mb.b.WriteString(s) }
 
-// Markdown is the article as glamour reads it: the title as a heading, a
-// line of where and when, then the body paragraphs, each quote followed by
-// its speaker. Every character of the article's text is escaped.
-func Markdown(a *model.Article) string {
-	md, _ := buildMarkdown(a)
-	return md
-}
-
+// buildMarkdown writes the article as glamour reads it: the title as a
+// heading, a line of where and when, then the body paragraphs, each speaker
+// tag at the end of the sentence its quotes close. Every character of the
+// article's text is escaped. It also returns the visible runes in order.
 func buildMarkdown(a *model.Article) (string, []visRune) {
 	var mb mdBuilder
 	mb.raw("# ")

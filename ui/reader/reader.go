@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefs/model"
 	"briefs/ui/theme"
@@ -352,10 +353,7 @@ func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	return ansiTruncate(s, w)
+	return ansi.Truncate(s, w, "…")
 }
 
 // YOffset is the first line of the document on screen.
