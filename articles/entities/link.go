@@ -23,7 +23,7 @@ func decideKind(sp *span) {
 		case sp.typ == tagger.ORG && gk == model.KindPlace:
 			// "Chicago beat Boston": teams named after their cities are organisations.
 			sp.gz = nil
-		case sp.typ == tagger.MISC && gk != model.KindNationality:
+		case sp.typ == tagger.MISC && gk != model.KindNationality && gk != model.KindOrganization:
 			// "Russia Cup", "Moscow Open" parts: an adjective use, not the place itself.
 			sp.gz = nil
 		default:
@@ -202,6 +202,38 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			if a := acronym(spans[i].words); len(a) >= 2 {
 				acro[a] = strings.Join(spans[i].words, " ")
 			}
+		}
+	}
+	// One name, one entity: a name the tagger left as "other" in one sentence
+	// and typed in another ("Liberal Democrats") takes the kind it had most
+	// often. Place and organisation readings stay apart: "Chicago" the city
+	// and "Chicago" the team are not one thing.
+	votes := map[string]map[model.EntityKind]int{}
+	for i := range spans {
+		sp := &spans[i]
+		if sp.gz != nil || sp.kind == model.KindPerson {
+			continue
+		}
+		key := model.Slug(strings.Join(sp.words, " "))
+		if votes[key] == nil {
+			votes[key] = map[model.EntityKind]int{}
+		}
+		votes[key][sp.kind]++
+	}
+	for i := range spans {
+		sp := &spans[i]
+		if sp.gz != nil || sp.kind == model.KindPerson {
+			continue
+		}
+		v := votes[model.Slug(strings.Join(sp.words, " "))]
+		best := model.KindOther
+		for _, k := range model.Kinds {
+			if k != model.KindOther && v[k] > v[best] || best == model.KindOther && v[k] > 0 {
+				best = k
+			}
+		}
+		if sp.kind == model.KindOther {
+			sp.kind = best
 		}
 	}
 	for i := range spans {

@@ -1,0 +1,119 @@
+package entities
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/tagger"
+	"briefs/model"
+)
+
+func TestMergeAdjacent(t *testing.T) {
+	in := []tagger.Span{
+		{Start: 0, End: 2, Type: tagger.ORG}, {Start: 2, End: 3, Type: tagger.LOC}, // South China + Sea
+		{Start: 4, End: 5, Type: tagger.MISC}, {Start: 5, End: 7, Type: tagger.PER}, // Australian + Tom Moody
+		{Start: 8, End: 9, Type: tagger.LOC}, {Start: 9, End: 11, Type: tagger.PER}, // Chicago + Joseph Bernardin
+		{Start: 12, End: 13, Type: tagger.ORG}, {Start: 13, End: 14, Type: tagger.PER}, // Suu + Kyi
+		{Start: 15, End: 16, Type: tagger.PER}, {Start: 16, End: 17, Type: tagger.PER}, // two people
+	}
+	want := []tagger.Span{
+		{Start: 0, End: 3, Type: tagger.LOC},
+		{Start: 4, End: 5, Type: tagger.MISC}, {Start: 5, End: 7, Type: tagger.PER},
+		{Start: 8, End: 9, Type: tagger.LOC}, {Start: 9, End: 11, Type: tagger.PER},
+		{Start: 12, End: 14, Type: tagger.PER},
+		{Start: 15, End: 16, Type: tagger.PER}, {Start: 16, End: 17, Type: tagger.PER},
+	}
+	if got := mergeAdjacent(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("mergeAdjacent = %v, want %v", got, want)
+	}
+}
+
+func TestJoinParticles(t *testing.T) {
+	cases := []struct {
+		text string
+		in   []tagger.Span
+		want []tagger.Span
+	}{
+		{"Tariq bin Salman arrived", []tagger.Span{{Start: 0, End: 1, Type: tagger.PER}, {Start: 2, End: 3, Type: tagger.PER}}, []tagger.Span{{Start: 0, End: 3, Type: tagger.PER}}},
+		{"Greta von der Heyden said", []tagger.Span{{Start: 0, End: 1, Type: tagger.PER}}, []tagger.Span{{Start: 0, End: 4, Type: tagger.PER}}},
+		{"Bin Salman left", []tagger.Span{{Start: 1, End: 2, Type: tagger.PER}}, []tagger.Span{{Start: 0, End: 2, Type: tagger.PER}}},
+		{"the Palais des Nations", []tagger.Span{{Start: 1, End: 2, Type: tagger.LOC}, {Start: 3, End: 4, Type: tagger.ORG}}, []tagger.Span{{Start: 1, End: 4, Type: tagger.ORG}}},
+		{"Smith de facto leader", []tagger.Span{{Start: 0, End: 1, Type: tagger.PER}}, []tagger.Span{{Start: 0, End: 1, Type: tagger.PER}}},
+	}
+	for _, c := range cases {
+		got := joinParticles(strings.Fields(c.text), c.in)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: joinParticles = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestMergeCrossing(t *testing.T) {
+	e := &gazetteer.Entry{ID: "place:new-york", Kind: model.KindPlace}
+	// "New" + "York Stock Exchange" around the gazetteer's "New York"
+	got := mergeCrossing([]tagger.Span{{Start: 0, End: 1, Type: tagger.LOC}, {Start: 1, End: 4, Type: tagger.ORG}}, []gazetteer.Match{{Start: 0, End: 2, Entry: e}})
+	if want := []tagger.Span{{Start: 0, End: 4, Type: tagger.ORG}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("mergeCrossing = %v, want %v", got, want)
+	}
+	// a span holding the name is left alone
+	in := []tagger.Span{{Start: 0, End: 4, Type: tagger.ORG}}
+	if got := mergeCrossing(in, []gazetteer.Match{{Start: 0, End: 2, Entry: e}}); !reflect.DeepEqual(got, in) {
+		t.Errorf("mergeCrossing changed %v to %v", in, got)
+	}
+}
+
+func TestTitles(t *testing.T) {
+	for w, want := range map[string]bool{"President": true, "Presdient": true, "Prseident": true, "minister": true, "Putin": false, "Present": false, "Tillerson": false} {
+		if titleWord(w) != want {
+			t.Errorf("titleWord(%q) = %v, want %v", w, !want, want)
+		}
+	}
+	words := strings.Fields("Presdient Donald Trump")
+	if i := stripTitles(words, 0, 3); i != 1 {
+		t.Errorf("stripTitles left %v", words[i:])
+	}
+	if i := stripTitles(words, 0, 1); i != 1 {
+		t.Errorf("a lone typo title %q survived", words[0])
+	}
+}
+
+func TestSamePerson(t *testing.T) {
+	cases := []struct {
+		short, long string
+		want        bool
+	}{
+		{"Assad", "Bashar al-Assad", true},
+		{"Bashar Assad", "Bashar al-Assad", true},
+		{"Salman", "Tariq bin Salman", true},
+		{"Heyden", "Greta von der Heyden", true},
+		{"Hafez Assad", "Bashar al-Assad", false},
+		{"Trump", "Donald Trump", true},
+		{"D. Trump", "Donald Trump", true},
+		{"Trumpet", "Donald Trump", false},
+	}
+	for _, c := range cases {
+		if got := samePerson(strings.Fields(c.short), strings.Fields(c.long)); got != c.want {
+			t.Errorf("samePerson(%q, %q) = %v", c.short, c.long, got)
+		}
+	}
+}
+
+func TestAcronym(t *testing.T) {
+	for in, want := range map[string]string{"United Nations": "UN", "Bank of England": "BE", "Coastal Fisheries Council": "CFC", "Kremlin": "", "the big Council": ""} {
+		if got := acronym(strings.Fields(in)); got != want {
+			t.Errorf("acronym(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOtherJoinsTypedName(t *testing.T) {
+	mk := func(start int, typ tagger.Type) span {
+		return span{field: model.FieldBody, start: start, end: start + 17, text: "Liberal Democrats", words: []string{"Liberal", "Democrats"}, typ: typ}
+	}
+	ents := link([]span{mk(0, tagger.MISC), mk(40, tagger.ORG), mk(80, tagger.ORG)}, nil)
+	if len(ents) != 1 || ents[0].Kind != model.KindOrganization || len(ents[0].Mentions) != 3 {
+		t.Errorf("got %+v, want one organisation with three mentions", ents)
+	}
+}
