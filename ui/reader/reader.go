@@ -136,6 +136,21 @@ func (m *Model) ensure() tea.Cmd {
 	}
 }
 
+// maxCached bounds the renderings kept: past it, those of other briefs go.
+const maxCached = 48
+
+// remember caches a rendering, dropping other briefs' when the cache is full.
+func (m *Model) remember(k docKey, d *Document) {
+	if len(m.cache) >= maxCached {
+		for old := range m.cache {
+			if old.id != k.id && old.id != m.art.ID {
+				delete(m.cache, old)
+			}
+		}
+	}
+	m.cache[k] = d
+}
+
 // show puts a rendering on screen, keeping the reading position where it can.
 func (m *Model) show(k docKey, d *Document) {
 	if m.doc == d {
@@ -257,7 +272,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		}
-		m.cache[msg.key] = msg.Doc
+		m.remember(msg.key, msg.Doc)
 		if m.has && msg.key == m.key() {
 			m.show(msg.key, msg.Doc)
 		}

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -160,5 +161,24 @@ func TestTinySizesDoNotCrash(t *testing.T) {
 				t.Errorf("%dx%d: line %q too wide", sz[0], sz[1], ansi.Strip(l))
 			}
 		}
+	}
+}
+
+func TestCacheIsBounded(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	m := New(theme.New(true))
+	m.SetSize(60, 10)
+	for i := range 3 * maxCached {
+		a := arts[i%len(arts)]
+		a.ID = fmt.Sprintf("brief-%d", i)
+		if cmd := m.Open(a); cmd != nil {
+			m, _ = m.Update(cmd())
+		}
+	}
+	if n := len(m.cache); n > maxCached {
+		t.Fatalf("%d renderings cached, want at most %d", n, maxCached)
+	}
+	if m.cache[m.key()] == nil {
+		t.Fatal("the brief on screen lost its rendering")
 	}
 }
