@@ -46,7 +46,6 @@ func hitIDs(t *testing.T, ix *index.Index, q string) []string {
 	return out
 }
 
-
 // namingAny returns the ids of the articles that list an entity with one of these ids.
 func namingAny(arts []model.Article, ids []string) []string {
 	var out []string
