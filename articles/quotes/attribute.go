@@ -44,6 +44,11 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if j > lo && it.capitalised() && !items[j-1].isPunct(":") {
 			continue
 		}
+		// "a pledged delegate", "It's called": an adjective or a passive, not speech
+		if j > lo && items[j-1].kind == itemWord && (determiners[items[j-1].lower] ||
+			namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re"))) {
+			continue
+		}
 		var w *who
 		switch {
 		case cf.lemma == "according to":
@@ -88,7 +93,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 						if items[k].kind != itemWord {
 							break
 						}
-						if items[k].lower == "who" {
+						if items[k].lower == "who" || a-k <= 3 && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "ing") && len(items[k].lower) > 5 && onlyFunctionWords(items, k+1, a) {
 							if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
 								w = st.resolve(items, a2, b2, "", para)
 							}
@@ -307,7 +312,7 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			n++
 			continue
 		}
-		if w == "of" && j+1 < end {
+		if (w == "of" || w == "for") && j+1 < end && (w == "of" || j-1 >= lo && (personNouns[items[j-1].lower] || roleNouns[items[j-1].lower])) {
 			j--
 			n++
 			continue
@@ -373,7 +378,7 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			j++
 			continue
 		}
-		if endsNP(it) {
+		if endsNP(it) && !(j == i && !npStop[w] && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) {
 			break
 		}
 		if determiners[w] && j > i {
@@ -470,7 +475,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 var namingCues = toSet("called calling described labeled labelled dubbed titled named")
 
 // clauseOpeners start a phrase or clause that runs to a comma before the subject.
-var clauseOpeners = toSet("in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given here there")
+var clauseOpeners = toSet("in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given here there even")
 
 // resolve turns the noun phrase items[a:b] into a speaker.
 func (st *fieldState) resolve(items []item, a, b int, role string, para int) *who {
@@ -515,7 +520,21 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		if persons > 0 && !m.person {
 			continue
 		}
+		// the last name is the head ("Trump adviser Kellyanne Conway"),
+		// but a sure person before a guess wins ("Stephanie Hooton of Derry")
+		if pick != nil && pick.sure && !m.sure {
+			continue
+		}
 		pick = m
+	}
+	// "a spokesman for Bernie Sanders": the spokesman speaks, not the name
+	headAt := b - 1
+	for k := a + 1; k < b && pick != nil; k++ {
+		if (items[k].lower == "for" || items[k].lower == "of" || items[k].lower == "to") && !items[k-1].capitalised() &&
+			(personNouns[items[k-1].lower] || roleNouns[items[k-1].lower] || groupHeads[items[k-1].lower]) && pick.start > items[k].start {
+			pick = nil
+			headAt = k - 1
+		}
 	}
 	if pick != nil && !(lastLower && pick.end < end && groupHead(st.text, pick.end, end)) {
 		w.name, w.entity, w.person, w.sure, w.gender = pick.name, pick.entity, pick.person, pick.sure, pick.gender
@@ -529,7 +548,8 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		return w
 	}
 	// a description: "the minister", "the envoy"
-	head := items[b-1].lower
+	head := items[headAt].lower
+	lastLower = lastLower || headAt < b-1
 	if lastLower {
 		w.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
 		if roleNouns[head] && determiners[items[a].lower] && items[a].lower != "a" && items[a].lower != "an" {
@@ -741,7 +761,7 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 var afterCues = toSet(`barked beamed assured riffed continued states state reads read snapped laughed smiled shot cracked
 offered chimed sighed mused quipped joked shouted yelled cried exclaimed replied responded retorted countered
 concluded conceded remarked observed told asks answered pressed agreed remembered recalled insisted explained
-fumed scoffed quipped mocked griped grumbled muttered thundered declared cautioned
+fumed scoffed quipped mocked griped grumbled muttered thundered declared cautioned reacted
 sings sang chanted chants shouts whispered pleaded vowed promised predicted warned`)
 
 // afterQuote reports whether the word at j follows a quotation, with at most a
@@ -831,4 +851,14 @@ func roleEnd(items []item, j int) int {
 		return k
 	}
 	return j
+}
+
+// onlyFunctionWords reports whether items[from:to] are prepositions and determiners ("to", "with the").
+func onlyFunctionWords(items []item, from, to int) bool {
+	for k := from; k < to; k++ {
+		if items[k].kind != itemWord || !(npStop[items[k].lower] || determiners[items[k].lower]) {
+			return false
+		}
+	}
+	return true
 }

@@ -74,7 +74,7 @@ once again further has had have would will could should may might did does do no
 always quickly simply flatly bluntly angrily firmly clearly openly candidly sharply bitterly immediately subsequently
 separately likewise too therefore thus meanwhile indeed instead nonetheless nevertheless specifically explicitly
 has been had been was is are were be didn't doesn't don't wouldn't won't hasn't haven't hadn't can't couldn't
-isn't wasn't aren't weren't now either neither`)
+isn't wasn't aren't weren't now either neither only`)
 
 // beForms before a cue make it passive ("was told"): the subject is not the speaker.
 var beForms = toSet("was were is are be been being")

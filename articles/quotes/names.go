@@ -288,7 +288,7 @@ func isDemonym(w string) bool {
 }
 
 // placePrepositions before a lone name make it a place ("in Moscow").
-var placePrepositions = toSet("in at from to into near across outside inside toward towards")
+var placePrepositions = toSet("in at from to into near across outside inside toward towards of")
 
 // honorifics before a name make it a person's.
 var honorifics = toSet("mr. mrs. ms. dr. sen. rep. gov. gen. prof. rev. president senator governor minister secretary ambassador judge mayor")
