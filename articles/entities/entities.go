@@ -87,8 +87,19 @@ func (x *Extractor) Extract(a *model.Article) {
 	for _, f := range fields {
 		for _, s := range splitSentences(f.text) {
 			s.field, s.text = f.f, f.text
+			s.tagWords = s.words
+			if f.f == model.FieldTitle && !s.upper && isTitleCase(s.words) {
+				// "Labour Plans Maternity Pay Rise": every word capitalised says
+				// nothing about names, as in an all-caps headline, so the tagger
+				// reads it as one.
+				s.upper = true
+				s.tagWords = make([]string, len(s.words))
+				for i, w := range s.words {
+					s.tagWords[i] = strings.ToUpper(w)
+				}
+			}
 			sents = append(sents, s)
-			ts = append(ts, tagger.Sentence{Words: s.words, Upper: s.upper})
+			ts = append(ts, tagger.Sentence{Words: s.tagWords, Upper: s.upper})
 		}
 	}
 	var labels [][]tagger.Label
@@ -109,11 +120,12 @@ func (x *Extractor) Extract(a *model.Article) {
 
 // sentence is one run of tokens tagged together.
 type sentence struct {
-	field model.Field
-	text  string // the whole field the offsets point into
-	toks  []token.Token
-	words []string
-	upper bool // an all-caps headline
+	field    model.Field
+	text     string // the whole field the offsets point into
+	toks     []token.Token
+	words    []string
+	tagWords []string // the words the tagger sees: upper-cased for a title-case headline
+	upper    bool     // an all-caps (or title-case) headline
 }
 
 // splitSentences tokenizes text paragraph by paragraph and splits each paragraph into sentences.
@@ -142,6 +154,21 @@ func splitSentences(text string) []sentence {
 		start = end + 1
 	}
 	return out
+}
+
+// isTitleCase reports whether a headline capitalises all its longer words.
+func isTitleCase(words []string) bool {
+	caps, long := 0, 0
+	for _, w := range words {
+		if len(w) < 4 || !strings.ContainsFunc(w, unicode.IsLetter) {
+			continue
+		}
+		long++
+		if isUpperInitial(w) {
+			caps++
+		}
+	}
+	return long >= 3 && caps == long
 }
 
 // isUpperSentence reports whether a sentence is written in capitals (a headline).
@@ -177,7 +204,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		return dst
 	}
 	f, text := s.field, s.text
-	matches := x.gaz.Find(s.words, s.upper)
+	matches := x.gaz.Find(s.tagWords, s.upper)
 	mk := func(i, j int, typ tagger.Type, e *gazetteer.Entry) span {
 		st, en := s.toks[i].Start, s.toks[j-1].End
 		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, sentStart: i == 0}

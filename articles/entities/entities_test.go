@@ -131,6 +131,14 @@ func TestLinking(t *testing.T) {
 			forms: []string{"RUSSIA", "Russia"},
 		},
 		{
+			name:  "title-case headline",
+			title: "Lavrenti Okoro Warns Kenya Over Border Talks With Somalia",
+			body:  "Lavrenti Okoro warned Kenya on Monday.",
+			id:    "country:kenya",
+			kind:  model.KindCountry,
+			forms: []string{"Kenya"},
+		},
+		{
 			name:  "capital is a place",
 			body:  "Officials in Moscow and Washington traded accusations on Thursday.",
 			id:    "place:moscow",
