@@ -1,7 +1,6 @@
 package tagger
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -344,6 +343,3 @@ func (x *Extractor) Features(i int, p1, p2 Label) []uint64 {
 	x.buf = f
 	return f
 }
-
-// Lower is strings.ToLower, exported for the trainer's vocabulary checks.
-func Lower(s string) string { return strings.ToLower(s) }

@@ -68,7 +68,13 @@ const (
 
 var typeNames = [...]string{"O", "PER", "LOC", "ORG", "MISC"}
 
-func (t Type) String() string { return typeNames[t] }
+// String returns the CoNLL name of t ("PER"), or "O" for None.
+func (t Type) String() string {
+	if int(t) >= len(typeNames) {
+		return "O"
+	}
+	return typeNames[t]
+}
 
 // ParseType reads "PER", "LOC", "ORG" or "MISC"; anything else is None.
 func ParseType(s string) Type {
@@ -655,7 +661,7 @@ func (h *History) Codes(k int) []uint64 {
 	return out
 }
 
-// KindFeature is a gazetteer kind as the tagger's features see it.
+// gazCode is a gazetteer kind as the tagger's features see it.
 func gazCode(k model.EntityKind) uint64 {
 	switch k {
 	case model.KindCountry:
