@@ -333,7 +333,7 @@ func (d *decoder) article(a *model.Article) {
 		d.count(1) // the totals of no entities
 		d.count(1)
 	}
-	if n := d.count(11); n > 0 {
+	if n := d.count(10); n > 0 { // a quote takes at least 10 bytes
 		a.Quotes = make([]model.Quote, n)
 		for i := range a.Quotes {
 			q := &a.Quotes[i]

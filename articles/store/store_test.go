@@ -61,7 +61,9 @@ func TestCodecRoundTrip(t *testing.T) {
 	b.Quotes[0].Partial = true
 	b.Quotes[0].SpeakerMention = nil
 	empty := model.Article{Title: "Only a title"}
-	in := []model.Article{a, b, empty}
+	// The smallest quotation there is: every string empty or a slice.
+	bare := model.Article{Title: `A "BARE" TITLE`, Quotes: []model.Quote{{Field: model.FieldTitle, Start: 3, End: 7, Text: "BARE"}}}
+	in := []model.Article{a, b, empty, bare, bare}
 	enc := EncodeArticles(nil, in)
 	out, err := DecodeArticles(enc, "elsewhere.txt")
 	if err != nil {
