@@ -36,5 +36,8 @@ type helpKeys struct {
 	full  [][]key.Binding
 }
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+// ShortHelp is the help bar's bindings.
+func (h helpKeys) ShortHelp() []key.Binding { return h.short }
+
+// FullHelp is the full help's columns.
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }

@@ -32,8 +32,10 @@ func DefaultKeyMap() KeyMap {
 // item adapts an article to the bubbles list.
 type item struct{ art model.Article }
 
+// Title is the item's first line: the brief's title.
 func (i item) Title() string { return i.art.Title }
 
+// Description is the item's second line: where the brief comes from and its date.
 func (i item) Description() string {
 	parts := []string{sourceLabel(i.art)}
 	if !i.art.Published.IsZero() {
