@@ -29,6 +29,12 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				cf, ok, cueText = cueForm{lemma: "according to"}, true, "according to"
 			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")):
 				cf, ok = cueForm{lemma: it.lower}, true
+			case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
+				// "Bystrom agreed." before a quotation
+				cf, ok = cueForm{lemma: it.lower}, true
+			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
+				// "as Dana Milbank puts it, "Q""
+				cf, ok, cueText = cueForm{lemma: "put it"}, true, "put it"
 			default:
 				continue
 			}
@@ -41,7 +47,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			continue
 		}
 		// mid-sentence, a capitalised cue word is part of a name ("the United States")
-		if j > lo && it.capitalised() && !items[j-1].isPunct(":") {
+		if j > lo && it.capitalised() && (items[j-1].capitalised() || determiners[items[j-1].lower]) {
 			continue
 		}
 		// "a pledged delegate", "It's called": an adjective or a passive, not speech
@@ -244,7 +250,7 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 	}
 	if j >= lo && items[j].isPunct(",") {
 		k := j - 1
-		for k >= lo && k > j-18 && !items[k].isPunct(",") && items[k].kind != itemQuote {
+		for k >= lo && k > j-18 && !items[k].isPunct(",") {
 			k--
 		}
 		if k > lo && items[k].isPunct(",") {
@@ -862,3 +868,6 @@ func onlyFunctionWords(items []item, from, to int) bool {
 	}
 	return true
 }
+
+// finalCues are speech verbs when they end their clause ("X agreed.", "Y replied:").
+var finalCues = toSet("agreed disagreed continued elaborated replied responded countered concluded recalled explained added noted")

@@ -98,6 +98,7 @@ var titleWords = toSet(`president vice secretary minister foreign prime deputy s
 senator governor representative congressman congresswoman ambassador chancellor king queen prince princess sheikh pope
 chairman chairwoman director judge justice mayor general former spokesman spokeswoman speaker leader chief candidate nominee
 democratic republican sir lord lady envoy commander admiral attorney state defense defence interior affairs house senate
+professor pastor father bishop rabbi imam coach captain lieutenant sergeant colonel major
 u.s. us u.n. un`)
 
 // female first names help tell "she" from "he" (common English-language and

@@ -259,8 +259,8 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 			break
 		}
 		if spans[j].para == s.para-1 && final[j] != nil {
-			rest := strings.TrimSpace(st.text[spans[j].close:prev.end])
-			if len(rest) <= 40 || !strings.ContainsAny(rest[min(len(rest), 3):], ".!?") {
+			// the quotation's sentence ends the paragraph ("...," X told Y.)
+			if !newSentenceIn(st.text[spans[j].close:prev.end]) {
 				return final[j]
 			}
 			break
@@ -270,6 +270,12 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 		for i := len(st.events) - 1; i >= 0; i-- {
 			if st.events[i].para == s.para-1 {
 				return st.events[i].w
+			}
+		}
+		// "President Clinton released the following statement:"
+		for i := len(st.subjects) - 1; i >= 0; i-- {
+			if st.subjects[i].para == s.para-1 {
+				return st.subjects[i].w
 			}
 		}
 	}
@@ -338,3 +344,22 @@ func isTitle(text string, s span) bool {
 
 // titleSmallWords stay lower case inside titles.
 var titleSmallWords = toSet("a an the of on in at to for and or with by from as vs.")
+
+// newSentenceIn reports whether a new sentence starts in s: a full stop,
+// question or exclamation mark, a space and a capital letter.
+func newSentenceIn(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
+			// "Sen. Warren" and "U.S. Senate" do not end sentences
+			j := i
+			for j > 0 && s[j-1] != ' ' {
+				j--
+			}
+			if w := strings.ToLower(strings.Trim(s[j:i], "(")); abbreviations[w] || len(w) <= 1 || strings.Contains(w, ".") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
