@@ -267,13 +267,17 @@ func addAcronyms(spans []span, sents []sentence) []span {
 	if len(acro) == 0 {
 		return spans
 	}
+	// Spans never overlap one another, so sorted by position a binary search finds any cover.
+	old := append([]span(nil), spans...)
+	sortSpans(old)
 	covered := func(f model.Field, start, end int) bool {
-		for _, sp := range spans {
-			if sp.field == f && sp.start < end && start < sp.end {
-				return true
+		i := sort.Search(len(old), func(i int) bool {
+			if old[i].field != f {
+				return f == model.FieldTitle // titles sort first
 			}
-		}
-		return false
+			return old[i].end > start
+		})
+		return i < len(old) && old[i].field == f && old[i].start < end
 	}
 	for k := range sents {
 		s := &sents[k]

@@ -150,10 +150,19 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	// Persons: a surname alone, or a shorter form, joins the fullest matching name.
 	// A lone word tagged otherwise that is a known person's surname is that person
 	// ("the Trump administration").
-	var persons []int
+	// Distinct person names by surname, so matching stays linear in the article's length.
+	bySurname := map[string][][]string{}
+	seenName := map[string]bool{}
+	addPerson := func(words []string) {
+		name := strings.Join(words, " ")
+		if !seenName[name] {
+			seenName[name] = true
+			bySurname[surname(words)] = append(bySurname[surname(words)], words)
+		}
+	}
 	for i := range spans {
 		if spans[i].kind == model.KindPerson {
-			persons = append(persons, i)
+			addPerson(spans[i].words)
 		}
 	}
 	for i := range spans {
@@ -161,8 +170,8 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || sp.gz != nil && len(sp.words) != 1 {
 			continue
 		}
-		for _, p := range persons {
-			if len(spans[p].words) > len(sp.words) && samePerson(sp.words, spans[p].words) {
+		for _, p := range bySurname[surname(sp.words)] {
+			if len(p) > len(sp.words) && samePerson(sp.words, p) {
 				sp.kind = model.KindPerson
 				sp.gz = nil
 				break
@@ -188,9 +197,9 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			continue
 		}
 		best := spans[i].words
-		for j := range spans {
-			if spans[j].kind == model.KindPerson && fuller(spans[j].words, best) && samePerson(spans[i].words, spans[j].words) {
-				best = spans[j].words
+		for _, p := range bySurname[surname(best)] {
+			if fuller(p, best) && samePerson(spans[i].words, p) {
+				best = p
 			}
 		}
 		personKey[i] = strings.Join(best, " ")
