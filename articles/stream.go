@@ -61,8 +61,12 @@ type StreamOptions struct {
 
 // Progress says how far a Stream is.
 type Progress struct {
-	Done   int // articles emitted so far
-	Total  int // articles expected in all; an estimate until Final (files not yet read count as one article each)
+	Done int // articles emitted so far
+	// Total is the articles expected in all: an estimate until Final, from
+	// the files listed so far (folders are listed as they are read, so it
+	// grows while a big folder is being listed) at the articles per file
+	// seen so far.
+	Total  int
 	Cached int // of Done, how many came from the cache
 	// Rate is articles emitted per second over the last two seconds or so.
 	Rate float64
@@ -148,8 +152,7 @@ type streamer struct {
 	cache   *store.Cache
 	pipe    lazyPipeline
 
-	listed  atomic.Int64 // jobs made so far
-	listing atomic.Bool  // false once every job is made
+	listed atomic.Int64 // jobs made so far
 
 	cacheWarn []source.Warning // set before produce starts or after collect ends
 	listWarns []keyedWarning   // written by produce, read once the workers are done
@@ -191,11 +194,7 @@ func (l *lazyPipeline) get() *Pipeline {
 
 // produce makes the jobs, in order, and closes jobs.
 func (s *streamer) produce(specs []string, jobs chan<- job) {
-	s.listing.Store(true)
-	defer func() {
-		s.listing.Store(false)
-		close(jobs)
-	}()
+	defer close(jobs)
 	seq := 0
 	send := func(j job) {
 		j.seq = seq

@@ -389,3 +389,43 @@ func TestStreamKilledMidway(t *testing.T) {
 		t.Errorf("third run: %d of %d cached", p.Cached, n)
 	}
 }
+
+// BenchmarkStreamWarm loads 2,000 generated briefs from a full cache: the
+// per-brief cost of a warm start (see store/cmd/archivebench for real
+// archives of 10,000 and more).
+func BenchmarkStreamWarm(b *testing.B) {
+	dir := b.TempDir()
+	writeArchive(b, dir, 2000)
+	old := time.Now().Add(-time.Hour)
+	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+	opt := StreamOptions{CachePath: filepath.Join(b.TempDir(), "cache.db")}
+	streamAll(b, []string{dir}, opt)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, p := streamAll(b, []string{dir}, opt); p.Cached != 2000 {
+			b.Fatalf("%d cached", p.Cached)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*2000), "ns/brief")
+}
+
+// BenchmarkStreamCold loads 200 generated briefs into an empty cache each
+// time: reading, extracting on all cores and writing the cache.
+func BenchmarkStreamCold(b *testing.B) {
+	dir := b.TempDir()
+	writeArchive(b, dir, 200)
+	p, err := NewPipeline()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cacheDir := b.TempDir()
+	i := 0
+	for b.Loop() {
+		i++
+		opt := StreamOptions{CachePath: filepath.Join(cacheDir, fmt.Sprintf("cache%d.db", i)), Pipeline: p}
+		if _, _, pr := streamAll(b, []string{dir}, opt); pr.Cached != 0 || pr.Done != 200 {
+			b.Fatalf("%+v", pr)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*200), "ns/brief")
+}

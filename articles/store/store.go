@@ -493,7 +493,29 @@ func (c *Cache) Flush() error {
 	if len(batch) == 0 || db == nil || off {
 		return nil
 	}
-	err := db.Update(func(tx *bolt.Tx) error {
+	err := c.update(db, batch)
+	if err != nil {
+		c.mu.Lock()
+		c.failed = true
+		c.notes = append(c.notes, fmt.Sprintf("cache %s: write failed (%v): no more writes this run", c.path, err))
+		c.mu.Unlock()
+		return fmt.Errorf("write cache: %w", err)
+	}
+	return nil
+}
+
+// update writes batch in one transaction. A panic inside (bbolt panics on
+// some corrupt pages) marks the cache broken, to be moved aside on Close.
+func (c *Cache) update(db *bolt.DB, batch []put) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.mu.Lock()
+			c.broken = true
+			c.mu.Unlock()
+			err = fmt.Errorf("corrupt file: %v", r)
+		}
+	}()
+	return db.Update(func(tx *bolt.Tx) error {
 		for _, p := range batch {
 			b := tx.Bucket(p.bucket)
 			if b == nil {
@@ -505,14 +527,6 @@ func (c *Cache) Flush() error {
 		}
 		return nil
 	})
-	if err != nil {
-		c.mu.Lock()
-		c.failed = true
-		c.notes = append(c.notes, fmt.Sprintf("cache %s: write failed (%v): no more writes this run", c.path, err))
-		c.mu.Unlock()
-		return fmt.Errorf("write cache: %w", err)
-	}
-	return nil
 }
 
 // Close commits pending writes and closes the file. A cache found corrupt

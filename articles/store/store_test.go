@@ -374,3 +374,42 @@ func TestReadingStateCorruptAndBusy(t *testing.T) {
 		t.Fatalf("got %v, want ErrBusy", err)
 	}
 }
+
+// TestCorruptPagesNeverPanic mangles the data pages of a cache whose meta
+// pages are intact: reads and writes may fail but never panic, and the next
+// Open gives a working cache.
+func TestCorruptPagesNeverPanic(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache.db")
+	c := Open(path, Options{Version: "v"})
+	keys := make([]Key, 300)
+	for i := range keys {
+		keys[i] = SourceKey("v", "a.txt", []byte{byte(i), byte(i >> 8)})
+		c.Put(keys[i], []model.Article{fiction(i % 4)})
+	}
+	c.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 4 * 4096; i < len(data); i += 7 {
+		data[i] ^= 0x5a
+	}
+	os.WriteFile(path, data, 0o600)
+
+	c = Open(path, Options{Version: "v"})
+	for _, k := range keys {
+		c.Get(k, "a.txt")
+	}
+	c.Put(SourceKey("v", "b.txt", nil), []model.Article{fiction(0)})
+	c.Close()
+	t.Logf("notes: %v", c.Notes())
+
+	c = Open(path, Options{Version: "v"})
+	defer c.Close()
+	k := SourceKey("v", "c.txt", nil)
+	c.Put(k, []model.Article{fiction(1)})
+	c.Flush()
+	if got, ok := c.Get(k, "c.txt"); !ok || got[0].Body != fiction(1).Body {
+		t.Fatalf("the cache after the corruption does not work: %v", c.Notes())
+	}
+}
