@@ -195,7 +195,6 @@ type span struct {
 	typ        tagger.Type      // from the tagger, or None
 	gz         *gazetteer.Entry // from the gazetteer, or nil
 	kind       model.EntityKind // decided kind
-	sentStart  bool             // first token of its sentence
 }
 
 // sentenceSpans tags one sentence and appends its spans.
@@ -207,7 +206,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	matches := x.gaz.Find(s.tagWords, s.upper)
 	mk := func(i, j int, typ tagger.Type, e *gazetteer.Entry) span {
 		st, en := s.toks[i].Start, s.toks[j-1].End
-		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, sentStart: i == 0}
+		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e}
 	}
 	tagged = joinParticles(s.words, tagged)
 	tagged = mergeAdjacent(tagged)
@@ -289,7 +288,7 @@ func addAcronyms(spans []span, sents []sentence) []span {
 			if covered(s.field, t.Start, t.End) {
 				continue
 			}
-			spans = append(spans, span{field: s.field, start: t.Start, end: t.End, text: w, words: s.words[i : i+1], typ: tagger.ORG, sentStart: i == 0})
+			spans = append(spans, span{field: s.field, start: t.Start, end: t.End, text: w, words: s.words[i : i+1], typ: tagger.ORG})
 		}
 	}
 	return spans
