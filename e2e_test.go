@@ -190,3 +190,54 @@ func titleAfter(screen, title string) string {
 	}
 	return ""
 }
+
+// BenchmarkFirstFrame times `briefs` with no arguments from start to the
+// first frame that shows the list of built-in briefs, in a 120x40 tmux pane
+// polled every millisecond (so each figure is up to ~2 ms late).
+// Target: under 150 ms. Run: go test -run XXX -bench FirstFrame .
+func BenchmarkFirstFrame(b *testing.B) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		b.Skip("tmux is not installed")
+	}
+	bin := filepath.Join(b.TempDir(), "briefs")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	socket := fmt.Sprintf("briefs-bench-%d", os.Getpid())
+	tmux := func(args ...string) (string, error) {
+		cmd := exec.Command("tmux", append([]string{"-L", socket}, args...)...)
+		cmd.Env = withoutTMUX(os.Environ())
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	// A session that outlives the measured ones keeps the server up between them.
+	if out, err := tmux("-f", "/dev/null", "new-session", "-d", "-s", "keep", "sleep 3600"); err != nil {
+		b.Fatalf("tmux: %v %s", err, out)
+	}
+	b.Cleanup(func() { _, _ = tmux("kill-server") })
+	for i := 0; b.Loop(); i++ {
+		name := fmt.Sprintf("ff%d", i)
+		b.StopTimer()
+		if out, err := tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 600"); err != nil {
+			b.Fatalf("tmux: %v %s", err, out)
+		}
+		b.StartTimer()
+		if out, err := tmux("respawn-pane", "-k", "-t", name, bin); err != nil {
+			b.Fatalf("tmux: %v %s", err, out)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			scr, _ := tmux("capture-pane", "-p", "-t", name)
+			if strings.Contains(scr, seedTitle) {
+				break
+			}
+			if time.Now().After(deadline) {
+				b.Fatalf("no first frame after 10 s:\n%s", scr)
+			}
+			time.Sleep(time.Millisecond)
+		}
+		b.StopTimer()
+		_, _ = tmux("kill-session", "-t", name)
+		b.StartTimer()
+	}
+}

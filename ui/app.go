@@ -7,6 +7,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -98,12 +99,17 @@ func New(arts []model.Article, warnings []string) App {
 	}
 }
 
+// indexDelay is how long after start the corpus index begins to build.
+const indexDelay = 300 * time.Millisecond
+
 // Run runs the reader in the terminal until the user quits. The corpus
 // index for the search view is built in the background after the first
 // frame; until it arrives the search view says so.
 func Run(arts []model.Article, warnings []string) error {
 	p := tea.NewProgram(New(arts, warnings))
 	go func() {
+		// Let the first frame have the CPU: the model load below takes tens of ms.
+		time.Sleep(indexDelay)
 		pipe, err := articles.NewPipeline()
 		if err != nil {
 			return // no index: the search view stays unavailable, the reader works
