@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -86,14 +87,14 @@ func (ix *Index) Entity(name string) (EntityStat, bool) {
 // stat gathers the counts of canonical entity c. It runs under the read lock.
 func (ix *Index) stat(c uint32) EntityStat {
 	e := ix.ents[c]
-	st := EntityStat{ID: e.id, Name: topName(e.names), Kind: e.kind}
+	st := EntityStat{ID: e.id, Name: e.top, Kind: e.kind}
 	aliases := map[string]int{}
 	for _, m := range ix.group(c) {
 		me := ix.ents[m]
 		st.Mentions += me.mentions
 		st.Quotes += len(me.quotes)
-		for s, n := range me.aliases {
-			aliases[s] += n
+		for s, ac := range me.aliases {
+			aliases[s] += ac.n
 		}
 		if len(ix.group(c)) > 1 {
 			st.Members = append(st.Members, me.id)
@@ -152,7 +153,7 @@ func (ix *Index) coOccurring(c uint32, n int, seen []uint32) []Related {
 	for o, k := range counts {
 		seen[o] = 0
 		e := ix.ents[o]
-		out = append(out, Related{ID: e.id, Name: topName(e.names), Kind: e.kind, Articles: k})
+		out = append(out, Related{ID: e.id, Name: e.top, Kind: e.kind, Articles: k})
 	}
 	sort.Slice(out, func(a, b int) bool {
 		if out[a].Articles != out[b].Articles {
@@ -219,7 +220,7 @@ func (ix *Index) Quotes(speaker, about string) []QuoteHit {
 			if n, ok := ix.entNum[q.SpeakerEntity]; ok {
 				c := ix.ents[ix.canonOf(n)]
 				qh.SpeakerID = c.id
-				if nm := topName(c.names); nm != "" {
+				if nm := c.top; nm != "" {
 					qh.SpeakerName = nm
 				}
 			}
@@ -278,7 +279,9 @@ type suggestion struct {
 // first, with an index of their folded forms for prefix look-ups.
 type suggestList struct {
 	all   []suggestion
-	byKey []uint32 // indexes of all, by key
+	byKey []uint32  // indexes of all, by key
+	docs  int       // briefs indexed when it was built
+	built time.Time // when it was built
 }
 
 type suggestSource []suggestion
@@ -307,14 +310,14 @@ func (ix *Index) Suggest(pattern string, n int) []Suggestion {
 	}
 	unlock := ix.read()
 	list := ix.suggest
-	if list == nil {
-		// build the list once per change of the corpus, under the write lock
+	if ix.suggestStale(list) {
+		// rebuild the list under the write lock
 		unlock()
 		ix.mu.Lock()
 		if ix.dirty {
 			ix.derive()
 		}
-		if ix.suggest == nil {
+		if ix.suggestStale(ix.suggest) {
 			ix.buildSuggest()
 		}
 		ix.mu.Unlock()
@@ -339,8 +342,9 @@ func (ix *Index) Suggest(pattern string, n int) []Suggestion {
 		if pk != "" && strings.HasPrefix(s.key, pk) {
 			sc += 20
 		}
-		if b, ok := best[s.canon]; !ok || sc > b.score {
-			best[s.canon] = ranked{i: i, score: sc, matched: matched}
+		c := ix.canonOf(s.canon) // the list may predate the last ties
+		if b, ok := best[c]; !ok || sc > b.score {
+			best[c] = ranked{i: i, score: sc, matched: matched}
 		}
 	}
 	fuzzySrc := list.all[:min(len(list.all), maxFuzzy)]
@@ -372,7 +376,7 @@ func (ix *Index) Suggest(pattern string, n int) []Suggestion {
 	for c, r := range best {
 		s := list.all[r.i]
 		e := ix.ents[c]
-		out = append(out, Suggestion{Text: s.text, ID: e.id, Name: topName(e.names), Kind: e.kind,
+		out = append(out, Suggestion{Text: s.text, ID: e.id, Name: e.top, Kind: e.kind,
 			Articles: s.articles, Matched: r.matched})
 		scores[e.id] = r.score
 	}
@@ -388,6 +392,24 @@ func (ix *Index) Suggest(pattern string, n int) []Suggestion {
 	return out
 }
 
+// Rebuilding the suggestion list while briefs keep arriving costs more than
+// it gives: a list is kept until the corpus has grown by a quarter, or for
+// two seconds after the corpus last changed under it.
+const (
+	suggestGrowth = 4 // rebuild after len(docs)/suggestGrowth new briefs
+	suggestMaxAge = 2 * time.Second
+)
+
+// suggestStale reports whether the suggestion list must be rebuilt. It runs
+// under the read or write lock.
+func (ix *Index) suggestStale(l *suggestList) bool {
+	if l == nil {
+		return true
+	}
+	grown := len(ix.docs) - l.docs
+	return grown > 0 && (grown*suggestGrowth >= l.docs || time.Since(l.built) >= suggestMaxAge)
+}
+
 // buildSuggest lists every name and alias of every canonical entity. It runs
 // under the write lock.
 func (ix *Index) buildSuggest() {
@@ -398,32 +420,31 @@ func (ix *Index) buildSuggest() {
 			continue
 		}
 		arts := len(ix.entityPostings(c))
-		seen := map[string]bool{}
-		for _, m := range ix.group(c) {
-			me := ix.ents[m]
-			for s := range me.names {
-				seen[s] = true
-			}
-			for s := range me.aliases {
-				seen[s] = true
-			}
-		}
-		for s := range seen {
-			if k := nameKey(s); k != "" {
-				src = append(src, suggestion{text: s, key: k, canon: c, articles: arts})
+		ms := ix.group(c)
+		for _, m := range ms {
+			for s, ac := range ix.ents[m].aliases {
+				if ac.key == "" {
+					continue
+				}
+				if len(ms) > 1 && slices.ContainsFunc(src[len(src)-min(len(src), 64):], func(x suggestion) bool {
+					return x.canon == c && x.text == s
+				}) {
+					continue // the same form under two tied ids
+				}
+				src = append(src, suggestion{text: s, key: ac.key, canon: c, articles: arts})
 			}
 		}
 	}
-	sort.Slice(src, func(a, b int) bool {
-		if src[a].articles != src[b].articles {
-			return src[a].articles > src[b].articles
+	slices.SortFunc(src, func(a, b suggestion) int {
+		if a.articles != b.articles {
+			return b.articles - a.articles
 		}
-		return src[a].text < src[b].text
+		return strings.Compare(a.text, b.text)
 	})
 	byKey := make([]uint32, len(src))
 	for i := range byKey {
 		byKey[i] = uint32(i)
 	}
-	sort.Slice(byKey, func(a, b int) bool { return src[byKey[a]].key < src[byKey[b]].key })
-	ix.suggest = &suggestList{all: src, byKey: byKey}
+	slices.SortFunc(byKey, func(a, b uint32) int { return strings.Compare(src[a].key, src[b].key) })
+	ix.suggest = &suggestList{all: src, byKey: byKey, docs: len(ix.docs), built: time.Now()}
 }

@@ -121,12 +121,20 @@ type quoteRef struct {
 type rawEntity struct {
 	id       string
 	kind     model.EntityKind
-	names    map[string]int // Name as written -> articles giving it
-	aliases  map[string]int // every surface form -> times seen
+	names    map[string]int        // Name as written -> articles giving it
+	top      string                // the most frequent of names (topName)
+	topKey   string                // top, folded
+	aliases  map[string]aliasCount // every surface form -> times seen
 	postings []entPosting
 	quotes   []quoteRef // quotes attributed to it
 	mentions int
 	resolved string // what the Resolver says its name is, or ""
+}
+
+// aliasCount is how often a surface form named an entity, and its folded key.
+type aliasCount struct {
+	n   int
+	key string
 }
 
 // doc is one indexed article.
@@ -153,8 +161,9 @@ type Index struct {
 	ents   []*rawEntity
 	entNum map[string]uint32
 
-	aliases map[string][]aliasRef // folded alias -> raw entities
-	kinds   map[model.EntityKind][]entPosting
+	aliases    map[string][]aliasRef // folded alias -> raw entities
+	sharedKeys []string              // folded aliases of two words or more that name two entities or more
+	kinds      map[model.EntityKind][]entPosting
 
 	termNum  map[string]uint32
 	postings [][]textPosting
@@ -333,7 +342,7 @@ func (ix *Index) commit(p *prepared, an *analyzer) bool {
 		for _, sf := range p.surfaces[i] {
 			ix.addAliasKey(sf.text, sf.key, r, sf.n)
 		}
-		re.names[e.Name]++
+		re.noteName(e.Name)
 		cnt := len(e.Mentions)
 		re.mentions += cnt
 		re.postings = appendPosting(re.postings, entPosting{doc: n, mentions: clamp16(cnt), title: inTitle})
@@ -349,7 +358,7 @@ func (ix *Index) commit(p *prepared, an *analyzer) bool {
 				kind, _, _ := strings.Cut(q.SpeakerEntity, ":")
 				r = ix.internEntity(model.Entity{ID: q.SpeakerEntity, Kind: model.EntityKind(kind)}, nil)
 				if q.Speaker != "" {
-					ix.ents[r].names[q.Speaker]++
+					ix.ents[r].noteName(q.Speaker)
 					ix.addAlias(q.Speaker, r)
 				}
 			}
@@ -389,7 +398,7 @@ func (ix *Index) internEntity(e model.Entity, resolved map[string]string) uint32
 		return r
 	}
 	r := uint32(len(ix.ents))
-	re := &rawEntity{id: e.ID, kind: e.Kind, names: map[string]int{}, aliases: map[string]int{}}
+	re := &rawEntity{id: e.ID, kind: e.Kind, names: map[string]int{}, aliases: map[string]aliasCount{}}
 	if resolved != nil {
 		re.resolved = resolved[e.ID]
 	}
@@ -408,7 +417,10 @@ func (ix *Index) addAliasKey(surface, key string, r uint32, n int) {
 	if key == "" {
 		return
 	}
-	ix.ents[r].aliases[surface] += n
+	ac := ix.ents[r].aliases[surface]
+	ac.n += n
+	ac.key = key
+	ix.ents[r].aliases[surface] = ac
 	refs := ix.aliases[key]
 	for i := range refs {
 		if refs[i].ent == r {
@@ -416,7 +428,20 @@ func (ix *Index) addAliasKey(surface, key string, r uint32, n int) {
 			return
 		}
 	}
+	if len(refs) == 1 && strings.IndexByte(key, ' ') >= 0 {
+		ix.sharedKeys = append(ix.sharedKeys, key) // now names two entities
+	}
 	ix.aliases[key] = append(refs, aliasRef{ent: r, n: uint32(n)})
+}
+
+// noteName counts one article giving name as the entity's Name.
+func (re *rawEntity) noteName(name string) {
+	re.names[name]++
+	if name != re.top {
+		if t := topName(re.names); t != re.top {
+			re.top, re.topKey = t, nameKey(t)
+		}
+	}
 }
 
 // read takes the read lock, first bringing the derived tables up to date.
@@ -483,10 +508,8 @@ func (ix *Index) derive() {
 		}
 	}
 	// 2. people sharing a folded alias of two words or more.
-	for key, refs := range ix.aliases {
-		if len(refs) < 2 || firstWord(key) == key {
-			continue
-		}
+	for _, key := range ix.sharedKeys {
+		refs := ix.aliases[key]
 		var first uint32
 		have := false
 		for _, ref := range refs {
@@ -506,7 +529,7 @@ func (ix *Index) derive() {
 		if e.kind != model.KindPerson {
 			continue
 		}
-		key := nameKey(topName(e.names))
+		key := e.topKey
 		if firstWord(key) == key {
 			continue
 		}
@@ -514,9 +537,9 @@ func (ix *Index) derive() {
 	}
 	for _, ids := range bySurname {
 		for a := 0; a < len(ids); a++ {
-			fa := firstWord(nameKey(topName(ix.ents[ids[a]].names)))
+			fa := firstWord(ix.ents[ids[a]].topKey)
 			for b := a + 1; b < len(ids); b++ {
-				fb := firstWord(nameKey(topName(ix.ents[ids[b]].names)))
+				fb := firstWord(ix.ents[ids[b]].topKey)
 				// two people an article names side by side are two people
 				if variantGiven(fa, fb) && !sharePosting(ix.ents[ids[a]].postings, ix.ents[ids[b]].postings) {
 					union(ids[a], ids[b])
@@ -537,7 +560,7 @@ func (ix *Index) derive() {
 		if e.kind != model.KindPerson {
 			continue
 		}
-		key := nameKey(topName(e.names))
+		key := e.topKey
 		if key == "" || firstWord(key) != key {
 			continue
 		}
@@ -577,7 +600,6 @@ func (ix *Index) derive() {
 		}
 		ix.surnames[s] = cs
 	}
-	ix.suggest = nil // rebuilt on demand
 	ix.dirty = false
 }
 
@@ -588,7 +610,7 @@ func (ix *Index) betterCanon(a, b uint32) bool {
 	if ga != gb {
 		return ga
 	}
-	wa, wb := len(tokens(topName(ea.names))), len(tokens(topName(eb.names)))
+	wa, wb := strings.Count(ea.topKey, " "), strings.Count(eb.topKey, " ")
 	if wa != wb {
 		return wa > wb
 	}

@@ -413,3 +413,27 @@ func BenchmarkEntities(b *testing.B) {
 	b.ReportMetric(list.Seconds()*1000/float64(b.N), "list-ms")
 	b.ReportMetric(co.Seconds()*1000/float64(b.N)/100, "cooccurring-ms/entity")
 }
+
+// BenchmarkIncremental adds the archive in batches of 1,000 as a background
+// load does, with a search and a suggestion after every batch (each of which
+// brings the merged person table and the suggestion list up to date).
+func BenchmarkIncremental(b *testing.B) {
+	arts := loadArchive(b)
+	for b.Loop() {
+		start, cpu0 := time.Now(), cpuTime()
+		ix := index.New(archive.res)
+		var worst time.Duration
+		for lo := 0; lo < len(arts); lo += 1000 {
+			ix.AddBatch(arts[lo:min(lo+1000, len(arts))])
+			q := time.Now()
+			if _, err := ix.Search("entity:Russia", 20); err != nil {
+				b.Fatal(err)
+			}
+			ix.Suggest("ru", 5)
+			worst = max(worst, time.Since(q))
+		}
+		b.ReportMetric(time.Since(start).Seconds(), "total-s")
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "total-cpu-s")
+		b.ReportMetric(float64(worst.Microseconds())/1000, "worst-query-after-batch-ms")
+	}
+}
