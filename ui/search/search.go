@@ -115,6 +115,7 @@ func New(src Searcher, st theme.Styles) Model {
 	in.KeyMap.PrevSuggestion.SetEnabled(false)
 	m := Model{keys: DefaultKeyMap(), styles: st, input: in, src: src}
 	m.input.Focus()
+	m.syncKeys()
 	return m
 }
 
@@ -126,6 +127,23 @@ func (m *Model) SetSearcher(src Searcher) tea.Cmd {
 
 // Refresh reruns the current query (after more briefs were indexed).
 func (m *Model) Refresh() tea.Cmd { return m.run() }
+
+// SetKeyMap replaces the view's keys (the parent may need Tab for itself).
+func (m *Model) SetKeyMap(k KeyMap) {
+	m.keys = k
+	m.syncKeys()
+}
+
+// syncKeys enables the keys that can act now, so that help tells the truth.
+func (m *Model) syncKeys() {
+	hits := len(m.res.Hits) > 0
+	m.keys.Open.SetEnabled(hits)
+	m.keys.Up.SetEnabled(hits)
+	m.keys.Down.SetEnabled(hits)
+	m.keys.PageUp.SetEnabled(hits)
+	m.keys.PageDown.SetEnabled(hits)
+	m.keys.Complete.SetEnabled(len(m.sugs) > 0)
+}
 
 // SetStyles restyles the view (after the terminal reported its background).
 func (m *Model) SetStyles(st theme.Styles) { m.styles = st }
@@ -199,6 +217,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.cursor = max(len(m.res.Hits)-1, 0)
 		}
 		m.clampScroll()
+		m.syncKeys()
 		return m, nil
 	case tea.KeyPressMsg:
 		switch {

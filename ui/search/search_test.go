@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"briefs/articles/index"
@@ -266,11 +267,41 @@ func TestCompletionTarget(t *testing.T) {
 	}
 }
 
-func TestHelpListsTheKeys(t *testing.T) {
-	m := newModel(nil)
+func enabled(bs []key.Binding) int {
+	n := 0
+	for _, b := range bs {
+		if b.Enabled() {
+			n++
+		}
+	}
+	return n
+}
+
+func TestHelpListsTheKeysThatAct(t *testing.T) {
+	m := newModel(testIndex())
 	if len(m.ShortHelp()) == 0 || len(m.FullHelp()) == 0 {
 		t.Fatal("no help")
 	}
+	if n := enabled(m.ShortHelp()); n != 0 {
+		t.Errorf("%d keys enabled with nothing to act on", n)
+	}
+	m = typeText(t, m, "oslo")
+	if n := enabled(m.ShortHelp()); n != len(m.ShortHelp()) {
+		t.Errorf("with hits and suggestions only %d of %d keys enabled", n, len(m.ShortHelp()))
+	}
+	// the parent may take Tab: completion moves to another key
+	k := DefaultKeyMap()
+	k.Complete = key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "complete"))
+	m.SetKeyMap(k)
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyTab})
+	if m.Query() != "oslo" {
+		t.Errorf("tab still completes: %q", m.Query())
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl})
+	if m.Query() != `entity:"Oslo" ` {
+		t.Errorf("ctrl+t did not complete: %q", m.Query())
+	}
+	m = newModel(nil)
 	if !m.Typing() {
 		t.Error("a new search view should have the cursor")
 	}
