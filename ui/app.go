@@ -24,7 +24,9 @@ import (
 )
 
 // ArticlesMsg delivers articles that finished loading after the program
-// started; they are appended to the list.
+// started; they are appended to the list. An article with the id of one
+// already listed replaces it (extraction finished later, say), in the
+// reader and panes too when it is open.
 type ArticlesMsg struct{ Articles []model.Article }
 
 // SearcherMsg delivers the corpus index once it is built: the search view
@@ -136,7 +138,16 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		return a, a.setDark(msg.IsDark())
 	case ArticlesMsg:
-		return a, a.list.Append(msg.Articles)
+		cmds := []tea.Cmd{a.list.Append(msg.Articles)}
+		if open, ok := a.reader.Article(); ok {
+			for _, art := range msg.Articles {
+				if art.ID == open.ID { // a fuller version of the open brief: show it
+					a.reader.Forget(art.ID)
+					cmds = append(cmds, a.show(art))
+				}
+			}
+		}
+		return a, tea.Batch(cmds...)
 	case articlelist.OpenMsg:
 		return a, a.open(msg.ID)
 	case reader.BackMsg:

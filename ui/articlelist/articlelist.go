@@ -4,6 +4,7 @@ package articlelist
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -108,8 +109,22 @@ func (m *Model) SetStyles(st theme.Styles) {
 func (m *Model) SetSize(w, h int) { m.list.SetSize(max(w, 0), max(h, 0)) }
 
 // Append adds articles at the end of the list.
+// An article whose id is already listed replaces it in place (a later,
+// fuller version: say once extraction has filled its entities and quotes).
 func (m *Model) Append(arts []model.Article) tea.Cmd {
-	all := append(m.list.Items(), items(arts)...)
+	all := slices.Clone(m.list.Items())
+	at := make(map[string]int, len(all))
+	for i, it := range all {
+		at[it.(item).art.ID] = i
+	}
+	for _, a := range arts {
+		if i, ok := at[a.ID]; ok {
+			all[i] = item{a}
+			continue
+		}
+		at[a.ID] = len(all)
+		all = append(all, item{a})
+	}
 	return m.list.SetItems(all)
 }
 

@@ -136,6 +136,20 @@ func (m *Model) ensure() tea.Cmd {
 	}
 }
 
+// Forget drops the cached renderings of a brief whose text, entities or
+// quotes changed. If it is on screen, it shows again once re-rendered (its
+// old rendering would not match the new offsets).
+func (m *Model) Forget(id string) {
+	for k := range m.cache {
+		if k.id == id {
+			delete(m.cache, k)
+		}
+	}
+	if m.docFor.id == id {
+		m.doc = nil
+	}
+}
+
 // maxCached bounds the renderings kept: past it, those of other briefs go.
 const maxCached = 48
 
