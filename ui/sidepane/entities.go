@@ -18,8 +18,7 @@ type EntitySearchMsg struct{ ID, Name string }
 
 // EntityKeys is the entities pane's keys.
 type EntityKeys struct {
-	Down, Up    key.Binding
-	Top, Bottom key.Binding
+	NavKeys
 	Search      key.Binding
 	Aliases     key.Binding
 	NextMention key.Binding
@@ -29,10 +28,7 @@ type EntityKeys struct {
 // DefaultEntityKeys returns the entities pane's keys.
 func DefaultEntityKeys() EntityKeys {
 	return EntityKeys{
-		Down:        key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/k", "select")),
-		Up:          key.NewBinding(key.WithKeys("k", "up")),
-		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last")),
-		Bottom:      key.NewBinding(key.WithKeys("G", "end")),
+		NavKeys:     defaultNavKeys("select"),
 		Search:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "briefs naming it")),
 		Aliases:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "aliases")),
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "mentions")),
@@ -200,14 +196,7 @@ func (m Entities) Update(msg tea.Msg) (Entities, tea.Cmd) {
 		return m, nil
 	}
 	switch {
-	case key.Matches(k, m.keys.Down):
-		m.rows.move(1)
-	case key.Matches(k, m.keys.Up):
-		m.rows.move(-1)
-	case key.Matches(k, m.keys.Top):
-		m.rows.first()
-	case key.Matches(k, m.keys.Bottom):
-		m.rows.last()
+	case m.rows.navigate(k, m.keys.NavKeys):
 	case key.Matches(k, m.keys.Aliases):
 		m.aliases = !m.aliases
 		m.rebuild(m.SelectedID())
@@ -222,8 +211,7 @@ func (m Entities) Update(msg tea.Msg) (Entities, tea.Cmd) {
 
 // View draws the pane's rows.
 func (m Entities) View() string {
-	return lipgloss.NewStyle().Width(m.rows.width).Height(m.rows.height).MaxHeight(m.rows.height).
-		Render(m.rows.view(m.st.Selected))
+	return m.rows.render(m.st.Selected)
 }
 
 // ShortHelp is the pane's part of the help bar.

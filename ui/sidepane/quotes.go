@@ -13,20 +13,10 @@ import (
 )
 
 // QuoteKeys is the quotes pane's keys.
-type QuoteKeys struct {
-	Down, Up    key.Binding
-	Top, Bottom key.Binding
-}
+type QuoteKeys struct{ NavKeys }
 
 // DefaultQuoteKeys returns the quotes pane's keys.
-func DefaultQuoteKeys() QuoteKeys {
-	return QuoteKeys{
-		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/k", "select quote")),
-		Up:     key.NewBinding(key.WithKeys("k", "up")),
-		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last")),
-		Bottom: key.NewBinding(key.WithKeys("G", "end")),
-	}
-}
+func DefaultQuoteKeys() QuoteKeys { return QuoteKeys{defaultNavKeys("select quote")} }
 
 // shortQuote is how many cells of a quote the pane shows before "…".
 const shortQuote = 80
@@ -127,23 +117,13 @@ func (m Quotes) Update(msg tea.Msg) (Quotes, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	switch {
-	case key.Matches(k, m.keys.Down):
-		m.rows.move(1)
-	case key.Matches(k, m.keys.Up):
-		m.rows.move(-1)
-	case key.Matches(k, m.keys.Top):
-		m.rows.first()
-	case key.Matches(k, m.keys.Bottom):
-		m.rows.last()
-	}
+	m.rows.navigate(k, m.keys.NavKeys)
 	return m, nil
 }
 
 // View draws the pane's rows.
 func (m Quotes) View() string {
-	return lipgloss.NewStyle().Width(m.rows.width).Height(m.rows.height).MaxHeight(m.rows.height).
-		Render(m.rows.view(m.st.Selected))
+	return m.rows.render(m.st.Selected)
 }
 
 // ShortHelp is the pane's part of the help bar.

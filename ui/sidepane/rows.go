@@ -6,9 +6,44 @@ package sidepane
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
+
+// NavKeys moves a pane's cursor.
+type NavKeys struct {
+	Down, Up    key.Binding
+	Top, Bottom key.Binding
+}
+
+// defaultNavKeys returns the cursor keys, their help saying what j/k select.
+func defaultNavKeys(what string) NavKeys {
+	return NavKeys{
+		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/k", what)),
+		Up:     key.NewBinding(key.WithKeys("k", "up")),
+		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last")),
+		Bottom: key.NewBinding(key.WithKeys("G", "end")),
+	}
+}
+
+// navigate moves the cursor if k is one of the keys; it reports whether k was.
+func (r *rows) navigate(k tea.KeyPressMsg, nk NavKeys) bool {
+	switch {
+	case key.Matches(k, nk.Down):
+		r.move(1)
+	case key.Matches(k, nk.Up):
+		r.move(-1)
+	case key.Matches(k, nk.Top):
+		r.first()
+	case key.Matches(k, nk.Bottom):
+		r.last()
+	default:
+		return false
+	}
+	return true
+}
 
 // row is one item of a pane: one or more lines, selectable or a heading.
 type row struct {
@@ -94,6 +129,11 @@ func (r *rows) follow() {
 	if bottom > r.offset+r.height {
 		r.offset = bottom - r.height
 	}
+}
+
+// render draws the rows filling the pane's width and height.
+func (r rows) render(sel lipgloss.Style) string {
+	return lipgloss.NewStyle().Width(r.width).Height(r.height).MaxHeight(r.height).Render(r.view(sel))
 }
 
 // view draws the visible lines, the cursor's row in sel, each cut to the width.
