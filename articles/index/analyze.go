@@ -10,16 +10,21 @@ import (
 // prepared is an article analysed outside the index lock: its words counted
 // (as the analyser's own term numbers) and its entity names resolved.
 type prepared struct {
-	art      model.Article
-	terms    []termCount
-	length   uint32
-	surfaces [][]surface // per entity of art: its distinct names, aliases and mention texts
+	art    model.Article
+	terms  []termCount
+	length uint32
 }
 
-// surface is one way an article writes an entity, folded, and how often.
-type surface struct {
-	text, key string
-	n         int
+// idSurface is one way (text) articles write one entity (id).
+type idSurface struct {
+	id, text string
+}
+
+// surfaceTally counts a surface form over the articles of a chunk: n uses
+// (mentions, names, aliases), names of them as the entity's Name.
+type surfaceTally struct {
+	key      string // folded
+	n, names int
 }
 
 // termCount is how often one word occurs in an article's body and title.
@@ -49,10 +54,14 @@ type analyzer struct {
 	resolved map[string]string // entity id -> what the resolver says its name is ("" nothing)
 	keys     map[string]string // surface form -> folded alias key
 	arena    []termCount       // the terms of the chunk being analysed
+	// the names of the chunk's entities, counted here (on all cores) and
+	// added to the index once per chunk rather than once per article
+	surfaces map[idSurface]*surfaceTally
 }
 
 func newAnalyzer() *analyzer {
-	return &analyzer{dict: map[string]uint32{}, resolved: map[string]string{}, keys: map[string]string{}}
+	return &analyzer{dict: map[string]uint32{}, resolved: map[string]string{}, keys: map[string]string{},
+		surfaces: map[idSurface]*surfaceTally{}}
 }
 
 // trim drops the dictionary when it has grown too large.
@@ -79,34 +88,7 @@ func (an *analyzer) prepare(a model.Article, r Resolver) prepared {
 			}
 		}
 	}
-	surfaces := make([][]surface, len(a.Entities))
-	for i, e := range a.Entities {
-		var ss []surface
-		add := func(text string) {
-			for k := range ss {
-				if ss[k].text == text {
-					ss[k].n++
-					return
-				}
-			}
-			key, ok := an.keys[text]
-			if !ok {
-				key = nameKey(text)
-				an.keys[strings.Clone(text)] = key
-			}
-			if key != "" {
-				ss = append(ss, surface{text: text, key: key, n: 1})
-			}
-		}
-		for _, m := range e.Mentions {
-			add(m.Text)
-		}
-		add(e.Name)
-		for _, al := range e.Aliases {
-			add(al)
-		}
-		surfaces[i] = ss
-	}
+	an.tally(&a, 1)
 	var length uint32
 	touched := an.touched[:0]
 	count := func(field int) func(tok []byte, _, _ int) bool {
@@ -145,9 +127,62 @@ func (an *analyzer) prepare(a model.Article, r Resolver) prepared {
 		an.arena = append(an.arena, termCount{t: t, c: an.tf[t]})
 		an.tf[t] = [2]uint16{}
 	}
-	p := prepared{art: a, length: length, terms: an.arena[from:len(an.arena):len(an.arena)], surfaces: surfaces}
+	p := prepared{art: a, length: length, terms: an.arena[from:len(an.arena):len(an.arena)]}
 	an.touched = touched
 	return p
+}
+
+// tally counts (sign 1) or uncounts (sign -1, for an article the index
+// already had) the names, aliases and mention texts of a's entities.
+func (an *analyzer) tally(a *model.Article, sign int) {
+	for _, e := range a.Entities {
+		add := func(text string, name int) {
+			k := idSurface{e.ID, text}
+			t := an.surfaces[k]
+			if t == nil {
+				key, ok := an.keys[text]
+				if !ok {
+					key = nameKey(text)
+					an.keys[strings.Clone(text)] = key
+				}
+				t = &surfaceTally{key: key}
+				an.surfaces[k] = t
+			}
+			t.n += sign
+			t.names += sign * name
+		}
+		for _, m := range e.Mentions {
+			add(m.Text, 0)
+		}
+		add(e.Name, 1)
+		for _, al := range e.Aliases {
+			add(al, 0)
+		}
+	}
+}
+
+// flushSurfaces adds the chunk's counted names to the index. It runs under
+// the write lock, after the chunk's articles were added.
+func (an *analyzer) flushSurfaces(ix *Index) {
+	renamed := map[uint32]bool{}
+	for k, t := range an.surfaces {
+		r, ok := ix.entNum[k.id]
+		if !ok || t.n <= 0 {
+			continue
+		}
+		ix.addAliasKey(k.text, t.key, r, t.n)
+		if t.names > 0 {
+			ix.ents[r].names[k.text] += t.names
+			renamed[r] = true
+		}
+	}
+	clear(an.surfaces)
+	for r := range renamed {
+		re := ix.ents[r]
+		if t := topName(re.names); t != re.top {
+			re.top, re.topKey = t, nameKey(t)
+		}
+	}
 }
 
 // globalTerm returns the index's term number for analyser term t, adding

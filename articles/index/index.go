@@ -288,6 +288,9 @@ func (ix *Index) AddBatch(arts []model.Article) int {
 			}
 			preps[i] = prepared{}
 		}
+		for _, an := range ix.analyzers[k] {
+			an.flushSurfaces(ix)
+		}
 	}
 	// analyse chunk c+1 while chunk c is added
 	var chunks [][]model.Article
@@ -320,6 +323,7 @@ func (ix *Index) AddBatch(arts []model.Article) int {
 func (ix *Index) commit(p *prepared, an *analyzer) bool {
 	a := p.art
 	if _, dup := ix.byID[a.ID]; dup {
+		an.tally(&p.art, -1)
 		return false
 	}
 	n := uint32(len(ix.docs))
@@ -339,10 +343,6 @@ func (ix *Index) commit(p *prepared, an *analyzer) bool {
 				inTitle = true
 			}
 		}
-		for _, sf := range p.surfaces[i] {
-			ix.addAliasKey(sf.text, sf.key, r, sf.n)
-		}
-		re.noteName(e.Name)
 		cnt := len(e.Mentions)
 		re.mentions += cnt
 		re.postings = appendPosting(re.postings, entPosting{doc: n, mentions: clamp16(cnt), title: inTitle})
