@@ -6,9 +6,10 @@
 //   - cold load: articles.Stream with an empty cache, at each -cpus setting
 //     (GOMAXPROCS), for extraction scaling;
 //   - warm load: Stream again with the cache the cold load filled, the time
-//     to the first batch (what the first frame waits for), to the last, and
-//     to a complete corpus index (index.Build, with the entity model loaded
-//     meanwhile);
+//     to the first batch (what the list waits for), to the last, and to a
+//     complete corpus index, built two ways: batch by batch (Index.AddBatch
+//     on a goroutine of its own) during the load, as the reader does, and
+//     with index.Build after it; the entity model loads meanwhile;
 //   - search latency over the index: entity and full-text queries;
 //   - peak memory of each phase (getrusage maxrss; each phase runs in a
 //     child process of its own, so the figures do not mix).
@@ -51,8 +52,8 @@ func main() {
 	data := flag.String("data", filepath.Join("..", "shared", "data"), "the shared data folder")
 	dir := flag.String("dir", "", "folder for the archive and caches (default: a temporary one, removed)")
 	cpus := flag.String("cpus", "1,2", "GOMAXPROCS settings for the cold loads, comma-separated")
-	warmRuns := flag.Int("warm", 2, "warm loads to run")
-	phase := flag.String("phase", "", "run one phase in this process: cold, warm, or load (warm without the index)")
+	warmRuns := flag.Int("warm", 2, "warm loads to run (each both ways: index during and after the load)")
+	phase := flag.String("phase", "", "run one phase in this process: cold; warm (index built during the load); warmbuild (index.Build after it); load (no index)")
 	cache := flag.String("cache", "", "internal: the cache file of a phase")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of a -phase run to this file")
 	flag.Parse()
@@ -88,6 +89,7 @@ type phaseResult struct {
 	Model      time.Duration // loading the entity model (warm: beside the load)
 	Index      time.Duration // from the start to a complete index
 	Build      time.Duration // index.Build alone
+	Indexed    int           // articles in the index
 	EntityQ    []time.Duration
 	TextQ      []time.Duration
 	MaxRSSMB   float64
@@ -134,14 +136,20 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 		fmt.Printf("cache file: %.1f MB\n", float64(info.Size())/(1<<20))
 	}
 	for i := 0; i < warmRuns; i++ {
-		r, err := child("warm", archive, lastCache, 0)
-		if err != nil {
-			return err
+		for _, phase := range []string{"warm", "warmbuild"} {
+			r, err := child(phase, archive, lastCache, 0)
+			if err != nil {
+				return err
+			}
+			how := "index built batch by batch during the load"
+			if phase == "warmbuild" {
+				how = fmt.Sprintf("index.Build after the load: %v", r.Build.Round(time.Millisecond))
+			}
+			fmt.Printf("%-9s cpu=%d: %d briefs (%d from cache) loaded in %v, first batch %v; model %v; %s; complete index of %d at %v; peak RSS %.0f MB, heap %.0f MB\n",
+				phase, r.CPU, r.Articles, r.Cached, r.Load.Round(time.Millisecond), r.FirstBatch.Round(time.Microsecond),
+				r.Model.Round(time.Millisecond), how, r.Indexed, r.Index.Round(time.Millisecond), r.MaxRSSMB, r.HeapMB)
+			fmt.Printf("          search: entity queries %s; full-text queries %s\n", latency(r.EntityQ), latency(r.TextQ))
 		}
-		fmt.Printf("warm  cpu=%d: %d briefs (%d from cache) loaded in %v, first batch %v; model %v; index.Build %v; complete index at %v; peak RSS %.0f MB, heap %.0f MB\n",
-			r.CPU, r.Articles, r.Cached, r.Load.Round(time.Millisecond), r.FirstBatch.Round(time.Microsecond),
-			r.Model.Round(time.Millisecond), r.Build.Round(time.Millisecond), r.Index.Round(time.Millisecond), r.MaxRSSMB, r.HeapMB)
-		fmt.Printf("       search: entity queries %s; full-text queries %s\n", latency(r.EntityQ), latency(r.TextQ))
 	}
 	return nil
 }
@@ -186,14 +194,33 @@ func latency(ds []time.Duration) string {
 func runPhase(phase, archive, cache string) error {
 	r := phaseResult{Phase: phase, CPU: runtime.GOMAXPROCS(0)}
 	start := time.Now()
+	indexing := phase == "warm" || phase == "warmbuild"
 	var res *entities.Extractor
 	modelDone := make(chan error, 1)
-	if phase == "warm" {
+	if indexing {
 		go func() { // the entity model (the index's resolver) loads beside the cache
 			t := time.Now()
 			x, err := entities.Default()
 			res, r.Model = x, time.Since(t)
 			modelDone <- err
+		}()
+	}
+	// warm: the index grows batch by batch on a goroutine of its own while
+	// the load goes on, as the reader does it; warmbuild: index.Build after.
+	batches := make(chan []model.Article, 1<<12)
+	indexed := make(chan *index.Index, 1)
+	if phase == "warm" {
+		go func() {
+			var ix *index.Index
+			if <-modelDone == nil {
+				ix = index.New(res)
+			}
+			for b := range batches {
+				if ix != nil {
+					ix.AddBatch(b)
+				}
+			}
+			indexed <- ix
 		}()
 	}
 	var arts []model.Article
@@ -203,6 +230,9 @@ func runPhase(phase, archive, cache string) error {
 				r.FirstBatch = time.Since(start)
 			}
 			arts = append(arts, b...)
+			if phase == "warm" {
+				batches <- b
+			}
 		},
 		func(p articles.Progress) {
 			if p.Final {
@@ -211,15 +241,25 @@ func runPhase(phase, archive, cache string) error {
 		})
 	r.Load = time.Since(start)
 	r.Articles, r.Warnings = len(arts), len(warns)
-	if phase == "warm" {
+	var ix *index.Index
+	switch phase {
+	case "warm":
+		close(batches)
+		if ix = <-indexed; ix == nil {
+			return fmt.Errorf("entity model did not load")
+		}
+	case "warmbuild":
 		if err := <-modelDone; err != nil {
 			return fmt.Errorf("entity model: %w", err)
 		}
 		t := time.Now()
-		ix := index.Build(arts, res)
-		ix.Search("entity:Russia", 1) // derive the canonical tables too
+		ix = index.Build(arts, res)
 		r.Build = time.Since(t)
+	}
+	if ix != nil {
+		ix.Search("entity:Russia", 1) // derive the canonical tables too
 		r.Index = time.Since(start)
+		r.Indexed = ix.Len() // duplicates (same id) are indexed once
 		r.EntityQ, r.TextQ = searches(ix, arts)
 	}
 	var ms runtime.MemStats
