@@ -225,7 +225,7 @@ func LoadClusters() (map[string]uint32, error) {
 	return out, nil
 }
 
-const magic = "BRFTAG4\n"
+const magic = "BRFTAG5\n"
 
 // Decode reads a model written by Encode; lex supplies the gazetteer and word
 // clusters it was trained with. The two stages decode side by side.
@@ -244,7 +244,7 @@ func Decode(data []byte, lex *Lexicon) (*Model, error) {
 		}
 		part := data[k : k+int(n)]
 		data = data[k+int(n):]
-		wg.Go(func() { errs[st] = m.stage[st].decodeGzip(part) })
+		wg.Go(func() { errs[st] = m.stage[st].decode(part) })
 	}
 	wg.Wait()
 	for st, err := range errs {
@@ -253,18 +253,6 @@ func Decode(data []byte, lex *Lexicon) (*Model, error) {
 		}
 	}
 	return m, nil
-}
-
-func (t *table) decodeGzip(part []byte) error {
-	zr, err := gzip.NewReader(bytes.NewReader(part))
-	if err != nil {
-		return err
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return err
-	}
-	return t.decode(raw)
 }
 
 func (t *table) decode(raw []byte) error {
@@ -348,25 +336,16 @@ type Weights map[uint64][]float32
 // Encode writes the averaged weights of both stages in the model format,
 // keeping features whose largest weight is at least minAbs. Each stage is
 // quantised to 16 bits with its own scale (scores only compare labels within
-// a stage) and gzip-compressed on its own so the two decode in parallel.
+// a stage) and stored as its own block so the two decode in parallel. The
+// blocks are not compressed: keys are hashes and rows are sparse already, so
+// gzip saved a fifth of the size and cost most of the load time.
 func Encode(w io.Writer, stage1, stage2 Weights, minAbs float32) (kept int, err error) {
 	out := []byte(magic)
 	for _, ws := range []Weights{stage1, stage2} {
 		raw, n := encodeStage(ws, minAbs)
 		kept += n
-		var z bytes.Buffer
-		zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
-		if err != nil {
-			return 0, fmt.Errorf("gzip: %w", err)
-		}
-		if _, err := zw.Write(raw); err != nil {
-			return 0, fmt.Errorf("compress model: %w", err)
-		}
-		if err := zw.Close(); err != nil {
-			return 0, fmt.Errorf("compress model: %w", err)
-		}
-		out = binary.AppendUvarint(out, uint64(z.Len()))
-		out = append(out, z.Bytes()...)
+		out = binary.AppendUvarint(out, uint64(len(raw)))
+		out = append(out, raw...)
 	}
 	if _, err := w.Write(out); err != nil {
 		return 0, fmt.Errorf("write model: %w", err)

@@ -57,7 +57,7 @@ func TestEncodeDecode(t *testing.T) {
 	if r == nil || r[4] <= 0 {
 		t.Errorf("stage two row 404 = %v", r)
 	}
-	for _, bad := range [][]byte{nil, []byte("BRFTAG4\n"), buf.Bytes()[:buf.Len()/2], []byte("garbage")} {
+	for _, bad := range [][]byte{nil, []byte("BRFTAG5\n"), buf.Bytes()[:buf.Len()/2], []byte("garbage")} {
 		if _, err := Decode(bad, &Lexicon{}); err == nil {
 			t.Errorf("Decode(%d bytes of junk) succeeded", len(bad))
 		}
