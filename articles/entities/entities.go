@@ -115,6 +115,7 @@ func (x *Extractor) Extract(a *model.Article) {
 		spans = x.sentenceSpans(spans, &sents[k], tagged)
 	}
 	spans = addAcronyms(spans, sents)
+	spans = checkHeadline(spans, sents)
 	a.Entities = link(spans, x.gaz)
 }
 
@@ -160,8 +161,9 @@ func splitSentences(text string) []sentence {
 func isTitleCase(words []string) bool {
 	caps, long := 0, 0
 	for _, w := range words {
-		if len(w) < 4 || !strings.ContainsFunc(w, unicode.IsLetter) {
-			continue
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
+			continue // short words ("of", "in") and clitics ("’s") may stay lower-case
 		}
 		long++
 		if isUpperInitial(w) {
@@ -250,6 +252,47 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		dst = append(dst, mk(m.Start, m.End, tagger.None, m.Entry))
 	}
 	return dst
+}
+
+// checkHeadline drops the tagger's guesses in a headline that is all capitals
+// or capitalises every word, where case says nothing, unless the body bears
+// them out: a name the gazetteer knows, or one whose words the body also
+// uses in names.
+func checkHeadline(spans []span, sents []sentence) []span {
+	headline := false
+	for _, s := range sents {
+		if s.field == model.FieldTitle && s.upper {
+			headline = true
+		}
+	}
+	if !headline {
+		return spans
+	}
+	bodyWords := map[string]bool{}
+	for _, sp := range spans {
+		if sp.field == model.FieldBody {
+			for _, w := range sp.words {
+				bodyWords[strings.ToLower(w)] = true
+			}
+		}
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.field == model.FieldTitle && sp.gz == nil {
+			ok := true
+			for _, w := range sp.words {
+				if !bodyWords[strings.ToLower(w)] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // addAcronyms adds the untagged uses of acronyms whose expansion the article

@@ -67,6 +67,13 @@ func TestLinking(t *testing.T) {
 			forms: []string{"Mirela Vantongeren", "Vantongeren"},
 		},
 		{
+			name:  "first name alone",
+			body:  "Marta Kowalczyk won the vote. Supporters cheered as Marta thanked them, and Kowalczyk left at noon.",
+			id:    "person:marta-kowalczyk",
+			kind:  model.KindPerson,
+			forms: []string{"Marta Kowalczyk", "Marta", "Kowalczyk"},
+		},
+		{
 			name:  "bin and possessive",
 			body:  "Crown Prince Tariq bin Salman arrived in Riyadh late on Sunday. Bin Salman's advisers said the talks would continue.",
 			id:    "person:tariq-bin-salman",
@@ -296,5 +303,24 @@ func TestEmptyAndOddInput(t *testing.T) {
 		if a.Entities == nil {
 			t.Errorf("body %q: Entities is nil, want an empty slice", body)
 		}
+	}
+}
+
+func TestHeadlineGuessesNeedTheBody(t *testing.T) {
+	a := extract(t, "Quiet Storm Over Budget: Marta Kowalczyk Heads To Court In Warsaw",
+		"Marta Kowalczyk, the finance minister, went to court on Monday over the budget.")
+	for _, e := range a.Entities {
+		switch e.ID {
+		case "person:marta-kowalczyk", "place:warsaw":
+		default:
+			t.Errorf("unexpected entity %s %v from the headline", e.ID, e.Aliases)
+		}
+	}
+	p := find(a, "Marta Kowalczyk")
+	if p == nil || p.Mentions[0].Field != model.FieldTitle {
+		t.Errorf("the headline's person is not kept: %s", describe(a))
+	}
+	if find(a, "Warsaw") == nil {
+		t.Errorf("the headline's gazetteer place is not kept: %s", describe(a))
 	}
 }

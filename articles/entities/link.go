@@ -192,14 +192,40 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	}
 	// The fullest compatible name keys each person ("Assad" -> "Bashar al-Assad").
 	personKey := make([]string, len(spans))
+	fullest := func(words []string) []string {
+		best := words
+		for _, p := range bySurname[surname(words)] {
+			if fuller(p, best) && samePerson(words, p) {
+				best = p
+			}
+		}
+		return best
+	}
 	for i := range spans {
 		if spans[i].kind != model.KindPerson {
 			continue
 		}
-		best := spans[i].words
-		for _, p := range bySurname[surname(best)] {
-			if fuller(p, best) && samePerson(spans[i].words, p) {
-				best = p
+		best := fullest(spans[i].words)
+		if len(best) == 1 {
+			// A first name alone ("Hillary") is the one person of that first name, if only one.
+			only := ""
+			var onlyWords []string
+			unique := true
+			for _, ps := range bySurname {
+				for _, p := range ps {
+					if len(p) < 2 || !strings.EqualFold(p[0], best[0]) {
+						continue
+					}
+					f := fullest(p)
+					if key := strings.Join(f, " "); only == "" || only == key {
+						only, onlyWords = key, f
+					} else {
+						unique = false
+					}
+				}
+			}
+			if only != "" && unique {
+				best = onlyWords
 			}
 		}
 		personKey[i] = strings.Join(best, " ")
