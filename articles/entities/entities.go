@@ -88,11 +88,12 @@ func (x *Extractor) Extract(a *model.Article) {
 		for _, s := range splitSentences(f.text) {
 			s.field, s.text = f.f, f.text
 			s.tagWords = s.words
-			if f.f == model.FieldTitle && !s.upper && isTitleCase(s.words) {
+			s.headline = s.upper && f.f == model.FieldTitle
+			if !s.upper && f.f == model.FieldTitle && isTitleCase(s.words) {
 				// "Labour Plans Maternity Pay Rise": every word capitalised says
 				// nothing about names, as in an all-caps headline, so the tagger
 				// reads it as one.
-				s.upper = true
+				s.upper, s.headline = true, true
 				s.tagWords = make([]string, len(s.words))
 				for i, w := range s.words {
 					s.tagWords[i] = strings.ToUpper(w)
@@ -115,7 +116,7 @@ func (x *Extractor) Extract(a *model.Article) {
 		spans = x.sentenceSpans(spans, &sents[k], tagged)
 	}
 	spans = addAcronyms(spans, sents)
-	spans = checkHeadline(spans, sents)
+	spans = checkHeadline(spans)
 	a.Entities = link(spans, x.gaz)
 }
 
@@ -127,6 +128,7 @@ type sentence struct {
 	words    []string
 	tagWords []string // the words the tagger sees: upper-cased for a title-case headline
 	upper    bool     // an all-caps (or title-case) headline
+	headline bool     // a title where case says nothing
 }
 
 // splitSentences tokenizes text paragraph by paragraph and splits each paragraph into sentences.
@@ -197,6 +199,7 @@ type span struct {
 	typ        tagger.Type      // from the tagger, or None
 	gz         *gazetteer.Entry // from the gazetteer, or nil
 	kind       model.EntityKind // decided kind
+	headline   bool             // found in a headline or heading
 }
 
 // sentenceSpans tags one sentence and appends its spans.
@@ -208,7 +211,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	matches := x.gaz.Find(s.tagWords, s.upper)
 	mk := func(i, j int, typ tagger.Type, e *gazetteer.Entry) span {
 		st, en := s.toks[i].Start, s.toks[j-1].End
-		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e}
+		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, headline: s.headline}
 	}
 	tagged = joinParticles(s.words, tagged)
 	tagged = mergeAdjacent(tagged)
@@ -254,36 +257,43 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	return dst
 }
 
-// checkHeadline drops the tagger's guesses in a headline that is all capitals
-// or capitalises every word, where case says nothing, unless the body bears
-// them out: a name the gazetteer knows, or one whose words the body also
-// uses in names.
-func checkHeadline(spans []span, sents []sentence) []span {
-	headline := false
-	for _, s := range sents {
-		if s.field == model.FieldTitle && s.upper {
-			headline = true
-		}
-	}
-	if !headline {
-		return spans
-	}
-	bodyWords := map[string]bool{}
+// checkHeadline drops guesses made in a headline that is all capitals or
+// capitalises every word, where case says nothing, unless the
+// rest of the article bears them out: the tagger's spans need their words in
+// names found elsewhere; a gazetteer name needs to be written as the
+// gazetteer writes it ("Who" in a title-case headline is no WHO) or found
+// elsewhere too.
+func checkHeadline(spans []span) []span {
+	words := map[string]bool{}
+	ids := map[string]bool{}
+	any := false
 	for _, sp := range spans {
-		if sp.field == model.FieldBody {
-			for _, w := range sp.words {
-				bodyWords[strings.ToLower(w)] = true
-			}
+		if sp.headline {
+			any = true
+			continue
 		}
+		for _, w := range sp.words {
+			words[strings.ToLower(w)] = true
+		}
+		if sp.gz != nil {
+			ids[sp.gz.ID] = true
+		}
+	}
+	if !any {
+		return spans
 	}
 	out := spans[:0]
 	for _, sp := range spans {
-		if sp.field == model.FieldTitle && sp.gz == nil {
+		if sp.headline {
 			ok := true
-			for _, w := range sp.words {
-				if !bodyWords[strings.ToLower(w)] {
-					ok = false
-					break
+			if sp.gz != nil {
+				ok = ids[sp.gz.ID] || has(sp.gz.Aliases, sp.text)
+			} else {
+				for _, w := range sp.words {
+					if !words[strings.ToLower(w)] {
+						ok = false
+						break
+					}
 				}
 			}
 			if !ok {
@@ -293,6 +303,15 @@ func checkHeadline(spans []span, sents []sentence) []span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // addAcronyms adds the untagged uses of acronyms whose expansion the article
@@ -340,13 +359,14 @@ func addAcronyms(spans []span, sents []sentence) []span {
 // mergeAdjacent joins touching spans of different types, where the tagger
 // changed its mind inside one name ("South China" + "Sea", "ST." + "LOUIS"):
 // the last part, the head, gives the type. A nationality or other MISC word
-// before a name ("Australian" + "Tom Moody") and a place before a person
-// ("Chicago" + "Joseph Bernardin") stay apart.
+// before a name ("Australian" + "Tom Moody") and a place or a longer body
+// before a person ("Supreme Court Justice" + "Antonin Scalia") stay apart;
+// one word tagged as a body before a person is a first name ("Suu" + "Kyi").
 func mergeAdjacent(tagged []tagger.Span) []tagger.Span {
 	out := tagged[:0:0]
 	for _, t := range tagged {
 		if n := len(out); n > 0 && out[n-1].End == t.Start && out[n-1].Type != t.Type &&
-			out[n-1].Type != tagger.MISC && !(out[n-1].Type == tagger.LOC && t.Type == tagger.PER) {
+			out[n-1].Type != tagger.MISC && (t.Type != tagger.PER || out[n-1].Type == tagger.ORG && out[n-1].End-out[n-1].Start == 1) {
 			out[n-1].End = t.End
 			out[n-1].Type = t.Type
 			continue

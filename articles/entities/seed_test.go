@@ -121,15 +121,6 @@ func TestSeedEntities(t *testing.T) {
 	}
 }
 
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // checkOffsets asserts every mention's text is where its offsets say.
 func checkOffsets(t *testing.T, a *model.Article) {
 	t.Helper()
