@@ -96,7 +96,10 @@ func startBriefs(t *testing.T, bin, name string) (tmuxSession, string) {
 	s := tmuxSession{t: t, socket: fmt.Sprintf("briefs-e2e-%d-%s", os.Getpid(), name)}
 	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-c", filepath.Dir(bin), "sh")
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	s.keys("./"+filepath.Base(bin)+"; echo EXIT=$?", "Enter")
+	// The cache and reading state go to the test's own folder; the two runs
+	// share it, so the second starts from the cache the first filled.
+	state := filepath.Join(filepath.Dir(bin), "xdg")
+	s.keys("XDG_CACHE_HOME="+state+"/cache XDG_DATA_HOME="+state+"/data ./"+filepath.Base(bin)+"; echo EXIT=$?", "Enter")
 	list := s.waitText(seedTitle)
 	if !strings.Contains(list, "│ "+seedTitle) {
 		t.Fatalf("the seed brief is not the selected first item:\n%s", list)

@@ -111,11 +111,7 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		fmt.Fprintln(stdout, "briefs", version)
 		return exitOK, nil
 	}
-	arts, warns, err := articles.Load(context.Background(), fs.Args(), source.Options{Stdin: stdin})
-	if err != nil {
-		return 0, err
-	}
-	if err := ui.Run(arts, warningLines(warns)); err != nil {
+	if err := ui.Run(fs.Args(), articles.StreamOptions{Source: source.Options{Stdin: stdin}}); err != nil {
 		return 0, err
 	}
 	return exitOK, nil

@@ -85,3 +85,17 @@ func Load(ctx context.Context, specs []string, opt source.Options) ([]model.Arti
 func (p *Pipeline) Index(arts []model.Article) *index.Index {
 	return index.Build(arts, p.ents)
 }
+
+// Resolver returns the entity gazetteer as an index.Resolver, loaded on its
+// first use, so that an index can be made before any model is needed.
+func Resolver() index.Resolver { return lazyResolver{} }
+
+type lazyResolver struct{}
+
+func (lazyResolver) Resolve(name string) (string, model.EntityKind, bool) {
+	x, err := entities.Default()
+	if err != nil {
+		return "", "", false
+	}
+	return x.Resolve(name)
+}

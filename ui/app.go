@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"briefs/articles"
+	"briefs/articles/index"
 	"briefs/model"
 	"briefs/ui/articlelist"
 	"briefs/ui/reader"
@@ -78,6 +80,9 @@ type App struct {
 
 	width, height int
 	warnings      []string
+	showWarnings  bool // the warnings view covers the screen
+	loading       bool // briefs are still arriving
+	progress      articles.Progress
 	status        string // a one-off message, cleared by the next key
 }
 
@@ -101,27 +106,52 @@ func New(arts []model.Article, warnings []string) App {
 	}
 }
 
-// indexDelay is how long after start the corpus index begins to build.
-const indexDelay = 300 * time.Millisecond
+// ProgressMsg says how far the background load is.
+type ProgressMsg struct{ Progress articles.Progress }
 
-// Run runs the reader in the terminal until the user quits. The corpus
-// index for the search view is built in the background after the first
-// frame; until it arrives the search view says so.
-func Run(arts []model.Article, warnings []string) error {
-	p := tea.NewProgram(New(arts, warnings))
-	go func() {
-		// Let the first frame have the CPU: the model load below takes tens of ms.
-		time.Sleep(indexDelay)
-		pipe, err := articles.NewPipeline()
-		if err != nil {
-			return // no index: the search view stays unavailable, the reader works
-		}
-		p.Send(SearcherMsg{Searcher: pipe.Index(arts)})
-	}()
+// WarningsMsg delivers sources that could not be read; they are added to
+// the warnings view.
+type WarningsMsg struct{ Warnings []string }
+
+// Run runs the reader until the user quits, over the briefs of specs (the
+// built-in samples when there are none). They load in the background: the
+// list shows at once and fills as briefs arrive, with a progress line, and
+// the corpus index for the search view grows with it.
+func Run(specs []string, opt articles.StreamOptions) error {
+	m := New(nil, nil)
+	m.loading = true
+	p := tea.NewProgram(m)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go load(ctx, p, specs, opt)
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the reader: %w", err)
 	}
 	return nil
+}
+
+// load streams the briefs into the program, indexing them on the way.
+func load(ctx context.Context, p *tea.Program, specs []string, opt articles.StreamOptions) {
+	ix := index.New(articles.Resolver())
+	first := true
+	warns := articles.Stream(ctx, specs, opt, func(batch []model.Article) {
+		ix.AddBatch(batch)
+		p.Send(ArticlesMsg{Articles: batch})
+		if first {
+			p.Send(SearcherMsg{Searcher: ix})
+			first = false
+		}
+	}, func(pr articles.Progress) {
+		p.Send(ProgressMsg{Progress: pr})
+	})
+	if first { // nothing loaded: the search view still answers (with nothing)
+		p.Send(SearcherMsg{Searcher: ix})
+	}
+	lines := make([]string, len(warns))
+	for i, w := range warns {
+		lines[i] = w.Error()
+	}
+	p.Send(WarningsMsg{Warnings: lines})
 }
 
 // Init asks the terminal for its background colour; until (or unless) it
@@ -171,6 +201,16 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, a.layout()
 		}
 		return a, tea.Batch(a.openSearch(), a.search.SetQuery(fmt.Sprintf("entity:%q", msg.Name)))
+	case ProgressMsg:
+		wasLoading := a.loading
+		a.progress, a.loading = msg.Progress, !msg.Progress.Final
+		if wasLoading != a.loading {
+			return a, a.layout() // the progress line comes or goes
+		}
+		return a, nil
+	case WarningsMsg:
+		a.warnings = append(a.warnings, msg.Warnings...)
+		return a, a.layout()
 	case SearcherMsg:
 		a.searcher = msg.Searcher != nil
 		return a, a.search.SetSearcher(msg.Searcher)
@@ -252,10 +292,23 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.search, cmd = a.search.Update(msg)
 		return a, tea.Batch(relayout, cmd)
 	}
+	if a.showWarnings {
+		switch {
+		case key.Matches(msg, a.keys.Quit):
+			return a, tea.Quit
+		case key.Matches(msg, a.keys.Back), key.Matches(msg, a.keys.Warnings):
+			a.showWarnings = false
+			return a, a.layout()
+		}
+		return a, relayout
+	}
 	if !typing {
 		switch {
 		case key.Matches(msg, a.keys.Quit):
 			return a, tea.Quit
+		case key.Matches(msg, a.keys.Warnings) && len(a.warnings) > 0:
+			a.showWarnings = true
+			return a, a.layout()
 		case key.Matches(msg, a.keys.Help):
 			a.help.ShowAll = !a.help.ShowAll
 			return a, a.layout()
@@ -426,8 +479,11 @@ func (a App) chrome() string {
 	if a.status != "" {
 		lines = append(lines, a.st.Warning.Render(a.status))
 	}
-	if a.focus == focusList && len(a.warnings) > 0 {
-		w := fmt.Sprintf("%d source(s) skipped: %s", len(a.warnings), a.warnings[0])
+	if a.loading {
+		lines = append(lines, a.progressLine())
+	}
+	if a.focus == focusList && len(a.warnings) > 0 && !a.showWarnings {
+		w := fmt.Sprintf("%s skipped (w: why): %s", plural(len(a.warnings), "source"), a.warnings[0])
 		lines = append(lines, a.st.Warning.Render(w))
 	}
 	a.help.SetWidth(a.width)
@@ -603,23 +659,25 @@ func (a App) View() tea.View {
 		fit := func(s string, w int) string {
 			return lipgloss.NewStyle().Width(w).MaxWidth(w).Height(r.h).MaxHeight(r.h).Render(s)
 		}
-		if r.searchW > 0 {
+		if a.showWarnings {
+			cols = append(cols, fit(a.warningsView(), a.width))
+		} else if r.searchW > 0 {
 			view := a.search.View()
 			if !a.searcher {
 				view = a.st.Faint.Render("The corpus index is being built…") + "\n" + view
 			}
 			cols = append(cols, fit(view, r.searchW))
 		}
-		if r.listW > 0 {
+		if r.listW > 0 && !a.showWarnings {
 			cols = append(cols, fit(a.list.View(), r.listW))
 			if r.readerW > 0 {
 				cols = append(cols, fit("", 1))
 			}
 		}
-		if r.readerW > 0 {
+		if r.readerW > 0 && !a.showWarnings {
 			cols = append(cols, fit(a.reader.View(), r.readerW))
 		}
-		if r.sideW > 0 {
+		if r.sideW > 0 && !a.showWarnings {
 			switch {
 			case r.quoH > 0:
 				cols = append(cols, lipgloss.JoinVertical(lipgloss.Left,
@@ -642,4 +700,45 @@ func (a App) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "briefs"
 	return v
+}
+
+// progressLine says how far the background load is: count, rate, time left.
+func (a App) progressLine() string {
+	pr := a.progress
+	text := fmt.Sprintf("Loading briefs: %d", pr.Done)
+	if pr.Total > pr.Done {
+		text += fmt.Sprintf(" of ~%d", pr.Total)
+	}
+	if pr.Rate > 0 {
+		text += fmt.Sprintf(" · %.0f/s", pr.Rate)
+	}
+	if pr.ETA > 0 {
+		text += " · " + pr.ETA.Round(time.Second).String() + " left"
+	}
+	if pr.Total > 0 {
+		const barW = 20
+		filled := min(barW, barW*pr.Done/pr.Total)
+		text = "[" + strings.Repeat("█", filled) + strings.Repeat("░", barW-filled) + "] " + text
+	}
+	return a.st.Faint.Render(text)
+}
+
+// warningsView lists every source that could not be read, and why.
+func (a App) warningsView() string {
+	var b strings.Builder
+	b.WriteString(a.st.Warning.Render(fmt.Sprintf("%s could not be read", plural(len(a.warnings), "source"))))
+	b.WriteString("\n\n")
+	for _, w := range a.warnings {
+		b.WriteString("  • " + w + "\n")
+	}
+	b.WriteString("\n" + a.st.Faint.Render("esc or w: back"))
+	return b.String()
+}
+
+// plural writes n with its noun, in the plural when n is not one.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

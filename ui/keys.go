@@ -13,6 +13,7 @@ type KeyMap struct {
 	Quotes    key.Binding // show or hide the quotes pane
 	Back      key.Binding // from a pane or the search view back
 	Search    key.Binding // the search view
+	Warnings  key.Binding // the list of sources that could not be read
 }
 
 // DefaultKeyMap returns the root's keys.
@@ -27,6 +28,7 @@ func DefaultKeyMap() KeyMap {
 		Quotes:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Search:    key.NewBinding(key.WithKeys("s", ":"), key.WithHelp("s", "search")),
+		Warnings:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "warnings")),
 	}
 }
 
