@@ -172,7 +172,7 @@ func (an *analyzer) flushSurfaces(ix *Index) {
 		}
 		ix.addAliasKey(k.text, t.key, r, t.n)
 		if t.names > 0 {
-			ix.ents[r].names[k.text] += t.names
+			ix.ents[r].names = addText(ix.ents[r].names, k.text, t.names)
 			renamed[r] = true
 		}
 	}

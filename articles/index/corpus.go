@@ -93,8 +93,8 @@ func (ix *Index) stat(c uint32) EntityStat {
 		me := ix.ents[m]
 		st.Mentions += me.mentions
 		st.Quotes += len(me.quotes)
-		for s, ac := range me.aliases {
-			aliases[s] += ac.n
+		for _, ac := range me.aliases {
+			aliases[ac.text] += ac.n
 		}
 		if len(ix.group(c)) > 1 {
 			st.Members = append(st.Members, me.id)
@@ -422,7 +422,8 @@ func (ix *Index) buildSuggest() {
 		arts := len(ix.entityPostings(c))
 		ms := ix.group(c)
 		for _, m := range ms {
-			for s, ac := range ix.ents[m].aliases {
+			for _, ac := range ix.ents[m].aliases {
+				s := ac.text
 				if ac.key == "" {
 					continue
 				}

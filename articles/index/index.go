@@ -121,10 +121,10 @@ type quoteRef struct {
 type rawEntity struct {
 	id       string
 	kind     model.EntityKind
-	names    map[string]int        // Name as written -> articles giving it
-	top      string                // the most frequent of names (topName)
-	topKey   string                // top, folded
-	aliases  map[string]aliasCount // every surface form -> times seen
+	names    []textCount  // Name as written, and how many articles give it
+	top      string       // the most frequent of names (topName)
+	topKey   string       // top, folded
+	aliases  []aliasCount // every surface form, and how often it was used
 	postings []entPosting
 	quotes   []quoteRef // quotes attributed to it
 	mentions int
@@ -132,9 +132,27 @@ type rawEntity struct {
 }
 
 // aliasCount is how often a surface form named an entity, and its folded key.
+// An entity has a handful: a slice searched in order beats a map.
 type aliasCount struct {
-	n   int
-	key string
+	text, key string
+	n         int
+}
+
+// textCount is how often a text was seen.
+type textCount struct {
+	text string
+	n    int
+}
+
+// addText adds n to the count of text.
+func addText(cs []textCount, text string, n int) []textCount {
+	for i := range cs {
+		if cs[i].text == text {
+			cs[i].n += n
+			return cs
+		}
+	}
+	return append(cs, textCount{text: text, n: n})
 }
 
 // doc is one indexed article.
@@ -398,7 +416,7 @@ func (ix *Index) internEntity(e model.Entity, resolved map[string]string) uint32
 		return r
 	}
 	r := uint32(len(ix.ents))
-	re := &rawEntity{id: e.ID, kind: e.Kind, names: map[string]int{}, aliases: map[string]aliasCount{}}
+	re := &rawEntity{id: e.ID, kind: e.Kind}
 	if resolved != nil {
 		re.resolved = resolved[e.ID]
 	}
@@ -417,10 +435,18 @@ func (ix *Index) addAliasKey(surface, key string, r uint32, n int) {
 	if key == "" {
 		return
 	}
-	ac := ix.ents[r].aliases[surface]
-	ac.n += n
-	ac.key = key
-	ix.ents[r].aliases[surface] = ac
+	re := ix.ents[r]
+	found := false
+	for i := range re.aliases {
+		if re.aliases[i].text == surface {
+			re.aliases[i].n += n
+			found = true
+			break
+		}
+	}
+	if !found {
+		re.aliases = append(re.aliases, aliasCount{text: surface, key: key, n: n})
+	}
 	refs := ix.aliases[key]
 	for i := range refs {
 		if refs[i].ent == r {
@@ -436,7 +462,7 @@ func (ix *Index) addAliasKey(surface, key string, r uint32, n int) {
 
 // noteName counts one article giving name as the entity's Name.
 func (re *rawEntity) noteName(name string) {
-	re.names[name]++
+	re.names = addText(re.names, name, 1)
 	if name != re.top {
 		if t := topName(re.names); t != re.top {
 			re.top, re.topKey = t, nameKey(t)
@@ -658,10 +684,10 @@ func appendUnique(s []uint32, v uint32) []uint32 {
 }
 
 // topName returns the most frequent of names, the longest on a tie.
-func topName(names map[string]int) string {
+func topName(names []textCount) string {
 	best, bn := "", -1
-	for s, n := range names {
-		if n > bn || n == bn && (len(s) > len(best) || len(s) == len(best) && s < best) {
+	for _, c := range names {
+		if s, n := c.text, c.n; n > bn || n == bn && (len(s) > len(best) || len(s) == len(best) && s < best) {
 			best, bn = s, n
 		}
 	}
