@@ -6,8 +6,9 @@
 // in context (sentence start, all-caps headline), gazetteer membership of
 // the token and its neighbours, word clusters of the token and its
 // neighbours, document-level evidence (is the word also written in lower
-// case, or capitalised mid-sentence, elsewhere in the same article) and the
-// two previous labels.
+// case, capitalised mid-sentence, part of a name ending in a company word
+// such as "Inc", or right after a personal title such as "Mr", elsewhere in
+// the same article) and the two previous labels.
 //
 // Tagging runs in two stages. Stage one tags each sentence alone; stage two
 // tags it again with extra features saying which type stage one gave the
@@ -445,7 +446,24 @@ type Doc struct {
 const (
 	seenLower  = 1 << iota // written all lower case
 	seenCapMid             // capitalised, not first in its sentence, not in a headline
+	seenCorp               // in a capitalised run ending in a company word ("Magna International Inc")
+	seenPerson             // right after a personal title ("Mr", "President")
 )
+
+// corpWords end company names.
+var corpWords = map[string]bool{
+	"inc": true, "corp": true, "ltd": true, "plc": true, "co": true, "sa": true, "ag": true, "nv": true, "bv": true,
+	"spa": true, "gmbh": true, "group": true, "bank": true, "holdings": true, "corporation": true, "company": true,
+	"airlines": true, "motors": true, "industries": true, "bancorp": true, "inc.": true, "corp.": true, "ltd.": true, "co.": true,
+}
+
+// personTitles precede people's names.
+var personTitles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
+	"president": true, "minister": true, "senator": true, "sen.": true, "gov.": true, "governor": true,
+	"coach": true, "striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "captain": true,
+	"chairman": true, "spokesman": true, "spokeswoman": true, "judge": true, "general": true, "gen.": true,
+}
 
 // NewDoc returns an empty document.
 func NewDoc() *Doc { return &Doc{flags: map[string]uint8{}} }
@@ -460,6 +478,22 @@ func (d *Doc) Add(words []string) {
 			d.flags[w] |= seenLower
 		case unicode.IsUpper(r) && i > 0 && !upper && !isOpenQuote(words[i-1]):
 			d.flags[strings.ToLower(w)] |= seenCapMid
+		}
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		l := strings.ToLower(w)
+		if corpWords[l] {
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				r2, _ := utf8.DecodeRuneInString(words[j])
+				if !unicode.IsUpper(r2) {
+					break
+				}
+				d.flags[strings.ToLower(words[j])] |= seenCorp
+			}
+		}
+		if i > 0 && personTitles[strings.ToLower(words[i-1])] {
+			d.flags[l] |= seenPerson
 		}
 	}
 }
