@@ -1,0 +1,133 @@
+package config
+
+// DefaultTOML is the commented default config file that
+// `briefs config --default` prints. Loading it gives Default().
+const DefaultTOML = `# briefs configuration: copy to ~/.config/briefs/config.toml (or the path in
+# $BRIEFS_CONFIG, or pass --config FILE) and change what you like.
+# Unknown keys and bad values are reported with their line; a bad value keeps
+# its default and the rest of the file still applies.
+
+# Briefs to open when briefs runs with no argument: files, folders, URLs, or
+# "-" for standard input. Empty: the built-in sample briefs.
+# "~/" is your home folder; relative paths start at this file's folder.
+sources = []
+
+# RSS or Atom feeds (http or https URLs) read at start, next to the sources.
+feeds = []
+
+# "auto" asks the terminal for its background colour; "dark" or "light" fix it.
+# Set NO_COLOR (to anything) in the environment to turn colour off.
+theme = "auto"
+
+# How briefs are rendered: a glamour style (ascii, dark, dracula, light, notty,
+# pink, tokyo-night) or the path of a glamour JSON style file.
+# Empty: follow the theme ("notty" when NO_COLOR is set).
+glamour_style = ""
+
+# Width in cells to wrap briefs at. 0 fits the window, at most 100 cells
+# (longer lines are hard to read).
+wrap_width = 0
+
+# How the screen is shared: "auto" (from the window's width), "wide" (list,
+# reader and both panes side by side), "medium" (reader and one pane, tabs
+# between the panes) or "narrow" (one thing at a time).
+layout = "auto"
+
+# Side panes shown at start: "entities", "quotes". [] hides them until you
+# press e or Q.
+panes = ["entities", "quotes"]
+
+# Order of the list: "date" (newest first), "title" (A to Z), "entities" or
+# "quotes" (most first). reverse = true turns it around.
+sort = "date"
+reverse = false
+
+# Group the list by outlet or source, in the sort order within each group.
+group_by_source = false
+
+# Command that opens a brief's URL. Empty: $BROWSER, then xdg-open or open.
+browser = ""
+
+# Where copies go: "auto" (the system clipboard, or the terminal's
+# through OSC 52 when there is none, say over ssh), "system" or "osc52".
+clipboard = "auto"
+
+# Folder that exported digests are written to. Empty: the current folder.
+export_dir = ""
+
+# Keys. Each action takes a list of keys as bubbletea names them: a character
+# ("q", "Q", "?", "["), a named key (enter, esc, tab, space, backspace, up,
+# down, left, right, pgup, pgdown, home, end, delete, insert, f1 ... f63),
+# either with modifiers: "ctrl+d", "alt+enter", "shift+tab", "ctrl+alt+x".
+# An action left out keeps its default keys, shown commented out below; the
+# help bar (?) always shows the keys in use. A key bound to two actions of
+# the same table is reported and the later action keeps its defaults.
+[keys]
+# quit = ["q", "ctrl+c"]             # quit briefs
+# force_quit = ["ctrl+c"]            # quit even while a filter or a query is being typed
+# help = ["?"]                       # show or hide the full help
+# next_focus = ["tab"]               # focus the next pane
+# prev_focus = ["shift+tab"]         # focus the previous pane
+# entities = ["e"]                   # show or hide the entities pane
+# quotes = ["Q"]                     # show or hide the quotes pane
+# back = ["esc"]                     # from a pane or the search view back
+# search = ["s", ":"]                # open the search view
+# warnings = ["w"]                   # list the sources that could not be read
+
+# The list of briefs.
+[keys.list]
+# open = ["enter"]                   # read the selected brief
+# cursor_up = ["up", "k"]            # previous brief
+# cursor_down = ["down", "j"]        # next brief
+# prev_page = ["left", "h", "pgup", "b", "u"]    # previous page
+# next_page = ["right", "l", "pgdown", "f", "d"] # next page
+# go_to_start = ["home", "g"]        # first brief
+# go_to_end = ["end", "G"]           # last brief
+# filter = ["/"]                     # filter the list
+# clear_filter = ["esc"]             # clear the filter
+# cancel_while_filtering = ["esc"]   # stop typing a filter, dropping it
+# accept_while_filtering = ["enter", "tab", "shift+tab", "ctrl+k", "up", "ctrl+j", "down"] # stop typing a filter, keeping it
+
+# The reader.
+[keys.reader]
+# down = ["j", "down"]               # scroll down
+# up = ["k", "up"]                   # scroll up
+# page_down = ["space", "pgdown", "f"] # page down
+# page_up = ["b", "pgup"]            # page up
+# half_down = ["d", "ctrl+d"]        # half a page down
+# half_up = ["u", "ctrl+u"]          # half a page up
+# top = ["g", "home"]                # top of the brief
+# bottom = ["G", "end"]              # bottom of the brief
+# back = ["esc", "h"]                # back to the list
+# prev = ["["]                       # previous brief
+# next = ["]"]                       # next brief
+# next_mention = ["n"]               # next mention of the selected entity
+# prev_mention = ["N"]               # previous mention of the selected entity
+
+# The search view (typing goes to the query).
+[keys.search_view]
+# up = ["up", "ctrl+p"]              # previous result
+# down = ["down", "ctrl+n"]          # next result
+# page_up = ["pgup"]                 # page of results up
+# page_down = ["pgdown"]             # page of results down
+# open = ["enter"]                   # read the selected result
+# complete = ["tab"]                 # complete the name being typed
+
+# The entities pane.
+[keys.entities_pane]
+# down = ["j", "down"]               # next entity
+# up = ["k", "up"]                   # previous entity
+# top = ["g", "home"]                # first entity
+# bottom = ["G", "end"]              # last entity
+# search = ["enter"]                 # search the briefs naming the entity
+# aliases = ["a"]                    # show or hide the entity's aliases
+# next_mention = ["n"]               # next mention in the brief
+# prev_mention = ["N"]               # previous mention in the brief
+
+# The quotes pane.
+[keys.quotes_pane]
+# down = ["j", "down"]               # next quote
+# up = ["k", "up"]                   # previous quote
+# top = ["g", "home"]                # first quote
+# bottom = ["G", "end"]              # last quote
+`
