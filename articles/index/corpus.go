@@ -184,7 +184,8 @@ const nearQuote = 200
 // are about; an empty filter lets everything through.
 //
 // speaker is a name or id: when it stands for an entity, the quotes
-// attributed to it (or any id tied to it); otherwise the quotes whose
+// attributed to it (or any id tied to it; a one-word name of a person
+// stands for every person called so, as in Search); otherwise the quotes whose
 // speaker, as written, holds those words ("deputies"). about is a name or id
 // of an entity mentioned inside the quote or within 200 bytes of it in the
 // same paragraph; when it stands for no entity, the quotes whose words hold it.
@@ -192,13 +193,13 @@ func (ix *Index) Quotes(speaker, about string) []QuoteHit {
 	defer ix.read()()
 	refs := ix.quotes
 	if strings.TrimSpace(speaker) != "" {
-		c, ok := ix.resolve(speaker, nil)
-		refs = ix.speakerQuotes(clause{kind: clSpeaker, text: speaker, canon: c, resolved: ok})
+		cs, ok := ix.resolveAll(speaker, nil)
+		refs = ix.speakerQuotes(clause{kind: clSpeaker, text: speaker, canons: cs, resolved: ok})
 	}
 	var keep func(r quoteRef) bool
 	if strings.TrimSpace(about) != "" {
-		if c, ok := ix.resolve(about, nil); ok {
-			keep = func(r quoteRef) bool { return ix.quoteAbout(r, c) }
+		if cs, ok := ix.resolveAll(about, nil); ok {
+			keep = func(r quoteRef) bool { return ix.quoteAbout(r, cs) }
 		} else {
 			words := tokens(about)
 			keep = func(r quoteRef) bool {
@@ -230,13 +231,14 @@ func (ix *Index) Quotes(speaker, about string) []QuoteHit {
 	return out
 }
 
-// quoteAbout reports whether an entity of group c is mentioned in or near quote r.
-func (ix *Index) quoteAbout(r quoteRef, c uint32) bool {
+// quoteAbout reports whether an entity of one of the groups cs is
+// mentioned in or near quote r.
+func (ix *Index) quoteAbout(r quoteRef, cs []uint32) bool {
 	d := &ix.docs[r.doc]
 	q := &d.art.Quotes[r.q]
 	text := d.art.Text(q.Field)
 	for i, raw := range d.ents {
-		if ix.canonOf(raw) != c {
+		if !slices.Contains(cs, ix.canonOf(raw)) {
 			continue
 		}
 		for _, m := range d.art.Entities[i].Mentions {

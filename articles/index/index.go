@@ -72,9 +72,14 @@
 //     when several have, it stays apart (it is ambiguous).
 //
 // The canonical id of a group is the id the gazetteer gives, else the id of
-// the member with the fullest name (most words), then the most articles. Hits
-// report both the canonical ids and the ids as each article names them (what
-// the reader selects).
+// the member with a full name (two words or more) named in the most
+// articles. Hits report both the canonical ids and the ids as each article
+// names them (what the reader selects).
+//
+// A lone surname that several people share stays its own entity; but a
+// query for one word that stands for a person ("Clinton", "Obama") searches
+// every person the corpus calls by it, the lone surname included, so that
+// no brief that writes the name is missed. A full name is searched alone.
 package index
 
 import (
@@ -629,7 +634,10 @@ func (ix *Index) derive() {
 	ix.dirty = false
 }
 
-// betterCanon reports whether raw entity a makes a better canonical id than b.
+// betterCanon reports whether raw entity a makes a better canonical id than
+// b: the gazetteer's id, else a full name (two words or more) over a lone
+// one, then the one named in more articles ("Bernie Sanders" over a
+// tagger's "Vermonter Bernie Sanders"), then more words.
 func (ix *Index) betterCanon(a, b uint32) bool {
 	ea, eb := ix.ents[a], ix.ents[b]
 	ga, gb := ea.resolved == ea.id, eb.resolved == eb.id
@@ -637,11 +645,14 @@ func (ix *Index) betterCanon(a, b uint32) bool {
 		return ga
 	}
 	wa, wb := strings.Count(ea.topKey, " "), strings.Count(eb.topKey, " ")
-	if wa != wb {
-		return wa > wb
+	if (wa > 0) != (wb > 0) {
+		return wa > 0
 	}
 	if len(ea.postings) != len(eb.postings) {
 		return len(ea.postings) > len(eb.postings)
+	}
+	if wa != wb {
+		return wa > wb
 	}
 	return ea.id < eb.id
 }

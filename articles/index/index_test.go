@@ -204,6 +204,22 @@ func TestPersonIDsMerge(t *testing.T) {
 	if got := titles(search(t, ix, "Dmitri Orlov")); len(got) != 2 {
 		t.Errorf("Dmitri Orlov: want both spellings' briefs, got %v", got)
 	}
+	// one word for several people searches them all; a full name only its person
+	if got := titles(search(t, ix, "Kask")); len(got) != 2 {
+		t.Errorf("Kask: want the lone surname's brief and the Kasks' brief, got %v", got)
+	}
+	if got := titles(search(t, ix, "entity:Lind")); len(got) != 1 {
+		t.Errorf("Lind: %v", got)
+	}
+	if res, _ := ix.Search("Kask", 0); len(res.Terms) != 1 || !strings.HasPrefix(res.Terms[0], "entity:person:kask+") {
+		t.Errorf("Kask understood as %v", res.Terms)
+	}
+	if got := titles(search(t, ix, "Pavel Kask")); len(got) != 1 || got[0] != "Kask family opens gallery" {
+		t.Errorf("Pavel Kask: %v", got)
+	}
+	if got := titles(search(t, ix, "entity:person:kask")); len(got) != 1 || got[0] != "Gallery draws crowds" {
+		t.Errorf("a raw id is searched alone: %v", got)
+	}
 	if _, ok := ix.Resolve("Maria Kask"); !ok {
 		t.Error("Maria Kask not resolved")
 	}

@@ -73,7 +73,7 @@ func lex(q string) ([]lexeme, error) {
 		case rest != "":
 			// the value runs to the end of the word (a raw id keeps its colon)
 			val := q[i:j]
-			out = append(out, lexeme{op: op, text: val, quoted: op == opEntity && strings.Contains(val, ":")})
+			out = append(out, lexeme{op: op, text: val, quoted: (op == opEntity || op == opSpeaker) && strings.Contains(val, ":")})
 			i = j
 		default:
 			// "entity: Lavrov": the value is the next word
@@ -139,9 +139,9 @@ const (
 // clause is one resolved condition of a query.
 type clause struct {
 	kind     clauseKind
-	text     string // as the user wrote it
-	canon    uint32 // clEntity, clSpeaker: the canonical entity
-	resolved bool   // clEntity, clSpeaker: canon is set
+	text     string   // as the user wrote it
+	canons   []uint32 // clEntity, clSpeaker: the canonical entities it stands for, the likeliest first
+	resolved bool     // clEntity, clSpeaker: canons is set
 	ekind    model.EntityKind
 	words    []string   // clTerm (one), clPhrase: folded words
 	refs     []quoteRef // clSpeaker: the speaker's quotes, in article order (filled by Search)
@@ -184,7 +184,7 @@ func (ix *Index) plan(lx []lexeme) ([]clause, error) {
 			cl := clause{kind: ck, text: l.text}
 			next := i + 1
 			if l.quoted {
-				cl.canon, cl.resolved = ix.resolve(l.text, kinds)
+				cl.canons, cl.resolved = ix.resolveAll(l.text, kinds)
 			} else {
 				// take the longest run of following bare words that still names an entity
 				for end := min(i+maxNameWords, len(lx)); end >= i+1; end-- {
@@ -192,8 +192,8 @@ func (ix *Index) plan(lx []lexeme) ([]clause, error) {
 						continue
 					}
 					name := joinWords(l.text, lx[i+1:end])
-					if c, ok := ix.resolve(name, kinds); ok {
-						cl.canon, cl.resolved, cl.text, next = c, true, name, end
+					if cs, ok := ix.resolveAll(name, kinds); ok {
+						cl.canons, cl.resolved, cl.text, next = cs, true, name, end
 						break
 					}
 				}
@@ -212,8 +212,8 @@ func (ix *Index) plan(lx []lexeme) ([]clause, error) {
 				if key == "" || stopwords[key] {
 					continue
 				}
-				if c, ok := ix.resolve(name, kinds); ok {
-					out = append(out, clause{kind: clEntity, text: name, canon: c, resolved: true})
+				if cs, ok := ix.resolveAll(name, kinds); ok {
+					out = append(out, clause{kind: clEntity, text: name, canons: cs, resolved: true})
 					i, took = end, true
 					break
 				}
@@ -275,9 +275,35 @@ func (ix *Index) Resolve(name string) (id string, ok bool) {
 	return ix.ents[c].id, true
 }
 
+// resolveAll is resolve, widened for a name of one word that stands for a
+// person: every person the corpus calls by that word (its surname, or an
+// alias) is taken too, the likeliest first. "Clinton" searches every
+// Clinton; "Hillary Clinton" only her.
+func (ix *Index) resolveAll(name string, kinds []model.EntityKind) ([]uint32, bool) {
+	c, ok := ix.resolve(name, kinds)
+	if !ok {
+		return nil, false
+	}
+	out := []uint32{c}
+	key := nameKey(name)
+	if _, isID := ix.entNum[strings.TrimSpace(name)]; isID || ix.ents[c].kind != model.KindPerson || key == "" || firstWord(key) != key {
+		return out, true
+	}
+	for _, ref := range ix.aliases[key] {
+		if ix.ents[ref.ent].kind == model.KindPerson {
+			out = appendUnique(out, ix.canonOf(ref.ent))
+		}
+	}
+	for _, o := range ix.surnames[key] {
+		out = appendUnique(out, o)
+	}
+	return out, true
+}
+
 // resolve finds the canonical entity for name, limited to kinds when given.
 // It runs under the read lock. In order: a raw id; the alias table (the
-// entity it named most often); the resolver; a surname held by one person.
+// entity it named most often); a surname (the person of that surname named
+// in most articles); the resolver.
 func (ix *Index) resolve(name string, kinds []model.EntityKind) (uint32, bool) {
 	kindOK := func(k model.EntityKind) bool {
 		if len(kinds) == 0 {
@@ -315,16 +341,22 @@ func (ix *Index) resolve(name string, kinds []model.EntityKind) (uint32, bool) {
 			return best, true
 		}
 	}
+	if firstWord(key) == key && kindOK(model.KindPerson) {
+		best, bn := uint32(0), -1
+		for _, c := range ix.surnames[key] {
+			if n := len(ix.entityPostings(c)); n > bn || n == bn && ix.ents[c].id < ix.ents[best].id {
+				best, bn = c, n
+			}
+		}
+		if bn >= 0 {
+			return best, true
+		}
+	}
 	if ix.resolver != nil {
 		if id, kind, ok := ix.resolver.Resolve(name); ok && kindOK(kind) {
 			if r, ok := ix.entNum[id]; ok {
 				return ix.canonOf(r), true
 			}
-		}
-	}
-	if firstWord(key) == key && kindOK(model.KindPerson) {
-		if cs := ix.surnames[key]; len(cs) == 1 {
-			return cs[0], true
 		}
 	}
 	return 0, false

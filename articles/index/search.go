@@ -2,8 +2,10 @@ package index
 
 import (
 	"container/heap"
+	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -134,7 +136,11 @@ func (ix *Index) describe(c clause) string {
 		if !c.resolved {
 			return op + "?" + c.text
 		}
-		return op + ":" + ix.ents[c.canon].id
+		d := op + ":" + ix.ents[c.canons[0]].id
+		if len(c.canons) > 1 {
+			d += fmt.Sprintf("+%d", len(c.canons)-1)
+		}
+		return d
 	case clKind:
 		return "kind:" + string(c.ekind)
 	case clTerm:
@@ -151,7 +157,7 @@ func (ix *Index) match(c clause) []scored {
 		if !c.resolved {
 			return nil
 		}
-		ps := ix.entityPostings(c.canon)
+		ps := ix.entitiesPostings(c.canons)
 		out := make([]scored, len(ps))
 		for i, p := range ps {
 			s := 1 + math.Log(float64(p.mentions)+1)
@@ -182,6 +188,19 @@ func (ix *Index) match(c clause) []scored {
 		return ix.termScores(c.words[0], nil)
 	}
 	return nil
+}
+
+// entitiesPostings returns the postings of several canonical entities
+// merged in article order.
+func (ix *Index) entitiesPostings(cs []uint32) []entPosting {
+	if len(cs) == 1 {
+		return ix.entityPostings(cs[0])
+	}
+	var out []entPosting
+	for _, c := range cs {
+		out = mergePostings(out, ix.entityPostings(c))
+	}
+	return out
 }
 
 // entityPostings returns the postings of every member of canonical entity c
@@ -225,7 +244,10 @@ func mergePostings(a, b []entPosting) []entPosting {
 // speakerQuotes returns the quotes of a speaker clause in article order.
 func (ix *Index) speakerQuotes(c clause) []quoteRef {
 	if c.resolved {
-		ms := ix.group(c.canon)
+		var ms []uint32
+		for _, cn := range c.canons {
+			ms = append(ms, ix.group(cn)...)
+		}
 		if len(ms) == 1 {
 			return ix.ents[ms[0]].quotes
 		}
@@ -516,7 +538,7 @@ func (ix *Index) hit(s scored, cls []clause, hasEntity bool) Hit {
 				continue
 			}
 			for i, r := range d.ents {
-				if ix.canonOf(r) == c.canon {
+				if slices.Contains(c.canons, ix.canonOf(r)) {
 					addEntity(i)
 				}
 			}
