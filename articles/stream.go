@@ -404,8 +404,14 @@ func (s *streamer) readAndExtract(path string, r result, info fs.FileInfo, k sto
 	if now, err := os.Stat(path); err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime()) {
 		return r
 	}
-	s.cache.Put(k, arts)
+	val := store.EncodeArticles(nil, arts)
+	s.cache.PutEncoded(k, val)
 	s.cache.RecordFile(abs, info, k)
+	// Hand on the decoded copy: the same values a warm start gives, in one
+	// string per article instead of the extractors' many small pieces.
+	if compact, err := store.DecodeArticles(val, name); err == nil {
+		r.arts = compact
+	}
 	return r
 }
 

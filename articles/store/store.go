@@ -370,6 +370,12 @@ func (c *Cache) Put(k Key, arts []model.Article) {
 	c.queue(bucketValues, k[:], EncodeArticles(nil, arts))
 }
 
+// PutEncoded stores a value EncodeArticles made under k, as Put does; the
+// cache keeps val, which must not change afterwards.
+func (c *Cache) PutEncoded(k Key, val []byte) {
+	c.queue(bucketValues, k[:], val)
+}
+
 func (c *Cache) queue(bucket, key, val []byte) {
 	c.mu.Lock()
 	if c.db == nil || c.broken || c.failed {
