@@ -92,6 +92,7 @@ type phaseResult struct {
 	Indexed    int           // articles in the index
 	EntityQ    []time.Duration
 	TextQ      []time.Duration
+	CPUSec     float64 // user and system time of the whole phase
 	MaxRSSMB   float64
 	HeapMB     float64
 }
@@ -128,8 +129,8 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("cold  cpu=%d: %d briefs in %v = %.0f briefs/s; first batch %v; peak RSS %.0f MB (%d from cache, %d warnings)\n",
-			cpu, r.Articles, r.Load.Round(time.Millisecond), float64(r.Articles)/r.Load.Seconds(),
+		fmt.Printf("cold  cpu=%d: %d briefs in %v = %.0f briefs/s (%.1f CPU s); first batch %v; peak RSS %.0f MB (%d from cache, %d warnings)\n",
+			cpu, r.Articles, r.Load.Round(time.Millisecond), float64(r.Articles)/r.Load.Seconds(), r.CPUSec,
 			r.FirstBatch.Round(time.Millisecond), r.MaxRSSMB, r.Cached, r.Warnings)
 	}
 	if info, err := os.Stat(lastCache); err == nil {
@@ -145,9 +146,9 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 			if phase == "warmbuild" {
 				how = fmt.Sprintf("index.Build after the load: %v", r.Build.Round(time.Millisecond))
 			}
-			fmt.Printf("%-9s cpu=%d: %d briefs (%d from cache) loaded in %v, first batch %v; model %v; %s; complete index of %d at %v; peak RSS %.0f MB, heap %.0f MB\n",
+			fmt.Printf("%-9s cpu=%d: %d briefs (%d from cache) loaded in %v, first batch %v; model %v; %s; complete index of %d at %v (%.1f CPU s); peak RSS %.0f MB, heap %.0f MB\n",
 				phase, r.CPU, r.Articles, r.Cached, r.Load.Round(time.Millisecond), r.FirstBatch.Round(time.Microsecond),
-				r.Model.Round(time.Millisecond), how, r.Indexed, r.Index.Round(time.Millisecond), r.MaxRSSMB, r.HeapMB)
+				r.Model.Round(time.Millisecond), how, r.Indexed, r.Index.Round(time.Millisecond), r.CPUSec, r.MaxRSSMB, r.HeapMB)
 			fmt.Printf("          search: entity queries %s; full-text queries %s\n", latency(r.EntityQ), latency(r.TextQ))
 		}
 	}
@@ -268,6 +269,7 @@ func runPhase(phase, archive, cache string) error {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 		r.MaxRSSMB = float64(ru.Maxrss) / 1024 // KB on Linux
+		r.CPUSec = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	runtime.KeepAlive(arts)
 	return json.NewEncoder(os.Stdout).Encode(r)
