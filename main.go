@@ -117,14 +117,6 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	return exitOK, nil
 }
 
-func warningLines(warns []source.Warning) []string {
-	lines := make([]string, len(warns))
-	for i, w := range warns {
-		lines[i] = w.Error()
-	}
-	return lines
-}
-
 // extractCmd implements `briefs extract`: the machine-readable face of the
 // reader, as ../shared/spec/extract-format.md specifies.
 func extractCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -154,13 +146,7 @@ func extractCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, 
 	if err := w.Flush(); err != nil {
 		return 0, fmt.Errorf("write output: %w", err)
 	}
-	for _, line := range warningLines(warns) {
-		fmt.Fprintln(stderr, "briefs: skipped:", line)
-	}
-	if len(warns) > 0 {
-		return exitFailure, nil
-	}
-	return exitOK, nil
+	return reportWarnings(stderr, warns), nil
 }
 
 func writeArticles(w io.Writer, format string, arts []model.Article) error {
@@ -252,13 +238,7 @@ func corpusCmd(name string, args []string, stdin io.Reader, stdout, stderr io.Wr
 	if err != nil {
 		return 0, fmt.Errorf("write output: %w", err)
 	}
-	for _, line := range warningLines(warns) {
-		fmt.Fprintln(stderr, "briefs: skipped:", line)
-	}
-	if len(warns) > 0 {
-		return exitFailure, nil
-	}
-	return exitOK, nil
+	return reportWarnings(stderr, warns), nil
 }
 
 func validKind(k model.EntityKind) bool {
@@ -273,4 +253,20 @@ func validKind(k model.EntityKind) bool {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
+}
+
+// reportWarnings prints one line per source that was skipped and returns
+// the exit status: 1 when some source failed, 0 when all were read (files
+// left out of a folder on purpose are told but are no failure).
+func reportWarnings(stderr io.Writer, warns []source.Warning) int {
+	code := exitOK
+	for _, w := range warns {
+		if w.Notice {
+			fmt.Fprintln(stderr, "briefs: note:", w.Error())
+			continue
+		}
+		fmt.Fprintln(stderr, "briefs: skipped:", w.Error())
+		code = exitFailure
+	}
+	return code
 }

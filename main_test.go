@@ -149,3 +149,20 @@ func TestCorpusCommands(t *testing.T) {
 		t.Errorf("unknown kind: code %d, want 2", code)
 	}
 }
+
+func TestFilesLeftOutOfAFolderAreToldButNoFailure(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), []byte(brief), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tool.go"), []byte("package main\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "extract", dir)
+	if code != 0 || strings.Count(out, "\n") != 1 {
+		t.Errorf("code %d (want 0), %d articles", code, strings.Count(out, "\n"))
+	}
+	if !strings.Contains(errOut, "briefs: note:") || !strings.Contains(errOut, "(.go)") {
+		t.Errorf("stderr should tell what was left out: %q", errOut)
+	}
+}

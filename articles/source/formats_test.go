@@ -209,9 +209,11 @@ func TestMixedFolder(t *testing.T) {
 	rss, _ := os.ReadFile(filepath.Join("testdata", "same", "brief.rss"))
 	writeFiles(t, dir, map[string]string{
 		"zz/feed.rss.gz": string(gzipBytes(t, rss)),
-		"binary.dat":     "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00",
+		"binary":         "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00",
 		"empty.txt":      "",
 		"broken.json":    "[{\"title\": \"A\", \"body\": \"B\"},\n {\"title\": }]",
+		"tool/main.go":   "package main\n\nfunc main() {}\n",
+		"photo.png":      "\x89PNG\r\n\x1a\n",
 	})
 	big, err := os.Create(filepath.Join(dir, "huge.txt"))
 	if err != nil {
@@ -231,7 +233,7 @@ func TestMixedFolder(t *testing.T) {
 			t.Errorf("%s: title %q", a.Source, a.Title)
 		}
 	}
-	want := map[string]string{"binary.dat": "binary", "empty.txt": "empty", "huge.txt": "size limit", "broken.json": "line 2, column"}
+	want := map[string]string{filepath.Base(dir): "2 file(s) left out: not a brief format (.go .png)", "binary": "binary", "empty.txt": "empty", "huge.txt": "size limit", "broken.json": "line 2, column"}
 	if len(warns) != len(want) {
 		t.Errorf("warnings: %v", warns)
 	}

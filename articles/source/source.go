@@ -119,6 +119,9 @@ func (o Options) maxSize() int64 {
 type Warning struct {
 	Source string // the path or URL, cleaned for the screen
 	Reason string
+	// Notice marks what the user is told but is no failure: files of a
+	// folder that are no brief format, left out on purpose.
+	Notice bool
 }
 
 // Error returns "source: reason".
@@ -206,6 +209,7 @@ func unwrapPath(err error) error {
 // and folders (".git", ".DS_Store") are left out.
 func (w *walker) dir(root string) {
 	var files []string
+	leftOut := map[string]int{} // extension -> files that are no brief format
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			w.warnf(p, "%v", unwrapPath(err))
@@ -221,6 +225,10 @@ func (w *walker) dir(root string) {
 			return nil
 		}
 		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 && !d.IsDir() {
+			if !briefFile(p) {
+				leftOut[strings.ToLower(filepath.Ext(p))]++
+				return nil
+			}
 			files = append(files, p)
 		}
 		return nil
@@ -229,7 +237,16 @@ func (w *walker) dir(root string) {
 		w.warnf(root, "%v", err)
 	}
 	sort.Strings(files)
-	if len(files) == 0 {
+	if n := sumCounts(leftOut); n > 0 {
+		exts := make([]string, 0, len(leftOut))
+		for ext := range leftOut {
+			exts = append(exts, ext)
+		}
+		sort.Strings(exts)
+		w.warn(Warning{Source: CleanSource(root), Notice: true,
+			Reason: fmt.Sprintf("%d file(s) left out: not a brief format (%s)", n, CleanTitle(strings.Join(exts, " ")))})
+	}
+	if len(files) == 0 && len(leftOut) == 0 {
 		w.warnf(root, "no file in this folder")
 	}
 	for _, f := range files {
@@ -458,4 +475,27 @@ func finish(name string, a model.Article) ([]model.Article, error) {
 	a.Source = CleanSource(name)
 	a.ID = model.ArticleID(a.Title, a.Body)
 	return []model.Article{a}, nil
+}
+
+// briefExts are the extensions a folder's files are read for (gzip of any
+// of them too); a file with no extension is sniffed. Other files in a folder
+// (source code, pictures, documents) are left out with one warning, while a
+// file named on the command line is always read.
+var briefExts = map[string]bool{
+	"": true, ".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".json": true, ".jsonl": true, ".ndjson": true, ".html": true, ".htm": true,
+	".xhtml": true, ".xml": true, ".rss": true, ".atom": true, ".feed": true, ".opml": true,
+}
+
+// briefFile reports whether a file found in a folder is read as a brief.
+func briefFile(p string) bool {
+	return briefExts[extOf(p)]
+}
+
+func sumCounts(m map[string]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
 }
