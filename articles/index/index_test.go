@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -767,6 +768,34 @@ func TestParseKind(t *testing.T) {
 	for _, bad := range []string{"", "p", "o", "martian"} {
 		if _, err := ParseKind(bad); err == nil {
 			t.Errorf("ParseKind(%q) should fail", bad)
+		}
+	}
+}
+
+func TestPhraseOverManyBriefsIsEstimated(t *testing.T) {
+	var arts []model.Article
+	for i := range 12000 {
+		body := fmt.Sprintf("Brief %d: the talks on peace resumed.", i)
+		if i%3 == 0 {
+			body = fmt.Sprintf("Brief %d: peace talks resumed after %d days.", i, i%40)
+		}
+		arts = append(arts, mk(fmt.Sprintf("Brief %d", i), body, "", nil, nil))
+	}
+	ix := Build(arts, nil)
+	exact, err := ix.Search(`"peace talks"`, 0)
+	if err != nil || exact.Checked != 0 || exact.Total != 4000 {
+		t.Fatalf("exact: total %d checked %d err %v", exact.Total, exact.Checked, err)
+	}
+	best, err := ix.Search(`"peace talks"`, 10)
+	if err != nil || best.Checked == 0 || best.Checked >= 12000 {
+		t.Fatalf("best 10: checked %d err %v", best.Checked, err)
+	}
+	if best.Total < 3600 || best.Total > 4400 {
+		t.Errorf("estimated total %d, exact 4000", best.Total)
+	}
+	for i, h := range best.Hits {
+		if h.ArticleID != exact.Hits[i].ArticleID {
+			t.Fatalf("hit %d differs from the exact ranking", i)
 		}
 	}
 }

@@ -47,6 +47,10 @@ type Result struct {
 	Query string
 	Total int   // articles that matched, before the limit
 	Hits  []Hit // best first
+	// Checked is 0 when Total is exact. A phrase of common words over many
+	// briefs is checked on the best Checked candidates only, and Total is
+	// then an estimate.
+	Checked int
 	// Terms says how each clause was understood, for display:
 	// "entity:country:russia", "word:talks", "phrase:peace talks",
 	// "speaker:person:sergei-lavrov", "kind:person"; an entity or speaker name
@@ -102,22 +106,31 @@ func (ix *Index) Search(q string, limit int) (Result, error) {
 			docs = intersect(docs, l)
 		}
 	}
+	var phrases [][]string
 	for _, c := range cls {
 		if c.kind != clPhrase {
 			continue
 		}
+		phrases = append(phrases, c.words)
 		if len(lists) == 0 {
 			docs = ix.phraseCandidates(c.words)
 			lists = append(lists, docs)
 		} else {
 			docs = intersect(docs, ix.phraseCandidates(c.words))
 		}
-		docs = ix.verifyPhrase(docs, c.words)
 	}
 	for i := range docs {
-		docs[i].score *= 1 + 0.25*ix.recency(docs[i].doc)
+		docs[i].score = (docs[i].score + float64(len(phrases))) * (1 + 0.25*ix.recency(docs[i].doc))
 	}
 	res.Total = len(docs)
+	if len(phrases) > 0 {
+		if limit > 0 && len(docs) > phraseCheckAll {
+			docs, res.Total, res.Checked = ix.verifyBest(docs, phrases, limit)
+		} else {
+			docs = ix.verifyPhrases(docs, phrases)
+			res.Total = len(docs)
+		}
+	}
 	top := topK(docs, limit)
 	res.Hits = make([]Hit, 0, len(top))
 	for _, s := range top {
@@ -350,19 +363,25 @@ func (ix *Index) phraseCandidates(words []string) []scored {
 	return out
 }
 
-// verifyPhrase keeps the candidates whose title or body holds the words in
-// a row. Many candidates are checked on all cores.
-func (ix *Index) verifyPhrase(cands []scored, words []string) []scored {
+// Phrases are checked on the text of their candidates. A phrase of common
+// words can have tens of thousands: past phraseCheckAll, when the caller
+// wants only the best hits, the candidates are checked best first until
+// enough hits are found and at least phraseSample were checked, and the
+// total is estimated from the share that held the phrase.
+const (
+	phraseCheckAll = 8192
+	phraseSample   = 2048
+	phraseBlock    = 512
+)
+
+// verifyPhrases keeps the candidates whose title or body holds every phrase.
+// Many candidates are checked on all cores.
+func (ix *Index) verifyPhrases(cands []scored, phrases [][]string) []scored {
 	keep := make([]bool, len(cands))
 	check := func(from, to int) {
 		var buf []byte
 		for i := from; i < to; i++ {
-			a := &ix.docs[cands[i].doc].art
-			var ok bool
-			if ok, buf = hasPhrase(a.Title, words, buf); !ok {
-				ok, buf = hasPhrase(a.Body, words, buf)
-			}
-			keep[i] = ok
+			keep[i] = ix.holdsPhrases(cands[i].doc, phrases, &buf)
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(cands)/1024+1)
@@ -384,11 +403,50 @@ func (ix *Index) verifyPhrase(cands []scored, words []string) []scored {
 	out := cands[:0]
 	for i, c := range cands {
 		if keep[i] {
-			c.score++
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// verifyBest checks the candidates best first, block by block, until limit
+// hold the phrases, and an even sample of phraseSample of them to estimate
+// how many hold them in all. It returns those found, the estimated total and
+// how many candidates were checked.
+func (ix *Index) verifyBest(cands []scored, phrases [][]string, limit int) ([]scored, int, int) {
+	sorted := append([]scored(nil), cands...)
+	sort.Slice(sorted, func(a, b int) bool { return better(sorted[a], sorted[b]) })
+	var found []scored
+	checked := 0
+	for checked < len(sorted) && len(found) < limit {
+		block := sorted[checked:min(checked+phraseBlock, len(sorted))]
+		found = append(found, ix.verifyPhrases(append([]scored(nil), block...), phrases)...)
+		checked += len(block)
+	}
+	if checked == len(sorted) {
+		return found, len(found), checked
+	}
+	sample := make([]scored, 0, phraseSample)
+	for i := 0; i < phraseSample; i++ {
+		sample = append(sample, cands[i*len(cands)/phraseSample])
+	}
+	held := len(ix.verifyPhrases(sample, phrases))
+	total := int(math.Round(float64(held) / float64(len(sample)) * float64(len(cands))))
+	return found, max(total, len(found)), checked + len(sample)
+}
+
+// holdsPhrases reports whether article n's title or body holds each phrase.
+func (ix *Index) holdsPhrases(n uint32, phrases [][]string, buf *[]byte) bool {
+	a := &ix.docs[n].art
+	for _, words := range phrases {
+		var ok bool
+		if ok, *buf = hasPhrase(a.Title, words, *buf); !ok {
+			if ok, *buf = hasPhrase(a.Body, words, *buf); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasPhrase reports whether s holds the folded words in a row.

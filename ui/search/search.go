@@ -425,7 +425,11 @@ func (m Model) statusLine(w int) string {
 		if m.res.Total == 1 {
 			noun = "brief"
 		}
-		s = m.styles.Status.Render(fmt.Sprintf("%d %s  ·  %s", m.res.Total, noun, strings.Join(m.res.Terms, " ")))
+		about := ""
+		if m.res.Checked > 0 {
+			about = "about " // a phrase over many briefs: the total is estimated
+		}
+		s = m.styles.Status.Render(fmt.Sprintf("%s%d %s  ·  %s", about, m.res.Total, noun, strings.Join(m.res.Terms, " ")))
 		if m.pending {
 			s += m.styles.Faint.Render("  …")
 		}
