@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -44,7 +45,7 @@ export_dir = "digests"
 
 [keys]
 quit = ["x", "Ctrl+Q"]
-search = "/"
+search = "S"
 
 [keys.reader]
 page_down = ["space", "PageDown"]
@@ -73,7 +74,7 @@ page_down = ["space", "PageDown"]
 		ExportDir:     filepath.Join(dir, "digests"),
 		Keys: map[string][]string{
 			"quit":             {"x", "ctrl+q"},
-			"search":           {"/"},
+			"search":           {"S"},
 			"reader.page_down": {"space", "pgdown"},
 		},
 	}
@@ -142,6 +143,7 @@ back = ["alt+alt+x"]
 top = ["j"]
 bottom = ["\t"]
 next = ["ctrl+alt+n"]
+prev = ["[", 1]
 `
 	c, probs := Parse("c.toml", []byte(src))
 	for _, tc := range []struct {
@@ -163,6 +165,7 @@ next = ["ctrl+alt+n"]
 		{"keys.back", 15, `modifier "alt" twice`},
 		{"keys.reader.top", 18, `key "j" is also bound to reader.down`},
 		{"keys.reader.bottom", 19, "control character"},
+		{"keys.reader.prev", 21, "must be a list of keys, not a list holding something else"},
 	} {
 		p := problemAt(t, probs, tc.key)
 		if p.Line != tc.line || !strings.Contains(p.Message, tc.msg) {
@@ -182,6 +185,21 @@ next = ["ctrl+alt+n"]
 	wantKeys := map[string][]string{"reader.next": {"ctrl+alt+n"}}
 	if !reflect.DeepEqual(c.Keys, wantKeys) {
 		t.Errorf("keys: got %v, want only the good remap %v", c.Keys, wantKeys)
+	}
+}
+
+func TestKeysMustBeATable(t *testing.T) {
+	c, probs := Parse("c.toml", []byte("theme = \"light\"\nkeys = 3\n"))
+	if p := problemAt(t, probs, "keys"); p.Line != 2 || p.Message != "must be a table of actions, not a number" {
+		t.Errorf("got %+v", p)
+	}
+	if c.Theme != ThemeLight || len(c.Keys) != 0 {
+		t.Errorf("got %+v", c)
+	}
+	// Tables made by dotted names, without a [keys] header, are tables all the same.
+	c, probs = Parse("c.toml", []byte("keys.reader.down = [\"J\"]\n"))
+	if len(probs) != 0 || !slices.Equal(c.Keys["reader.down"], []string{"J"}) {
+		t.Errorf("dotted keys: %v %v", probs, c.Keys)
 	}
 }
 
@@ -224,7 +242,7 @@ func TestNormalizeKey(t *testing.T) {
 
 func TestConflictWithLaterSetting(t *testing.T) {
 	// down takes "x" first; up, written later with "x" too, keeps its defaults.
-	src := "[keys.quotes_pane]\ndown = [\"x\"]\nup = [\"x\", \"w\"]\n"
+	src := "[keys.quotes_pane]\ndown = [\"x\"]\nup = [\"x\", \"z\"]\n"
 	c, probs := Parse("c.toml", []byte(src))
 	p := problemAt(t, probs, "keys.quotes_pane.up")
 	if p.Line != 3 || !strings.Contains(p.Message, "quotes_pane.down") {
@@ -237,6 +255,18 @@ func TestConflictWithLaterSetting(t *testing.T) {
 	src = "[keys.reader]\ndown = [\"J\"]\ntop = [\"j\"]\n"
 	if _, probs := Parse("c.toml", []byte(src)); len(probs) != 0 {
 		t.Errorf("j moved from down to top is no conflict, got %v", probs)
+	}
+	// The root checks its keys first: they would hide a component's.
+	src = "[keys]\nhelp = [\"j\"]\n[keys.reader]\ntop = [\"e\"]\n[keys.search_view]\ncomplete = [\"s\"]\n"
+	c, probs = Parse("c.toml", []byte(src))
+	if p := problemAt(t, probs, "keys.help"); p.Line != 2 || !strings.Contains(p.Message, "list.cursor_down") && !strings.Contains(p.Message, "reader.down") {
+		t.Errorf("help on j: %+v", p)
+	}
+	if p := problemAt(t, probs, "keys.reader.top"); p.Line != 4 || !strings.Contains(p.Message, `"e" is also bound to entities`) {
+		t.Errorf("reader top on e: %+v", p)
+	}
+	if len(probs) != 2 || !slices.Equal(c.Keys["search_view.complete"], []string{"s"}) {
+		t.Errorf("the search view takes s as text, the root does not see it: %v %v", probs, c.Keys)
 	}
 }
 
@@ -368,4 +398,49 @@ func TestSnakeCase(t *testing.T) {
 			t.Errorf("SnakeCase(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func TestGlamourStyleFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "broken.json"), []byte(`{"document": `), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string]string{
+		`glamour_style = "broken.json"`:  "is not a glamour JSON style",
+		`glamour_style = "missing.json"`: "style file",
+		`glamour_style = "tokyonight"`:   `did you mean "tokyo-night"?`,
+	} {
+		c, probs := Parse(filepath.Join(dir, "c.toml"), []byte(src))
+		if p := problemAt(t, probs, "glamour_style"); p.Line != 1 || !strings.Contains(p.Message, want) {
+			t.Errorf("%s: %+v, want %q", src, p, want)
+		}
+		if c.GlamourStyle != "" {
+			t.Errorf("%s: a bad style follows the theme, got %q", src, c.GlamourStyle)
+		}
+	}
+}
+
+// FuzzParse: any input gives a config whose choices are valid and problems
+// that say where; nothing panics.
+func FuzzParse(f *testing.F) {
+	f.Add(DefaultTOML)
+	f.Add("theme = 3\n[keys.reader]\ndown = [\"ctrl+\", 1]\n[[keys]]\n")
+	f.Add("keys = { quit = \"x\", reader = { down = [\"j\"] } }\nsources = [\"~\"]")
+	f.Fuzz(func(t *testing.T, src string) {
+		c, probs := Parse("f.toml", []byte(src))
+		for _, p := range probs {
+			if p.Line < 0 || p.Message == "" || p.File != "f.toml" {
+				t.Fatalf("bad problem %+v", p)
+			}
+		}
+		if !slices.Contains([]string{ThemeAuto, ThemeDark, ThemeLight}, c.Theme) || c.WrapWidth < 0 ||
+			!slices.Contains([]string{LayoutAuto, LayoutWide, LayoutMedium, LayoutNarrow}, c.Layout) {
+			t.Fatalf("invalid config %+v", c)
+		}
+		for name, keys := range c.Keys {
+			if _, ok := LookupAction(name); !ok || len(keys) == 0 {
+				t.Fatalf("bad action %q = %v", name, keys)
+			}
+		}
+	})
 }

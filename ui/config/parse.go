@@ -207,7 +207,11 @@ func typeName(t string) string {
 // decode decodes the value at path into v, reporting a wrong type.
 func (p *parser) decode(prim toml.Primitive, v any, want string, path ...string) bool {
 	if err := p.md.PrimitiveDecode(prim, v); err != nil {
-		p.report(fmt.Sprintf("must be %s, not %s", want, typeName(p.md.Type(path...))), path...)
+		got := typeName(p.md.Type(path...))
+		if got == "a list" {
+			got = "a list holding something else"
+		}
+		p.report(fmt.Sprintf("must be %s, not %s", want, got), path...)
 		return false
 	}
 	return true
@@ -375,12 +379,17 @@ func (p *parser) glamourStyle(v string) (string, bool) {
 func (p *parser) keys() map[string][]string {
 	out := map[string][]string{}
 	var top map[string]toml.Primitive
+	// Decoding a non-table into a map does not fail in BurntSushi/toml: ask the type.
+	if t := p.md.Type("keys"); !isTable(t) {
+		p.report("must be a table of actions, not "+typeName(t), "keys")
+		return out
+	}
 	if !p.decode(p.raw["keys"], &top, "a table of actions", "keys") {
 		return out
 	}
 	lines := map[string]int{} // action -> line, to report conflicts in file order
 	for _, name := range sortedKeys(top) {
-		if p.md.Type("keys", name) == "Hash" {
+		if isTable(p.md.Type("keys", name)) {
 			if !slices.Contains(Components, name) {
 				p.report("unknown key table: want one of "+orList(Components)+suggest(name, Components), "keys", name)
 				continue
@@ -399,6 +408,10 @@ func (p *parser) keys() map[string][]string {
 	p.conflicts(out, lines)
 	return out
 }
+
+// isTable reports whether a defined key of this TOML type is a table: a table
+// only made by a longer name ([keys.reader] makes keys) has no type.
+func isTable(tomlType string) bool { return tomlType == "Hash" || tomlType == "" }
 
 // action reads one action's keys into out.
 func (p *parser) action(out map[string][]string, lines map[string]int, name string, prim toml.Primitive, path ...string) {
@@ -450,7 +463,7 @@ func (p *parser) conflicts(out map[string][]string, lines map[string]int) {
 	})
 	for _, name := range set {
 		if k, other, ok := p.clash(out, lines, name); ok {
-			p.report(fmt.Sprintf("key %q is also bound to %s (the action keeps its default keys)", k, other), keyPath(name)...)
+			p.report(fmt.Sprintf("key %q is also bound to %s, which would hide one of them (the action keeps its default keys)", k, other), keyPath(name)...)
 			delete(out, name)
 		}
 	}
@@ -459,9 +472,8 @@ func (p *parser) conflicts(out map[string][]string, lines map[string]int) {
 // clash finds a key of name's that another action of its table already has:
 // by default, or set earlier in the file.
 func (p *parser) clash(out map[string][]string, lines map[string]int, name string) (string, string, bool) {
-	comp := actionByName[name].Component()
 	for _, other := range Actions {
-		if other.Name == name || other.Component() != comp || !mayClash(name, other.Name) {
+		if other.Name == name || !mayClash(name, other.Name) {
 			continue
 		}
 		theirs, set := out[other.Name]
@@ -479,16 +491,43 @@ func (p *parser) clash(out map[string][]string, lines map[string]int, name strin
 	return "", "", false
 }
 
-// mayClash reports whether two actions of one table act at the same time.
-// The list's browsing and filtering keys never do (Esc and Enter are both).
+// mayClash reports whether a key bound to both actions would do only one
+// of them: they are live at the same time, in the same table or because the
+// root checks its keys before the focused component's (ui.App.handleKey).
 func mayClash(a, b string) bool {
-	filtering := func(n string) bool { return strings.HasSuffix(n, "_while_filtering") }
-	if filtering(a) != filtering(b) {
-		return false
+	if a > b {
+		a, b = b, a
 	}
-	// The root's quit and force_quit share ctrl+c on purpose.
-	return !(a == "quit" && b == "force_quit") && !(a == "force_quit" && b == "quit")
+	if a == "force_quit" && b == "quit" {
+		return false // they share ctrl+c on purpose
+	}
+	ca, cb := actionByName[a].Component(), actionByName[b].Component()
+	switch {
+	case ca == "" && cb == "":
+		return true
+	case ca != "" && cb != "":
+		// The list's browsing and filtering keys are never live together (Esc, Enter are both).
+		return ca == cb && filtering(a) == filtering(b)
+	}
+	root, comp := a, b
+	if ca != "" {
+		root, comp = b, a
+	}
+	switch {
+	case root == "force_quit":
+		return true // checked before everything
+	case root == "back":
+		// Esc leaves a side pane or the search view before they see it.
+		c := actionByName[comp].Component()
+		return c == "entities_pane" || c == "quotes_pane" || c == "search_view"
+	}
+	// The other root keys come first everywhere but in the search view and
+	// while a filter is typed.
+	return actionByName[comp].Component() != "search_view" && !filtering(comp)
 }
+
+// filtering reports whether an action is live only while a list filter is typed.
+func filtering(name string) bool { return strings.HasSuffix(name, "_while_filtering") }
 
 // keyPath is the TOML path of an action.
 func keyPath(name string) []string {
