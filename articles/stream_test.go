@@ -2,6 +2,8 @@ package articles
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"os"
@@ -58,6 +60,14 @@ func writeArchive(t testing.TB, dir string, n int) {
 	}
 }
 
+func gzipped(s string) string {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.String()
+}
+
 // mixedFolder is a folder of several formats, a bad file, a hidden file and
 // a sub-folder.
 func mixedFolder(t *testing.T) string {
@@ -74,7 +84,11 @@ func mixedFolder(t *testing.T) string {
 		"sub0.txt":       fictionBrief(7), // after ('0' > '/')
 		"sub/e.jsonl":    "{\"title\":\"Pipeline tolls cut\",\"body\":\"Rafe Odunsi said tolls would fall.\"}\n{broken\n",
 		"sub/.git/x.txt": "not read",
-		"z_binary.dat":   "\x00\x01\x02\x03binary\x00",
+		"z_binary.dat":   "\x00\x01\x02\x03binary\x00", // left out, as are the next two
+		"sub/notes.go":   "package notes\n",
+		"sub/old.tar.gz": "\x1f\x8b",
+		"zz_noext":       fictionBrief(8), // no extension: read
+		"zz.TXT.GZ":      gzipped(fictionBrief(9)),
 	}
 	for name, content := range files {
 		p := filepath.Join(dir, name)
@@ -180,6 +194,9 @@ func TestStreamMatchesLoadColdAndWarm(t *testing.T) {
 	cold, warns, p := streamAll(t, []string{dir}, opt)
 	sameArticles(t, cold, want)
 	sameWarnings(t, warns, wantWarns)
+	if len(warns) == 0 || !warns[0].Notice || !strings.Contains(warns[0].Reason, "3 file(s) left out") {
+		t.Errorf("the folder's notice: %+v", warns)
+	}
 	if p.Cached != 0 {
 		t.Errorf("cold run: %d from an empty cache", p.Cached)
 	}
@@ -428,4 +445,40 @@ func BenchmarkStreamCold(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*200), "ns/brief")
+}
+
+// versionEnv asks the test binary to print the extractor version and stop.
+const versionEnv = "BRIEFS_STREAM_VERSION_CHILD"
+
+// TestExtractorVersionStable: the version must be the same in every process
+// (else every start would empty the cache) and name the revision.
+func TestExtractorVersionStable(t *testing.T) {
+	p, err := NewPipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv(versionEnv) != "" {
+		fmt.Println("version", ExtractorVersion(p))
+		return
+	}
+	start := time.Now()
+	v := ExtractorVersion(p)
+	t.Logf("%s in %v", v, time.Since(start))
+	if !strings.HasPrefix(v, ExtractorRevision+"+") || len(v) != len(ExtractorRevision)+17 {
+		t.Fatalf("version %q", v)
+	}
+	if again := ExtractorVersion(p); again != v {
+		t.Fatalf("two calls: %q, %q", v, again)
+	}
+	for range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestExtractorVersionStable$")
+		cmd.Env = append(os.Environ(), versionEnv+"=1")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "version "+v+"\n") {
+			t.Fatalf("another process says %q, this one %q", out, v)
+		}
+	}
 }
