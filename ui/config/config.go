@@ -6,6 +6,14 @@
 // A problem in the file never stops briefs: Load reports each unknown key and
 // bad value as a Problem with its file and line, the setting keeps its default
 // and the rest of the file applies.
+//
+// Wiring, in main and ui:
+//
+//	cfg, probs, err := config.Load(config.Path(*configFlag)) // err: unreadable, or a missing --config file
+//	for _, p := range probs { warnings = append(warnings, p.String()) } // "file:line: key: message"
+//	_ = cfg.Apply("", &rootKeys)        // [keys]: ui.KeyMap
+//	_ = cfg.Apply("reader", &readerKeys) // [keys.reader]: reader.KeyMap; see Components()
+//	config.WriteDefault(os.Stdout)       // briefs config --default
 package config
 
 import (

@@ -329,12 +329,12 @@ func TestDefaultFileListsEveryAction(t *testing.T) {
 	if len(probs) != 0 {
 		t.Fatalf("uncommented default keys have problems: %v", probs)
 	}
-	if len(c.Keys) != len(Actions) {
-		t.Errorf("the default file lists %d actions, Actions has %d", len(c.Keys), len(Actions))
+	if len(c.Keys) != len(actions) {
+		t.Errorf("the default file lists %d actions, actions has %d", len(c.Keys), len(actions))
 	}
-	for _, a := range Actions {
+	for _, a := range actions {
 		if !reflect.DeepEqual(c.Keys[a.Name], a.Keys) {
-			t.Errorf("%s: default file says %v, Actions says %v", a.Name, c.Keys[a.Name], a.Keys)
+			t.Errorf("%s: default file says %v, actions says %v", a.Name, c.Keys[a.Name], a.Keys)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -13,6 +14,7 @@ import (
 // Action is one thing a key can do: a key.Binding field of one of the UI's
 // KeyMap structs. Its Name is the component and the field name in snake case
 // ("reader.page_down"); the root's actions have no component ("quit").
+// See Actions.
 type Action struct {
 	Name string   // as written in the config file's [keys] tables
 	Keys []string // the UI's default keys, for the commented default file
@@ -28,13 +30,12 @@ func (a Action) Component() string {
 	return c
 }
 
-// Components are the [keys.X] tables, in the order the default file lists them.
-// The root's actions sit in [keys] itself.
-var Components = []string{"list", "reader", "search_view", "entities_pane", "quotes_pane"}
+// components are the [keys.X] tables, in the order the default file lists them.
+var components = []string{"list", "reader", "search_view", "entities_pane", "quotes_pane"}
 
-// Actions lists every remappable action with the UI's default keys, in the
-// order of the default file. A test holds it to the UI's KeyMap structs.
-var Actions = []Action{
+// actions are every remappable action with the UI's default keys, in the
+// order of the default file. A test holds them to the UI's KeyMap structs.
+var actions = []Action{
 	{"quit", []string{"q", "ctrl+c"}, "quit briefs"},
 	{"force_quit", []string{"ctrl+c"}, "quit even while a filter or a query is being typed"},
 	{"help", []string{"?"}, "show or hide the full help"},
@@ -94,10 +95,23 @@ var Actions = []Action{
 	{"quotes_pane.bottom", []string{"G", "end"}, "last quote"},
 }
 
-// actionByName indexes Actions.
+// Components returns the [keys.X] tables ("list", "reader", ...), one per UI
+// component; the root's actions sit in [keys] itself.
+func Components() []string { return slices.Clone(components) }
+
+// Actions returns every remappable action, in the default file's order.
+func Actions() []Action {
+	out := slices.Clone(actions)
+	for i := range out {
+		out[i].Keys = slices.Clone(out[i].Keys)
+	}
+	return out
+}
+
+// actionByName indexes actions.
 var actionByName = func() map[string]Action {
-	m := make(map[string]Action, len(Actions))
-	for _, a := range Actions {
+	m := make(map[string]Action, len(actions))
+	for _, a := range actions {
 		m[a.Name] = a
 	}
 	return m

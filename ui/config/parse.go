@@ -390,8 +390,8 @@ func (p *parser) keys() map[string][]string {
 	lines := map[string]int{} // action -> line, to report conflicts in file order
 	for _, name := range sortedKeys(top) {
 		if isTable(p.md.Type("keys", name)) {
-			if !slices.Contains(Components, name) {
-				p.report("unknown key table: want one of "+orList(Components)+suggest(name, Components), "keys", name)
+			if !slices.Contains(components, name) {
+				p.report("unknown key table: want one of "+orList(components)+suggest(name, components), "keys", name)
 				continue
 			}
 			var sub map[string]toml.Primitive
@@ -472,7 +472,7 @@ func (p *parser) conflicts(out map[string][]string, lines map[string]int) {
 // clash finds a key of name's that another action of its table already has:
 // by default, or set earlier in the file.
 func (p *parser) clash(out map[string][]string, lines map[string]int, name string) (string, string, bool) {
-	for _, other := range Actions {
+	for _, other := range actions {
 		if other.Name == name || !mayClash(name, other.Name) {
 			continue
 		}
@@ -538,8 +538,8 @@ func keyPath(name string) []string {
 }
 
 func actionNames() []string {
-	out := make([]string, len(Actions))
-	for i, a := range Actions {
+	out := make([]string, len(actions))
+	for i, a := range actions {
 		out[i] = a.Name
 	}
 	return out

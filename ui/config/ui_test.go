@@ -38,7 +38,7 @@ var notRemappable = []string{"list.show_full_help", "list.close_full_help", "lis
 // TestActionsMatchUI holds config.Actions to the UI: every exported
 // key.Binding field of every KeyMap is an action with the same default keys,
 // and every action is such a field. When this fails after a KeyMap changed,
-// add or update the action in ui/config/keys.go and in DefaultTOML.
+// add or update the action in ui/config/keys.go (actions) and in DefaultTOML.
 func TestActionsMatchUI(t *testing.T) {
 	bt := reflect.TypeFor[key.Binding]()
 	inUI := map[string]bool{}
@@ -68,7 +68,7 @@ func TestActionsMatchUI(t *testing.T) {
 			}
 		}
 	}
-	for _, a := range config.Actions {
+	for _, a := range config.Actions() {
 		if !inUI[a.Name] {
 			t.Errorf("config action %q is no KeyMap field of the UI", a.Name)
 		}
