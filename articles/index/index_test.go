@@ -494,6 +494,14 @@ func TestIncrementalAddMatchesBuild(t *testing.T) {
 	if ix.Len() != len(arts) {
 		t.Errorf("Len = %d", ix.Len())
 	}
+	// adding after Compact works the same
+	ix2 := Build(arts[:4], nil)
+	ix2.AddBatch(arts[4:])
+	for _, q := range []string{"Orlov", "reactor", "\"reactor on time\"", "Kask"} {
+		if a, b := ids(search(t, ix2, q)), ids(search(t, full, q)); !slices.Equal(a, b) {
+			t.Errorf("%q after Compact: %v, built %v", q, a, b)
+		}
+	}
 }
 
 func TestConcurrentAddAndSearch(t *testing.T) {
