@@ -208,13 +208,22 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.shown = msg.seq
 		m.pending = msg.seq != m.seq
+		// the same query again (Refresh as briefs arrive): stay on the same brief
+		var keep string
+		if h, ok := m.Selected(); ok && msg.query == m.query {
+			keep = h.ArticleID
+		}
 		m.query, m.err, m.sugs = msg.query, msg.err, msg.sugs
 		m.sugAt, m.sugOp = msg.sugStart, msg.sugInOp
 		if msg.err == nil {
 			m.res = msg.res
 		}
-		if m.cursor >= len(m.res.Hits) {
-			m.cursor = max(len(m.res.Hits)-1, 0)
+		m.cursor = 0
+		for i, h := range m.res.Hits {
+			if h.ArticleID == keep {
+				m.cursor = i
+				break
+			}
 		}
 		m.clampScroll()
 		m.syncKeys()
@@ -262,7 +271,6 @@ func (m *Model) run() tea.Cmd {
 	m.seq++
 	seq, q, src := m.seq, m.input.Value(), m.src
 	m.pending = true
-	m.cursor, m.offset = 0, 0
 	if src == nil {
 		return nil
 	}

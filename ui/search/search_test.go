@@ -163,6 +163,29 @@ func TestEnterWithoutHitsDoesNothing(t *testing.T) {
 	}
 }
 
+func TestRefreshKeepsTheSelection(t *testing.T) {
+	ix := testIndex()
+	m := newModel(ix)
+	m = typeText(t, m, "Oslo")
+	m, _ = press(m, tea.KeyDown)
+	m, _ = press(m, tea.KeyDown)
+	want, _ := m.Selected()
+	// a newer brief arrives and ranks first
+	ix.Add(brief("Oslo Oslo Oslo", "Oslo hosts Oslo talks in Oslo.", "2025-01-01", oslo))
+	m = settle(t, m, m.Refresh())
+	if m.Total() != 4 {
+		t.Fatalf("after refresh: %d hits", m.Total())
+	}
+	if got, _ := m.Selected(); got.ArticleID != want.ArticleID {
+		t.Errorf("selection moved from %q to %q", want.Title, got.Title)
+	}
+	// a new query starts at the top
+	m = typeText(t, m, " harbour")
+	if got, _ := m.Selected(); got.ArticleID != m.Hits()[0].ArticleID {
+		t.Error("a new query did not start at the first hit")
+	}
+}
+
 func TestLateAnswersAreDropped(t *testing.T) {
 	m := newModel(testIndex())
 	m.input.SetValue("Oslo")
