@@ -444,3 +444,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseDefault parses the default file with every key line uncommented,
+// the most work a start-up does here.
+func BenchmarkParseDefault(b *testing.B) {
+	src := []byte(regexp.MustCompile(`(?m)^# ([a-z_]+ = \[)`).ReplaceAllString(DefaultTOML, "$1"))
+	for b.Loop() {
+		if _, probs := Parse("c.toml", src); len(probs) != 0 {
+			b.Fatal(probs)
+		}
+	}
+}

@@ -30,6 +30,8 @@ type parser struct {
 	raw   map[string]toml.Primitive
 	probs []pending
 	seen  map[string]bool // key paths already reported: their undecoded children are not
+
+	keyOrder map[string]int // key path -> index in md.Keys(), built when first needed
 }
 
 // pending is a problem whose line is looked up once decoding is done.
@@ -387,7 +389,7 @@ func (p *parser) keys() map[string][]string {
 	if !p.decode(p.raw["keys"], &top, "a table of actions", "keys") {
 		return out
 	}
-	lines := map[string]int{} // action -> line, to report conflicts in file order
+	lines := map[string]int{} // action -> place in the file, to report conflicts in file order
 	for _, name := range sortedKeys(top) {
 		if isTable(p.md.Type("keys", name)) {
 			if !slices.Contains(components, name) {
@@ -407,6 +409,17 @@ func (p *parser) keys() map[string][]string {
 	}
 	p.conflicts(out, lines)
 	return out
+}
+
+// order is where a key comes in the file: its index in MetaData.Keys.
+func (p *parser) order(path []string) int {
+	if p.keyOrder == nil {
+		p.keyOrder = map[string]int{}
+		for i, k := range p.md.Keys() {
+			p.keyOrder[k.String()] = i
+		}
+	}
+	return p.keyOrder[toml.Key(path).String()]
 }
 
 // isTable reports whether a defined key of this TOML type is a table: a table
@@ -445,7 +458,7 @@ func (p *parser) action(out map[string][]string, lines map[string]int, name stri
 		}
 	}
 	out[name] = keys
-	lines[name] = p.line(path)
+	lines[name] = p.order(path)
 }
 
 // conflicts reports a key bound to two actions of one table; the action
@@ -469,11 +482,11 @@ func (p *parser) conflicts(out map[string][]string, lines map[string]int) {
 	}
 }
 
-// clash finds a key of name's that another action of its table already has:
-// by default, or set earlier in the file.
+// clash finds a key of name's that another action live at the same time
+// (mayClash) already has: by default, or set earlier in the file.
 func (p *parser) clash(out map[string][]string, lines map[string]int, name string) (string, string, bool) {
 	for _, other := range actions {
-		if other.Name == name || !mayClash(name, other.Name) {
+		if other.Name == name {
 			continue
 		}
 		theirs, set := out[other.Name]
@@ -483,7 +496,7 @@ func (p *parser) clash(out map[string][]string, lines map[string]int, name strin
 			continue // that one is reported when its turn comes
 		}
 		for _, k := range out[name] {
-			if slices.Contains(theirs, k) {
+			if slices.Contains(theirs, k) && mayClash(name, other.Name) {
 				return k, other.Name, true
 			}
 		}
