@@ -1,8 +1,14 @@
 package config_test
 
 import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,7 +17,6 @@ import (
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 
-	"briefs/ui"
 	"briefs/ui/articlelist"
 	"briefs/ui/config"
 	"briefs/ui/reader"
@@ -19,10 +24,11 @@ import (
 	"briefs/ui/sidepane"
 )
 
-// keymaps are the UI's KeyMap structs by config table ("" is [keys]).
+// keymaps are the components' KeyMap structs by config table. The root's
+// ([keys]) is read from its source by rootDefaults: importing briefs/ui would
+// tie this package's tests to every package of the program.
 func keymaps() map[string][]any {
 	return map[string][]any{
-		"":              {ui.DefaultKeyMap()},
 		"list":          {articlelist.DefaultKeyMap(), list.DefaultKeyMap()},
 		"reader":        {reader.DefaultKeyMap()},
 		"search_view":   {search.DefaultKeyMap()},
@@ -68,6 +74,22 @@ func TestActionsMatchUI(t *testing.T) {
 			}
 		}
 	}
+	root, err := rootDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for field, keys := range root {
+		name := config.SnakeCase(field)
+		inUI[name] = true
+		a, ok := config.LookupAction(name)
+		if !ok {
+			t.Errorf("ui.KeyMap.%s has no config action %q", field, name)
+			continue
+		}
+		if !slices.Equal(keys, a.Keys) {
+			t.Errorf("%s: the UI binds %v, config.Actions says %v", name, keys, a.Keys)
+		}
+	}
 	for _, a := range config.Actions() {
 		if !inUI[a.Name] {
 			t.Errorf("config action %q is no KeyMap field of the UI", a.Name)
@@ -94,7 +116,10 @@ down = ["ctrl+n"]
 	if err := c.Apply("reader", &rk); err != nil {
 		t.Fatal(err)
 	}
-	root := ui.DefaultKeyMap()
+	root := struct{ Quit, Help key.Binding }{
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+	}
 	if err := c.Apply("", &root); err != nil {
 		t.Fatal(err)
 	}
@@ -108,6 +133,7 @@ down = ["ctrl+n"]
 		{rk.Down, "J", "j", "J/↓", "down"},
 		{rk.Up, "k", "J", "k/↑", "up"}, // untouched
 		{root.Quit, "x", "q", "x", "quit"},
+		{root.Help, "?", "x", "?", "help"}, // untouched
 	} {
 		if !slices.Contains(tc.b.Keys(), tc.on) || slices.Contains(tc.b.Keys(), tc.off) {
 			t.Errorf("%s: keys %v, want %q and not %q", tc.helpDesc, tc.b.Keys(), tc.on, tc.off)
@@ -142,4 +168,86 @@ down = ["ctrl+n"]
 	if err := c.Apply("reader", rk); err == nil {
 		t.Error("Apply must refuse a KeyMap that is not a pointer")
 	}
+}
+
+// rootDefaults reads the keys of each field of ui.DefaultKeyMap's result from
+// the ui package's source (the parent folder): field name -> key.WithKeys values.
+func rootDefaults() (map[string][]string, error) {
+	files, err := filepath.Glob(filepath.Join("..", "*.go"))
+	if err != nil {
+		return nil, fmt.Errorf("list ui sources: %w", err)
+	}
+	fset := token.NewFileSet()
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", path, err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Name.Name != "DefaultKeyMap" || fn.Recv != nil {
+				continue
+			}
+			out := map[string][]string{}
+			var bad error
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				kv, ok := n.(*ast.KeyValueExpr)
+				if !ok {
+					return true
+				}
+				field, ok := kv.Key.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				keys, err := withKeys(kv.Value)
+				if err != nil {
+					bad = fmt.Errorf("ui.DefaultKeyMap %s: %w", field.Name, err)
+				}
+				out[field.Name] = keys
+				return false
+			})
+			if bad != nil {
+				return nil, bad
+			}
+			if len(out) == 0 {
+				return nil, fmt.Errorf("%s: DefaultKeyMap binds no field", path)
+			}
+			return out, nil
+		}
+	}
+	return nil, fmt.Errorf("no func DefaultKeyMap in ../*.go")
+}
+
+// withKeys finds the string arguments of key.WithKeys inside a binding expression.
+func withKeys(e ast.Expr) ([]string, error) {
+	var keys []string
+	var bad error
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "WithKeys" {
+			return true
+		}
+		for _, a := range call.Args {
+			lit, ok := a.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				bad = fmt.Errorf("a key that is not a string literal")
+				continue
+			}
+			k, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				bad = fmt.Errorf("unquote %s: %w", lit.Value, err)
+				continue
+			}
+			keys = append(keys, k)
+		}
+		return false
+	})
+	return keys, bad
 }
