@@ -16,6 +16,19 @@
 //   - a full-text inverted index over titles and bodies: folded word ->
 //     (article, count in body, count in title), ranked with BM25.
 //
+// # Use
+//
+//	ix := index.New(extractor)          // *entities.Extractor resolves gazetteer names
+//	ix.AddBatch(batch)                  // per batch as briefs load; searches may run meanwhile
+//	ix.Compact()                        // once loading is done
+//	res, err := ix.Search(`Lavrov AND "peace talks"`, 50)
+//	index.WriteHits(os.Stdout, index.FormatJSONL, res.Hits)       // briefs search
+//	index.WriteEntities(w, f, ix.EntitiesWith(kind, 5))           // briefs entities [--kind]
+//	index.WriteQuotes(w, f, ix.Quotes(speaker, about))            // briefs quotes
+//
+// Build(arts, r) does the first three at once. Suggest offers entities as a
+// name is typed; Entity, CoOccurring and Resolve answer for one name.
+//
 // # Queries
 //
 //	entity:NAME      briefs that name the entity (any surface form; NAME may be
