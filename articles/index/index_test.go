@@ -707,6 +707,9 @@ func TestLexer(t *testing.T) {
 	if !slices.Equal(lx, want) {
 		t.Errorf("lex = %+v\nwant %+v", lx, want)
 	}
+	if lx, err := lex(`speaker:“Anton Belov” «peace talks»`); err != nil || len(lx) != 2 || lx[0].text != "Anton Belov" || lx[1].text != "peace talks" {
+		t.Errorf("typographic quotes: %+v %v", lx, err)
+	}
 	if lx, err := lex(`"unterminated phrase`); err != nil || len(lx) != 1 || lx[0].text != "unterminated phrase" {
 		t.Errorf("unterminated: %+v %v", lx, err)
 	}

@@ -24,8 +24,12 @@ type lexeme struct {
 	quoted bool
 }
 
+// smartQuotes are typographic double quotes, taken as plain ones.
+var smartQuotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`)
+
 // lex splits a query into its lexemes.
 func lex(q string) ([]lexeme, error) {
+	q = smartQuotes.Replace(q)
 	var out []lexeme
 	i := 0
 	readQuoted := func() string {
