@@ -3,6 +3,8 @@
 //
 //	briefs [PATH|URL|-]...                          read briefs (the built-in samples with no argument)
 //	briefs extract [--format jsonl|json|md] [PATH|URL|-]...
+//	briefs export [--format md|json] [--out FILE] QUERY [PATH|URL|-]...
+//	briefs config [--default] [--config FILE]
 //
 // main.go only parses the command line and wires articles to ui.
 package main
@@ -25,6 +27,7 @@ import (
 	"briefs/articles/source"
 	"briefs/model"
 	"briefs/ui"
+	"briefs/ui/config"
 )
 
 // version is the release; builds may override it with -ldflags "-X main.version=...".
@@ -49,6 +52,12 @@ Usage:
                                 every entity of the briefs, with counts and company
   briefs quotes [--format F] [--speaker NAME] [--about NAME] [PATH|URL|-]...
                                 every quote, by speaker or by what it is about
+  briefs export [--format md|json] [--out FILE] QUERY [PATH|URL|-]...
+                                the digest of every brief a query finds, for a report
+  briefs config [--default] [--config FILE]
+                                check the config file, or print the commented default
+  briefs [--config FILE] [PATH|URL|-]...
+                                read briefs with the settings of FILE
   briefs --version | --help
 
 Queries: a name in any form (Lavrov, "russian federation", U.S.) finds the
@@ -93,6 +102,10 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 			return extractCmd(args[1:], stdin, stdout, stderr)
 		case "search", "entities", "quotes":
 			return corpusCmd(args[0], args[1:], stdin, stdout, stderr)
+		case "export":
+			return exportCmd(args[1:], stdin, stdout, stderr)
+		case "config":
+			return configCmd(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("briefs", flag.ContinueOnError)
@@ -100,6 +113,7 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	showVersion := fs.Bool("version", false, "print the version")
 	showHelp := fs.Bool("help", false, "print usage")
 	fs.BoolVar(showHelp, "h", false, "print usage")
+	cfgPath := fs.String("config", "", "the config file (default $BRIEFS_CONFIG, then $XDG_CONFIG_HOME/briefs/config.toml)")
 	if err := fs.Parse(args); err != nil {
 		return 0, usageError{err.Error()}
 	}
@@ -111,7 +125,16 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		fmt.Fprintln(stdout, "briefs", version)
 		return exitOK, nil
 	}
-	if err := ui.Run(fs.Args(), articles.StreamOptions{Source: source.Options{Stdin: stdin}}); err != nil {
+	cfg, problems, err := loadConfig(*cfgPath, stderr)
+	if err != nil {
+		return 0, err
+	}
+	specs := fs.Args()
+	if len(specs) == 0 { // the config's sources and feeds, or the built-in samples
+		specs = append(append(specs, cfg.Sources...), cfg.Feeds...)
+	}
+	opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems}
+	if err := ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: stdin}}, opt); err != nil {
 		return 0, err
 	}
 	return exitOK, nil

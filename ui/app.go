@@ -19,6 +19,8 @@ import (
 	"briefs/articles/index"
 	"briefs/model"
 	"briefs/ui/articlelist"
+	"briefs/ui/clipboard"
+	"briefs/ui/config"
 	"briefs/ui/reader"
 	"briefs/ui/search"
 	"briefs/ui/sidepane"
@@ -63,9 +65,15 @@ const (
 
 // App is the root model of the reader.
 type App struct {
-	keys KeyMap
-	st   theme.Styles
-	help help.Model
+	keys    KeyMap
+	actions ActionKeys
+	st      theme.Styles
+	help    help.Model
+
+	cfg         config.Config
+	noColor     bool
+	themeFixed  bool               // the config fixes dark or light: the terminal is not asked
+	writeSystem func(string) error // the system clipboard; tests put a fake here
 
 	list     articlelist.Model
 	reader   reader.Model
@@ -92,17 +100,22 @@ func New(arts []model.Article, warnings []string) App {
 	st := theme.New(true)
 	h := help.New()
 	h.Styles = st.Help
+	rd := reader.New(st)
+	rd.SetMeasure(config.ReadableMeasure)
 	return App{
-		keys:     DefaultKeyMap(),
-		st:       st,
-		help:     h,
-		list:     articlelist.New(arts, st),
-		reader:   reader.New(st),
-		entities: sidepane.NewEntities(st),
-		quotes:   sidepane.NewQuotes(st),
-		search:   search.New(nil, st),
-		sideTab:  focusEntities,
-		warnings: warnings,
+		keys:        DefaultKeyMap(),
+		actions:     DefaultActionKeys(),
+		cfg:         config.Default(),
+		writeSystem: clipboard.WriteSystem,
+		st:          st,
+		help:        h,
+		list:        articlelist.New(arts, st),
+		reader:      rd,
+		entities:    sidepane.NewEntities(st),
+		quotes:      sidepane.NewQuotes(st),
+		search:      search.New(nil, st),
+		sideTab:     focusEntities,
+		warnings:    warnings,
 	}
 }
 
@@ -117,8 +130,11 @@ type WarningsMsg struct{ Warnings []string }
 // built-in samples when there are none). They load in the background: the
 // list shows at once and fills as briefs arrive, with a progress line, and
 // the corpus index for the search view grows with it.
-func Run(specs []string, opt articles.StreamOptions) error {
-	m := New(nil, nil)
+func Run(specs []string, opt articles.StreamOptions, o Options) error {
+	m := New(nil, o.Problems)
+	if err := m.Configure(o); err != nil {
+		return err
+	}
 	m.loading = true
 	p := tea.NewProgram(m)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -156,7 +172,12 @@ func load(ctx context.Context, p *tea.Program, specs []string, opt articles.Stre
 
 // Init asks the terminal for its background colour; until (or unless) it
 // answers, the dark theme stays, so a silent terminal costs nothing.
-func (a App) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (a App) Init() tea.Cmd {
+	if a.themeFixed {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
 
 // Update routes a message: window size and theme to everyone, keys to the
 // focused component, component messages to the parent's handlers.
@@ -166,7 +187,30 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		return a, a.layout()
 	case tea.BackgroundColorMsg:
+		if a.themeFixed {
+			return a, nil
+		}
 		return a, a.setDark(msg.IsDark())
+	case CopiedMsg:
+		if msg.Error != nil {
+			a.status = fmt.Sprintf("Could not copy the %s: %v", msg.What, msg.Error)
+		} else {
+			a.status = fmt.Sprintf("Copied the %s (%s).", msg.What, msg.Via)
+		}
+		return a, a.layout()
+	case ExportedMsg:
+		if msg.Error != nil {
+			a.status = "Export failed: " + msg.Error.Error()
+		} else {
+			a.status = "Digest written to " + msg.Path
+		}
+		return a, a.layout()
+	case BrowserMsg:
+		if msg.Error != nil {
+			a.status = msg.Error.Error()
+			return a, a.layout()
+		}
+		return a, nil
 	case ArticlesMsg:
 		cmds := []tea.Cmd{a.list.Append(msg.Articles)}
 		if open, ok := a.reader.Article(); ok {
@@ -323,6 +367,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, a.keys.Search):
 			return a, tea.Batch(relayout, a.openSearch())
 		}
+		if cmd, ok := a.handleAction(msg); ok {
+			return a, tea.Batch(relayout, cmd)
+		}
 	}
 	var cmd tea.Cmd
 	switch a.focus {
@@ -358,6 +405,14 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // mode is the layout for the current width.
 func (a App) mode() layoutMode {
+	switch a.cfg.Layout {
+	case config.LayoutWide:
+		return wide
+	case config.LayoutMedium:
+		return medium
+	case config.LayoutNarrow:
+		return narrow
+	}
 	switch {
 	case a.width >= wideWidth:
 		return wide
@@ -465,7 +520,7 @@ func (a *App) setDark(dark bool) tea.Cmd {
 	if dark == a.st.Dark {
 		return nil
 	}
-	a.st = theme.New(dark)
+	a.st = a.styles(dark)
 	a.help.Styles = a.st.Help
 	a.list.SetStyles(a.st)
 	a.entities.SetStyles(a.st)
@@ -522,6 +577,15 @@ func (a App) helpKeys() helpKeys {
 	}
 	h.short = append(append([]key.Binding{}, h.short...), root...)
 	h.full = append(append([][]key.Binding{}, h.full...), column)
+	if _, ok := a.currentBrief(); ok && !(a.focus == focusList && a.list.Filtering()) {
+		acts := []key.Binding{a.actions.OpenURL, a.actions.CopyURL, a.actions.Export}
+		if a.focus != focusList {
+			acts = append(acts, a.actions.CopyQuote)
+		} else {
+			acts = append(acts, a.actions.Sort, a.actions.Group)
+		}
+		h.full = append(h.full, acts)
+	}
 	return h
 }
 

@@ -70,10 +70,46 @@ func sourceLabel(a model.Article) string {
 	return filepath.Base(a.Source)
 }
 
+// Sort orders of the list (the config's names).
+const (
+	SortLoad     = ""         // the order the briefs arrived in
+	SortDate     = "date"     // newest first, undated last
+	SortTitle    = "title"    // A to Z
+	SortEntities = "entities" // most entities first
+	SortQuotes   = "quotes"   // most quotes first
+)
+
+// Sorts are the orders the sort key cycles through.
+var Sorts = []string{SortDate, SortTitle, SortEntities, SortQuotes}
+
+// Order is how the list is arranged.
+type Order struct {
+	Sort    string // SortDate, SortTitle, SortEntities, SortQuotes or SortLoad
+	Reverse bool   // the other way round
+	Group   bool   // grouped by outlet or source, in sort order within each group
+}
+
+// String names the order for the list's title ("by date, grouped by source").
+func (o Order) String() string {
+	var parts []string
+	if o.Sort != SortLoad {
+		s := "by " + o.Sort
+		if o.Reverse {
+			s += " (reversed)"
+		}
+		parts = append(parts, s)
+	}
+	if o.Group {
+		parts = append(parts, "grouped by source")
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Model is the list component.
 type Model struct {
-	list list.Model
-	keys KeyMap
+	list  list.Model
+	keys  KeyMap
+	order Order
 }
 
 // New builds the list over arts.
@@ -88,6 +124,17 @@ func New(arts []model.Article, st theme.Styles) Model {
 	l.SetStatusBarItemName("brief", "briefs")
 	return Model{list: l, keys: DefaultKeyMap()}
 }
+
+// SetKeyMap replaces the list's keys: its own and the bubbles list's
+// navigation and filter keys (remapped by the user's config).
+func (m *Model) SetKeyMap(own KeyMap, nav list.KeyMap) {
+	m.keys = own
+	m.list.KeyMap = nav
+	m.list.DisableQuitKeybindings()
+}
+
+// KeyMaps returns the list's own keys and the bubbles list's.
+func (m Model) KeyMaps() (KeyMap, list.KeyMap) { return m.keys, m.list.KeyMap }
 
 func items(arts []model.Article) []list.Item {
 	out := make([]list.Item, len(arts))
@@ -125,7 +172,90 @@ func (m *Model) Append(arts []model.Article) tea.Cmd {
 		at[a.ID] = len(all)
 		all = append(all, item{a})
 	}
-	return m.list.SetItems(all)
+	return m.setItems(all)
+}
+
+// setItems puts items in the list in the current order, the cursor staying
+// on the brief it was on.
+func (m *Model) setItems(all []list.Item) tea.Cmd {
+	sel, had := m.Selected()
+	m.order.arrange(all)
+	cmd := m.list.SetItems(all)
+	if had {
+		m.Select(sel.ID)
+	}
+	return cmd
+}
+
+// Order returns how the list is arranged.
+func (m Model) Order() Order { return m.order }
+
+// SetOrder arranges the list: sorted, maybe reversed, maybe grouped by source.
+func (m *Model) SetOrder(o Order) tea.Cmd {
+	m.order = o
+	m.list.Title = "Briefs"
+	if s := o.String(); s != "" {
+		m.list.Title += " · " + s
+	}
+	return m.setItems(slices.Clone(m.list.Items()))
+}
+
+// CycleSort moves to the next sort order (date, title, entities, quotes).
+func (m *Model) CycleSort() tea.Cmd {
+	o := m.order
+	i := slices.Index(Sorts, o.Sort)
+	o.Sort = Sorts[(i+1)%len(Sorts)]
+	return m.SetOrder(o)
+}
+
+// ToggleGroup groups the list by source, or stops grouping it.
+func (m *Model) ToggleGroup() tea.Cmd {
+	o := m.order
+	o.Group = !o.Group
+	return m.SetOrder(o)
+}
+
+// arrange sorts items in place; equal ones keep their order.
+func (o Order) arrange(items []list.Item) {
+	if o.Sort == SortLoad && !o.Group {
+		return
+	}
+	slices.SortStableFunc(items, func(x, y list.Item) int {
+		a, b := x.(item).art, y.(item).art
+		if o.Group {
+			if c := strings.Compare(strings.ToLower(sourceLabel(a)), strings.ToLower(sourceLabel(b))); c != 0 {
+				return c
+			}
+		}
+		c := o.compare(a, b)
+		if o.Reverse {
+			c = -c
+		}
+		return c
+	})
+}
+
+// compare orders two briefs by the sort, the first to show first.
+func (o Order) compare(a, b model.Article) int {
+	switch o.Sort {
+	case SortDate:
+		switch {
+		case a.Published.Equal(b.Published):
+			return 0
+		case a.Published.IsZero():
+			return 1
+		case b.Published.IsZero():
+			return -1
+		}
+		return b.Published.Compare(a.Published)
+	case SortTitle:
+		return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+	case SortEntities:
+		return len(b.Entities) - len(a.Entities)
+	case SortQuotes:
+		return len(b.Quotes) - len(a.Quotes)
+	}
+	return 0
 }
 
 // Len is the number of articles in the list, filtered or not.

@@ -133,8 +133,8 @@ func nameHyphen(s string, i int) bool {
 func (mb *mdBuilder) raw(s string) { mb.b.WriteString(s) }
 
 // buildMarkdown writes the article as glamour reads it: the title as a
-// heading, a line of where and when, then the body paragraphs, each speaker
-// tag at the end of the sentence its quotes close. Every character of the
+// heading, a line of where and when, then the body paragraphs, each closed by
+// one tag naming the speakers of its quotes. Every character of the
 // article's text is escaped. It also returns the visible runes in order.
 func buildMarkdown(a *model.Article) (string, []visRune) {
 	var mb mdBuilder
@@ -158,8 +158,7 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 			mb.text(text[pos:at], model.FieldBody, start+pos)
 			pos = at
 			mb.raw(" *")
-			// No-break spaces keep the tag on one line; Render turns them back.
-			mb.text(strings.ReplaceAll("— "+ins.speaker, " ", nbsp), "", ins.quote)
+			mb.text(ins.tag(), "", ins.quote)
 			mb.raw("*")
 		}
 		mb.text(text[pos:], model.FieldBody, start+pos)
@@ -190,80 +189,82 @@ func metaLine(a *model.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-// insertion is a speaker tag shown in the body: at a byte offset, for the
-// quotes that end in that sentence.
+// insertion is a speaker tag shown in the body: at a byte offset (the end of
+// a paragraph), for the quotes of that paragraph.
 type insertion struct {
-	at      int
-	quote   int // the first quote it stands for
-	speaker string
+	at       int
+	quote    int      // the first quote it stands for
+	speakers []string // distinct, in reading order
 }
 
-// speakerInsertions places each body quote's speaker at the end of the
-// sentence the quote ends in, so a fragment quoted mid-sentence does not cut
-// the sentence in two; quotes of one sentence share one tag.
+// tag is the text shown: "— Lavrov; Tillerson". No-break spaces keep each
+// name whole on one line (Render turns them back); the tag may break
+// between names.
+func (ins insertion) tag() string {
+	names := make([]string, len(ins.speakers))
+	for i, s := range ins.speakers {
+		names[i] = strings.ReplaceAll(strings.Join(strings.Fields(s), " "), " ", nbsp)
+	}
+	return "—" + nbsp + strings.Join(names, "; ")
+}
+
+// speakerInsertions puts one tag at the end of each paragraph that holds
+// attributed quotes, naming each distinct speaker once: a tag after every
+// quote would cut sentences with partial quotes in two.
 func speakerInsertions(a *model.Article) []insertion {
 	var out []insertion
 	for i, q := range a.Quotes {
-		if q.Field != model.FieldBody || q.Speaker == "" || q.End < 0 || q.End > len(a.Body) || q.Start > q.End {
+		if q.Field != model.FieldBody || strings.TrimSpace(q.Speaker) == "" || q.End < 0 || q.End > len(a.Body) || q.Start > q.End {
 			continue
 		}
-		at := sentenceEnd(a.Body, q.End)
+		at := paragraphEnd(a.Body, q.End)
 		if n := len(out); n > 0 && out[n-1].at == at {
-			if !strings.Contains(out[n-1].speaker, q.Speaker) {
-				out[n-1].speaker += " / " + q.Speaker
+			if !slices.Contains(out[n-1].speakers, q.Speaker) {
+				out[n-1].speakers = append(out[n-1].speakers, q.Speaker)
 			}
 			continue
 		}
-		out = append(out, insertion{at: at, quote: i, speaker: q.Speaker})
+		out = append(out, insertion{at: at, quote: i, speakers: []string{q.Speaker}})
 	}
 	slices.SortStableFunc(out, func(x, y insertion) int { return x.at - y.at })
-	return out
+	// Quotes out of order could give one paragraph two tags: merge them.
+	merged := out[:0]
+	for _, ins := range out {
+		if n := len(merged); n > 0 && merged[n-1].at == ins.at {
+			for _, s := range ins.speakers {
+				if !slices.Contains(merged[n-1].speakers, s) {
+					merged[n-1].speakers = append(merged[n-1].speakers, s)
+				}
+			}
+			continue
+		}
+		merged = append(merged, ins)
+	}
+	return merged
 }
 
-// sentenceEnd is the offset just after the sentence that a quote ending at
-// end closes or sits in: after its closing mark when the quote ends the
-// sentence, else after the next full stop, and never past the paragraph.
-func sentenceEnd(body string, end int) int {
+// paragraphEnd is the offset just after the last non-space character of the
+// paragraph that holds offset end.
+func paragraphEnd(body string, end int) int {
 	para := len(body)
 	if k := strings.Index(body[end:], model.ParagraphSep); k >= 0 {
 		para = end + k
 	}
-	at := end
-	last, _ := utf8.DecodeLastRuneInString(body[:end])
-	if r, n := utf8.DecodeRuneInString(body[at:]); n > 0 && isQuoteMark(r) {
-		at += n
-	}
-	skipPunct := func(i int) int {
-		for i < para && strings.IndexByte(".,;:!?", body[i]) >= 0 {
-			i++
-		}
-		return i
-	}
-	if strings.ContainsRune(".!?", last) {
-		return skipPunct(at)
-	}
-	for i := at; i < para; i++ {
-		if strings.IndexByte(".!?", body[i]) < 0 {
-			continue
-		}
-		j := i + 1
-		if r, n := utf8.DecodeRuneInString(body[j:]); n > 0 && isQuoteMark(r) {
-			j += n
-		}
-		if j >= para || body[j] == ' ' {
-			return j
-		}
-	}
-	return para
+	return len(strings.TrimRight(body[:para], " \t\n"))
 }
 
 func isQuoteMark(r rune) bool { return strings.ContainsRune("\"“”„«»'‘’", r) }
 
 // Render lays the article out with glamour at width cells in the named glamour
-// standard style ("dark" or "light").
+// standard style ("dark", "light", "notty", ...) or the style of a glamour JSON
+// file (a path ending in .json).
 func Render(a *model.Article, width int, style string) (*Document, error) {
 	md, vis := buildMarkdown(a)
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(width, minWrap)))
+	styleOpt := glamour.WithStandardStyle(style)
+	if strings.HasSuffix(style, ".json") { // a glamour JSON style file, from the config
+		styleOpt = glamour.WithStylesFromJSONFile(style)
+	}
+	r, err := glamour.NewTermRenderer(styleOpt, glamour.WithWordWrap(max(width, minWrap)))
 	if err != nil {
 		return nil, fmt.Errorf("glamour renderer: %w", err)
 	}

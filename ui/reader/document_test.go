@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -164,7 +165,7 @@ func TestMarkdownIsEscaped(t *testing.T) {
 	}
 }
 
-func TestSpeakerShownAtSentenceEnd(t *testing.T) {
+func TestSpeakersShownOncePerParagraph(t *testing.T) {
 	a := briefByPrefix(t, "02")
 	testbriefs.Annotate(&a, []testbriefs.Spec{
 		{Name: "Lina Roos", Kind: model.KindPerson},
@@ -174,20 +175,52 @@ func TestSpeakerShownAtSentenceEnd(t *testing.T) {
 		t.Fatalf("test brief has %d quotes, want 2", len(a.Quotes))
 	}
 	got := strings.Join(strings.Fields(strings.Join(plainLines(t, &a, 80), " ")), " ")
-	// Each speaker closes the sentence the quote sits in.
-	for _, want := range []string{`mistrust", Estmark's ambassador Lina Roos told the council. — Lina Roos Norland's`, `ready". — Per Aasen Diplomats`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("want %q in %q", want, got)
-		}
+	// Both quotes sit in one paragraph: one tag at its end names both
+	// speakers, and no tag cuts the sentences.
+	want := `told the council. Norland's envoy, Per Aasen, said his government was ready to vote "tonight, tomorrow, or whenever our friends are ready". — Lina Roos; Per Aasen Diplomats`
+	if !strings.Contains(got, want) {
+		t.Errorf("want %q in %q", want, got)
+	}
+	if n := strings.Count(got, "—"); n != 1 {
+		t.Errorf("%d speaker tags, want 1: %q", n, got)
 	}
 	d, err := Render(&a, 80, "dark")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range a.Quotes {
-		if n := utf8.RuneCountInString("—" + strings.ReplaceAll(a.Quotes[i].Speaker, " ", "")); len(d.speakers[i]) != n {
-			t.Errorf("quote %d: %d speaker cells placed, want %d", i, len(d.speakers[i]), n)
+	// The tag's cells belong to the paragraph's first quote.
+	if n := utf8.RuneCountInString("—LinaRoos;PerAasen"); len(d.speakers[0]) != n || len(d.speakers[1]) != 0 {
+		t.Errorf("speaker cells placed: %d and %d, want %d and 0", len(d.speakers[0]), len(d.speakers[1]), n)
+	}
+}
+
+func TestSpeakerInsertions(t *testing.T) {
+	body := "He said \"fine\" and left, \"for now\". Then more.  " + model.ParagraphSep + "Nothing quoted." + model.ParagraphSep + "\"Yes\", she said. \"No\", he said."
+	quote := func(text, speaker string, from int) model.Quote {
+		i := strings.Index(body[from:], text) + from
+		return model.Quote{Field: model.FieldBody, Start: i, End: i + len(text), Text: text, Speaker: speaker}
+	}
+	a := model.Article{Body: body, Quotes: []model.Quote{
+		quote("fine", "Ann", 0), quote("for now", "Ann", 0),
+		quote("Yes", "Bo", 0), quote("No", "Cy", strings.Index(body, `"No"`)),
+		{Field: model.FieldBody, Start: 0, End: 2, Speaker: ""}, // unattributed: no tag
+	}}
+	got := speakerInsertions(&a)
+	first := strings.Index(body, model.ParagraphSep)
+	want := []insertion{
+		{at: len(strings.TrimRight(body[:first], " ")), quote: 0, speakers: []string{"Ann"}},
+		{at: len(body), quote: 2, speakers: []string{"Bo", "Cy"}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].at != want[i].at || got[i].quote != want[i].quote || !slices.Equal(got[i].speakers, want[i].speakers) {
+			t.Errorf("insertion %d: got %+v, want %+v", i, got[i], want[i])
 		}
+	}
+	if tag := strings.ReplaceAll(want[1].tag(), nbsp, " "); tag != "— Bo; Cy" {
+		t.Errorf("tag %q", tag)
 	}
 }
 
@@ -200,28 +233,6 @@ func BenchmarkRenderSeedSized(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		if _, err := Render(&a, 60+i%80, "dark"); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-func TestSentenceEnd(t *testing.T) {
-	cases := []struct {
-		body  string
-		quote string // the quoted words; the tag goes where | is in want
-		want  string
-	}{
-		{`He said "fine" and left. Then more.`, "fine", `He said "fine" and left.| Then more.`},
-		{`"We will stay." She left.`, "We will stay.", `"We will stay."| She left.`},
-		{`"We insist", he said.`, "We insist", `"We insist", he said.|`},
-		{`They called it "frank" in talks`, "frank", `They called it "frank" in talks|`},
-		{`A "b" c.` + model.ParagraphSep + `Next.`, "b", `A "b" c.|` + model.ParagraphSep + `Next.`},
-		{`It was "odd?" he asked, then went.`, "odd?", `It was "odd?"| he asked, then went.`},
-	}
-	for _, c := range cases {
-		end := strings.Index(c.body, c.quote) + len(c.quote)
-		at := sentenceEnd(c.body, end)
-		if got := c.body[:at] + "|" + c.body[at:]; got != c.want {
-			t.Errorf("%q: tag at %q, want %q", c.body, got, c.want)
 		}
 	}
 }

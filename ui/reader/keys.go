@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 )
@@ -44,6 +46,27 @@ func DefaultKeyMap() KeyMap {
 		scrollHint:  key.NewBinding(key.WithKeys("j", "k", "space", "b"), key.WithHelp("j/k", "scroll")),
 		stepHint:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "briefs")),
 	}
+}
+
+// hint is a help-only binding with b's keys and help key and this description.
+func hint(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+}
+
+// hintPair is a help-only binding for two actions shown as one ("j/k scroll"):
+// the first key of each.
+func hintPair(a, b key.Binding, desc string) key.Binding {
+	first := func(x key.Binding) string {
+		if k := x.Help().Key; k != "" {
+			before, _, _ := strings.Cut(k, "/")
+			return before
+		}
+		if ks := x.Keys(); len(ks) > 0 {
+			return ks[0]
+		}
+		return ""
+	}
+	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(first(a)+"/"+first(b), desc))
 }
 
 // setMentionKeys turns n/N on while an entity is selected, so help shows them only then.

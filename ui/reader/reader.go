@@ -51,6 +51,7 @@ type Model struct {
 	has     bool
 	width   int
 	height  int
+	measure int       // the widest the text is wrapped at; 0: the reader's width
 	doc     *Document // what is on screen; may be for an older width while a new one renders
 	docFor  docKey
 	cache   map[docKey]*Document
@@ -105,13 +106,48 @@ func (m *Model) SetStyles(st theme.Styles) tea.Cmd {
 // SetSize gives the reader its width and height in cells, status line included.
 func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
-	m.vp.SetWidth(m.width)
+	m.vp.SetWidth(m.textWidth())
 	m.vp.SetHeight(max(m.height-1, 0))
 	return m.ensure()
 }
 
+// SetMeasure caps the width the text is wrapped at (a readable measure on a
+// wide screen); the text is centred in the room left. 0 or less: no cap.
+func (m *Model) SetMeasure(cells int) tea.Cmd {
+	m.measure = max(cells, 0)
+	m.vp.SetWidth(m.textWidth())
+	return m.ensure()
+}
+
+// textWidth is the width the brief is wrapped at.
+func (m Model) textWidth() int {
+	if m.measure > 0 && m.measure < m.width {
+		return m.measure
+	}
+	return m.width
+}
+
+// margin is the blank room left of the text that centres it.
+func (m Model) margin() int { return (m.width - m.textWidth()) / 2 }
+
+// SetKeyMap replaces the reader's keys (remapped by the user's config); the
+// help hints follow the new bindings.
+func (m *Model) SetKeyMap(k KeyMap) {
+	on := m.sel.Entity != ""
+	k.backHint = hint(k.Back, k.Back.Help().Desc)
+	k.mentionHint = hintPair(k.NextMention, k.PrevMention, "mentions")
+	k.scrollHint = hintPair(k.Down, k.Up, "scroll")
+	k.stepHint = hintPair(k.Prev, k.Next, "briefs")
+	k.setMentionKeys(on)
+	m.keys = k
+	m.vp.KeyMap = k.viewportKeys()
+}
+
+// KeyMap returns the reader's keys.
+func (m Model) KeyMap() KeyMap { return m.keys }
+
 func (m Model) key() docKey {
-	return docKey{id: m.art.ID, width: m.width, style: m.st.Glamour}
+	return docKey{id: m.art.ID, width: m.textWidth(), style: m.st.Glamour}
 }
 
 // ensure shows the cached rendering for the current article, width and theme,
@@ -336,7 +372,14 @@ func (m Model) View() string {
 	default:
 		body = m.vp.View()
 	}
-	body = lipgloss.NewStyle().Width(m.width).Height(max(m.height-1, 0)).MaxHeight(max(m.height-1, 0)).Render(body)
+	if pad := m.margin(); pad > 0 {
+		lines := strings.Split(body, "\n")
+		for i, l := range lines {
+			lines[i] = strings.Repeat(" ", pad) + l
+		}
+		body = strings.Join(lines, "\n")
+	}
+	body = lipgloss.NewStyle().Width(m.width).Height(max(m.height-1, 0)).MaxHeight(max(m.height-1, 0)).MaxWidth(m.width).Render(body)
 	if m.height == 1 {
 		return m.status()
 	}

@@ -223,3 +223,6 @@ func (m Entities) ShortHelp() []key.Binding {
 func (m Entities) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{m.keys.Down, m.keys.Top, m.keys.NextMention}, {m.keys.Search, m.keys.Aliases}}
 }
+
+// SetKeys replaces the pane's keys (remapped by the user's config).
+func (m *Entities) SetKeys(k EntityKeys) { m.keys = k }

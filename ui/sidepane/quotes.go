@@ -131,3 +131,6 @@ func (m Quotes) ShortHelp() []key.Binding { return []key.Binding{m.keys.Down, m.
 
 // FullHelp is the pane's part of the full help.
 func (m Quotes) FullHelp() [][]key.Binding { return [][]key.Binding{{m.keys.Down, m.keys.Top}} }
+
+// SetKeys replaces the pane's keys (remapped by the user's config).
+func (m *Quotes) SetKeys(k QuoteKeys) { m.keys = k }

@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/articles/digest"
+	"briefs/model"
+	"briefs/ui/clipboard"
+)
+
+// ActionKeys are the keys that act on the current brief (the open one, or
+// the list's selected one) and on the list's order.
+type ActionKeys struct {
+	OpenURL   key.Binding // open the brief's URL in the browser
+	CopyQuote key.Binding // copy the selected quote with its speaker and source
+	CopyURL   key.Binding // copy the brief's URL
+	Export    key.Binding // write the brief's digest to a Markdown file
+	Sort      key.Binding // cycle the list's order
+	Group     key.Binding // group the list by source, or stop
+}
+
+// DefaultActionKeys returns o, y, Y, x, S and B.
+func DefaultActionKeys() ActionKeys {
+	return ActionKeys{
+		OpenURL:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
+		CopyQuote: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
+		CopyURL:   key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy URL")),
+		Export:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export digest")),
+		Sort:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort")),
+		Group:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "group by source")),
+	}
+}
+
+// CopiedMsg reports a copy to the system clipboard (OSC 52 needs no answer).
+type CopiedMsg struct {
+	What  string // "quote", "URL"
+	Via   string // where it went: "clipboard", "OSC 52", "clipboard + OSC 52"
+	Error error  // the system clipboard failed (OSC 52 may still have worked)
+}
+
+// ExportedMsg reports a digest written to a file.
+type ExportedMsg struct {
+	Path  string
+	Error error
+}
+
+// BrowserMsg reports the end of the command that opened a URL.
+type BrowserMsg struct{ Error error }
+
+// currentBrief is the brief the action keys act on: the open one, or the
+// list's selected one while the list has focus.
+func (a App) currentBrief() (model.Article, bool) {
+	if a.focus == focusList {
+		return a.list.Selected()
+	}
+	return a.reader.Article()
+}
+
+// handleAction runs an action key; ok is false when msg is none.
+func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, a.actions.Sort):
+		if a.focus != focusList {
+			return nil, false
+		}
+		cmd := a.list.CycleSort()
+		a.status = "Sorted " + a.list.Order().String()
+		return tea.Batch(cmd, a.layout()), true
+	case key.Matches(msg, a.actions.Group):
+		if a.focus != focusList {
+			return nil, false
+		}
+		cmd := a.list.ToggleGroup()
+		if a.list.Order().Group {
+			a.status = "Grouped by source"
+		} else {
+			a.status = "Not grouped"
+		}
+		return tea.Batch(cmd, a.layout()), true
+	case key.Matches(msg, a.actions.OpenURL):
+		art, ok := a.currentBrief()
+		if !ok {
+			return nil, false
+		}
+		if art.URL == "" {
+			a.status = "This brief has no URL."
+			return a.layout(), true
+		}
+		a.status = "Opening " + art.URL
+		return tea.Batch(a.layout(), openURL(art.URL, a.cfg.Browser)), true
+	case key.Matches(msg, a.actions.CopyURL):
+		art, ok := a.currentBrief()
+		if !ok {
+			return nil, false
+		}
+		if art.URL == "" {
+			a.status = "This brief has no URL."
+			return a.layout(), true
+		}
+		return a.copy("URL", art.URL), true
+	case key.Matches(msg, a.actions.CopyQuote):
+		art, ok := a.currentBrief()
+		if !ok {
+			return nil, false
+		}
+		i := -1
+		switch {
+		case a.focus == focusQuotes:
+			i = a.quotes.Selected()
+		case a.focus != focusList:
+			i = a.reader.Selection().Quote
+		}
+		if i < 0 || i >= len(art.Quotes) {
+			a.status = "No quote selected: pick one in the quotes pane (" + a.keys.Quotes.Help().Key + ")."
+			return a.layout(), true
+		}
+		return a.copy("quote", QuoteText(art, art.Quotes[i])), true
+	case key.Matches(msg, a.actions.Export):
+		art, ok := a.currentBrief()
+		if !ok {
+			return nil, false
+		}
+		return exportDigest(art, a.cfg.ExportDir), true
+	}
+	return nil, false
+}
+
+// QuoteText is what y copies: the quote, its speaker (and role) and where it was said.
+func QuoteText(art model.Article, q model.Quote) string {
+	var b strings.Builder
+	b.WriteString("“" + strings.Join(strings.Fields(q.Text), " ") + "”")
+	who := q.Speaker
+	if who == "" {
+		who = "unattributed"
+	}
+	if q.SpeakerRole != "" {
+		who += ", " + q.SpeakerRole
+	}
+	b.WriteString(" — " + who)
+	src := []string{art.Title}
+	if art.Outlet != "" {
+		src = append(src, art.Outlet)
+	}
+	if !art.Published.IsZero() {
+		src = append(src, art.Published.Format("2 January 2006"))
+	}
+	if art.URL != "" {
+		src = append(src, art.URL)
+	} else if art.Source != "" {
+		src = append(src, art.Source)
+	}
+	b.WriteString("\n(" + strings.Join(src, ", ") + ")")
+	return b.String()
+}
+
+// copy puts text in the clipboards the config allows: OSC 52 goes out at
+// once through the program's output; the system clipboard is written off
+// the update loop and answers with a CopiedMsg.
+func (a *App) copy(what, text string) tea.Cmd {
+	system, osc := clipboard.Plan(a.cfg.Clipboard)
+	var cmds []tea.Cmd
+	if osc {
+		cmds = append(cmds, tea.Raw(clipboard.Sequence(text)))
+	}
+	if system && a.writeSystem != nil {
+		write := a.writeSystem
+		cmds = append(cmds, func() tea.Msg {
+			err := write(text)
+			via := "clipboard"
+			switch {
+			case err != nil && osc:
+				via, err = "OSC 52", nil // the terminal's clipboard has it
+			case osc:
+				via = "clipboard + OSC 52"
+			}
+			return CopiedMsg{What: what, Via: via, Error: err}
+		})
+	} else {
+		a.status = fmt.Sprintf("Copied the %s (OSC 52).", what)
+		cmds = append(cmds, a.layout())
+	}
+	return tea.Batch(cmds...)
+}
+
+// ExportPath is the file a brief's digest goes to in dir ("" for the current folder).
+func ExportPath(dir string, art model.Article) string {
+	slug := model.Slug(art.Title)
+	if len(slug) > 60 {
+		slug = strings.TrimRight(slug[:60], "-")
+	}
+	if slug == "" {
+		slug = art.ID
+	}
+	if dir == "" {
+		dir = "."
+	}
+	return filepath.Join(dir, "briefs-"+slug+".md")
+}
+
+// exportDigest writes the brief's Markdown digest off the update loop.
+func exportDigest(art model.Article, dir string) tea.Cmd {
+	path := ExportPath(dir, art)
+	return func() tea.Msg {
+		var b strings.Builder
+		if err := digest.Markdown(&b, &art); err != nil {
+			return ExportedMsg{Path: path, Error: fmt.Errorf("digest of %q: %w", art.Title, err)}
+		}
+		if dir != "" {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return ExportedMsg{Path: path, Error: fmt.Errorf("export folder: %w", err)}
+			}
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			return ExportedMsg{Path: path, Error: fmt.Errorf("write digest: %w", err)}
+		}
+		return ExportedMsg{Path: path}
+	}
+}
+
+// BrowserCommand is the command that opens url: the configured browser,
+// else $BROWSER, else xdg-open (open on macOS). interactive says whether it
+// may use the terminal (a user's browser may be lynx): the reader then
+// hands the terminal over while it runs.
+func BrowserCommand(url, configured, envBrowser, goos string) (argv []string, interactive bool) {
+	for _, b := range []string{configured, envBrowser} {
+		if f := strings.Fields(b); len(f) > 0 {
+			if strings.Contains(b, "%s") {
+				for i := range f {
+					f[i] = strings.ReplaceAll(f[i], "%s", url)
+				}
+				return f, true
+			}
+			return append(f, url), true
+		}
+	}
+	if goos == "darwin" {
+		return []string{"open", url}, false
+	}
+	return []string{"xdg-open", url}, false
+}
+
+// openURL opens url in the browser: a terminal-capable command through
+// tea.ExecProcess, xdg-open or open detached.
+func openURL(url, configured string) tea.Cmd {
+	argv, interactive := BrowserCommand(url, configured, os.Getenv("BROWSER"), runtime.GOOS)
+	if interactive {
+		c := exec.Command(argv[0], argv[1:]...)
+		return tea.ExecProcess(c, func(err error) tea.Msg {
+			if err != nil {
+				err = fmt.Errorf("open %s with %s: %w", url, argv[0], err)
+			}
+			return BrowserMsg{Error: err}
+		})
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := exec.CommandContext(ctx, argv[0], argv[1:]...).Run(); err != nil {
+			return BrowserMsg{Error: fmt.Errorf("open %s with %s: %w", url, argv[0], err)}
+		}
+		return BrowserMsg{}
+	}
+}

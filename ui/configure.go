@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/list"
+
+	"briefs/ui/articlelist"
+	"briefs/ui/config"
+	"briefs/ui/reader"
+	"briefs/ui/search"
+	"briefs/ui/sidepane"
+	"briefs/ui/theme"
+)
+
+// Options are the reader's settings: the config file's, and the environment's.
+type Options struct {
+	Config   config.Config
+	NoColor  bool     // NO_COLOR: no colours, bold, underline and italics stay
+	Problems []string // what was wrong in the config file, shown in the warnings view
+}
+
+// DefaultOptions are the settings without a config file.
+func DefaultOptions() Options { return Options{Config: config.Default(), NoColor: config.NoColor()} }
+
+// styles builds the theme for a background, with the glamour style the
+// config asks for (or the one that follows the theme).
+func (a App) styles(dark bool) theme.Styles {
+	st := theme.New(dark)
+	st.Glamour = a.cfg.Glamour(dark, a.noColor)
+	return st
+}
+
+// Configure applies the settings: theme, glamour style, measure, layout,
+// panes, the list's order and every component's keys (the defaults with
+// the config's remappings, so help shows the keys in use).
+func (a *App) Configure(o Options) error {
+	a.cfg, a.noColor = o.Config, o.NoColor
+	dark, fixed := a.cfg.FixedTheme()
+	a.themeFixed = fixed
+	if !fixed {
+		dark = a.st.Dark // until the terminal answers
+	}
+	a.st = a.styles(dark)
+	a.help.Styles = a.st.Help
+	a.list.SetStyles(a.st)
+	a.entities.SetStyles(a.st)
+	a.quotes.SetStyles(a.st)
+	a.reader.SetStyles(a.st)
+	a.reader.SetMeasure(a.cfg.Measure(1 << 20))
+
+	switch {
+	case len(a.cfg.Panes) == 0:
+		a.sideOff = true
+	case !a.cfg.ShowsPane(config.PaneEntities):
+		a.sideTab = focusQuotes
+	}
+	sort := a.cfg.Sort
+	if sort == "" {
+		sort = articlelist.SortLoad
+	}
+	a.list.SetOrder(articlelist.Order{Sort: sort, Reverse: a.cfg.Reverse, Group: a.cfg.GroupBySource})
+
+	keys, actions := DefaultKeyMap(), DefaultActionKeys()
+	listKeys, navKeys := articlelist.DefaultKeyMap(), list.DefaultKeyMap()
+	readerKeys, searchKeys := reader.DefaultKeyMap(), search.DefaultKeyMap()
+	entityKeys, quoteKeys := sidepane.DefaultEntityKeys(), sidepane.DefaultQuoteKeys()
+	for _, km := range []struct {
+		table string
+		keys  any
+	}{
+		{"", &keys}, {"", &actions},
+		{"list", &listKeys}, {"list", &navKeys},
+		{"reader", &readerKeys}, {"search_view", &searchKeys},
+		{"entities_pane", &entityKeys}, {"quotes_pane", &quoteKeys},
+	} {
+		if err := a.cfg.Apply(km.table, km.keys); err != nil {
+			return fmt.Errorf("configure keys: %w", err)
+		}
+	}
+	a.keys, a.actions = keys, actions
+	a.list.SetKeyMap(listKeys, navKeys)
+	a.reader.SetKeyMap(readerKeys)
+	a.search.SetKeyMap(searchKeys)
+	a.entities.SetKeys(entityKeys)
+	a.quotes.SetKeys(quoteKeys)
+	if a.width > 0 {
+		a.layout() // the reader re-renders on the next size or open
+	}
+	return nil
+}
