@@ -369,8 +369,8 @@ func (ix *Index) phraseCandidates(words []string) []scored {
 // enough hits are found and at least phraseSample were checked, and the
 // total is estimated from the share that held the phrase.
 const (
-	phraseCheckAll = 8192
-	phraseSample   = 2048
+	phraseCheckAll = 4096
+	phraseSample   = 1024
 	phraseBlock    = 512
 )
 
