@@ -110,7 +110,7 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 	if s.pipe == nil {
 		s.pipe, s.pipeErr = NewPipeline()
 	}
-	if s.version == "" && s.pipe != nil {
+	if s.version == "" && s.pipe != nil && !opt.NoCache {
 		s.version = ExtractorVersion(s.pipe)
 	}
 	switch {
