@@ -87,24 +87,37 @@ func TestEndToEndInTmux(t *testing.T) {
 	t.Log("running briefs in tmux at 120x40")
 	t.Run("read", func(t *testing.T) { readSeed(startBriefs(t, bin, "read")) })
 	t.Run("panes", func(t *testing.T) { seedPanes(startBriefs(t, bin, "panes")) })
+	t.Run("copy-export", func(t *testing.T) {
+		dir := t.TempDir()
+		cfg := filepath.Join(dir, "config.toml")
+		exports := filepath.Join(dir, "digests")
+		body := fmt.Sprintf("clipboard = \"osc52\"\nexport_dir = %q\n", exports)
+		if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s, _ := startBriefs(t, bin, "copy", "--config", cfg)
+		copyAndExport(s, exports)
+	})
 }
 
 // startBriefs runs the binary in a fresh 120x40 tmux session on its own
-// socket and waits for the list with the seed first and selected.
-func startBriefs(t *testing.T, bin, name string) (tmuxSession, string) {
+// socket and waits for the list, then moves the cursor to the seed (the list
+// is sorted newest first and the seed has no date).
+func startBriefs(t *testing.T, bin, name string, args ...string) (tmuxSession, string) {
 	t.Helper()
 	s := tmuxSession{t: t, socket: fmt.Sprintf("briefs-e2e-%d-%s", os.Getpid(), name)}
 	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-c", filepath.Dir(bin), "sh")
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	// The cache and reading state go to the test's own folder; the two runs
-	// share it, so the second starts from the cache the first filled.
+	// The cache, reading state and config go to the test's own folder; the
+	// runs share it, so later ones start from the cache the first filled.
 	state := filepath.Join(filepath.Dir(bin), "xdg")
-	s.keys("XDG_CACHE_HOME="+state+"/cache XDG_DATA_HOME="+state+"/data ./"+filepath.Base(bin)+"; echo EXIT=$?", "Enter")
-	list := s.waitText(seedTitle)
-	if !strings.Contains(list, "│ "+seedTitle) {
-		t.Fatalf("the seed brief is not the selected first item:\n%s", list)
-	}
-	return s, list
+	env := "XDG_CACHE_HOME=" + state + "/cache XDG_DATA_HOME=" + state + "/data XDG_CONFIG_HOME=" + state + "/config"
+	s.keys(env+" ./"+filepath.Base(bin)+" "+strings.Join(args, " ")+"; echo EXIT=$?", "Enter")
+	s.waitFor("the list, loaded", func(scr string) bool {
+		return strings.Contains(scr, seedTitle) && !strings.Contains(scr, "Loading briefs")
+	})
+	s.selectUntil("j", "│ "+seedTitle)
+	return s, s.screen()
 }
 
 // readSeed opens the seed, scrolls, steps to the next brief, goes back and quits.
@@ -161,6 +174,55 @@ func seedPanes(s tmuxSession, _ string) {
 		s.waitFor(fmt.Sprintf("Lavrov's mention %d", i+1), func(scr string) bool {
 			return strings.Contains(scr, fmt.Sprintf("Lavrov: mention %d of 3", i+1)) && strings.Contains(scr, where)
 		})
+	}
+	s.keys("q")
+	s.waitText("EXIT=0")
+}
+
+// copyAndExport copies Safronkov's quote with y, which must reach tmux's
+// clipboard through OSC 52 (set-clipboard on makes it a paste buffer), and
+// writes the seed's digest with x.
+func copyAndExport(s tmuxSession, exports string) {
+	t := s.t
+	s.run("set-option", "-g", "set-clipboard", "on")
+	s.keys("Enter")
+	s.waitText("The US ambassador however added")
+	s.keys("Q")
+	s.waitText("quote 1 of")
+	s.selectUntil("j", "· Vladimir Safronkov")
+	s.keys("y")
+	s.waitText("Copied the quote (OSC 52)")
+	want := "“This is contrary to any standards of justice” — Vladimir Safronkov"
+	var buf string
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		cmd := exec.Command("tmux", "-L", s.socket, "show-buffer")
+		cmd.Env = withoutTMUX(os.Environ())
+		out, err := cmd.Output()
+		if buf = string(out); err == nil && strings.HasPrefix(buf, want) && strings.Contains(buf, seedTitle) {
+			break
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+	if !strings.HasPrefix(buf, want) || !strings.Contains(buf, seedTitle) {
+		t.Fatalf("tmux's clipboard holds %q, want the quote %q and its source", buf, want)
+	}
+
+	s.keys("x")
+	s.waitText("Digest written to " + exports)
+	var digest []byte
+	for time.Now().Before(deadline.Add(15 * time.Second)) {
+		matches, _ := filepath.Glob(filepath.Join(exports, "briefs-*.md"))
+		if len(matches) == 1 {
+			if b, err := os.ReadFile(matches[0]); err == nil && len(b) > 0 {
+				digest = b
+				break
+			}
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+	if !strings.HasPrefix(string(digest), "# "+seedTitle) || !strings.Contains(string(digest), "— Vladimir Safronkov") {
+		t.Fatalf("digest file:\n%s", digest)
 	}
 	s.keys("q")
 	s.waitText("EXIT=0")

@@ -195,8 +195,12 @@ func (a *App) copy(what, text string) tea.Cmd {
 // ExportPath is the file a brief's digest goes to in dir ("" for the current folder).
 func ExportPath(dir string, art model.Article) string {
 	slug := model.Slug(art.Title)
-	if len(slug) > 60 {
-		slug = strings.TrimRight(slug[:60], "-")
+	if len(slug) > 60 { // at a word's end
+		if i := strings.LastIndexByte(slug[:61], '-'); i > 0 {
+			slug = slug[:i]
+		} else {
+			slug = slug[:60]
+		}
 	}
 	if slug == "" {
 		slug = art.ID

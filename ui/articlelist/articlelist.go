@@ -3,6 +3,7 @@
 package articlelist
 
 import (
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,6 +55,23 @@ func (i item) FilterValue() string {
 		b.WriteString(" " + e.Name)
 	}
 	return b.String()
+}
+
+// GroupLabel is what groups a brief by source: its outlet, else the host
+// of its URL, else the folder it was read from.
+func GroupLabel(a model.Article) string {
+	switch {
+	case a.Outlet != "":
+		return a.Outlet
+	case strings.Contains(a.Source, "://"):
+		if u, err := url.Parse(a.Source); err == nil && u.Host != "" {
+			return u.Host
+		}
+		return a.Source
+	case a.Source == "":
+		return ""
+	}
+	return filepath.Dir(a.Source)
 }
 
 // sourceLabel is the short name of where an article came from.
@@ -179,10 +197,14 @@ func (m *Model) Append(arts []model.Article) tea.Cmd {
 // on the brief it was on.
 func (m *Model) setItems(all []list.Item) tea.Cmd {
 	sel, had := m.Selected()
+	top := m.list.Index() == 0 // briefs arriving do not pull the cursor down from the top
 	m.order.arrange(all)
 	cmd := m.list.SetItems(all)
-	if had {
+	switch {
+	case had && !top:
 		m.Select(sel.ID)
+	case len(all) > 0:
+		m.list.Select(0)
 	}
 	return cmd
 }
@@ -223,7 +245,7 @@ func (o Order) arrange(items []list.Item) {
 	slices.SortStableFunc(items, func(x, y list.Item) int {
 		a, b := x.(item).art, y.(item).art
 		if o.Group {
-			if c := strings.Compare(strings.ToLower(sourceLabel(a)), strings.ToLower(sourceLabel(b))); c != 0 {
+			if c := strings.Compare(strings.ToLower(GroupLabel(a)), strings.ToLower(GroupLabel(b))); c != 0 {
 				return c
 			}
 		}

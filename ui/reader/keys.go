@@ -48,25 +48,28 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// hint is a help-only binding with b's keys and help key and this description.
+// hint is a help-only binding with b's keys, its first help key and this
+// description ("esc back" for esc and h).
 func hint(b key.Binding, desc string) key.Binding {
-	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(firstKey(b), desc))
 }
 
 // hintPair is a help-only binding for two actions shown as one ("j/k scroll"):
 // the first key of each.
 func hintPair(a, b key.Binding, desc string) key.Binding {
-	first := func(x key.Binding) string {
-		if k := x.Help().Key; k != "" {
-			before, _, _ := strings.Cut(k, "/")
-			return before
-		}
-		if ks := x.Keys(); len(ks) > 0 {
-			return ks[0]
-		}
-		return ""
+	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(firstKey(a)+"/"+firstKey(b), desc))
+}
+
+// firstKey is the first key help names for b.
+func firstKey(b key.Binding) string {
+	if k := b.Help().Key; k != "" {
+		before, _, _ := strings.Cut(k, "/")
+		return before
 	}
-	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(first(a)+"/"+first(b), desc))
+	if ks := b.Keys(); len(ks) > 0 {
+		return ks[0]
+	}
+	return ""
 }
 
 // setMentionKeys turns n/N on while an entity is selected, so help shows them only then.
