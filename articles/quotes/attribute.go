@@ -86,9 +86,16 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				}
 			}
 		default:
+			// "Congo’s foreign minister, Clarisse Mbuyi-Kalonji, said"
+			if na, nb, role, ok := st.roleThenName(items, lo, j); ok {
+				w = st.resolve(items, na, nb, role, para)
+				break
+			}
 			a, b, role := backwardNP(items, lo, j)
 			// "a book called "Q"" names a thing; nobody speaks
-			if b > a && namingCues[it.lower] && (items[a].lower == "a" || items[a].lower == "an") {
+			// (but "a deputy called the talks "Q"" is speech)
+			if b > a && namingCues[it.lower] && (items[a].lower == "a" || items[a].lower == "an") &&
+				(j+1 >= hi || items[j+1].kind == itemQuote || items[j+1].capitalised()) {
 				continue
 			}
 			if b > a {
@@ -107,15 +114,17 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 						}
 					}
 				}
-				if !w.person {
+				if !w.person || w.entity == "" && relativeClause(role) {
 					// "Cory James, 22, of Flint, said" / "Clinton, during a meeting in
-					// Columbus, said": the subject before the parenthesis speaks
+					// Columbus, said" / "X, a developer and spokeswoman for Y, which
+					// ..., said": the subject before the parenthesis speaks
 					if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && b2 <= a && b2 < j && items[b2].isPunct(",") {
 						if w2 := st.resolve(items, a2, b2, "", para); w2.person || w2.entity != "" {
 							w = w2
 						}
-					} else if role != "" {
-						// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said"
+					} else if role != "" && startsUpper(role) {
+						// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said";
+						// not "The army delegation, led by retired general X, said"
 						if ra, rb, _ := backwardNP(items, lo, roleEnd(items, j)); rb > ra && ra > b {
 							if w2 := st.resolve(items, ra, rb, "", para); w2.person {
 								w = w2
@@ -221,7 +230,7 @@ func endsNP(it item) bool {
 	if it.capitalised() && nameLikeStops[w] {
 		return false // "Will Doyle", "Mark Toner"
 	}
-	if npStop[w] || commonVerbs[w] {
+	if npStop[w] || commonVerbs[w] || npAdverbs[w] {
 		return true
 	}
 	if _, ok := cues[w]; ok {
@@ -232,6 +241,9 @@ func endsNP(it item) bool {
 	}
 	return isAdverb(it)
 }
+
+// npAdverbs are short adverbs that end a noun phrase ("The draft only asks").
+var npAdverbs = toSet("only just even still never always often alone too")
 
 // isAdverb guesses a lower-case -ly adverb ("cynically", "forcefully").
 func isAdverb(it item) bool {
@@ -310,6 +322,14 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			// "one of his deputies", "some of the senators"
 			if j-1 >= lo && items[j].lower == "of" && items[j-1].kind == itemWord && (determiners[items[j-1].lower] || quantifiers[items[j-1].lower]) {
 				j -= 2
+				break
+			}
+			// "Esther Nyambura of the Norwegian Refugee Council", "a spokesman for the campaign"
+			if j-1 >= lo && (items[j].lower == "of" || items[j].lower == "for") && items[j-1].kind == itemWord &&
+				(items[j-1].capitalised() && !nameLikeStops[items[j-1].lower] || isDescriptionHead(items[j-1].lower)) && !endsNP(items[j-1]) {
+				j--
+				n++
+				continue
 			}
 			break
 		}
@@ -318,7 +338,9 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			n++
 			continue
 		}
-		if (w == "of" || w == "for") && j+1 < end && (w == "of" || j-1 >= lo && (personNouns[items[j-1].lower] || roleNouns[items[j-1].lower])) {
+		if (w == "of" || w == "for") && j+1 < end && (w == "of" || j-1 >= lo && (personNouns[items[j-1].lower] || roleNouns[items[j-1].lower])) ||
+			// "a nationalist deputy in Ankara"
+			placeAfterPerson[w] && j+1 < end && items[j+1].capitalised() && j-1 >= lo && !items[j-1].capitalised() && isDescriptionHead(items[j-1].lower) {
 			j--
 			n++
 			continue
@@ -350,7 +372,8 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		return i, i + 1
 	}
 	j := i
-	if determiners[items[j].lower] || quantifiers[items[j].lower] {
+	// "The two leaders", "all three ministers"
+	for j < hi && j-i < 3 && items[j].kind == itemWord && (determiners[items[j].lower] || quantifiers[items[j].lower]) {
 		j++
 	}
 	n := 0
@@ -385,6 +408,11 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			continue
 		}
 		if endsNP(it) && !(j == i && !npStop[w] && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) {
+			break
+		}
+		// "the final text avoids naming China": a verb in -s after the noun
+		if j > i+1 && !it.capitalised() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && determiners[items[i].lower] &&
+			j+1 < hi && items[j+1].kind == itemWord && (strings.HasSuffix(items[j+1].lower, "ing") && !items[j+1].capitalised() || determiners[items[j+1].lower]) {
 			break
 		}
 		if determiners[w] && j > i {
@@ -460,6 +488,12 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 		}
 	}
 	a, b = forwardNP(items, i, c)
+	// "Iran’s ambassador to the IAEA, Dariush Kamrani, dismissed ..."
+	if b > a {
+		if na, nb, ok := subjectAfterDescription(items, a, b, c); ok {
+			return na, nb
+		}
+	}
 	// "The next day, her account posted": a phrase without a name before a comma opens the sentence
 	if b > a && b < c && items[b].isPunct(",") {
 		named := false
@@ -558,13 +592,25 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	lastLower = lastLower || headAt < b-1
 	if lastLower {
 		w.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
-		if roleNouns[head] && determiners[items[a].lower] && items[a].lower != "a" && items[a].lower != "an" {
-			p := st.names.byRole(head, start)
-			if p == nil && items[a].lower == "the" && principalRoles[head] {
-				p = st.names.mostNamedPerson(start)
+		if roleNouns[head] && definites[items[a].lower] {
+			var mods []string
+			for k := a + 1; k < headAt; k++ {
+				if items[k].kind == itemWord && !determiners[items[k].lower] {
+					mods = append(mods, possessive(items[k].lower))
+				}
 			}
-			if p != nil {
-				w.name, w.entity, w.person, w.sure, w.gender = p.name, p.entity, true, p.sure, p.gender
+			p := st.names.byRole(head, mods, start)
+			// "a senior US official said ... "Q," the official said": the
+			// same unnamed description, when it is nearer than any name
+			if d := st.describedBefore(head, start); d != nil && (p == nil || d.start > p.start) {
+				w.name, w.person, w.gender = d.name, d.person, d.gender
+			} else {
+				if p == nil && items[a].lower == "the" && principalRoles[head] {
+					p = st.names.mostNamedPerson(start)
+				}
+				if p != nil {
+					w.name, w.entity, w.person, w.sure, w.gender = p.name, p.entity, true, p.sure, p.gender
+				}
 			}
 		}
 		if head == "pair" || head == "two" || head == "duo" {
@@ -691,6 +737,10 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	for f < hi && items[f].kind == itemPunct && strings.Contains(",—–-", items[f].text) {
 		f++
 	}
+	// "The White House called it "Q," and Downing Street said ...": what
+	// follows a coordinator is another clause, with its own speaker
+	coordAfter := f < hi && (strings.Contains(closing, ",") || f > i+1) && opensClause(items, f, hi)
+	rightOK = rightOK && !coordAfter
 	for _, c := range cs {
 		if rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
 			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start && c.w.start <= items[min(f+1, hi-1)].end) {
@@ -707,16 +757,26 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 		}
 	}
 	var left *who
+	leftAt := -1
 	for _, c := range cs {
 		if c.idx < i && c.w != nil {
-			left = c.w
+			left, leftAt = c.w, c.idx
+		}
+	}
+	// "..., according to two diplomats, and the final text avoids ... "Q"":
+	// a clause of its own after the cue's is not the cue's
+	clauseLo := lo
+	if k := clauseBreak(items, max(leftAt, lo), i); k >= 0 {
+		clauseLo = k + 1
+		if left != nil && k > leftAt && left.end <= items[k].start {
+			left = nil
 		}
 	}
 	if left != nil {
 		return left
 	}
 	for _, c := range cs {
-		if c.idx > i && c.w != nil {
+		if c.idx > i && c.w != nil && !coordAfter {
 			return c.w
 		}
 	}
@@ -730,10 +790,24 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 			}
 		}
 	}
+	if clauseLo > lo {
+		// the clause's own subject, when it can say things ("the final text");
+		// else the sentence's ("X has been busy ..., but his guilty pleasure is "Q"")
+		if a, b := forwardNP(items, clauseLo, i); b > a && b < i {
+			if w := st.resolve(items, a, b, "", para); w.person || w.entity != "" || w.plural || documentNouns[items[b-1].lower] {
+				return w
+			}
+		}
+	}
 	if i > lo {
 		if a, b := sentenceSubject(items, lo, i); b > a && b < i && (items[b].kind == itemWord || items[b].isPunct(",")) {
 			first := items[a]
 			if expletives[pronounOf(first.lower)] {
+				return nil
+			}
+			// "The text was drafted by ..., the Council's "penholders"": a
+			// passive subject is acted on, not speaking
+			if beForms[items[b].lower] && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
 				return nil
 			}
 			if first.capitalised() || speakerPronouns[pronounOf(first.lower)] || determiners[first.lower] {
@@ -747,7 +821,7 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 // noteSubject records the person a sentence opens with, for pronouns.
 func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 	a, b := sentenceSubject(items, lo, hi)
-	if b <= a || b >= hi || items[b].kind != itemWord {
+	if b <= a || b >= hi || items[b].kind != itemWord && !(items[b].isPunct(",") && nameLike(items, a, b)) {
 		return
 	}
 	if !items[a].capitalised() && !speakerPronouns[pronounOf(items[a].lower)] {
@@ -871,3 +945,80 @@ func onlyFunctionWords(items []item, from, to int) bool {
 
 // finalCues are speech verbs when they end their clause ("X agreed.", "Y replied:").
 var finalCues = toSet("agreed disagreed continued elaborated replied responded countered concluded recalled explained added noted")
+
+// describedBefore finds the last speaker before pos named only by a
+// description with the same head noun ("a senior US official" for "the
+// official"), among the last few speech events.
+func (st *fieldState) describedBefore(head string, pos int) *who {
+	for i, n := len(st.events)-1, 0; i >= 0 && n < 32; i, n = i-1, n+1 {
+		w := st.events[i].w
+		if w.start >= pos || w.entity != "" || w.name != w.phrase || isPronounPhrase(w.phrase) {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(w.phrase))
+		if len(f) >= 2 && f[len(f)-1] == head && (f[0] == "a" || f[0] == "an" || f[0] == "another") {
+			return w
+		}
+	}
+	return nil
+}
+
+// definites open a description that stands for someone named before ("the
+// minister", "his deputy"), unlike "a", "one" or "another".
+var definites = toSet("the his her their its our my your this that these those")
+
+// placeAfterPerson join a place to a description of people ("a deputy in
+// Ankara", "officials from Brussels").
+var placeAfterPerson = toSet("in from at")
+
+// relativeClause reports a parenthesis that opens with a relative pronoun
+// ("which is made up of investors"): it describes the words before it.
+func relativeClause(s string) bool {
+	f, _, _ := strings.Cut(s, " ")
+	return f == "which" || f == "who" || f == "whose" || f == "where"
+}
+
+// coordinators join clauses ("..., and Downing Street said").
+var coordinators = toSet("and but while whereas")
+
+// clauseBreak finds the last ", and" / ", but" in items(from, to) that opens
+// a clause with a subject of its own ("and the final text avoids"), or -1.
+func clauseBreak(items []item, from, to int) int {
+	for k := to - 2; k > from; k-- {
+		if items[k].isPunct(",") || !items[k-1].isPunct(",") {
+			continue
+		}
+		if opensClause(items, k, to) {
+			return k
+		}
+	}
+	return -1
+}
+
+// opensClause reports whether the coordinator at items[k] opens a clause:
+// a determiner or pronoun then more words before to ("and the final text
+// avoids", "and Downing Street said"), not one more item of a list ("and
+// a city of "Q"", "and South Korean officials").
+func opensClause(items []item, k, to int) bool {
+	if k+1 >= to || items[k].kind != itemWord || !coordinators[items[k].lower] {
+		return false
+	}
+	nx := items[k+1]
+	if nx.kind != itemWord {
+		return false
+	}
+	if determiners[nx.lower] || speakerPronouns[pronounOf(nx.lower)] && nx.lower != "who" && nx.lower != "it" {
+		a, b := forwardNP(items, k+1, to)
+		return b > a && b < to && items[b].kind == itemWord
+	}
+	// "and Downing Street said": a name and its verb
+	if nx.capitalised() && !introWords[nx.lower] {
+		a, b := forwardNP(items, k+1, to)
+		return b > a && b < to && items[b].kind == itemWord && cues[items[b].lower] != (cueForm{})
+	}
+	return false
+}
+
+// documentNouns are things that carry words and so can be quoted.
+var documentNouns = toSet(`text draft statement declaration communique communiqué resolution report letter memo ad ads
+editorial post tweet email message release document agreement treaty bill law plan proposal platform`)

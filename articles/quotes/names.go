@@ -38,10 +38,17 @@ organization organisation coalition alliance movement council caucus fbi cia nsa
 func newNameIndex(a *model.Article, f model.Field, text string, spans []span, paraItems [][]item) *nameIndex {
 	ix := &nameIndex{text: text}
 	covered := func(s, e int) bool { return false }
-	var ents []nameRef
+	var ents, others []nameRef
 	for i := range a.Entities {
 		e := &a.Entities[i]
 		if e.Kind != model.KindPerson && e.Kind != model.KindOrganization && e.Kind != model.KindCountry {
+			// places, nationalities and the rest speak for nobody, but their
+			// words are no person's name either ("Kigali", "Rwandan")
+			for _, m := range e.Mentions {
+				if m.Field == f && m.Start >= 0 && m.End <= len(text) && m.Start < m.End {
+					others = append(others, nameRef{start: m.Start, end: m.End})
+				}
+			}
 			continue
 		}
 		g := byte(0)
@@ -60,11 +67,13 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span, pa
 			ents = append(ents, nameRef{m.Start, m.End, e.Name, id, isPerson, isPerson, g})
 		}
 	}
-	if len(ents) > 0 {
+	if len(ents)+len(others) > 0 {
+		all := append(append(make([]nameRef, 0, len(ents)+len(others)), ents...), others...)
+		sort.Slice(all, func(i, j int) bool { return all[i].start < all[j].start })
 		sort.Slice(ents, func(i, j int) bool { return ents[i].start < ents[j].start })
 		covered = func(s, e int) bool {
-			k := sort.Search(len(ents), func(i int) bool { return ents[i].end > s })
-			return k < len(ents) && ents[k].start < e
+			k := sort.Search(len(all), func(i int) bool { return all[i].end > s })
+			return k < len(all) && all[k].start < e
 		}
 	}
 	found := ix.capitalisedRuns(text, spans, paraItems, ents, covered)
@@ -109,7 +118,7 @@ func genderOf(name string) byte {
 }
 
 // nameJoiners may sit inside a name ("Bashar al-Assad" is one word; "Ludwig van Beethoven").
-var nameJoiners = toSet("van von der de la le du bin ibn al el da di dos")
+var nameJoiners = toSet("van von der den de la le du bin ibn al el da di dos")
 
 // capitalisedRuns finds names the entity extractor did not: runs of
 // capitalised words, titles stripped, short forms tied to the fullest earlier form.
@@ -209,11 +218,17 @@ func (ix *nameIndex) lastPersonBefore(pos int, g byte) *nameRef {
 	return nil
 }
 
-// byRole finds the last person named before pos whose title or appositive
-// uses the role noun ("Foreign Minister Sergei Lavrov" for "the minister").
-func (ix *nameIndex) byRole(role string, pos int) *nameRef {
+// byRole finds the person a description ("the minister", "the Iraqi
+// minister") stands for: among the persons named before pos, the one whose
+// title or appositive uses the most of its words, modifiers (mods: "iraqi")
+// counting more than the head noun; the latest among equals. A person
+// matched by modifiers alone must match them all and have been described
+// by a role there ("His Iraqi counterpart, Haider al-Jubouri").
+func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= pos })
 	stop := k - maxLookBack
+	var best *nameRef
+	bestScore := 0
 	for k--; k >= 0 && k > stop; k-- {
 		r := &ix.refs[k]
 		if !r.person {
@@ -227,16 +242,51 @@ func (ix *nameIndex) byRole(role string, pos int) *nameRef {
 		if i := strings.IndexAny(after, ".;\n"); i >= 0 {
 			after = after[:i]
 		}
+		ctx := before
 		if strings.HasPrefix(strings.TrimSpace(after), ",") || strings.HasPrefix(after, " (") {
-			if containsWord(after, role) {
-				return r
+			ctx += " " + after
+		}
+		score := 0
+		if containsWord(ctx, role) {
+			score = 1
+		}
+		if len(mods) > 0 {
+			n := 0
+			for _, m := range mods {
+				if containsStem(ctx, m) {
+					n++
+				}
+			}
+			if n > 0 && (score > 0 || n == len(mods) && hasDescriptionHead(ctx)) {
+				score += 2 * n
 			}
 		}
-		if containsWord(before, role) {
-			return r
+		if score > bestScore {
+			best, bestScore = r, score
 		}
 	}
-	return nil
+	return best
+}
+
+// containsStem reports whether s has the word w, or a word of the same stem
+// ("rwanda" for "rwandan", "iraq" for "iraqi").
+func containsStem(s, w string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if f == w || len(f) >= 4 && len(w) >= 4 && (strings.HasPrefix(w, f) && len(w)-len(f) <= 3 || strings.HasPrefix(f, w) && len(f)-len(w) <= 3) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDescriptionHead reports whether s uses a noun that describes a person.
+func hasDescriptionHead(s string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if isDescriptionHead(f) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsWord(s, w string) bool {

@@ -155,7 +155,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		}
 		end := spans[last].end
 		w := final[k]
-		if w == nil && !keepUnattributed(text, s) || isTitle(text, s) {
+		if w == nil && !keepUnattributed(text, s) || isTitle(text, s) || isSoCalled(text, s) {
 			k = last
 			continue
 		}
@@ -340,6 +340,16 @@ func isTitle(text string, s span) bool {
 	before := strings.TrimRight(text[max(0, s.open-12):s.open], " ")
 	lower := strings.ToLower(before)
 	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") || strings.HasSuffix(lower, " on") || strings.HasSuffix(lower, " of")
+}
+
+// isSoCalled reports a term introduced as "so-called": the writer names a
+// thing ("Moscow's so-called "shadow fleet""), nobody is quoted. Measured on
+// PolNeAR train, dropping them costs 3 annotated quotations for 2 that are
+// not (annotators kept terms inside an attributed sentence); a reader of the
+// product is better served without them.
+func isSoCalled(text string, s span) bool {
+	before := strings.ToLower(strings.TrimRight(text[max(0, s.open-12):s.open], " "))
+	return strings.HasSuffix(before, "so-called") || strings.HasSuffix(before, "so called")
 }
 
 // titleSmallWords stay lower case inside titles.
