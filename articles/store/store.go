@@ -393,13 +393,22 @@ func (c *Cache) queue(bucket, key, val []byte) {
 	}
 }
 
-// Stamp is what the cache remembers of a file: its size and modification
-// time when its bytes hashed to Key.
+// Stamp is what the cache remembers of a file: its size, modification
+// time, inode and status-change time (the last two where the system tells)
+// when its bytes hashed to Key.
 type Stamp struct {
 	Size    int64
 	ModTime time.Time
+	Inode   uint64
+	Change  int64 // status-change time, ns
 	Key     Key
 	Seen    time.Time // when the stamp was recorded
+}
+
+// stampOf is the stamp of the file info describes, hashed to k.
+func stampOf(info fs.FileInfo, k Key) Stamp {
+	ino, change := fileIdentity(info)
+	return Stamp{Size: info.Size(), ModTime: info.ModTime(), Inode: ino, Change: change, Key: k, Seen: time.Now()}
 }
 
 // Lookup returns the articles of the file at path (an absolute path), with
@@ -428,7 +437,13 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, source string) ([]model.Ar
 // stamp was not taken so soon after a change that another could hide in the
 // same clock tick.
 func (st Stamp) matches(info fs.FileInfo) bool {
-	return st.Size == info.Size() && st.ModTime.Equal(info.ModTime()) && st.Seen.Sub(info.ModTime()) >= racyWindow
+	ino, change := fileIdentity(info)
+	last := info.ModTime()
+	if c := time.Unix(0, change); change != 0 && c.After(last) {
+		last = c
+	}
+	return st.Size == info.Size() && st.ModTime.Equal(info.ModTime()) && st.Inode == ino && st.Change == change &&
+		st.Seen.Sub(last) >= racyWindow
 }
 
 // FileKey returns the key recorded for the file at path (an absolute path)
@@ -454,27 +469,34 @@ func (c *Cache) FileKey(path string, info fs.FileInfo) (Key, bool) {
 // RecordFile remembers that the file at path, as info describes it, hashed
 // to k.
 func (c *Cache) RecordFile(path string, info fs.FileInfo, k Key) {
-	st := Stamp{Size: info.Size(), ModTime: info.ModTime(), Key: k, Seen: time.Now()}
-	c.queue(bucketFiles, []byte(path), encodeStamp(st))
+	c.queue(bucketFiles, []byte(path), encodeStamp(stampOf(info, k)))
 }
 
+// stampSize is the length of an encoded stamp; one of another length (an
+// older layout) is no stamp, and the file is hashed again.
+const stampSize = 8*5 + len(Key{})
+
 func encodeStamp(st Stamp) []byte {
-	b := make([]byte, 0, 8*3+len(st.Key))
+	b := make([]byte, 0, stampSize)
 	b = binary.BigEndian.AppendUint64(b, uint64(st.Size))
 	b = binary.BigEndian.AppendUint64(b, uint64(st.ModTime.UnixNano()))
+	b = binary.BigEndian.AppendUint64(b, st.Inode)
+	b = binary.BigEndian.AppendUint64(b, uint64(st.Change))
 	b = binary.BigEndian.AppendUint64(b, uint64(st.Seen.UnixNano()))
 	return append(b, st.Key[:]...)
 }
 
 func decodeStamp(v []byte) (Stamp, bool) {
 	var st Stamp
-	if len(v) != 8*3+len(st.Key) {
+	if len(v) != stampSize {
 		return st, false
 	}
 	st.Size = int64(binary.BigEndian.Uint64(v))
 	st.ModTime = time.Unix(0, int64(binary.BigEndian.Uint64(v[8:])))
-	st.Seen = time.Unix(0, int64(binary.BigEndian.Uint64(v[16:])))
-	copy(st.Key[:], v[24:])
+	st.Inode = binary.BigEndian.Uint64(v[16:])
+	st.Change = int64(binary.BigEndian.Uint64(v[24:]))
+	st.Seen = time.Unix(0, int64(binary.BigEndian.Uint64(v[32:])))
+	copy(st.Key[:], v[40:])
 	return st, true
 }
 
