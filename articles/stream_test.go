@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"briefs/articles/source"
+	"briefs/articles/store"
 	"briefs/model"
 )
 
@@ -480,5 +481,48 @@ func TestExtractorVersionStable(t *testing.T) {
 		if !strings.Contains(string(out), "version "+v+"\n") {
 			t.Fatalf("another process says %q, this one %q", out, v)
 		}
+	}
+}
+
+// heldEnv names the folder and cache for the child of the held-cache test.
+const heldEnv = "BRIEFS_STREAM_HELD_CHILD"
+
+// TestStreamCacheHeldByAnotherProcess: while this process holds the cache,
+// a second process loads without it, says so, and does not wait long.
+func TestStreamCacheHeldByAnotherProcess(t *testing.T) {
+	if spec := os.Getenv(heldEnv); spec != "" {
+		dir, cache, _ := strings.Cut(spec, string(os.PathListSeparator))
+		start := time.Now()
+		arts, warns, _ := streamAll(t, []string{dir}, StreamOptions{CachePath: cache})
+		fmt.Printf("articles %d in %v\n", len(arts), time.Since(start))
+		for _, w := range warns {
+			fmt.Printf("warning %s\n", w.Reason)
+		}
+		return
+	}
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "cache.db")
+	writeArchive(t, dir, 20)
+	holder := store.Open(cache, store.Options{})
+	defer holder.Close()
+	if !holder.Enabled() {
+		t.Fatal(holder.Notes())
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestStreamCacheHeldByAnotherProcess$")
+	cmd.Env = append(os.Environ(), heldEnv+"="+dir+string(os.PathListSeparator)+cache)
+	done := make(chan struct{})
+	var out []byte
+	var err error
+	go func() { out, err = cmd.Output(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		cmd.Process.Kill()
+		t.Fatal("the second process hung on the held cache")
+	}
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !strings.Contains(string(out), "articles 20 ") || !strings.Contains(string(out), "in use by another briefs") {
+		t.Fatalf("the second process said:\n%s", out)
 	}
 }
