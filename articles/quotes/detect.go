@@ -112,9 +112,15 @@ func findSpans(text string, paras []paragraph) []span {
 			}
 		}
 		carry = -1
+		inTag := false // inside markup (<tweet author="..." datetime="...">): its marks quote nothing
 		for i < p.end {
+			if c := text[i]; c == '<' && open < 0 && i+1 < p.end && (isASCIILetter(text[i+1]) || text[i+1] == '/') {
+				inTag = true
+			} else if c == '>' {
+				inTag = false
+			}
 			k, n, ok := markAt(text, i)
-			if !ok {
+			if !ok || inTag {
 				i++
 				continue
 			}
@@ -193,3 +199,5 @@ func trimSpan(text string, openAt, start, end, para int) (span, bool) {
 	}
 	return span{open: openAt, close: end, start: s, end: e, para: para}, true
 }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -95,6 +95,12 @@ func TestPatterns(t *testing.T) {
 		{"one-word scare quote dropped", `The so-called "reset" never came.`, nil},
 		{"markup and heights are not quotations", `<tweet id="12345">Nothing here</tweet> The envoy is 6'2" tall.`,
 			nil},
+		{"marks between markup attributes", `<tweet author="@envoy" datetime="2026-01-02">Talks resume</tweet>`, nil},
+		{"a role, then the name it describes", `Estonia's foreign minister, Kadri Vaher, said the talks were "going nowhere".`,
+			[]want{{text: "going nowhere", speaker: "Kadri Vaher", cue: "said", role: "Estonia's foreign minister", partial: true}}},
+		{"a work's title is no quotation", `Ilse Brandt starred in "The Long Winter" before she ran for office.`, nil},
+		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
+			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
