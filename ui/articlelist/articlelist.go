@@ -257,9 +257,23 @@ func (o Order) arrange(items []list.Item) {
 	})
 }
 
-// compare orders two briefs by the sort, the first to show first.
+// compare orders two briefs by the sort, the first to show first; ties go
+// newest first, then by title.
 func (o Order) compare(a, b model.Article) int {
-	switch o.Sort {
+	if o.Sort == SortLoad {
+		return 0
+	}
+	if c := compareBy(o.Sort, a, b); c != 0 {
+		return c
+	}
+	if c := compareBy(SortDate, a, b); c != 0 {
+		return c
+	}
+	return compareBy(SortTitle, a, b)
+}
+
+func compareBy(sort string, a, b model.Article) int {
+	switch sort {
 	case SortDate:
 		switch {
 		case a.Published.Equal(b.Published):

@@ -1,0 +1,244 @@
+package ui
+
+import (
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/articles/digest"
+	"briefs/model"
+	"briefs/ui/clipboard"
+	"briefs/ui/config"
+)
+
+// opened is the app at w x h with the seed open in the reader.
+func opened(t *testing.T, w, h int) App {
+	t.Helper()
+	a := sized(t, w, h, seedFirst(t))
+	a, _ = keys(t, a, "enter")
+	if art, ok := a.reader.Article(); !ok || !strings.HasPrefix(art.Title, "US and Russia") {
+		t.Fatalf("the seed is not open: %q", art.Title)
+	}
+	return a
+}
+
+// selectQuote focuses the quotes pane and moves to the quote of this speaker.
+func selectQuote(t *testing.T, a App, speaker string) (App, model.Quote) {
+	t.Helper()
+	a, _ = keys(t, a, "Q")
+	art, _ := a.reader.Article()
+	for range art.Quotes {
+		if i := a.quotes.Selected(); i >= 0 && art.Quotes[i].Speaker == speaker {
+			return a, art.Quotes[i]
+		}
+		a, _ = keys(t, a, "j")
+	}
+	t.Fatalf("no quote by %s", speaker)
+	return a, model.Quote{}
+}
+
+func TestCopyQuoteToClipboardAndOSC52(t *testing.T) {
+	a := opened(t, 120, 40)
+	var system []string
+	a.writeSystem = func(s string) error { system = append(system, s); return nil }
+	a, q := selectQuote(t, a, "Vladimir Safronkov")
+
+	want := "“This is contrary to any standards of justice” — Vladimir Safronkov\n" +
+		"(US and Russia struggle to overcome rifts in Moscow, " + seedFirst(t)[0].Source + ")"
+	art, _ := a.reader.Article()
+	if got := QuoteText(art, q); got != want {
+		t.Fatalf("quote text %q, want %q", got, want)
+	}
+	m, cmd := a.Update(press("y"))
+	a = m.(App)
+	var raw []string
+	var copied []CopiedMsg
+	for _, msg := range runCmd(cmd) {
+		switch msg := msg.(type) {
+		case tea.RawMsg:
+			raw = append(raw, msg.Msg.(string))
+		case CopiedMsg:
+			copied = append(copied, msg)
+		}
+	}
+	// The exact OSC 52 sequence: ESC ] 52 ; c ; base64 BEL.
+	if len(raw) != 1 || raw[0] != "\x1b]52;c;"+b64(want)+"\a" || raw[0] != clipboard.Sequence(want) {
+		t.Errorf("OSC 52 output %q, want the sequence of %q", raw, want)
+	}
+	if !slices.Equal(system, []string{want}) {
+		t.Errorf("system clipboard got %q", system)
+	}
+	if len(copied) != 1 {
+		t.Fatalf("copied messages %v", copied)
+	}
+	a, _ = step(t, a, copied[0])
+	if s := screen(a); !strings.Contains(s, "Copied the quote (clipboard + OSC 52).") {
+		t.Errorf("status does not say the quote was copied:\n%s", s)
+	}
+}
+
+func TestCopyFallsBackToOSC52AndWithoutQuote(t *testing.T) {
+	a := opened(t, 120, 40)
+	a.writeSystem = func(string) error { return clipboard.ErrNoSystem }
+	// In the reader with nothing selected there is no quote to copy.
+	a, _ = keys(t, a, "y")
+	if s := screen(a); !strings.Contains(s, "No quote selected") {
+		t.Errorf("y without a quote:\n%s", s)
+	}
+	a, _ = selectQuote(t, a, "Lavrov")
+	a, _ = keys(t, a, "y")
+	if s := screen(a); !strings.Contains(s, "Copied the quote (OSC 52).") {
+		t.Errorf("with no system clipboard, OSC 52 alone:\n%s", s)
+	}
+	// The seed has no URL: Y and o say so.
+	for _, k := range []string{"Y", "o"} {
+		a, _ = keys(t, a, k)
+		if s := screen(a); !strings.Contains(s, "This brief has no URL.") {
+			t.Errorf("%s on a brief with no URL:\n%s", k, s)
+		}
+	}
+}
+
+func TestCopyURL(t *testing.T) {
+	arts := seedFirst(t)
+	arts[0].URL = "https://example.org/briefs/rifts"
+	a := sized(t, 120, 40, arts)
+	a.cfg.Clipboard = config.ClipboardOSC52
+	m, cmd := a.Update(press("Y")) // from the list: the selected brief
+	a = m.(App)
+	msgs := runCmd(cmd)
+	if len(msgs) != 1 || msgs[0] != (tea.RawMsg{Msg: clipboard.Sequence(arts[0].URL)}) {
+		t.Errorf("Y sent %v, want the OSC 52 sequence of the URL", msgs)
+	}
+	if s := screen(a); !strings.Contains(s, "Copied the URL (OSC 52).") {
+		t.Errorf("status:\n%s", s)
+	}
+}
+
+func TestExportWritesDigest(t *testing.T) {
+	a := opened(t, 120, 40)
+	dir := filepath.Join(t.TempDir(), "digests")
+	a.cfg.ExportDir = dir
+	a, _ = keys(t, a, "x")
+	art, _ := a.reader.Article()
+	path := filepath.Join(dir, "briefs-us-and-russia-struggle-to-overcome-rifts-in-moscow.md")
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("x wrote no digest: %v", err)
+	}
+	var want strings.Builder
+	if err := digest.Markdown(&want, &art); err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want.String() {
+		t.Errorf("digest file:\n%s\nwant:\n%s", got, want.String())
+	}
+	if s := screen(a); !strings.Contains(s, "Digest written to "+dir) {
+		t.Errorf("status does not name the file:\n%s", s)
+	}
+	// A folder that cannot be made is reported, not fatal.
+	a.cfg.ExportDir = filepath.Join(path, "sub")
+	a, _ = keys(t, a, "x")
+	if s := screen(a); !strings.Contains(s, "Export failed") {
+		t.Errorf("a bad export folder is not reported:\n%s", s)
+	}
+}
+
+func TestExportPath(t *testing.T) {
+	long := model.Article{ID: "abc", Title: "Ministers of twelve nations gather in a very long titled meeting about many things"}
+	if got := ExportPath("", long); got != "briefs-ministers-of-twelve-nations-gather-in-a-very-long-titled.md" {
+		t.Errorf("long title: %q", got)
+	}
+	if got := ExportPath("/d", model.Article{ID: "abc", Title: "¿?"}); got != "/d/briefs-abc.md" {
+		t.Errorf("no words: %q", got)
+	}
+}
+
+func TestBrowserCommand(t *testing.T) {
+	const u = "https://example.org/x"
+	for _, c := range []struct {
+		configured, env, goos string
+		argv                  []string
+		interactive           bool
+	}{
+		{"", "", "linux", []string{"xdg-open", u}, false},
+		{"", "", "darwin", []string{"open", u}, false},
+		{"", "lynx -dump", "linux", []string{"lynx", "-dump", u}, true},
+		{"firefox --new-tab %s", "lynx", "linux", []string{"firefox", "--new-tab", u}, true},
+	} {
+		argv, inter := BrowserCommand(u, c.configured, c.env, c.goos)
+		if !slices.Equal(argv, c.argv) || inter != c.interactive {
+			t.Errorf("%+v: got %v %v", c, argv, inter)
+		}
+	}
+}
+
+func TestRemappedKeysShowInHelpAndWork(t *testing.T) {
+	cfg, probs := config.Parse("c.toml", []byte("[keys]\nentities = [\"E\"]\n[keys.reader]\ndown = [\"J\", \"down\"]\n"))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	cfg.Sort = "" // the order they came in: the seed first
+	a := New(seedFirst(t), nil)
+	if err := a.Configure(Options{Config: cfg}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 120, Height: 40})
+	a, _ = keys(t, a, "enter", "?")
+	s := screen(a)
+	for _, want := range []string{"J/↓", "E ", "entities"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("full help lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "j/↓") {
+		t.Errorf("full help still shows the old key j:\n%s", s)
+	}
+	a, _ = keys(t, a, "?", "J", "J")
+	if y := a.reader.YOffset(); y != 2 {
+		t.Errorf("J J scrolled to %d, want 2", y)
+	}
+	a, _ = keys(t, a, "j")
+	if y := a.reader.YOffset(); y != 2 {
+		t.Errorf("j still scrolls (to %d)", y)
+	}
+	a, _ = keys(t, a, "E")
+	if a.focus != focusEntities {
+		t.Errorf("E did not focus the entities pane")
+	}
+	a, _ = keys(t, a, "e")
+	if a.focus != focusEntities {
+		t.Errorf("e still toggles the entities pane")
+	}
+}
+
+func TestConfiguredThemeLayoutAndOrder(t *testing.T) {
+	cfg := config.Default()
+	cfg.Theme, cfg.Layout, cfg.Sort, cfg.Panes = config.ThemeLight, config.LayoutNarrow, config.SortTitle, nil
+	a := New(seedFirst(t), nil)
+	if err := a.Configure(Options{Config: cfg, NoColor: true}); err != nil {
+		t.Fatal(err)
+	}
+	if a.Init() != nil {
+		t.Error("a fixed theme must not ask the terminal")
+	}
+	if a.st.Dark || a.st.Glamour != "notty" {
+		t.Errorf("light theme without colour: dark %v, glamour %q", a.st.Dark, a.st.Glamour)
+	}
+	a, _ = step(t, a, tea.BackgroundColorMsg{Color: white{}})
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 200, Height: 50})
+	if a.mode() != narrow || !a.sideOff {
+		t.Errorf("layout %v, panes off %v", a.mode(), a.sideOff)
+	}
+	first, _ := a.list.Selected()
+	if !strings.HasPrefix(first.Title, "Envoys agree") {
+		t.Errorf("sorted by title, the first brief is %q", first.Title)
+	}
+}
+
+func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }

@@ -1,0 +1,78 @@
+package articlelist
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"briefs/model"
+	"briefs/ui/theme"
+)
+
+func brief(id, title, outlet string, day int, ents, quotes int) model.Article {
+	a := model.Article{ID: id, Title: title, Outlet: outlet, Source: "/briefs/" + id + ".txt"}
+	if day > 0 {
+		a.Published = time.Date(2026, 3, day, 0, 0, 0, 0, time.UTC)
+	}
+	a.Entities = make([]model.Entity, ents)
+	a.Quotes = make([]model.Quote, quotes)
+	return a
+}
+
+func ids(m Model) []string {
+	var out []string
+	for _, it := range m.list.Items() {
+		out = append(out, it.(item).art.ID)
+	}
+	return out
+}
+
+func TestOrders(t *testing.T) {
+	arts := []model.Article{
+		brief("a", "Harbour talks", "Wire", 2, 3, 1),
+		brief("b", "arms control", "", 0, 5, 0),
+		brief("c", "Ceasefire", "Post", 9, 1, 4),
+		brief("d", "Budget", "Wire", 5, 3, 2),
+	}
+	m := New(arts, theme.New(true))
+	m.SetSize(60, 30)
+	if got := ids(m); !slices.Equal(got, []string{"a", "b", "c", "d"}) {
+		t.Fatalf("load order: %v", got)
+	}
+	for _, c := range []struct {
+		o    Order
+		want []string
+	}{
+		{Order{Sort: SortDate}, []string{"c", "d", "a", "b"}}, // newest first, undated last
+		{Order{Sort: SortDate, Reverse: true}, []string{"b", "a", "d", "c"}},
+		{Order{Sort: SortTitle}, []string{"b", "d", "c", "a"}},    // case folded
+		{Order{Sort: SortEntities}, []string{"b", "d", "a", "c"}}, // ties newest first,
+		{Order{Sort: SortQuotes}, []string{"c", "d", "a", "b"}},
+		// Grouped: /briefs (no outlet), Post, Wire; by date within each.
+		{Order{Sort: SortDate, Group: true}, []string{"b", "c", "d", "a"}},
+	} {
+		m.SetOrder(c.o)
+		if got := ids(m); !slices.Equal(got, c.want) {
+			t.Errorf("%v: %v, want %v", c.o, got, c.want)
+		}
+	}
+	// Briefs arriving later take their place in the order.
+	m.SetOrder(Order{Sort: SortDate})
+	m.Append([]model.Article{brief("e", "Elections", "", 7, 0, 0)})
+	if got := ids(m); !slices.Equal(got, []string{"c", "e", "d", "a", "b"}) {
+		t.Errorf("after append: %v", got)
+	}
+	// S cycles date -> title -> entities -> quotes -> date; the cursor stays on its brief.
+	m.list.Select(2) // d
+	m.CycleSort()
+	if o := m.Order(); o.Sort != SortTitle {
+		t.Errorf("after date comes %q", o.Sort)
+	}
+	if a, _ := m.Selected(); a.ID != "d" {
+		t.Errorf("the cursor moved to %q", a.ID)
+	}
+	m.ToggleGroup()
+	if !m.Order().Group || m.list.Title != "Briefs · by title, grouped by source" {
+		t.Errorf("group: %+v, title %q", m.Order(), m.list.Title)
+	}
+}
