@@ -242,3 +242,19 @@ func TestConfiguredThemeLayoutAndOrder(t *testing.T) {
 }
 
 func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+
+func TestConfigProblemsShown(t *testing.T) {
+	a := New(seedFirst(t), nil)
+	prob := "config: /home/ana/.config/briefs/config.toml:3: colour: unknown key"
+	if err := a.Configure(Options{Config: config.Default(), Problems: []string{prob}}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 160, Height: 30})
+	if s := screen(a); !strings.Contains(s, "1 problem in the config (w: all)") {
+		t.Errorf("the list does not mention the config problem:\n%s", s)
+	}
+	a, _ = keys(t, a, "w")
+	if s := screen(a); !strings.Contains(s, "1 problem in the config file") || !strings.Contains(s, "config.toml:3: colour: unknown key") {
+		t.Errorf("the warnings view does not list it:\n%s", s)
+	}
+}

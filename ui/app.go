@@ -88,6 +88,7 @@ type App struct {
 
 	width, height int
 	warnings      []string
+	problems      []string // what is wrong in the config file, with file and line
 	showWarnings  bool // the warnings view covers the screen
 	loading       bool // briefs are still arriving
 	progress      articles.Progress
@@ -131,7 +132,7 @@ type WarningsMsg struct{ Warnings []string }
 // list shows at once and fills as briefs arrive, with a progress line, and
 // the corpus index for the search view grows with it.
 func Run(specs []string, opt articles.StreamOptions, o Options) error {
-	m := New(nil, o.Problems)
+	m := New(nil, nil)
 	if err := m.Configure(o); err != nil {
 		return err
 	}
@@ -350,7 +351,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, a.keys.Quit):
 			return a, tea.Quit
-		case key.Matches(msg, a.keys.Warnings) && len(a.warnings) > 0:
+		case key.Matches(msg, a.keys.Warnings) && len(a.warnings)+len(a.problems) > 0:
 			a.showWarnings = true
 			return a, a.layout()
 		case key.Matches(msg, a.keys.Help):
@@ -536,6 +537,10 @@ func (a App) chrome() string {
 	}
 	if a.loading {
 		lines = append(lines, a.progressLine())
+	}
+	if a.focus == focusList && len(a.problems) > 0 && !a.showWarnings {
+		w := fmt.Sprintf("%s in the config (w: all): %s", plural(len(a.problems), "problem"), a.problems[0])
+		lines = append(lines, a.st.Warning.Render(w))
 	}
 	if a.focus == focusList && len(a.warnings) > 0 && !a.showWarnings {
 		w := fmt.Sprintf("%s skipped (w: why): %s", plural(len(a.warnings), "source"), a.warnings[0])
@@ -787,15 +792,27 @@ func (a App) progressLine() string {
 	return a.st.Faint.Render(text)
 }
 
-// warningsView lists every source that could not be read, and why.
+// warningsView lists the config file's problems and every source that
+// could not be read, and why.
 func (a App) warningsView() string {
 	var b strings.Builder
-	b.WriteString(a.st.Warning.Render(fmt.Sprintf("%s could not be read", plural(len(a.warnings), "source"))))
-	b.WriteString("\n\n")
-	for _, w := range a.warnings {
-		b.WriteString("  • " + w + "\n")
+	if len(a.problems) > 0 {
+		b.WriteString(a.st.Warning.Render(fmt.Sprintf("%s in the config file (those settings keep their defaults)", plural(len(a.problems), "problem"))))
+		b.WriteString("\n\n")
+		for _, p := range a.problems {
+			b.WriteString("  • " + p + "\n")
+		}
+		b.WriteString("\n")
 	}
-	b.WriteString("\n" + a.st.Faint.Render("esc or w: back"))
+	if len(a.warnings) > 0 {
+		b.WriteString(a.st.Warning.Render(fmt.Sprintf("%s could not be read", plural(len(a.warnings), "source"))))
+		b.WriteString("\n\n")
+		for _, w := range a.warnings {
+			b.WriteString("  • " + w + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(a.st.Faint.Render("esc or w: back"))
 	return b.String()
 }
 

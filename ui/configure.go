@@ -35,7 +35,7 @@ func (a App) styles(dark bool) theme.Styles {
 // panes, the list's order and every component's keys (the defaults with
 // the config's remappings, so help shows the keys in use).
 func (a *App) Configure(o Options) error {
-	a.cfg, a.noColor = o.Config, o.NoColor
+	a.cfg, a.noColor, a.problems = o.Config, o.NoColor, o.Problems
 	dark, fixed := a.cfg.FixedTheme()
 	a.themeFixed = fixed
 	if !fixed {
