@@ -100,6 +100,12 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			}
 			if b > a {
 				w = st.resolve(items, a, b, role, para)
+				// "McLenney said": a lone capitalised word nobody else names, speaking, is a person
+				if b-a == 1 && w.entity == "" && !w.person && w.name == w.phrase && items[a].capitalised() && !isUpperWord(items[a].text) &&
+					!orgWords[possessive(items[a].lower)] && !isDemonym(items[a].lower) && !notName(items[a]) && !st.names.covered(w.start, w.end) &&
+					len(st.names.within(w.start, w.end)) == 0 {
+					w.person = true
+				}
 				// "a White House official who spoke anonymously ... said"
 				if !w.person {
 					for k := a - 1; k >= lo && k >= a-12; k-- {
@@ -585,6 +591,9 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 				w.role = strings.TrimSuffix(strings.TrimSuffix(pre, ","), " of")
 			}
 		}
+		if w.gender == 0 {
+			w.gender = genderOfRole(w.role)
+		}
 		return w
 	}
 	// a description: "the minister", "the envoy"
@@ -1022,3 +1031,20 @@ func opensClause(items []item, k, to int) bool {
 // documentNouns are things that carry words and so can be quoted.
 var documentNouns = toSet(`text draft statement declaration communique communiqué resolution report letter memo ad ads
 editorial post tweet email message release document agreement treaty bill law plan proposal platform`)
+
+// genderOfRole reads a person's gender from the words that describe them
+// ("9/11 widow", "his wife", "the congresswoman"), or 0.
+func genderOfRole(role string) byte {
+	for _, f := range strings.FieldsFunc(strings.ToLower(role), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		switch {
+		case femaleRoles[f] || strings.HasSuffix(f, "woman"):
+			return 'f'
+		case maleRoles[f] || strings.HasSuffix(f, "man") && f != "human" && f != "german" && f != "roman":
+			return 'm'
+		}
+	}
+	return 0
+}
+
+var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms lady")
+var maleRoles = toSet("widower father husband son brother king prince actor grandfather uncle nephew mr sir lord")

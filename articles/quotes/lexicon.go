@@ -128,7 +128,7 @@ var maleNames = toSet(`donald mike michael barack joe john james robert william 
 matthew anthony mark paul steven steve andrew kenneth george joshua kevin brian edward ronald timothy jason jeffrey ryan jacob
 gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack
 dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald
-christian terry sean arthur austin noah lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan
+christian sean arthur austin noah lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan
 wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley bernie ted marco rand chris jeb ben newt rudy
 reince sean tim bill hugh vladimir sergei dmitry rex mitt jim bob mitch harry chuck nancy_ al elijah trey jason tom kim_ boris
 emmanuel francois nicolas angela_ xi shinzo recep bashar ali mohammed muhammad ahmed hassan abdul omar ibrahim king_ jared eric

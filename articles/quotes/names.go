@@ -26,6 +26,9 @@ func (r *nameRef) asWho() *who {
 type nameIndex struct {
 	text string
 	refs []nameRef
+	// covered reports whether [s, e) overlaps a name the entity extractor
+	// found, of any kind (places and nationalities included)
+	covered func(s, e int) bool
 }
 
 // orgWords mark a capitalised run as an organization rather than a person.
@@ -76,6 +79,7 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span, pa
 			return k < len(all) && all[k].start < e
 		}
 	}
+	ix.covered = covered
 	found := ix.capitalisedRuns(text, spans, paraItems, ents, covered)
 	// names inside quotations are the speaker's words: not speakers, not antecedents
 	kept := ents[:0]
