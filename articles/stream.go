@@ -186,6 +186,7 @@ type streamer struct {
 type job struct {
 	seq   int
 	path  string
+	abs   string // path made absolute, when the producer knows it
 	arts  []model.Article
 	warns []source.Warning
 }
@@ -236,12 +237,16 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 		}
 		first, found := seq, 0
 		leftOut := map[string]int{}
-		ok := walkFolder(spec, leftOut, func(f string) bool {
+		absRoot, err := filepath.Abs(spec) // once, not per file (a relative path costs a getwd each time)
+		if err != nil {
+			absRoot = ""
+		}
+		ok := walkFolder(spec, absRoot, leftOut, func(f, abs string) bool {
 			if s.ctx.Err() != nil {
 				return false
 			}
 			found++
-			send(job{path: f})
+			send(job{path: f, abs: abs})
 			return true
 		}, func(w source.Warning) {
 			s.listWarns = append(s.listWarns, keyedWarning{seq: first, w: w})
@@ -279,7 +284,8 @@ func isURL(spec string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
-// walkFolder calls visit with every file under root that source.Walk reads,
+// walkFolder calls visit with every file under root that source.Walk reads
+// (and its absolute path under absRoot, when that is not ""),
 // in the order it reads them (the sorted order of the paths: each folder's
 // entries sorted with a sub-folder's name read as "name/"): hidden files and
 // folders left out, files of no brief format counted in leftOut by
@@ -291,7 +297,7 @@ func isURL(spec string) bool {
 // These are source.Walk's rules for a folder, kept in step by hand (the
 // source package exports no listing); TestStreamMatchesLoadColdAndWarm
 // compares the two.
-func walkFolder(root string, leftOut map[string]int, visit func(path string) bool, warn func(source.Warning)) bool {
+func walkFolder(root, absRoot string, leftOut map[string]int, visit func(path, abs string) bool, warn func(source.Warning)) bool {
 	ents, err := os.ReadDir(root)
 	if err != nil {
 		var pe *fs.PathError
@@ -312,10 +318,13 @@ func walkFolder(root string, leftOut map[string]int, visit func(path string) boo
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		p := filepath.Join(root, e.Name())
+		p, abs := filepath.Join(root, e.Name()), ""
+		if absRoot != "" {
+			abs = filepath.Join(absRoot, e.Name())
+		}
 		switch {
 		case e.IsDir():
-			if !walkFolder(p, leftOut, visit, warn) {
+			if !walkFolder(p, abs, leftOut, visit, warn) {
 				return false
 			}
 		case e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0:
@@ -323,7 +332,7 @@ func walkFolder(root string, leftOut map[string]int, visit func(path string) boo
 				leftOut[strings.ToLower(filepath.Ext(p))]++
 				continue
 			}
-			if !visit(p) {
+			if !visit(p, abs) {
 				return false
 			}
 		}
@@ -368,7 +377,7 @@ func (s *streamer) work(j job) result {
 		return r // Stream says once that it stopped
 	}
 	if j.path != "" {
-		return s.file(j.path, r)
+		return s.file(j, r)
 	}
 	for _, a := range j.arts {
 		k := store.ArticleKey(s.version, &a)
@@ -389,7 +398,8 @@ func (s *streamer) work(j job) result {
 // file looks one local file up by its stamp, then by its bytes, and reads
 // and extracts it (through source.Walk, for Walk's exact reading and
 // warnings) when neither is in the cache.
-func (s *streamer) file(path string, r result) result {
+func (s *streamer) file(j job, r result) result {
+	path := j.path
 	name := source.CleanSource(path)
 	info, err := os.Stat(path)
 	if err == nil && info.IsDir() {
@@ -398,9 +408,11 @@ func (s *streamer) file(path string, r result) result {
 	if err != nil || !info.Mode().IsRegular() || info.Size() > s.maxSize() {
 		return s.readAndExtract(path, r, nil, store.Key{}, "")
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = ""
+	abs := j.abs
+	if abs == "" {
+		if abs, err = filepath.Abs(path); err != nil {
+			abs = ""
+		}
 	}
 	cacheOn := s.cache.Enabled() && abs != ""
 	if cacheOn {

@@ -526,3 +526,25 @@ func TestStreamCacheHeldByAnotherProcess(t *testing.T) {
 		t.Fatalf("the second process said:\n%s", out)
 	}
 }
+
+// TestStreamRelativeFolder: a folder named relative to the working directory
+// is cached under its absolute paths, and found again.
+func TestStreamRelativeFolder(t *testing.T) {
+	parent := t.TempDir()
+	writeArchive(t, filepath.Join(parent, "arch"), 12)
+	old := time.Now().Add(-time.Hour)
+	filepath.Walk(parent, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+	t.Chdir(parent)
+	opt := StreamOptions{CachePath: filepath.Join(t.TempDir(), "cache.db")}
+	want, _, _ := Load(context.Background(), []string{"./arch/"}, source.Options{})
+	streamAll(t, []string{"./arch/"}, opt)
+	got, _, p := streamAll(t, []string{"./arch/"}, opt)
+	sameArticles(t, got, want)
+	if p.Cached != 12 || !strings.HasPrefix(got[0].Source, "arch/") {
+		t.Errorf("%d cached, first from %q", p.Cached, got[0].Source)
+	}
+	got, _, p = streamAll(t, []string{filepath.Join(parent, "arch")}, opt)
+	if p.Cached != 12 || !filepath.IsAbs(got[0].Source) {
+		t.Errorf("by its absolute path: %d cached, first from %q", p.Cached, got[0].Source)
+	}
+}
