@@ -1,0 +1,237 @@
+// Package corpusview holds the two corpus-wide views of the reader: the
+// Entities view (every entity of the corpus by kind, with its counts, aliases
+// and the entities most often named with it) and the Quotes view (every quote
+// of the corpus, filtered by speaker, by the entity it is about and by words).
+//
+// Both read a Source (*index.Index is one) and tell the parent what the user
+// chose with messages of this package: Enter on an entity sends
+// SearchEntityMsg, Enter on a quote sends OpenQuoteMsg. Esc and quitting are
+// the parent's: the views send nothing for them.
+//
+// # Wiring
+//
+//	ents := corpusview.NewEntities(nil, styles)
+//	quotes := corpusview.NewQuotes(nil, styles)
+//	cmd := ents.SetSource(ix)       // when the index is ready; Refresh() as briefs arrive
+//	ents.SetSize(w, h)              // the room left by the root's own bars
+//	ents, cmd = ents.Update(msg)    // keys when focused; every other message always
+//
+// Below InlineLimit briefs the lists are computed inside Update; above it
+// they are computed in a tea.Cmd and their answer arrives as a message of
+// this package, which the parent must hand to the view's Update (a late
+// answer, for an older filter or source, is dropped). Both views type into
+// their filter line: while one is focused (Typing reports true) the parent
+// must not take letters such as "q" for itself.
+package corpusview
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefs/articles/index"
+	"briefs/model"
+)
+
+// Source is the corpus the views list; *index.Index is one. It must be
+// safe for concurrent use: the views ask it from commands.
+type Source interface {
+	// Len is how many briefs are indexed.
+	Len() int
+	// Entities lists the canonical entities of one kind ("" for all), most briefs first.
+	Entities(kind model.EntityKind) []index.EntityStat
+	// Entity returns the entity a name or id stands for.
+	Entity(name string) (index.EntityStat, bool)
+	// CoOccurring returns the n entities most often named with the entity a name or id stands for.
+	CoOccurring(name string, n int) []index.Related
+	// Quotes lists the quotes of a speaker and about an entity ("" lets all through).
+	Quotes(speaker, about string) []index.QuoteHit
+	// Suggest returns up to n entities whose names match pattern fuzzily.
+	Suggest(pattern string, n int) []index.Suggestion
+}
+
+// InlineLimit is the corpus size, in briefs, from which the views compute
+// their lists in a tea.Cmd instead of inside Update (listing every entity
+// of 100,000 briefs takes about 13 ms).
+const InlineLimit = 10000
+
+// SearchEntityMsg asks the parent to search the corpus for an entity (Enter
+// in the Entities view). EntityID is the canonical id, Name its name.
+type SearchEntityMsg struct {
+	EntityID string
+	Name     string
+}
+
+// OpenQuoteMsg asks the parent to open a brief with a quote selected (Enter
+// in the Quotes view): the quote of article ArticleID that starts at byte
+// Start of its Field (model.FieldBody for nearly every quote).
+type OpenQuoteMsg struct {
+	ArticleID string
+	Start     int
+	Field     model.Field
+}
+
+// KeyMap is the keys of both views, on top of their filter line's editing
+// keys. The Quotes view has no kinds: its NextKind and PrevKind stay disabled.
+type KeyMap struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	NextKind key.Binding
+	PrevKind key.Binding
+	Open     key.Binding
+}
+
+// DefaultKeyMap returns the views' keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
+		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		NextKind: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next kind")),
+		PrevKind: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous kind")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+	}
+}
+
+// newInput builds a filter line. Its own suggestion keys are off: Tab and
+// the arrows belong to the view.
+func newInput(prompt, placeholder string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.Placeholder = placeholder
+	in.KeyMap.AcceptSuggestion.SetEnabled(false)
+	in.KeyMap.NextSuggestion.SetEnabled(false)
+	in.KeyMap.PrevSuggestion.SetEnabled(false)
+	in.Focus()
+	return in
+}
+
+// scroller is a cursor over n rows shown through a window of some height.
+type scroller struct {
+	cursor, offset int
+}
+
+// move moves the cursor by d within n rows and keeps it in a window of vis rows.
+func (s *scroller) move(d, n, vis int) {
+	if n == 0 {
+		s.cursor, s.offset = 0, 0
+		return
+	}
+	s.cursor = min(max(s.cursor+d, 0), n-1)
+	s.clamp(n, vis)
+}
+
+// clamp keeps the cursor among n rows and inside a window of vis rows.
+func (s *scroller) clamp(n, vis int) {
+	vis = max(vis, 1)
+	s.cursor = min(max(s.cursor, 0), max(n-1, 0))
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+vis {
+		s.offset = s.cursor - vis + 1
+	}
+	s.offset = max(0, min(s.offset, n-vis))
+}
+
+// window returns the rows [from, to) to draw in vis rows.
+func (s scroller) window(n, vis int) (from, to int) {
+	from = min(max(s.offset, 0), n)
+	return from, min(from+max(vis, 0), n)
+}
+
+// fold reduces a name to the words of its slug: case, accents and
+// punctuation ignored ("U.S." -> "us", "Sergéi Lavrov" -> "sergei-lavrov").
+func fold(s string) string { return model.Slug(s) }
+
+// fit truncates a line to w cells (nothing when w < 1) and pads it with
+// spaces to w, so that columns and side panes line up.
+func fit(s string, w int) string {
+	if w < 1 {
+		return ""
+	}
+	s = ansi.Truncate(s, w, "…")
+	if n := ansi.StringWidth(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// clip truncates a line to w cells without padding it.
+func clip(s string, w int) string {
+	if w < 1 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// plural returns "1 brief" or "3 briefs".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
+
+// itoa writes n with thin grouping for thousands ("12,345").
+func itoa(n int) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b []byte
+	for i := 0; ; i++ {
+		if i > 0 && i%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, byte('0'+n%10))
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	if neg {
+		b = append(b, '-')
+	}
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}
+
+// wrap breaks text into lines of at most w cells at spaces (a longer word is cut).
+func wrap(text string, w int) []string {
+	if w < 1 {
+		return nil
+	}
+	var lines []string
+	var line strings.Builder
+	lw := 0
+	for _, word := range strings.Fields(text) {
+		ww := ansi.StringWidth(word)
+		if lw > 0 && lw+1+ww > w {
+			lines = append(lines, line.String())
+			line.Reset()
+			lw = 0
+		}
+		if lw > 0 {
+			line.WriteByte(' ')
+			lw++
+		}
+		if ww > w {
+			word = ansi.Truncate(word, w, "…")
+			ww = ansi.StringWidth(word)
+		}
+		line.WriteString(word)
+		lw += ww
+	}
+	if lw > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
