@@ -125,7 +125,12 @@ func (st *fieldState) roleThenName(items []item, lo, c int) (na, nb int, role st
 				return 0, 0, "", false
 			}
 		}
-		return na, nb, strings.TrimSpace(itemsText(items, da, db)), true
+		role = strings.TrimSpace(itemsText(items, da, db))
+		// "Its spokesman" opened the sentence; as a role it reads "its spokesman"
+		if determiners[items[da].lower] && items[da].capitalised() {
+			role = items[da].lower + role[len(items[da].text):]
+		}
+		return na, nb, role, true
 	}
 }
 

@@ -92,6 +92,13 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				break
 			}
 			a, b, role := backwardNP(items, lo, j)
+			// "The army delegation, led by retired general X, said": a
+			// participle clause describes, it is no role
+			relative := relativeClause(role)
+			if f, _, _ := strings.Cut(role, " "); f != "" && !startsUpper(f) && !determiners[strings.ToLower(f)] &&
+				(len(f) >= 3 && (strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ing")) || relative) {
+				role = ""
+			}
 			// "a book called "Q"" names a thing; nobody speaks
 			// (but "a deputy called the talks "Q"" is speech)
 			if b > a && namingCues[it.lower] && (items[a].lower == "a" || items[a].lower == "an") &&
@@ -120,7 +127,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 						}
 					}
 				}
-				if !w.person || w.entity == "" && relativeClause(role) {
+				if !w.person || w.entity == "" && relative {
 					// "Cory James, 22, of Flint, said" / "Clinton, during a meeting in
 					// Columbus, said" / "X, a developer and spokeswoman for Y, which
 					// ..., said": the subject before the parenthesis speaks
@@ -577,7 +584,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	headAt := b - 1
 	for k := a + 1; k < b && pick != nil; k++ {
 		if (items[k].lower == "for" || items[k].lower == "of" || items[k].lower == "to") && !items[k-1].capitalised() &&
-			(personNouns[items[k-1].lower] || roleNouns[items[k-1].lower] || groupHeads[items[k-1].lower]) && pick.start > items[k].start {
+			(isDescriptionHead(items[k-1].lower) || groupHeads[items[k-1].lower]) && pick.start > items[k].start {
 			pick = nil
 			headAt = k - 1
 		}

@@ -179,7 +179,8 @@ var sampleRoles = map[string]string{
 	"in good faith but with open eyes":             "Congo’s foreign minister",
 	"This is the largest single listing":           "the bloc's foreign policy chief",
 	"Small countries cannot make peace":            "Iceland's foreign minister",
-	"sovereignty over national roads":              "Its spokesman",
+	"sovereignty over national roads":              "its spokesman",
+	"armed escorts from a force":                   "",
 }
 
 // TestSamplesAttribution runs the product's order (source parsing, the
