@@ -562,8 +562,9 @@ func (c *Cache) update(db *bolt.DB, batch []put) (err error) {
 	})
 }
 
-// Close commits pending writes and closes the file. A cache found corrupt
-// while reading is moved aside, so the next Open makes a new one.
+// Close commits pending writes and closes the file, releasing it to other
+// processes. A cache found corrupt while reading is moved aside, so the next
+// Open makes a new one. Call it once, after every other call has returned.
 func (c *Cache) Close() error {
 	c.mu.Lock()
 	db := c.db
