@@ -11,19 +11,39 @@
 // Attribution reads the sentence around each quotation for a speech cue
 // ("said", "told", "according to", "telling X:", ...) and the speaker it
 // names: "Q," X said / "Q," said X, ROLE / X said: "Q" / X said that "Q" /
-// according to X, "Q" / "Q" ― X / X: "Q". Pronouns and descriptions ("he",
-// "the minister") resolve to the last fitting speaker or sentence subject;
-// with no cue in its sentence, a quotation inside a sentence is the
-// subject's ("X dismissed Y as "Q""), and a whole one keeps the speaker of
-// the quotation or cue just before it (same or previous paragraph).
-// Speakers are the article's person and organization entities when there
-// are any (their canonical names and ids), else capitalised names found
-// here, else the introducing phrase as written.
+// according to X, "Q" / "Q" ― X / X: "Q". A description with the name it
+// describes between commas ("Congo’s foreign minister, Clarisse
+// Mbuyi-Kalonji, said"; also as a sentence's subject, "Iran’s ambassador to
+// the IAEA, Dariush Kamrani, dismissed ...") gives the name as speaker and
+// the description as role (see appositive.go). A clause joined by ", and"
+// with a subject of its own ("..., and Downing Street said") has its own
+// speaker. Pronouns and descriptions ("he", "the minister", "the Iraqi
+// minister") resolve to the last fitting speaker or sentence subject, or to
+// the person named with that role and those modifiers; "the official" may
+// stand for an unnamed "a senior US official" said just before. With no cue
+// in its sentence, a quotation inside a sentence is its clause's subject's
+// ("X dismissed Y as "Q""; not a passive one, "The text was drafted by ...,
+// the Council's "penholders""), and a whole one keeps the speaker of the
+// quotation or cue just before it (same or previous paragraph). Speakers
+// are the article's person and organization entities when there are any
+// (their canonical names and ids), else capitalised names found here (never
+// words the entity extractor typed as a place or nationality), else the
+// introducing phrase as written.
 //
-// Quoted titles (title case after a possessive, "on" or "of") and single
-// quoted words nobody is said to have said (scare quotes) are dropped;
-// longer unattributed quotations are kept with an empty speaker: see
-// keepUnattributed and isTitle.
+// Dropped as no quotation: quoted titles (title case after a possessive,
+// "on" or "of"; or named as a work, "the reality show "Q"", "the "Q"
+// podcast"), terms introduced as "so-called", and single quoted words
+// nobody is said to have said (scare quotes). Longer unattributed
+// quotations are kept with an empty speaker: see keepUnattributed, isTitle,
+// isWorkTitle and isSoCalled. TestSamplesAttribution lists every quotation
+// of the built-in briefs with the speaker a careful reader gives.
+//
+// Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
+// quote F1 0.956 (P 0.936, R 0.977), attribution 0.928, pronoun
+// attribution 0.817, end-to-end 0.920; train: F1 0.957, attribution 0.911.
+// Most remaining false positives are real quotations with a cue that the
+// annotators left outside every attribution, and titles or scare quotes
+// they kept inside one.
 package quotes
 
 import (
