@@ -227,7 +227,7 @@ func TestConfiguredThemeLayoutAndOrder(t *testing.T) {
 	if a.Init() != nil {
 		t.Error("a fixed theme must not ask the terminal")
 	}
-	if a.st.Dark || a.st.Glamour != "notty" {
+	if a.st.Dark || a.st.Glamour != "light" {
 		t.Errorf("light theme without colour: dark %v, glamour %q", a.st.Dark, a.st.Glamour)
 	}
 	a, _ = step(t, a, tea.BackgroundColorMsg{Color: white{}})

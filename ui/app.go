@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"briefs/articles"
 	"briefs/articles/index"
@@ -89,8 +90,8 @@ type App struct {
 	width, height int
 	warnings      []string
 	problems      []string // what is wrong in the config file, with file and line
-	showWarnings  bool // the warnings view covers the screen
-	loading       bool // briefs are still arriving
+	showWarnings  bool     // the warnings view covers the screen
+	loading       bool     // briefs are still arriving
 	progress      articles.Progress
 	status        string // a one-off message, cleared by the next key
 }
@@ -137,7 +138,11 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 		return err
 	}
 	m.loading = true
-	p := tea.NewProgram(m)
+	var popts []tea.ProgramOption
+	if o.NoColor { // no colours; bold, underline and italics stay
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	p := tea.NewProgram(m, popts...)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go load(ctx, p, specs, opt)

@@ -24,10 +24,13 @@ type Options struct {
 func DefaultOptions() Options { return Options{Config: config.Default(), NoColor: config.NoColor()} }
 
 // styles builds the theme for a background, with the glamour style the
-// config asks for (or the one that follows the theme).
+// config asks for (or the one that follows the theme). Under NO_COLOR too:
+// glamour's "notty" style prints Markdown's own marks (# and *), while the
+// program's colour profile (Ascii) already drops the colours and keeps bold,
+// italics and underline.
 func (a App) styles(dark bool) theme.Styles {
 	st := theme.New(dark)
-	st.Glamour = a.cfg.Glamour(dark, a.noColor)
+	st.Glamour = a.cfg.Glamour(dark, false)
 	return st
 }
 
