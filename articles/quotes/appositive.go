@@ -195,3 +195,34 @@ func joinedName(w string) bool {
 // descriptionTails open the tail of a description ("to the IAEA", "for
 // safeguards", the apostrophe of "Forces' chief negotiator").
 var descriptionTails = toSet("to of for at in on ' ’")
+
+// noteIntroduced records the persons a sentence introduces with a role in
+// commas after their name ("... concerns Henry Crespo, president of the
+// Black Caucus."): a later "he" most likely stands for them.
+func (st *fieldState) noteIntroduced(items []item, lo, hi, para int) {
+	for k := lo + 1; k+1 < hi; k++ {
+		if !items[k].isPunct(",") || items[k-1].kind != itemWord {
+			continue
+		}
+		m := k + 1
+		for m < hi && m-k <= 12 && (items[m].kind == itemWord || items[m].kind == itemPunct && (items[m].text == "'" || items[m].text == "’")) {
+			m++
+		}
+		if first := items[k+1].lower; m == k+1 || npStop[first] && !determiners[first] || cues[first] != (cueForm{}) || !describes(items, k+1, m) {
+			continue
+		}
+		end := items[k-1].end
+		for _, r := range st.names.within(max(0, end-80), end) {
+			if r.person && r.end == end && r.start >= items[lo].start {
+				w := r.asWho()
+				if w.gender == 0 {
+					w.gender = genderOfRole(itemsText(items, k+1, m))
+				}
+				if n := len(st.subjects); n == 0 || st.subjects[n-1].pos < r.start {
+					st.subjects = append(st.subjects, event{para: para, pos: r.start, w: w})
+				}
+				break
+			}
+		}
+	}
+}

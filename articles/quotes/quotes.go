@@ -128,6 +128,7 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		for _, sr := range sents {
 			lo, hi := sr[0], sr[1]
 			st.noteSubject(items, lo, hi, pi)
+			st.noteIntroduced(items, lo, hi, pi)
 			cs := st.sentenceCues(items, lo, hi, pi)
 			for i := lo; i < hi; i++ {
 				if items[i].kind != itemQuote {
