@@ -666,7 +666,7 @@ func (m EntitiesView) row(r *entityRow, selected bool, w int) string {
 	}
 	s := marker + name
 	if cols.kind > 0 {
-		s += m.styles.Faint.Render(fit(string(r.stat.Kind), cols.kind))
+		s += " " + m.styles.Faint.Render(fit(string(r.stat.Kind), cols.kind-1))
 	}
 	if cols.counts > 0 {
 		s += " " + fmt.Sprintf("%*s", cols.briefs, itoa(r.stat.Articles))
