@@ -594,7 +594,12 @@ func (a App) helpKeys() helpKeys {
 		} else {
 			acts = append(acts, a.actions.Sort, a.actions.Group)
 		}
-		h.full = append(h.full, acts)
+		if a.width < 120 { // no room for another column: under the root's keys
+			last := len(h.full) - 1
+			h.full[last] = append(h.full[last], acts...)
+		} else {
+			h.full = append(h.full, acts)
+		}
 	}
 	return h
 }
