@@ -319,10 +319,22 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			break
 		}
 		w := it.lower
+		if w == "which" && j == end-1 && j > lo {
+			// "the Chicago Police Department which reported": the noun phrase before
+			k := j - 1
+			if items[k].isPunct(",") {
+				k--
+			}
+			if k >= lo && items[k].kind == itemWord && items[k].capitalised() {
+				a2, b2, _ := backwardNP(items, lo, k+1)
+				return a2, b2, role
+			}
+			return 0, 0, ""
+		}
 		if speakerPronouns[pronounOf(w)] && j == end-1 {
 			if w == "who" {
-				// "X, who said": the noun phrase before the comma
-				if j-1 >= lo && items[j-1].isPunct(",") {
+				// "X, who said" / "X — who's called for ...": the noun phrase before the comma or dash
+				if j-1 >= lo && items[j-1].kind == itemPunct && strings.Contains(",—–-(", items[j-1].text) {
 					a2, b2, _ := backwardNP(items, lo, j-1)
 					return a2, b2, role
 				}
@@ -775,7 +787,9 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	var left *who
 	leftAt := -1
 	for _, c := range cs {
-		if c.idx < i && c.w != nil {
+		// "She says it underscores that ... "Q"": an unresolved "it" inside
+		// another speaker's words does not replace that speaker
+		if c.idx < i && c.w != nil && !(left != nil && c.w.name == c.w.phrase && (c.w.phrase == "it" || c.w.phrase == "It")) {
 			left, leftAt = c.w, c.idx
 		}
 	}
@@ -847,8 +861,8 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 	if isPronounPhrase(w.name) || !(w.entity != "" || startsUpper(w.name)) {
 		return
 	}
-	// people for he/she; groups and bodies for they/it
-	if w.person || w.plural || w.entity != "" {
+	// people for he/she; groups and bodies for they/it ("Donald Trump's campaign")
+	if w.person || w.plural || w.entity != "" || w.name != w.phrase || groupHeads[items[b-1].lower] && startsUpper(w.name) {
 		st.subjects = append(st.subjects, event{para: para, pos: items[a].start, w: w})
 	}
 }
