@@ -136,27 +136,7 @@ func (x *Extractor) Init(lex *Lexicon, doc *Doc, words []string, upper bool) {
 	}
 	x.toks = x.toks[:len(words)]
 	for i, w := range words {
-		t := &x.toks[i]
-		lower := x.lowerBytes(w)
-		t.word = hstr(w)
-		t.lower = hstrBytes(lower)
-		t.shape, t.class = shape(w)
-		n := len(lower)
-		for k, l := range [3]int{2, 3, 4} {
-			t.pre[k] = hstrBytes(lower[:prefixLen(lower, l)])
-		}
-		for k := range 4 {
-			t.suf[k] = hstrBytes(lower[n-suffixLen(lower, k+1):])
-		}
-		t.length = uint64(min(utf8.RuneCount(lower), 8))
-		t.doc = uint64(doc.get(string(lower)))
-		t.gaz = 0
-		t.clus = 1 << 32
-		if lex != nil {
-			if c, ok := lex.Clusters[string(digitsZero(lower))]; ok {
-				t.clus = uint64(c)
-			}
-		}
+		x.fillWord(&x.toks[i], lex, doc, w)
 	}
 	if lex != nil && lex.Gaz != nil {
 		for _, m := range lex.Gaz.Find(words, upper) {
@@ -165,6 +145,31 @@ func (x *Extractor) Init(lex *Lexicon, doc *Doc, words []string, upper bool) {
 			for k := m.Start + 1; k < m.End; k++ {
 				x.toks[k].gaz = c*2 + 1
 			}
+		}
+	}
+}
+
+// fillWord sets what t says about w alone and its document evidence in doc
+// (none when doc is nil); gaz is left 0.
+func (x *Extractor) fillWord(t *tokenInfo, lex *Lexicon, doc *Doc, w string) {
+	lower := x.lowerBytes(w)
+	t.word = hstr(w)
+	t.lower = hstrBytes(lower)
+	t.shape, t.class = shape(w)
+	n := len(lower)
+	for k, l := range [3]int{2, 3, 4} {
+		t.pre[k] = hstrBytes(lower[:prefixLen(lower, l)])
+	}
+	for k := range 4 {
+		t.suf[k] = hstrBytes(lower[n-suffixLen(lower, k+1):])
+	}
+	t.length = uint64(min(utf8.RuneCount(lower), 8))
+	t.doc = uint64(doc.get(string(lower)))
+	t.gaz = 0
+	t.clus = 1 << 32
+	if lex != nil {
+		if c, ok := lex.Clusters[string(digitsZero(lower))]; ok {
+			t.clus = uint64(c)
 		}
 	}
 }

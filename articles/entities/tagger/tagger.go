@@ -164,6 +164,8 @@ func fingerprint(key uint64) uint32 { return uint32(key) | 1 }
 type Model struct {
 	stage [2]table
 	lex   *Lexicon
+	fixed [2]fixedSums // see fast.go
+	pool  sync.Pool    // of *scratch: word caches hold this model's sums
 }
 
 // Load decodes the embedded model and word clusters; g is the gazetteer
@@ -253,6 +255,7 @@ func Decode(data []byte, lex *Lexicon) (*Model, error) {
 			return nil, fmt.Errorf("tagger model stage %d: %w", st+1, err)
 		}
 	}
+	m.buildFixed()
 	return m, nil
 }
 
@@ -531,44 +534,6 @@ func isUpperSentence(words []string) bool {
 type Sentence struct {
 	Words []string
 	Upper bool
-}
-
-// TagDoc tags the sentences of one article and returns one BIO label per
-// word. Stage one tags each sentence; stage two tags them again knowing what
-// stage one said about the same words elsewhere in the article.
-func (m *Model) TagDoc(sents []Sentence) [][]Label {
-	doc := NewDoc()
-	for _, s := range sents {
-		doc.Add(s.Words)
-	}
-	var fx Extractor
-	first := make([][]Label, len(sents))
-	for k, s := range sents {
-		fx.Init(m.lex, doc, s.Words, s.Upper)
-		first[k] = Greedy(&fx, len(s.Words), m.stage[0].score)
-	}
-	h := NewHistory(sents, first)
-	out := make([][]Label, len(sents))
-	for k, s := range sents {
-		fx.Init(m.lex, doc, s.Words, s.Upper)
-		fx.SetHistory(h.Codes(k))
-		out[k] = Greedy(&fx, len(s.Words), m.stage[1].score)
-	}
-	return out
-}
-
-func (t *table) score(feats []uint64, scores *[NumLabels]float32) {
-	var acc [NumLabels]int32
-	for _, f := range feats {
-		if r := t.row(f); r != nil {
-			for l := range NumLabels {
-				acc[l] += int32(r[l])
-			}
-		}
-	}
-	for l := range NumLabels {
-		scores[l] = float32(acc[l])
-	}
 }
 
 // Greedy labels n tokens left to right with the features fx gives and the

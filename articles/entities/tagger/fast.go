@@ -1,0 +1,618 @@
+package tagger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The fast path of TagDoc. It gives exactly the labels that Extractor,
+// Greedy and History give (tagger_test.go holds it to them), with far fewer
+// lookups in the weight tables, which cost a cache miss each:
+//
+//   - the features of a word alone (its form, shape, affixes, clusters) and
+//     those it gives its neighbours (LowerM1 of the next word is its lower
+//     case) are summed once per distinct word and kept in a cache that
+//     outlives the article (a pooled scratch, so concurrent calls share nothing);
+//   - features with few values (gazetteer codes, word classes, document
+//     flags, previous labels, stage-one history codes) are summed into small
+//     arrays when the model loads;
+//   - only the pairs of words (bigrams, word with shape or label) are looked up
+//     per token: about 11 lookups per token instead of 42-47.
+//
+// Sums are int32 as in the plain scorer, so the order of addition changes nothing.
+
+// Parts of a word's cached sums.
+const (
+	pSelf   = iota // bias, word, lower, shape, affixes, length, clusters
+	pM1            // as the previous word: LowerM1, ShapeM1, ClusM1
+	pP1            // as the next word: LowerP1, ShapeP1, ClusP1
+	pM2            // LowerM2
+	pP2            // LowerP2
+	pUpper         // UpperLower, UpperShape (all-caps sentences)
+	pFirst         // FirstShape (first word of a sentence)
+	pP1O           // P1Lower and P1Shape after O
+	pGaz0          // GazShape outside gazetteer names
+	pStartB        // first of its sentence: its pair features with the start (see pairSums)
+	pEndA          // last of its sentence: its pair features with the end
+	nParts
+)
+
+// Index ranges of the small tables.
+const (
+	nGaz   = 13 // gazetteer codes 0..11, and 12 for past the sentence's end (99)
+	nClass = 7  // word classes 0..5, and 6 for past the end (9)
+	nHist  = 12 // history codes 0..9, 10 for 15 (seen nowhere else), 11 for past the end (31)
+	nDoc   = 16 // document flags
+)
+
+type sums = [NumLabels]int32
+
+// fixedSums are one stage's sums of the features with few values.
+type fixedSums struct {
+	bM1, bP1, bM2, bP2 sums // neighbours past the sentence's ends
+	gazM1, gaz, gazP1  [nGaz]sums
+	classWin           [nClass][nClass][nClass]sums // previous, own, next class
+	docClass, upperDoc [nDoc][nClass]sums
+	p1                 [NumLabels]sums
+	p1p2               [NumLabels][NumLabels]sums
+	p1Gaz              [NumLabels][nGaz]sums
+	hist               [nHist]sums
+	histM1, histP1     [nHist][nHist]sums // by (previous, own) and (own, next)
+}
+
+func gazValue(i int) uint64 {
+	if i == nGaz-1 {
+		return 99
+	}
+	return uint64(i)
+}
+
+func classValue(i int) uint64 {
+	if i == nClass-1 {
+		return 9
+	}
+	return uint64(i)
+}
+
+func histValue(i int) uint64 {
+	switch i {
+	case 10:
+		return 15
+	case 11:
+		return 31
+	}
+	return uint64(i)
+}
+
+func histIndex(code uint8) int {
+	switch code {
+	case 15:
+		return 10
+	case 31:
+		return 11
+	}
+	return int(code)
+}
+
+func clusEnc(k uint64) uint64 { return k&0xFFFF | k>>32<<20 }
+
+// add adds the weights of feature key to acc.
+func (t *table) add(acc *sums, key uint64) {
+	if r := t.row(key); r != nil {
+		for l := range NumLabels {
+			acc[l] += int32(r[l])
+		}
+	}
+}
+
+func addSums(acc, s *sums) {
+	for l := range NumLabels {
+		acc[l] += s[l]
+	}
+}
+
+// buildFixed fills the small tables of both stages.
+func (m *Model) buildFixed() {
+	for st := range m.stage {
+		t, f := &m.stage[st], &m.fixed[st]
+		t.add(&f.bM1, mix(tLowerM1, hStart))
+		t.add(&f.bM1, mix(tShapeM1, hStart))
+		t.add(&f.bM1, mix(tClusM1, clusEnc(3<<32)))
+		t.add(&f.bP1, mix(tLowerP1, hEnd))
+		t.add(&f.bP1, mix(tShapeP1, hEnd))
+		t.add(&f.bP1, mix(tClusP1, clusEnc(5<<32)))
+		t.add(&f.bM2, mix(tLowerM2, hStart))
+		t.add(&f.bP2, mix(tLowerP2, hEnd))
+		for g := range nGaz {
+			t.add(&f.gazM1[g], mix(tGazM1, gazValue(g)))
+			t.add(&f.gaz[g], mix(tGaz, gazValue(g)))
+			t.add(&f.gazP1[g], mix(tGazP1, gazValue(g)))
+			for p := range NumLabels {
+				t.add(&f.p1Gaz[p][g], mix(tP1Gaz, uint64(p)<<8|gazValue(g)))
+			}
+		}
+		for a := range nClass {
+			for b := range nClass {
+				for c := range nClass {
+					t.add(&f.classWin[a][b][c], mix(tClassWindow, classValue(a)<<8|classValue(b)<<4|classValue(c)))
+				}
+			}
+		}
+		for d := range nDoc {
+			for c := range nClass {
+				t.add(&f.docClass[d][c], mix(tDocClass, uint64(d)<<4|classValue(c)))
+				t.add(&f.upperDoc[d][c], mix(tUpperDoc, uint64(d)<<4|classValue(c)))
+			}
+		}
+		for p := range NumLabels {
+			t.add(&f.p1[p], mix(tP1, uint64(p)))
+			for q := range NumLabels {
+				t.add(&f.p1p2[p][q], mix(tP1P2, uint64(p)<<8|uint64(q)))
+			}
+		}
+		for h := range nHist {
+			t.add(&f.hist[h], mix(tHist, histValue(h)))
+			for o := range nHist {
+				t.add(&f.histM1[o][h], mix(tHistM1, histValue(o)<<8|histValue(h)))
+				t.add(&f.histP1[h][o], mix(tHistP1, histValue(h)<<8|histValue(o)))
+			}
+		}
+	}
+}
+
+// pairSums are the features of two adjacent words a b, for both stages:
+// those of b that involve a (ShapeM1S, LowerM1L, LowerM1Shape, ClusM1Clus)
+// and those of a that involve b (ShapeSP1, LowerLP1, ShapeLowerP1).
+type pairSums struct {
+	b, a [2]sums
+}
+
+// pairFeatures adds b's features involving the word before it and a's
+// involving the word after it, for stage table tb.
+func pairFeatures(tb *table, toB, toA *sums, lm1, sm1, km1 uint64, b *tokenInfo, a *tokenInfo, lp1, sp1 uint64) {
+	if b != nil {
+		tb.add(toB, mix(tShapeM1S, mix(sm1, b.shape)))
+		tb.add(toB, mix(tLowerM1L, mix(lm1, b.lower)))
+		tb.add(toB, mix(tLowerM1Shape, mix(lm1, b.shape)))
+		tb.add(toB, mix(tClusM1Clus, mix(km1>>16, b.clus>>16)))
+	}
+	if a != nil {
+		tb.add(toA, mix(tShapeSP1, mix(a.shape, sp1)))
+		tb.add(toA, mix(tLowerLP1, mix(a.lower, lp1)))
+		tb.add(toA, mix(tShapeLowerP1, mix(a.shape, lp1)))
+	}
+}
+
+// wordEntry is what the tagger knows of one distinct word whatever its context.
+type wordEntry struct {
+	t    tokenInfo // doc and gaz are 0: they depend on the article and the sentence
+	sums [2][nParts]sums
+	// Keys of document evidence (see Doc): the word itself, strings.ToLower
+	// of it, and its rune-by-rune lower case, interned in the scratch.
+	selfID, addID, getID int32
+	nUp, nLow            int32 // upper- and lower-case letters
+	firstLower           bool  // starts with a lower-case letter
+	firstUpper           bool  // starts with a capital
+	openQuote            bool  // isOpenQuote
+	corp                 bool  // a company word (corpWords)
+	title                bool  // a personal title (personTitles)
+	letter               bool  // has a letter
+
+	// The last document flags and stage-one history code this word had, and
+	// the sums of the features they make with it (DocLower; HistShape and
+	// HistLower): a word tends to keep them from one article to the next.
+	docFlags int16 // -1: none yet
+	docSums  [2]sums
+	histCode int16 // -1: none yet
+	histSums sums
+}
+
+// maxWords bounds the word cache of one scratch (about 700 bytes a word);
+// a fuller cache is emptied before the next article.
+const maxWords = 1 << 14
+
+// maxPairs bounds the cache of adjacent word pairs (144 bytes a pair).
+const maxPairs = 1 << 16
+
+// scratch is the working memory of TagDoc: the word cache, which lasts, and
+// per-article arrays, which are reused.
+type scratch struct {
+	index map[string]int32 // word -> ents
+	ents  []wordEntry
+	pairs map[uint64]int32 // entry a<<32 | entry b -> pairSums
+	pair  []pairSums
+	keys  map[string]int32 // interned evidence keys
+	fx    Extractor        // for fillWord
+
+	// Per article, by key id; an id's values are stale unless seen[id] == gen.
+	flags  []uint8
+	counts [][5]int32
+	seen   []uint32
+	gen    uint32
+
+	// Per token of the article.
+	tok    []int32 // entry
+	pairAt []int32 // pair of this token and the next, -1 at the end of a sentence
+	gaz    []uint8 // gazetteer code
+	doc    []uint8 // document flags
+	hist   []uint8 // stage-one history code
+	first  []Label // stage-one labels
+}
+
+// begin readies the scratch for a new article.
+func (sc *scratch) begin() {
+	if len(sc.ents) > maxWords {
+		clear(sc.index)
+		clear(sc.keys)
+		sc.ents = sc.ents[:0]
+		clear(sc.pairs)
+		sc.pair = sc.pair[:0]
+		sc.flags, sc.counts, sc.seen = sc.flags[:0], sc.counts[:0], sc.seen[:0]
+	}
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.seen)
+		sc.gen = 1
+	}
+	if len(sc.pair) > maxPairs {
+		clear(sc.pairs)
+		sc.pair = sc.pair[:0]
+	}
+	sc.pairAt = sc.pairAt[:0]
+	sc.tok, sc.gaz, sc.doc, sc.hist, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.first[:0]
+}
+
+// key interns an evidence key.
+func (sc *scratch) key(s string) int32 {
+	if id, ok := sc.keys[s]; ok {
+		return id
+	}
+	id := int32(len(sc.flags))
+	sc.keys[strings.Clone(s)] = id
+	sc.flags = append(sc.flags, 0)
+	sc.counts = append(sc.counts, [5]int32{})
+	sc.seen = append(sc.seen, 0)
+	return id
+}
+
+// fresh makes key id current in this article.
+func (sc *scratch) fresh(id int32) {
+	if sc.seen[id] != sc.gen {
+		sc.seen[id] = sc.gen
+		sc.flags[id] = 0
+		sc.counts[id] = [5]int32{}
+	}
+}
+
+func (sc *scratch) flag(id int32, f uint8) {
+	sc.fresh(id)
+	sc.flags[id] |= f
+}
+
+func (sc *scratch) flagsOf(id int32) uint8 {
+	if sc.seen[id] != sc.gen {
+		return 0
+	}
+	return sc.flags[id]
+}
+
+// entry returns the cache index of word w, adding it if new.
+func (sc *scratch) entry(m *Model, w string) int32 {
+	if id, ok := sc.index[w]; ok {
+		return id
+	}
+	w = strings.Clone(w) // the word is a piece of the article: keep only the word
+	var e wordEntry
+	lower := string(sc.fx.lowerBytes(w))
+	sc.fx.fillWord(&e.t, m.lex, nil, w)
+	t := &e.t
+	for st := range m.stage {
+		tb, s := &m.stage[st], &e.sums[st]
+		self := &s[pSelf]
+		tb.add(self, mix(tBias, 0))
+		tb.add(self, mix(tWord, t.word))
+		tb.add(self, mix(tLower, t.lower))
+		tb.add(self, mix(tShape, t.shape))
+		tb.add(self, mix(tPre2, t.pre[0]))
+		tb.add(self, mix(tPre3, t.pre[1]))
+		tb.add(self, mix(tPre4, t.pre[2]))
+		tb.add(self, mix(tSuf1, t.suf[0]))
+		tb.add(self, mix(tSuf2, t.suf[1]))
+		tb.add(self, mix(tSuf3, t.suf[2]))
+		tb.add(self, mix(tSuf4, t.suf[3]))
+		tb.add(self, mix(tLenClass, t.length<<4|t.class))
+		tb.add(self, mix(tClus, clusEnc(t.clus)))
+		tb.add(self, mix(tClusCoarse, t.clus>>16))
+		tb.add(self, mix(tClusShape, mix(t.clus, t.shape)))
+		tb.add(&s[pM1], mix(tLowerM1, t.lower))
+		tb.add(&s[pM1], mix(tShapeM1, t.shape))
+		tb.add(&s[pM1], mix(tClusM1, clusEnc(t.clus)))
+		tb.add(&s[pP1], mix(tLowerP1, t.lower))
+		tb.add(&s[pP1], mix(tShapeP1, t.shape))
+		tb.add(&s[pP1], mix(tClusP1, clusEnc(t.clus)))
+		tb.add(&s[pM2], mix(tLowerM2, t.lower))
+		tb.add(&s[pP2], mix(tLowerP2, t.lower))
+		tb.add(&s[pUpper], mix(tUpperLower, t.lower))
+		tb.add(&s[pUpper], mix(tUpperShape, t.shape))
+		tb.add(&s[pFirst], mix(tFirstShape, t.shape))
+		tb.add(&s[pP1O], mix(tP1Lower, mix(0, t.lower)))
+		tb.add(&s[pP1O], mix(tP1Shape, mix(0, t.shape)))
+		tb.add(&s[pGaz0], mix(tGazShape, mix(0, t.shape)))
+		pairFeatures(tb, &s[pStartB], &s[pEndA], hStart, hStart, 3<<32, t, t, hEnd, hEnd)
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	e.firstLower, e.firstUpper = unicode.IsLower(r), unicode.IsUpper(r)
+	addKey := strings.ToLower(w)
+	e.addID, e.getID, e.selfID = sc.key(addKey), sc.key(lower), -1
+	if e.firstLower {
+		e.selfID = sc.key(w)
+	}
+	e.openQuote, e.corp, e.title, e.letter = isOpenQuote(w), corpWords[addKey], personTitles[addKey], hasLetter(w)
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			e.nUp++
+		} else if unicode.IsLower(r) {
+			e.nLow++
+		}
+	}
+	e.docFlags, e.histCode = -1, -1
+	id := int32(len(sc.ents))
+	sc.ents = append(sc.ents, e)
+	sc.index[w] = id
+	return id
+}
+
+// pairOf returns the cache index of the pair of entries a b, adding it if new.
+func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
+	k := uint64(a)<<32 | uint64(uint32(b))
+	if id, ok := sc.pairs[k]; ok {
+		return id
+	}
+	var p pairSums
+	ta, tb := &sc.ents[a].t, &sc.ents[b].t
+	for st := range m.stage {
+		pairFeatures(&m.stage[st], &p.b[st], &p.a[st], ta.lower, ta.shape, ta.clus, tb, ta, tb.lower, tb.shape)
+	}
+	id := int32(len(sc.pair))
+	sc.pair = append(sc.pair, p)
+	sc.pairs[k] = id
+	return id
+}
+
+// TagDoc tags the sentences of one article and returns one BIO label per
+// word. Stage one tags each sentence; stage two tags them again knowing what
+// stage one said about the same words elsewhere in the article.
+func (m *Model) TagDoc(sents []Sentence) [][]Label {
+	sc, _ := m.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{index: map[string]int32{}, keys: map[string]int32{}, pairs: map[uint64]int32{}}
+	}
+	defer m.pool.Put(sc)
+	sc.begin()
+	for _, s := range sents {
+		start := len(sc.tok)
+		for _, w := range s.Words {
+			sc.tok = append(sc.tok, sc.entry(m, w))
+		}
+		sc.addEvidence(sc.tok[start:])
+		for i := start; i < len(sc.tok); i++ {
+			p := int32(-1)
+			if i+1 < len(sc.tok) {
+				p = sc.pairOf(m, sc.tok[i], sc.tok[i+1])
+			}
+			sc.pairAt = append(sc.pairAt, p)
+		}
+		sc.gaz = append(sc.gaz, make([]uint8, len(s.Words))...)
+		if m.lex != nil && m.lex.Gaz != nil {
+			gz := sc.gaz[start:]
+			for _, mt := range m.lex.Gaz.Find(s.Words, s.Upper) {
+				c := uint8(gazCode(mt.Entry.Kind))
+				gz[mt.Start] = c * 2
+				for k := mt.Start + 1; k < mt.End; k++ {
+					gz[k] = c*2 + 1
+				}
+			}
+		}
+	}
+	n := len(sc.tok)
+	for _, e := range sc.tok {
+		sc.doc = append(sc.doc, sc.flagsOf(sc.ents[e].getID))
+	}
+	sc.first = append(sc.first, make([]Label, n)...)
+	m.tagStage(sc, 0, sents, sc.first)
+	sc.history()
+	flat := make([]Label, n)
+	m.tagStage(sc, 1, sents, flat)
+	out := make([][]Label, len(sents))
+	off := 0
+	for k, s := range sents {
+		out[k] = flat[off : off+len(s.Words) : off+len(s.Words)]
+		off += len(s.Words)
+	}
+	return out
+}
+
+// addEvidence records one sentence's document evidence as Doc.Add does.
+func (sc *scratch) addEvidence(tok []int32) {
+	up, low := int32(0), int32(0)
+	for _, e := range tok {
+		up += sc.ents[e].nUp
+		low += sc.ents[e].nLow
+	}
+	upper := up >= 4 && low*5 < up
+	for i, id := range tok {
+		e := &sc.ents[id]
+		switch {
+		case e.firstLower:
+			sc.flag(e.selfID, seenLower)
+		case e.firstUpper && i > 0 && !upper && !sc.ents[tok[i-1]].openQuote:
+			sc.flag(e.addID, seenCapMid)
+		}
+		if !e.firstUpper {
+			continue
+		}
+		if e.corp {
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				ej := &sc.ents[tok[j]]
+				if !ej.firstUpper {
+					break
+				}
+				sc.flag(ej.addID, seenCorp)
+			}
+		}
+		if i > 0 && sc.ents[tok[i-1]].title {
+			sc.flag(e.addID, seenPerson)
+		}
+	}
+}
+
+// history sets the stage-two history codes from the stage-one labels, as
+// NewHistory and History.Codes do.
+func (sc *scratch) history() {
+	for i, id := range sc.tok {
+		e := &sc.ents[id]
+		if e.letter {
+			sc.fresh(e.addID)
+			sc.counts[e.addID][sc.first[i].Type()]++
+		}
+	}
+	for i, id := range sc.tok {
+		e := &sc.ents[id]
+		code := uint8(15)
+		if e.letter {
+			cc := sc.counts[e.addID]
+			cc[sc.first[i].Type()]--
+			total, best := int32(0), 0
+			for t := range cc {
+				total += cc[t]
+				if cc[t] > cc[best] || (cc[t] == cc[best] && t != 0 && best == 0) {
+					best = t
+				}
+			}
+			if total > 0 {
+				code = uint8(best) * 2
+				if cc[best] == total {
+					code++
+				}
+			}
+		}
+		sc.hist = append(sc.hist, code)
+	}
+}
+
+// tagStage labels every sentence greedily with stage st's weights.
+func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) {
+	tb, fx := &m.stage[st], &m.fixed[st]
+	off := 0
+	for _, s := range sents {
+		n := len(s.Words)
+		tok, gz, dc, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n], labels[off:off+n]
+		pairAt := sc.pairAt[off : off+n]
+		var hist []uint8
+		if st == 1 {
+			hist = sc.hist[off : off+n]
+		}
+		off += n
+		for i := range n {
+			e := &sc.ents[tok[i]]
+			t, ws := &e.t, &e.sums[st]
+			acc := ws[pSelf]
+			gm1, cm1 := nGaz-1, nClass-1
+			if i > 0 {
+				a := &sc.ents[tok[i-1]]
+				addSums(&acc, &a.sums[st][pM1])
+				addSums(&acc, &sc.pair[pairAt[i-1]].b[st])
+				gm1, cm1 = int(gz[i-1]), int(a.t.class)
+			} else {
+				addSums(&acc, &fx.bM1)
+				addSums(&acc, &ws[pFirst])
+				addSums(&acc, &ws[pStartB])
+			}
+			if i > 1 {
+				addSums(&acc, &sc.ents[tok[i-2]].sums[st][pM2])
+			} else {
+				addSums(&acc, &fx.bM2)
+			}
+			gp1, cp1 := nGaz-1, nClass-1
+			if i+1 < n {
+				b := &sc.ents[tok[i+1]]
+				addSums(&acc, &b.sums[st][pP1])
+				addSums(&acc, &sc.pair[pairAt[i]].a[st])
+				gp1, cp1 = int(gz[i+1]), int(b.t.class)
+			} else {
+				addSums(&acc, &fx.bP1)
+				addSums(&acc, &ws[pEndA])
+			}
+			if i+2 < n {
+				addSums(&acc, &sc.ents[tok[i+2]].sums[st][pP2])
+			} else {
+				addSums(&acc, &fx.bP2)
+			}
+			g, d, cl := int(gz[i]), int(dc[i]), int(t.class)
+			addSums(&acc, &fx.gazM1[gm1])
+			addSums(&acc, &fx.gaz[g])
+			addSums(&acc, &fx.gazP1[gp1])
+			addSums(&acc, &fx.classWin[cm1][cl][cp1])
+			addSums(&acc, &fx.docClass[d][cl])
+			if g == 0 {
+				addSums(&acc, &ws[pGaz0])
+			} else {
+				tb.add(&acc, mix(tGazShape, mix(uint64(g), t.shape)))
+			}
+			if e.docFlags != int16(d) {
+				e.docFlags = int16(d)
+				for s := range m.stage {
+					e.docSums[s] = sums{}
+					m.stage[s].add(&e.docSums[s], mix(tDocLower, mix(uint64(d), t.lower)))
+				}
+			}
+			addSums(&acc, &e.docSums[st])
+			if s.Upper {
+				addSums(&acc, &ws[pUpper])
+				addSums(&acc, &fx.upperDoc[d][cl])
+			}
+			if hist != nil {
+				h, hm1, hp1 := hist[i], uint8(31), uint8(31)
+				if i > 0 {
+					hm1 = hist[i-1]
+				}
+				if i+1 < n {
+					hp1 = hist[i+1]
+				}
+				hi := histIndex(h)
+				addSums(&acc, &fx.hist[hi])
+				addSums(&acc, &fx.histM1[histIndex(hm1)][hi])
+				addSums(&acc, &fx.histP1[hi][histIndex(hp1)])
+				if e.histCode != int16(h) {
+					e.histCode = int16(h)
+					e.histSums = sums{}
+					tb.add(&e.histSums, mix(tHistShape, mix(uint64(h), t.shape)))
+					tb.add(&e.histSums, mix(tHistLower, mix(uint64(h), t.lower)))
+				}
+				addSums(&acc, &e.histSums)
+			}
+			p1, p2 := Label(0), Label(0)
+			if i > 0 {
+				p1 = lab[i-1]
+			}
+			if i > 1 {
+				p2 = lab[i-2]
+			}
+			addSums(&acc, &fx.p1[p1])
+			addSums(&acc, &fx.p1p2[p1][p2])
+			addSums(&acc, &fx.p1Gaz[p1][g])
+			if p1 == 0 {
+				addSums(&acc, &ws[pP1O])
+			} else {
+				tb.add(&acc, mix(tP1Lower, mix(uint64(p1), t.lower)))
+				tb.add(&acc, mix(tP1Shape, mix(uint64(p1), t.shape)))
+			}
+			var scores [NumLabels]float32
+			for l := range NumLabels {
+				scores[l] = float32(acc[l])
+			}
+			lab[i] = Best(&scores, p1)
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package tagger
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/token"
+	"briefs/articles/samples"
+)
+
+func loadModel(t testing.TB) *Model {
+	t.Helper()
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// sampleDocs are the built-in briefs as tagger input, one document per brief,
+// one sentence per line, plus made-up edge cases.
+func sampleDocs(t testing.TB) [][]Sentence {
+	t.Helper()
+	var docs [][]Sentence
+	for _, name := range samples.Names() {
+		data, err := samples.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc []Sentence
+		for _, line := range strings.Split(string(data), "\n") {
+			var words []string
+			for _, tk := range token.Tokenize(line) {
+				words = append(words, tk.Text)
+			}
+			doc = append(doc, Sentence{Words: words, Upper: isUpperSentence(words)})
+		}
+		docs = append(docs, doc)
+	}
+	odd := []Sentence{
+		{},
+		{Words: []string{"ZANELLI", "CORP", "SAYS", "ORVAL", "BANK", "WILL", "PAY", "."}, Upper: true},
+		{Words: []string{"Mr", "Quillon", "of", "Tessaro", "Holdings", "Inc", "met", "Dr", "Quillon", "."}},
+		{Words: []string{"\xff\xfe", "Ünal", "ÜNAL", "ünal", "İstanbul", "ǅemal", "1996-08-30", "$", "12.5", "'", "“", "Petrov", "”"}},
+		{Words: []string{"quillon", "Quillon", "QUILLON", "(", "Tessaro", ")", "--", "Tessaro", ":", "Orval"}},
+		{Words: []string{"x"}},
+	}
+	return append(docs, odd)
+}
+
+func sameLabels(t *testing.T, what string, got, want [][]Label) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d sentences, want %d", what, len(got), len(want))
+	}
+	for k := range want {
+		if fmt.Sprint(got[k]) != fmt.Sprint(want[k]) {
+			t.Fatalf("%s, sentence %d: labels %v, want %v", what, k, got[k], want[k])
+		}
+	}
+}
+
+// TestTagDocMatchesReference holds the fast TagDoc to the plain feature-by-feature scorer.
+func TestTagDocMatchesReference(t *testing.T) {
+	m := loadModel(t)
+	docs := sampleDocs(t)
+	for round := range 2 { // the second round runs on a warm word cache
+		for i, d := range docs {
+			sameLabels(t, fmt.Sprintf("round %d, doc %d", round, i), m.TagDoc(d), m.tagDocReference(d))
+		}
+	}
+	// Concurrent calls each get their own scratch.
+	var wg sync.WaitGroup
+	errs := make(chan string, len(docs))
+	for _, d := range docs {
+		wg.Go(func() {
+			if fmt.Sprint(m.TagDoc(d)) != fmt.Sprint(m.tagDocReference(d)) {
+				errs <- "concurrent TagDoc differs from the reference"
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
+	}
+}
+
+// TestTagDocCacheOverflow fills the word cache past maxWords: the next
+// article starts on an empty cache and still tags as the reference does.
+func TestTagDocCacheOverflow(t *testing.T) {
+	m := loadModel(t)
+	var big []Sentence
+	for i := range maxWords + 100 {
+		big = append(big, Sentence{Words: []string{"Orvan" + fmt.Sprint(i), "met", fmt.Sprintf("w%dx", i), "."}})
+	}
+	sameLabels(t, "big article", m.TagDoc(big), m.tagDocReference(big))
+	for i, d := range sampleDocs(t) {
+		sameLabels(t, fmt.Sprintf("after overflow, doc %d", i), m.TagDoc(d), m.tagDocReference(d))
+	}
+}
+
+// TestTagDocMatchesReferenceCoNLL compares on the CoNLL-2003 dev split (skipped without ../shared).
+func TestTagDocMatchesReferenceCoNLL(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "..", "shared", "data", "conll2003", "eng.testa")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skip("no CoNLL dev split at", path)
+	}
+	defer f.Close()
+	m := loadModel(t)
+	var docs [][]Sentence
+	var doc []Sentence
+	var words []string
+	flush := func() {
+		if len(words) > 0 {
+			doc = append(doc, Sentence{Words: words, Upper: isUpperSentence(words)})
+			words = nil
+		}
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "-DOCSTART-"):
+			flush()
+			if len(doc) > 0 {
+				docs = append(docs, doc)
+			}
+			doc = nil
+		case strings.TrimSpace(line) == "":
+			flush()
+		default:
+			words = append(words, strings.Fields(line)[0])
+		}
+	}
+	flush()
+	docs = append(docs, doc)
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 200 {
+		t.Fatalf("only %d documents in %s", len(docs), path)
+	}
+	for i, d := range docs {
+		sameLabels(t, fmt.Sprintf("doc %d", i), m.TagDoc(d), m.tagDocReference(d))
+	}
+}
