@@ -53,9 +53,10 @@ type Source interface {
 }
 
 // InlineLimit is the corpus size, in briefs, from which the views compute
-// their lists in a tea.Cmd instead of inside Update (listing every entity
-// of 100,000 briefs takes about 13 ms).
-const InlineLimit = 10000
+// their lists in a tea.Cmd instead of inside Update: listing the quotes of
+// 10,000 briefs (what each key typed in the Quotes view's filter asks)
+// already takes about 20 ms, more than a frame.
+const InlineLimit = 2000
 
 // SearchEntityMsg asks the parent to search the corpus for an entity (Enter
 // in the Entities view). EntityID is the canonical id, Name its name.
@@ -147,7 +148,36 @@ func (s scroller) window(n, vis int) (from, to int) {
 
 // fold reduces a name to the words of its slug: case, accents and
 // punctuation ignored ("U.S." -> "us", "Sergéi Lavrov" -> "sergei-lavrov").
-func fold(s string) string { return model.Slug(s) }
+// ASCII text, nearly every name, skips model.Slug's Unicode normalisation
+// (five times faster) and gives the same result.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return model.Slug(s)
+		}
+	}
+	b := make([]byte, 0, len(s))
+	dash := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'' || c == '.':
+			continue // "U.S." -> "us", "O'Brien" -> "obrien"
+		default:
+			dash = true
+			continue
+		}
+		if dash && len(b) > 0 {
+			b = append(b, '-')
+		}
+		dash = false
+		b = append(b, c)
+	}
+	return string(b)
+}
 
 // fit truncates a line to w cells (nothing when w < 1) and pads it with
 // spaces to w, so that columns and side panes line up.

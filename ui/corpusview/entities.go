@@ -156,13 +156,15 @@ func (m EntitiesView) listCmd() func() tea.Msg {
 func foldKeys(st index.EntityStat) string {
 	var b strings.Builder
 	b.WriteByte(0)
-	seen := map[string]bool{}
-	for _, s := range append([]string{st.Name}, st.Aliases...) {
+	for i := -1; i < len(st.Aliases); i++ {
+		s := st.Name
+		if i >= 0 {
+			s = st.Aliases[i]
+		}
 		f := fold(s)
-		if f == "" || seen[f] {
+		if f == "" || strings.Contains(b.String(), "\x00"+f+"\x00") {
 			continue
 		}
-		seen[f] = true
 		b.WriteString(f)
 		b.WriteByte(0)
 	}

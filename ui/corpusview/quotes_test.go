@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"briefs/model"
 )
 
 func newQuotes(t *testing.T, src Source, w, h int) QuotesView {
@@ -183,5 +185,15 @@ func TestQuotesLargeCorpusListsInACommand(t *testing.T) {
 	m, _ = settle(m, first)
 	if got := quoteTexts(m); len(got) != 1 {
 		t.Errorf("the late answer for %q replaced the one for %q: %q", "d", "do", got)
+	}
+}
+
+// fold's ASCII path must give what model.Slug gives.
+func TestFoldMatchesSlug(t *testing.T) {
+	for _, s := range []string{"", "Sergei Lavrov", "U.S.", "O'Brien", "  --a--b  ", "Bashar al-Assad", "NATO's 2024 summit!",
+		"Sergéi Lavróv", "Ångström", "x.y.z", "'", "A1 b2"} {
+		if got, want := fold(s), model.Slug(s); got != want {
+			t.Errorf("fold(%q) = %q, model.Slug gives %q", s, got, want)
+		}
 	}
 }
