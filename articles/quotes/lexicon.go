@@ -110,7 +110,7 @@ catherine carolyn janet ruth maria heather diane virginia julie joyce victoria o
 megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
 judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla
 theresa angela merkel marine federica theresa jill gennifer huma donna debbie loretta condoleezza madeleine samantha nikki
-valerie kamala dianne claire tulsi kirsten elena sonia ruth harriet sheila maxine marsha lindsey susana jeanne jane kate
+valerie kamala dianne claire tulsi kirsten elena sonia ruth harriet sheila maxine marsha susana jeanne jane kate
 katie kathy sue liz beth meg ellen ilhan alexandria ayanna rashida betsy elaine tammy tina mia zoe yulia maria natalya
 irina svetlana olga valentina tatiana galina lyudmila ekaterina anastasia marianne sylvie segolene christiane ursula annegret
 theresa nicola jacinda julia yoshiko yingluck aung benazir indira golda angela dilma cristina michelle laura barbara rosalynn
@@ -132,4 +132,5 @@ christian sean arthur austin noah lawrence jesse dylan bryan joe jordan billy br
 wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley bernie ted marco rand chris jeb ben newt rudy
 reince sean tim bill hugh vladimir sergei dmitry rex mitt jim bob mitch harry chuck nancy_ al elijah trey jason tom kim_ boris
 emmanuel francois nicolas angela_ xi shinzo recep bashar ali mohammed muhammad ahmed hassan abdul omar ibrahim king_ jared eric
-corey kellyanne_ paul rick lindsey_ lyndon franklin dwight ronald gerald jimmy herbert calvin woodrow theodore abraham ulysses`)
+corey kellyanne_ paul rick lindsey_ lyndon franklin dwight ronald gerald jimmy herbert calvin woodrow theodore abraham ulysses
+jeff dan greg ken doug ron don len phil nick matt ed andy tony dave jon steve reid orrin mitch lamar trent rob marty kurt`)
