@@ -854,7 +854,12 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 	if b <= a || b >= hi || items[b].kind != itemWord && !(items[b].isPunct(",") && nameLike(items, a, b)) {
 		return
 	}
-	if !items[a].capitalised() && !speakerPronouns[pronounOf(items[a].lower)] {
+	// "presidential nominee Hillary Clinton was ..." opens with a lower-case title
+	named := items[a].capitalised() || speakerPronouns[pronounOf(items[a].lower)]
+	for k := a + 1; k < b && !named; k++ {
+		named = items[k].capitalised() && !determiners[items[a].lower]
+	}
+	if !named {
 		return
 	}
 	w := st.resolve(items, a, b, "", para)
