@@ -258,3 +258,42 @@ func TestConfigProblemsShown(t *testing.T) {
 		t.Errorf("the warnings view does not list it:\n%s", s)
 	}
 }
+
+func TestOpenURLRunsTheOpener(t *testing.T) {
+	bin := t.TempDir()
+	got := filepath.Join(bin, "opened")
+	script := "#!/bin/sh\nprintf '%s' \"$1\" > " + got + "\n"
+	if err := os.WriteFile(filepath.Join(bin, "xdg-open"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bin, "open"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	t.Setenv("BROWSER", "")
+	arts := seedFirst(t)
+	arts[0].URL = "https://example.org/briefs/rifts?a=1&b=2"
+	a := sized(t, 120, 40, arts)
+	a, _ = keys(t, a, "enter", "o")
+	if s := screen(a); !strings.Contains(s, "Opening "+arts[0].URL) {
+		t.Errorf("status does not say what opens:\n%s", s)
+	}
+	b, err := os.ReadFile(got)
+	if err != nil || string(b) != arts[0].URL {
+		t.Errorf("the opener got %q (%v), want %q", b, err, arts[0].URL)
+	}
+}
+
+func TestBackgroundAnswerInTime(t *testing.T) {
+	a := sized(t, 80, 24, seedFirst(t))
+	a, _ = step(t, a, backgroundTimeoutMsg{})
+	a, _ = step(t, a, tea.BackgroundColorMsg{Color: white{}})
+	if !a.st.Dark {
+		t.Error("an answer after the wait changed the theme")
+	}
+	b := sized(t, 80, 24, seedFirst(t))
+	b, _ = step(t, b, tea.BackgroundColorMsg{Color: white{}})
+	if b.st.Dark || b.st.Glamour != "light" {
+		t.Errorf("a light terminal's answer in time: dark %v, glamour %q", b.st.Dark, b.st.Glamour)
+	}
+}

@@ -73,7 +73,7 @@ type App struct {
 
 	cfg         config.Config
 	noColor     bool
-	themeFixed  bool               // the config fixes dark or light: the terminal is not asked
+	themeFixed  bool               // the config fixed dark or light, or the terminal answered or timed out
 	writeSystem func(string) error // the system clipboard; tests put a fake here
 
 	list     articlelist.Model
@@ -176,14 +176,22 @@ func load(ctx context.Context, p *tea.Program, specs []string, opt articles.Stre
 	p.Send(WarningsMsg{Warnings: lines})
 }
 
-// Init asks the terminal for its background colour; until (or unless) it
-// answers, the dark theme stays, so a silent terminal costs nothing.
+// Init asks the terminal for its background colour (unless the config
+// fixes the theme); until (or unless) it answers within backgroundWait, the
+// dark theme stays, so a silent terminal costs nothing.
 func (a App) Init() tea.Cmd {
 	if a.themeFixed {
 		return nil
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, tea.Tick(backgroundWait, func(time.Time) tea.Msg { return backgroundTimeoutMsg{} }))
 }
+
+// backgroundWait is how long the terminal has to say its background: a
+// later answer is ignored, so the colours never change under a reader.
+const backgroundWait = time.Second
+
+// backgroundTimeoutMsg ends the wait for the terminal's background colour.
+type backgroundTimeoutMsg struct{}
 
 // Update routes a message: window size and theme to everyone, keys to the
 // focused component, component messages to the parent's handlers.
@@ -196,7 +204,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.themeFixed {
 			return a, nil
 		}
+		a.themeFixed = true // one answer is enough
 		return a, a.setDark(msg.IsDark())
+	case backgroundTimeoutMsg:
+		a.themeFixed = true // no answer in time: dark stays
+		return a, nil
 	case CopiedMsg:
 		if msg.Error != nil {
 			a.status = fmt.Sprintf("Could not copy the %s: %v", msg.What, msg.Error)
