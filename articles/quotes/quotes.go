@@ -275,16 +275,26 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 	// previous paragraph: its last quotation, when nothing else follows it, or a colon-ended cue
 	prev := st.paras[s.para-1]
 	tail := strings.TrimSpace(st.text[prev.start:prev.end])
+	prevQuoted := false
 	for j := k - 1; j >= 0; j-- {
 		if spans[j].para < s.para-1 {
 			break
 		}
+		prevQuoted = prevQuoted || spans[j].para == s.para-1
 		if spans[j].para == s.para-1 && final[j] != nil {
 			// the quotation's sentence ends the paragraph ("...," X told Y.)
 			if !newSentenceIn(st.text[spans[j].close:prev.end]) {
 				return final[j]
 			}
 			break
+		}
+	}
+	// "Carter said that ... .¶¶"Q"": a paragraph of reported speech with no
+	// quotation, then a paragraph that opens with one
+	if !prevQuoted && (k == 0 || spans[k-1].para < s.para) && opensParagraph(st.text, st.paras[s.para], s) {
+		i := sort.Search(len(st.events), func(i int) bool { return st.events[i].para >= s.para }) - 1
+		if i >= 0 && st.events[i].para == s.para-1 && (st.events[i].w.person || st.events[i].w.entity != "") {
+			return st.events[i].w
 		}
 	}
 	if strings.HasSuffix(tail, ":") {
@@ -475,4 +485,9 @@ func newSentenceIn(s string) bool {
 		}
 	}
 	return false
+}
+
+// opensParagraph reports whether the quotation s is the first thing in its paragraph.
+func opensParagraph(text string, p paragraph, s span) bool {
+	return strings.TrimSpace(text[p.start:s.open]) == ""
 }
