@@ -137,11 +137,23 @@ func BenchmarkQuotesList(b *testing.B) {
 		b.Run(strconv.Quote(line), func(b *testing.B) {
 			var n int
 			for b.Loop() {
-				n = len(listQuotes(ix, 1, line).hits)
+				n = len(listQuotes(ix, 1, 1, nil, line).hits)
 			}
 			b.ReportMetric(float64(n), "quotes")
 		})
 	}
+}
+
+// BenchmarkQuotesWordKey is a word typed after every quote was listed:
+// the listing is filtered again, the source is not asked.
+func BenchmarkQuotesWordKey(b *testing.B) {
+	ix := benchIndex(b)
+	base := listQuotes(ix, 1, 1, nil, "agreed").base // folded once
+	var n int
+	for b.Loop() {
+		n = len(listQuotes(ix, 1, 1, base, "agreed on").hits)
+	}
+	b.ReportMetric(float64(n), "quotes")
 }
 
 // BenchmarkView draws both views at 200x50 over the whole corpus.

@@ -386,9 +386,10 @@ func (m *EntitiesView) filterChanged() tea.Cmd {
 // alias holds every word of the filter: a form equal to the filter first,
 // then a form starting with it, then the rest, each most briefs first.
 func (m *EntitiesView) applyFilter() {
+	// fresh slices: an older copy of the model may still hold the old ones
 	m.fuzzy = false
-	clear(m.counts)
-	m.rows = m.rows[:0]
+	m.counts = make([]int, len(kindTabs))
+	m.rows = nil
 	pat := fold(m.input.Value())
 	words := strings.FieldsFunc(pat, func(r rune) bool { return r == '-' })
 	kind := kindTabs[m.tab]
@@ -448,8 +449,8 @@ func (m *EntitiesView) applyFuzzy(ids []string) {
 	for i := range m.all {
 		at[m.all[i].stat.ID] = i
 	}
-	clear(m.counts)
-	m.rows = m.rows[:0]
+	m.counts = make([]int, len(kindTabs))
+	m.rows = nil
 	kind := kindTabs[m.tab]
 	for _, id := range ids {
 		i, ok := at[id]

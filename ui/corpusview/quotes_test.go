@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"briefs/articles/index"
 	"briefs/model"
 )
 
@@ -195,5 +196,44 @@ func TestFoldMatchesSlug(t *testing.T) {
 		if got, want := fold(s), model.Slug(s); got != want {
 			t.Errorf("fold(%q) = %q, model.Slug gives %q", s, got, want)
 		}
+	}
+}
+
+// countingSource counts the listings asked of an index.
+type countingSource struct {
+	*index.Index
+	quotes int
+}
+
+func (c *countingSource) Quotes(speaker, about string) []index.QuoteHit {
+	c.quotes++
+	return c.Index.Quotes(speaker, about)
+}
+
+// Words typed after speaker: and about: filter the listing already made;
+// only a new speaker, about or Refresh asks the source again.
+func TestQuotesWordsDoNotAskTheSourceAgain(t *testing.T) {
+	arts := testArticles(t)
+	ix := index.Build(arts[:2], nil)
+	src := &countingSource{Index: ix}
+	m := newQuotes(t, src, 80, 24)
+	m = typeText(m, `about:"Norway" `)
+	asked := src.quotes
+	m = typeText(m, "plan")
+	if src.quotes != asked {
+		t.Errorf("typing words asked the source %d more times", src.quotes-asked)
+	}
+	if got := quoteTexts(m); len(got) != 1 || got[0] != "The plan is dead," {
+		t.Fatalf(`about:"Norway" plan: %q`, got)
+	}
+	m, _ = settle(m, m.SetFilter(""))
+	ix.Add(arts[2])
+	m, _ = settle(m, m.SetFilter("dock"))
+	if len(m.Quotes()) != 0 {
+		t.Fatalf("words filtered a listing other than the one made before the brief was added")
+	}
+	m, _ = settle(m, m.Refresh())
+	if got := quoteTexts(m); len(got) != 1 || got[0] != "Ships can dock again," {
+		t.Errorf("after Refresh: %q", got)
 	}
 }
