@@ -840,7 +840,12 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 			if beForms[items[b].lower] && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
 				return nil
 			}
-			if first.capitalised() || speakerPronouns[pronounOf(first.lower)] || determiners[first.lower] {
+			// "conservative commentator Jonah Goldberg ... imagined: "Q"": a lower-case title before a name
+			titled := false
+			for k := a + 1; k < b && k < a+4 && !titled; k++ {
+				titled = items[k].capitalised() && (roleNouns[first.lower] || personNouns[first.lower] || titleWords[first.lower] || k > a+1 && (roleNouns[items[k-1].lower] || personNouns[items[k-1].lower]))
+			}
+			if first.capitalised() || speakerPronouns[pronounOf(first.lower)] || determiners[first.lower] || titled {
 				return st.resolve(items, a, b, appositive(items, b, i), para)
 			}
 		}
@@ -948,7 +953,8 @@ chairman chairwoman mayor congressman congresswoman lawmaker democrat republican
 var personNouns = toSet(`aide adviser advisor lawyer attorney doctor physician analyst expert professor economist strategist
 pollster source voter resident activist witness teacher student worker officer agent reporter journalist columnist
 editor writer author historian scientist researcher executive ceo founder owner manager organizer organiser supporter
-critic member man woman spokeswoman spokesman chairwoman congresswoman`)
+critic member man woman spokeswoman spokesman chairwoman congresswoman commentator pundit consultant operative donor anchor
+widow delegate`)
 
 // prevNonAdverb is the index of the word before j past adverbs and auxiliaries, or lo-1.
 func prevNonAdverb(items []item, lo, j int) int {
