@@ -100,16 +100,29 @@ func clusEnc(k uint64) uint64 { return k&0xFFFF | k>>32<<20 }
 // add adds the weights of feature key to acc.
 func (t *table) add(acc *sums, key uint64) {
 	if r := t.row(key); r != nil {
-		for l := range NumLabels {
-			acc[l] += int32(r[l])
-		}
+		acc[0] += int32(r[0])
+		acc[1] += int32(r[1])
+		acc[2] += int32(r[2])
+		acc[3] += int32(r[3])
+		acc[4] += int32(r[4])
+		acc[5] += int32(r[5])
+		acc[6] += int32(r[6])
+		acc[7] += int32(r[7])
+		acc[8] += int32(r[8])
 	}
 }
 
 func addSums(acc, s *sums) {
-	for l := range NumLabels {
-		acc[l] += s[l]
-	}
+	// Unrolled: the compiler does not unroll loops.
+	acc[0] += s[0]
+	acc[1] += s[1]
+	acc[2] += s[2]
+	acc[3] += s[3]
+	acc[4] += s[4]
+	acc[5] += s[5]
+	acc[6] += s[6]
+	acc[7] += s[7]
+	acc[8] += s[8]
 }
 
 // buildFixed fills the small tables of both stages.

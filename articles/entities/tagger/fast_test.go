@@ -3,6 +3,7 @@ package tagger
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,6 +120,20 @@ func TestTagDocMatchesReferenceCoNLL(t *testing.T) {
 	}
 	defer f.Close()
 	m := loadModel(t)
+	docs, err := readCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 200 {
+		t.Fatalf("only %d documents in %s", len(docs), path)
+	}
+	for i, d := range docs {
+		sameLabels(t, fmt.Sprintf("doc %d", i), m.TagDoc(d), m.tagDocReference(d))
+	}
+}
+
+// readCoNLL reads CoNLL-2003 documents as tagger input.
+func readCoNLL(r io.Reader) ([][]Sentence, error) {
 	var docs [][]Sentence
 	var doc []Sentence
 	var words []string
@@ -128,7 +143,7 @@ func TestTagDocMatchesReferenceCoNLL(t *testing.T) {
 			words = nil
 		}
 	}
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		line := sc.Text()
 		switch {
@@ -145,14 +160,50 @@ func TestTagDocMatchesReferenceCoNLL(t *testing.T) {
 		}
 	}
 	flush()
-	docs = append(docs, doc)
+	if len(doc) > 0 {
+		docs = append(docs, doc)
+	}
 	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		return nil, fmt.Errorf("read CoNLL: %w", err)
 	}
-	if len(docs) < 200 {
-		t.Fatalf("only %d documents in %s", len(docs), path)
+	return docs, nil
+}
+
+// BenchmarkTagDoc tags the CoNLL-2003 dev split (skipped without ../shared)
+// with TagDoc and with the plain scorer it replaced, side by side.
+func BenchmarkTagDoc(b *testing.B) {
+	path := filepath.Join("..", "..", "..", "..", "shared", "data", "conll2003", "eng.testa")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skip("no CoNLL dev split at", path)
 	}
-	for i, d := range docs {
-		sameLabels(t, fmt.Sprintf("doc %d", i), m.TagDoc(d), m.tagDocReference(d))
+	docs, err := readCoNLL(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := loadModel(b)
+	toks := 0
+	for _, d := range docs {
+		for _, s := range d {
+			toks += len(s.Words)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		tag  func([]Sentence) [][]Label
+	}{{"fast", m.TagDoc}, {"reference", m.tagDocReference}} {
+		b.Run(c.name, func(b *testing.B) {
+			cpu0 := cpuSeconds()
+			for b.Loop() {
+				for _, d := range docs {
+					c.tag(d)
+				}
+			}
+			b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+			if cpu := cpuSeconds() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(toks)*float64(b.N)/cpu, "tokens/cpu-s")
+			}
+		})
 	}
 }
