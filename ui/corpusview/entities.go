@@ -708,6 +708,15 @@ func (m EntitiesView) detail(w, h int) []string {
 			lines = append(lines, m.styles.Faint.Render(l))
 		}
 	}
+	if len(e.Members) > 1 {
+		var others []string
+		for _, id := range e.Members {
+			if id != e.ID {
+				others = append(others, id)
+			}
+		}
+		lines = append(lines, clip(m.styles.Faint.Render("tied ids: "+strings.Join(others, ", ")), w))
+	}
 	rel, known := m.related[e.ID]
 	switch {
 	case !known:

@@ -252,3 +252,19 @@ func TestEntitiesRefreshKeepsTheSelection(t *testing.T) {
 		t.Errorf("refresh moved the selection from %s to %s", want.ID, got.ID)
 	}
 }
+
+// A person written by surname alone in one brief is tied to the full name:
+// one row, and the detail says which ids it ties.
+func TestEntitiesTiedIDsAreOneRow(t *testing.T) {
+	arts := testArticles(t)
+	belovS := model.Entity{ID: "person:belov", Name: "Belov", Kind: model.KindPerson, Aliases: []string{"Belov"}}
+	arts = append(arts, brief(t, "Belov returns", "Belov flew home from Oslo on Friday.", "2024-06-01", []model.Entity{belovS, oslo}))
+	m := newEntities(t, index.Build(arts, nil), 80, 24)
+	m = typeText(m, "belov")
+	if ids := entityIDs(m); len(ids) != 1 || ids[0] != belov.ID {
+		t.Fatalf("belov lists %v, want Anton Belov alone", ids)
+	}
+	if s := screen(m); !strings.Contains(s, "tied ids: person:belov") || !strings.Contains(s, "3 briefs") {
+		t.Errorf("detail lacks the tied id or the 3 briefs:\n%s", s)
+	}
+}

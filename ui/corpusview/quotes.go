@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/index"
+	"briefs/model"
 	"briefs/ui/theme"
 )
 
@@ -97,6 +98,7 @@ type quoteBase struct {
 	folded         []string // per hit: its words and speaker folded, made when words are first typed
 	speakerName    string   // the entity the speaker stands for, or ""
 	aboutName      string
+	closeNames     []string // people whose names are close to a speaker that stands for no entity
 }
 
 // quotesMsg carries the quotes of the corpus for a filter line.
@@ -109,6 +111,7 @@ type quotesMsg struct {
 	briefs   int // distinct briefs among hits
 	// how the names were understood: the entity's name, or "" when the name stands for no entity
 	speakerName, aboutName string
+	closeNames             []string
 }
 
 // QuotesView lists every quote of the corpus, one a row: “quote…” —
@@ -191,6 +194,12 @@ func listQuotes(src Source, gen, source int, base *quoteBase, line string) quote
 		if f.Speaker != "" {
 			if e, ok := src.Entity(f.Speaker); ok {
 				base.speakerName = e.Name
+			} else {
+				for _, sg := range src.Suggest(f.Speaker, 8) {
+					if sg.Kind == model.KindPerson && len(base.closeNames) < 3 {
+						base.closeNames = append(base.closeNames, sg.Name)
+					}
+				}
 			}
 		}
 		if f.About != "" {
@@ -199,7 +208,8 @@ func listQuotes(src Source, gen, source int, base *quoteBase, line string) quote
 			}
 		}
 	}
-	msg := quotesMsg{gen: gen, filter: line, hits: base.hits, speakerName: base.speakerName, aboutName: base.aboutName}
+	msg := quotesMsg{gen: gen, filter: line, hits: base.hits, speakerName: base.speakerName, aboutName: base.aboutName,
+		closeNames: base.closeNames}
 	if words := strings.FieldsFunc(fold(f.Words), func(r rune) bool { return r == '-' }); len(words) > 0 {
 		if base.folded == nil {
 			folded := make([]string, len(base.hits))
@@ -434,6 +444,9 @@ func (m QuotesView) filterLine(w int) string {
 	}
 	if f.Speaker != "" {
 		parts = append(parts, "speaker "+m.styles.Header.Render(name(f.Speaker, m.shown.speakerName)))
+		if len(m.shown.closeNames) > 0 {
+			parts = append(parts, m.styles.Faint.Render("did you mean ")+strings.Join(m.shown.closeNames, ", "))
+		}
 	}
 	if f.About != "" {
 		parts = append(parts, "about "+m.styles.Header.Render(name(f.About, m.shown.aboutName)))

@@ -71,6 +71,7 @@ func TestQuotesFilterNarrows(t *testing.T) {
 		{"speaker:Belov", []string{"We will not sign a bad deal,"}, "speaker Anton Belov"},
 		{`speaker:"Mara Lind"`, []string{"The plan is dead,"}, "speaker Mara Lind"},
 		{"speaker:port official", []string{"Ships can dock again,"}, `speaker "port official" as written`},
+		{"speaker:Mara Lid", nil, "did you mean Mara Lind"},
 		{"about:Norway", []string{"We will not sign a bad deal,", "The plan is dead,"}, "about Norway"},
 		{"about:russian federation", []string{"The plan is dead,"}, "about Russia"},
 		{"dock", []string{"Ships can dock again,"}, `words "dock"`},
