@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/charmbracelet/x/term"
 
@@ -71,6 +72,18 @@ Sources: .txt and .md files (front matter allowed), folders (recursively),
 Exit status: 0 success, 1 when a source or the program failed, 2 on bad usage.
 Keys in the reader: press ? for help.
 `
+
+// readerMemoryLimit is the reader's soft memory limit: the garbage collector
+// works harder near it, which keeps a 100,000-brief archive (briefs, index
+// and a cold load's extraction at once) near 1.3 GB instead of 1.7 GB, and
+// costs nothing on smaller archives. GOMEMLIMIT overrides it.
+const readerMemoryLimit = 1100 << 20
+
+func softMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(readerMemoryLimit)
+	}
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -133,6 +146,7 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	if len(specs) == 0 { // the config's sources and feeds, or the built-in samples
 		specs = append(append(specs, cfg.Sources...), cfg.Feeds...)
 	}
+	softMemoryLimit()
 	opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems}
 	if err := ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: stdin}}, opt); err != nil {
 		return 0, err
