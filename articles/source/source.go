@@ -105,6 +105,9 @@ type Options struct {
 	UserAgent string
 	// Timeout bounds one download when HTTPClient is nil; zero means 30 s.
 	Timeout time.Duration
+	// HTTPCache keeps downloads with their validators, for conditional
+	// GET (see Fetch); nil downloads everything every time.
+	HTTPCache HTTPCache
 }
 
 func (o Options) maxSize() int64 {
