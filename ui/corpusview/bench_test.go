@@ -137,7 +137,8 @@ func BenchmarkQuotesList(b *testing.B) {
 		b.Run(strconv.Quote(line), func(b *testing.B) {
 			var n int
 			for b.Loop() {
-				n = len(listQuotes(ix, 1, 1, nil, line).hits)
+				msg := listQuotes(ix, 1, 1, nil, line)
+				n = msg.len()
 			}
 			b.ReportMetric(float64(n), "quotes")
 		})
@@ -151,7 +152,8 @@ func BenchmarkQuotesWordKey(b *testing.B) {
 	base := listQuotes(ix, 1, 1, nil, "agreed").base // folded once
 	var n int
 	for b.Loop() {
-		n = len(listQuotes(ix, 1, 1, base, "agreed on").hits)
+		msg := listQuotes(ix, 1, 1, base, "agreed on")
+		n = msg.len()
 	}
 	b.ReportMetric(float64(n), "quotes")
 }

@@ -106,12 +106,33 @@ type quotesMsg struct {
 	gen      int
 	base     *quoteBase
 	filter   string
-	hits     []index.QuoteHit
 	speakers int // distinct speakers among hits
 	briefs   int // distinct briefs among hits
 	// how the names were understood: the entity's name, or "" when the name stands for no entity
 	speakerName, aboutName string
 	closeNames             []string
+	// pick lists the hits of base shown, by index; all of them when every is set
+	pick  []int32
+	every bool
+}
+
+// len is how many quotes the answer shows.
+func (q *quotesMsg) len() int {
+	switch {
+	case q.base == nil:
+		return 0
+	case q.every:
+		return len(q.base.hits)
+	}
+	return len(q.pick)
+}
+
+// at returns the i-th quote shown.
+func (q *quotesMsg) at(i int) *index.QuoteHit {
+	if q.every {
+		return &q.base.hits[i]
+	}
+	return &q.base.hits[q.pick[i]]
 }
 
 // QuotesView lists every quote of the corpus, one a row: “quote…” —
@@ -208,7 +229,7 @@ func listQuotes(src Source, gen, source int, base *quoteBase, line string) quote
 			}
 		}
 	}
-	msg := quotesMsg{gen: gen, filter: line, hits: base.hits, speakerName: base.speakerName, aboutName: base.aboutName,
+	msg := quotesMsg{gen: gen, filter: line, every: true, speakerName: base.speakerName, aboutName: base.aboutName,
 		closeNames: base.closeNames}
 	if words := strings.FieldsFunc(fold(f.Words), func(r rune) bool { return r == '-' }); len(words) > 0 {
 		if base.folded == nil {
@@ -220,7 +241,7 @@ func listQuotes(src Source, gen, source int, base *quoteBase, line string) quote
 			b.folded = folded
 			base = &b
 		}
-		var kept []index.QuoteHit
+		msg.every = false
 		for i, text := range base.folded {
 			ok := true
 			for _, w := range words {
@@ -230,15 +251,14 @@ func listQuotes(src Source, gen, source int, base *quoteBase, line string) quote
 				}
 			}
 			if ok {
-				kept = append(kept, base.hits[i])
+				msg.pick = append(msg.pick, int32(i))
 			}
 		}
-		msg.hits = kept
 	}
 	msg.base = base
-	hits := msg.hits
 	speakers, briefs := map[string]bool{}, map[string]bool{}
-	for _, h := range hits {
+	for i := range msg.len() {
+		h := msg.at(i)
 		who := h.SpeakerID
 		if who == "" {
 			who = "\x00" + h.SpeakerName
@@ -269,7 +289,7 @@ func (m *QuotesView) SetKeyMap(k KeyMap) {
 
 // syncKeys enables the keys that can act now, so that help tells the truth.
 func (m *QuotesView) syncKeys() {
-	has := len(m.shown.hits) > 0
+	has := m.shown.len() > 0
 	m.keys.Open.SetEnabled(has)
 	m.keys.Up.SetEnabled(has)
 	m.keys.Down.SetEnabled(has)
@@ -286,7 +306,7 @@ func (m *QuotesView) SetStyles(st theme.Styles) { m.styles = st }
 func (m *QuotesView) SetSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
-	m.scroll.clamp(len(m.shown.hits), m.listRows())
+	m.scroll.clamp(m.shown.len(), m.listRows())
 }
 
 // SetFilter replaces the filter line, as if typed ("speaker:Lavrov about:Iran").
@@ -313,15 +333,21 @@ func (m QuotesView) Typing() bool { return m.input.Focused() }
 func (m QuotesView) Loading() bool { return m.loading }
 
 // Quotes returns the quotes shown, in corpus order.
-func (m QuotesView) Quotes() []index.QuoteHit { return m.shown.hits }
+func (m QuotesView) Quotes() []index.QuoteHit {
+	out := make([]index.QuoteHit, m.shown.len())
+	for i := range out {
+		out[i] = *m.shown.at(i)
+	}
+	return out
+}
 
 // Selected returns the highlighted quote.
 func (m QuotesView) Selected() (index.QuoteHit, bool) {
 	c := m.scroll.cursor
-	if c < 0 || c >= len(m.shown.hits) {
+	if c < 0 || c >= m.shown.len() {
 		return index.QuoteHit{}, false
 	}
-	return m.shown.hits[c], true
+	return *m.shown.at(c), true
 }
 
 // Init lists a large source given to NewQuotes; otherwise it does nothing.
@@ -344,14 +370,15 @@ func (m QuotesView) Update(msg tea.Msg) (QuotesView, tea.Cmd) {
 		m.shown, m.loading, m.base = msg, false, msg.base
 		m.scroll.cursor = 0
 		if kept && sameFilter {
-			for i, h := range msg.hits {
+			for i := range msg.len() {
+				h := msg.at(i)
 				if h.ArticleID == keep.ArticleID && h.Quote.Start == keep.Quote.Start && h.Quote.Field == keep.Quote.Field {
 					m.scroll.cursor = i
 					break
 				}
 			}
 		}
-		m.scroll.clamp(len(msg.hits), m.listRows())
+		m.scroll.clamp(msg.len(), m.listRows())
 		m.syncKeys()
 		return m, nil
 	case tea.KeyPressMsg:
@@ -364,16 +391,16 @@ func (m QuotesView) Update(msg tea.Msg) (QuotesView, tea.Cmd) {
 			out := OpenQuoteMsg{ArticleID: h.ArticleID, Start: h.Quote.Start, Field: h.Quote.Field}
 			return m, func() tea.Msg { return out }
 		case key.Matches(msg, m.keys.Up):
-			m.scroll.move(-1, len(m.shown.hits), m.listRows())
+			m.scroll.move(-1, m.shown.len(), m.listRows())
 			return m, nil
 		case key.Matches(msg, m.keys.Down):
-			m.scroll.move(1, len(m.shown.hits), m.listRows())
+			m.scroll.move(1, m.shown.len(), m.listRows())
 			return m, nil
 		case key.Matches(msg, m.keys.PageUp):
-			m.scroll.move(-m.listRows(), len(m.shown.hits), m.listRows())
+			m.scroll.move(-m.listRows(), m.shown.len(), m.listRows())
 			return m, nil
 		case key.Matches(msg, m.keys.PageDown):
-			m.scroll.move(m.listRows(), len(m.shown.hits), m.listRows())
+			m.scroll.move(m.listRows(), m.shown.len(), m.listRows())
 			return m, nil
 		}
 	}
@@ -411,10 +438,9 @@ func (m QuotesView) View() string {
 	w := m.width
 	rows, detailH := m.layout()
 	lines := []string{clip(m.input.View(), w), m.filterLine(w), m.statusLine(w)}
-	hits := m.shown.hits
-	from, to := m.scroll.window(len(hits), rows)
+	from, to := m.scroll.window(m.shown.len(), rows)
 	for i := from; i < to; i++ {
-		lines = append(lines, m.row(hits[i], i == m.scroll.cursor, w))
+		lines = append(lines, m.row(m.shown.at(i), i == m.scroll.cursor, w))
 	}
 	if detailH > 0 {
 		for len(lines) < headerLines+rows {
@@ -468,12 +494,12 @@ func (m QuotesView) statusLine(w int) string {
 		s = m.styles.Faint.Render("the index is still loading…")
 	case m.loading && m.shown.gen == 0:
 		s = m.styles.Faint.Render("listing the quotes…")
-	case len(m.shown.hits) == 0 && strings.TrimSpace(m.shown.filter) == "":
+	case m.shown.len() == 0 && strings.TrimSpace(m.shown.filter) == "":
 		s = m.styles.Faint.Render("no quotes in the corpus yet")
-	case len(m.shown.hits) == 0:
+	case m.shown.len() == 0:
 		s = m.styles.Warning.Render("no quote passes the filter")
 	default:
-		s = m.styles.Status.Render(fmt.Sprintf("%s · %s · %s", plural(len(m.shown.hits), "quote", "quotes"),
+		s = m.styles.Status.Render(fmt.Sprintf("%s · %s · %s", plural(m.shown.len(), "quote", "quotes"),
 			plural(m.shown.speakers, "speaker", "speakers"), plural(m.shown.briefs, "brief", "briefs")))
 	}
 	if m.loading && m.shown.gen != 0 {
@@ -483,7 +509,7 @@ func (m QuotesView) statusLine(w int) string {
 }
 
 // row draws “quote…” — Speaker (brief title), the title left out when narrow.
-func (m QuotesView) row(h index.QuoteHit, selected bool, w int) string {
+func (m QuotesView) row(h *index.QuoteHit, selected bool, w int) string {
 	inner := w - 2
 	speaker := h.SpeakerName
 	if speaker == "" {
