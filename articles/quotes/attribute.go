@@ -145,7 +145,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 						}
 					}
 				}
-			} else if k := prevNonAdverb(items, lo, j); k >= lo && (items[k].lower == "and" || items[k].lower == "but") {
+			} else if k := prevNonAdverb(items, lo, j); k >= lo && (items[k].lower == "and" || items[k].lower == "but" ||
+				// "Trump was quick to add that ...": the subject of the sentence
+				items[k].lower == "to" && k > lo && items[k-1].kind == itemWord && !determiners[items[k-1].lower] && !personNouns[items[k-1].lower]) {
 				// "X referred to ... and said": the subject of the first verb
 				if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
 					w = st.resolve(items, a2, b2, "", para)
@@ -399,6 +401,14 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 	j := i
 	// "The two leaders", "all three ministers"
 	for j < hi && j-i < 3 && items[j].kind == itemWord && (determiners[items[j].lower] || quantifiers[items[j].lower]) {
+		j++
+	}
+	// "one unaligned Florida Republican strategist": after a determiner, a
+	// participle before more of the phrase is an adjective
+	if j > i && j+1 < hi && items[j].kind == itemWord && !items[j].capitalised() && !npStop[items[j].lower] &&
+		cues[items[j].lower] == (cueForm{}) && (strings.HasSuffix(items[j].lower, "ed") || strings.HasSuffix(items[j].lower, "ing")) &&
+		(definites[items[j-1].lower] || items[j-1].lower == "a" || items[j-1].lower == "an" || items[j-1].lower == "one") &&
+		items[j+1].kind == itemWord && !endsNP(items[j+1]) && !determiners[items[j+1].lower] && !quantifiers[items[j+1].lower] {
 		j++
 	}
 	n := 0
