@@ -52,6 +52,9 @@ type Source interface {
 	Suggest(pattern string, n int) []index.Suggestion
 }
 
+// *index.Index is the Source the reader gives the views.
+var _ Source = (*index.Index)(nil)
+
 // InlineLimit is the corpus size, in briefs, from which the views compute
 // their lists in a tea.Cmd instead of inside Update: listing the quotes of
 // 10,000 briefs (what each key typed in the Quotes view's filter asks)
