@@ -180,7 +180,9 @@ func TestBadInput(t *testing.T) {
 
 // FuzzExtract checks that no input panics and that every offset gives its text.
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{`"Q," X said.`, "“a ‘b’ c,” she said.\n\n“d", `according to Y, «Z»`, `"x" ― Ann Lee`, `"Q," said, ,`} {
+	for _, s := range []string{`"Q," X said.`, "“a ‘b’ c,” she said.\n\n“d", `according to Y, «Z»`, `"x" ― Ann Lee`, `"Q," said, ,`,
+		`Its envoy, Col. Ann al-Lee, who spoke, said "Q," and the Iraqi minister said "R".`, `The Forces' chief, A B, said, "x"`,
+		"A senior official said it.\n\n\"Q,\" the official said. She continued, \"R\"", `The so-called "x" show "Big Top" podcast`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
