@@ -279,7 +279,7 @@ func prepare(db *bolt.DB, version string) (err error) {
 				return fmt.Errorf("record version: %w", err)
 			}
 		}
-		for _, b := range [][]byte{bucketValues, bucketFiles} {
+		for _, b := range [][]byte{bucketValues, bucketFiles, bucketHTTP} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return fmt.Errorf("make cache: %w", err)
 			}
@@ -553,6 +553,12 @@ func (c *Cache) update(db *bolt.DB, batch []put) (err error) {
 			b := tx.Bucket(p.bucket)
 			if b == nil {
 				return fmt.Errorf("no bucket %s", p.bucket)
+			}
+			if p.val == nil { // a deletion (HTTPCache.Delete)
+				if err := b.Delete(p.key); err != nil {
+					return err
+				}
+				continue
 			}
 			if err := b.Put(p.key, p.val); err != nil {
 				return err
