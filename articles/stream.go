@@ -130,6 +130,9 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 		}
 		s.cache = store.Open(path, store.Options{Version: s.version})
 	}
+	if s.opt.Source.HTTPCache == nil && s.cache.Enabled() {
+		s.opt.Source.HTTPCache = s.cache.HTTP() // conditional GET: an unchanged feed is not downloaded again
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -446,6 +449,30 @@ func (s *streamer) readAndExtract(path string, r result, info fs.FileInfo, k sto
 	source.Walk(s.ctx, []string{path}, s.opt.Source,
 		func(a model.Article) { arts = append(arts, a) },
 		func(w source.Warning) { warns = append(warns, w) })
+	name := source.CleanSource(path)
+	if len(arts) > 0 && arts[0].Source != name && s.pipe != nil {
+		// A feed list's downloads: each looked up as a URL's articles are, so
+		// a refresh extracts only new or changed items (on all cores).
+		var miss []model.Article
+		var at []int
+		keys := make([]store.Key, len(arts))
+		for i := range arts {
+			keys[i] = store.ArticleKey(s.version, &arts[i])
+			if got, ok := s.cache.Get(keys[i], arts[i].Source); ok && len(got) == 1 {
+				arts[i] = got[0]
+				r.cached++
+			} else {
+				miss, at = append(miss, arts[i]), append(at, i)
+			}
+		}
+		s.pipe.ExtractAll(miss)
+		for n, i := range at {
+			arts[i] = miss[n]
+			s.cache.Put(keys[i], arts[i:i+1])
+		}
+		r.arts, r.warns = arts, append(r.warns, warns...)
+		return r
+	}
 	if p := s.pipe; p != nil {
 		if len(arts) > 1 {
 			p.ExtractAll(arts) // one file of many briefs: on all cores
@@ -462,7 +489,6 @@ func (s *streamer) readAndExtract(path string, r result, info fs.FileInfo, k sto
 	if info == nil || len(warns) > 0 {
 		return r
 	}
-	name := source.CleanSource(path)
 	for _, a := range arts {
 		if a.Source != name { // a feed list's downloads: not this file's bytes
 			return r
