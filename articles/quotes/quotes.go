@@ -39,8 +39,8 @@
 // of the built-in briefs with the speaker a careful reader gives.
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
-// quote F1 0.956 (P 0.936, R 0.977), attribution 0.928, pronoun
-// attribution 0.817, end-to-end 0.920; train: F1 0.957, attribution 0.911.
+// quote F1 0.956 (P 0.936, R 0.977), attribution 0.930, pronoun
+// attribution 0.848, end-to-end 0.921; train: F1 0.957, attribution 0.915.
 // Most remaining false positives are real quotations with a cue that the
 // annotators left outside every attribution, and titles or scare quotes
 // they kept inside one.
