@@ -44,8 +44,8 @@ clipboard = "osc52"
 export_dir = "digests"
 
 [keys]
-quit = ["x", "Ctrl+Q"]
-search = "S"
+quit = ["v", "Ctrl+Q"]
+search = "R"
 
 [keys.reader]
 page_down = ["space", "PageDown"]
@@ -73,8 +73,8 @@ page_down = ["space", "PageDown"]
 		Clipboard:     ClipboardOSC52,
 		ExportDir:     filepath.Join(dir, "digests"),
 		Keys: map[string][]string{
-			"quit":             {"x", "ctrl+q"},
-			"search":           {"S"},
+			"quit":             {"v", "ctrl+q"},
+			"search":           {"R"},
 			"reader.page_down": {"space", "pgdown"},
 		},
 	}
@@ -87,7 +87,7 @@ func TestUnknownKeysReportedWithLine(t *testing.T) {
 	src := `theme = "dark"
 wrapwidth = 80
 [keys]
-quit = ["x"]
+quit = ["v"]
 [keys.reader]
 scroll_down = ["j"]
 [keys.pager]
@@ -114,7 +114,7 @@ accent = "#fff"
 	if len(probs) != 4 {
 		t.Errorf("want 4 problems (children of a reported table are not repeated), got %d: %v", len(probs), probs)
 	}
-	if c.Theme != ThemeDark || !reflect.DeepEqual(c.Keys["quit"], []string{"x"}) {
+	if c.Theme != ThemeDark || !reflect.DeepEqual(c.Keys["quit"], []string{"v"}) {
 		t.Errorf("the good settings around unknown keys must apply: %+v", c)
 	}
 	if s := problemAt(t, probs, "colours").String(); s != "c.toml:9: colours: unknown setting" {
@@ -241,14 +241,14 @@ func TestNormalizeKey(t *testing.T) {
 }
 
 func TestConflictWithLaterSetting(t *testing.T) {
-	// down takes "x" first; up, written later with "x" too, keeps its defaults.
-	src := "[keys.quotes_pane]\ndown = [\"x\"]\nup = [\"x\", \"z\"]\n"
+	// down takes "v" first; up, written later with "v" too, keeps its defaults.
+	src := "[keys.quotes_pane]\ndown = [\"v\"]\nup = [\"v\", \"z\"]\n"
 	c, probs := Parse("c.toml", []byte(src))
 	p := problemAt(t, probs, "keys.quotes_pane.up")
 	if p.Line != 3 || !strings.Contains(p.Message, "quotes_pane.down") {
 		t.Errorf("got %+v", p)
 	}
-	if _, ok := c.Keys["quotes_pane.up"]; ok || !reflect.DeepEqual(c.Keys["quotes_pane.down"], []string{"x"}) {
+	if _, ok := c.Keys["quotes_pane.up"]; ok || !reflect.DeepEqual(c.Keys["quotes_pane.down"], []string{"v"}) {
 		t.Errorf("keys %v", c.Keys)
 	}
 	// Moving a default key away first frees it: no conflict.
@@ -267,6 +267,49 @@ func TestConflictWithLaterSetting(t *testing.T) {
 	}
 	if len(probs) != 2 || !slices.Equal(c.Keys["search_view.complete"], []string{"s"}) {
 		t.Errorf("the search view takes s as text, the root does not see it: %v %v", probs, c.Keys)
+	}
+}
+
+// The action keys (open_url, copy_quote, copy_url, export, sort, group) are
+// root keys the UI checks before the focused component's: sort and group only
+// while the list has focus, the others in the list, the reader and both side
+// panes; none in the search view or while a filter is typed.
+func TestActionKeysClash(t *testing.T) {
+	for _, tc := range []struct {
+		src   string
+		key   string // the action reported, "" for none
+		other string // the action it clashes with
+	}{
+		{"[keys.reader]\ndown = [\"y\"]\n", "keys.reader.down", "copy_quote"},
+		{"[keys.list]\nfilter = [\"Y\"]\n", "keys.list.filter", "copy_url"},
+		{"[keys.entities_pane]\naliases = [\"o\"]\n", "keys.entities_pane.aliases", "open_url"},
+		{"[keys.quotes_pane]\ntop = [\"x\"]\n", "keys.quotes_pane.top", "export"},
+		{"[keys.list]\ngo_to_end = [\"S\"]\n", "keys.list.go_to_end", "sort"},
+		{"[keys.list]\nopen = [\"B\", \"enter\"]\n", "keys.list.open", "group"},
+		{"[keys]\nhelp = [\"y\"]\n", "keys.help", "copy_quote"},
+		{"[keys]\nsort = [\"o\"]\n", "keys.sort", "open_url"},
+		{"[keys]\ncopy_quote = [\"j\"]\n", "keys.copy_quote", "down"},
+		// Sort and group let the key through outside the list.
+		{"[keys.reader]\ntop = [\"S\"]\n[keys.entities_pane]\ndown = [\"B\"]\n", "", ""},
+		// The search view takes every key as text; a typed filter too.
+		{"[keys.search_view]\ncomplete = [\"y\"]\n[keys.list]\naccept_while_filtering = [\"o\"]\n", "", ""},
+		// Moving the action's key away first frees it.
+		{"[keys]\ncopy_quote = [\"c\"]\n[keys.reader]\ndown = [\"y\"]\n", "", ""},
+	} {
+		c, probs := Parse("c.toml", []byte(tc.src))
+		if tc.key == "" {
+			if len(probs) != 0 {
+				t.Errorf("%q: want no clash, got %v", tc.src, probs)
+			}
+			continue
+		}
+		p := problemAt(t, probs, tc.key)
+		if len(probs) != 1 || !strings.Contains(p.Message, "also bound to ") || !strings.Contains(p.Message, tc.other) {
+			t.Errorf("%q: got %v, want one clash of %s with %s", tc.src, probs, tc.key, tc.other)
+		}
+		if _, set := c.Keys[strings.TrimPrefix(tc.key, "keys.")]; set {
+			t.Errorf("%q: %s took the clashing key; it must keep its defaults", tc.src, tc.key)
+		}
 	}
 }
 
@@ -336,6 +379,31 @@ func TestDefaultFileListsEveryAction(t *testing.T) {
 		if !reflect.DeepEqual(c.Keys[a.Name], a.Keys) {
 			t.Errorf("%s: default file says %v, actions says %v", a.Name, c.Keys[a.Name], a.Keys)
 		}
+	}
+	// Each key line ends with the action's help.
+	table := regexp.MustCompile(`^\[keys(?:\.([a-z_]+))?\]$`)
+	line := regexp.MustCompile(`^# ([a-z_]+) = \[.*\] +# (.+)$`)
+	comp, helped := "", 0
+	for _, l := range strings.Split(DefaultTOML, "\n") {
+		if m := table.FindStringSubmatch(l); m != nil {
+			comp = m[1]
+			continue
+		}
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		name := m[1]
+		if comp != "" {
+			name = comp + "." + name
+		}
+		if a, ok := LookupAction(name); !ok || a.Help != m[2] {
+			t.Errorf("%s: default file's help %q, actions says %q", name, m[2], a.Help)
+		}
+		helped++
+	}
+	if helped != len(actions) {
+		t.Errorf("%d key lines with help, want %d", helped, len(actions))
 	}
 }
 

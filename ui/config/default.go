@@ -60,8 +60,11 @@ export_dir = ""
 # down, left, right, pgup, pgdown, home, end, delete, insert, f1 ... f63),
 # either with modifiers: "ctrl+d", "alt+enter", "shift+tab", "ctrl+alt+x".
 # An action left out keeps its default keys, shown commented out below; the
-# help bar (?) always shows the keys in use. A key bound to two actions of
-# the same table is reported and the later action keeps its defaults.
+# help bar (?) always shows the keys in use. A key bound to two actions live
+# at the same time (two of one table, or one of [keys] and one of a table,
+# since [keys] are checked first) is reported and the later action keeps its
+# defaults. open_url, copy_quote, copy_url and export act on the open brief,
+# or the list's selected one; sort and group work in the list.
 [keys]
 # quit = ["q", "ctrl+c"]             # quit briefs
 # force_quit = ["ctrl+c"]            # quit even while a filter or a query is being typed
@@ -73,6 +76,12 @@ export_dir = ""
 # back = ["esc"]                     # from a pane or the search view back
 # search = ["s", ":"]                # open the search view
 # warnings = ["w"]                   # list the sources that could not be read
+# open_url = ["o"]                   # open the brief's URL in the browser
+# copy_quote = ["y"]                 # copy the selected quote with its speaker and source
+# copy_url = ["Y"]                   # copy the brief's URL
+# export = ["x"]                     # write the brief's digest to a Markdown file
+# sort = ["S"]                       # cycle the list's order
+# group = ["B"]                      # group the list by source, or stop
 
 # The list of briefs.
 [keys.list]

@@ -46,6 +46,12 @@ var actions = []Action{
 	{"back", []string{"esc"}, "from a pane or the search view back"},
 	{"search", []string{"s", ":"}, "open the search view"},
 	{"warnings", []string{"w"}, "list the sources that could not be read"},
+	{"open_url", []string{"o"}, "open the brief's URL in the browser"},
+	{"copy_quote", []string{"y"}, "copy the selected quote with its speaker and source"},
+	{"copy_url", []string{"Y"}, "copy the brief's URL"},
+	{"export", []string{"x"}, "write the brief's digest to a Markdown file"},
+	{"sort", []string{"S"}, "cycle the list's order"},
+	{"group", []string{"B"}, "group the list by source, or stop"},
 
 	{"list.open", []string{"enter"}, "read the selected brief"},
 	{"list.cursor_up", []string{"up", "k"}, "previous brief"},

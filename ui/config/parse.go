@@ -461,7 +461,7 @@ func (p *parser) action(out map[string][]string, lines map[string]int, name stri
 	lines[name] = p.order(path)
 }
 
-// conflicts reports a key bound to two actions of one table; the action
+// conflicts reports a key bound to two actions live at the same time (mayClash); the action
 // written later keeps its default keys.
 func (p *parser) conflicts(out map[string][]string, lines map[string]int) {
 	set := make([]string, 0, len(out))
@@ -533,11 +533,21 @@ func mayClash(a, b string) bool {
 		// Esc leaves a side pane or the search view before they see it.
 		c := actionByName[comp].Component()
 		return c == "entities_pane" || c == "quotes_pane" || c == "search_view"
+	case listOnly[root]:
+		// Sort and group act only while the list has focus; elsewhere the
+		// key goes on to the focused component (ui.App.handleAction).
+		return actionByName[comp].Component() == "list" && !filtering(comp)
 	}
 	// The other root keys come first everywhere but in the search view and
-	// while a filter is typed.
+	// while a filter is typed: quit, help, focus and panes, and the actions on
+	// the current brief (open_url, copy_quote, copy_url, export), which act in
+	// the list, the reader and both side panes (ui.App.handleAction).
 	return actionByName[comp].Component() != "search_view" && !filtering(comp)
 }
+
+// listOnly are the root actions ui.App.handleAction runs only while the list
+// has focus.
+var listOnly = map[string]bool{"sort": true, "group": true}
 
 // filtering reports whether an action is live only while a list filter is typed.
 func filtering(name string) bool { return strings.HasSuffix(name, "_while_filtering") }

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -42,12 +44,103 @@ func keymaps() map[string][]any {
 var notRemappable = []string{"list.show_full_help", "list.close_full_help", "list.quit", "list.force_quit"}
 
 // TestActionsMatchUI holds config.Actions to the UI: every exported
-// key.Binding field of every KeyMap is an action with the same default keys,
-// and every action is such a field. When this fails after a KeyMap changed,
-// add or update the action in ui/config/keys.go (actions) and in DefaultTOML.
+// key.Binding field of every KeyMap (the root's ui.KeyMap and ui.ActionKeys
+// included) is an action with the same default keys, and every action is
+// such a field. When this fails after a KeyMap changed, add or update the
+// action in ui/config/keys.go (actions) and in DefaultTOML.
 func TestActionsMatchUI(t *testing.T) {
+	ui, err := uiActions(filepath.Join("..", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range disagreements(ui, config.Actions()) {
+		t.Error(d)
+	}
+}
+
+// TestActionsMatchUIFailsOnDisagreement checks the check: a root field the
+// config lacks, an action the UI lacks, and other default keys are each
+// reported, whether the field is in ui.KeyMap or ui.ActionKeys.
+func TestActionsMatchUIFailsOnDisagreement(t *testing.T) {
+	dir := t.TempDir()
+	src := `package ui
+
+import "charm.land/bubbles/v2/key"
+
+type KeyMap struct{ Quit, Help key.Binding }
+
+type ActionKeys struct {
+	OpenURL key.Binding
+	Rewind  key.Binding // not an action of the config
+	Export  key.Binding // bound to no key by DefaultActionKeys
+}
+
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c")),
+		Help: key.NewBinding(key.WithKeys("F1")),
+	}
+}
+
+func DefaultActionKeys() ActionKeys {
+	return ActionKeys{
+		OpenURL: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
+		Rewind:  key.NewBinding(key.WithKeys("r")),
+	}
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "keys.go"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	root, err := rootDefaults(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"Quit": {"q", "ctrl+c"}, "Help": {"F1"}, "OpenURL": {"o"}, "Rewind": {"r"}, "Export": nil}
+	if !reflect.DeepEqual(root, want) {
+		t.Fatalf("rootDefaults = %v, want %v", root, want)
+	}
+	ui := map[string][]string{}
+	for f, keys := range root {
+		ui[config.SnakeCase(f)] = keys
+	}
+	acts := []config.Action{
+		{Name: "quit", Keys: []string{"q", "ctrl+c"}},
+		{Name: "help", Keys: []string{"?"}},
+		{Name: "open_url", Keys: []string{"o"}},
+		{Name: "export", Keys: []string{"x"}},
+		{Name: "group", Keys: []string{"B"}},
+	}
+	got := strings.Join(disagreements(ui, acts), "\n")
+	for _, w := range []string{
+		`help: the UI binds [F1], config.Actions says [?]`,
+		`export: the UI binds [], config.Actions says [x]`,
+		`the UI's field for "rewind" has no config action`,
+		`config action "group" is no KeyMap field of the UI`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("disagreements lack %q:\n%s", w, got)
+		}
+	}
+	if strings.Contains(got, "quit") || strings.Contains(got, "open_url") {
+		t.Errorf("agreeing actions reported:\n%s", got)
+	}
+	// Without DefaultActionKeys the action keys would go unchecked: an error.
+	src = strings.Replace(src, "func DefaultActionKeys", "func defaultActionKeys", 1)
+	if err := os.WriteFile(filepath.Join(dir, "keys.go"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rootDefaults(filepath.Join(dir, "*.go")); err == nil || !strings.Contains(err.Error(), "DefaultActionKeys") {
+		t.Errorf("no DefaultActionKeys: err %v", err)
+	}
+}
+
+// uiActions are the UI's remappable actions by config name with their
+// default keys: the components' KeyMaps by reflection, the root's from the
+// ui package's source files matched by glob.
+func uiActions(glob string) (map[string][]string, error) {
 	bt := reflect.TypeFor[key.Binding]()
-	inUI := map[string]bool{}
+	out := map[string][]string{}
 	for comp, kms := range keymaps() {
 		for _, km := range kms {
 			v := reflect.ValueOf(km)
@@ -55,53 +148,58 @@ func TestActionsMatchUI(t *testing.T) {
 				if !f.IsExported() || f.Type != bt {
 					continue
 				}
-				name := config.SnakeCase(f.Name)
-				if comp != "" {
-					name = comp + "." + name
-				}
+				name := comp + "." + config.SnakeCase(f.Name)
 				if slices.Contains(notRemappable, name) {
 					continue
 				}
-				inUI[name] = true
-				a, ok := config.LookupAction(name)
-				if !ok {
-					t.Errorf("%T.%s has no config action %q", km, f.Name, name)
-					continue
+				if _, dup := out[name]; dup {
+					return nil, fmt.Errorf("%s is a field of two %s KeyMaps", name, comp)
 				}
-				if keys := v.FieldByIndex(f.Index).Interface().(key.Binding).Keys(); !slices.Equal(keys, a.Keys) {
-					t.Errorf("%s: the UI binds %v, config.Actions says %v", name, keys, a.Keys)
-				}
+				out[name] = v.FieldByIndex(f.Index).Interface().(key.Binding).Keys()
 			}
 		}
 	}
-	root, err := rootDefaults()
+	root, err := rootDefaults(glob)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	for field, keys := range root {
-		name := config.SnakeCase(field)
-		inUI[name] = true
-		a, ok := config.LookupAction(name)
+		out[config.SnakeCase(field)] = keys
+	}
+	return out, nil
+}
+
+// disagreements lists where the UI's actions (name -> default keys) and the
+// config's differ, both ways.
+func disagreements(ui map[string][]string, acts []config.Action) []string {
+	var out []string
+	byName := map[string]config.Action{}
+	for _, a := range acts {
+		byName[a.Name] = a
+	}
+	for _, name := range slices.Sorted(maps.Keys(ui)) {
+		a, ok := byName[name]
 		if !ok {
-			t.Errorf("ui.KeyMap.%s has no config action %q", field, name)
+			out = append(out, fmt.Sprintf("the UI's field for %q has no config action", name))
 			continue
 		}
-		if !slices.Equal(keys, a.Keys) {
-			t.Errorf("%s: the UI binds %v, config.Actions says %v", name, keys, a.Keys)
+		if !slices.Equal(ui[name], a.Keys) {
+			out = append(out, fmt.Sprintf("%s: the UI binds %v, config.Actions says %v", name, ui[name], a.Keys))
 		}
 	}
-	for _, a := range config.Actions() {
-		if !inUI[a.Name] {
-			t.Errorf("config action %q is no KeyMap field of the UI", a.Name)
+	for _, a := range acts {
+		if _, ok := ui[a.Name]; !ok {
+			out = append(out, fmt.Sprintf("config action %q is no KeyMap field of the UI", a.Name))
 		}
 	}
+	return out
 }
 
 // TestRemapReachesHelp remaps reader and root keys from a config file and
 // checks the bindings match the new keys, not the old, and that help shows them.
 func TestRemapReachesHelp(t *testing.T) {
 	src := `[keys]
-quit = ["x"]
+quit = ["v"]
 [keys.reader]
 page_down = ["ctrl+f", "space"]
 down = ["J", "down"]
@@ -132,8 +230,8 @@ down = ["ctrl+n"]
 		{rk.PageDown, "ctrl+f", "f", "ctrl+f/space", "page down"},
 		{rk.Down, "J", "j", "J/↓", "down"},
 		{rk.Up, "k", "J", "k/↑", "up"}, // untouched
-		{root.Quit, "x", "q", "x", "quit"},
-		{root.Help, "?", "x", "?", "help"}, // untouched
+		{root.Quit, "v", "q", "v", "quit"},
+		{root.Help, "?", "v", "?", "help"}, // untouched
 	} {
 		if !slices.Contains(tc.b.Keys(), tc.on) || slices.Contains(tc.b.Keys(), tc.off) {
 			t.Errorf("%s: keys %v, want %q and not %q", tc.helpDesc, tc.b.Keys(), tc.on, tc.off)
@@ -154,7 +252,7 @@ down = ["ctrl+n"]
 	}
 	// The help bar drawn from the remapped bindings names the new keys.
 	bar := help.New().ShortHelpView([]key.Binding{rk.PageDown, root.Quit})
-	if !strings.Contains(bar, "ctrl+f/space") || !strings.Contains(bar, "x") || strings.Contains(bar, "q quit") {
+	if !strings.Contains(bar, "ctrl+f/space") || !strings.Contains(bar, "v") || strings.Contains(bar, "q quit") {
 		t.Errorf("help bar %q does not show the remapped keys", bar)
 	}
 	// Bindings promoted from an embedded struct (sidepane.NavKeys) are remapped too.
@@ -170,14 +268,23 @@ down = ["ctrl+n"]
 	}
 }
 
-// rootDefaults reads the keys of each field of ui.DefaultKeyMap's result from
-// the ui package's source (the parent folder): field name -> key.WithKeys values.
-func rootDefaults() (map[string][]string, error) {
-	files, err := filepath.Glob(filepath.Join("..", "*.go"))
+// rootFuncs are the ui package's constructors of the root's bindings and
+// the struct types they return.
+var rootFuncs = map[string]string{"DefaultKeyMap": "KeyMap", "DefaultActionKeys": "ActionKeys"}
+
+// rootDefaults reads the root's bindings from the ui package's source files
+// matched by glob: every key.Binding field of ui.KeyMap and ui.ActionKeys,
+// with the key.WithKeys values DefaultKeyMap and DefaultActionKeys give it
+// (nil for a field they leave out). Field name -> keys.
+func rootDefaults(glob string) (map[string][]string, error) {
+	files, err := filepath.Glob(glob)
 	if err != nil {
 		return nil, fmt.Errorf("list ui sources: %w", err)
 	}
 	fset := token.NewFileSet()
+	out := map[string][]string{}
+	owner := map[string]string{} // field -> the struct or func that names it
+	found := map[string]bool{}
 	for _, path := range files {
 		if strings.HasSuffix(path, "_test.go") {
 			continue
@@ -187,38 +294,84 @@ func rootDefaults() (map[string][]string, error) {
 			return nil, fmt.Errorf("parse %s: %w", path, err)
 		}
 		for _, d := range f.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Name.Name != "DefaultKeyMap" || fn.Recv != nil {
-				continue
-			}
-			out := map[string][]string{}
-			var bad error
-			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				kv, ok := n.(*ast.KeyValueExpr)
-				if !ok {
-					return true
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					ts, ok := spec.(*ast.TypeSpec)
+					if !ok || !slices.Contains(slices.Collect(maps.Values(rootFuncs)), ts.Name.Name) {
+						continue
+					}
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						return nil, fmt.Errorf("%s: ui.%s is not a struct", path, ts.Name.Name)
+					}
+					found[ts.Name.Name] = true
+					for _, fld := range st.Fields.List {
+						if !isKeyBinding(fld.Type) {
+							continue
+						}
+						for _, n := range fld.Names {
+							if o, dup := owner[n.Name]; dup && o != ts.Name.Name {
+								return nil, fmt.Errorf("ui.%s.%s: a field of %s too", ts.Name.Name, n.Name, o)
+							}
+							owner[n.Name] = ts.Name.Name
+							if _, ok := out[n.Name]; !ok {
+								out[n.Name] = nil
+							}
+						}
+					}
 				}
-				field, ok := kv.Key.(*ast.Ident)
-				if !ok {
-					return true
+			case *ast.FuncDecl:
+				if _, ok := rootFuncs[d.Name.Name]; !ok || d.Recv != nil {
+					continue
 				}
-				keys, err := withKeys(kv.Value)
-				if err != nil {
-					bad = fmt.Errorf("ui.DefaultKeyMap %s: %w", field.Name, err)
+				found[d.Name.Name] = true
+				var bad error
+				n := 0
+				ast.Inspect(d.Body, func(nd ast.Node) bool {
+					kv, ok := nd.(*ast.KeyValueExpr)
+					if !ok {
+						return true
+					}
+					field, ok := kv.Key.(*ast.Ident)
+					if !ok {
+						return true
+					}
+					keys, err := withKeys(kv.Value)
+					if err != nil {
+						bad = fmt.Errorf("ui.%s %s: %w", d.Name.Name, field.Name, err)
+					}
+					out[field.Name] = keys
+					n++
+					return false
+				})
+				if bad != nil {
+					return nil, bad
 				}
-				out[field.Name] = keys
-				return false
-			})
-			if bad != nil {
-				return nil, bad
+				if n == 0 {
+					return nil, fmt.Errorf("%s: %s binds no field", path, d.Name.Name)
+				}
 			}
-			if len(out) == 0 {
-				return nil, fmt.Errorf("%s: DefaultKeyMap binds no field", path)
-			}
-			return out, nil
 		}
 	}
-	return nil, fmt.Errorf("no func DefaultKeyMap in ../*.go")
+	for fn, typ := range rootFuncs {
+		for _, name := range []string{fn, typ} {
+			if !found[name] {
+				return nil, fmt.Errorf("no %s in %s", name, glob)
+			}
+		}
+	}
+	return out, nil
+}
+
+// isKeyBinding reports whether a field's type is written key.Binding.
+func isKeyBinding(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Binding" {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "key"
 }
 
 // withKeys finds the string arguments of key.WithKeys inside a binding expression.
