@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"briefs/articles/source"
 )
 
 // feedOrigin serves an RSS feed of fictionBrief items with an ETag made
@@ -20,6 +22,7 @@ type feedOrigin struct {
 	items       []int // fictionBrief numbers, newest first
 	full        int
 	notModified int
+	sent        int // body bytes sent
 }
 
 func (o *feedOrigin) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -42,6 +45,7 @@ func (o *feedOrigin) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o.full++
+	o.sent += b.Len()
 	w.Header().Set("Content-Type", "application/rss+xml")
 	fmt.Fprint(w, b.String())
 }
@@ -131,5 +135,50 @@ func TestStreamNoCacheDownloadsAgain(t *testing.T) {
 	}
 	if full, nm := o.counts(); full != 2 || nm != 0 {
 		t.Errorf("server: %d full, %d not-modified; want 2 and 0", full, nm)
+	}
+}
+
+// noHTTPCache is an HTTPCache that keeps nothing: every fetch downloads.
+type noHTTPCache struct{}
+
+func (noHTTPCache) Get(string) (source.CachedResponse, bool) { return source.CachedResponse{}, false }
+func (noHTTPCache) Put(string, source.CachedResponse)        {}
+func (noHTTPCache) Delete(string)                            {}
+
+// BenchmarkStreamFeedRefresh is a refresh of a 200-item feed whose articles
+// are all cached: "conditional" gets a 304 and reads the stored body,
+// "unconditional" downloads it again; both then parse it and find every
+// article in the cache. body-bytes/op is what the server sent per refresh.
+func BenchmarkStreamFeedRefresh(b *testing.B) {
+	items := make([]int, 200)
+	for i := range items {
+		items[i] = 200 - i
+	}
+	for _, mode := range []string{"conditional", "unconditional"} {
+		b.Run(mode, func(b *testing.B) {
+			o := &feedOrigin{items: items}
+			srv := httptest.NewServer(o)
+			defer srv.Close()
+			opt := StreamOptions{CachePath: filepath.Join(b.TempDir(), "cache.db"), version: "bench-http"}
+			if mode == "unconditional" {
+				opt.Source.HTTPCache = noHTTPCache{}
+			}
+			feed := srv.URL + "/feed.rss"
+			streamAll(b, []string{feed}, opt) // cold: extract and cache
+			b.ResetTimer()
+			for b.Loop() {
+				if _, _, p := streamAll(b, []string{feed}, opt); p.Cached != len(items) {
+					b.Fatalf("%d of %d cached", p.Cached, len(items))
+				}
+			}
+			b.StopTimer()
+			full, nm := o.counts()
+			o.mu.Lock()
+			perDownload := o.sent / full
+			o.mu.Unlock()
+			b.ReportMetric(float64((full-1)*perDownload)/float64(b.N), "body-bytes/op")
+			b.ReportMetric(float64(full-1)/float64(b.N), "downloads/op")
+			b.ReportMetric(float64(nm)/float64(b.N), "304s/op")
+		})
 	}
 }
