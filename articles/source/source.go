@@ -66,6 +66,12 @@
 // data) over Options.MaxFileSize are skipped; malformed JSON is reported
 // with its line and column; HTTP errors, timeouts, too many redirects and
 // redirects to other schemes than http(s) are reported per URL.
+//
+// # Downloads
+//
+// With Options.HTTPCache, a URL fetched before is asked for conditionally
+// (ETag, Last-Modified): an unchanged feed answers 304 and is read from the
+// cache, not downloaded again (see Fetch).
 package source
 
 import (

@@ -9,7 +9,8 @@
 // found there, with their entities and quotes, in a compact binary form (see
 // EncodeArticles). A second table maps a file's path, size and modification
 // time to the hash of its bytes, so a warm start does not even read files
-// that have not changed.
+// that have not changed. A third maps a URL to its last download and the
+// validators its server sent, for conditional GET (see HTTPCache).
 //
 // The cache never stops briefs: a file another process holds is not waited
 // on for long (Options.LockTimeout) and the run goes on without a cache; a
