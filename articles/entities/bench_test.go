@@ -66,6 +66,41 @@ func BenchmarkExtractBBC(b *testing.B) {
 	benchExtract(b, readBriefs(b, paths, os.ReadFile))
 }
 
+// BenchmarkExtractBBCCold extracts the BBC politics articles once per
+// iteration with a freshly loaded extractor (load time left out), as a reader
+// meets a new folder of briefs: no word is in the tagger's caches yet.
+// Skipped without ../shared.
+func BenchmarkExtractBBCCold(b *testing.B) {
+	dir := filepath.Join("..", "..", "..", "shared", "data", "bbc", "politics")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no BBC politics articles at", dir)
+	}
+	arts := readBriefs(b, paths, os.ReadFile)
+	toks := 0
+	for _, a := range arts {
+		toks += len(token.Tokenize(a.Title)) + len(token.Tokenize(a.Body))
+	}
+	cpu := 0.0
+	for b.Loop() {
+		b.StopTimer()
+		x, err := New()
+		if err != nil {
+			b.Fatal(err)
+		}
+		cpu0 := cpuSeconds()
+		b.StartTimer()
+		for i := range arts {
+			x.Extract(&arts[i])
+		}
+		cpu += cpuSeconds() - cpu0
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(toks)*float64(b.N)/cpu, "tokens/cpu-s")
+	}
+}
+
 // BenchmarkExtractSamples extracts the built-in plain-text briefs.
 func BenchmarkExtractSamples(b *testing.B) {
 	var names []string

@@ -7,7 +7,7 @@ import (
 )
 
 // The fast path of TagDoc. It gives exactly the labels that Extractor,
-// Greedy and History give (tagger_test.go holds it to them), with far fewer
+// Greedy and History give (fast_test.go holds it to them), with far fewer
 // lookups in the weight tables, which cost a cache miss each:
 //
 //   - the features of a word alone (its form, shape, affixes, clusters) and
@@ -17,24 +17,21 @@ import (
 //   - features with few values (gazetteer codes, word classes, document
 //     flags, previous labels, stage-one history codes) are summed into small
 //     arrays when the model loads;
-//   - only the pairs of words (bigrams, word with shape or label) are looked up
-//     per token: about 11 lookups per token instead of 42-47.
+//   - features of two adjacent words (bigrams, a word with its neighbour's
+//     shape) are looked up once per token for both stages.
 //
-// Sums are int32 as in the plain scorer, so the order of addition changes nothing.
+// That is about 7 lookups per token for both stages together instead of 42-47
+// per stage. Sums are int32 as in the plain scorer, so the order of addition
+// changes nothing.
 
 // Parts of a word's cached sums.
 const (
-	pSelf   = iota // bias, word, lower, shape, affixes, length, clusters
-	pM1            // as the previous word: LowerM1, ShapeM1, ClusM1
-	pP1            // as the next word: LowerP1, ShapeP1, ClusP1
-	pM2            // LowerM2
-	pP2            // LowerP2
-	pUpper         // UpperLower, UpperShape (all-caps sentences)
-	pFirst         // FirstShape (first word of a sentence)
-	pP1O           // P1Lower and P1Shape after O
-	pGaz0          // GazShape outside gazetteer names
-	pStartB        // first of its sentence: its pair features with the start (see pairSums)
-	pEndA          // last of its sentence: its pair features with the end
+	pBase = iota // bias, word, lower, shape, affixes, length, clusters; GazShape outside gazetteer names
+	pM1          // as the previous word: LowerM1, ShapeM1, ClusM1
+	pP1          // as the next word: LowerP1, ShapeP1, ClusP1
+	pM2          // LowerM2
+	pP2          // LowerP2
+	pP1O         // P1Lower and P1Shape after O
 	nParts
 )
 
@@ -112,6 +109,15 @@ func (t *table) add(acc *sums, key uint64) {
 	}
 }
 
+// sub takes the weights of feature key from acc.
+func (t *table) sub(acc *sums, key uint64) {
+	if r := t.row(key); r != nil {
+		for l := range NumLabels {
+			acc[l] -= int32(r[l])
+		}
+	}
+}
+
 func addSums(acc, s *sums) {
 	// Unrolled: the compiler does not unroll loops.
 	acc[0] += s[0]
@@ -174,33 +180,11 @@ func (m *Model) buildFixed() {
 	}
 }
 
-// pairSums are the features of two adjacent words a b, for both stages:
-// those of b that involve a (ShapeM1S, LowerM1L, LowerM1Shape, ClusM1Clus)
-// and those of a that involve b (ShapeSP1, LowerLP1, ShapeLowerP1).
-type pairSums struct {
-	b, a [2]sums
-}
-
-// pairFeatures adds b's features involving the word before it and a's
-// involving the word after it, for stage table tb.
-func pairFeatures(tb *table, toB, toA *sums, lm1, sm1, km1 uint64, b *tokenInfo, a *tokenInfo, lp1, sp1 uint64) {
-	if b != nil {
-		tb.add(toB, mix(tShapeM1S, mix(sm1, b.shape)))
-		tb.add(toB, mix(tLowerM1L, mix(lm1, b.lower)))
-		tb.add(toB, mix(tLowerM1Shape, mix(lm1, b.shape)))
-		tb.add(toB, mix(tClusM1Clus, mix(km1>>16, b.clus>>16)))
-	}
-	if a != nil {
-		tb.add(toA, mix(tShapeSP1, mix(a.shape, sp1)))
-		tb.add(toA, mix(tLowerLP1, mix(a.lower, lp1)))
-		tb.add(toA, mix(tShapeLowerP1, mix(a.shape, lp1)))
-	}
-}
-
 // wordEntry is what the tagger knows of one distinct word whatever its context.
 type wordEntry struct {
-	t    tokenInfo // doc and gaz are 0: they depend on the article and the sentence
-	sums [2][nParts]sums
+	lower, shape, clus uint64 // as in tokenInfo
+	class              uint8
+	sums               [2][nParts]sums
 	// Keys of document evidence (see Doc): the word itself, strings.ToLower
 	// of it, and its rune-by-rune lower case, interned in the scratch.
 	selfID, addID, getID int32
@@ -216,14 +200,14 @@ type wordEntry struct {
 	// the sums of the features they make with it (DocLower; HistShape and
 	// HistLower): a word tends to keep them from one article to the next.
 	docFlags int16 // -1: none yet
-	docSums  [2]sums
 	histCode int16 // -1: none yet
+	docSums  [2]sums
 	histSums sums
 }
 
-// maxWords bounds the word cache of one scratch (about 700 bytes a word);
+// maxWords bounds the word cache of one scratch (about 500 bytes a word);
 // a fuller cache is emptied before the next article.
-const maxWords = 1 << 14
+const maxWords = 1 << 15
 
 // maxPairs bounds the cache of adjacent word pairs (144 bytes a pair).
 const maxPairs = 1 << 16
@@ -233,7 +217,7 @@ const maxPairs = 1 << 16
 type scratch struct {
 	index map[string]int32 // word -> ents
 	ents  []wordEntry
-	pairs map[uint64]int32 // entry a<<32 | entry b -> pairSums
+	pairs map[uint64]int32 // entry a<<32 | entry b -> pair
 	pair  []pairSums
 	keys  map[string]int32 // interned evidence keys
 	fx    Extractor        // for fillWord
@@ -245,12 +229,12 @@ type scratch struct {
 	gen    uint32
 
 	// Per token of the article.
-	tok    []int32 // entry
-	pairAt []int32 // pair of this token and the next, -1 at the end of a sentence
-	gaz    []uint8 // gazetteer code
-	doc    []uint8 // document flags
-	hist   []uint8 // stage-one history code
-	first  []Label // stage-one labels
+	tok   []int32   // entry
+	gaz   []uint8   // gazetteer code
+	doc   []uint8   // document flags
+	hist  []uint8   // stage-one history code
+	ctx   [][2]sums // per stage, features that depend on the neighbours' own words
+	first []Label   // stage-one labels
 }
 
 // begin readies the scratch for a new article.
@@ -272,8 +256,7 @@ func (sc *scratch) begin() {
 		clear(sc.pairs)
 		sc.pair = sc.pair[:0]
 	}
-	sc.pairAt = sc.pairAt[:0]
-	sc.tok, sc.gaz, sc.doc, sc.hist, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.first[:0]
+	sc.tok, sc.gaz, sc.doc, sc.hist, sc.ctx, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.ctx[:0], sc.first[:0]
 }
 
 // key interns an evidence key.
@@ -318,26 +301,29 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	w = strings.Clone(w) // the word is a piece of the article: keep only the word
 	var e wordEntry
 	lower := string(sc.fx.lowerBytes(w))
-	sc.fx.fillWord(&e.t, m.lex, nil, w)
-	t := &e.t
+	var ti tokenInfo
+	sc.fx.fillWord(&ti, m.lex, nil, w)
+	t := &ti
+	e.lower, e.shape, e.clus, e.class = t.lower, t.shape, t.clus, uint8(t.class)
 	for st := range m.stage {
 		tb, s := &m.stage[st], &e.sums[st]
-		self := &s[pSelf]
-		tb.add(self, mix(tBias, 0))
-		tb.add(self, mix(tWord, t.word))
-		tb.add(self, mix(tLower, t.lower))
-		tb.add(self, mix(tShape, t.shape))
-		tb.add(self, mix(tPre2, t.pre[0]))
-		tb.add(self, mix(tPre3, t.pre[1]))
-		tb.add(self, mix(tPre4, t.pre[2]))
-		tb.add(self, mix(tSuf1, t.suf[0]))
-		tb.add(self, mix(tSuf2, t.suf[1]))
-		tb.add(self, mix(tSuf3, t.suf[2]))
-		tb.add(self, mix(tSuf4, t.suf[3]))
-		tb.add(self, mix(tLenClass, t.length<<4|t.class))
-		tb.add(self, mix(tClus, clusEnc(t.clus)))
-		tb.add(self, mix(tClusCoarse, t.clus>>16))
-		tb.add(self, mix(tClusShape, mix(t.clus, t.shape)))
+		base := &s[pBase]
+		tb.add(base, mix(tBias, 0))
+		tb.add(base, mix(tWord, t.word))
+		tb.add(base, mix(tLower, t.lower))
+		tb.add(base, mix(tShape, t.shape))
+		tb.add(base, mix(tPre2, t.pre[0]))
+		tb.add(base, mix(tPre3, t.pre[1]))
+		tb.add(base, mix(tPre4, t.pre[2]))
+		tb.add(base, mix(tSuf1, t.suf[0]))
+		tb.add(base, mix(tSuf2, t.suf[1]))
+		tb.add(base, mix(tSuf3, t.suf[2]))
+		tb.add(base, mix(tSuf4, t.suf[3]))
+		tb.add(base, mix(tLenClass, t.length<<4|t.class))
+		tb.add(base, mix(tClus, clusEnc(t.clus)))
+		tb.add(base, mix(tClusCoarse, t.clus>>16))
+		tb.add(base, mix(tClusShape, mix(t.clus, t.shape)))
+		tb.add(base, mix(tGazShape, mix(0, t.shape)))
 		tb.add(&s[pM1], mix(tLowerM1, t.lower))
 		tb.add(&s[pM1], mix(tShapeM1, t.shape))
 		tb.add(&s[pM1], mix(tClusM1, clusEnc(t.clus)))
@@ -346,13 +332,8 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 		tb.add(&s[pP1], mix(tClusP1, clusEnc(t.clus)))
 		tb.add(&s[pM2], mix(tLowerM2, t.lower))
 		tb.add(&s[pP2], mix(tLowerP2, t.lower))
-		tb.add(&s[pUpper], mix(tUpperLower, t.lower))
-		tb.add(&s[pUpper], mix(tUpperShape, t.shape))
-		tb.add(&s[pFirst], mix(tFirstShape, t.shape))
 		tb.add(&s[pP1O], mix(tP1Lower, mix(0, t.lower)))
 		tb.add(&s[pP1O], mix(tP1Shape, mix(0, t.shape)))
-		tb.add(&s[pGaz0], mix(tGazShape, mix(0, t.shape)))
-		pairFeatures(tb, &s[pStartB], &s[pEndA], hStart, hStart, 3<<32, t, t, hEnd, hEnd)
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	e.firstLower, e.firstUpper = unicode.IsLower(r), unicode.IsUpper(r)
@@ -376,23 +357,6 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	return id
 }
 
-// pairOf returns the cache index of the pair of entries a b, adding it if new.
-func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
-	k := uint64(a)<<32 | uint64(uint32(b))
-	if id, ok := sc.pairs[k]; ok {
-		return id
-	}
-	var p pairSums
-	ta, tb := &sc.ents[a].t, &sc.ents[b].t
-	for st := range m.stage {
-		pairFeatures(&m.stage[st], &p.b[st], &p.a[st], ta.lower, ta.shape, ta.clus, tb, ta, tb.lower, tb.shape)
-	}
-	id := int32(len(sc.pair))
-	sc.pair = append(sc.pair, p)
-	sc.pairs[k] = id
-	return id
-}
-
 // TagDoc tags the sentences of one article and returns one BIO label per
 // word. Stage one tags each sentence; stage two tags them again knowing what
 // stage one said about the same words elsewhere in the article.
@@ -409,13 +373,6 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 			sc.tok = append(sc.tok, sc.entry(m, w))
 		}
 		sc.addEvidence(sc.tok[start:])
-		for i := start; i < len(sc.tok); i++ {
-			p := int32(-1)
-			if i+1 < len(sc.tok) {
-				p = sc.pairOf(m, sc.tok[i], sc.tok[i+1])
-			}
-			sc.pairAt = append(sc.pairAt, p)
-		}
 		sc.gaz = append(sc.gaz, make([]uint8, len(s.Words))...)
 		if m.lex != nil && m.lex.Gaz != nil {
 			gz := sc.gaz[start:]
@@ -429,6 +386,7 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 		}
 	}
 	n := len(sc.tok)
+	m.context(sc, sents)
 	for _, e := range sc.tok {
 		sc.doc = append(sc.doc, sc.flagsOf(sc.ents[e].getID))
 	}
@@ -514,14 +472,121 @@ func (sc *scratch) history() {
 	}
 }
 
+// Ends of a sentence as the words of a pair.
+const (
+	sentenceStart int32 = -1
+	sentenceEnd   int32 = -2
+)
+
+// pairSums are the features of two adjacent words a b, for both stages:
+// those of b that involve a (ShapeM1S, LowerM1L, LowerM1Shape, ClusM1Clus)
+// and those of a that involve b (ShapeSP1, LowerLP1, ShapeLowerP1).
+type pairSums struct {
+	b, a [2]sums
+}
+
+// pairOf returns the cache index of the pair of entries a b (a may be
+// sentenceStart, b sentenceEnd), adding it if new.
+func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
+	k := uint64(uint32(a))<<32 | uint64(uint32(b))
+	if id, ok := sc.pairs[k]; ok {
+		return id
+	}
+	lm1, sm1, km1 := hStart, hStart, uint64(3<<32)
+	if a >= 0 {
+		e := &sc.ents[a]
+		lm1, sm1, km1 = e.lower, e.shape, e.clus
+	}
+	lp1, sp1 := hEnd, hEnd
+	if b >= 0 {
+		e := &sc.ents[b]
+		lp1, sp1 = e.lower, e.shape
+	}
+	var p pairSums
+	if b >= 0 {
+		e := &sc.ents[b]
+		keys := [...]uint64{
+			mix(tShapeM1S, mix(sm1, e.shape)),
+			mix(tLowerM1L, mix(lm1, e.lower)),
+			mix(tLowerM1Shape, mix(lm1, e.shape)),
+			mix(tClusM1Clus, mix(km1>>16, e.clus>>16)),
+		}
+		for st := range m.stage {
+			for _, k := range keys {
+				m.stage[st].add(&p.b[st], k)
+			}
+		}
+	}
+	if a >= 0 {
+		e := &sc.ents[a]
+		keys := [...]uint64{
+			mix(tShapeSP1, mix(e.shape, sp1)),
+			mix(tLowerLP1, mix(e.lower, lp1)),
+			mix(tShapeLowerP1, mix(e.shape, lp1)),
+		}
+		for st := range m.stage {
+			for _, k := range keys {
+				m.stage[st].add(&p.a[st], k)
+			}
+		}
+	}
+	id := int32(len(sc.pair))
+	sc.pair = append(sc.pair, p)
+	sc.pairs[k] = id
+	return id
+}
+
+// context sums, for each token and both stages, the features that depend on
+// its neighbours' words or on its sentence: the pairs with the word before
+// and after (or the sentence's ends), FirstShape, the all-caps features and
+// GazShape inside gazetteer names (the word's base has it outside).
+func (m *Model) context(sc *scratch, sents []Sentence) {
+	off := 0
+	for _, s := range sents {
+		n := len(s.Words)
+		tok, gz := sc.tok[off:off+n], sc.gaz[off:off+n]
+		off += n
+		if n == 0 {
+			continue
+		}
+		prev := sc.pairOf(m, sentenceStart, tok[0])
+		for i := range n {
+			e := &sc.ents[tok[i]]
+			b := sentenceEnd
+			if i+1 < n {
+				b = tok[i+1]
+			}
+			next := sc.pairOf(m, tok[i], b)
+			c := [2]sums{sc.pair[prev].b[0], sc.pair[prev].b[1]}
+			addSums(&c[0], &sc.pair[next].a[0])
+			addSums(&c[1], &sc.pair[next].a[1])
+			prev = next
+			for st := range m.stage {
+				tb, acc := &m.stage[st], &c[st]
+				if i == 0 {
+					tb.add(acc, mix(tFirstShape, e.shape))
+				}
+				if s.Upper {
+					tb.add(acc, mix(tUpperLower, e.lower))
+					tb.add(acc, mix(tUpperShape, e.shape))
+				}
+				if g := gz[i]; g != 0 {
+					tb.sub(acc, mix(tGazShape, mix(0, e.shape)))
+					tb.add(acc, mix(tGazShape, mix(uint64(g), e.shape)))
+				}
+			}
+			sc.ctx = append(sc.ctx, c)
+		}
+	}
+}
+
 // tagStage labels every sentence greedily with stage st's weights.
 func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) {
 	tb, fx := &m.stage[st], &m.fixed[st]
 	off := 0
 	for _, s := range sents {
 		n := len(s.Words)
-		tok, gz, dc, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n], labels[off:off+n]
-		pairAt := sc.pairAt[off : off+n]
+		tok, gz, dc, ctx, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n], sc.ctx[off:off+n], labels[off:off+n]
 		var hist []uint8
 		if st == 1 {
 			hist = sc.hist[off : off+n]
@@ -529,18 +594,16 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 		off += n
 		for i := range n {
 			e := &sc.ents[tok[i]]
-			t, ws := &e.t, &e.sums[st]
-			acc := ws[pSelf]
+			ws := &e.sums[st]
+			acc := ws[pBase]
+			addSums(&acc, &ctx[i][st])
 			gm1, cm1 := nGaz-1, nClass-1
 			if i > 0 {
 				a := &sc.ents[tok[i-1]]
 				addSums(&acc, &a.sums[st][pM1])
-				addSums(&acc, &sc.pair[pairAt[i-1]].b[st])
-				gm1, cm1 = int(gz[i-1]), int(a.t.class)
+				gm1, cm1 = int(gz[i-1]), int(a.class)
 			} else {
 				addSums(&acc, &fx.bM1)
-				addSums(&acc, &ws[pFirst])
-				addSums(&acc, &ws[pStartB])
 			}
 			if i > 1 {
 				addSums(&acc, &sc.ents[tok[i-2]].sums[st][pM2])
@@ -551,38 +614,30 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 			if i+1 < n {
 				b := &sc.ents[tok[i+1]]
 				addSums(&acc, &b.sums[st][pP1])
-				addSums(&acc, &sc.pair[pairAt[i]].a[st])
-				gp1, cp1 = int(gz[i+1]), int(b.t.class)
+				gp1, cp1 = int(gz[i+1]), int(b.class)
 			} else {
 				addSums(&acc, &fx.bP1)
-				addSums(&acc, &ws[pEndA])
 			}
 			if i+2 < n {
 				addSums(&acc, &sc.ents[tok[i+2]].sums[st][pP2])
 			} else {
 				addSums(&acc, &fx.bP2)
 			}
-			g, d, cl := int(gz[i]), int(dc[i]), int(t.class)
+			g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
 			addSums(&acc, &fx.gazM1[gm1])
 			addSums(&acc, &fx.gaz[g])
 			addSums(&acc, &fx.gazP1[gp1])
 			addSums(&acc, &fx.classWin[cm1][cl][cp1])
 			addSums(&acc, &fx.docClass[d][cl])
-			if g == 0 {
-				addSums(&acc, &ws[pGaz0])
-			} else {
-				tb.add(&acc, mix(tGazShape, mix(uint64(g), t.shape)))
-			}
 			if e.docFlags != int16(d) {
 				e.docFlags = int16(d)
 				for s := range m.stage {
 					e.docSums[s] = sums{}
-					m.stage[s].add(&e.docSums[s], mix(tDocLower, mix(uint64(d), t.lower)))
+					m.stage[s].add(&e.docSums[s], mix(tDocLower, mix(uint64(d), e.lower)))
 				}
 			}
 			addSums(&acc, &e.docSums[st])
 			if s.Upper {
-				addSums(&acc, &ws[pUpper])
 				addSums(&acc, &fx.upperDoc[d][cl])
 			}
 			if hist != nil {
@@ -600,8 +655,8 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 				if e.histCode != int16(h) {
 					e.histCode = int16(h)
 					e.histSums = sums{}
-					tb.add(&e.histSums, mix(tHistShape, mix(uint64(h), t.shape)))
-					tb.add(&e.histSums, mix(tHistLower, mix(uint64(h), t.lower)))
+					tb.add(&e.histSums, mix(tHistShape, mix(uint64(h), e.shape)))
+					tb.add(&e.histSums, mix(tHistLower, mix(uint64(h), e.lower)))
 				}
 				addSums(&acc, &e.histSums)
 			}
@@ -618,8 +673,8 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 			if p1 == 0 {
 				addSums(&acc, &ws[pP1O])
 			} else {
-				tb.add(&acc, mix(tP1Lower, mix(uint64(p1), t.lower)))
-				tb.add(&acc, mix(tP1Shape, mix(uint64(p1), t.shape)))
+				tb.add(&acc, mix(tP1Lower, mix(uint64(p1), e.lower)))
+				tb.add(&acc, mix(tP1Shape, mix(uint64(p1), e.shape)))
 			}
 			var scores [NumLabels]float32
 			for l := range NumLabels {

@@ -143,6 +143,7 @@ var modelData []byte
 // table is one stage's weights in an open-addressing hash table.
 type table struct {
 	slots []tslot
+	tags  []uint16 // tag of each slot's key, 0 when empty: most lookups of absent features end here
 	mask  uint64
 }
 
@@ -267,6 +268,7 @@ func (t *table) decode(raw []byte) error {
 	raw = raw[k:]
 	size := uint64(1) << bits.Len64(n+n/4) // load factor 0.4-0.8: a smaller table misses the cache less
 	t.slots = make([]tslot, size)
+	t.tags = make([]uint16, size)
 	t.mask = size - 1
 	var key uint64
 	at := make([]int32, n) // slot of each row
@@ -309,6 +311,7 @@ func (t *table) insert(key uint64) int32 {
 	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
 		if t.slots[s].fp == 0 {
 			t.slots[s].fp = fingerprint(key)
+			t.tags[s] = tag(key)
 			return int32(s)
 		}
 	}
@@ -317,19 +320,26 @@ func (t *table) insert(key uint64) int32 {
 // slot spreads the key's high bits over the table (the fingerprint uses the low ones).
 func slot(key uint64) uint64 { return (key >> 32) * 0x9E3779B97F4A7C15 >> 24 }
 
-// row returns the weights of feature key, or nil.
+// tag returns the non-zero 16-bit tag of key: bits that neither the slot
+// index nor the fingerprint's low bits are made of.
+func tag(key uint64) uint16 { return uint16(key>>16) | 1 }
+
+// row returns the weights of feature key, or nil. It probes the small tags
+// array first (an eighth of the slots' memory, so it mostly stays in cache)
+// and reads a slot only when the tag matches.
 func (t *table) row(key uint64) *[NumLabels]int16 {
 	if t.mask == 0 {
 		return nil
 	}
-	fp := fingerprint(key)
+	tg, fp := tag(key), fingerprint(key)
 	for s := slot(key) & t.mask; ; s = (s + 1) & t.mask {
-		sl := &t.slots[s]
-		if sl.fp == fp {
-			return &sl.w
-		}
-		if sl.fp == 0 {
+		switch t.tags[s] {
+		case 0:
 			return nil
+		case tg:
+			if sl := &t.slots[s]; sl.fp == fp {
+				return &sl.w
+			}
 		}
 	}
 }
