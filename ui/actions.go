@@ -15,6 +15,7 @@ import (
 
 	"briefs/articles/digest"
 	"briefs/model"
+	"briefs/ui/articlelist"
 	"briefs/ui/clipboard"
 )
 
@@ -27,9 +28,13 @@ type ActionKeys struct {
 	Export    key.Binding // write the brief's digest to a Markdown file
 	Sort      key.Binding // cycle the list's order
 	Group     key.Binding // group the list by source, or stop
+
+	Star       key.Binding // star the brief, or unstar it
+	Refresh    key.Binding // load the sources again: new briefs are added, changed ones replaced
+	ReadFilter key.Binding // the list shows all briefs, the unread, the starred
 }
 
-// DefaultActionKeys returns o, y, Y, x, S and B.
+// DefaultActionKeys returns o, y, Y, x, S, B, *, r and U.
 func DefaultActionKeys() ActionKeys {
 	return ActionKeys{
 		OpenURL:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
@@ -38,6 +43,10 @@ func DefaultActionKeys() ActionKeys {
 		Export:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export digest")),
 		Sort:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort")),
 		Group:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "group by source")),
+
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
+		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		ReadFilter: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "all/unread/starred")),
 	}
 }
 
@@ -87,6 +96,28 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			a.status = "Not grouped"
 		}
 		return tea.Batch(cmd, a.layout()), true
+	case key.Matches(msg, a.actions.ReadFilter):
+		if a.focus != focusList {
+			return nil, false
+		}
+		cmd := a.list.CycleShow()
+		switch a.list.Show() {
+		case articlelist.ShowUnread:
+			a.status = "Showing unread briefs"
+		case articlelist.ShowStarred:
+			a.status = "Showing starred briefs"
+		default:
+			a.status = "Showing all briefs"
+		}
+		return tea.Batch(cmd, a.layout()), true
+	case key.Matches(msg, a.actions.Star):
+		art, ok := a.currentBrief()
+		if !ok {
+			return nil, false
+		}
+		return a.toggleStar(art.ID), true
+	case key.Matches(msg, a.actions.Refresh):
+		return a.refresh(), true
 	case key.Matches(msg, a.actions.OpenURL):
 		art, ok := a.currentBrief()
 		if !ok {

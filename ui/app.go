@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"briefs/articles"
-	"briefs/articles/index"
+	"briefs/articles/store"
 	"briefs/model"
 	"briefs/ui/articlelist"
 	"briefs/ui/clipboard"
@@ -88,12 +89,28 @@ type App struct {
 	sideOff  bool  // the user hid the side panes
 
 	width, height int
-	warnings      []string
+	warnings      []string // shown: startWarnings, the last load's, stateWarns
+	startWarnings []string // given to New
+	stateWarns    []string // reading state failures
 	problems      []string // what is wrong in the config file, with file and line
 	showWarnings  bool     // the warnings view covers the screen
-	loading       bool     // briefs are still arriving
+	loading       bool     // briefs are still arriving: the progress line shows
 	progress      articles.Progress
 	status        string // a one-off message, cleared by the next key
+
+	// Loading in the background (see loading.go).
+	ctx        context.Context
+	loader     Loader // nil: the briefs were given to New, nothing to refresh
+	loadGen    int    // which load's messages are current
+	running    bool   // a load is running: r waits for it to end
+	refreshing bool   // the running load is a refresh (r)
+	loadAdded  int    // briefs the running load added to the list
+
+	// Reading state (see reading.go).
+	state     *store.State // nil: none kept
+	statePath string
+	reading   map[string]store.Reading // by article id: the file's, with this session's changes
+	writes    *stateWrites
 }
 
 // New builds the reader over arts; warnings are sources that failed to load,
@@ -117,7 +134,12 @@ func New(arts []model.Article, warnings []string) App {
 		quotes:      sidepane.NewQuotes(st),
 		search:      search.New(nil, st),
 		sideTab:     focusEntities,
-		warnings:    warnings,
+		warnings:    slices.Clone(warnings),
+
+		startWarnings: warnings,
+		ctx:           context.Background(),
+		reading:       map[string]store.Reading{},
+		writes:        &stateWrites{done: map[string]uint64{}},
 	}
 }
 
@@ -129,61 +151,55 @@ type ProgressMsg struct{ Progress articles.Progress }
 type WarningsMsg struct{ Warnings []string }
 
 // Run runs the reader until the user quits, over the briefs of specs (the
-// built-in samples when there are none). They load in the background: the
-// list shows at once and fills as briefs arrive, with a progress line, and
-// the corpus index for the search view grows with it.
+// built-in samples when there are none). They load in the background (with
+// o.Loader when set, else StreamLoader): the list shows at once and fills as
+// briefs arrive, with a progress line, and the corpus index for the search
+// view grows with it. r loads them again.
 func Run(specs []string, opt articles.StreamOptions, o Options) error {
 	m := New(nil, nil)
+	if o.StatePath == "" {
+		path, err := store.DefaultStatePath()
+		if err != nil {
+			m.stateWarns = []string{"reading state: not kept: " + err.Error()}
+			m.warnings = slices.Clone(m.stateWarns)
+		}
+		o.StatePath = path
+	}
+	if o.Loader == nil {
+		o.Loader = StreamLoader(specs, opt)
+	}
 	if err := m.Configure(o); err != nil {
 		return err
 	}
-	m.loading = true
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	m.ctx = ctx
 	var popts []tea.ProgramOption
 	if o.NoColor { // no colours; bold, underline and italics stay
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	p := tea.NewProgram(m, popts...)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go load(ctx, p, specs, opt)
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the reader: %w", err)
 	}
 	return nil
 }
 
-// load streams the briefs into the program, indexing them on the way.
-func load(ctx context.Context, p *tea.Program, specs []string, opt articles.StreamOptions) {
-	ix := index.New(articles.Resolver())
-	first := true
-	warns := articles.Stream(ctx, specs, opt, func(batch []model.Article) {
-		ix.AddBatch(batch)
-		p.Send(ArticlesMsg{Articles: batch})
-		if first {
-			p.Send(SearcherMsg{Searcher: ix})
-			first = false
-		}
-	}, func(pr articles.Progress) {
-		p.Send(ProgressMsg{Progress: pr})
-	})
-	if first { // nothing loaded: the search view still answers (with nothing)
-		p.Send(SearcherMsg{Searcher: ix})
-	}
-	lines := make([]string, len(warns))
-	for i, w := range warns {
-		lines[i] = w.Error()
-	}
-	p.Send(WarningsMsg{Warnings: lines})
-}
-
 // Init asks the terminal for its background colour (unless the config
 // fixes the theme); until (or unless) it answers within backgroundWait, the
 // dark theme stays, so a silent terminal costs nothing.
+//
+// It also reads the reading state and, when the App has a loader, starts
+// loading the briefs: both in the background.
 func (a App) Init() tea.Cmd {
-	if a.themeFixed {
-		return nil
+	cmds := []tea.Cmd{a.loadState()}
+	if a.loader != nil && a.loadGen == 0 {
+		cmds = append(cmds, a.initialLoad())
 	}
-	return tea.Batch(tea.RequestBackgroundColor, tea.Tick(backgroundWait, func(time.Time) tea.Msg { return backgroundTimeoutMsg{} }))
+	if !a.themeFixed {
+		cmds = append(cmds, tea.RequestBackgroundColor, tea.Tick(backgroundWait, func(time.Time) tea.Msg { return backgroundTimeoutMsg{} }))
+	}
+	return tea.Batch(cmds...)
 }
 
 // backgroundWait is how long the terminal has to say its background: a
@@ -229,8 +245,18 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, a.layout()
 		}
 		return a, nil
+	case loadStepMsg:
+		return a.loadStep(msg)
+	case LoadedMsg:
+		return a, a.loaded(msg)
+	case stateLoadedMsg:
+		return a, a.stateLoaded(msg)
+	case stateErrorMsg:
+		return a, a.stateFailed(msg.err)
 	case ArticlesMsg:
-		cmds := []tea.Cmd{a.list.Append(msg.Articles)}
+		added, cmd := a.list.Append(msg.Articles)
+		a.loadAdded += added
+		cmds := []tea.Cmd{cmd}
 		if open, ok := a.reader.Article(); ok {
 			for _, art := range msg.Articles {
 				if art.ID == open.ID { // a fuller version of the open brief: show it
@@ -247,7 +273,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.list.Select(art.ID)
 		}
 		a.focus = focusList
-		return a, a.layout()
+		return a, tea.Batch(a.savePosition(), a.layout())
 	case reader.StepMsg:
 		return a, a.step(msg)
 	case reader.RenderedMsg:
@@ -338,7 +364,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	typing := a.focus == focusList && a.list.Filtering()
 	if key.Matches(msg, a.keys.ForceQuit) {
-		return a, tea.Quit
+		return a, a.quit()
 	}
 	if a.focus == focusSearch {
 		// Every key but Esc is the search view's: letters are the query, Tab completes.
@@ -357,7 +383,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.showWarnings {
 		switch {
 		case key.Matches(msg, a.keys.Quit):
-			return a, tea.Quit
+			return a, a.quit()
 		case key.Matches(msg, a.keys.Back), key.Matches(msg, a.keys.Warnings):
 			a.showWarnings = false
 			return a, a.layout()
@@ -367,7 +393,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !typing {
 		switch {
 		case key.Matches(msg, a.keys.Quit):
-			return a, tea.Quit
+			return a, a.quit()
 		case key.Matches(msg, a.keys.Warnings) && len(a.warnings)+len(a.problems) > 0:
 			a.showWarnings = true
 			return a, a.layout()
@@ -511,11 +537,19 @@ func (a *App) open(id string) tea.Cmd {
 	return tea.Batch(show, a.layout())
 }
 
-// show puts an article in the reader and the panes.
+// show puts an article in the reader and the panes, where the user left
+// it last time, and marks it read. The brief it replaces keeps its position.
 func (a *App) show(art model.Article) tea.Cmd {
+	var save tea.Cmd
+	if open, ok := a.reader.Article(); ok && open.ID != art.ID {
+		save = a.savePosition()
+	}
 	a.entities.SetArticle(art)
 	a.quotes.SetArticle(art)
-	return a.reader.Open(art)
+	r := a.reading[art.ID]
+	cmd := a.reader.OpenAt(art, r.Position)
+	a.reader.SetStarred(r.Starred)
+	return tea.Batch(save, cmd, a.markRead(art.ID))
 }
 
 // step opens the previous or next brief of the list without leaving the reader.
@@ -592,7 +626,7 @@ func (a App) helpKeys() helpKeys {
 	if a.focus == focusList {
 		root = append([]key.Binding{a.keys.Search}, root...) // elsewhere the bar is full: ? shows it
 	}
-	column := []key.Binding{a.keys.Search, a.keys.Help, a.keys.Quit} // the root's column of the full help
+	column := []key.Binding{a.keys.Search, a.actions.Refresh, a.keys.Help, a.keys.Quit} // the root's column of the full help
 	if _, ok := a.reader.Article(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		root = append([]key.Binding{a.keys.NextFocus}, root...)
 		column = append([]key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}, column...)
@@ -600,11 +634,11 @@ func (a App) helpKeys() helpKeys {
 	h.short = append(append([]key.Binding{}, h.short...), root...)
 	h.full = append(append([][]key.Binding{}, h.full...), column)
 	if _, ok := a.currentBrief(); ok && !(a.focus == focusList && a.list.Filtering()) {
-		acts := []key.Binding{a.actions.OpenURL, a.actions.CopyURL, a.actions.Export}
+		acts := []key.Binding{a.actions.Star, a.actions.OpenURL, a.actions.CopyURL, a.actions.Export}
 		if a.focus != focusList {
 			acts = append(acts, a.actions.CopyQuote)
 		} else {
-			acts = append(acts, a.actions.Sort, a.actions.Group)
+			acts = append(acts, a.actions.Sort, a.actions.Group, a.actions.ReadFilter)
 		}
 		if a.width < 120 { // no room for another column: under the root's keys
 			last := len(h.full) - 1
@@ -796,7 +830,11 @@ func (a App) View() tea.View {
 // progressLine says how far the background load is: count, rate, time left.
 func (a App) progressLine() string {
 	pr := a.progress
-	text := fmt.Sprintf("Loading briefs: %d", pr.Done)
+	verb := "Loading"
+	if a.refreshing {
+		verb = "Refreshing"
+	}
+	text := fmt.Sprintf("%s briefs: %d", verb, pr.Done)
 	if pr.Total > pr.Done {
 		text += fmt.Sprintf(" of ~%d", pr.Total)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/list"
 
+	"briefs/articles/store"
 	"briefs/ui/articlelist"
 	"briefs/ui/config"
 	"briefs/ui/reader"
@@ -18,6 +19,15 @@ type Options struct {
 	Config   config.Config
 	NoColor  bool     // NO_COLOR: no colours, bold, underline and italics stay
 	Problems []string // what was wrong in the config file, shown in the warnings view
+
+	// StatePath is the reading state file (read, starred, position). Run
+	// uses store.DefaultStatePath() when it is empty; an App configured
+	// without one keeps no reading state.
+	StatePath string
+	// Loader loads the briefs: Init starts it and r runs it again. Run
+	// uses StreamLoader over its specs when it is nil; an App configured
+	// without one shows the briefs given to New and has nothing to refresh.
+	Loader Loader
 }
 
 // DefaultOptions are the settings without a config file.
@@ -39,6 +49,13 @@ func (a App) styles(dark bool) theme.Styles {
 // the config's remappings, so help shows the keys in use).
 func (a *App) Configure(o Options) error {
 	a.cfg, a.noColor, a.problems = o.Config, o.NoColor, o.Problems
+	if o.StatePath != "" {
+		a.state, a.statePath = store.OpenState(o.StatePath), o.StatePath
+	}
+	if o.Loader != nil && a.loader == nil {
+		a.loader = o.Loader
+		a.loading, a.running = true, true // Init starts it
+	}
 	dark, fixed := a.cfg.FixedTheme()
 	a.themeFixed = fixed
 	if !fixed {

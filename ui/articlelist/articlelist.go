@@ -1,8 +1,12 @@
 // Package articlelist is the list of loaded briefs: title, source and date,
 // filtered with "/". Enter asks the parent to open the selected brief.
+// Unread briefs have a bold title and a bullet, starred ones a star (see
+// Mark); the list can show only the unread or only the starred (Show).
 package articlelist
 
 import (
+	"io"
+	"maps"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -31,19 +35,37 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// item adapts an article to the bubbles list.
-type item struct{ art model.Article }
+// Mark is what the reader did with a brief: read it, starred it.
+type Mark struct {
+	Read    bool
+	Starred bool
+}
 
-// Title is the item's first line: the brief's title.
+// item adapts an article to the bubbles list.
+type item struct {
+	art  model.Article
+	mark Mark
+}
+
+// Title is the item's first line: the brief's title. (Marks go on the
+// second line: the filter's match highlights count runes of the title.)
 func (i item) Title() string { return i.art.Title }
 
-// Description is the item's second line: where the brief comes from and its date.
+// Description is the item's second line: the marks ("•" unread, "★"
+// starred), where the brief comes from and its date.
 func (i item) Description() string {
+	marks := ""
+	if !i.mark.Read {
+		marks += "• "
+	}
+	if i.mark.Starred {
+		marks += "★ "
+	}
 	parts := []string{sourceLabel(i.art)}
 	if !i.art.Published.IsZero() {
 		parts = append(parts, i.art.Published.Format("2 Jan 2006"))
 	}
-	return strings.Join(parts, " · ")
+	return marks + strings.Join(parts, " · ")
 }
 
 // FilterValue lets "/" match the title, the outlet, the source and the
@@ -123,24 +145,84 @@ func (o Order) String() string {
 	return strings.Join(parts, ", ")
 }
 
+// Show is which briefs the list shows.
+type Show int
+
+const (
+	ShowAll     Show = iota // every brief
+	ShowUnread              // the unread ones
+	ShowStarred             // the starred ones
+)
+
+// String names what is shown, for the list's title ("" for all).
+func (s Show) String() string {
+	switch s {
+	case ShowUnread:
+		return "unread"
+	case ShowStarred:
+		return "starred"
+	}
+	return ""
+}
+
 // Model is the list component.
 type Model struct {
 	list  list.Model
 	keys  KeyMap
 	order Order
+
+	all   []list.Item     // every brief, in order; the bubbles list holds those shown
+	marks map[string]Mark // by article id, for briefs arriving later
+	show  Show
+	// keep holds briefs shown under ShowUnread or ShowStarred that no longer
+	// match (read or unstarred since): they stay until the view changes, so
+	// opening a brief does not pull it from under the cursor.
+	keep map[string]bool
 }
 
 // New builds the list over arts.
 func New(arts []model.Article, st theme.Styles) Model {
-	d := list.NewDefaultDelegate()
-	d.Styles = st.ListItem
-	l := list.New(items(arts), d, 0, 0)
+	all := items(arts, nil)
+	l := list.New(all, newDelegate(st), 0, 0)
 	l.Title = "Briefs"
 	l.Styles = st.List
 	l.SetShowHelp(false) // the root draws one help bar for everything
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("brief", "briefs")
-	return Model{list: l, keys: DefaultKeyMap()}
+	return Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}}
+}
+
+// delegate draws unread briefs with a bold title, read ones as the bubbles
+// default does.
+type delegate struct{ read, unread list.DefaultDelegate }
+
+func newDelegate(st theme.Styles) delegate {
+	d := delegate{read: list.NewDefaultDelegate(), unread: list.NewDefaultDelegate()}
+	d.read.Styles = st.ListItem
+	u := st.ListItem
+	u.NormalTitle = u.NormalTitle.Bold(true)
+	u.SelectedTitle = u.SelectedTitle.Bold(true)
+	u.DimmedTitle = u.DimmedTitle.Bold(true)
+	d.unread.Styles = u
+	return d
+}
+
+// Height is an item's height: title and description.
+func (d delegate) Height() int { return d.read.Height() }
+
+// Spacing is the blank lines between items.
+func (d delegate) Spacing() int { return d.read.Spacing() }
+
+// Update has nothing to do: the list handles the keys.
+func (d delegate) Update(msg tea.Msg, m *list.Model) tea.Cmd { return d.read.Update(msg, m) }
+
+// Render draws one item, bold when unread.
+func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
+	if i, ok := it.(item); ok && !i.mark.Read {
+		d.unread.Render(w, m, index, it)
+		return
+	}
+	d.read.Render(w, m, index, it)
 }
 
 // SetKeyMap replaces the list's keys: its own and the bubbles list's
@@ -154,59 +236,147 @@ func (m *Model) SetKeyMap(own KeyMap, nav list.KeyMap) {
 // KeyMaps returns the list's own keys and the bubbles list's.
 func (m Model) KeyMaps() (KeyMap, list.KeyMap) { return m.keys, m.list.KeyMap }
 
-func items(arts []model.Article) []list.Item {
+func items(arts []model.Article, marks map[string]Mark) []list.Item {
 	out := make([]list.Item, len(arts))
 	for i := range arts {
-		out[i] = item{arts[i]}
+		out[i] = item{arts[i], marks[arts[i].ID]}
 	}
 	return out
 }
 
 // SetStyles restyles the list (after the terminal reported its background).
 func (m *Model) SetStyles(st theme.Styles) {
-	d := list.NewDefaultDelegate()
-	d.Styles = st.ListItem
-	m.list.SetDelegate(d)
+	m.list.SetDelegate(newDelegate(st))
 	m.list.Styles = st.List
 }
 
 // SetSize gives the list its width and height in cells.
 func (m *Model) SetSize(w, h int) { m.list.SetSize(max(w, 0), max(h, 0)) }
 
-// Append adds articles at the end of the list.
-// An article whose id is already listed replaces it in place (a later,
-// fuller version: say once extraction has filled its entities and quotes).
-func (m *Model) Append(arts []model.Article) tea.Cmd {
-	all := slices.Clone(m.list.Items())
+// Append adds articles at the end of the list and returns how many were
+// new. An article whose id is already listed replaces it in place (a
+// later, fuller version: say once extraction has filled its entities and
+// quotes, or a refresh).
+func (m *Model) Append(arts []model.Article) (int, tea.Cmd) {
+	all := slices.Clone(m.all)
 	at := make(map[string]int, len(all))
 	for i, it := range all {
 		at[it.(item).art.ID] = i
 	}
+	added := 0
 	for _, a := range arts {
 		if i, ok := at[a.ID]; ok {
-			all[i] = item{a}
+			all[i] = item{a, m.marks[a.ID]}
 			continue
 		}
 		at[a.ID] = len(all)
-		all = append(all, item{a})
+		all = append(all, item{a, m.marks[a.ID]})
+		added++
 	}
-	return m.setItems(all)
+	return added, m.setItems(all)
 }
 
-// setItems puts items in the list in the current order, the cursor staying
-// on the brief it was on.
+// setItems puts items in the list in the current order, those the view
+// shows in the bubbles list, the cursor staying on the brief it was on.
 func (m *Model) setItems(all []list.Item) tea.Cmd {
 	sel, had := m.Selected()
 	top := m.list.Index() == 0 // briefs arriving do not pull the cursor down from the top
 	m.order.arrange(all)
-	cmd := m.list.SetItems(all)
+	m.all = all
+	shown := all
+	if m.show != ShowAll {
+		shown = make([]list.Item, 0, len(all))
+		for _, it := range all {
+			if m.shows(it.(item)) {
+				shown = append(shown, it)
+			}
+		}
+	}
+	cmd := m.list.SetItems(shown)
 	switch {
 	case had && !top:
-		m.Select(sel.ID)
-	case len(all) > 0:
+		if !m.Select(sel.ID) && len(shown) > 0 {
+			m.list.Select(0)
+		}
+	case len(shown) > 0:
 		m.list.Select(0)
 	}
 	return cmd
+}
+
+// shows reports whether the current view shows it.
+func (m Model) shows(it item) bool {
+	switch m.show {
+	case ShowUnread:
+		return !it.mark.Read || m.keep[it.art.ID]
+	case ShowStarred:
+		return it.mark.Starred || m.keep[it.art.ID]
+	}
+	return true
+}
+
+// SetMarks sets the marks of every brief (the reading state, once loaded);
+// briefs not in marks are unread and not starred.
+func (m *Model) SetMarks(marks map[string]Mark) tea.Cmd {
+	m.marks = maps.Clone(marks)
+	if m.marks == nil {
+		m.marks = map[string]Mark{}
+	}
+	all := make([]list.Item, len(m.all))
+	for i, it := range m.all {
+		a := it.(item).art
+		all[i] = item{a, m.marks[a.ID]}
+	}
+	return m.setItems(all)
+}
+
+// SetMark changes one brief's marks. Under ShowUnread or ShowStarred the
+// brief stays shown until the view changes.
+func (m *Model) SetMark(id string, mk Mark) {
+	m.marks[id] = mk
+	if m.show != ShowAll {
+		m.keep[id] = true
+	}
+	for i, it := range m.all {
+		if it.(item).art.ID == id {
+			m.all[i] = item{it.(item).art, mk}
+			break
+		}
+	}
+	for i, it := range m.list.Items() {
+		if it.(item).art.ID == id {
+			m.list.SetItem(i, item{it.(item).art, mk})
+			break
+		}
+	}
+}
+
+// Mark returns a brief's marks.
+func (m Model) Mark(id string) Mark { return m.marks[id] }
+
+// Show returns which briefs the list shows.
+func (m Model) Show() Show { return m.show }
+
+// SetShow shows every brief, the unread or the starred.
+func (m *Model) SetShow(s Show) tea.Cmd {
+	m.show = s
+	clear(m.keep)
+	m.setTitle()
+	return m.setItems(slices.Clone(m.all))
+}
+
+// CycleShow moves to the next view: all, unread, starred, all.
+func (m *Model) CycleShow() tea.Cmd { return m.SetShow((m.show + 1) % 3) }
+
+// setTitle names the view and the order in the list's title.
+func (m *Model) setTitle() {
+	m.list.Title = "Briefs"
+	if s := m.show.String(); s != "" {
+		m.list.Title += " · " + s
+	}
+	if s := m.order.String(); s != "" {
+		m.list.Title += " · " + s
+	}
 }
 
 // Order returns how the list is arranged.
@@ -215,11 +385,8 @@ func (m Model) Order() Order { return m.order }
 // SetOrder arranges the list: sorted, maybe reversed, maybe grouped by source.
 func (m *Model) SetOrder(o Order) tea.Cmd {
 	m.order = o
-	m.list.Title = "Briefs"
-	if s := o.String(); s != "" {
-		m.list.Title += " · " + s
-	}
-	return m.setItems(slices.Clone(m.list.Items()))
+	m.setTitle()
+	return m.setItems(slices.Clone(m.all))
 }
 
 // CycleSort moves to the next sort order (date, title, entities, quotes).
@@ -294,8 +461,8 @@ func compareBy(sort string, a, b model.Article) int {
 	return 0
 }
 
-// Len is the number of articles in the list, filtered or not.
-func (m Model) Len() int { return len(m.list.Items()) }
+// Len is the number of articles in the list, filtered or not, shown or not.
+func (m Model) Len() int { return len(m.all) }
 
 // Filtering reports whether the user is typing a filter: keys are text then.
 func (m Model) Filtering() bool { return m.list.SettingFilter() }
@@ -311,9 +478,9 @@ func (m Model) Selected() (model.Article, bool) {
 	return it.art, ok
 }
 
-// ByID returns the article with this id, filtered out or not.
+// ByID returns the article with this id, filtered out or not, shown or not.
 func (m Model) ByID(id string) (model.Article, bool) {
-	for _, it := range m.list.Items() {
+	for _, it := range m.all {
 		if a := it.(item).art; a.ID == id {
 			return a, true
 		}

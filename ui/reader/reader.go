@@ -58,8 +58,10 @@ type Model struct {
 	err     error
 	pending map[docKey]bool
 
-	sel  Selection
-	jump bool // scroll to the selection once the document is on screen
+	sel     Selection
+	jump    bool // scroll to the selection once the document is on screen
+	restore int  // the line to show at the top once the document is on screen; -1: none
+	starred bool // the status line shows a star
 }
 
 // New returns an empty reader.
@@ -76,14 +78,20 @@ func New(st theme.Styles) Model {
 		cache:   map[docKey]*Document{},
 		pending: map[docKey]bool{},
 		sel:     noSelection,
+		restore: -1,
 	}
 }
 
 // Article returns the brief being read; false when none is open.
 func (m Model) Article() (model.Article, bool) { return m.art, m.has }
 
-// Open shows a brief from its top and returns the command that renders it, if it is not cached.
-func (m *Model) Open(a model.Article) tea.Cmd {
+// Open shows a brief from its top and returns the command that renders it,
+// if it is not cached. The brief already open stays where it is.
+func (m *Model) Open(a model.Article) tea.Cmd { return m.OpenAt(a, 0) }
+
+// OpenAt shows a brief from its line (where the user left it last time),
+// as Open does; the line is kept within the document once it is rendered.
+func (m *Model) OpenAt(a model.Article, line int) tea.Cmd {
 	same := m.has && m.art.ID == a.ID
 	m.art, m.has = a, true
 	m.err = nil
@@ -93,9 +101,33 @@ func (m *Model) Open(a model.Article) tea.Cmd {
 		m.doc = nil
 		m.vp.SetContent("")
 		m.vp.GotoTop()
+		m.starred = false
+		m.restore = -1
+		if line > 0 {
+			m.restore = line
+		}
 	}
 	return m.ensure()
 }
+
+// Restore scrolls the open brief to line, as OpenAt would have (for a
+// position known only after the brief opened).
+func (m *Model) Restore(line int) {
+	if !m.has || line <= 0 {
+		return
+	}
+	if m.doc == nil {
+		m.restore = line
+		return
+	}
+	m.vp.SetYOffset(line)
+}
+
+// SetStarred shows a star in the status line, or not.
+func (m *Model) SetStarred(on bool) { m.starred = on }
+
+// AtEnd reports whether the end of the brief is on screen (false while it renders).
+func (m Model) AtEnd() bool { return m.doc != nil && m.vp.AtBottom() }
 
 // SetStyles changes the theme and re-renders in it.
 func (m *Model) SetStyles(st theme.Styles) tea.Cmd {
@@ -213,6 +245,10 @@ func (m *Model) show(k docKey, d *Document) {
 	m.doc, m.docFor = d, k
 	m.refresh()
 	m.vp.SetYOffset(int(frac * float64(len(d.Lines))))
+	if m.restore >= 0 {
+		m.vp.SetYOffset(m.restore) // the viewport keeps it within the document
+		m.restore = -1
+	}
 	if m.jump {
 		m.scrollToSelection()
 	}
@@ -393,6 +429,9 @@ func (m Model) status() string {
 	}
 	pct := fmt.Sprintf("%3.0f%%", m.vp.ScrollPercent()*100)
 	left := sourceOf(m.art)
+	if m.starred {
+		left = "★ " + left
+	}
 	if e := m.art.EntityByID(m.sel.Entity); e != nil {
 		left = fmt.Sprintf("%s: %d mentions · n/N to step", e.Name, len(e.Mentions))
 		if m.sel.Mention >= 0 {

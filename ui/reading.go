@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/articles/store"
+	"briefs/ui/articlelist"
+)
+
+// Reading state: which briefs were read or starred, and where the reader
+// left each one. It is read once at start and written on each change, both
+// in commands: the update loop never waits for the file. A failure is a
+// warning, never fatal; the reader then goes on with what it has in memory.
+
+// stateLoadedMsg carries the reading state file's contents.
+type stateLoadedMsg struct {
+	all map[string]store.Reading
+	err error
+}
+
+// stateErrorMsg reports a reading state write that failed.
+type stateErrorMsg struct{ err error }
+
+// stateWrites puts the state commands of one App in the order Update
+// issued them: each takes a ticket in Update, and a write older than one
+// already done for the same brief and field is dropped (two toggles of a
+// star run in two goroutines; the second must win).
+type stateWrites struct {
+	mu   sync.Mutex
+	next uint64
+	done map[string]uint64
+}
+
+func (w *stateWrites) ticket() uint64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.next++
+	return w.next
+}
+
+// run does write unless a newer write of key is done; the file is written
+// by one command at a time.
+func (w *stateWrites) run(n uint64, key string, write func() error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done[key] > n {
+		return nil
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	w.done[key] = n
+	return nil
+}
+
+// loadState reads the whole reading state file.
+func (a App) loadState() tea.Cmd {
+	st := a.state
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		all, err := st.All()
+		if err != nil {
+			err = fmt.Errorf("read the reading state %s: %w", a.statePath, err)
+		}
+		return stateLoadedMsg{all: all, err: err}
+	}
+}
+
+// stateLoaded merges the file's state under this session's changes (made
+// before the file was read) and shows it.
+func (a *App) stateLoaded(msg stateLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		return a.stateFailed(msg.err)
+	}
+	merged := msg.all
+	if merged == nil {
+		merged = map[string]store.Reading{}
+	}
+	for id, r := range a.reading {
+		merged[id] = r
+	}
+	a.reading = merged
+	marks := make(map[string]articlelist.Mark, len(merged))
+	for id, r := range merged {
+		marks[id] = articlelist.Mark{Read: r.Read, Starred: r.Starred}
+	}
+	cmd := a.list.SetMarks(marks)
+	if art, ok := a.reader.Article(); ok {
+		a.reader.SetStarred(merged[art.ID].Starred)
+		if a.reader.YOffset() == 0 { // opened before the state was known, not scrolled yet
+			a.reader.Restore(merged[art.ID].Position)
+		}
+	}
+	return cmd
+}
+
+// stateFailed shows a reading state failure in the warnings view (once).
+func (a *App) stateFailed(err error) tea.Cmd {
+	line := "reading state: " + err.Error()
+	if !slices.Contains(a.stateWarns, line) {
+		a.stateWarns = append(a.stateWarns, line)
+		a.warnings = append(a.warnings, line)
+	}
+	a.status = "Reading state not saved (w: why)."
+	return a.layout()
+}
+
+// writeState changes one field of a brief's reading state in the file, in
+// a command. field names what fn sets ("read", "star", "pos"): the newest
+// write of a field wins.
+func (a *App) writeState(id, field string, fn func(*store.Reading)) tea.Cmd {
+	st, w := a.state, a.writes
+	if st == nil {
+		return nil
+	}
+	n := w.ticket()
+	return func() tea.Msg {
+		if err := w.run(n, id+"\x00"+field, func() error { return st.Update(id, fn) }); err != nil {
+			return stateErrorMsg{fmt.Errorf("save the reading state of %s: %w", id, err)}
+		}
+		return nil
+	}
+}
+
+// mark shows a brief's new marks in the list and the reader.
+func (a *App) mark(id string, r store.Reading) {
+	a.reading[id] = r
+	a.list.SetMark(id, articlelist.Mark{Read: r.Read, Starred: r.Starred})
+	if art, ok := a.reader.Article(); ok && art.ID == id {
+		a.reader.SetStarred(r.Starred)
+	}
+}
+
+// markRead marks a brief read.
+func (a *App) markRead(id string) tea.Cmd {
+	r := a.reading[id]
+	if r.Read {
+		return nil
+	}
+	r.Read = true
+	a.mark(id, r)
+	return a.writeState(id, "read", func(s *store.Reading) { s.Read = true })
+}
+
+// toggleStar stars or unstars a brief.
+func (a *App) toggleStar(id string) tea.Cmd {
+	r := a.reading[id]
+	r.Starred = !r.Starred
+	a.mark(id, r)
+	on := r.Starred
+	if on {
+		a.status = "Starred."
+	} else {
+		a.status = "Unstarred."
+	}
+	return tea.Batch(a.layout(), a.writeState(id, "star", func(s *store.Reading) { s.Starred = on }))
+}
+
+// savePosition remembers where the open brief is scrolled to. A brief read
+// to its end opens at its top next time.
+func (a *App) savePosition() tea.Cmd {
+	art, ok := a.reader.Article()
+	if !ok || a.reader.Lines() == 0 {
+		return nil // nothing on screen yet: nothing moved
+	}
+	pos := a.reader.YOffset()
+	if a.reader.AtEnd() {
+		pos = 0
+	}
+	r := a.reading[art.ID]
+	if r.Position == pos {
+		return nil
+	}
+	r.Position = pos
+	a.reading[art.ID] = r
+	return a.writeState(art.ID, "pos", func(s *store.Reading) { s.Position = pos })
+}
+
+// quit saves the reading position, then quits.
+func (a *App) quit() tea.Cmd {
+	save := a.savePosition()
+	if save == nil {
+		return tea.Quit
+	}
+	return func() tea.Msg {
+		save() // a failure can no longer be shown: the program is ending
+		return tea.QuitMsg{}
+	}
+}
