@@ -38,8 +38,63 @@ type HTTPCache struct {
 	c *Cache
 }
 
-// HTTP returns the cache's table of downloads.
-func (c *Cache) HTTP() *HTTPCache { return &HTTPCache{c: c} }
+// HTTPMaxAge is how long a download is kept: HTTP drops entries
+// downloaded longer ago (an unchanged URL costs one full download a month),
+// so URLs read once do not stay in the cache for ever.
+const HTTPMaxAge = 30 * 24 * time.Hour
+
+// HTTP returns the cache's table of downloads, first dropping the entries
+// older than HTTPMaxAge (and those that do not decode).
+func (c *Cache) HTTP() *HTTPCache {
+	h := &HTTPCache{c: c}
+	h.prune(time.Now().Add(-HTTPMaxAge))
+	return h
+}
+
+// prune queues the deletion of entries downloaded before cutoff, or
+// unreadable. It reads only the head of each value, not the body.
+func (h *HTTPCache) prune(cutoff time.Time) {
+	var stale [][]byte
+	h.c.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketHTTP)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			if fetched, ok := fetchedAt(v); !ok || fetched.Before(cutoff) {
+				stale = append(stale, bytes.Clone(k))
+			}
+			return nil
+		})
+	})
+	for _, k := range stale {
+		h.c.queue(bucketHTTP, k, nil)
+	}
+}
+
+// fetchedAt reads the fetch time of an encoded download without checking
+// the rest; a zero time (never set) is very old.
+func fetchedAt(v []byte) (time.Time, bool) {
+	if len(v) < 1 || v[0] != httpCodec {
+		return time.Time{}, false
+	}
+	rest := v[1:]
+	for range 2 { // ETag, Last-Modified
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return time.Time{}, false
+		}
+		rest = rest[k+int(n):]
+	}
+	ns, k := binary.Varint(rest)
+	if k <= 0 {
+		return time.Time{}, false
+	}
+	if ns == 0 {
+		return time.Time{}, true
+	}
+	return time.Unix(0, ns), true
+}
 
 // usableURL reports whether url can be a key.
 func usableURL(url string) bool { return url != "" && len(url) <= maxURLKey }

@@ -106,9 +106,13 @@ func FuzzDecodeResponse(f *testing.F) {
 	f.Add(encodeResponse(source.CachedResponse{}))
 	f.Add([]byte{httpCodec, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0})
 	f.Fuzz(func(t *testing.T, v []byte) {
+		at, atOK := fetchedAt(v)
 		r, err := decodeResponse(v)
 		if err != nil {
 			return
+		}
+		if !atOK || !at.Equal(r.Fetched) {
+			t.Fatalf("fetchedAt says %v, %v; decodeResponse %v", at, atOK, r.Fetched)
 		}
 		again, err := decodeResponse(encodeResponse(r))
 		if err != nil || again.ETag != r.ETag || again.LastModified != r.LastModified || string(again.Body) != string(r.Body) || !again.Fetched.Equal(r.Fetched) {
@@ -225,4 +229,34 @@ func TestHTTPCacheHeldByAnother(t *testing.T) {
 	if full.Load() != 2 || notModified.Load() != 1 {
 		t.Errorf("server: %d full, %d not-modified; want 2 and 1", full.Load(), notModified.Load())
 	}
+}
+
+func TestHTTPDropsOldEntries(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache.db")
+	c := Open(path, Options{})
+	h := c.HTTP()
+	now := time.Now()
+	h.Put("https://example.test/old", source.CachedResponse{ETag: `"1"`, Body: []byte("old"), Fetched: now.Add(-HTTPMaxAge - time.Hour)})
+	h.Put("https://example.test/undated", source.CachedResponse{ETag: `"1"`, Body: []byte("undated")})
+	h.Put("https://example.test/new", source.CachedResponse{ETag: `"1"`, Body: []byte("new"), Fetched: now.Add(-HTTPMaxAge + time.Hour)})
+	c.queue(bucketHTTP, []byte("https://example.test/junk"), []byte{httpCodec, 0xff})
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c = Open(path, Options{})
+	h = c.HTTP()
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := h.Get("https://example.test/new"); !ok || string(r.Body) != "new" {
+		t.Errorf("a recent entry was dropped: %+v, %v", r, ok)
+	}
+	var left []string
+	c.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketHTTP).ForEach(func(k, _ []byte) error { left = append(left, string(k)); return nil })
+	})
+	if len(left) != 1 {
+		t.Errorf("entries left: %q, want only the recent one", left)
+	}
+	c.Close()
 }
