@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -259,7 +260,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds := []tea.Cmd{cmd}
 		if open, ok := a.reader.Article(); ok {
 			for _, art := range msg.Articles {
-				if art.ID == open.ID { // a fuller version of the open brief: show it
+				if art.ID == open.ID && !reflect.DeepEqual(art, open) { // a fuller version of the open brief: show it
 					a.reader.Forget(art.ID)
 					cmds = append(cmds, a.show(art))
 				}

@@ -163,14 +163,18 @@ func (a *App) toggleStar(id string) tea.Cmd {
 }
 
 // savePosition remembers where the open brief is scrolled to. A brief read
-// to its end opens at its top next time.
+// to its end opens at its top next time; one that fits on the screen keeps
+// what was saved before.
 func (a *App) savePosition() tea.Cmd {
 	art, ok := a.reader.Article()
 	if !ok || a.reader.Lines() == 0 {
 		return nil // nothing on screen yet: nothing moved
 	}
 	pos := a.reader.YOffset()
-	if a.reader.AtEnd() {
+	switch {
+	case pos == 0 && a.reader.AtEnd():
+		return nil // the whole brief fits on this screen: keep the place kept for a smaller one
+	case a.reader.AtEnd():
 		pos = 0
 	}
 	r := a.reading[art.ID]

@@ -123,6 +123,19 @@ func TestReadingPositionRestored(t *testing.T) {
 	if y := b.reader.YOffset(); y != 4 {
 		t.Fatalf("after a restart the brief opens at line %d, want 4", y)
 	}
+	// On a screen the whole brief fits on, nothing moves: quitting keeps
+	// the place saved for the small screen.
+	c := started(t, 200, 50, arts, Options{StatePath: path})
+	c, _ = keys(t, c, "enter")
+	if !c.reader.AtEnd() || c.reader.YOffset() != 0 {
+		t.Fatalf("the brief does not fit in 200x50 (at line %d): the test needs a short brief", c.reader.YOffset())
+	}
+	if _, quit := keys(t, c, "q"); !quit {
+		t.Fatal("q did not quit")
+	}
+	if r, err := store.OpenState(path).Get(arts[0].ID); err != nil || r.Position != 4 {
+		t.Fatalf("after reading it on a big screen the file says %+v (%v), want position 4", r, err)
+	}
 	// Read to the end, it opens at its top next time.
 	b, _ = keys(t, b, "G", "]", "[")
 	if y := b.reader.YOffset(); y != 0 {
@@ -265,5 +278,26 @@ func TestRefreshWhileLoadingIsRefused(t *testing.T) {
 	}
 	if a.running || a.loading || a.list.Len() != len(arts) || strings.Contains(screen(a), "Refreshing") {
 		t.Fatalf("after the load: running %v loading %v, %d briefs:\n%s", a.running, a.loading, a.list.Len(), screen(a))
+	}
+}
+
+// A refresh delivers the open brief again: unchanged, nothing moves;
+// changed (extraction filled it in), it re-renders where the reader was.
+func TestRefreshKeepsTheOpenBriefsPlace(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	a := started(t, 60, 16, arts, Options{})
+	a, _ = keys(t, a, "enter", "j", "j", "j")
+	a, _ = step(t, a, ArticlesMsg{Articles: []model.Article{arts[0]}})
+	if y := a.reader.YOffset(); y != 3 {
+		t.Fatalf("the same brief again moved the reader to line %d, want 3", y)
+	}
+	fuller := arts[0]
+	fuller.Quotes = nil
+	a, _ = step(t, a, ArticlesMsg{Articles: []model.Article{fuller}})
+	if got, _ := a.reader.Article(); len(got.Quotes) != 0 {
+		t.Fatal("the changed brief did not replace the open one")
+	}
+	if y := a.reader.YOffset(); y != 3 || a.reader.Lines() == 0 {
+		t.Fatalf("after re-rendering the reader is at line %d of %d, want 3", y, a.reader.Lines())
 	}
 }

@@ -213,7 +213,10 @@ func (m *Model) Forget(id string) {
 			delete(m.cache, k)
 		}
 	}
-	if m.docFor.id == id {
+	if m.docFor.id == id && m.doc != nil {
+		if m.has && m.art.ID == id && m.restore < 0 {
+			m.restore = m.vp.YOffset() // the new rendering opens where the reader was
+		}
 		m.doc = nil
 	}
 }
