@@ -210,6 +210,7 @@ type wordEntry struct {
 const maxWords = 1 << 15
 
 // maxPairs bounds the cache of adjacent word pairs (144 bytes a pair).
+// Pairs met once the cache is full are summed for the article only.
 const maxPairs = 1 << 16
 
 // scratch is the working memory of TagDoc: the word cache, which lasts, and
@@ -217,7 +218,7 @@ const maxPairs = 1 << 16
 type scratch struct {
 	index map[string]int32 // word -> ents
 	ents  []wordEntry
-	pairs map[uint64]int32 // entry a<<32 | entry b -> pair
+	pairs pairIndex // entry a<<32 | entry b -> pair
 	pair  []pairSums
 	keys  map[string]int32 // interned evidence keys
 	fx    Extractor        // for fillWord
@@ -243,7 +244,7 @@ func (sc *scratch) begin() {
 		clear(sc.index)
 		clear(sc.keys)
 		sc.ents = sc.ents[:0]
-		clear(sc.pairs)
+		sc.pairs.clear()
 		sc.pair = sc.pair[:0]
 		sc.flags, sc.counts, sc.seen = sc.flags[:0], sc.counts[:0], sc.seen[:0]
 	}
@@ -252,10 +253,7 @@ func (sc *scratch) begin() {
 		clear(sc.seen)
 		sc.gen = 1
 	}
-	if len(sc.pair) > maxPairs {
-		clear(sc.pairs)
-		sc.pair = sc.pair[:0]
-	}
+	sc.pair = sc.pair[:sc.pairs.n] // drop the last article's uncached pairs
 	sc.tok, sc.gaz, sc.doc, sc.hist, sc.ctx, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.ctx[:0], sc.first[:0]
 }
 
@@ -363,7 +361,7 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 func (m *Model) TagDoc(sents []Sentence) [][]Label {
 	sc, _ := m.pool.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{index: map[string]int32{}, keys: map[string]int32{}, pairs: map[uint64]int32{}}
+		sc = &scratch{index: map[string]int32{}, keys: map[string]int32{}}
 	}
 	defer m.pool.Put(sc)
 	sc.begin()
@@ -478,6 +476,43 @@ const (
 	sentenceEnd   int32 = -2
 )
 
+// pairIndex maps a pair key to its index in scratch.pair: open addressing
+// with linear probing, at most half full (a Go map costs twice as much here).
+type pairIndex struct {
+	keys []uint64 // key+1; 0 is empty
+	ids  []int32
+	n    int // pairs held
+}
+
+// find returns the slot of key and its id, or the free slot for it and -1.
+func (p *pairIndex) find(key uint64) (int, int32) {
+	if p.keys == nil {
+		p.keys = make([]uint64, 2*maxPairs)
+		p.ids = make([]int32, 2*maxPairs)
+	}
+	mask := uint64(len(p.keys) - 1)
+	k := key + 1
+	for s := (key * 0x9E3779B97F4A7C15 >> 40) & mask; ; s = (s + 1) & mask {
+		switch p.keys[s] {
+		case k:
+			return int(s), p.ids[s]
+		case 0:
+			return int(s), -1
+		}
+	}
+}
+
+// put stores id for key in slot s, which find returned for it.
+func (p *pairIndex) put(s int, key uint64, id int32) {
+	p.keys[s], p.ids[s] = key+1, id
+	p.n++
+}
+
+func (p *pairIndex) clear() {
+	clear(p.keys)
+	p.n = 0
+}
+
 // pairSums are the features of two adjacent words a b, for both stages:
 // those of b that involve a (ShapeM1S, LowerM1L, LowerM1Shape, ClusM1Clus)
 // and those of a that involve b (ShapeSP1, LowerLP1, ShapeLowerP1).
@@ -489,7 +524,8 @@ type pairSums struct {
 // sentenceStart, b sentenceEnd), adding it if new.
 func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 	k := uint64(uint32(a))<<32 | uint64(uint32(b))
-	if id, ok := sc.pairs[k]; ok {
+	s, id := sc.pairs.find(k)
+	if id >= 0 {
 		return id
 	}
 	lm1, sm1, km1 := hStart, hStart, uint64(3<<32)
@@ -530,9 +566,11 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 			}
 		}
 	}
-	id := int32(len(sc.pair))
+	id = int32(len(sc.pair))
 	sc.pair = append(sc.pair, p)
-	sc.pairs[k] = id
+	if sc.pairs.n < maxPairs && int(id) == sc.pairs.n {
+		sc.pairs.put(s, k, id) // a full cache keeps the pairs it has: the frequent ones come early
+	}
 	return id
 }
 

@@ -97,12 +97,14 @@ func TestTagDocMatchesReference(t *testing.T) {
 	}
 }
 
-// TestTagDocCacheOverflow fills the word cache past maxWords: the next
-// article starts on an empty cache and still tags as the reference does.
+// TestTagDocCacheOverflow fills the word cache past maxWords and the pair
+// cache past maxPairs: pairs past the cap are summed for the article alone,
+// the next article starts on an empty cache, and all tag as the reference does.
 func TestTagDocCacheOverflow(t *testing.T) {
 	m := loadModel(t)
 	var big []Sentence
-	for i := range maxWords/2 + 100 { // two new words a sentence
+	// Two new words and three new pairs a sentence.
+	for i := range max(maxWords/2, maxPairs/3) + 100 {
 		big = append(big, Sentence{Words: []string{"Orvan" + fmt.Sprint(i), "met", fmt.Sprintf("w%dx", i), "."}})
 	}
 	sameLabels(t, "big article", m.TagDoc(big), m.tagDocReference(big))
