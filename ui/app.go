@@ -1,7 +1,10 @@
 // Package ui is the terminal reader: the root model App routes messages to
 // the component that has focus (the list of briefs, the reader, the
 // entities pane or the quotes pane) and lays them out by the terminal's
-// width, with one help bar.
+// width, with one help bar. It keeps the reading state (read, starred, the
+// place in each brief) in a file shared with other briefs processes (see
+// reading.go), and loads the briefs in the background, again on r (see
+// loading.go).
 package ui
 
 import (

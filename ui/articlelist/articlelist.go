@@ -148,6 +148,7 @@ func (o Order) String() string {
 // Show is which briefs the list shows.
 type Show int
 
+// The views of the list (the read filter key cycles through them).
 const (
 	ShowAll     Show = iota // every brief
 	ShowUnread              // the unread ones

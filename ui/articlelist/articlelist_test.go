@@ -2,8 +2,11 @@ package articlelist
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"charm.land/bubbles/v2/list"
 
 	"briefs/model"
 	"briefs/ui/theme"
@@ -74,5 +77,38 @@ func TestOrders(t *testing.T) {
 	m.ToggleGroup()
 	if !m.Order().Group || m.list.Title != "Briefs · by title, grouped by source" {
 		t.Errorf("group: %+v, title %q", m.Order(), m.list.Title)
+	}
+}
+
+func TestMarksAndShow(t *testing.T) {
+	m := New([]model.Article{brief("a", "Alpha", "Wire", 1, 0, 0), brief("b", "Beta", "Wire", 2, 0, 0), brief("c", "Gamma", "Wire", 3, 0, 0)}, theme.New(true))
+	m.SetSize(60, 30)
+	m.SetMarks(map[string]Mark{"a": {Read: true}, "b": {Read: true, Starred: true}})
+	for id, want := range map[string]string{"a": "Wire", "b": "★ Wire", "c": "• Wire"} {
+		it := m.all[slices.IndexFunc(m.all, func(x list.Item) bool { return x.(item).art.ID == id })].(item)
+		if d := it.Description(); !strings.HasPrefix(d, want+" ·") {
+			t.Errorf("%s: description %q, want it to open with %q", id, d, want)
+		}
+	}
+	m.SetShow(ShowUnread)
+	if got := ids(m); !slices.Equal(got, []string{"c"}) {
+		t.Fatalf("unread: %v", got)
+	}
+	m.SetMark("c", Mark{Read: true}) // read while shown: stays until the view changes
+	if got := ids(m); !slices.Equal(got, []string{"c"}) || !m.Mark("c").Read {
+		t.Fatalf("after reading c: %v %+v", got, m.Mark("c"))
+	}
+	if n, _ := m.Append([]model.Article{brief("d", "Delta", "Wire", 4, 0, 0), brief("a", "Alpha 2", "Wire", 1, 0, 0)}); n != 1 {
+		t.Fatalf("Append counted %d new, want 1", n)
+	}
+	if got := ids(m); !slices.Equal(got, []string{"c", "d"}) || m.Len() != 4 {
+		t.Fatalf("unread after append: %v (%d in all)", got, m.Len())
+	}
+	m.SetShow(ShowStarred)
+	if got := ids(m); !slices.Equal(got, []string{"b"}) || m.list.Title != "Briefs · starred" {
+		t.Fatalf("starred: %v, title %q", got, m.list.Title)
+	}
+	if a, ok := m.ByID("a"); !ok || a.Title != "Alpha 2" {
+		t.Fatalf("ByID of a hidden brief: %q %v", a.Title, ok)
 	}
 }
