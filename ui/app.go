@@ -111,10 +111,12 @@ type App struct {
 	loadAdded  int    // briefs the running load added to the list
 
 	// Reading state (see reading.go).
-	state     *store.State // nil: none kept
-	statePath string
-	reading   map[string]store.Reading // by article id: the file's, with this session's changes
-	writes    *stateWrites
+	state      *store.State // nil: none kept
+	statePath  string
+	reading    map[string]store.Reading // by article id: the file's, with this session's changes
+	stateReady bool                     // the file has been read (or failed to be)
+	early      []stateChange            // changes made before, applied to what the file says
+	writes     *stateWrites
 }
 
 // New builds the reader over arts; warnings are sources that failed to load,

@@ -22,6 +22,12 @@ type stateLoadedMsg struct {
 	err error
 }
 
+// stateChange is a change made before the file was read.
+type stateChange struct {
+	id string
+	fn func(*store.Reading)
+}
+
 // stateErrorMsg reports a reading state write that failed.
 type stateErrorMsg struct{ err error }
 
@@ -76,15 +82,19 @@ func (a App) loadState() tea.Cmd {
 // before the file was read) and shows it.
 func (a *App) stateLoaded(msg stateLoadedMsg) tea.Cmd {
 	if msg.err != nil {
+		a.early, a.stateReady = nil, true // go on with what this session knows
 		return a.stateFailed(msg.err)
 	}
 	merged := msg.all
 	if merged == nil {
 		merged = map[string]store.Reading{}
 	}
-	for id, r := range a.reading {
-		merged[id] = r
+	for _, ch := range a.early { // field by field: the file's other fields stay
+		r := merged[ch.id]
+		ch.fn(&r)
+		merged[ch.id] = r
 	}
+	a.early, a.stateReady = nil, true
 	a.reading = merged
 	marks := make(map[string]articlelist.Mark, len(merged))
 	for id, r := range merged {
@@ -118,6 +128,9 @@ func (a *App) writeState(id, field string, fn func(*store.Reading)) tea.Cmd {
 	st, w := a.state, a.writes
 	if st == nil {
 		return nil
+	}
+	if !a.stateReady {
+		a.early = append(a.early, stateChange{id, fn})
 	}
 	n := w.ticket()
 	return func() tea.Msg {

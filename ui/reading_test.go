@@ -301,3 +301,34 @@ func TestRefreshKeepsTheOpenBriefsPlace(t *testing.T) {
 		t.Fatalf("after re-rendering the reader is at line %d of %d, want 3", y, a.reader.Lines())
 	}
 }
+
+// A brief opened before the state file is read gets its star and place
+// from the file once it is: the session's changes go over it field by field.
+func TestStateArrivingLateKeepsTheFilesFields(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	path := filepath.Join(t.TempDir(), "state.db")
+	if err := store.OpenState(path).Update(arts[0].ID, func(r *store.Reading) { r.Starred, r.Position = true, 5 }); err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Config: config.Default(), StatePath: path}
+	o.Config.Sort = articlelist.SortLoad
+	a := New(arts, nil)
+	if err := a.Configure(o); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 60, Height: 16})
+	a, _ = keys(t, a, "enter") // before Init's state load has answered
+	if y := a.reader.YOffset(); y != 0 {
+		t.Fatalf("opened at line %d before the state was known", y)
+	}
+	a, _ = step(t, a, a.loadState()())
+	if mk := a.list.Mark(arts[0].ID); !mk.Read || !mk.Starred {
+		t.Fatalf("marks %+v, want read (this session) and starred (the file)", mk)
+	}
+	if y := a.reader.YOffset(); y != 5 {
+		t.Fatalf("the open brief is at line %d, want the file's 5", y)
+	}
+	if !strings.Contains(screen(a), "★ ") {
+		t.Fatalf("no star in the reader's status line:\n%s", screen(a))
+	}
+}
