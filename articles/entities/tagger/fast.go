@@ -94,28 +94,50 @@ func histIndex(code uint8) int {
 
 func clusEnc(k uint64) uint64 { return k&0xFFFF | k>>32<<20 }
 
-// add adds the weights of feature key to acc.
-func (t *table) add(acc *sums, key uint64) {
+// add adds the stage-st weights of feature key to acc.
+func (t *table) add(acc *sums, key uint64, st int) {
 	if r := t.row(key); r != nil {
-		acc[0] += int32(r[0])
-		acc[1] += int32(r[1])
-		acc[2] += int32(r[2])
-		acc[3] += int32(r[3])
-		acc[4] += int32(r[4])
-		acc[5] += int32(r[5])
-		acc[6] += int32(r[6])
-		acc[7] += int32(r[7])
-		acc[8] += int32(r[8])
+		addRow(acc, &r[st])
 	}
 }
 
-// sub takes the weights of feature key from acc.
-func (t *table) sub(acc *sums, key uint64) {
+// add2 adds the weights of feature key in stage one to a and in stage two to b.
+func (t *table) add2(a, b *sums, key uint64) {
+	if r := t.row(key); r != nil {
+		addRow(a, &r[0])
+		addRow(b, &r[1])
+	}
+}
+
+// sub2 takes the weights of feature key in stage one from a and in stage two from b.
+func (t *table) sub2(a, b *sums, key uint64) {
 	if r := t.row(key); r != nil {
 		for l := range NumLabels {
-			acc[l] -= int32(r[l])
+			a[l] -= int32(r[0][l])
+			b[l] -= int32(r[1][l])
 		}
 	}
+}
+
+// stageTable is the table seen from one stage.
+type stageTable struct {
+	t  *table
+	st int
+}
+
+func (s stageTable) add(acc *sums, key uint64) { s.t.add(acc, key, s.st) }
+
+func addRow(acc *sums, r *[NumLabels]int16) {
+	// Unrolled: the compiler does not unroll loops.
+	acc[0] += int32(r[0])
+	acc[1] += int32(r[1])
+	acc[2] += int32(r[2])
+	acc[3] += int32(r[3])
+	acc[4] += int32(r[4])
+	acc[5] += int32(r[5])
+	acc[6] += int32(r[6])
+	acc[7] += int32(r[7])
+	acc[8] += int32(r[8])
 }
 
 func addSums(acc, s *sums) {
@@ -133,8 +155,8 @@ func addSums(acc, s *sums) {
 
 // buildFixed fills the small tables of both stages.
 func (m *Model) buildFixed() {
-	for st := range m.stage {
-		t, f := &m.stage[st], &m.fixed[st]
+	for st := range m.fixed {
+		t, f := stageTable{&m.w, st}, &m.fixed[st]
 		t.add(&f.bM1, mix(tLowerM1, hStart))
 		t.add(&f.bM1, mix(tShapeM1, hStart))
 		t.add(&f.bM1, mix(tClusM1, clusEnc(3<<32)))
@@ -303,36 +325,34 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	sc.fx.fillWord(&ti, m.lex, nil, w)
 	t := &ti
 	e.lower, e.shape, e.clus, e.class = t.lower, t.shape, t.clus, uint8(t.class)
-	for st := range m.stage {
-		tb, s := &m.stage[st], &e.sums[st]
-		base := &s[pBase]
-		tb.add(base, mix(tBias, 0))
-		tb.add(base, mix(tWord, t.word))
-		tb.add(base, mix(tLower, t.lower))
-		tb.add(base, mix(tShape, t.shape))
-		tb.add(base, mix(tPre2, t.pre[0]))
-		tb.add(base, mix(tPre3, t.pre[1]))
-		tb.add(base, mix(tPre4, t.pre[2]))
-		tb.add(base, mix(tSuf1, t.suf[0]))
-		tb.add(base, mix(tSuf2, t.suf[1]))
-		tb.add(base, mix(tSuf3, t.suf[2]))
-		tb.add(base, mix(tSuf4, t.suf[3]))
-		tb.add(base, mix(tLenClass, t.length<<4|t.class))
-		tb.add(base, mix(tClus, clusEnc(t.clus)))
-		tb.add(base, mix(tClusCoarse, t.clus>>16))
-		tb.add(base, mix(tClusShape, mix(t.clus, t.shape)))
-		tb.add(base, mix(tGazShape, mix(0, t.shape)))
-		tb.add(&s[pM1], mix(tLowerM1, t.lower))
-		tb.add(&s[pM1], mix(tShapeM1, t.shape))
-		tb.add(&s[pM1], mix(tClusM1, clusEnc(t.clus)))
-		tb.add(&s[pP1], mix(tLowerP1, t.lower))
-		tb.add(&s[pP1], mix(tShapeP1, t.shape))
-		tb.add(&s[pP1], mix(tClusP1, clusEnc(t.clus)))
-		tb.add(&s[pM2], mix(tLowerM2, t.lower))
-		tb.add(&s[pP2], mix(tLowerP2, t.lower))
-		tb.add(&s[pP1O], mix(tP1Lower, mix(0, t.lower)))
-		tb.add(&s[pP1O], mix(tP1Shape, mix(0, t.shape)))
-	}
+	s1, s2 := &e.sums[0], &e.sums[1]
+	add := func(part int, key uint64) { m.w.add2(&s1[part], &s2[part], key) }
+	add(pBase, mix(tBias, 0))
+	add(pBase, mix(tWord, t.word))
+	add(pBase, mix(tLower, t.lower))
+	add(pBase, mix(tShape, t.shape))
+	add(pBase, mix(tPre2, t.pre[0]))
+	add(pBase, mix(tPre3, t.pre[1]))
+	add(pBase, mix(tPre4, t.pre[2]))
+	add(pBase, mix(tSuf1, t.suf[0]))
+	add(pBase, mix(tSuf2, t.suf[1]))
+	add(pBase, mix(tSuf3, t.suf[2]))
+	add(pBase, mix(tSuf4, t.suf[3]))
+	add(pBase, mix(tLenClass, t.length<<4|t.class))
+	add(pBase, mix(tClus, clusEnc(t.clus)))
+	add(pBase, mix(tClusCoarse, t.clus>>16))
+	add(pBase, mix(tClusShape, mix(t.clus, t.shape)))
+	add(pBase, mix(tGazShape, mix(0, t.shape)))
+	add(pM1, mix(tLowerM1, t.lower))
+	add(pM1, mix(tShapeM1, t.shape))
+	add(pM1, mix(tClusM1, clusEnc(t.clus)))
+	add(pP1, mix(tLowerP1, t.lower))
+	add(pP1, mix(tShapeP1, t.shape))
+	add(pP1, mix(tClusP1, clusEnc(t.clus)))
+	add(pM2, mix(tLowerM2, t.lower))
+	add(pP2, mix(tLowerP2, t.lower))
+	add(pP1O, mix(tP1Lower, mix(0, t.lower)))
+	add(pP1O, mix(tP1Shape, mix(0, t.shape)))
 	r, _ := utf8.DecodeRuneInString(w)
 	e.firstLower, e.firstUpper = unicode.IsLower(r), unicode.IsUpper(r)
 	addKey := strings.ToLower(w)
@@ -547,10 +567,8 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 			mix(tLowerM1Shape, mix(lm1, e.shape)),
 			mix(tClusM1Clus, mix(km1>>16, e.clus>>16)),
 		}
-		for st := range m.stage {
-			for _, k := range keys {
-				m.stage[st].add(&p.b[st], k)
-			}
+		for _, k := range keys {
+			m.w.add2(&p.b[0], &p.b[1], k)
 		}
 	}
 	if a >= 0 {
@@ -560,10 +578,8 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 			mix(tLowerLP1, mix(e.lower, lp1)),
 			mix(tShapeLowerP1, mix(e.shape, lp1)),
 		}
-		for st := range m.stage {
-			for _, k := range keys {
-				m.stage[st].add(&p.a[st], k)
-			}
+		for _, k := range keys {
+			m.w.add2(&p.a[0], &p.a[1], k)
 		}
 	}
 	id = int32(len(sc.pair))
@@ -599,19 +615,16 @@ func (m *Model) context(sc *scratch, sents []Sentence) {
 			addSums(&c[0], &sc.pair[next].a[0])
 			addSums(&c[1], &sc.pair[next].a[1])
 			prev = next
-			for st := range m.stage {
-				tb, acc := &m.stage[st], &c[st]
-				if i == 0 {
-					tb.add(acc, mix(tFirstShape, e.shape))
-				}
-				if s.Upper {
-					tb.add(acc, mix(tUpperLower, e.lower))
-					tb.add(acc, mix(tUpperShape, e.shape))
-				}
-				if g := gz[i]; g != 0 {
-					tb.sub(acc, mix(tGazShape, mix(0, e.shape)))
-					tb.add(acc, mix(tGazShape, mix(uint64(g), e.shape)))
-				}
+			if i == 0 {
+				m.w.add2(&c[0], &c[1], mix(tFirstShape, e.shape))
+			}
+			if s.Upper {
+				m.w.add2(&c[0], &c[1], mix(tUpperLower, e.lower))
+				m.w.add2(&c[0], &c[1], mix(tUpperShape, e.shape))
+			}
+			if g := gz[i]; g != 0 {
+				m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))
+				m.w.add2(&c[0], &c[1], mix(tGazShape, mix(uint64(g), e.shape)))
 			}
 			sc.ctx = append(sc.ctx, c)
 		}
@@ -620,7 +633,7 @@ func (m *Model) context(sc *scratch, sents []Sentence) {
 
 // tagStage labels every sentence greedily with stage st's weights.
 func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) {
-	tb, fx := &m.stage[st], &m.fixed[st]
+	tb, fx := stageTable{&m.w, st}, &m.fixed[st]
 	off := 0
 	for _, s := range sents {
 		n := len(s.Words)
@@ -669,10 +682,8 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 			addSums(&acc, &fx.docClass[d][cl])
 			if e.docFlags != int16(d) {
 				e.docFlags = int16(d)
-				for s := range m.stage {
-					e.docSums[s] = sums{}
-					m.stage[s].add(&e.docSums[s], mix(tDocLower, mix(uint64(d), e.lower)))
-				}
+				e.docSums = [2]sums{}
+				m.w.add2(&e.docSums[0], &e.docSums[1], mix(tDocLower, mix(uint64(d), e.lower)))
 			}
 			addSums(&acc, &e.docSums[st])
 			if s.Upper {

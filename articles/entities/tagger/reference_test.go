@@ -15,28 +15,31 @@ func (m *Model) tagDocReference(sents []Sentence) [][]Label {
 	first := make([][]Label, len(sents))
 	for k, s := range sents {
 		fx.Init(m.lex, doc, s.Words, s.Upper)
-		first[k] = Greedy(&fx, len(s.Words), m.stage[0].score)
+		first[k] = Greedy(&fx, len(s.Words), m.w.scorer(0))
 	}
 	h := NewHistory(sents, first)
 	out := make([][]Label, len(sents))
 	for k, s := range sents {
 		fx.Init(m.lex, doc, s.Words, s.Upper)
 		fx.SetHistory(h.Codes(k))
-		out[k] = Greedy(&fx, len(s.Words), m.stage[1].score)
+		out[k] = Greedy(&fx, len(s.Words), m.w.scorer(1))
 	}
 	return out
 }
 
-func (t *table) score(feats []uint64, scores *[NumLabels]float32) {
-	var acc [NumLabels]int32
-	for _, f := range feats {
-		if r := t.row(f); r != nil {
-			for l := range NumLabels {
-				acc[l] += int32(r[l])
+// scorer sums the stage-st weights of features one by one.
+func (t *table) scorer(st int) func([]uint64, *[NumLabels]float32) {
+	return func(feats []uint64, scores *[NumLabels]float32) {
+		var acc [NumLabels]int32
+		for _, f := range feats {
+			if r := t.row(f); r != nil {
+				for l := range NumLabels {
+					acc[l] += int32(r[st][l])
+				}
 			}
 		}
-	}
-	for l := range NumLabels {
-		scores[l] = float32(acc[l])
+		for l := range NumLabels {
+			scores[l] = float32(acc[l])
+		}
 	}
 }

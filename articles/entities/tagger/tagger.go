@@ -140,7 +140,7 @@ func SpansOf(labels []Label) []Span {
 //go:embed model.bin
 var modelData []byte
 
-// table is one stage's weights in an open-addressing hash table.
+// table holds the weights of both stages in an open-addressing hash table.
 type table struct {
 	slots []tslot
 	tags  []uint16 // tag of each slot's key, 0 when empty: most lookups of absent features end here
@@ -148,12 +148,12 @@ type table struct {
 }
 
 // tslot is one slot of the hash table: a 32-bit fingerprint of the key and
-// the feature's weights, side by side in 22 bytes so a lookup costs one
-// cache miss. The slot index comes from the key's other bits, so
-// a feature the model lacks matches a stored one about once in 2^32 probes.
+// the feature's weights in both stages, side by side so that one lookup
+// serves both. The slot index comes from the key's other bits, so a feature
+// the model lacks matches a stored one about once in 2^32 probes.
 type tslot struct {
 	fp uint32 // 0 = empty
-	w  [NumLabels]int16
+	w  [2][NumLabels]int16
 }
 
 // fingerprint returns the non-zero 32-bit check of key.
@@ -163,7 +163,7 @@ func fingerprint(key uint64) uint32 { return uint32(key) | 1 }
 // alone, stage two also sees what stage one said about the same words
 // elsewhere in the article. It is read-only and safe for concurrent use.
 type Model struct {
-	stage [2]table
+	w     table // both stages
 	lex   *Lexicon
 	fixed [2]fixedSums // see fast.go
 	pool  sync.Pool    // of *scratch: word caches hold this model's sums
@@ -240,15 +240,16 @@ func Decode(data []byte, lex *Lexicon) (*Model, error) {
 	data = data[len(magic):]
 	m := &Model{lex: lex}
 	var errs [2]error
+	var stages [2]stageRows
 	var wg sync.WaitGroup
-	for st := range m.stage {
+	for st := range stages {
 		n, k := binary.Uvarint(data)
 		if k <= 0 || n > uint64(len(data)-k) {
 			return nil, fmt.Errorf("tagger model stage %d: bad length", st+1)
 		}
 		part := data[k : k+int(n)]
 		data = data[k+int(n):]
-		wg.Go(func() { errs[st] = m.stage[st].decode(part) })
+		wg.Go(func() { errs[st] = stages[st].decode(part) })
 	}
 	wg.Wait()
 	for st, err := range errs {
@@ -256,39 +257,46 @@ func Decode(data []byte, lex *Lexicon) (*Model, error) {
 			return nil, fmt.Errorf("tagger model stage %d: %w", st+1, err)
 		}
 	}
+	m.w.build(&stages)
 	m.buildFixed()
 	return m, nil
 }
 
-func (t *table) decode(raw []byte) error {
+// stageRows are one stage's features, keys ascending.
+type stageRows struct {
+	keys []uint64
+	rows [][NumLabels]int16
+}
+
+func (d *stageRows) decode(raw []byte) error {
 	n, k := binary.Uvarint(raw)
 	if k <= 0 || n > uint64(len(raw)) {
 		return errors.New("bad feature count")
 	}
 	raw = raw[k:]
-	size := uint64(1) << bits.Len64(n+n/4) // load factor 0.4-0.8: a smaller table misses the cache less
-	t.slots = make([]tslot, size)
-	t.tags = make([]uint16, size)
-	t.mask = size - 1
+	d.keys = make([]uint64, n)
+	d.rows = make([][NumLabels]int16, n)
 	var key uint64
-	at := make([]int32, n) // slot of each row
-	for r := 0; r < int(n); r++ {
-		d, k := binary.Uvarint(raw)
+	for r := range d.keys {
+		dk, k := binary.Uvarint(raw)
 		if k <= 0 {
 			return errors.New("truncated keys")
 		}
+		if r > 0 && dk == 0 {
+			return errors.New("repeated key")
+		}
 		raw = raw[k:]
-		key += d
-		at[r] = t.insert(key)
+		key += dk
+		d.keys[r] = key
 	}
 	// Rows are sparse: a bit mask of the labels that have a weight, then those weights.
-	for r := 0; r < int(n); r++ {
+	for r := range d.rows {
 		if len(raw) < 2 {
 			return errors.New("truncated weights")
 		}
 		mask := binary.LittleEndian.Uint16(raw)
 		raw = raw[2:]
-		row := &t.slots[at[r]].w
+		row := &d.rows[r]
 		for l := range NumLabels {
 			if mask&(1<<l) == 0 {
 				continue
@@ -304,6 +312,45 @@ func (t *table) decode(raw []byte) error {
 		return errors.New("trailing bytes")
 	}
 	return nil
+}
+
+// build fills the table with the union of both stages' features (keys
+// ascending in each, so one merge pass finds the features they share).
+func (t *table) build(st *[2]stageRows) {
+	a, b := st[0].keys, st[1].keys
+	union := len(a) + len(b)
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			union--
+			i++
+			j++
+		}
+	}
+	size := uint64(1) << bits.Len64(uint64(union+union/4)) // load factor 0.4-0.8: a smaller table misses the cache less
+	t.slots = make([]tslot, size)
+	t.tags = make([]uint16, size)
+	t.mask = size - 1
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			t.slots[t.insert(a[i])].w[0] = st[0].rows[i]
+			i++
+		case i == len(a) || b[j] < a[i]:
+			t.slots[t.insert(b[j])].w[1] = st[1].rows[j]
+			j++
+		default:
+			s := &t.slots[t.insert(a[i])]
+			s.w[0], s.w[1] = st[0].rows[i], st[1].rows[j]
+			i++
+			j++
+		}
+	}
 }
 
 // insert claims a slot for key and returns its index.
@@ -324,10 +371,10 @@ func slot(key uint64) uint64 { return (key >> 32) * 0x9E3779B97F4A7C15 >> 24 }
 // index nor the fingerprint's low bits are made of.
 func tag(key uint64) uint16 { return uint16(key>>16) | 1 }
 
-// row returns the weights of feature key, or nil. It probes the small tags
+// row returns the weights of feature key in both stages, or nil. It probes the small tags
 // array first (an eighth of the slots' memory, so it mostly stays in cache)
 // and reads a slot only when the tag matches.
-func (t *table) row(key uint64) *[NumLabels]int16 {
+func (t *table) row(key uint64) *[2][NumLabels]int16 {
 	if t.mask == 0 {
 		return nil
 	}

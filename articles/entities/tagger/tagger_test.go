@@ -46,16 +46,16 @@ func TestEncodeDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.stage[0].row(202) != nil || m.stage[0].row(999) != nil {
+	if m.w.row(202) != nil || m.w.row(999) != nil {
 		t.Error("pruned or unknown feature has a row")
 	}
-	r := m.stage[0].row(101)
-	if r == nil || !(r[8] > r[1] && r[1] > 0 && r[2] < 0 && r[0] == 0) {
-		t.Errorf("row 101 = %v, want the order of its weights kept", r)
+	r := m.w.row(101)
+	if r == nil || !(r[0][8] > r[0][1] && r[0][1] > 0 && r[0][2] < 0 && r[0][0] == 0) || r[1] != [NumLabels]int16{} {
+		t.Errorf("row 101 = %v, want the order of its stage-one weights kept, no stage-two weights", r)
 	}
-	r = m.stage[1].row(404)
-	if r == nil || r[4] <= 0 {
-		t.Errorf("stage two row 404 = %v", r)
+	r = m.w.row(404)
+	if r == nil || r[1][4] <= 0 || r[0] != [NumLabels]int16{} {
+		t.Errorf("row 404 = %v, want a stage-two weight only", r)
 	}
 	for _, bad := range [][]byte{nil, []byte("BRFTAG5\n"), buf.Bytes()[:buf.Len()/2], []byte("garbage")} {
 		if _, err := Decode(bad, &Lexicon{}); err == nil {
