@@ -27,6 +27,7 @@ import (
 	"briefs/ui/articlelist"
 	"briefs/ui/clipboard"
 	"briefs/ui/config"
+	"briefs/ui/corpusview"
 	"briefs/ui/reader"
 	"briefs/ui/search"
 	"briefs/ui/sidepane"
@@ -52,6 +53,8 @@ const (
 	focusEntities
 	focusQuotes
 	focusSearch
+	focusAllEntities // the corpus-wide entities view
+	focusAllQuotes   // the corpus-wide quotes view
 )
 
 // Width thresholds of the layouts.
@@ -86,6 +89,8 @@ type App struct {
 	entities sidepane.Entities
 	quotes   sidepane.Quotes
 	search   search.Model
+	allEnts  corpusview.EntitiesView
+	allQuots corpusview.QuotesView
 	searcher bool // the search view has an index to ask
 	focus    focus
 	before   focus // where Esc from the search view returns
@@ -139,6 +144,8 @@ func New(arts []model.Article, warnings []string) App {
 		entities:    sidepane.NewEntities(st),
 		quotes:      sidepane.NewQuotes(st),
 		search:      search.New(nil, st),
+		allEnts:     corpusview.NewEntities(nil, st),
+		allQuots:    corpusview.NewQuotes(nil, st),
 		sideTab:     focusEntities,
 		warnings:    slices.Clone(warnings),
 
@@ -271,6 +278,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				}
 			}
 		}
+		switch a.focus { // the corpus view on screen follows the briefs as they arrive
+		case focusAllEntities:
+			cmds = append(cmds, a.allEnts.Refresh())
+		case focusAllQuotes:
+			cmds = append(cmds, a.allQuots.Refresh())
+		}
 		return a, tea.Batch(cmds...)
 	case articlelist.OpenMsg:
 		return a, a.open(msg.ID)
@@ -307,7 +320,15 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.layout()
 	case SearcherMsg:
 		a.searcher = msg.Searcher != nil
-		return a, a.search.SetSearcher(msg.Searcher)
+		cmds := []tea.Cmd{a.search.SetSearcher(msg.Searcher)}
+		if src, ok := msg.Searcher.(corpusview.Source); ok {
+			cmds = append(cmds, a.allEnts.SetSource(src), a.allQuots.SetSource(src))
+		}
+		return a, tea.Batch(cmds...)
+	case corpusview.SearchEntityMsg:
+		return a, tea.Batch(a.openSearch(), a.search.SetQuery(fmt.Sprintf("entity:%q", msg.Name)))
+	case corpusview.OpenQuoteMsg:
+		return a, a.openQuote(msg)
 	case search.OpenMsg:
 		return a, a.openFromSearch(msg)
 	case tea.KeyPressMsg:
@@ -331,10 +352,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	// Anything else is a component's own: the list's filter results and
 	// timers, the search view's answers and cursor blinks.
-	var listCmd, searchCmd tea.Cmd
+	var listCmd, searchCmd, entsCmd, quotsCmd tea.Cmd
 	a.list, listCmd = a.list.Update(msg)
 	a.search, searchCmd = a.search.Update(msg)
-	return a, tea.Batch(listCmd, searchCmd)
+	a.allEnts, entsCmd = a.allEnts.Update(msg)
+	a.allQuots, quotsCmd = a.allQuots.Update(msg)
+	return a, tea.Batch(listCmd, searchCmd, entsCmd, quotsCmd)
 }
 
 // openSearch shows the search view with the cursor in its query line.
@@ -371,6 +394,21 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	typing := a.focus == focusList && a.list.Filtering()
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, a.quit()
+	}
+	if a.focus == focusAllEntities || a.focus == focusAllQuotes {
+		// Every key but Esc is the view's: letters are its filter.
+		if key.Matches(msg, a.keys.Back) {
+			a.allEnts.Blur()
+			a.allQuots.Blur()
+			return a, tea.Batch(relayout, a.setFocus(a.returnFocus()))
+		}
+		var cmd tea.Cmd
+		if a.focus == focusAllEntities {
+			a.allEnts, cmd = a.allEnts.Update(msg)
+		} else {
+			a.allQuots, cmd = a.allQuots.Update(msg)
+		}
+		return a, tea.Batch(relayout, cmd)
 	}
 	if a.focus == focusSearch {
 		// Every key but Esc is the search view's: letters are the query, Tab completes.
@@ -414,6 +452,10 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, a.togglePane(focusEntities)
 		case key.Matches(msg, a.keys.Quotes):
 			return a, a.togglePane(focusQuotes)
+		case key.Matches(msg, a.keys.AllEntities):
+			return a, tea.Batch(relayout, a.openCorpus(focusAllEntities))
+		case key.Matches(msg, a.keys.AllQuotes):
+			return a, tea.Batch(relayout, a.openCorpus(focusAllQuotes))
 		case key.Matches(msg, a.keys.Search):
 			return a, tea.Batch(relayout, a.openSearch())
 		}
@@ -625,6 +667,14 @@ func (a App) helpKeys() helpKeys {
 		h.short = append(a.search.ShortHelp(), a.keys.Back)
 		h.full = append(a.search.FullHelp(), []key.Binding{a.keys.Back})
 		return h // letters are the query here: no root keys but Esc
+	case focusAllEntities:
+		h.short = append(a.allEnts.ShortHelp(), a.keys.Back)
+		h.full = append(a.allEnts.FullHelp(), []key.Binding{a.keys.Back})
+		return h // letters filter here: no root keys but Esc
+	case focusAllQuotes:
+		h.short = append(a.allQuots.ShortHelp(), a.keys.Back)
+		h.full = append(a.allQuots.FullHelp(), []key.Binding{a.keys.Back})
+		return h
 	default:
 		h.short, h.full = a.list.ShortHelp(), a.list.FullHelp()
 	}
@@ -632,7 +682,7 @@ func (a App) helpKeys() helpKeys {
 	if a.focus == focusList {
 		root = append([]key.Binding{a.keys.Search}, root...) // elsewhere the bar is full: ? shows it
 	}
-	column := []key.Binding{a.keys.Search, a.actions.Refresh, a.keys.Help, a.keys.Quit} // the root's column of the full help
+	column := []key.Binding{a.keys.Search, a.keys.AllEntities, a.keys.AllQuotes, a.actions.Refresh, a.keys.Help, a.keys.Quit} // the root's column of the full help
 	if _, ok := a.reader.Article(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		root = append([]key.Binding{a.keys.NextFocus}, root...)
 		column = append([]key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}, column...)
@@ -661,6 +711,7 @@ func (a App) helpKeys() helpKeys {
 type regions struct {
 	listW, readerW, sideW int
 	searchW               int
+	corpusW               int // the corpus-wide entities or quotes view
 	h                     int // height above the chrome
 	entH, quoH            int // heights of the pane boxes in the side column (wide)
 }
@@ -670,6 +721,10 @@ func (a App) regions() regions {
 	r := regions{h: max(a.height-lipgloss.Height(a.chrome()), 0)}
 	if a.focus == focusSearch {
 		r.searchW = a.width
+		return r
+	}
+	if a.focus == focusAllEntities || a.focus == focusAllQuotes {
+		r.corpusW = a.width
 		return r
 	}
 	_, open := a.reader.Article()
@@ -730,6 +785,10 @@ func (a *App) layout() tea.Cmd {
 			w, h = boxInner(r.sideW, r.quoH)
 			a.quotes.SetSize(w, h)
 		}
+	}
+	if r.corpusW > 0 {
+		a.allEnts.SetSize(r.corpusW, r.h)
+		a.allQuots.SetSize(r.corpusW, r.h)
 	}
 	if r.searchW > 0 {
 		a.search.SetSize(r.searchW, r.h)
@@ -792,6 +851,15 @@ func (a App) View() tea.View {
 		}
 		if a.showWarnings {
 			cols = append(cols, fit(a.warningsView(), a.width))
+		} else if r.corpusW > 0 {
+			title, view := "All entities", a.allEnts.View()
+			if a.focus == focusAllQuotes {
+				title, view = "All quotes", a.allQuots.View()
+			}
+			if !a.searcher {
+				view = a.st.Faint.Render("The corpus index is being built…") + "\n" + view
+			}
+			cols = append(cols, fit(a.st.PaneTitle.Render(title)+"\n"+view, r.corpusW))
 		} else if r.searchW > 0 {
 			view := a.search.View()
 			if !a.searcher {
@@ -888,4 +956,56 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// openCorpus shows the corpus-wide entities or quotes view (f) with the
+// cursor in its filter line.
+func (a *App) openCorpus(f focus) tea.Cmd {
+	if a.focus != focusAllEntities && a.focus != focusAllQuotes && a.focus != focusSearch {
+		a.before = a.focus
+	}
+	a.focus = f
+	var cmd tea.Cmd
+	if f == focusAllEntities {
+		a.allQuots.Blur()
+		cmd = tea.Batch(a.allEnts.Refresh(), a.allEnts.Focus())
+	} else {
+		a.allEnts.Blur()
+		cmd = tea.Batch(a.allQuots.Refresh(), a.allQuots.Focus())
+	}
+	return tea.Batch(a.layout(), cmd)
+}
+
+// returnFocus is where Esc from a full-screen view goes back to.
+func (a App) returnFocus() focus {
+	back := a.before
+	switch back {
+	case focusSearch, focusAllEntities, focusAllQuotes:
+		back = focusList
+	}
+	if _, ok := a.reader.Article(); !ok {
+		back = focusList
+	}
+	return back
+}
+
+// openQuote opens the brief a quote of the corpus view is in, with the
+// quote selected and scrolled to.
+func (a *App) openQuote(msg corpusview.OpenQuoteMsg) tea.Cmd {
+	art, ok := a.list.ByID(msg.ArticleID)
+	if !ok {
+		a.status = "That brief is not in the list."
+		return a.layout()
+	}
+	a.allQuots.Blur()
+	a.list.Select(art.ID)
+	a.focus = focusReader
+	cmd := a.show(art)
+	for i, q := range art.Quotes {
+		if q.Start == msg.Start && (msg.Field == "" || q.Field == msg.Field) {
+			a.reader.SelectQuote(i)
+			break
+		}
+	}
+	return tea.Batch(cmd, a.layout())
 }

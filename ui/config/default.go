@@ -64,7 +64,7 @@ export_dir = ""
 # at the same time (two of one table, or one of [keys] and one of a table,
 # since [keys] are checked first) is reported and the later action keeps its
 # defaults. open_url, copy_quote, copy_url and export act on the open brief,
-# or the list's selected one; sort and group work in the list.
+# or the list's selected one; sort, group and read_filter work in the list.
 [keys]
 # quit = ["q", "ctrl+c"]             # quit briefs
 # force_quit = ["ctrl+c"]            # quit even while a filter or a query is being typed
@@ -82,6 +82,11 @@ export_dir = ""
 # export = ["x"]                     # write the brief's digest to a Markdown file
 # sort = ["S"]                       # cycle the list's order
 # group = ["B"]                      # group the list by source, or stop
+# star = ["*"]                       # star the brief, or unstar it
+# refresh = ["r"]                    # load the sources again: new briefs added, changed ones replaced
+# read_filter = ["U"]                # show all briefs, the unread or the starred
+# all_entities = ["@"]               # every entity of the corpus
+# all_quotes = ["\""]                # every quote of the corpus
 
 # The list of briefs.
 [keys.list]

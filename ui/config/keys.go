@@ -52,6 +52,11 @@ var actions = []Action{
 	{"export", []string{"x"}, "write the brief's digest to a Markdown file"},
 	{"sort", []string{"S"}, "cycle the list's order"},
 	{"group", []string{"B"}, "group the list by source, or stop"},
+	{"star", []string{"*"}, "star the brief, or unstar it"},
+	{"refresh", []string{"r"}, "load the sources again: new briefs added, changed ones replaced"},
+	{"read_filter", []string{"U"}, "show all briefs, the unread or the starred"},
+	{"all_entities", []string{"@"}, "every entity of the corpus"},
+	{"all_quotes", []string{"\""}, "every quote of the corpus"},
 
 	{"list.open", []string{"enter"}, "read the selected brief"},
 	{"list.cursor_up", []string{"up", "k"}, "previous brief"},

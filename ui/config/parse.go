@@ -547,7 +547,7 @@ func mayClash(a, b string) bool {
 
 // listOnly are the root actions ui.App.handleAction runs only while the list
 // has focus.
-var listOnly = map[string]bool{"sort": true, "group": true}
+var listOnly = map[string]bool{"sort": true, "group": true, "read_filter": true}
 
 // filtering reports whether an action is live only while a list filter is typed.
 func filtering(name string) bool { return strings.HasSuffix(name, "_while_filtering") }
