@@ -218,3 +218,23 @@ func BenchmarkTagDoc(b *testing.B) {
 		})
 	}
 }
+
+// FuzzTagDoc holds TagDoc to the plain scorer on arbitrary text: lines are
+// sentences, blank lines separate articles, and a line starting with "!" is
+// read as an all-caps sentence.
+func FuzzTagDoc(f *testing.F) {
+	f.Add("Mirela Vantongeren flew to Nairobi .\nVantongeren said the World Bank would help .")
+	f.Add("!ZANELLI CORP SAYS\n\nMr Quillon of Tessaro Holdings Inc met Dr Quillon .")
+	f.Add("\xff\xfe Ünal ÜNAL ünal İstanbul ǅemal 1996-08-30 $ 12.5 ' “ Petrov ”")
+	m := loadModel(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, art := range strings.Split(text, "\n\n") {
+			var doc []Sentence
+			for _, line := range strings.Split(art, "\n") {
+				upper := strings.HasPrefix(line, "!")
+				doc = append(doc, Sentence{Words: strings.Fields(strings.TrimPrefix(line, "!")), Upper: upper})
+			}
+			sameLabels(t, "fuzzed article", m.TagDoc(doc), m.tagDocReference(doc))
+		}
+	})
+}
