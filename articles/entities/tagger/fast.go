@@ -61,6 +61,45 @@ type fixedSums struct {
 	p1Gaz              [NumLabels][nGaz]sums
 	hist               [nHist]sums
 	histM1, histP1     [nHist][nHist]sums // by (previous, own) and (own, next)
+
+	// The above added up as a token meets them: fewer additions per token.
+	gazWin  [nGaz][nGaz - 1][nGaz]sums           // gazM1 + gaz + gazP1 by previous, own, next code
+	p1All   [NumLabels][NumLabels][nGaz - 1]sums // p1 + p1p2 + p1Gaz by p1, p2, own code
+	histWin [nHist][nHist - 1][nHist]sums        // hist + histM1 + histP1 by previous, own, next code
+}
+
+// combine fills the added-up tables.
+func (f *fixedSums) combine() {
+	for a := range nGaz {
+		for b := range nGaz - 1 {
+			for c := range nGaz {
+				s := &f.gazWin[a][b][c]
+				addSums(s, &f.gazM1[a])
+				addSums(s, &f.gaz[b])
+				addSums(s, &f.gazP1[c])
+			}
+		}
+	}
+	for p := range NumLabels {
+		for q := range NumLabels {
+			for g := range nGaz - 1 {
+				s := &f.p1All[p][q][g]
+				addSums(s, &f.p1[p])
+				addSums(s, &f.p1p2[p][q])
+				addSums(s, &f.p1Gaz[p][g])
+			}
+		}
+	}
+	for a := range nHist {
+		for b := range nHist - 1 { // a token's own code is never "past the end"
+			for c := range nHist {
+				s := &f.histWin[a][b][c]
+				addSums(s, &f.hist[b])
+				addSums(s, &f.histM1[a][b])
+				addSums(s, &f.histP1[b][c])
+			}
+		}
+	}
 }
 
 func gazValue(i int) uint64 {
@@ -204,6 +243,7 @@ func (m *Model) buildFixed() {
 				t.add(&f.histP1[h][o], mix(tHistP1, histValue(h)<<8|histValue(o)))
 			}
 		}
+		f.combine()
 	}
 }
 
@@ -680,9 +720,7 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 				addSums(&acc, &fx.bP2)
 			}
 			g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
-			addSums(&acc, &fx.gazM1[gm1])
-			addSums(&acc, &fx.gaz[g])
-			addSums(&acc, &fx.gazP1[gp1])
+			addSums(&acc, &fx.gazWin[gm1][g][gp1])
 			addSums(&acc, &fx.classWin[cm1][cl][cp1])
 			addSums(&acc, &fx.docClass[d][cl])
 			if e.docFlags != int16(d) {
@@ -703,9 +741,7 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 					hp1 = hist[i+1]
 				}
 				hi := histIndex(h)
-				addSums(&acc, &fx.hist[hi])
-				addSums(&acc, &fx.histM1[histIndex(hm1)][hi])
-				addSums(&acc, &fx.histP1[hi][histIndex(hp1)])
+				addSums(&acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
 				if e.histCode != int16(h) {
 					e.histCode = int16(h)
 					e.histSums = sums{}
@@ -721,9 +757,7 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 			if i > 1 {
 				p2 = lab[i-2]
 			}
-			addSums(&acc, &fx.p1[p1])
-			addSums(&acc, &fx.p1p2[p1][p2])
-			addSums(&acc, &fx.p1Gaz[p1][g])
+			addSums(&acc, &fx.p1All[p1][p2][g])
 			if p1 == 0 {
 				addSums(&acc, &ws[pP1O])
 			} else {
