@@ -166,3 +166,80 @@ func TestFilesLeftOutOfAFolderAreToldButNoFailure(t *testing.T) {
 		t.Errorf("stderr should tell what was left out: %q", errOut)
 	}
 }
+
+// TestExtractMixedFolder: every format, plus a binary file, an empty file, a
+// 50 MB file and a broken JSON: the good ones are printed, the bad ones named
+// on standard error, exit status 1.
+func TestExtractMixedFolder(t *testing.T) {
+	dir := t.TempDir()
+	same, _ := filepath.Glob(filepath.Join("articles", "source", "testdata", "same", "*"))
+	if len(same) < 6 {
+		t.Fatalf("only %d format files in articles/source/testdata/same", len(same))
+	}
+	for _, f := range same {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := map[string]string{
+		"program":     "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00",
+		"empty.txt":   "",
+		"broken.json": "[{\"title\": \"A\", \"body\": \"B\"},\n {\"title\": }]",
+	}
+	for name, body := range bad {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	big, err := os.Create(filepath.Join(dir, "huge.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	big.Close()
+
+	code, out, errOut := runCLI(t, "", "extract", dir)
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// broken.json still yields its good first object.
+	if len(lines) < len(same) {
+		t.Errorf("%d articles printed, want at least %d (one per good file)", len(lines), len(same))
+	}
+	for _, name := range []string{"program", "empty.txt", "broken.json", "huge.txt"} {
+		if !strings.Contains(errOut, name) {
+			t.Errorf("standard error does not name %s:\n%s", name, errOut)
+		}
+	}
+	if !strings.Contains(errOut, "line 2, column") {
+		t.Errorf("the broken JSON is not reported with line and column:\n%s", errOut)
+	}
+}
+
+// TestExtractSharedCorporaWithoutWarnings reads the shared BBC and PolNeAR
+// texts through the CLI: every file is a brief, none is skipped.
+func TestExtractSharedCorporaWithoutWarnings(t *testing.T) {
+	for _, dir := range []string{
+		filepath.Join("..", "shared", "data", "bbc", "politics"),
+		filepath.Join("..", "shared", "data", "polnear", "dev", "text"),
+	} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if len(files) == 0 {
+			t.Skipf("%s is absent", dir)
+		}
+		code, out, errOut := runCLI(t, "", "extract", dir)
+		if code != 0 || errOut != "" {
+			t.Errorf("%s: exit %d, stderr %q", dir, code, errOut)
+		}
+		if n := strings.Count(out, "\n"); n != len(files) {
+			t.Errorf("%s: %d articles for %d files", dir, n, len(files))
+		}
+	}
+}
