@@ -1,0 +1,156 @@
+package index
+
+import "briefs/model"
+
+// Feed fills an index batch by batch as a load streams its articles, from a
+// snapshot file when one matches them: a warm start then reads the index
+// instead of building it (see the package doc, "Warm start").
+//
+// NewFeed starts reading the snapshot in the background. While it is read,
+// and while the articles arriving are those it was written from, Add only
+// keeps them; once they cover the snapshot, the index is restored from it and
+// later articles are added as usual. When the snapshot is missing, damaged,
+// of another version, or the articles differ, what was kept is added with
+// AddBatch and the feed goes on as AddBatch alone would. Finish ends the
+// load; Save writes the snapshot for the next start when it changed.
+//
+// A Feed is used from one goroutine; the index may be searched meanwhile
+// (it is empty until the snapshot is restored).
+type Feed struct {
+	ix      *Index
+	path    string
+	version string
+
+	snapCh chan snapResult // nil once received, or when no snapshot is tried
+	snap   *Snapshot
+	keep   []model.Article // articles kept while the snapshot may still match
+	seen   map[string]uint32
+	k      int // snapshot articles matched by keep
+	next   int // keep[next:] not yet matched
+	direct bool
+
+	restored int  // articles that came from the snapshot
+	stale    bool // the index holds more or less than the snapshot file
+}
+
+type snapResult struct {
+	s   *Snapshot
+	err error
+}
+
+// NewFeed returns a feed into ix that tries the snapshot at path written for
+// version. With path "", or when ix already holds articles (a refresh), it
+// only adds.
+func NewFeed(ix *Index, path, version string) *Feed {
+	f := &Feed{ix: ix, path: path, version: version, stale: true}
+	if path == "" || ix.Len() > 0 {
+		f.direct, f.stale = true, false
+		return f
+	}
+	f.snapCh = make(chan snapResult, 1)
+	f.seen = map[string]uint32{}
+	go func() {
+		s, err := LoadSnapshot(path, version)
+		f.snapCh <- snapResult{s, err}
+	}()
+	return f
+}
+
+// Add indexes a batch of articles, or keeps it while the snapshot may cover it.
+func (f *Feed) Add(batch []model.Article) {
+	if f.direct {
+		if f.ix.AddBatch(batch) > 0 {
+			f.stale = true
+		}
+		return
+	}
+	f.keep = append(f.keep, batch...)
+	f.try(false)
+}
+
+// Finish indexes what is still kept: after it the index is complete. It
+// returns how many articles came from the snapshot, and why none did
+// (nil when the snapshot was used or none was tried; an fs.ErrNotExist
+// error when there was none yet).
+func (f *Feed) Finish() (int, error) {
+	var err error
+	if !f.direct {
+		err = f.try(true)
+	}
+	return f.restored, err
+}
+
+// try matches the kept articles against the snapshot once it is read; at
+// the end (final) it waits for it. It returns why the snapshot was not used.
+func (f *Feed) try(final bool) error {
+	if f.snap == nil {
+		if final {
+			r := <-f.snapCh
+			f.snap, f.snapCh = r.s, nil
+			if r.err != nil {
+				return f.fallBack(r.err)
+			}
+		} else {
+			select {
+			case r := <-f.snapCh:
+				f.snap, f.snapCh = r.s, nil
+				if r.err != nil {
+					return f.fallBack(r.err)
+				}
+			default:
+				return nil // still reading: keep
+			}
+		}
+	}
+	s := f.snap
+	for ; f.next < len(f.keep) && f.k < len(s.ids); f.next++ {
+		a := &f.keep[f.next]
+		if a.ID == "" {
+			a.ID = model.ArticleID(a.Title, a.Body)
+		}
+		if _, dup := f.seen[a.ID]; dup {
+			continue
+		}
+		if a.ID != s.ids[f.k] {
+			return f.fallBack(ErrSnapshotMismatch)
+		}
+		f.seen[a.ID] = uint32(f.k)
+		f.k++
+	}
+	if f.k < len(s.ids) {
+		if final {
+			return f.fallBack(ErrSnapshotMismatch) // briefs were removed
+		}
+		return nil
+	}
+	if err := f.ix.restore(s, f.keep[:f.next], f.seen); err != nil {
+		return f.fallBack(err)
+	}
+	f.restored = f.k
+	f.stale = f.next < len(f.keep)
+	f.ix.AddBatch(f.keep[f.next:])
+	f.keep, f.seen, f.snap, f.direct = nil, nil, nil, true
+	return nil
+}
+
+// fallBack gives up the snapshot: what was kept is added.
+func (f *Feed) fallBack(err error) error {
+	f.ix.AddBatch(f.keep)
+	f.keep, f.seen, f.snap, f.direct = nil, nil, nil, true
+	return err
+}
+
+// Save writes the index's snapshot to the feed's path when the index is not
+// the one the snapshot file already holds; call it once a load has finished
+// whole (a partial load would make a snapshot that never matches). It
+// reports whether it wrote.
+func (f *Feed) Save() (bool, error) {
+	if f.path == "" || !f.stale {
+		return false, nil
+	}
+	if err := f.ix.SaveSnapshot(f.path, f.version); err != nil {
+		return false, err
+	}
+	f.stale = false
+	return true, nil
+}
