@@ -35,6 +35,10 @@ import (
 type Extractor struct {
 	gaz *gazetteer.Gazetteer
 	tag *tagger.Model
+	// modifierCluster is the word cluster of determiners and common
+	// adjectives ("small"), found at load; modifierOK says it was.
+	modifierCluster uint32
+	modifierOK      bool
 }
 
 var (
@@ -62,7 +66,9 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	return &Extractor{gaz: g, tag: m}, nil
+	x := &Extractor{gaz: g, tag: m}
+	x.modifierCluster, x.modifierOK = m.Cluster("small")
+	return x, nil
 }
 
 // Resolve looks a surface form up in the gazetteer, ignoring case, accents
@@ -99,8 +105,9 @@ func (x *Extractor) Extract(a *model.Article) {
 					s.tagWords[i] = strings.ToUpper(w)
 				}
 			}
+			s.matches = x.gaz.Find(s.tagWords, s.upper)
 			sents = append(sents, s)
-			ts = append(ts, tagger.Sentence{Words: s.tagWords, Upper: s.upper})
+			ts = append(ts, tagger.Sentence{Words: s.tagWords, Upper: s.upper, Matches: s.matches, Found: true})
 		}
 	}
 	var labels [][]tagger.Label
@@ -129,6 +136,9 @@ type sentence struct {
 	tagWords []string // the words the tagger sees: upper-cased for a title-case headline
 	upper    bool     // an all-caps (or title-case) headline
 	headline bool     // a title where case says nothing
+	// paraStart marks a paragraph's first sentence, where a dateline may stand.
+	paraStart bool
+	matches   []gazetteer.Match // the gazetteer's names in tagWords
 }
 
 // splitSentences tokenizes text paragraph by paragraph and splits each paragraph into sentences.
@@ -151,6 +161,7 @@ func splitSentences(text string) []sentence {
 				s.words[k] = t.Text
 			}
 			s.upper = isUpperSentence(s.words)
+			s.paraStart = prev == 0
 			out = append(out, s)
 			prev = e
 		}
@@ -208,7 +219,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		return dst
 	}
 	f, text := s.field, s.text
-	matches := x.gaz.Find(s.tagWords, s.upper)
+	matches := s.matches
 	mk := func(i, j int, typ tagger.Type, e *gazetteer.Entry) span {
 		st, en := s.toks[i].Start, s.toks[j-1].End
 		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, headline: s.headline}
@@ -216,6 +227,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	tagged = joinParticles(s.words, tagged)
 	tagged = mergeAdjacent(tagged)
 	tagged = mergeCrossing(tagged, matches)
+	tagged = x.shapeRules(s, tagged, matches)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End

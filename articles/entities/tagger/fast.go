@@ -439,7 +439,11 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 		sc.gaz = append(sc.gaz, make([]uint8, len(s.Words))...)
 		if m.lex != nil && m.lex.Gaz != nil {
 			gz := sc.gaz[start:]
-			for _, mt := range m.lex.Gaz.Find(s.Words, s.Upper) {
+			matches := s.Matches
+			if !s.Found {
+				matches = m.lex.Gaz.Find(s.Words, s.Upper)
+			}
+			for _, mt := range matches {
 				c := uint8(gazCode(mt.Entry.Kind))
 				gz[mt.Start] = c * 2
 				for k := mt.Start + 1; k < mt.End; k++ {

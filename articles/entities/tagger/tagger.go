@@ -603,6 +603,22 @@ func isUpperSentence(words []string) bool {
 type Sentence struct {
 	Words []string
 	Upper bool
+	// Matches, when Found is set, are the gazetteer's names in Words as
+	// Gazetteer.Find(Words, Upper) gives them, found once by a caller that needs
+	// them too; otherwise TagDoc looks them up itself.
+	Matches []gazetteer.Match
+	Found   bool
+}
+
+// Cluster returns the coarse word cluster of w (case and digits ignored) and
+// whether the clusters know w at all: a word they never saw is rare in news text.
+func (m *Model) Cluster(w string) (coarse uint32, ok bool) {
+	if m.lex == nil || m.lex.Clusters == nil {
+		return 0, false
+	}
+	b := digitsZero([]byte(strings.ToLower(w)))
+	c, ok := m.lex.Clusters[string(b)]
+	return c >> 16, ok
 }
 
 // Greedy labels n tokens left to right with the features fx gives and the
