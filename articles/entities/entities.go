@@ -144,22 +144,32 @@ type sentence struct {
 // splitSentences tokenizes text paragraph by paragraph and splits each paragraph into sentences.
 func splitSentences(text string) []sentence {
 	var out []sentence
+	// One backing array each for the tokens and the words of the whole text:
+	// about one token per five bytes of news prose.
+	all := make([]token.Token, 0, len(text)/5+8)
+	words := make([]string, 0, cap(all))
 	start := 0
 	for start <= len(text) {
-		end := strings.Index(text[start:], "\n")
+		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
 		} else {
 			end += start
 		}
-		toks := token.Append(nil, text[start:end], start)
+		from := len(all)
+		all = token.Append(all, text[start:end], start)
+		toks := all[from:len(all):len(all)]
 		prev := 0
 		for _, e := range token.Sentences(toks) {
 			st := toks[prev:e:e]
-			s := sentence{toks: st, words: make([]string, len(st))}
-			for k, t := range st {
-				s.words[k] = t.Text
+			if len(words)+len(st) > cap(words) {
+				words = make([]string, 0, max(len(st), cap(words)))
 			}
+			w0 := len(words)
+			for _, t := range st {
+				words = append(words, t.Text)
+			}
+			s := sentence{toks: st, words: words[w0:len(words):len(words)]}
 			s.upper = isUpperSentence(s.words)
 			s.paraStart = prev == 0
 			out = append(out, s)
@@ -489,13 +499,31 @@ func titleWord(w string) bool {
 	if len(l) < 5 {
 		return false
 	}
-	for t := range titles {
-		if len(t) >= 5 && nearlyEqual(l, t) {
+	if len(l) > maxTitleLen+1 {
+		return false
+	}
+	for _, t := range longTitles {
+		if len(t)-len(l) <= 1 && len(l)-len(t) <= 1 && nearlyEqual(l, t) {
 			return true
 		}
 	}
 	return false
 }
+
+// longTitles are the titles of five letters or more, the ones titleWord
+// forgives a slip in; maxTitleLen is the longest.
+var longTitles, maxTitleLen = func() ([]string, int) {
+	var out []string
+	n := 0
+	for t := range titles {
+		if len(t) >= 5 {
+			out = append(out, t)
+			n = max(n, len(t))
+		}
+	}
+	sort.Strings(out)
+	return out, n
+}()
 
 // nearlyEqual reports whether a and b differ by one edit or one swap of neighbours.
 func nearlyEqual(a, b string) bool {

@@ -243,13 +243,23 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	// and typed in another ("Liberal Democrats") takes the kind it had most
 	// often. Place and organisation readings stay apart: "Chicago" the city
 	// and "Chicago" the team are not one thing.
+	// Slugs memoised: an article names the same things again and again.
+	slugs := map[string]string{}
+	slug := func(name string) string {
+		s, ok := slugs[name]
+		if !ok {
+			s = model.Slug(name)
+			slugs[name] = s
+		}
+		return s
+	}
 	votes := map[string]map[model.EntityKind]int{}
 	for i := range spans {
 		sp := &spans[i]
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
-		key := model.Slug(strings.Join(sp.words, " "))
+		key := slug(strings.Join(sp.words, " "))
 		if votes[key] == nil {
 			votes[key] = map[model.EntityKind]int{}
 		}
@@ -260,7 +270,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
-		v := votes[model.Slug(strings.Join(sp.words, " "))]
+		v := votes[slug(strings.Join(sp.words, " "))]
 		best := model.KindOther
 		for _, k := range model.Kinds {
 			if k != model.KindOther && v[k] > v[best] || best == model.KindOther && v[k] > 0 {
@@ -279,7 +289,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			g = get("gz:"+sp.gz.ID, sp.gz.Kind)
 			g.gz = sp.gz
 		case sp.kind == model.KindPerson:
-			g = get("per:"+model.Slug(personKey[i]), model.KindPerson)
+			g = get("per:"+slug(personKey[i]), model.KindPerson)
 		default:
 			text := strings.Join(sp.words, " ")
 			if sp.kind == model.KindOrganization {
@@ -287,7 +297,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 					text = full
 				}
 			}
-			g = get(string(sp.kind)+":"+model.Slug(text), sp.kind)
+			g = get(string(sp.kind)+":"+slug(text), sp.kind)
 		}
 		g.spans = append(g.spans, i)
 	}

@@ -58,23 +58,48 @@ func Tokenize(s string) []Token {
 func Append(dst []Token, s string, base int) []Token {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if n := spaceAt(s, i); n > 0 {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r2) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			if spaceAt(s, j) > 0 {
 				break
 			}
+			_, n2 := utf8.DecodeRuneInString(s[j:])
 			j += n2
 		}
 		dst = chunk(dst, s, i, j, base)
 		i = j
 	}
 	return dst
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// spaceAt returns the byte length of the space character at s[i], or 0 when
+// there is none.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
 
 // chunk splits the space-free run s[a:b].
@@ -143,6 +168,14 @@ func chunk(dst []Token, s string, a, b, base int) []Token {
 
 // clitic returns the byte length of a clitic ending w, or 0.
 func clitic(w string) int {
+	switch w[len(w)-1] {
+	case 't', 's', 'e', 'l', 'd', 'm': // how every clitic ends
+	default:
+		return 0
+	}
+	if strings.IndexByte(w, '\'') < 0 && strings.IndexByte(w, "’"[0]) < 0 {
+		return 0 // no apostrophe, no clitic: most words
+	}
 	for _, c := range clitics {
 		if len(w) > len(c) && strings.HasSuffix(w, c) {
 			if c[0] == 'n' {
