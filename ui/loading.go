@@ -3,12 +3,14 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
 	"briefs/articles"
 	"briefs/articles/index"
+	"briefs/articles/store"
 	"briefs/model"
 )
 
@@ -38,9 +40,19 @@ type loadStepMsg struct {
 // the search view on the way. Every load adds to the same index (an id it
 // already holds is skipped). Standard input is read once: a refresh leaves
 // it out.
+//
+// The index is fed on a goroutine of its own (index.Feed), so that decoding
+// the cache and indexing overlap. With a cache, a snapshot of the index is
+// kept beside it (index.SnapshotPath of the cache path and the specs): a
+// start whose briefs are those of the snapshot, in the same order (new ones
+// at the end are fine), reads it back instead of indexing every brief; the
+// search view then answers once the last brief has arrived. A load that
+// changed the index writes the snapshot again before it ends. Nothing is
+// kept when standard input is read (it changes every time).
 func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 	ix := index.New(articles.Resolver())
 	loads := 0
+	snapPath, version := "", ""
 	return func(ctx context.Context, out chan<- tea.Msg) {
 		send := func(m tea.Msg) {
 			select {
@@ -58,9 +70,22 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 				return
 			}
 		}
+		if loads == 1 {
+			snapPath, version = snapshotFor(specs, &opt)
+		}
+		feed := index.NewFeed(ix, snapPath, version)
+		batches := make(chan []model.Article, 1<<12) // never full: 1M briefs at the default batch size
+		fed := make(chan struct{})
+		go func() {
+			defer close(fed)
+			for b := range batches {
+				feed.Add(b)
+			}
+			feed.Finish() // a snapshot that could not be used is rebuilt: no warning
+		}()
 		first := true
 		warns := articles.Stream(ctx, specs, opt, func(batch []model.Article) {
-			ix.AddBatch(batch)
+			batches <- batch
 			send(ArticlesMsg{Articles: batch})
 			if first {
 				send(SearcherMsg{Searcher: ix})
@@ -69,15 +94,47 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 		}, func(pr articles.Progress) {
 			send(ProgressMsg{Progress: pr})
 		})
+		close(batches)
 		if first { // nothing loaded: the search view still answers (with nothing)
 			send(SearcherMsg{Searcher: ix})
 		}
+		<-fed
 		lines := make([]string, len(warns))
 		for i, w := range warns {
 			lines[i] = w.Error()
 		}
+		if ctx.Err() == nil { // a partial load would make a snapshot that never matches
+			if _, err := feed.Save(); err != nil {
+				lines = append(lines, "index snapshot: "+err.Error())
+			}
+		}
 		send(LoadedMsg{Warnings: lines})
 	}
+}
+
+// snapshotFor returns where the index snapshot of a load of specs lives and
+// the extractor version it is kept for; "" when none is kept (no cache,
+// standard input, the extractors did not load). It loads opt's Pipeline
+// when it has none, so that Stream and the version use the same one.
+func snapshotFor(specs []string, opt *articles.StreamOptions) (path, version string) {
+	if opt.NoCache || slices.Contains(specs, "-") {
+		return "", ""
+	}
+	cache := opt.CachePath
+	if cache == "" {
+		var err error
+		if cache, err = store.DefaultPath(); err != nil {
+			return "", "" // Stream warns about it
+		}
+	}
+	if opt.Pipeline == nil {
+		p, err := articles.NewPipeline()
+		if err != nil {
+			return "", "" // Stream warns about it
+		}
+		opt.Pipeline = p
+	}
+	return index.SnapshotPath(filepath.Dir(cache), append([]string{cache}, specs...)...), articles.ExtractorVersion(opt.Pipeline)
 }
 
 // initialLoad is the first load, which Init starts (Configure marked it running).

@@ -1,11 +1,18 @@
 package ui
 
 import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"briefs/articles"
 	"briefs/ui/internal/testbriefs"
+	"briefs/ui/search"
 )
 
 func TestProgressLineWhileLoading(t *testing.T) {
@@ -48,5 +55,88 @@ func TestWarningsCountAndView(t *testing.T) {
 	a, _ = keys(t, a, "esc")
 	if a.showWarnings || !strings.Contains(screen(a), testbriefs.MustLoad(t)[0].Title[:20]) {
 		t.Fatalf("esc did not go back to the list:\n%s", screen(a))
+	}
+}
+
+// runLoad runs one load to its end and returns its searcher and its last message.
+func runLoad(t *testing.T, load Loader) (search.Searcher, LoadedMsg) {
+	t.Helper()
+	ch := make(chan tea.Msg, 64)
+	go func() {
+		defer close(ch)
+		load(context.Background(), ch)
+	}()
+	var s search.Searcher
+	var done LoadedMsg
+	for m := range ch {
+		switch m := m.(type) {
+		case SearcherMsg:
+			s = m.Searcher
+		case LoadedMsg:
+			done = m
+		}
+	}
+	if s == nil {
+		t.Fatal("no searcher")
+	}
+	return s, done
+}
+
+func TestStreamLoaderKeepsAnIndexSnapshot(t *testing.T) {
+	dir := t.TempDir()
+	briefs := filepath.Join(dir, "briefs")
+	if err := os.CopyFS(briefs, os.DirFS(testbriefs.Dir())); err != nil {
+		t.Fatal(err)
+	}
+	opt := articles.StreamOptions{CachePath: filepath.Join(dir, "cache", "cache.db")}
+	query := func(s search.Searcher) []string {
+		res, err := s.Search("minister", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ArticleID)
+		}
+		return ids
+	}
+
+	s1, done := runLoad(t, StreamLoader([]string{briefs}, opt))
+	if len(done.Warnings) != 0 {
+		t.Fatalf("first start warns: %v", done.Warnings)
+	}
+	snaps, _ := filepath.Glob(filepath.Join(dir, "cache", "index-*.bin"))
+	if len(snaps) != 1 {
+		t.Fatalf("snapshots after the first start: %v", snaps)
+	}
+	before, err := os.Stat(snaps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := query(s1)
+	if len(want) == 0 {
+		t.Fatal("the query finds nothing: the test proves nothing")
+	}
+
+	// a second start reads the snapshot back: same answers, file untouched
+	s2, _ := runLoad(t, StreamLoader([]string{briefs}, opt))
+	if got := query(s2); !slices.Equal(got, want) {
+		t.Errorf("second start: %v, want %v", got, want)
+	}
+	after, err := os.Stat(snaps[0])
+	if err != nil || !after.ModTime().Equal(before.ModTime()) || after.Size() != before.Size() {
+		t.Errorf("the snapshot was written again on a start that matched it")
+	}
+
+	// a damaged snapshot is rebuilt, not fatal
+	if err := os.WriteFile(snaps[0], []byte("BRIEFSIX garbage, not a snapshot"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s3, done := runLoad(t, StreamLoader([]string{briefs}, opt))
+	if got := query(s3); !slices.Equal(got, want) || len(done.Warnings) != 0 {
+		t.Errorf("over a damaged snapshot: %v (warnings %v), want %v", got, done.Warnings, want)
+	}
+	if info, err := os.Stat(snaps[0]); err != nil || info.Size() != before.Size() {
+		t.Errorf("the damaged snapshot was not rewritten")
 	}
 }

@@ -154,3 +154,6 @@ func (f *Feed) Save() (bool, error) {
 	f.stale = false
 	return true, nil
 }
+
+// Restored returns how many articles came from the snapshot.
+func (f *Feed) Restored() int { return f.restored }

@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"time"
 
 	"briefs/model"
 )
@@ -88,11 +89,23 @@ func (ix *Index) WriteSnapshot(w io.Writer, version string) error {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// staleTemp is how old a temporary snapshot file is before a save removes
+// it: older than any save that may still be writing it.
+const staleTemp = 10 * time.Minute
+
 // SaveSnapshot writes the index's snapshot to path atomically (a temporary
 // file beside it, then renamed), so that a reader never sees half a file.
 func (ix *Index) SaveSnapshot(path, version string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("save index snapshot: %w", err)
+	}
+	// temporary files of saves cut short (the process killed mid-way)
+	if old, _ := filepath.Glob(path + ".tmp*"); len(old) > 0 {
+		for _, f := range old {
+			if info, err := os.Stat(f); err == nil && time.Since(info.ModTime()) > staleTemp {
+				os.Remove(f)
+			}
+		}
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
 	if err != nil {

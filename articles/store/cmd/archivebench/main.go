@@ -10,6 +10,9 @@
 //     complete corpus index, built two ways: batch by batch (Index.AddBatch
 //     on a goroutine of its own) during the load, as the reader does, and
 //     with index.Build after it; the entity model loads meanwhile;
+//     and as the reader does it (index.Feed: the index snapshot beside the
+//     cache is read back when it matches the briefs; the first such run
+//     writes it);
 //   - search latency over the index: entity and full-text queries;
 //   - peak memory of each phase (getrusage maxrss; each phase runs in a
 //     child process of its own, so the figures do not mix).
@@ -53,7 +56,7 @@ func main() {
 	dir := flag.String("dir", "", "folder for the archive and caches (default: a temporary one, removed)")
 	cpus := flag.String("cpus", "1,2", "GOMAXPROCS settings for the cold loads, comma-separated")
 	warmRuns := flag.Int("warm", 2, "warm loads to run (each both ways: index during and after the load)")
-	phase := flag.String("phase", "", "run one phase in this process: cold; warm (index built during the load); warmbuild (index.Build after it); load (no index)")
+	phase := flag.String("phase", "", "run one phase in this process: cold; warm (index built during the load); warmbuild (index.Build after it); warmsnap (index.Feed: the index snapshot when it matches, as the reader does); load (no index)")
 	cache := flag.String("cache", "", "internal: the cache file of a phase")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of a -phase run to this file")
 	flag.Parse()
@@ -89,6 +92,10 @@ type phaseResult struct {
 	Model      time.Duration // loading the entity model (warm: beside the load)
 	Index      time.Duration // from the start to a complete index
 	Build      time.Duration // index.Build alone
+	Restored   int           // warmsnap: articles restored from the index snapshot
+	Snapshot   string        // warmsnap: why the snapshot was not used, or ""
+	Save       time.Duration // warmsnap: writing the snapshot (after the complete index)
+	SnapMB     float64       // warmsnap: the snapshot file
 	Indexed    int           // articles in the index
 	EntityQ    []time.Duration
 	TextQ      []time.Duration
@@ -136,15 +143,25 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 	if info, err := os.Stat(lastCache); err == nil {
 		fmt.Printf("cache file: %.1f MB\n", float64(info.Size())/(1<<20))
 	}
+	snaps, _ := filepath.Glob(filepath.Join(filepath.Dir(lastCache), "index-*.bin"))
+	for _, f := range snaps { // the first warmsnap run builds and writes it
+		os.Remove(f)
+	}
 	for i := 0; i < warmRuns; i++ {
-		for _, phase := range []string{"warm", "warmbuild"} {
+		for _, phase := range []string{"warm", "warmbuild", "warmsnap"} {
 			r, err := child(phase, archive, lastCache, 0)
 			if err != nil {
 				return err
 			}
 			how := "index built batch by batch during the load"
-			if phase == "warmbuild" {
+			switch {
+			case phase == "warmbuild":
 				how = fmt.Sprintf("index.Build after the load: %v", r.Build.Round(time.Millisecond))
+			case phase == "warmsnap" && r.Restored > 0:
+				how = fmt.Sprintf("index snapshot restored (%d briefs)", r.Restored)
+			case phase == "warmsnap":
+				how = fmt.Sprintf("no snapshot (%s): built during the load, snapshot of %.0f MB written in %v after",
+					r.Snapshot, r.SnapMB, r.Save.Round(time.Millisecond))
 			}
 			fmt.Printf("%-9s cpu=%d: %d briefs (%d from cache) loaded in %v, first batch %v; model %v; %s; complete index of %d at %v (%.1f CPU s); peak RSS %.0f MB, heap %.0f MB\n",
 				phase, r.CPU, r.Articles, r.Cached, r.Load.Round(time.Millisecond), r.FirstBatch.Round(time.Microsecond),
@@ -195,6 +212,9 @@ func latency(ds []time.Duration) string {
 func runPhase(phase, archive, cache string) error {
 	r := phaseResult{Phase: phase, CPU: runtime.GOMAXPROCS(0)}
 	start := time.Now()
+	if phase == "warmsnap" {
+		return runSnapPhase(r, start, archive, cache)
+	}
 	indexing := phase == "warm" || phase == "warmbuild"
 	var res *entities.Extractor
 	modelDone := make(chan error, 1)
@@ -263,6 +283,12 @@ func runPhase(phase, archive, cache string) error {
 		r.Indexed = ix.Len() // duplicates (same id) are indexed once
 		r.EntityQ, r.TextQ = searches(ix, arts)
 	}
+	runtime.KeepAlive(arts)
+	return report(r)
+}
+
+// report adds the memory and CPU figures of the process and prints r.
+func report(r phaseResult) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	r.HeapMB = float64(ms.HeapAlloc) / (1 << 20)
@@ -271,8 +297,73 @@ func runPhase(phase, archive, cache string) error {
 		r.MaxRSSMB = float64(ru.Maxrss) / 1024 // KB on Linux
 		r.CPUSec = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
-	runtime.KeepAlive(arts)
 	return json.NewEncoder(os.Stdout).Encode(r)
+}
+
+// runSnapPhase is a warm load as the reader does it (ui.StreamLoader): the
+// entity model and the extractor version first, then an index.Feed on a
+// goroutine of its own, fed batch by batch, which restores the index
+// snapshot beside the cache when it matches the briefs; the snapshot is
+// written after a load that could not use it (its time is not counted in
+// the time to a complete index).
+func runSnapPhase(r phaseResult, start time.Time, archive, cache string) error {
+	t := time.Now()
+	pipe, err := articles.NewPipeline()
+	if err != nil {
+		return fmt.Errorf("entity model: %w", err)
+	}
+	version := articles.ExtractorVersion(pipe)
+	r.Model = time.Since(t)
+	path := index.SnapshotPath(filepath.Dir(cache), cache, archive)
+	ix := index.New(articles.Resolver())
+	feed := index.NewFeed(ix, path, version)
+	batches := make(chan []model.Article, 1<<12)
+	finished := make(chan error, 1)
+	go func() {
+		for b := range batches {
+			feed.Add(b)
+		}
+		_, err := feed.Finish()
+		finished <- err
+	}()
+	var arts []model.Article
+	warns := articles.Stream(context.Background(), []string{archive}, articles.StreamOptions{CachePath: cache, Pipeline: pipe},
+		func(b []model.Article) {
+			if arts == nil {
+				r.FirstBatch = time.Since(start)
+			}
+			arts = append(arts, b...)
+			batches <- b
+		},
+		func(p articles.Progress) {
+			if p.Final {
+				r.Cached = p.Cached
+			}
+		})
+	r.Load = time.Since(start)
+	r.Articles, r.Warnings = len(arts), len(warns)
+	close(batches)
+	if err := <-finished; err != nil {
+		r.Snapshot = err.Error()
+	}
+	ix.Search("entity:Russia", 1) // derive the canonical tables too
+	r.Index = time.Since(start)
+	r.Indexed = ix.Len()
+	r.EntityQ, r.TextQ = searches(ix, arts)
+	t = time.Now()
+	wrote, err := feed.Save()
+	if err != nil {
+		return err
+	}
+	if wrote {
+		r.Save = time.Since(t)
+		if info, err := os.Stat(path); err == nil {
+			r.SnapMB = float64(info.Size()) / (1 << 20)
+		}
+	}
+	r.Restored = feed.Restored()
+	runtime.KeepAlive(arts)
+	return report(r)
 }
 
 // searches times entity queries for the most named people, countries and
