@@ -26,6 +26,7 @@ var orgHeads = map[string]bool{
 	"Movement": true, "Forces": true, "Corporation": true, "Association": true, "Federation": true,
 	"Secretariat": true, "Mission": true, "Service": true, "Department": true, "Board": true, "University": true,
 	"Palace": true, "Conference": true, "Forum": true, "Community": true, "Coalition": true, "Network": true,
+	"Caucus": true,
 }
 
 // placeHeads end the names of seas, straits, shoals and islands: a name that
@@ -59,6 +60,13 @@ var stateBodies = map[string]bool{
 
 // locatives are prepositions before a place ("out of Ust-Luga").
 var locatives = map[string]bool{"in": true, "at": true, "of": true, "from": true, "to": true, "near": true, "via": true, "into": true}
+
+// nounEnds may follow a noun phrase but not an adjective ("the Baltic," but
+// "the Baltic states").
+var nounEnds = map[string]bool{
+	".": true, ",": true, ";": true, ":": true, ")": true, "and": true, "or": true, "in": true, "to": true,
+	"from": true, "at": true, "on": true, "by": true, "with": true, "for": true, "is": true, "was": true,
+}
 
 // gradeNouns follow a commodity's grade or benchmark, which names no body ("Brent crude").
 var gradeNouns = map[string]bool{"crude": true, "blend": true}
@@ -219,6 +227,12 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 				if _, ok := x.gaz.Resolve(w); !ok {
 					t.Type = tagger.ORG
 				}
+			}
+		}
+		// "in the Baltic.": a known place read as an adjective, used as a noun.
+		if t.Type == tagger.MISC && t.Start > 0 && words[t.Start-1] == "the" && (t.End == len(words) || nounEnds[words[t.End]]) {
+			if e, n := x.gaz.Longest(words, t.Start, s.upper); n == t.End-t.Start && e.Kind == model.KindPlace {
+				t.Type = tagger.LOC
 			}
 		}
 		// "Brent crude": a grade of oil names no body.

@@ -67,6 +67,7 @@ func TestSampleEntities(t *testing.T) {
 		{"009_thessaloniki-summit.md", "Eastern Mediterranean", model.KindPlace, ""},
 		// A port named beside another port.
 		{"004_eu-sanctions-tankers.txt", "Ust-Luga", model.KindPlace, ""},
+		{"004_eu-sanctions-tankers.txt", "Baltic", model.KindPlace, ""},
 		{"004_eu-sanctions-tankers.txt", "Primorsk", model.KindPlace, ""},
 		// Bodies, named whole.
 		{"007_african-union-addis-talks.md", "MONUSCO", model.KindOrganization, ""},
@@ -166,6 +167,8 @@ func TestShapeRules(t *testing.T) {
 		{"head noun the tagger left out", "Delegates gathered in the Lisbon Maritime Centre on Thursday.", "Lisbon Maritime Centre", anyKind},
 		{"common adjective opening a quote", `"Large delegations rarely agree on anything," the envoy said.`, "Large", ""},
 		{"lone surname before a speech verb", "The vote was close.\n\nQuarrendale said the count would be checked again on Monday.", "Quarrendale", model.KindPerson},
+		{"a known place used as a noun", "Fishing boats crowded the ports along the Baltic, officials said.", "Baltic", model.KindPlace},
+		{"a known place used as an adjective", "The Baltic states asked for more air patrols.", "Baltic", model.KindOther},
 		{"a crude benchmark", "Dubai crude rose on Tuesday as tankers waited.", "Dubai", model.KindOther},
 	}
 	for _, c := range cases {
