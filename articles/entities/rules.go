@@ -157,7 +157,9 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 	for k := 0; k < len(tagged); k++ {
 		t := tagged[k]
 		// A capitalised head noun the tagger left out: "Vienna International" + "Centre".
-		if t.End < len(words) && orgHeads[words[t.End]] && (k+1 == len(tagged) || tagged[k+1].Start > t.End) {
+		// Not after a country alone: "US Court" is the country's court, not a name.
+		if t.End < len(words) && orgHeads[words[t.End]] && (k+1 == len(tagged) || tagged[k+1].Start > t.End) &&
+			!isCountryMatch(matches, t.Start, t.End) {
 			t.End++
 			if t.Type != tagger.LOC {
 				t.Type = tagger.ORG
@@ -195,7 +197,9 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 			t.Type = tagger.ORG
 		}
 		// Seas, straits, shoals: "Second" + "Thomas Shoal" is one place.
-		if placeHeads[words[t.End-1]] && (t.End-t.Start >= 2 || t.Type != tagger.PER) {
+		// A head alone is a place only as "the Gulf", "the Channel" (not "Channel 4").
+		if placeHeads[words[t.End-1]] && !hasOrgHead(words[t.Start:t.End]) &&
+			(t.End-t.Start >= 2 || t.Type != tagger.PER && t.Start > 0 && words[t.Start-1] == "the") {
 			t.Type = tagger.LOC
 			for t.Start > sentenceStart(words)+1 && isUpperInitial(words[t.Start-1]) && !notNames[words[t.Start-1]] &&
 				(len(out) == 0 || out[len(out)-1].End < t.Start) {
@@ -217,6 +221,7 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 		// lone place, is a place too, unless a body's head noun or capitals say otherwise.
 		if t.Type == tagger.ORG && t.End-t.Start == 1 && k+1 < len(tagged) && t.End+1 < len(words) &&
 			(words[t.End] == "and" || words[t.End] == "or") && tagged[k+1].Start == t.End+1 && t.Start > 0 && locatives[words[t.Start-1]] &&
+			(t.Start < 2 || !isUpperInitial(words[t.Start-2])) && // "House of Fraser and ..." is a name's tail
 			tagged[k+1].Type == tagger.LOC && tagged[k+1].End-tagged[k+1].Start == 1 &&
 			!orgHeads[words[t.Start]] && !isCapsWord(words[t.Start]) && !inMatch(matches, t.Start) {
 			t.Type = tagger.LOC
@@ -236,7 +241,7 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 			}
 		}
 		// "Brent crude": a grade of oil names no body.
-		if t.End < len(words) && gradeNouns[words[t.End]] && t.Type == tagger.ORG {
+		if t.End < len(words) && gradeNouns[words[t.End]] && t.Type == tagger.ORG && !isCountryMatch(matches, t.Start, t.End) {
 			t.Type = tagger.MISC
 		}
 		// "Small countries ...": a common modifier opening a sentence is no name.
@@ -249,7 +254,8 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 	}
 	// "Okafor said ...": a lone capitalised word the clusters never saw, opening a sentence before a speech verb.
 	if i := sentenceStart(words); !s.upper && i+1 < len(words) && speechVerbs[words[i+1]] && (len(out) == 0 || out[0].Start > i) {
-		if w := words[i]; isUpperInitial(w) && !isCapsWord(w) && !notNames[w] && !titleWord(w) && !inMatch(matches, i) && x.tag != nil {
+		// A word ending in a capital ("DrKW") is an acronym, not a surname.
+		if w := words[i]; isUpperInitial(w) && !isCapsWord(w) && !endsUpper(w) && !notNames[w] && !titleWord(w) && !inMatch(matches, i) && x.tag != nil {
 			if _, known := x.tag.Cluster(w); !known {
 				out = append([]tagger.Span{{Start: i, End: i + 1, Type: tagger.PER}}, out...)
 			}
@@ -269,6 +275,27 @@ func capitalisedRun(words []string, i, j int) bool {
 	return true
 }
 
+// isCountryMatch reports whether tokens [i, j) are exactly a country the gazetteer found.
+func isCountryMatch(matches []gazetteer.Match, i, j int) bool {
+	for _, m := range matches {
+		if m.Start == i && m.End == j && m.Entry.Kind == model.KindCountry {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOrgHead reports whether a body's head noun is among words
+// ("University of the Highlands and Islands" is no place).
+func hasOrgHead(words []string) bool {
+	for _, w := range words {
+		if orgHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // inPlaceMatch reports whether a gazetteer country or place starts at token i.
 func inPlaceMatch(matches []gazetteer.Match, i int) bool {
 	for _, m := range matches {
@@ -277,6 +304,12 @@ func inPlaceMatch(matches []gazetteer.Match, i int) bool {
 		}
 	}
 	return false
+}
+
+// endsUpper reports whether w's last rune is a capital letter.
+func endsUpper(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // inMatch reports whether token i lies in a gazetteer match.

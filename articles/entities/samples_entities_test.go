@@ -169,6 +169,10 @@ func TestShapeRules(t *testing.T) {
 		{"lone surname before a speech verb", "The vote was close.\n\nQuarrendale said the count would be checked again on Monday.", "Quarrendale", model.KindPerson},
 		{"a known place used as a noun", "Fishing boats crowded the ports along the Baltic, officials said.", "Baltic", model.KindPlace},
 		{"a known place used as an adjective", "The Baltic states asked for more air patrols.", "Baltic", model.KindOther},
+		{"a country's crude is the country's", "US crude supplies fell again, traders said.", "US", model.KindCountry},
+		{"a body named for islands", "She studied at the University of the Orkney Islands before the war.", "University of the Orkney Islands", model.KindOrganization},
+		{"a channel that broadcasts", "The interview was shown on Channel 4 last night.", "Channel", model.KindOrganization},
+		{"an acronym before a speech verb", "Markets were calm.\n\nKvorBX said the shares were cheap.", "KvorBX", model.KindOrganization},
 		{"a crude benchmark", "Dubai crude rose on Tuesday as tankers waited.", "Dubai", model.KindOther},
 	}
 	for _, c := range cases {
