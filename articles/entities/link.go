@@ -253,28 +253,32 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		}
 		return s
 	}
-	votes := map[string]map[model.EntityKind]int{}
+	votes := map[string]*[8]int{} // by the kind's place in model.Kinds
+	spanKey := make([]string, len(spans))
 	for i := range spans {
 		sp := &spans[i]
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
 		key := slug(strings.Join(sp.words, " "))
-		if votes[key] == nil {
-			votes[key] = map[model.EntityKind]int{}
+		spanKey[i] = key
+		v := votes[key]
+		if v == nil {
+			v = new([8]int)
+			votes[key] = v
 		}
-		votes[key][sp.kind]++
+		v[kindIndex(sp.kind)]++
 	}
 	for i := range spans {
 		sp := &spans[i]
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
-		v := votes[slug(strings.Join(sp.words, " "))]
-		best := model.KindOther
-		for _, k := range model.Kinds {
-			if k != model.KindOther && v[k] > v[best] || best == model.KindOther && v[k] > 0 {
-				best = k
+		v := votes[spanKey[i]]
+		best, bi := model.KindOther, kindIndex(model.KindOther)
+		for ki, k := range model.Kinds {
+			if k != model.KindOther && v[ki] > v[bi] || best == model.KindOther && v[ki] > 0 {
+				best, bi = k, ki
 			}
 		}
 		if sp.kind == model.KindOther {
@@ -334,6 +338,20 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// kindIndex returns the place of k in model.Kinds (that of "other" for an unknown kind).
+func kindIndex(k model.EntityKind) int {
+	other := 0
+	for i, x := range model.Kinds {
+		if x == k {
+			return i
+		}
+		if x == model.KindOther {
+			other = i
+		}
+	}
+	return other
 }
 
 // fuller reports whether name a is fuller than b: more words, or as many and longer.
