@@ -29,8 +29,9 @@ type Feed struct {
 	next   int // keep[next:] not yet matched
 	direct bool
 
-	restored int  // articles that came from the snapshot
-	stale    bool // the index holds more or less than the snapshot file
+	why      error // why the snapshot was not used
+	restored int   // articles that came from the snapshot
+	stale    bool  // the index holds more or less than the snapshot file
 }
 
 type snapResult struct {
@@ -73,11 +74,10 @@ func (f *Feed) Add(batch []model.Article) {
 // (nil when the snapshot was used or none was tried; an fs.ErrNotExist
 // error when there was none yet).
 func (f *Feed) Finish() (int, error) {
-	var err error
 	if !f.direct {
-		err = f.try(true)
+		f.try(true)
 	}
-	return f.restored, err
+	return f.restored, f.why
 }
 
 // try matches the kept articles against the snapshot once it is read; at
@@ -137,6 +137,7 @@ func (f *Feed) try(final bool) error {
 func (f *Feed) fallBack(err error) error {
 	f.ix.AddBatch(f.keep)
 	f.keep, f.seen, f.snap, f.direct = nil, nil, nil, true
+	f.why = err
 	return err
 }
 

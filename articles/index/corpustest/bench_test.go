@@ -437,3 +437,41 @@ func BenchmarkIncremental(b *testing.B) {
 		b.ReportMetric(float64(worst.Microseconds())/1000, "worst-query-after-batch-ms")
 	}
 }
+
+// BenchmarkSnapshot writes the archive's index as a snapshot, reads it back
+// and restores it with the articles: what a warm start does instead of
+// building (BenchmarkBuild). It reports each step and the file's size.
+func BenchmarkSnapshot(b *testing.B) {
+	ix := archiveIndex(b)
+	arts := archive.arts
+	path := filepath.Join(b.TempDir(), "index.bin")
+	b.ResetTimer()
+	for range b.N {
+		t := time.Now()
+		if err := ix.SaveSnapshot(path, "bench"); err != nil {
+			b.Fatal(err)
+		}
+		write := time.Since(t)
+		t, cpu0 := time.Now(), cpuTime()
+		s, err := index.LoadSnapshot(path, "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		read := time.Since(t)
+		t2 := time.Now()
+		restored := index.New(archive.res)
+		n, err := restored.Restore(s, arts)
+		if err != nil || n != ix.Len() {
+			b.Fatalf("Restore = %d, %v; want %d", n, err, ix.Len())
+		}
+		restore := time.Since(t2)
+		b.ReportMetric(write.Seconds()*1000, "write-ms")
+		b.ReportMetric(read.Seconds()*1000, "read-ms")
+		b.ReportMetric(restore.Seconds()*1000, "restore-ms")
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "read+restore-cpu-s")
+	}
+	b.StopTimer()
+	if info, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(info.Size())/(1<<20), "file-MB")
+	}
+}
