@@ -78,14 +78,31 @@ func (ix *Index) WriteSnapshot(w io.Writer, version string) error {
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
 	ix.mu.RLock()
-	b := ix.appendSnapshot(make([]byte, 0, 1<<20), version)
+	crc := crc32.New(castagnoli)
+	var err error
+	// written a chunk at a time: no second copy of the index in memory
+	flush := func(b []byte, force bool) []byte {
+		if err != nil || len(b) < snapshotChunk && !force {
+			return b
+		}
+		crc.Write(b)
+		_, err = w.Write(b)
+		return b[:0]
+	}
+	b := ix.appendSnapshot(make([]byte, 0, 2*snapshotChunk), version, flush)
 	ix.mu.RUnlock()
-	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
-	if _, err := w.Write(b); err != nil {
+	flush(b, true)
+	if err == nil {
+		_, err = w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	}
+	if err != nil {
 		return fmt.Errorf("write index snapshot: %w", err)
 	}
 	return nil
 }
+
+// snapshotChunk is how many bytes WriteSnapshot encodes before it writes them.
+const snapshotChunk = 1 << 20
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -162,7 +179,9 @@ func appendEntPostings(b []byte, ps []entPosting) []byte {
 }
 
 // appendSnapshot encodes the index. It runs under the read lock.
-func (ix *Index) appendSnapshot(b []byte, version string) []byte {
+// flush writes b out when it has grown past a chunk and returns what to
+// append to next.
+func (ix *Index) appendSnapshot(b []byte, version string, flush func(b []byte, force bool) []byte) []byte {
 	b = append(b, snapshotMagic...)
 	b = appendUvarint(b, snapshotFormat)
 	b = appendString(b, version)
@@ -176,6 +195,7 @@ func (ix *Index) appendSnapshot(b []byte, version string) []byte {
 		for _, r := range d.ents {
 			b = appendUvarint(b, uint64(r))
 		}
+		b = flush(b, false)
 	}
 	b = appendUvarint(b, ix.totalLen)
 	b = binary.AppendVarint(b, ix.newest)
@@ -205,6 +225,7 @@ func (ix *Index) appendSnapshot(b []byte, version string) []byte {
 		}
 		b = appendUvarint(b, uint64(e.mentions))
 		b = appendString(b, e.resolved)
+		b = flush(b, false)
 	}
 	b = appendUvarint(b, uint64(len(ix.aliases)))
 	for key, refs := range ix.aliases {
@@ -214,6 +235,7 @@ func (ix *Index) appendSnapshot(b []byte, version string) []byte {
 			b = appendUvarint(b, uint64(r.ent))
 			b = appendUvarint(b, uint64(r.n))
 		}
+		b = flush(b, false)
 	}
 	b = appendUvarint(b, uint64(len(ix.sharedKeys)))
 	for _, k := range ix.sharedKeys {
@@ -223,6 +245,7 @@ func (ix *Index) appendSnapshot(b []byte, version string) []byte {
 	for k, ps := range ix.kinds {
 		b = appendString(b, string(k))
 		b = appendEntPostings(b, ps)
+		b = flush(b, false)
 	}
 	// the dictionary, in term number order
 	words := make([]string, len(ix.postings))
@@ -246,6 +269,7 @@ func (ix *Index) appendSnapshot(b []byte, version string) []byte {
 			b = appendUvarint(b, uint64(p.ttf))
 			prev = p.doc
 		}
+		b = flush(b, false)
 	}
 	return b
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io/fs"
 	"os"
@@ -287,5 +288,50 @@ func TestFeedRebuildsOverADamagedSnapshot(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(path + ".tmp*"); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// failingWriter fails once more than n bytes were written.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.n -= len(p); w.n < 0 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+func TestSnapshotOfManyChunksRoundTrips(t *testing.T) {
+	// invented briefs of numbered words: a snapshot of several chunks
+	var arts []model.Article
+	for i := range 5000 {
+		var body []byte
+		for j := range 150 {
+			body = fmt.Appendf(body, "w%d ", (i*7+j*13)%20000)
+		}
+		arts = append(arts, mk(fmt.Sprintf("Brief %d", i), string(body), "2024-01-02", []ent{russia}, nil))
+	}
+	built := Build(arts, nil)
+	b := snapshotOf(t, built, "v1")
+	if len(b) < 2*snapshotChunk {
+		t.Fatalf("snapshot of %d bytes: under two chunks", len(b))
+	}
+	s, err := ReadSnapshot(b, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := New(nil)
+	if _, err := ix.Restore(s, arts); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"w1", "w19999 AND w7", "\"w13 w26\"", "Russia"} {
+		a, _ := ix.Search(q, 10)
+		want, _ := built.Search(q, 10)
+		if !reflect.DeepEqual(a, want) || want.Total == 0 {
+			t.Errorf("%q: restored %d hits, built %d", q, a.Total, want.Total)
+		}
+	}
+	if err := built.WriteSnapshot(&failingWriter{n: len(b) / 2}, "v1"); err == nil {
+		t.Error("a failed write was not reported")
 	}
 }
