@@ -1,6 +1,13 @@
 package index
 
-import "briefs/model"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"briefs/model"
+)
 
 // Feed fills an index batch by batch as a load streams its articles, from a
 // snapshot file when one matches them: a warm start then reads the index
@@ -51,7 +58,12 @@ func NewFeed(ix *Index, path, version string) *Feed {
 	f.snapCh = make(chan snapResult, 1)
 	f.seen = map[string]uint32{}
 	go func() {
+		pruneSnapshots(path)
 		s, err := LoadSnapshot(path, version)
+		if err == nil { // in use: not pruned
+			now := time.Now()
+			os.Chtimes(path, now, now)
+		}
 		f.snapCh <- snapResult{s, err}
 	}()
 	return f
@@ -158,3 +170,21 @@ func (f *Feed) Save() (bool, error) {
 
 // Restored returns how many articles came from the snapshot.
 func (f *Feed) Restored() int { return f.restored }
+
+// SnapshotMaxAge is how long a snapshot that no start has used is kept
+// beside the one in use: the snapshots of sources no longer opened go.
+const SnapshotMaxAge = 30 * 24 * time.Hour
+
+// pruneSnapshots removes the other snapshots (index-*.bin) of path's folder
+// that no start has read or written for SnapshotMaxAge.
+func pruneSnapshots(path string) {
+	others, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "index-*.bin"))
+	for _, o := range others {
+		if o == path || !strings.HasSuffix(o, ".bin") {
+			continue
+		}
+		if info, err := os.Stat(o); err == nil && time.Since(info.ModTime()) > SnapshotMaxAge {
+			os.Remove(o)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"briefs/model"
 )
@@ -333,5 +334,28 @@ func TestSnapshotOfManyChunksRoundTrips(t *testing.T) {
 	}
 	if err := built.WriteSnapshot(&failingWriter{n: len(b) / 2}, "v1"); err == nil {
 		t.Error("a failed write was not reported")
+	}
+}
+
+func TestFeedPrunesSnapshotsLongUnused(t *testing.T) {
+	dir := t.TempDir()
+	path := SnapshotPath(dir, "cache.db", "archive")
+	old, recent := filepath.Join(dir, "index-0000000000000000.bin"), filepath.Join(dir, "index-1111111111111111.bin")
+	for _, f := range []string{old, recent} {
+		if err := os.WriteFile(f, []byte("a snapshot of other sources"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-SnapshotMaxAge - time.Hour)
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	f := NewFeed(New(nil), path, "v1")
+	feedAll(f, corpus())
+	if _, err := os.Stat(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a snapshot unused for %v is still there (%v)", SnapshotMaxAge, err)
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("a recent snapshot was removed: %v", err)
 	}
 }
