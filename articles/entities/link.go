@@ -1,7 +1,7 @@
 package entities
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"briefs/articles/entities/gazetteer"
@@ -95,6 +95,11 @@ func samePerson(short, long []string) bool {
 	if surname(short) != surname(long) || surname(short) == "" {
 		return false
 	}
+	return sameGiven(short, long)
+}
+
+// sameGiven reports whether any given names short has are long's.
+func sameGiven(short, long []string) bool {
 	lg := givenNames(long)
 	for _, g := range givenNames(short) {
 		found := false
@@ -153,11 +158,28 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	// Distinct person names by surname, so matching stays linear in the article's length.
 	bySurname := map[string][][]string{}
 	seenName := map[string]bool{}
+	// A surname depends on the last word only: memoised by it.
+	surnames := map[string]string{}
+	sur := func(words []string) string {
+		if len(words) == 0 {
+			return ""
+		}
+		last := words[len(words)-1]
+		s, ok := surnames[last]
+		if !ok {
+			s = surname(words)
+			surnames[last] = s
+		}
+		return s
+	}
+	// same is samePerson for names already known to share a surname.
+	same := func(short, long []string, sn string) bool { return sn != "" && sameGiven(short, long) }
 	addPerson := func(words []string) {
 		name := strings.Join(words, " ")
 		if !seenName[name] {
 			seenName[name] = true
-			bySurname[surname(words)] = append(bySurname[surname(words)], words)
+			sn := sur(words)
+			bySurname[sn] = append(bySurname[sn], words)
 		}
 	}
 	for i := range spans {
@@ -170,8 +192,9 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || sp.gz != nil && len(sp.words) != 1 {
 			continue
 		}
-		for _, p := range bySurname[surname(sp.words)] {
-			if len(p) > len(sp.words) && samePerson(sp.words, p) {
+		sn := sur(sp.words)
+		for _, p := range bySurname[sn] {
+			if len(p) > len(sp.words) && same(sp.words, p, sn) {
 				sp.kind = model.KindPerson
 				sp.gz = nil
 				break
@@ -194,8 +217,9 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	personKey := make([]string, len(spans))
 	fullest := func(words []string) []string {
 		best := words
-		for _, p := range bySurname[surname(words)] {
-			if fuller(p, best) && samePerson(words, p) {
+		sn := sur(words)
+		for _, p := range bySurname[sn] {
+			if fuller(p, best) && same(words, p, sn) {
 				best = p
 			}
 		}
@@ -318,7 +342,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 				e.Aliases = append(e.Aliases, sp.text)
 			}
 		}
-		sort.SliceStable(e.Aliases, func(i, j int) bool { return len(e.Aliases[i]) > len(e.Aliases[j]) })
+		slices.SortStableFunc(e.Aliases, func(a, b string) int { return len(b) - len(a) })
 		if g.gz != nil {
 			e.Name = g.gz.Name
 			e.ID = g.gz.ID
@@ -328,7 +352,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			if g.kind == model.KindPerson {
 				e.Name = personName(spans, g.spans)
 			}
-			e.ID = model.EntityID(g.kind, e.Name)
+			e.ID = string(g.kind) + ":" + slug(e.Name) // model.EntityID, with the article's slugs
 		}
 		if e.Kind == model.KindNationality && e.Country == "" {
 			if r, ok := gaz.Resolve(e.Name); ok && r.Kind == model.KindNationality {
