@@ -473,6 +473,13 @@ func ReadSnapshot(b []byte, version string) (*Snapshot, error) {
 		pool = pool[n:]
 		prev := uint32(0)
 		for i := range ps {
+			// the fast path: three one-byte numbers (most postings)
+			if b := r.b; len(b) >= 3 && b[0]|b[1]|b[2] < 0x80 && (b[0] > 0 || i == 0) && int(prev)+int(b[0]) < ndocs {
+				prev += uint32(b[0])
+				ps[i] = textPosting{doc: prev, tf: uint16(b[1]), ttf: uint16(b[2])}
+				r.b = b[3:]
+				continue
+			}
 			prev = r.docNum(prev, i == 0, ndocs)
 			ps[i] = textPosting{doc: prev, tf: r.u16(), ttf: r.u16()}
 		}
