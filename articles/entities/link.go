@@ -309,10 +309,31 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			sp.kind = best
 		}
 	}
+	// "the Council" after "the United Nations Security Council": a body's head
+	// noun alone is the one body of the article that it heads, if only one.
+	headed := map[string]string{}
+	for i := range spans {
+		sp := &spans[i]
+		if sp.kind != model.KindOrganization || len(sp.words) < 2 || !orgHeads[sp.words[len(sp.words)-1]] {
+			continue
+		}
+		key := "organization:" + slug(strings.Join(sp.words, " "))
+		if sp.gz != nil {
+			key = "gz:" + sp.gz.ID
+		}
+		head := sp.words[len(sp.words)-1]
+		if old, ok := headed[head]; !ok {
+			headed[head] = key
+		} else if old != key {
+			headed[head] = "" // two bodies with that head: no telling which
+		}
+	}
 	for i := range spans {
 		sp := &spans[i]
 		var g *group
 		switch {
+		case sp.gz == nil && sp.kind == model.KindOrganization && len(sp.words) == 1 && headed[sp.words[0]] != "":
+			g = get(headed[sp.words[0]], model.KindOrganization)
 		case sp.gz != nil:
 			g = get("gz:"+sp.gz.ID, sp.gz.Kind)
 			g.gz = sp.gz

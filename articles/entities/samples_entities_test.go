@@ -190,3 +190,22 @@ func TestShapeRules(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadNounJoinsItsBody checks that a body's head noun alone ("the
+// Council") joins the one body of the article it heads, and joins none when
+// two bodies share the head.
+func TestHeadNounJoinsItsBody(t *testing.T) {
+	a := sampleArticle(t, "003_security-council-haiti.md")
+	full, short := find(a, "United Nations Security Council"), find(a, "Council")
+	if full == nil || short == nil || full.ID != short.ID {
+		t.Errorf("the Council is not the Security Council: %s", describe(a))
+	}
+	b := extract(t, "", "The Harbour Safety Council met the Coastal Fisheries Council on Monday. Later the Council said it would meet again.")
+	c, h, f := find(b, "Council"), find(b, "Harbour Safety Council"), find(b, "Coastal Fisheries Council")
+	if c == nil || h == nil || f == nil {
+		t.Fatalf("the bodies are not all found: %s", describe(b))
+	}
+	if c.ID == h.ID || c.ID == f.ID {
+		t.Errorf("a head noun shared by two bodies joined one of them: %s", describe(b))
+	}
+}
