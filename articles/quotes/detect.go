@@ -103,6 +103,7 @@ func findSpans(text string, paras []paragraph) []span {
 	for pi, p := range paras {
 		open := -1
 		openAt := -1
+		openKind := markEither
 		group := -1
 		i := p.start
 		if carry >= 0 {
@@ -130,8 +131,22 @@ func findSpans(text string, paras []paragraph) []span {
 					i += n
 					continue
 				}
-				open, openAt = i+n, i
+				open, openAt, openKind = i+n, i, k
 				group = -1
+			} else if k == markOpen && openKind == markEither {
+				// "... it comes across as “too loud.”": curly marks paired
+				// inside a straight-quoted quotation are quoted words within
+				// it, not its end
+				if j := nestedClose(text, i+n, p.end); j > 0 {
+					i = j
+					continue
+				}
+				// a lone curly opener closes the straight quotation, as before
+				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !(openAt > 0 && text[openAt-1] == '=') {
+					s.group = group
+					out = appendSpan(out, s)
+				}
+				open = -1
 			} else {
 				// attribute values in markup (tweet="...") are not quotations
 				markup := openAt > 0 && text[openAt-1] == '='
@@ -164,6 +179,23 @@ func findSpans(text string, paras []paragraph) []span {
 		}
 	}
 	return out
+}
+
+// nestedClose returns the offset just past the curly closing mark that
+// pairs with a curly opener whose words start at from, when one comes before
+// the paragraph's end and before any straight mark; else 0.
+func nestedClose(text string, from, end int) int {
+	for i := from; i < end; i++ {
+		k, n, ok := markAt(text, i)
+		if !ok {
+			continue
+		}
+		if k == markClose {
+			return i + n
+		}
+		return 0
+	}
+	return 0
 }
 
 // appendSpan adds s, giving it its own group when it starts one.

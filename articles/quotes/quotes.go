@@ -4,7 +4,8 @@
 // curly, guillemets; single quotes nest inside). A quotation that runs over
 // several paragraphs (a paragraph opens it without closing it and the next
 // opens with a mark) is one Quote from its first word to its last, the inner
-// paragraph breaks and marks included. An unbalanced mark that nothing closes
+// paragraph breaks and marks included. Curly marks paired inside a
+// straight-quoted quotation are words of it, not its end. An unbalanced mark that nothing closes
 // or continues yields nothing, and neither do markup attribute values
 // (tweet="...") or heights (6'3").
 //
@@ -39,8 +40,8 @@
 // of the built-in briefs with the speaker a careful reader gives.
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
-// quote F1 0.956 (P 0.936, R 0.977), attribution 0.930, pronoun
-// attribution 0.848, end-to-end 0.921; train: F1 0.957, attribution 0.915.
+// quote F1 0.958 (P 0.944, R 0.974), attribution 0.932, pronoun
+// attribution 0.848, end-to-end 0.924; train: F1 0.958, attribution 0.915.
 // Most remaining false positives are real quotations with a cue that the
 // annotators left outside every attribution, and titles or scare quotes
 // they kept inside one.

@@ -50,6 +50,8 @@ func TestPatterns(t *testing.T) {
 				{text: "History will judge us", speaker: "Erik Dahl", cue: "wrote"}}},
 		{"curly quotes with nested single quotes", "“They told us ‘not now’ three times,” Amal Nasser said.",
 			[]want{{text: "They told us ‘not now’ three times", speaker: "Amal Nasser", cue: "said"}}},
+		{"curly quotes inside a straight quotation are its words", `"It comes across as “too loud” or “too shrill,” and I keep going," Mara Ostrow said.`,
+			[]want{{text: "It comes across as “too loud” or “too shrill,” and I keep going", speaker: "Mara Ostrow", cue: "said"}}},
 		{"guillemets", "Jean Marchetti said: «We are ready.»",
 			[]want{{text: "We are ready.", speaker: "Jean Marchetti", cue: "said"}}},
 		{"told the paper", `"There is no plan B," Hugo Brandt told the Daily Courier.`,
