@@ -13,7 +13,7 @@ import (
 //   - the features of a word alone (its form, shape, affixes, clusters) and
 //     those it gives its neighbours (LowerM1 of the next word is its lower
 //     case) are summed once per distinct word and kept in a cache that
-//     outlives the article (a pooled scratch, so concurrent calls share nothing);
+//     outlives the article (a scratch per concurrent call, so calls share nothing);
 //   - features with few values (gazetteer codes, word classes, document
 //     flags, previous labels, stage-one history codes) are summed into small
 //     arrays when the model loads;
@@ -25,9 +25,13 @@ import (
 //
 // A token of words and pairs seen before costs a handful of array additions
 // and rarely a lookup; a new word costs 26 lookups and a new pair 7, where the
-// plain scorer makes 42-47 per token and stage. Sums are int32 as in the
-// plain scorer, so the order of addition changes nothing. Memory: up to
-// about 20 MB of words and 9 MB of pairs per pooled scratch.
+// plain scorer makes 42-47 per token and stage. Sums are exact integers as in
+// the plain scorer (packed two labels to an int64, see psums), so the order
+// of addition changes nothing. Everything that does not depend on labels is
+// summed for both stages in one pass over the article (static), leaving the
+// greedy passes a few additions per token. Memory: up to about 25 MB of
+// words and 10 MB of pairs per scratch; one scratch stays with the model
+// (a collection does not empty it), others wait in a sync.Pool.
 
 // Parts of a word's cached sums.
 const (
@@ -49,6 +53,80 @@ const (
 )
 
 type sums = [NumLabels]int32
+
+// psums are one stage's sums packed two labels to an int64: lane k holds
+// labels 2k and 2k+1 as int64(s[2k+1])<<32 + int64(s[2k]), the last lane
+// label 8 alone. Packed values add as plain int64s, exactly: the low half
+// of a sum is its even label (every sum fits an int32, as in the plain
+// scorer) and the rest, shifted down, its odd one. So a token's sums take 5
+// additions instead of 9.
+type psums [5]int64
+
+// dsums are the packed sums of both stages side by side.
+type dsums [2]psums
+
+func pack(s *sums) psums {
+	return psums{
+		int64(s[1])<<32 + int64(s[0]),
+		int64(s[3])<<32 + int64(s[2]),
+		int64(s[5])<<32 + int64(s[4]),
+		int64(s[7])<<32 + int64(s[6]),
+		int64(s[8]),
+	}
+}
+
+func packD(s *[2]sums) dsums { return dsums{pack(&s[0]), pack(&s[1])} }
+
+func unpack(p *psums) sums {
+	var s sums
+	for k := range 4 {
+		lo := int32(p[k])
+		s[2*k], s[2*k+1] = lo, int32((p[k]-int64(lo))>>32)
+	}
+	s[8] = int32(p[4])
+	return s
+}
+
+func addP(acc, s *psums) {
+	acc[0] += s[0]
+	acc[1] += s[1]
+	acc[2] += s[2]
+	acc[3] += s[3]
+	acc[4] += s[4]
+}
+
+func addD(acc, s *dsums) {
+	acc[0][0] += s[0][0]
+	acc[0][1] += s[0][1]
+	acc[0][2] += s[0][2]
+	acc[0][3] += s[0][3]
+	acc[0][4] += s[0][4]
+	acc[1][0] += s[1][0]
+	acc[1][1] += s[1][1]
+	acc[1][2] += s[1][2]
+	acc[1][3] += s[1][3]
+	acc[1][4] += s[1][4]
+}
+
+// bestPacked is Best of the unpacked sums.
+func bestPacked(acc *psums, prev Label) Label {
+	s := unpack(acc)
+	var scores [NumLabels]float32
+	for l := range NumLabels {
+		scores[l] = float32(s[l])
+	}
+	return Best(&scores, prev)
+}
+
+// fixedPacked are the small tables TagDoc adds, packed, both stages side by side.
+type fixedPacked struct {
+	bM1, bP1, bM2, bP2 dsums
+	gazWin             [nGaz][nGaz - 1][nGaz]dsums
+	classWin           [nClass][nClass][nClass]dsums
+	docClass, upperDoc [nDoc][nClass]dsums
+	p1All              [NumLabels][NumLabels][nGaz - 1]dsums
+	histWin            [nHist][nHist - 1][nHist]psums // stage two only
+}
 
 // fixedSums are one stage's sums of the features with few values.
 type fixedSums struct {
@@ -199,8 +277,9 @@ func addSums(acc, s *sums) {
 
 // buildFixed fills the small tables of both stages.
 func (m *Model) buildFixed() {
-	for st := range m.fixed {
-		t, f := stageTable{&m.w, st}, &m.fixed[st]
+	fixed := new([2]fixedSums)
+	for st := range fixed {
+		t, f := stageTable{&m.w, st}, &fixed[st]
 		t.add(&f.bM1, mix(tLowerM1, hStart))
 		t.add(&f.bM1, mix(tShapeM1, hStart))
 		t.add(&f.bM1, mix(tClusM1, clusEnc(3<<32)))
@@ -245,13 +324,50 @@ func (m *Model) buildFixed() {
 		}
 		f.combine()
 	}
+	a, b, p := &fixed[0], &fixed[1], &m.fx
+	both := func(x, y *sums) dsums { return dsums{pack(x), pack(y)} }
+	p.bM1, p.bP1, p.bM2, p.bP2 = both(&a.bM1, &b.bM1), both(&a.bP1, &b.bP1), both(&a.bM2, &b.bM2), both(&a.bP2, &b.bP2)
+	for i := range p.gazWin {
+		for j := range p.gazWin[i] {
+			for k := range p.gazWin[i][j] {
+				p.gazWin[i][j][k] = both(&a.gazWin[i][j][k], &b.gazWin[i][j][k])
+			}
+		}
+	}
+	for i := range p.classWin {
+		for j := range p.classWin[i] {
+			for k := range p.classWin[i][j] {
+				p.classWin[i][j][k] = both(&a.classWin[i][j][k], &b.classWin[i][j][k])
+			}
+		}
+	}
+	for i := range p.docClass {
+		for j := range p.docClass[i] {
+			p.docClass[i][j] = both(&a.docClass[i][j], &b.docClass[i][j])
+			p.upperDoc[i][j] = both(&a.upperDoc[i][j], &b.upperDoc[i][j])
+		}
+	}
+	for i := range p.p1All {
+		for j := range p.p1All[i] {
+			for k := range p.p1All[i][j] {
+				p.p1All[i][j][k] = both(&a.p1All[i][j][k], &b.p1All[i][j][k])
+			}
+		}
+	}
+	for i := range p.histWin {
+		for j := range p.histWin[i] {
+			for k := range p.histWin[i][j] {
+				p.histWin[i][j][k] = pack(&b.histWin[i][j][k])
+			}
+		}
+	}
 }
 
 // wordEntry is what the tagger knows of one distinct word whatever its context.
 type wordEntry struct {
 	lower, shape, clus uint64 // as in tokenInfo
 	class              uint8
-	sums               [2][nParts]sums
+	sums               [nParts]dsums // by part, both stages
 	// Keys of document evidence (see Doc): the word itself, strings.ToLower
 	// of it, and its rune-by-rune lower case, interned in the scratch.
 	selfID, addID, getID int32
@@ -263,13 +379,16 @@ type wordEntry struct {
 	title                bool  // a personal title (personTitles)
 	letter               bool  // has a letter
 
-	// The last document flags and stage-one history code this word had, and
-	// the sums of the features they make with it (DocLower; HistShape and
-	// HistLower): a word tends to keep them from one article to the next.
-	docFlags int16 // -1: none yet
-	histCode int16 // -1: none yet
-	docSums  [2]sums
-	histSums sums
+	// The last document flags, stage-one history code and (per stage)
+	// non-O previous label this word had, and the sums of the features
+	// they make with it (DocLower; HistShape and HistLower; P1Lower and
+	// P1Shape): a word tends to keep them from one article to the next.
+	docFlags int16    // -1: none yet
+	histCode int16    // -1: none yet
+	p1       [2]Label // 0: none yet
+	docSums  dsums
+	histSums psums
+	p1Sums   [2]psums
 }
 
 // maxWords bounds the word cache of one scratch (600 bytes a word);
@@ -297,12 +416,12 @@ type scratch struct {
 	gen    uint32
 
 	// Per token of the article.
-	tok   []int32   // entry
-	gaz   []uint8   // gazetteer code
-	doc   []uint8   // document flags
-	hist  []uint8   // stage-one history code
-	ctx   [][2]sums // per stage, features that depend on the neighbours' own words
-	first []Label   // stage-one labels
+	tok   []int32 // entry
+	gaz   []uint8 // gazetteer code
+	doc   []uint8 // document flags
+	hist  []uint8 // stage-one history code
+	stat  []dsums // per stage, the sums of the features that do not depend on labels
+	first []Label // stage-one labels
 }
 
 // begin readies the scratch for a new article.
@@ -321,7 +440,7 @@ func (sc *scratch) begin() {
 		sc.gen = 1
 	}
 	sc.pair = sc.pair[:sc.pairs.n] // drop the last article's uncached pairs
-	sc.tok, sc.gaz, sc.doc, sc.hist, sc.ctx, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.ctx[:0], sc.first[:0]
+	sc.tok, sc.gaz, sc.doc, sc.hist, sc.stat, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.stat[:0], sc.first[:0]
 }
 
 // key interns an evidence key.
@@ -370,7 +489,8 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	sc.fx.fillWord(&ti, m.lex, nil, w)
 	t := &ti
 	e.lower, e.shape, e.clus, e.class = t.lower, t.shape, t.clus, uint8(t.class)
-	s1, s2 := &e.sums[0], &e.sums[1]
+	var ws [2][nParts]sums
+	s1, s2 := &ws[0], &ws[1]
 	add := func(part int, key uint64) { m.w.add2(&s1[part], &s2[part], key) }
 	add(pBase, mix(tBias, 0))
 	add(pBase, mix(tWord, t.word))
@@ -398,6 +518,9 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	add(pP2, mix(tLowerP2, t.lower))
 	add(pP1O, mix(tP1Lower, mix(0, t.lower)))
 	add(pP1O, mix(tP1Shape, mix(0, t.shape)))
+	for part := range nParts {
+		e.sums[part] = dsums{pack(&s1[part]), pack(&s2[part])}
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	e.firstLower, e.firstUpper = unicode.IsLower(r), unicode.IsUpper(r)
 	addKey := strings.ToLower(w)
@@ -420,15 +543,33 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	return id
 }
 
+// getScratch returns the model's resident scratch if no other call holds
+// it, else one from the pool, else a new one.
+func (m *Model) getScratch() *scratch {
+	if sc := m.resident.Swap(nil); sc != nil {
+		return sc
+	}
+	if sc, _ := m.pool.Get().(*scratch); sc != nil {
+		return sc
+	}
+	return &scratch{index: map[string]int32{}, keys: map[string]int32{}}
+}
+
+// putScratch gives sc back: to the resident place when it is free (a
+// collection does not empty it, so one caller after another always finds
+// its words cached), else to the pool, which a collection may empty.
+func (m *Model) putScratch(sc *scratch) {
+	if !m.resident.CompareAndSwap(nil, sc) {
+		m.pool.Put(sc)
+	}
+}
+
 // TagDoc tags the sentences of one article and returns one BIO label per
 // word. Stage one tags each sentence; stage two tags them again knowing what
 // stage one said about the same words elsewhere in the article.
 func (m *Model) TagDoc(sents []Sentence) [][]Label {
-	sc, _ := m.pool.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{index: map[string]int32{}, keys: map[string]int32{}}
-	}
-	defer m.pool.Put(sc)
+	sc := m.getScratch()
+	defer m.putScratch(sc)
 	sc.begin()
 	for _, s := range sents {
 		start := len(sc.tok)
@@ -453,10 +594,10 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 		}
 	}
 	n := len(sc.tok)
-	m.context(sc, sents)
 	for _, e := range sc.tok {
 		sc.doc = append(sc.doc, sc.flagsOf(sc.ents[e].getID))
 	}
+	m.static(sc, sents)
 	sc.first = append(sc.first, make([]Label, n)...)
 	m.tagStage(sc, 0, sents, sc.first)
 	sc.history()
@@ -548,23 +689,27 @@ const (
 // pairIndex maps a pair key to its index in scratch.pair: open addressing
 // with linear probing, at most half full (a Go map costs twice as much here).
 type pairIndex struct {
-	keys []uint64 // key+1; 0 is empty
-	ids  []int32
-	n    int // pairs held
+	slots []pairSlot
+	n     int // pairs held
+}
+
+// pairSlot is one slot of pairIndex: key and id in one cache line.
+type pairSlot struct {
+	key uint64 // key+1; 0 is empty
+	id  int32
 }
 
 // find returns the slot of key and its id, or the free slot for it and -1.
 func (p *pairIndex) find(key uint64) (int, int32) {
-	if p.keys == nil {
-		p.keys = make([]uint64, 2*maxPairs)
-		p.ids = make([]int32, 2*maxPairs)
+	if p.slots == nil {
+		p.slots = make([]pairSlot, 2*maxPairs)
 	}
-	mask := uint64(len(p.keys) - 1)
+	mask := uint64(len(p.slots) - 1)
 	k := key + 1
 	for s := (key * 0x9E3779B97F4A7C15 >> 40) & mask; ; s = (s + 1) & mask {
-		switch p.keys[s] {
+		switch sl := &p.slots[s]; sl.key {
 		case k:
-			return int(s), p.ids[s]
+			return int(s), sl.id
 		case 0:
 			return int(s), -1
 		}
@@ -573,12 +718,12 @@ func (p *pairIndex) find(key uint64) (int, int32) {
 
 // put stores id for key in slot s, which find returned for it.
 func (p *pairIndex) put(s int, key uint64, id int32) {
-	p.keys[s], p.ids[s] = key+1, id
+	p.slots[s] = pairSlot{key + 1, id}
 	p.n++
 }
 
 func (p *pairIndex) clear() {
-	clear(p.keys)
+	clear(p.slots)
 	p.n = 0
 }
 
@@ -586,7 +731,7 @@ func (p *pairIndex) clear() {
 // those of b that involve a (ShapeM1S, LowerM1L, LowerM1Shape, ClusM1Clus)
 // and those of a that involve b (ShapeSP1, LowerLP1, ShapeLowerP1).
 type pairSums struct {
-	b, a [2]sums
+	b, a dsums
 }
 
 // pairOf returns the cache index of the pair of entries a b (a may be
@@ -607,7 +752,7 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 		e := &sc.ents[b]
 		lp1, sp1 = e.lower, e.shape
 	}
-	var p pairSums
+	var pb, pa [2]sums
 	if b >= 0 {
 		e := &sc.ents[b]
 		keys := [...]uint64{
@@ -617,7 +762,7 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 			mix(tClusM1Clus, mix(km1>>16, e.clus>>16)),
 		}
 		for _, k := range keys {
-			m.w.add2(&p.b[0], &p.b[1], k)
+			m.w.add2(&pb[0], &pb[1], k)
 		}
 	}
 	if a >= 0 {
@@ -628,9 +773,10 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 			mix(tShapeLowerP1, mix(e.shape, lp1)),
 		}
 		for _, k := range keys {
-			m.w.add2(&p.a[0], &p.a[1], k)
+			m.w.add2(&pa[0], &pa[1], k)
 		}
 	}
+	p := pairSums{b: packD(&pb), a: packD(&pa)}
 	id = int32(len(sc.pair))
 	sc.pair = append(sc.pair, p)
 	if sc.pairs.n < maxPairs && int(id) == sc.pairs.n {
@@ -639,102 +785,126 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 	return id
 }
 
-// context sums, for each token and both stages, the features that depend on
-// its neighbours' words or on its sentence: the pairs with the word before
-// and after (or the sentence's ends), FirstShape, the all-caps features and
-// GazShape inside gazetteer names (the word's base has it outside).
-func (m *Model) context(sc *scratch, sents []Sentence) {
+// static sums, for each token and both stages, the features that do not
+// depend on labels: the word's own, its neighbours' (as neighbours), the
+// pairs with the word before and after (or the sentence's ends),
+// FirstShape, the all-caps features, GazShape inside gazetteer names (the
+// word's base has it outside), the gazetteer and class windows and the
+// document flags. One pass over the article with no label to wait for, so
+// the memory reads of word after word overlap.
+func (m *Model) static(sc *scratch, sents []Sentence) {
+	fx := &m.fx
 	off := 0
 	for _, s := range sents {
 		n := len(s.Words)
-		tok, gz := sc.tok[off:off+n], sc.gaz[off:off+n]
+		tok, gz, dc := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n]
 		off += n
 		if n == 0 {
 			continue
 		}
 		prev := sc.pairOf(m, sentenceStart, tok[0])
 		for i := range n {
-			e := &sc.ents[tok[i]]
 			b := sentenceEnd
 			if i+1 < n {
 				b = tok[i+1]
 			}
 			next := sc.pairOf(m, tok[i], b)
-			c := [2]sums{sc.pair[prev].b[0], sc.pair[prev].b[1]}
-			addSums(&c[0], &sc.pair[next].a[0])
-			addSums(&c[1], &sc.pair[next].a[1])
+			e := &sc.ents[tok[i]]
+			acc := e.sums[pBase]
+			addD(&acc, &sc.pair[prev].b)
+			addD(&acc, &sc.pair[next].a)
 			prev = next
-			if i == 0 {
-				m.w.add2(&c[0], &c[1], mix(tFirstShape, e.shape))
+			g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
+			if i == 0 || s.Upper || g != 0 {
+				var c [2]sums
+				if i == 0 {
+					m.w.add2(&c[0], &c[1], mix(tFirstShape, e.shape))
+				}
+				if s.Upper {
+					m.w.add2(&c[0], &c[1], mix(tUpperLower, e.lower))
+					m.w.add2(&c[0], &c[1], mix(tUpperShape, e.shape))
+				}
+				if g != 0 {
+					m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))
+					m.w.add2(&c[0], &c[1], mix(tGazShape, mix(uint64(g), e.shape)))
+				}
+				cp := packD(&c)
+				addD(&acc, &cp)
 			}
+			gm1, cm1 := nGaz-1, nClass-1
+			if i > 0 {
+				a := &sc.ents[tok[i-1]]
+				addD(&acc, &a.sums[pM1])
+				gm1, cm1 = int(gz[i-1]), int(a.class)
+			} else {
+				addD(&acc, &fx.bM1)
+			}
+			if i > 1 {
+				addD(&acc, &sc.ents[tok[i-2]].sums[pM2])
+			} else {
+				addD(&acc, &fx.bM2)
+			}
+			gp1, cp1 := nGaz-1, nClass-1
+			if i+1 < n {
+				b := &sc.ents[tok[i+1]]
+				addD(&acc, &b.sums[pP1])
+				gp1, cp1 = int(gz[i+1]), int(b.class)
+			} else {
+				addD(&acc, &fx.bP1)
+			}
+			if i+2 < n {
+				addD(&acc, &sc.ents[tok[i+2]].sums[pP2])
+			} else {
+				addD(&acc, &fx.bP2)
+			}
+			addD(&acc, &fx.gazWin[gm1][g][gp1])
+			addD(&acc, &fx.classWin[cm1][cl][cp1])
+			addD(&acc, &fx.docClass[d][cl])
+			if e.docFlags != int16(d) {
+				e.docFlags = int16(d)
+				var c [2]sums
+				m.w.add2(&c[0], &c[1], mix(tDocLower, mix(uint64(d), e.lower)))
+				e.docSums = packD(&c)
+			}
+			addD(&acc, &e.docSums)
 			if s.Upper {
-				m.w.add2(&c[0], &c[1], mix(tUpperLower, e.lower))
-				m.w.add2(&c[0], &c[1], mix(tUpperShape, e.shape))
+				addD(&acc, &fx.upperDoc[d][cl])
 			}
-			if g := gz[i]; g != 0 {
-				m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))
-				m.w.add2(&c[0], &c[1], mix(tGazShape, mix(uint64(g), e.shape)))
-			}
-			sc.ctx = append(sc.ctx, c)
+			sc.stat = append(sc.stat, acc)
 		}
 	}
 }
 
-// tagStage labels every sentence greedily with stage st's weights.
+// tagStage labels every sentence greedily with stage st's weights: the
+// token's static sums plus those of the features of the previous labels
+// (and in stage two of the history codes).
 func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) {
-	tb, fx := stageTable{&m.w, st}, &m.fixed[st]
+	tb, fx := stageTable{&m.w, st}, &m.fx
 	off := 0
 	for _, s := range sents {
 		n := len(s.Words)
-		tok, gz, dc, ctx, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n], sc.ctx[off:off+n], labels[off:off+n]
+		tok, gz, stat, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.stat[off:off+n], labels[off:off+n]
 		var hist []uint8
 		if st == 1 {
 			hist = sc.hist[off : off+n]
 		}
 		off += n
+		p1, p2 := Label(0), Label(0)
 		for i := range n {
 			e := &sc.ents[tok[i]]
-			ws := &e.sums[st]
-			acc := ws[pBase]
-			addSums(&acc, &ctx[i][st])
-			gm1, cm1 := nGaz-1, nClass-1
-			if i > 0 {
-				a := &sc.ents[tok[i-1]]
-				addSums(&acc, &a.sums[st][pM1])
-				gm1, cm1 = int(gz[i-1]), int(a.class)
+			acc := stat[i][st]
+			addP(&acc, &fx.p1All[p1][p2][gz[i]][st])
+			if p1 == 0 {
+				addP(&acc, &e.sums[pP1O][st])
 			} else {
-				addSums(&acc, &fx.bM1)
-			}
-			if i > 1 {
-				addSums(&acc, &sc.ents[tok[i-2]].sums[st][pM2])
-			} else {
-				addSums(&acc, &fx.bM2)
-			}
-			gp1, cp1 := nGaz-1, nClass-1
-			if i+1 < n {
-				b := &sc.ents[tok[i+1]]
-				addSums(&acc, &b.sums[st][pP1])
-				gp1, cp1 = int(gz[i+1]), int(b.class)
-			} else {
-				addSums(&acc, &fx.bP1)
-			}
-			if i+2 < n {
-				addSums(&acc, &sc.ents[tok[i+2]].sums[st][pP2])
-			} else {
-				addSums(&acc, &fx.bP2)
-			}
-			g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
-			addSums(&acc, &fx.gazWin[gm1][g][gp1])
-			addSums(&acc, &fx.classWin[cm1][cl][cp1])
-			addSums(&acc, &fx.docClass[d][cl])
-			if e.docFlags != int16(d) {
-				e.docFlags = int16(d)
-				e.docSums = [2]sums{}
-				m.w.add2(&e.docSums[0], &e.docSums[1], mix(tDocLower, mix(uint64(d), e.lower)))
-			}
-			addSums(&acc, &e.docSums[st])
-			if s.Upper {
-				addSums(&acc, &fx.upperDoc[d][cl])
+				if e.p1[st] != p1 {
+					e.p1[st] = p1
+					var c sums
+					tb.add(&c, mix(tP1Lower, mix(uint64(p1), e.lower)))
+					tb.add(&c, mix(tP1Shape, mix(uint64(p1), e.shape)))
+					e.p1Sums[st] = pack(&c)
+				}
+				addP(&acc, &e.p1Sums[st])
 			}
 			if hist != nil {
 				h, hm1, hp1 := hist[i], uint8(31), uint8(31)
@@ -744,35 +914,18 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 				if i+1 < n {
 					hp1 = hist[i+1]
 				}
-				hi := histIndex(h)
-				addSums(&acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
+				addP(&acc, &fx.histWin[histIndex(hm1)][histIndex(h)][histIndex(hp1)])
 				if e.histCode != int16(h) {
 					e.histCode = int16(h)
-					e.histSums = sums{}
-					tb.add(&e.histSums, mix(tHistShape, mix(uint64(h), e.shape)))
-					tb.add(&e.histSums, mix(tHistLower, mix(uint64(h), e.lower)))
+					var c sums
+					tb.add(&c, mix(tHistShape, mix(uint64(h), e.shape)))
+					tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
+					e.histSums = pack(&c)
 				}
-				addSums(&acc, &e.histSums)
+				addP(&acc, &e.histSums)
 			}
-			p1, p2 := Label(0), Label(0)
-			if i > 0 {
-				p1 = lab[i-1]
-			}
-			if i > 1 {
-				p2 = lab[i-2]
-			}
-			addSums(&acc, &fx.p1All[p1][p2][g])
-			if p1 == 0 {
-				addSums(&acc, &ws[pP1O])
-			} else {
-				tb.add(&acc, mix(tP1Lower, mix(uint64(p1), e.lower)))
-				tb.add(&acc, mix(tP1Shape, mix(uint64(p1), e.shape)))
-			}
-			var scores [NumLabels]float32
-			for l := range NumLabels {
-				scores[l] = float32(acc[l])
-			}
-			lab[i] = Best(&scores, p1)
+			p2, p1 = p1, bestPacked(&acc, p1)
+			lab[i] = p1
 		}
 	}
 }

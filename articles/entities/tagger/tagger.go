@@ -23,7 +23,8 @@
 // tag array in front of it answers most lookups of absent features, the
 // features of a word alone and those it gives its neighbours are summed
 // once per distinct word, those of adjacent word pairs once per pair (both
-// caches outlive an article, in a pool per Model), and features with few
+// caches outlive an article, one scratch kept by the Model and more pooled
+// for concurrent calls), and features with few
 // values are summed into small arrays at load. See fast.go; fast_test.go
 // holds TagDoc to the plain scorer, and BenchmarkTagDoc runs both.
 //
@@ -60,6 +61,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -175,10 +177,13 @@ func fingerprint(key uint64) uint32 { return uint32(key) | 1 }
 // alone, stage two also sees what stage one said about the same words
 // elsewhere in the article. It is read-only and safe for concurrent use.
 type Model struct {
-	w     table // both stages
-	lex   *Lexicon
-	fixed [2]fixedSums // see fast.go
-	pool  sync.Pool    // of *scratch: word caches hold this model's sums
+	w   table // both stages
+	lex *Lexicon
+	fx  fixedPacked // see fast.go
+	// Scratches (see fast.go) hold caches of this model's sums: one stays
+	// resident, others wait in the pool while TagDoc runs concurrently.
+	resident atomic.Pointer[scratch]
+	pool     sync.Pool // of *scratch
 }
 
 // Load decodes the embedded model and word clusters; g is the gazetteer
