@@ -109,11 +109,12 @@ type App struct {
 
 	// Loading in the background (see loading.go).
 	ctx        context.Context
-	loader     Loader // nil: the briefs were given to New, nothing to refresh
-	loadGen    int    // which load's messages are current
-	running    bool   // a load is running: r waits for it to end
-	refreshing bool   // the running load is a refresh (r)
-	loadAdded  int    // briefs the running load added to the list
+	loader     Loader    // nil: the briefs were given to New, nothing to refresh
+	loadGen    int       // which load's messages are current
+	running    bool      // a load is running: r waits for it to end
+	refreshing bool      // the running load is a refresh (r)
+	loadAdded  int       // briefs the running load added to the list
+	loadStart  time.Time // when the running load started (zero: not known)
 
 	// Reading state (see reading.go).
 	state      *store.State // nil: none kept
@@ -156,6 +157,17 @@ func New(arts []model.Article, warnings []string) App {
 	}
 }
 
+// roundDuration shows d to two significant figures or so: 85ms, 1.2s, 14s.
+func roundDuration(d time.Duration) string {
+	switch {
+	case d < 100*time.Millisecond:
+		return d.Round(time.Millisecond).String()
+	case d < 10*time.Second:
+		return d.Round(100 * time.Millisecond).String()
+	}
+	return d.Round(time.Second).String()
+}
+
 // ProgressMsg says how far the background load is.
 type ProgressMsg struct{ Progress articles.Progress }
 
@@ -187,6 +199,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	m.ctx = ctx
+	m.loadStart = time.Now()
 	var popts []tea.ProgramOption
 	if o.NoColor { // no colours; bold, underline and italics stay
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))

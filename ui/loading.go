@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -149,6 +150,7 @@ func (a *App) startLoad() tea.Cmd {
 	a.running, a.loading = true, true
 	a.progress = articles.Progress{}
 	a.loadAdded = 0
+	a.loadStart = time.Now()
 	return runLoader(a.ctx, a.loader, a.loadGen)
 }
 
@@ -186,8 +188,73 @@ func (a App) loadStep(msg loadStepMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	}
-	m, cmd := a.Update(msg.msg)
-	return m, tea.Batch(cmd, nextLoad(msg.gen, msg.next))
+	// Briefs that arrived while the list was busy are added in one go:
+	// each addition re-sorts the whole list, so at 100k briefs one
+	// addition per batch of 256 would cost seconds.
+	msgs, done := coalesce(msg.msg, msg.next)
+	var m tea.Model = a
+	cmds := make([]tea.Cmd, 0, len(msgs)+1)
+	for _, one := range msgs {
+		var cmd tea.Cmd
+		m, cmd = m.Update(one)
+		cmds = append(cmds, cmd)
+	}
+	if done {
+		cmds = append(cmds, func() tea.Msg { return loadStepMsg{gen: msg.gen, done: true} })
+	} else {
+		cmds = append(cmds, nextLoad(msg.gen, msg.next))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// maxCoalesce bounds how many waiting messages one step takes, so the
+// screen still updates while a fast load pours in.
+const maxCoalesce = 256
+
+// coalesce takes first and the messages already waiting on ch (without
+// blocking), in order, merging runs of ArticlesMsg into one and keeping
+// only the last ProgressMsg of a run. done reports that ch was closed.
+func coalesce(first tea.Msg, ch <-chan tea.Msg) (msgs []tea.Msg, done bool) {
+	add := func(m tea.Msg) {
+		if am, ok := m.(ArticlesMsg); ok { // never append into the loader's slices
+			m = ArticlesMsg{Articles: slices.Clip(am.Articles)}
+		}
+		if n := len(msgs); n > 0 {
+			switch m := m.(type) {
+			case ArticlesMsg:
+				if prev, ok := msgs[n-1].(ArticlesMsg); ok {
+					msgs[n-1] = ArticlesMsg{Articles: append(prev.Articles, m.Articles...)}
+					return
+				}
+				// a progress report between two batches waits for the second
+				if _, ok := msgs[n-1].(ProgressMsg); ok && n > 1 {
+					if prev, ok := msgs[n-2].(ArticlesMsg); ok {
+						msgs[n-2] = ArticlesMsg{Articles: append(prev.Articles, m.Articles...)}
+						return
+					}
+				}
+			case ProgressMsg:
+				if _, ok := msgs[n-1].(ProgressMsg); ok {
+					msgs[n-1] = m
+					return
+				}
+			}
+		}
+		msgs = append(msgs, m)
+	}
+	add(first)
+	for range maxCoalesce {
+		select {
+		case m, ok := <-ch:
+			if !ok {
+				return msgs, true
+			}
+			add(m)
+		default:
+			return msgs, false
+		}
+	}
+	return msgs, false
 }
 
 // refresh loads the sources again, unless a load is running.
@@ -216,7 +283,11 @@ func (a *App) loaded(msg LoadedMsg) tea.Cmd {
 		a.status = msg.Note
 	case a.refreshing:
 		a.status = fmt.Sprintf("Refreshed: %s.", plural(a.loadAdded, "new brief"))
+	case !a.loadStart.IsZero() && a.status == "":
+		// briefs and search index both ready: say so, and how long it took
+		a.status = fmt.Sprintf("Loaded %s in %s; search ready.", plural(a.loadAdded, "brief"), roundDuration(time.Since(a.loadStart)))
 	}
+	a.loadStart = time.Time{}
 	a.refreshing = false
 	return a.layout()
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -139,5 +140,57 @@ func TestStreamLoaderKeepsAnIndexSnapshot(t *testing.T) {
 	}
 	if info, err := os.Stat(snaps[0]); err != nil || info.Size() != before.Size() {
 		t.Errorf("the damaged snapshot was not rewritten")
+	}
+}
+
+// Messages waiting while the list was busy are taken in one step, in
+// order: runs of briefs merged into one addition, runs of progress reports
+// down to the last, everything else kept where it was.
+func TestCoalesceWaitingMessages(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	ch := make(chan tea.Msg, 16)
+	ch <- ProgressMsg{Progress: articles.Progress{Done: 1}}
+	ch <- ArticlesMsg{Articles: arts[1:3]}
+	ch <- ProgressMsg{Progress: articles.Progress{Done: 2}}
+	ch <- ProgressMsg{Progress: articles.Progress{Done: 3}}
+	ch <- LoadedMsg{Note: "end"}
+	ch <- ArticlesMsg{Articles: arts[3:4]}
+	first := arts[:1:1]
+	msgs, done := coalesce(ArticlesMsg{Articles: first}, ch)
+	if done || len(msgs) != 4 {
+		t.Fatalf("got %d messages (done %v): %#v", len(msgs), done, msgs)
+	}
+	got, ok := msgs[0].(ArticlesMsg)
+	if !ok || len(got.Articles) != 3 || got.Articles[0].ID != arts[0].ID || got.Articles[2].ID != arts[2].ID {
+		t.Errorf("first message: %#v", msgs[0])
+	}
+	if p, ok := msgs[1].(ProgressMsg); !ok || p.Progress.Done != 3 {
+		t.Errorf("second message: want the last progress report, got %#v", msgs[1])
+	}
+	if l, ok := msgs[2].(LoadedMsg); !ok || l.Note != "end" {
+		t.Errorf("third message: %#v", msgs[2])
+	}
+	if a, ok := msgs[3].(ArticlesMsg); !ok || len(a.Articles) != 1 {
+		t.Errorf("fourth message: %#v", msgs[3])
+	}
+	if len(first) != 1 || len(arts) < 4 {
+		t.Fatal("the loader's slices changed")
+	}
+	close(ch)
+	if _, done := coalesce(ProgressMsg{}, ch); !done {
+		t.Error("a closed channel is not reported")
+	}
+}
+
+// A load that ends says how many briefs it brought and that search is ready.
+func TestLoadedSaysHowLong(t *testing.T) {
+	a := sized(t, 80, 24, nil)
+	a.loading = true
+	a.loadStart = time.Now().Add(-1500 * time.Millisecond)
+	a, _ = step(t, a, ArticlesMsg{Articles: testbriefs.MustLoad(t)[:2]})
+	a, _ = step(t, a, ProgressMsg{Progress: articles.Progress{Done: 2, Total: 2, Final: true}})
+	a, _ = step(t, a, LoadedMsg{})
+	if s := screen(a); !strings.Contains(s, "Loaded 2 briefs in 1.5s; search ready.") {
+		t.Fatalf("no load time shown:\n%s", s)
 	}
 }

@@ -9,11 +9,13 @@ import (
 	"maps"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
 
 	"briefs/model"
@@ -45,6 +47,21 @@ type Mark struct {
 type item struct {
 	art  model.Article
 	mark Mark
+	// sort keys, computed once: the title and the group label in lower case
+	low, group string
+}
+
+// newItem makes the list item of a, with its marks.
+func newItem(a model.Article, mk Mark) *item {
+	return &item{art: a, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(GroupLabel(a))}
+}
+
+// withMark returns a copy of it with other marks (the bubbles list keeps
+// the old item until it is given the new one).
+func (i *item) withMark(mk Mark) *item {
+	c := *i
+	c.mark = mk
+	return &c
 }
 
 // Title is the item's first line: the brief's title. (Marks go on the
@@ -179,6 +196,8 @@ type Model struct {
 	// match (read or unstarred since): they stay until the view changes, so
 	// opening a brief does not pull it from under the cursor.
 	keep map[string]bool
+	// byID holds every brief of all by its id
+	byID map[string]*item
 }
 
 // New builds the list over arts.
@@ -190,7 +209,11 @@ func New(arts []model.Article, st theme.Styles) Model {
 	l.SetShowHelp(false) // the root draws one help bar for everything
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("brief", "briefs")
-	return Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}}
+	byID := make(map[string]*item, len(arts))
+	for _, it := range all {
+		byID[it.(*item).art.ID] = it.(*item)
+	}
+	return Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}, byID: byID}
 }
 
 // delegate draws unread briefs with a bold title, read ones as the bubbles
@@ -219,7 +242,7 @@ func (d delegate) Update(msg tea.Msg, m *list.Model) tea.Cmd { return d.read.Upd
 
 // Render draws one item, bold when unread.
 func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
-	if i, ok := it.(item); ok && !i.mark.Read {
+	if i, ok := it.(*item); ok && !i.mark.Read {
 		d.unread.Render(w, m, index, it)
 		return
 	}
@@ -240,7 +263,7 @@ func (m Model) KeyMaps() (KeyMap, list.KeyMap) { return m.keys, m.list.KeyMap }
 func items(arts []model.Article, marks map[string]Mark) []list.Item {
 	out := make([]list.Item, len(arts))
 	for i := range arts {
-		out[i] = item{arts[i], marks[arts[i].ID]}
+		out[i] = newItem(arts[i], marks[arts[i].ID])
 	}
 	return out
 }
@@ -252,47 +275,101 @@ func (m *Model) SetStyles(st theme.Styles) {
 }
 
 // SetSize gives the list its width and height in cells.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(max(w, 0), max(h, 0)) }
+func (m *Model) SetSize(w, h int) {
+	m.list.SetSize(max(w, 0), max(h, 0))
+	m.pickPaginator(len(m.list.Items()))
+}
+
+// pickPaginator shows the page as "3/120" rather than a row of dots when
+// the dots would not fit, before the list draws them: bubbles' list
+// builds the row of dots on every update to find out, in time that grows
+// with the square of the pages (seconds at 100k briefs).
+func (m *Model) pickPaginator(items int) {
+	pages := items / max(1, m.list.Paginator.PerPage)
+	if pages*2 > m.list.Width() {
+		m.list.Paginator.Type = paginator.Arabic
+	} else {
+		m.list.Paginator.Type = paginator.Dots
+	}
+}
 
 // Append adds articles at the end of the list and returns how many were
 // new. An article whose id is already listed replaces it in place (a
 // later, fuller version: say once extraction has filled its entities and
 // quotes, or a refresh).
 func (m *Model) Append(arts []model.Article) (int, tea.Cmd) {
-	all := slices.Clone(m.all)
-	at := make(map[string]int, len(all))
-	for i, it := range all {
-		at[it.(item).art.ID] = i
-	}
-	added := 0
+	var fresh []list.Item
+	all := m.all
+	replaced := false
 	for _, a := range arts {
-		if i, ok := at[a.ID]; ok {
-			all[i] = item{a, m.marks[a.ID]}
+		if old, ok := m.byID[a.ID]; ok {
+			// the same brief again (a copy elsewhere, a refresh): nothing to do
+			if sameBrief(&old.art, &a) {
+				continue
+			}
+			if !replaced { // the list's slice is the bubbles list's too: change a copy
+				all = slices.Clone(all)
+				replaced = true
+			}
+			it := newItem(a, m.marks[a.ID])
+			m.byID[a.ID] = it
+			if i := slices.Index(all, list.Item(old)); i >= 0 {
+				all[i] = it
+			} else if i := slices.Index(fresh, list.Item(old)); i >= 0 {
+				fresh[i] = it
+			}
 			continue
 		}
-		at[a.ID] = len(all)
-		all = append(all, item{a, m.marks[a.ID]})
-		added++
+		it := newItem(a, m.marks[a.ID])
+		m.byID[a.ID] = it
+		fresh = append(fresh, it)
 	}
-	return added, m.setItems(all)
+	if replaced { // a fuller version may sort elsewhere: sort it all
+		return len(fresh), m.setItems(append(slices.Clip(all), fresh...))
+	}
+	if len(fresh) == 0 {
+		return 0, nil
+	}
+	// the list is in order already: sort the new briefs and merge them in,
+	// each after the equal ones already there (what a stable sort of the
+	// whole would do), in time linear in the list
+	m.order.arrange(fresh)
+	return len(fresh), m.setArranged(m.order.merge(all, fresh))
+}
+
+// sameBrief reports whether b is a brief the list shows as it shows a:
+// the same but perhaps for where it was read from.
+func sameBrief(a, b *model.Article) bool {
+	if a.Source != b.Source {
+		c := *b
+		c.Source = a.Source
+		return reflect.DeepEqual(*a, c)
+	}
+	return reflect.DeepEqual(*a, *b)
 }
 
 // setItems puts items in the list in the current order, those the view
 // shows in the bubbles list, the cursor staying on the brief it was on.
 func (m *Model) setItems(all []list.Item) tea.Cmd {
+	m.order.arrange(all)
+	return m.setArranged(all)
+}
+
+// setArranged is setItems for items already in the current order.
+func (m *Model) setArranged(all []list.Item) tea.Cmd {
 	sel, had := m.Selected()
 	top := m.list.Index() == 0 // briefs arriving do not pull the cursor down from the top
-	m.order.arrange(all)
 	m.all = all
 	shown := all
 	if m.show != ShowAll {
 		shown = make([]list.Item, 0, len(all))
 		for _, it := range all {
-			if m.shows(it.(item)) {
+			if m.shows(it.(*item)) {
 				shown = append(shown, it)
 			}
 		}
 	}
+	m.pickPaginator(len(shown))
 	cmd := m.list.SetItems(shown)
 	switch {
 	case had && !top:
@@ -306,7 +383,7 @@ func (m *Model) setItems(all []list.Item) tea.Cmd {
 }
 
 // shows reports whether the current view shows it.
-func (m Model) shows(it item) bool {
+func (m Model) shows(it *item) bool {
 	switch m.show {
 	case ShowUnread:
 		return !it.mark.Read || m.keep[it.art.ID]
@@ -325,8 +402,9 @@ func (m *Model) SetMarks(marks map[string]Mark) tea.Cmd {
 	}
 	all := make([]list.Item, len(m.all))
 	for i, it := range m.all {
-		a := it.(item).art
-		all[i] = item{a, m.marks[a.ID]}
+		n := it.(*item).withMark(m.marks[it.(*item).art.ID])
+		all[i] = n
+		m.byID[n.art.ID] = n
 	}
 	return m.setItems(all)
 }
@@ -338,17 +416,17 @@ func (m *Model) SetMark(id string, mk Mark) {
 	if m.show != ShowAll {
 		m.keep[id] = true
 	}
-	for i, it := range m.all {
-		if it.(item).art.ID == id {
-			m.all[i] = item{it.(item).art, mk}
-			break
-		}
+	old, ok := m.byID[id]
+	if !ok {
+		return
 	}
-	for i, it := range m.list.Items() {
-		if it.(item).art.ID == id {
-			m.list.SetItem(i, item{it.(item).art, mk})
-			break
-		}
+	n := old.withMark(mk)
+	m.byID[id] = n
+	if i := slices.Index(m.all, list.Item(old)); i >= 0 {
+		m.all[i] = n
+	}
+	if i := slices.Index(m.list.Items(), list.Item(old)); i >= 0 {
+		m.list.SetItem(i, n)
 	}
 }
 
@@ -410,24 +488,48 @@ func (o Order) arrange(items []list.Item) {
 	if o.Sort == SortLoad && !o.Group {
 		return
 	}
-	slices.SortStableFunc(items, func(x, y list.Item) int {
-		a, b := x.(item).art, y.(item).art
-		if o.Group {
-			if c := strings.Compare(strings.ToLower(GroupLabel(a)), strings.ToLower(GroupLabel(b))); c != 0 {
-				return c
-			}
+	slices.SortStableFunc(items, o.compareItems)
+}
+
+// merge returns the items of a and b, both in order, in order; of equal
+// ones, a's come first.
+func (o Order) merge(a, b []list.Item) []list.Item {
+	out := make([]list.Item, 0, len(a)+len(b))
+	if o.Sort == SortLoad && !o.Group {
+		return append(append(out, a...), b...)
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if o.compareItems(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
 		}
-		c := o.compare(a, b)
-		if o.Reverse {
-			c = -c
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// compareItems orders two list items: by group when grouping, then by the sort.
+func (o Order) compareItems(x, y list.Item) int {
+	a, b := x.(*item), y.(*item)
+	if o.Group {
+		if c := strings.Compare(a.group, b.group); c != 0 {
+			return c
 		}
-		return c
-	})
+	}
+	c := o.compare(a, b)
+	if o.Reverse {
+		c = -c
+	}
+	return c
 }
 
 // compare orders two briefs by the sort, the first to show first; ties go
 // newest first, then by title.
-func (o Order) compare(a, b model.Article) int {
+func (o Order) compare(a, b *item) int {
 	if o.Sort == SortLoad {
 		return 0
 	}
@@ -440,7 +542,8 @@ func (o Order) compare(a, b model.Article) int {
 	return compareBy(SortTitle, a, b)
 }
 
-func compareBy(sort string, a, b model.Article) int {
+func compareBy(sort string, x, y *item) int {
+	a, b := &x.art, &y.art
 	switch sort {
 	case SortDate:
 		switch {
@@ -453,7 +556,7 @@ func compareBy(sort string, a, b model.Article) int {
 		}
 		return b.Published.Compare(a.Published)
 	case SortTitle:
-		return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+		return strings.Compare(x.low, y.low)
 	case SortEntities:
 		return len(b.Entities) - len(a.Entities)
 	case SortQuotes:
@@ -475,14 +578,17 @@ func (m *Model) SetFilter(text string) {
 
 // Selected returns the highlighted article.
 func (m Model) Selected() (model.Article, bool) {
-	it, ok := m.list.SelectedItem().(item)
-	return it.art, ok
+	it, ok := m.list.SelectedItem().(*item)
+	if !ok {
+		return model.Article{}, false
+	}
+	return it.art, true
 }
 
 // ByID returns the article with this id, filtered out or not, shown or not.
 func (m Model) ByID(id string) (model.Article, bool) {
 	for _, it := range m.all {
-		if a := it.(item).art; a.ID == id {
+		if a := it.(*item).art; a.ID == id {
 			return a, true
 		}
 	}
@@ -492,7 +598,7 @@ func (m Model) ByID(id string) (model.Article, bool) {
 // Select moves the cursor to the visible article with this id; false when it is not visible.
 func (m *Model) Select(id string) bool {
 	for i, it := range m.list.VisibleItems() {
-		if it.(item).art.ID == id {
+		if it.(*item).art.ID == id {
 			m.list.Select(i)
 			return true
 		}
@@ -505,14 +611,14 @@ func (m *Model) Select(id string) bool {
 func (m Model) Neighbor(id string, delta int) (model.Article, bool) {
 	vis := m.list.VisibleItems()
 	for i, it := range vis {
-		if it.(item).art.ID != id {
+		if it.(*item).art.ID != id {
 			continue
 		}
 		j := i + delta
 		if j < 0 || j >= len(vis) {
 			return model.Article{}, false
 		}
-		return vis[j].(item).art, true
+		return vis[j].(*item).art, true
 	}
 	return model.Article{}, false
 }

@@ -25,7 +25,7 @@ func brief(id, title, outlet string, day int, ents, quotes int) model.Article {
 func ids(m Model) []string {
 	var out []string
 	for _, it := range m.list.Items() {
-		out = append(out, it.(item).art.ID)
+		out = append(out, it.(*item).art.ID)
 	}
 	return out
 }
@@ -85,7 +85,7 @@ func TestMarksAndShow(t *testing.T) {
 	m.SetSize(60, 30)
 	m.SetMarks(map[string]Mark{"a": {Read: true}, "b": {Read: true, Starred: true}})
 	for id, want := range map[string]string{"a": "Wire", "b": "★ Wire", "c": "• Wire"} {
-		it := m.all[slices.IndexFunc(m.all, func(x list.Item) bool { return x.(item).art.ID == id })].(item)
+		it := m.all[slices.IndexFunc(m.all, func(x list.Item) bool { return x.(*item).art.ID == id })].(*item)
 		if d := it.Description(); !strings.HasPrefix(d, want+" ·") {
 			t.Errorf("%s: description %q, want it to open with %q", id, d, want)
 		}
@@ -110,5 +110,57 @@ func TestMarksAndShow(t *testing.T) {
 	}
 	if a, ok := m.ByID("a"); !ok || a.Title != "Alpha 2" {
 		t.Fatalf("ByID of a hidden brief: %q %v", a.Title, ok)
+	}
+}
+
+// Briefs arriving in batches end in the order one sort of them all gives
+// (Append merges each batch into the sorted list), and a later, fuller
+// version of a brief replaces it where its new fields sort it.
+func TestAppendInBatchesKeepsTheOrder(t *testing.T) {
+	var arts []model.Article
+	outlets := []string{"Wire", "Post", ""}
+	for i := range 60 {
+		title := []string{"Talks", "arms", "Budget", "ceasefire"}[i%4]
+		arts = append(arts, brief(string(rune('A'+i)), title, outlets[i%3], (i*7)%11, i%5, (i*3)%4))
+	}
+	for _, o := range []Order{{Sort: SortDate}, {Sort: SortTitle, Reverse: true}, {Sort: SortEntities, Group: true}, {Sort: SortQuotes}, {Sort: SortLoad}} {
+		whole := New(nil, theme.New(true))
+		whole.SetSize(60, 30)
+		whole.SetOrder(o)
+		whole.Append(arts)
+		batched := New(nil, theme.New(true))
+		batched.SetSize(60, 30)
+		batched.SetOrder(o)
+		for i := 0; i < len(arts); i += 7 {
+			batched.Append(arts[i:min(i+7, len(arts))])
+		}
+		all := items(arts, nil)
+		o.arrange(all)
+		var wantIDs []string
+		for _, it := range all {
+			wantIDs = append(wantIDs, it.(*item).art.ID)
+		}
+		if got := ids(batched); !slices.Equal(got, wantIDs) {
+			t.Errorf("%v: batches give %v, want %v", o, got, wantIDs)
+		}
+		if got := ids(whole); !slices.Equal(got, wantIDs) {
+			t.Errorf("%v: one append gives %v, want %v", o, got, wantIDs)
+		}
+		if n, _ := batched.Append(arts[:3]); n != 0 || batched.Len() != len(arts) {
+			t.Errorf("%v: appending known briefs added %d, list of %d", o, n, batched.Len())
+		}
+	}
+	// a fuller version of "A" (now with the most entities) moves to the top
+	m := New(nil, theme.New(true))
+	m.SetSize(60, 30)
+	m.SetOrder(Order{Sort: SortEntities})
+	m.Append(arts)
+	fuller := arts[0]
+	fuller.Entities = make([]model.Entity, 50)
+	if n, _ := m.Append([]model.Article{fuller}); n != 0 {
+		t.Errorf("a fuller version counted as new")
+	}
+	if got := ids(m); got[0] != "A" || m.Len() != len(arts) {
+		t.Errorf("fuller version: first %q of %d briefs, want A of %d", got[0], m.Len(), len(arts))
 	}
 }
