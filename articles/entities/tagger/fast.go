@@ -108,15 +108,43 @@ func addD(acc, s *dsums) {
 	acc[1][4] += s[1][4]
 }
 
-// bestPacked is Best of the unpacked sums.
+// bestPacked is Best of the unpacked sums: the first highest-scoring label
+// allowed after prev. Sums below 2^24 in magnitude convert to float32
+// exactly, so they compare as integers; larger ones go through Best.
 func bestPacked(acc *psums, prev Label) Label {
 	s := unpack(acc)
-	var scores [NumLabels]float32
-	for l := range NumLabels {
-		scores[l] = float32(s[l])
+	var big int32
+	for _, v := range s {
+		big |= v ^ v>>31 // |v| or |v|-1: as many high bits
 	}
-	return Best(&scores, prev)
+	if big >= 1<<24 {
+		var scores [NumLabels]float32
+		for l := range NumLabels {
+			scores[l] = float32(s[l])
+		}
+		return Best(&scores, prev)
+	}
+	mask := allowedAfter[prev%NumLabels]
+	best, bs := Label(0), s[0] // O is always allowed
+	for l := 1; l < NumLabels; l++ {
+		if mask&(1<<l) != 0 && s[l] > bs {
+			best, bs = Label(l), s[l]
+		}
+	}
+	return best
 }
+
+// allowedAfter are the labels allowed after each label, as bits.
+var allowedAfter = func() (m [NumLabels]uint16) {
+	for p := range Label(NumLabels) {
+		for l := range Label(NumLabels) {
+			if allowed(p, l) {
+				m[p] |= 1 << l
+			}
+		}
+	}
+	return m
+}()
 
 // fixedPacked are the small tables TagDoc adds, packed, both stages side by side.
 type fixedPacked struct {
@@ -367,7 +395,12 @@ func (m *Model) buildFixed() {
 type wordEntry struct {
 	lower, shape, clus uint64 // as in tokenInfo
 	class              uint8
-	sums               [nParts]dsums // by part, both stages
+	base               dsums // the pBase part, both stages
+	// The other parts, as indices into scratch.parts: parts are interned,
+	// so that a rare word, whose own weights the model mostly lacks,
+	// shares them with every word of its shape and cluster (and all-zero
+	// parts are parts[0]), and its entry stays a few cache lines.
+	part [nParts]int32
 	// Keys of document evidence (see Doc): the word itself, strings.ToLower
 	// of it, and its rune-by-rune lower case, interned in the scratch.
 	selfID, addID, getID int32
@@ -386,12 +419,14 @@ type wordEntry struct {
 	docFlags int16    // -1: none yet
 	histCode int16    // -1: none yet
 	p1       [2]Label // 0: none yet
+	docZero  bool     // docSums is all zero: not read
 	docSums  dsums
 	histSums psums
 	p1Sums   [2]psums
 }
 
-// maxWords bounds the word cache of one scratch (600 bytes a word);
+// maxWords bounds the word cache of one scratch (about 500 bytes a word
+// and its share of the interned parts);
 // a fuller cache is emptied before the next article.
 const maxWords = 1 << 15
 
@@ -402,18 +437,18 @@ const maxPairs = 1 << 16
 // scratch is the working memory of TagDoc: the word cache, which lasts, and
 // per-article arrays, which are reused.
 type scratch struct {
-	index map[string]int32 // word -> ents
-	ents  []wordEntry
-	pairs pairIndex // entry a<<32 | entry b -> pair
-	pair  []pairSums
-	keys  map[string]int32 // interned evidence keys
-	fx    Extractor        // for fillWord
+	index  map[string]int32 // word -> ents
+	ents   []wordEntry
+	parts  []dsums         // interned parts of entries; parts[0] is zero
+	partOf map[dsums]int32 // parts -> index
+	pairs  pairIndex       // entry a<<32 | entry b -> pair
+	pair   []pairSums
+	keys   map[string]int32 // interned evidence keys
+	fx     Extractor        // for fillWord
 
-	// Per article, by key id; an id's values are stale unless seen[id] == gen.
-	flags  []uint8
-	counts [][5]int32
-	seen   []uint32
-	gen    uint32
+	// Per article, by evidence key id.
+	ev  []evidence
+	gen uint32
 
 	// Per token of the article.
 	tok   []int32 // entry
@@ -424,19 +459,31 @@ type scratch struct {
 	first []Label // stage-one labels
 }
 
+// evidence is what an article says of one evidence key (see Doc and
+// History); its values are stale unless seen is the scratch's gen.
+type evidence struct {
+	seen   uint32
+	flags  uint8
+	counts [5]int32
+}
+
 // begin readies the scratch for a new article.
 func (sc *scratch) begin() {
 	if len(sc.ents) > maxWords {
 		clear(sc.index)
 		clear(sc.keys)
 		sc.ents = sc.ents[:0]
+		sc.parts = sc.parts[:1]
+		clear(sc.partOf)
 		sc.pairs.clear()
 		sc.pair = sc.pair[:0]
-		sc.flags, sc.counts, sc.seen = sc.flags[:0], sc.counts[:0], sc.seen[:0]
+		sc.ev = sc.ev[:0]
 	}
 	sc.gen++
 	if sc.gen == 0 {
-		clear(sc.seen)
+		for i := range sc.ev {
+			sc.ev[i].seen = 0
+		}
 		sc.gen = 1
 	}
 	sc.pair = sc.pair[:sc.pairs.n] // drop the last article's uncached pairs
@@ -448,33 +495,43 @@ func (sc *scratch) key(s string) int32 {
 	if id, ok := sc.keys[s]; ok {
 		return id
 	}
-	id := int32(len(sc.flags))
+	id := int32(len(sc.ev))
 	sc.keys[strings.Clone(s)] = id
-	sc.flags = append(sc.flags, 0)
-	sc.counts = append(sc.counts, [5]int32{})
-	sc.seen = append(sc.seen, 0)
+	sc.ev = append(sc.ev, evidence{})
 	return id
 }
 
 // fresh makes key id current in this article.
 func (sc *scratch) fresh(id int32) {
-	if sc.seen[id] != sc.gen {
-		sc.seen[id] = sc.gen
-		sc.flags[id] = 0
-		sc.counts[id] = [5]int32{}
+	if v := &sc.ev[id]; v.seen != sc.gen {
+		*v = evidence{seen: sc.gen}
 	}
 }
 
 func (sc *scratch) flag(id int32, f uint8) {
 	sc.fresh(id)
-	sc.flags[id] |= f
+	sc.ev[id].flags |= f
 }
 
 func (sc *scratch) flagsOf(id int32) uint8 {
-	if sc.seen[id] != sc.gen {
+	if v := &sc.ev[id]; v.seen == sc.gen {
+		return v.flags
+	}
+	return 0
+}
+
+// intern returns the index of p in sc.parts, adding it if new.
+func (sc *scratch) intern(p dsums) int32 {
+	if p == (dsums{}) {
 		return 0
 	}
-	return sc.flags[id]
+	if id, ok := sc.partOf[p]; ok {
+		return id
+	}
+	id := int32(len(sc.parts))
+	sc.parts = append(sc.parts, p)
+	sc.partOf[p] = id
+	return id
 }
 
 // entry returns the cache index of word w, adding it if new.
@@ -518,8 +575,9 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	add(pP2, mix(tLowerP2, t.lower))
 	add(pP1O, mix(tP1Lower, mix(0, t.lower)))
 	add(pP1O, mix(tP1Shape, mix(0, t.shape)))
-	for part := range nParts {
-		e.sums[part] = dsums{pack(&s1[part]), pack(&s2[part])}
+	e.base = dsums{pack(&s1[pBase]), pack(&s2[pBase])}
+	for part := pBase + 1; part < nParts; part++ {
+		e.part[part] = sc.intern(dsums{pack(&s1[part]), pack(&s2[part])})
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	e.firstLower, e.firstUpper = unicode.IsLower(r), unicode.IsUpper(r)
@@ -552,7 +610,7 @@ func (m *Model) getScratch() *scratch {
 	if sc, _ := m.pool.Get().(*scratch); sc != nil {
 		return sc
 	}
-	return &scratch{index: map[string]int32{}, keys: map[string]int32{}}
+	return &scratch{index: map[string]int32{}, keys: map[string]int32{}, parts: make([]dsums, 1), partOf: map[dsums]int32{}}
 }
 
 // putScratch gives sc back: to the resident place when it is free (a
@@ -653,14 +711,14 @@ func (sc *scratch) history() {
 		e := &sc.ents[id]
 		if e.letter {
 			sc.fresh(e.addID)
-			sc.counts[e.addID][sc.first[i].Type()]++
+			sc.ev[e.addID].counts[sc.first[i].Type()]++
 		}
 	}
 	for i, id := range sc.tok {
 		e := &sc.ents[id]
 		code := uint8(15)
 		if e.letter {
-			cc := sc.counts[e.addID]
+			cc := sc.ev[e.addID].counts
 			cc[sc.first[i].Type()]--
 			total, best := int32(0), 0
 			for t := range cc {
@@ -810,7 +868,7 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 			}
 			next := sc.pairOf(m, tok[i], b)
 			e := &sc.ents[tok[i]]
-			acc := e.sums[pBase]
+			acc := e.base
 			addD(&acc, &sc.pair[prev].b)
 			addD(&acc, &sc.pair[next].a)
 			prev = next
@@ -834,26 +892,26 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 			gm1, cm1 := nGaz-1, nClass-1
 			if i > 0 {
 				a := &sc.ents[tok[i-1]]
-				addD(&acc, &a.sums[pM1])
+				addD(&acc, &sc.parts[a.part[pM1]])
 				gm1, cm1 = int(gz[i-1]), int(a.class)
 			} else {
 				addD(&acc, &fx.bM1)
 			}
 			if i > 1 {
-				addD(&acc, &sc.ents[tok[i-2]].sums[pM2])
+				addD(&acc, &sc.parts[sc.ents[tok[i-2]].part[pM2]])
 			} else {
 				addD(&acc, &fx.bM2)
 			}
 			gp1, cp1 := nGaz-1, nClass-1
 			if i+1 < n {
 				b := &sc.ents[tok[i+1]]
-				addD(&acc, &b.sums[pP1])
+				addD(&acc, &sc.parts[b.part[pP1]])
 				gp1, cp1 = int(gz[i+1]), int(b.class)
 			} else {
 				addD(&acc, &fx.bP1)
 			}
 			if i+2 < n {
-				addD(&acc, &sc.ents[tok[i+2]].sums[pP2])
+				addD(&acc, &sc.parts[sc.ents[tok[i+2]].part[pP2]])
 			} else {
 				addD(&acc, &fx.bP2)
 			}
@@ -865,8 +923,11 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 				var c [2]sums
 				m.w.add2(&c[0], &c[1], mix(tDocLower, mix(uint64(d), e.lower)))
 				e.docSums = packD(&c)
+				e.docZero = e.docSums == dsums{}
 			}
-			addD(&acc, &e.docSums)
+			if !e.docZero {
+				addD(&acc, &e.docSums)
+			}
 			if s.Upper {
 				addD(&acc, &fx.upperDoc[d][cl])
 			}
@@ -895,7 +956,7 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 			acc := stat[i][st]
 			addP(&acc, &fx.p1All[p1][p2][gz[i]][st])
 			if p1 == 0 {
-				addP(&acc, &e.sums[pP1O][st])
+				addP(&acc, &sc.parts[e.part[pP1O]][st])
 			} else {
 				if e.p1[st] != p1 {
 					e.p1[st] = p1
