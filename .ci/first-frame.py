@@ -26,8 +26,11 @@ def once(argv, want=b"brief"):
                 chunk = os.read(fd, 65536)
             except OSError:
                 break
-            buf += chunk
-            if want in buf.lower():
+            # look in the new output and the end of the old (a long load
+            # redraws a lot: searching all of it each time would slow the
+            # reading, and the reader with it)
+            buf = buf[-len(want):] + chunk.lower()
+            if want in buf:
                 first = time.monotonic() - t0
                 break
     os.kill(pid, signal.SIGKILL)
