@@ -430,19 +430,24 @@ type wordEntry struct {
 // a fuller cache is emptied before the next article.
 const maxWords = 1 << 15
 
-// maxPairs bounds the cache of adjacent word pairs (144 bytes a pair).
-// Pairs met once the cache is full are summed for the article only.
-const maxPairs = 1 << 16
+// maxPairs bounds the cache of adjacent word pairs (16 bytes a pair: their
+// sums are interned parts, most of them shared by the many pairs whose
+// words the model has no pair weights for). Pairs met once it is full are
+// summed afresh each time.
+const maxPairs = 1 << 18
+
+// maxParts bounds the interned parts (80 bytes each); a scratch with more
+// is emptied before the next article.
+const maxParts = 1 << 17
 
 // scratch is the working memory of TagDoc: the word cache, which lasts, and
 // per-article arrays, which are reused.
 type scratch struct {
 	index  map[string]int32 // word -> ents
 	ents   []wordEntry
-	parts  []dsums         // interned parts of entries; parts[0] is zero
-	partOf map[dsums]int32 // parts -> index
-	pairs  pairIndex       // entry a<<32 | entry b -> pair
-	pair   []pairSums
+	parts  []dsums          // interned parts of entries; parts[0] is zero
+	partOf map[dsums]int32  // parts -> index
+	pairs  pairIndex        // entry a<<32 | entry b -> its parts
 	keys   map[string]int32 // interned evidence keys
 	fx     Extractor        // for fillWord
 
@@ -469,14 +474,13 @@ type evidence struct {
 
 // begin readies the scratch for a new article.
 func (sc *scratch) begin() {
-	if len(sc.ents) > maxWords {
+	if len(sc.ents) > maxWords || len(sc.parts) > maxParts {
 		clear(sc.index)
 		clear(sc.keys)
 		sc.ents = sc.ents[:0]
 		sc.parts = sc.parts[:1]
 		clear(sc.partOf)
 		sc.pairs.clear()
-		sc.pair = sc.pair[:0]
 		sc.ev = sc.ev[:0]
 	}
 	sc.gen++
@@ -486,7 +490,6 @@ func (sc *scratch) begin() {
 		}
 		sc.gen = 1
 	}
-	sc.pair = sc.pair[:sc.pairs.n] // drop the last article's uncached pairs
 	sc.tok, sc.gaz, sc.doc, sc.hist, sc.stat, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.stat[:0], sc.first[:0]
 }
 
@@ -744,21 +747,22 @@ const (
 	sentenceEnd   int32 = -2
 )
 
-// pairIndex maps a pair key to its index in scratch.pair: open addressing
-// with linear probing, at most half full (a Go map costs twice as much here).
+// pairIndex maps a pair key to the pair's two parts: open addressing with
+// linear probing, at most half full (a Go map costs twice as much here).
 type pairIndex struct {
 	slots []pairSlot
 	n     int // pairs held
 }
 
-// pairSlot is one slot of pairIndex: key and id in one cache line.
+// pairSlot is one slot of pairIndex: the key and the parts (indices into
+// scratch.parts) of the pair's features of its second word and of its first.
 type pairSlot struct {
-	key uint64 // key+1; 0 is empty
-	id  int32
+	key  uint64 // key+1; 0 is empty
+	b, a int32
 }
 
-// find returns the slot of key and its id, or the free slot for it and -1.
-func (p *pairIndex) find(key uint64) (int, int32) {
+// find returns the slot of key and whether key is there, or the free slot for it.
+func (p *pairIndex) find(key uint64) (*pairSlot, bool) {
 	if p.slots == nil {
 		p.slots = make([]pairSlot, 2*maxPairs)
 	}
@@ -767,16 +771,16 @@ func (p *pairIndex) find(key uint64) (int, int32) {
 	for s := (key * 0x9E3779B97F4A7C15 >> 40) & mask; ; s = (s + 1) & mask {
 		switch sl := &p.slots[s]; sl.key {
 		case k:
-			return int(s), sl.id
+			return sl, true
 		case 0:
-			return int(s), -1
+			return sl, false
 		}
 	}
 }
 
-// put stores id for key in slot s, which find returned for it.
-func (p *pairIndex) put(s int, key uint64, id int32) {
-	p.slots[s] = pairSlot{key + 1, id}
+// put stores the parts of key in slot sl, which find returned for it.
+func (p *pairIndex) put(sl *pairSlot, key uint64, b, a int32) {
+	*sl = pairSlot{key + 1, b, a}
 	p.n++
 }
 
@@ -785,20 +789,16 @@ func (p *pairIndex) clear() {
 	p.n = 0
 }
 
-// pairSums are the features of two adjacent words a b, for both stages:
-// those of b that involve a (ShapeM1S, LowerM1L, LowerM1Shape, ClusM1Clus)
-// and those of a that involve b (ShapeSP1, LowerLP1, ShapeLowerP1).
-type pairSums struct {
-	b, a dsums
-}
-
-// pairOf returns the cache index of the pair of entries a b (a may be
-// sentenceStart, b sentenceEnd), adding it if new.
-func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
+// pairOf returns the parts (indices into sc.parts) of the features of two
+// adjacent words a b (a may be sentenceStart, b sentenceEnd), for both
+// stages: those of b that involve a (ShapeM1S, LowerM1L, LowerM1Shape,
+// ClusM1Clus) and those of a that involve b (ShapeSP1, LowerLP1,
+// ShapeLowerP1).
+func (sc *scratch) pairOf(m *Model, a, b int32) (pb, pa int32) {
 	k := uint64(uint32(a))<<32 | uint64(uint32(b))
-	s, id := sc.pairs.find(k)
-	if id >= 0 {
-		return id
+	sl, ok := sc.pairs.find(k)
+	if ok {
+		return sl.b, sl.a
 	}
 	lm1, sm1, km1 := hStart, hStart, uint64(3<<32)
 	if a >= 0 {
@@ -810,7 +810,7 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 		e := &sc.ents[b]
 		lp1, sp1 = e.lower, e.shape
 	}
-	var pb, pa [2]sums
+	var sb, sa [2]sums
 	if b >= 0 {
 		e := &sc.ents[b]
 		keys := [...]uint64{
@@ -820,7 +820,7 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 			mix(tClusM1Clus, mix(km1>>16, e.clus>>16)),
 		}
 		for _, k := range keys {
-			m.w.add2(&pb[0], &pb[1], k)
+			m.w.add2(&sb[0], &sb[1], k)
 		}
 	}
 	if a >= 0 {
@@ -831,16 +831,14 @@ func (sc *scratch) pairOf(m *Model, a, b int32) int32 {
 			mix(tShapeLowerP1, mix(e.shape, lp1)),
 		}
 		for _, k := range keys {
-			m.w.add2(&pa[0], &pa[1], k)
+			m.w.add2(&sa[0], &sa[1], k)
 		}
 	}
-	p := pairSums{b: packD(&pb), a: packD(&pa)}
-	id = int32(len(sc.pair))
-	sc.pair = append(sc.pair, p)
-	if sc.pairs.n < maxPairs && int(id) == sc.pairs.n {
-		sc.pairs.put(s, k, id) // a full cache keeps the pairs it has: the frequent ones come early
+	pb, pa = sc.intern(packD(&sb)), sc.intern(packD(&sa))
+	if sc.pairs.n < maxPairs {
+		sc.pairs.put(sl, k, pb, pa) // a full cache keeps the pairs it has: the frequent ones come early
 	}
-	return id
+	return pb, pa
 }
 
 // static sums, for each token and both stages, the features that do not
@@ -860,17 +858,21 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 		if n == 0 {
 			continue
 		}
-		prev := sc.pairOf(m, sentenceStart, tok[0])
+		prev, _ := sc.pairOf(m, sentenceStart, tok[0])
 		for i := range n {
 			b := sentenceEnd
 			if i+1 < n {
 				b = tok[i+1]
 			}
-			next := sc.pairOf(m, tok[i], b)
+			next, own := sc.pairOf(m, tok[i], b)
 			e := &sc.ents[tok[i]]
 			acc := e.base
-			addD(&acc, &sc.pair[prev].b)
-			addD(&acc, &sc.pair[next].a)
+			if prev != 0 {
+				addD(&acc, &sc.parts[prev])
+			}
+			if own != 0 {
+				addD(&acc, &sc.parts[own])
+			}
 			prev = next
 			g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
 			if i == 0 || s.Upper || g != 0 {

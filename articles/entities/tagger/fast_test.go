@@ -98,7 +98,7 @@ func TestTagDocMatchesReference(t *testing.T) {
 }
 
 // TestTagDocCacheOverflow fills the word cache past maxWords and the pair
-// cache past maxPairs: pairs past the cap are summed for the article alone,
+// cache past maxPairs: pairs past the cap are summed afresh each time,
 // the next article starts on an empty cache, and all tag as the reference does.
 func TestTagDocCacheOverflow(t *testing.T) {
 	m := loadModel(t)
