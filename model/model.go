@@ -95,6 +95,24 @@ const (
 // Kinds lists every kind in display order.
 var Kinds = []EntityKind{KindPerson, KindCountry, KindPlace, KindOrganization, KindNationality, KindOther}
 
+// Heading is the kind's name over a group of its entities: "People",
+// "Countries", "Organisations" (the reader and the digest use the same).
+func (k EntityKind) Heading() string {
+	switch k {
+	case KindPerson:
+		return "People"
+	case KindCountry:
+		return "Countries"
+	case KindPlace:
+		return "Places"
+	case KindOrganization:
+		return "Organisations"
+	case KindNationality:
+		return "Nationalities"
+	}
+	return "Other"
+}
+
 // Mention is one place in an article where an entity is named.
 type Mention struct {
 	Field Field

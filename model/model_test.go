@@ -69,3 +69,20 @@ func TestJSONContractShape(t *testing.T) {
 		t.Fatalf("Paragraphs = %q", got)
 	}
 }
+
+func TestKindHeadings(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range Kinds {
+		h := k.Heading()
+		if h == "" || seen[h] {
+			t.Errorf("kind %q: heading %q empty or shared", k, h)
+		}
+		seen[h] = true
+	}
+	if got := KindPerson.Heading(); got != "People" {
+		t.Errorf("person heading %q", got)
+	}
+	if got := EntityKind("event").Heading(); got != "Other" {
+		t.Errorf("unknown kind heading %q, want Other", got)
+	}
+}

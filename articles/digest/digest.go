@@ -10,16 +10,6 @@ import (
 	"briefs/model"
 )
 
-// kindHeadings are the section names of the entity groups, in display order.
-var kindHeadings = map[model.EntityKind]string{
-	model.KindPerson:       "People",
-	model.KindCountry:      "Countries",
-	model.KindPlace:        "Places",
-	model.KindOrganization: "Organisations",
-	model.KindNationality:  "Nationalities",
-	model.KindOther:        "Other",
-}
-
 // Markdown writes a human-readable digest of a: title, source and date,
 // entities by kind with their mention counts, and quotes in reading order.
 func Markdown(w io.Writer, a *model.Article) error {
@@ -51,7 +41,7 @@ func Markdown(w io.Writer, a *model.Article) error {
 				}
 			}
 			if len(names) > 0 {
-				fmt.Fprintf(&b, "- **%s**: %s\n", kindHeadings[k], strings.Join(names, ", "))
+				fmt.Fprintf(&b, "- **%s**: %s\n", k.Heading(), strings.Join(names, ", "))
 			}
 		}
 		b.WriteString("\n")

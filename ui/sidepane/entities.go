@@ -2,6 +2,7 @@ package sidepane
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,16 +35,6 @@ func DefaultEntityKeys() EntityKeys {
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "mentions")),
 		PrevMention: key.NewBinding(key.WithKeys("N")),
 	}
-}
-
-// kindTitles are the headings of the kinds, in model.Kinds order.
-var kindTitles = map[model.EntityKind]string{
-	model.KindPerson:       "People",
-	model.KindCountry:      "Countries",
-	model.KindPlace:        "Places",
-	model.KindOrganization: "Organisations",
-	model.KindNationality:  "Nationalities",
-	model.KindOther:        "Other",
 }
 
 // Entities is the entities pane.
@@ -125,7 +116,7 @@ func (m *Entities) rebuild(keep string) {
 	byKind := map[model.EntityKind][]int{}
 	for i, e := range m.art.Entities {
 		k := e.Kind
-		if _, ok := kindTitles[k]; !ok {
+		if !slices.Contains(model.Kinds, k) {
 			k = model.KindOther
 		}
 		byKind[k] = append(byKind[k], i)
@@ -143,7 +134,7 @@ func (m *Entities) rebuild(keep string) {
 			}
 			return ea.Name < eb.Name
 		})
-		heading := m.st.EntityStyle(k).Bold(true).Render(kindTitles[k]) + m.st.Faint.Render(fmt.Sprintf(" %d", len(idx)))
+		heading := m.st.EntityStyle(k).Bold(true).Render(k.Heading()) + m.st.Faint.Render(fmt.Sprintf(" %d", len(idx)))
 		items = append(items, row{lines: []string{heading}})
 		for _, i := range idx {
 			e := m.art.Entities[i]
