@@ -50,6 +50,10 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if j > lo && it.capitalised() && (items[j-1].capitalised() || determiners[items[j-1].lower]) {
 			continue
 		}
+		// "a swiftly called meeting": an adjective after a determiner and adverbs
+		if k := prevNonAdverb(items, lo, j); k >= lo && k < j-1 && items[k].kind == itemWord && determiners[items[k].lower] {
+			continue
+		}
 		// "a pledged delegate", "It's called": an adjective or a passive, not speech
 		if j > lo && items[j-1].kind == itemWord && (determiners[items[j-1].lower] ||
 			namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re"))) {

@@ -52,6 +52,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "They told us ‘not now’ three times", speaker: "Amal Nasser", cue: "said"}}},
 		{"curly quotes inside a straight quotation are its words", `"It comes across as “too loud” or “too shrill,” and I keep going," Mara Ostrow said.`,
 			[]want{{text: "It comes across as “too loud” or “too shrill,” and I keep going", speaker: "Mara Ostrow", cue: "said"}}},
+		{"participle after a determiner and an adverb is an adjective", `After a hastily called meeting, the Harbour Council issued a statement calling the launch "a clear breach".`,
+			[]want{{text: "a clear breach", speaker: "Harbour Council", cue: "calling", partial: true}}},
 		{"guillemets", "Jean Marchetti said: «We are ready.»",
 			[]want{{text: "We are ready.", speaker: "Jean Marchetti", cue: "said"}}},
 		{"told the paper", `"There is no plan B," Hugo Brandt told the Daily Courier.`,
