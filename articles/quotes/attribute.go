@@ -429,6 +429,11 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 					continue
 				}
 			}
+			// "9/11 widow Terry Vance": a slash inside a word
+			if it.text == "/" && j > i && j+1 < hi && items[j-1].end == it.start && it.end == items[j+1].start && items[j+1].kind == itemWord {
+				j++
+				continue
+			}
 			break
 		}
 		if it.kind != itemWord {
