@@ -49,11 +49,13 @@ type item struct {
 	mark Mark
 	// sort keys, computed once: the title and the group label in lower case
 	low, group string
+	// filter is FilterValue, computed once
+	filter string
 }
 
 // newItem makes the list item of a, with its marks.
 func newItem(a model.Article, mk Mark) *item {
-	return &item{art: a, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(GroupLabel(a))}
+	return &item{art: a, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(GroupLabel(a)), filter: filterValue(a)}
 }
 
 // withMark returns a copy of it with other marks (the bubbles list keeps
@@ -86,14 +88,101 @@ func (i item) Description() string {
 }
 
 // FilterValue lets "/" match the title, the outlet, the source and the
-// names of the entities the brief names.
+// names of the entities the brief names: in lower case, the title first
+// and alone on its line (see filterWords).
 func (i item) FilterValue() string {
+	if i.filter != "" {
+		return i.filter
+	}
+	return filterValue(i.art)
+}
+
+func filterValue(a model.Article) string {
 	var b strings.Builder
-	b.WriteString(i.art.Title + " " + i.art.Outlet + " " + i.art.Source)
-	for _, e := range i.art.Entities {
-		b.WriteString(" " + e.Name)
+	b.WriteString(strings.ToLower(strings.ReplaceAll(a.Title, "\n", " ")))
+	b.WriteString("\n" + strings.ToLower(a.Outlet+" "+a.Source))
+	for _, e := range a.Entities {
+		b.WriteString(" " + strings.ToLower(e.Name))
 	}
 	return b.String()
+}
+
+// filterWords is the list's filter: a brief matches when each word typed
+// is in its filter value (title, outlet, source, entity names), in any
+// case; briefs with every word in the title come first, then the others,
+// each in list order. Unlike the bubbles default (fuzzy: letters in order
+// anywhere), "lavrov" finds the briefs that name Lavrov, not most of an
+// archive of 100k.
+func filterWords(term string, targets []string) []list.Rank {
+	words := strings.Fields(strings.ToLower(term))
+	var inTitle, others []list.Rank
+	for i, t := range targets {
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(t, w) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		title := t
+		if k := strings.IndexByte(t, '\n'); k >= 0 {
+			title = t[:k]
+		}
+		r := list.Rank{Index: i, MatchedIndexes: matchedRunes(title, words)}
+		if len(words) > 0 && allIn(title, words) {
+			inTitle = append(inTitle, r)
+		} else {
+			others = append(others, r)
+		}
+	}
+	return append(inTitle, others...)
+}
+
+func allIn(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// matchedRunes lists the rune positions of every occurrence of the words
+// in title, in order, for the list to highlight.
+func matchedRunes(title string, words []string) []int {
+	var byteIdx []int
+	for _, w := range words {
+		for from := 0; from < len(title); {
+			k := strings.Index(title[from:], w)
+			if k < 0 {
+				break
+			}
+			for b := from + k; b < from+k+len(w); b++ {
+				byteIdx = append(byteIdx, b)
+			}
+			from += k + len(w)
+		}
+	}
+	if len(byteIdx) == 0 {
+		return nil
+	}
+	slices.Sort(byteIdx)
+	byteIdx = slices.Compact(byteIdx)
+	var out []int
+	r, next := 0, 0
+	for b := range title {
+		for next < len(byteIdx) && byteIdx[next] < b {
+			next++
+		}
+		if next < len(byteIdx) && byteIdx[next] == b {
+			out = append(out, r)
+		}
+		r++
+	}
+	return out
 }
 
 // GroupLabel is what groups a brief by source: its outlet, else the host
@@ -209,6 +298,7 @@ func New(arts []model.Article, st theme.Styles) Model {
 	l.SetShowHelp(false) // the root draws one help bar for everything
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("brief", "briefs")
+	l.Filter = filterWords
 	byID := make(map[string]*item, len(arts))
 	for _, it := range all {
 		byID[it.(*item).art.ID] = it.(*item)

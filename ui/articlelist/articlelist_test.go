@@ -164,3 +164,45 @@ func TestAppendInBatchesKeepsTheOrder(t *testing.T) {
 		t.Errorf("fuller version: first %q of %d briefs, want A of %d", got[0], m.Len(), len(arts))
 	}
 }
+
+// The filter wants every word typed, in any case, anywhere in the title,
+// outlet, source or entity names; briefs with all of them in the title
+// come first; the letters matched in the title are the ones highlighted.
+func TestFilterWords(t *testing.T) {
+	lavrov := brief("a", "Talks stall in Geneva", "Wire", 2, 0, 0)
+	lavrov.Entities = []model.Entity{{Name: "Sergei Lavrov", Kind: model.KindPerson}}
+	inTitle := brief("b", "Lavrov meets envoy in Geneva", "Post", 3, 0, 0)
+	scattered := brief("c", "Revenue of oil firms", "Wire", 4, 0, 0) // l-a-v-r-o-v in order, no "lavrov"
+	targets := []string{filterValue(lavrov), filterValue(inTitle), filterValue(scattered)}
+	got := filterWords("LAVROV", targets)
+	if len(got) != 2 || got[0].Index != 1 || got[1].Index != 0 {
+		t.Fatalf("filter lavrov: %+v, want brief 1 (title) then 0 (entity)", got)
+	}
+	if want := []int{0, 1, 2, 3, 4, 5}; !slices.Equal(got[0].MatchedIndexes, want) {
+		t.Errorf("highlight %v, want %v", got[0].MatchedIndexes, want)
+	}
+	if got := filterWords("geneva lavrov", targets); len(got) != 2 {
+		t.Errorf("two words: %+v", got)
+	}
+	if got := filterWords("geneva paris", targets); len(got) != 0 {
+		t.Errorf("a word no brief has: %+v", got)
+	}
+	if got := filterWords("post", targets); len(got) != 1 || got[0].Index != 1 || got[0].MatchedIndexes != nil {
+		t.Errorf("outlet only: %+v", got)
+	}
+	// rune positions, not bytes, after a wide letter
+	if got := matchedRunes("höfði house", []string{"house"}); !slices.Equal(got, []int{6, 7, 8, 9, 10}) {
+		t.Errorf("runes after ö and ð: %v", got)
+	}
+	// through the list, as typed after "/"
+	m := New([]model.Article{lavrov, inTitle, scattered}, theme.New(true))
+	m.SetSize(60, 30)
+	m.SetFilter("lavrov")
+	var shown []string
+	for _, it := range m.list.VisibleItems() {
+		shown = append(shown, it.(*item).art.ID)
+	}
+	if !slices.Equal(shown, []string{"b", "a"}) {
+		t.Errorf("list filtered to %v, want [b a]", shown)
+	}
+}
