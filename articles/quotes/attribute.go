@@ -21,6 +21,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if it.kind != itemWord {
 			continue
 		}
+		if !cueWords[it.lower] {
+			continue
+		}
 		cf, ok := cues[it.lower]
 		cueText := it.lower
 		if !ok {
@@ -554,6 +557,21 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 	}
 	return a, b
 }
+
+// cueWords holds every word that can start a cue in sentenceCues: one
+// lookup rules out most words.
+var cueWords = func() map[string]bool {
+	m := map[string]bool{"according": true, "put": true, "puts": true}
+	for _, set := range []map[string]bool{afterCues, finalCues} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	for w := range cues {
+		m[w] = true
+	}
+	return m
+}()
 
 // namingCues name a thing when they follow "a"/"an" ("a band called X").
 var namingCues = toSet("called calling described labeled labelled dubbed titled named")

@@ -39,6 +39,10 @@ func markAt(s string, i int) (kind, size int, ok bool) {
 	return 0, 0, false
 }
 
+// markish marks the bytes findSpans stops at: a straight mark, markup's
+// angle brackets, and the first byte of “ ” „ (0xE2) and « » (0xC2).
+var markish = [256]bool{'"': true, '<': true, '>': true, 0xE2: true, 0xC2: true}
+
 // span is a quotation found in one paragraph: the marks and the words between them.
 type span struct {
 	open, close int // byte offset of the opening mark, and of the closing mark (or paragraph end)
@@ -115,6 +119,13 @@ func findSpans(text string, paras []paragraph) []span {
 		carry = -1
 		inTag := false // inside markup (<tweet author="..." datetime="...">): its marks quote nothing
 		for i < p.end {
+			// most bytes are none of '"', '<', '>' or the first byte of a curly mark or guillemet
+			for i < p.end && !markish[text[i]] {
+				i++
+			}
+			if i >= p.end {
+				break
+			}
 			if c := text[i]; c == '<' && open < 0 && i+1 < p.end && (isASCIILetter(text[i+1]) || text[i+1] == '/') {
 				inTag = true
 			} else if c == '>' {
