@@ -134,7 +134,9 @@ func sentences(items []item) [][2]int {
 		case it.kind == itemQuote:
 			t := strings.TrimRight(it.text, " ")
 			if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && i+1 < len(items) && items[i+1].capitalised() {
-				split = !cueWithin(items, i+1, 4)
+				// 'Japan called it an "outlaw nation." Russia insisted ...': a
+				// fragment that ends its sentence is not the next cue's
+				split = !cueWithin(items, i+1, 4) || fragmentAt(items, start, i)
 			}
 		}
 		if split {
@@ -146,6 +148,19 @@ func sentences(items []item) [][2]int {
 		out = append(out, [2]int{start, len(items)})
 	}
 	return out
+}
+
+// fragmentAt reports whether the quotation items[i] is a fragment run into
+// its sentence: it starts in lower case after words of the sentence
+// ("branded it an "outlaw nation."").
+func fragmentAt(items []item, start, i int) bool {
+	if i == start || items[i-1].kind != itemWord {
+		return false
+	}
+	if _, cue := cues[items[i-1].lower]; cue {
+		return false
+	}
+	return unicode.IsLower(firstRune(strings.TrimLeft(items[i].text, " '‘….")))
 }
 
 func firstRune(s string) rune {
