@@ -40,8 +40,8 @@
 // of the built-in briefs with the speaker a careful reader gives.
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
-// quote F1 0.958 (P 0.944, R 0.974), attribution 0.932, pronoun
-// attribution 0.848, end-to-end 0.924; train: F1 0.958, attribution 0.915.
+// quote F1 0.958 (P 0.944, R 0.974), attribution 0.933, pronoun
+// attribution 0.853, end-to-end 0.925; train: F1 0.958, attribution 0.915.
 // Most remaining false positives are real quotations with a cue that the
 // annotators left outside every attribution, and titles or scare quotes
 // they kept inside one.
