@@ -78,13 +78,14 @@ func pack(s *sums) psums {
 func packD(s *[2]sums) dsums { return dsums{pack(&s[0]), pack(&s[1])} }
 
 func unpack(p *psums) sums {
-	var s sums
-	for k := range 4 {
-		lo := int32(p[k])
-		s[2*k], s[2*k+1] = lo, int32((p[k]-int64(lo))>>32)
+	l0, l1, l2, l3 := int32(p[0]), int32(p[1]), int32(p[2]), int32(p[3])
+	return sums{
+		l0, int32((p[0] - int64(l0)) >> 32),
+		l1, int32((p[1] - int64(l1)) >> 32),
+		l2, int32((p[2] - int64(l2)) >> 32),
+		l3, int32((p[3] - int64(l3)) >> 32),
+		int32(p[4]),
 	}
-	s[8] = int32(p[4])
-	return s
 }
 
 func addP(acc, s *psums) {
@@ -109,14 +110,14 @@ func addD(acc, s *dsums) {
 }
 
 // bestPacked is Best of the unpacked sums: the first highest-scoring label
-// allowed after prev. Sums below 2^24 in magnitude convert to float32
-// exactly, so they compare as integers; larger ones go through Best.
+// allowed after prev, that is O, any B- label, or the I- label of prev's
+// type. Sums below 2^24 in magnitude convert to float32 exactly, so they
+// compare as integers; larger ones go through Best. Written out: this runs
+// twice per token.
 func bestPacked(acc *psums, prev Label) Label {
 	s := unpack(acc)
-	var big int32
-	for _, v := range s {
-		big |= v ^ v>>31 // |v| or |v|-1: as many high bits
-	}
+	big := s[0] ^ s[0]>>31 | s[1] ^ s[1]>>31 | s[2] ^ s[2]>>31 | s[3] ^ s[3]>>31 |
+		s[4] ^ s[4]>>31 | s[5] ^ s[5]>>31 | s[6] ^ s[6]>>31 | s[7] ^ s[7]>>31 | s[8] ^ s[8]>>31 // |v| or |v|-1: as many high bits
 	if big >= 1<<24 {
 		var scores [NumLabels]float32
 		for l := range NumLabels {
@@ -124,27 +125,37 @@ func bestPacked(acc *psums, prev Label) Label {
 		}
 		return Best(&scores, prev)
 	}
-	mask := allowedAfter[prev%NumLabels]
-	best, bs := Label(0), s[0] // O is always allowed
-	for l := 1; l < NumLabels; l++ {
-		if mask&(1<<l) != 0 && s[l] > bs {
-			best, bs = Label(l), s[l]
-		}
+	in := Label(0) // the I- label allowed after prev, if any
+	if prev != 0 {
+		in = Inside(prev.Type())
+	}
+	best, bs := Label(0), s[0]
+	if s[1] > bs {
+		best, bs = 1, s[1]
+	}
+	if in == 2 && s[2] > bs {
+		best, bs = 2, s[2]
+	}
+	if s[3] > bs {
+		best, bs = 3, s[3]
+	}
+	if in == 4 && s[4] > bs {
+		best, bs = 4, s[4]
+	}
+	if s[5] > bs {
+		best, bs = 5, s[5]
+	}
+	if in == 6 && s[6] > bs {
+		best, bs = 6, s[6]
+	}
+	if s[7] > bs {
+		best, bs = 7, s[7]
+	}
+	if in == 8 && s[8] > bs {
+		best = 8
 	}
 	return best
 }
-
-// allowedAfter are the labels allowed after each label, as bits.
-var allowedAfter = func() (m [NumLabels]uint16) {
-	for p := range Label(NumLabels) {
-		for l := range Label(NumLabels) {
-			if allowed(p, l) {
-				m[p] |= 1 << l
-			}
-		}
-	}
-	return m
-}()
 
 // fixedPacked are the small tables TagDoc adds, packed, both stages side by side.
 type fixedPacked struct {

@@ -238,3 +238,53 @@ func FuzzTagDoc(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkTagDocPolNeAR tags the PolNeAR training texts (skipped without
+// ../shared), each paragraph cut into sentences by the token package, with
+// warm caches: a long reading session of news, where the word and pair
+// caches are too big for the processor's caches and memory reads dominate.
+func BenchmarkTagDocPolNeAR(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "..", "shared", "data", "polnear", "train", "text", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no PolNeAR training texts")
+	}
+	var docs [][]Sentence
+	toks := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var doc []Sentence
+		for _, para := range strings.Split(string(data), "\n") {
+			tt := token.Tokenize(para)
+			prev := 0
+			for _, e := range token.Sentences(tt) {
+				words := make([]string, 0, e-prev)
+				for _, tk := range tt[prev:e] {
+					words = append(words, tk.Text)
+				}
+				doc = append(doc, Sentence{Words: words, Upper: isUpperSentence(words)})
+				toks += len(words)
+				prev = e
+			}
+		}
+		docs = append(docs, doc)
+	}
+	m := loadModel(b)
+	for _, d := range docs {
+		m.TagDoc(d)
+	}
+	cpu := 0.0
+	for b.Loop() {
+		cpu0 := cpuSeconds()
+		for _, d := range docs {
+			m.TagDoc(d)
+		}
+		cpu += cpuSeconds() - cpu0
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(toks)*float64(b.N)/cpu, "tokens/cpu-s")
+	}
+}
