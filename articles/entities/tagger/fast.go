@@ -115,10 +115,15 @@ func addD(acc, s *dsums) {
 // compare as integers; larger ones go through Best. Written out: this runs
 // twice per token.
 func bestPacked(acc *psums, prev Label) Label {
-	s := unpack(acc)
-	big := s[0] ^ s[0]>>31 | s[1] ^ s[1]>>31 | s[2] ^ s[2]>>31 | s[3] ^ s[3]>>31 |
-		s[4] ^ s[4]>>31 | s[5] ^ s[5]>>31 | s[6] ^ s[6]>>31 | s[7] ^ s[7]>>31 | s[8] ^ s[8]>>31 // |v| or |v|-1: as many high bits
+	// Unpacked into locals (registers), as unpack does.
+	s0, s2, s4, s6 := int32(acc[0]), int32(acc[1]), int32(acc[2]), int32(acc[3])
+	s1, s3 := int32((acc[0]-int64(s0))>>32), int32((acc[1]-int64(s2))>>32)
+	s5, s7 := int32((acc[2]-int64(s4))>>32), int32((acc[3]-int64(s6))>>32)
+	s8 := int32(acc[4])
+	big := s0 ^ s0>>31 | s1 ^ s1>>31 | s2 ^ s2>>31 | s3 ^ s3>>31 |
+		s4 ^ s4>>31 | s5 ^ s5>>31 | s6 ^ s6>>31 | s7 ^ s7>>31 | s8 ^ s8>>31 // |v| or |v|-1: as many high bits
 	if big >= 1<<24 {
+		s := unpack(acc)
 		var scores [NumLabels]float32
 		for l := range NumLabels {
 			scores[l] = float32(s[l])
@@ -129,29 +134,29 @@ func bestPacked(acc *psums, prev Label) Label {
 	if prev != 0 {
 		in = Inside(prev.Type())
 	}
-	best, bs := Label(0), s[0]
-	if s[1] > bs {
-		best, bs = 1, s[1]
+	best, bs := Label(0), s0
+	if s1 > bs {
+		best, bs = 1, s1
 	}
-	if in == 2 && s[2] > bs {
-		best, bs = 2, s[2]
+	if in == 2 && s2 > bs {
+		best, bs = 2, s2
 	}
-	if s[3] > bs {
-		best, bs = 3, s[3]
+	if s3 > bs {
+		best, bs = 3, s3
 	}
-	if in == 4 && s[4] > bs {
-		best, bs = 4, s[4]
+	if in == 4 && s4 > bs {
+		best, bs = 4, s4
 	}
-	if s[5] > bs {
-		best, bs = 5, s[5]
+	if s5 > bs {
+		best, bs = 5, s5
 	}
-	if in == 6 && s[6] > bs {
-		best, bs = 6, s[6]
+	if in == 6 && s6 > bs {
+		best, bs = 6, s6
 	}
-	if s[7] > bs {
-		best, bs = 7, s[7]
+	if s7 > bs {
+		best, bs = 7, s7
 	}
-	if in == 8 && s[8] > bs {
+	if in == 8 && s8 > bs {
 		best = 8
 	}
 	return best
@@ -734,12 +739,21 @@ func (sc *scratch) history() {
 		if e.letter {
 			cc := sc.ev[e.addID].counts
 			cc[sc.first[i].Type()]--
-			total, best := int32(0), 0
-			for t := range cc {
-				total += cc[t]
-				if cc[t] > cc[best] || (cc[t] == cc[best] && t != 0 && best == 0) {
-					best = t
-				}
+			// The majority type, ties going to a type over None, then to
+			// the first type (as History.Codes has it), written out.
+			total := cc[0] + cc[1] + cc[2] + cc[3] + cc[4]
+			best := 0
+			if cc[1] >= cc[best] {
+				best = 1
+			}
+			if cc[2] > cc[best] || cc[2] == cc[best] && best == 0 {
+				best = 2
+			}
+			if cc[3] > cc[best] || cc[3] == cc[best] && best == 0 {
+				best = 3
+			}
+			if cc[4] > cc[best] || cc[4] == cc[best] && best == 0 {
+				best = 4
 			}
 			if total > 0 {
 				code = uint8(best) * 2

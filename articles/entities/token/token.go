@@ -5,6 +5,7 @@
 package token
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,13 +123,15 @@ func chunk(dst []Token, s string, a, b, base int) []Token {
 		dst = append(dst, Token{Text: s[a : a+n], Start: base + a, End: base + a + n})
 		a += n
 	}
-	// Trailing punctuation and clitics, collected backwards.
-	var tail [8]Token
+	// Trailing punctuation and clitics, collected backwards after the
+	// leading tokens, then put in order with the core (no array to zero
+	// per word).
+	mark := len(dst)
 	nt := 0
-	for a < b && nt < len(tail)-1 {
+	for a < b && nt < 7 {
 		w := s[a:b]
 		if strings.HasSuffix(w, "...") && len(w) > 3 {
-			tail[nt] = Token{Text: "...", Start: base + b - 3, End: base + b}
+			dst = append(dst, Token{Text: "...", Start: base + b - 3, End: base + b})
 			nt++
 			b -= 3
 			continue
@@ -138,19 +141,19 @@ func chunk(dst []Token, s string, a, b, base int) []Token {
 			if keepStop(w) {
 				break
 			}
-			tail[nt] = Token{Text: ".", Start: base + b - n, End: base + b}
+			dst = append(dst, Token{Text: ".", Start: base + b - n, End: base + b})
 			nt++
 			b -= n
 			continue
 		}
 		if isClosePunct(r) && len(w) > n {
-			tail[nt] = Token{Text: w[len(w)-n:], Start: base + b - n, End: base + b}
+			dst = append(dst, Token{Text: w[len(w)-n:], Start: base + b - n, End: base + b})
 			nt++
 			b -= n
 			continue
 		}
 		if cl := clitic(w); cl > 0 {
-			tail[nt] = Token{Text: w[len(w)-cl:], Start: base + b - cl, End: base + b}
+			dst = append(dst, Token{Text: w[len(w)-cl:], Start: base + b - cl, End: base + b})
 			nt++
 			b -= cl
 			continue
@@ -160,8 +163,8 @@ func chunk(dst []Token, s string, a, b, base int) []Token {
 	if a < b {
 		dst = append(dst, Token{Text: s[a:b], Start: base + a, End: base + b})
 	}
-	for k := nt - 1; k >= 0; k-- {
-		dst = append(dst, tail[k])
+	if nt > 0 {
+		slices.Reverse(dst[mark:]) // core, then the tail in text order
 	}
 	return dst
 }
