@@ -200,6 +200,29 @@ func isTitleCase(words []string) bool {
 func isUpperSentence(words []string) bool {
 	up, low := 0, 0
 	for _, w := range words {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			switch c := w[i]; {
+			case c >= utf8.RuneSelf:
+				ascii = false
+			case c >= 'A' && c <= 'Z':
+				up++
+			case c >= 'a' && c <= 'z':
+				low++
+			}
+		}
+		if ascii {
+			continue
+		}
+		// Count the word again rune by rune, undoing its ASCII count.
+		for i := 0; i < len(w); i++ {
+			switch c := w[i]; {
+			case c >= 'A' && c <= 'Z':
+				up--
+			case c >= 'a' && c <= 'z':
+				low--
+			}
+		}
 		for _, r := range w {
 			if unicode.IsUpper(r) {
 				up++
@@ -502,26 +525,35 @@ func titleWord(w string) bool {
 	if len(l) > maxTitleLen+1 {
 		return false
 	}
-	for _, t := range longTitles {
-		if len(t)-len(l) <= 1 && len(l)-len(t) <= 1 && nearlyEqual(l, t) {
-			return true
+	for n := len(l) - 1; n <= len(l)+1; n++ {
+		for _, t := range longTitles[n] {
+			if nearlyEqual(l, t) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 // longTitles are the titles of five letters or more, the ones titleWord
-// forgives a slip in; maxTitleLen is the longest.
-var longTitles, maxTitleLen = func() ([]string, int) {
-	var out []string
+// forgives a slip in, by length (up to maxTitleLen+2, so that a word one
+// longer than the longest indexes it safely); maxTitleLen is the longest.
+var longTitles, maxTitleLen = func() ([][]string, int) {
 	n := 0
 	for t := range titles {
 		if len(t) >= 5 {
-			out = append(out, t)
 			n = max(n, len(t))
 		}
 	}
-	sort.Strings(out)
+	out := make([][]string, n+3)
+	for t := range titles {
+		if len(t) >= 5 {
+			out[len(t)] = append(out[len(t)], t)
+		}
+	}
+	for _, ts := range out {
+		sort.Strings(ts)
+	}
 	return out, n
 }()
 

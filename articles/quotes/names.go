@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,8 +74,8 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span, pa
 	}
 	if len(ents)+len(others) > 0 {
 		all := append(append(make([]nameRef, 0, len(ents)+len(others)), ents...), others...)
-		sort.Slice(all, func(i, j int) bool { return all[i].start < all[j].start })
-		sort.Slice(ents, func(i, j int) bool { return ents[i].start < ents[j].start })
+		slices.SortFunc(all, byStart)
+		slices.SortFunc(ents, byStart)
 		covered = func(s, e int) bool {
 			k := sort.Search(len(all), func(i int) bool { return all[i].end > s })
 			return k < len(all) && all[k].start < e
@@ -89,7 +91,7 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span, pa
 		}
 	}
 	ix.refs = append(kept, found...)
-	sort.Slice(ix.refs, func(i, j int) bool { return ix.refs[i].start < ix.refs[j].start })
+	slices.SortFunc(ix.refs, byStart)
 	// honorifics tell gender
 	for i := range ix.refs {
 		r := &ix.refs[i]
@@ -103,6 +105,10 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span, pa
 	}
 	return ix
 }
+
+// byStart orders names by where they start (slices.SortFunc runs the same
+// pattern-defeating quicksort as sort.Slice, without its reflection).
+func byStart(a, b nameRef) int { return cmp.Compare(a.start, b.start) }
 
 // genderOf guesses a person's gender from a full name's first name, when it
 // is a common one; otherwise it says nothing (0).

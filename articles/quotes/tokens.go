@@ -26,8 +26,11 @@ func (it item) isPunct(p string) bool { return it.kind == itemPunct && it.text =
 
 // capitalised reports whether a word starts with an upper-case letter.
 func (it item) capitalised() bool {
-	if it.kind != itemWord {
+	if it.kind != itemWord || it.text == "" {
 		return false
+	}
+	if c := it.text[0]; c < utf8.RuneSelf {
+		return c >= 'A' && c <= 'Z'
 	}
 	r, _ := utf8.DecodeRuneInString(it.text)
 	return unicode.IsUpper(r)
@@ -44,7 +47,20 @@ func toSet(words string) map[string]bool {
 	return m
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSpaceRune is unicode.IsSpace with the ASCII answer first.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
 
 // tokenize cuts text[p.start:p.end] into items; each quotation span opened in
 // this paragraph (by its open offset, via opens) becomes a single item.
@@ -68,7 +84,7 @@ func tokenize(text string, p paragraph, spans []span, opens map[int]int) []item 
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsSpace(r):
+		case isSpaceRune(r):
 			i += n
 		case isWordRune(r):
 			j := i + n
