@@ -409,14 +409,9 @@ func (m *Model) buildFixed() {
 
 // wordEntry is what the tagger knows of one distinct word whatever its context.
 type wordEntry struct {
-	lower, shape, clus uint64 // as in tokenInfo
-	class              uint8
-	base               dsums // the pBase part, both stages
-	// The other parts, as indices into scratch.parts: parts are interned,
-	// so that a rare word, whose own weights the model mostly lacks,
-	// shares them with every word of its shape and cluster (and all-zero
-	// parts are parts[0]), and its entry stays a few cache lines.
-	part [nParts]int32
+	// Fields in the order a token first needs them, the small ones first,
+	// so that a word out of the processor's caches costs few lines.
+
 	// Keys of document evidence (see Doc): the word itself, strings.ToLower
 	// of it, and its rune-by-rune lower case, interned in the scratch.
 	selfID, addID, getID int32
@@ -427,15 +422,26 @@ type wordEntry struct {
 	corp                 bool  // a company word (corpWords)
 	title                bool  // a personal title (personTitles)
 	letter               bool  // has a letter
+	class                uint8
+	docZero              bool // docSums is all zero: not read
 
 	// The last document flags, stage-one history code and (per stage)
 	// non-O previous label this word had, and the sums of the features
 	// they make with it (DocLower; HistShape and HistLower; P1Lower and
-	// P1Shape): a word tends to keep them from one article to the next.
+	// P1Shape, below): a word tends to keep them from one article to the next.
 	docFlags int16    // -1: none yet
 	histCode int16    // -1: none yet
 	p1       [2]Label // 0: none yet
-	docZero  bool     // docSums is all zero: not read
+
+	// The parts other than pBase, as indices into scratch.parts: parts are
+	// interned, so that a rare word, whose own weights the model mostly
+	// lacks, shares them with every word of its shape and cluster (and
+	// all-zero parts are parts[0]), and its entry stays a few cache lines.
+	part [nParts]int32
+
+	lower, shape, clus uint64 // as in tokenInfo
+
+	base     dsums // the pBase part, both stages
 	docSums  dsums
 	histSums psums
 	p1Sums   [2]psums
@@ -446,7 +452,7 @@ type wordEntry struct {
 // a fuller cache is emptied before the next article.
 const maxWords = 1 << 15
 
-// maxPairs bounds the cache of adjacent word pairs (16 bytes a pair: their
+// maxPairs bounds the cache of adjacent word pairs (16 bytes of index a pair: their
 // sums are interned parts, most of them shared by the many pairs whose
 // words the model has no pair weights for). Pairs met once it is full are
 // summed afresh each time.
@@ -463,7 +469,7 @@ type scratch struct {
 	ents   []wordEntry
 	parts  []dsums          // interned parts of entries; parts[0] is zero
 	partOf map[dsums]int32  // parts -> index
-	pairs  pairIndex        // entry a<<32 | entry b -> its parts
+	pairs  pairIndex        // pairKey(a, b) -> its parts
 	keys   map[string]int32 // interned evidence keys
 	fx     Extractor        // for fillWord
 
@@ -779,21 +785,32 @@ type pairIndex struct {
 	n     int // pairs held
 }
 
-// pairSlot is one slot of pairIndex: the key and the parts (indices into
-// scratch.parts) of the pair's features of its second word and of its first.
+// pairSlot is one slot of pairIndex, 8 bytes so that the index is small
+// enough to stay in cache: the key (pairKey) and the parts (indices into
+// scratch.parts) of the pair's features of its second word and of its
+// first. Pairs of words or parts past 16 bits are not indexed.
 type pairSlot struct {
-	key  uint64 // key+1; 0 is empty
-	b, a int32
+	key  uint32 // 0 is empty
+	b, a uint16
+}
+
+// pairKey is the index key of the pair of entries a b (either may be a
+// sentence end), or 0 when one is past 16 bits.
+func pairKey(a, b int32) uint32 {
+	if a+3 >= 1<<16 || b+3 >= 1<<16 {
+		return 0
+	}
+	return uint32(a+3)<<16 | uint32(b+3)
 }
 
 // find returns the slot of key and whether key is there, or the free slot for it.
-func (p *pairIndex) find(key uint64) (*pairSlot, bool) {
+func (p *pairIndex) find(key uint32) (*pairSlot, bool) {
 	if p.slots == nil {
 		p.slots = make([]pairSlot, 2*maxPairs)
 	}
 	mask := uint64(len(p.slots) - 1)
-	k := key + 1
-	for s := (key * 0x9E3779B97F4A7C15 >> 40) & mask; ; s = (s + 1) & mask {
+	k := key
+	for s := (uint64(key) * 0x9E3779B97F4A7C15 >> 40) & mask; ; s = (s + 1) & mask {
 		switch sl := &p.slots[s]; sl.key {
 		case k:
 			return sl, true
@@ -803,9 +820,13 @@ func (p *pairIndex) find(key uint64) (*pairSlot, bool) {
 	}
 }
 
-// put stores the parts of key in slot sl, which find returned for it.
-func (p *pairIndex) put(sl *pairSlot, key uint64, b, a int32) {
-	*sl = pairSlot{key + 1, b, a}
+// put stores the parts of key in slot sl, which find returned for it,
+// unless a part is past 16 bits.
+func (p *pairIndex) put(sl *pairSlot, key uint32, b, a int32) {
+	if b >= 1<<16 || a >= 1<<16 {
+		return
+	}
+	*sl = pairSlot{key, uint16(b), uint16(a)}
 	p.n++
 }
 
@@ -820,10 +841,13 @@ func (p *pairIndex) clear() {
 // ClusM1Clus) and those of a that involve b (ShapeSP1, LowerLP1,
 // ShapeLowerP1).
 func (sc *scratch) pairOf(m *Model, a, b int32) (pb, pa int32) {
-	k := uint64(uint32(a))<<32 | uint64(uint32(b))
-	sl, ok := sc.pairs.find(k)
-	if ok {
-		return sl.b, sl.a
+	k := pairKey(a, b)
+	var sl *pairSlot
+	if k != 0 {
+		var ok bool
+		if sl, ok = sc.pairs.find(k); ok {
+			return int32(sl.b), int32(sl.a)
+		}
 	}
 	lm1, sm1, km1 := hStart, hStart, uint64(3<<32)
 	if a >= 0 {
@@ -860,7 +884,7 @@ func (sc *scratch) pairOf(m *Model, a, b int32) (pb, pa int32) {
 		}
 	}
 	pb, pa = sc.intern(packD(&sb)), sc.intern(packD(&sa))
-	if sc.pairs.n < maxPairs {
+	if sl != nil && sc.pairs.n < maxPairs {
 		sc.pairs.put(sl, k, pb, pa) // a full cache keeps the pairs it has: the frequent ones come early
 	}
 	return pb, pa
