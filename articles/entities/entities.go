@@ -202,13 +202,11 @@ func isUpperSentence(words []string) bool {
 	for _, w := range words {
 		ascii := true
 		for i := 0; i < len(w); i++ {
-			switch c := w[i]; {
-			case c >= utf8.RuneSelf:
+			k := asciiCase[w[i]]
+			up += int(k & 1)
+			low += int(k >> 1 & 1)
+			if k == 4 {
 				ascii = false
-			case c >= 'A' && c <= 'Z':
-				up++
-			case c >= 'a' && c <= 'z':
-				low++
 			}
 		}
 		if ascii {
@@ -216,12 +214,9 @@ func isUpperSentence(words []string) bool {
 		}
 		// Count the word again rune by rune, undoing its ASCII count.
 		for i := 0; i < len(w); i++ {
-			switch c := w[i]; {
-			case c >= 'A' && c <= 'Z':
-				up--
-			case c >= 'a' && c <= 'z':
-				low--
-			}
+			k := asciiCase[w[i]]
+			up -= int(k & 1)
+			low -= int(k >> 1 & 1)
 		}
 		for _, r := range w {
 			if unicode.IsUpper(r) {
@@ -233,6 +228,18 @@ func isUpperSentence(words []string) bool {
 	}
 	return up >= 4 && low*5 < up
 }
+
+// asciiCase is 1 for an ASCII capital, 2 for a lower-case ASCII letter, 4
+// for a byte past ASCII, 0 for the rest.
+var asciiCase = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c-'A'+'a'] = 1, 2
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = 4
+	}
+	return t
+}()
 
 // span is a candidate mention: tokens [i, j) of a sentence.
 type span struct {

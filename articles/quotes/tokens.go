@@ -54,6 +54,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// wordByte marks the ASCII bytes isWordRune accepts.
+var wordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 // isSpaceRune is unicode.IsSpace with the ASCII answer first.
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -89,6 +97,10 @@ func tokenize(text string, p paragraph, spans []span, opens map[int]int) []item 
 		case isWordRune(r):
 			j := i + n
 			for j < p.end {
+				if wordByte[text[j]] {
+					j++ // an ASCII letter or digit
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
 				if isWordRune(r2) {
 					j += n2

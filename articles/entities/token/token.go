@@ -103,8 +103,30 @@ func spaceAt(s string, i int) int {
 	return 0
 }
 
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
 // chunk splits the space-free run s[a:b].
 func chunk(dst []Token, s string, a, b, base int) []Token {
+	// Most runs are plain words: nothing to split off.
+	plain := true
+	for i := a; i < b; i++ {
+		if !asciiAlnum[s[i]] {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return append(dst, Token{Text: s[a:b], Start: base + a, End: base + b})
+	}
 	// Leading punctuation, one mark at a time.
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:b])
