@@ -19,6 +19,7 @@ package entities
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,6 +40,15 @@ type Extractor struct {
 	// adjectives ("small"), found at load; modifierOK says it was.
 	modifierCluster uint32
 	modifierOK      bool
+	// bufs holds *textBufs: the token and word arrays of one Extract,
+	// reused by the next (nothing Extract returns points into them).
+	bufs sync.Pool
+}
+
+// textBufs are the backing arrays splitSentences fills.
+type textBufs struct {
+	toks  []token.Token
+	words []string
 }
 
 var (
@@ -90,8 +100,14 @@ func (x *Extractor) Extract(a *model.Article) {
 	}{{model.FieldTitle, a.Title}, {model.FieldBody, a.Body}}
 	var sents []sentence
 	var ts []tagger.Sentence
+	bufs, _ := x.bufs.Get().(*textBufs)
+	if bufs == nil {
+		bufs = new(textBufs)
+	}
+	defer x.bufs.Put(bufs)
+	bufs.toks, bufs.words = bufs.toks[:0], bufs.words[:0]
 	for _, f := range fields {
-		for _, s := range splitSentences(f.text) {
+		for _, s := range splitSentences(f.text, bufs) {
 			s.field, s.text = f.f, f.text
 			s.tagWords = s.words
 			s.headline = s.upper && f.f == model.FieldTitle
@@ -141,13 +157,22 @@ type sentence struct {
 	matches   []gazetteer.Match // the gazetteer's names in tagWords
 }
 
-// splitSentences tokenizes text paragraph by paragraph and splits each paragraph into sentences.
-func splitSentences(text string) []sentence {
+// splitSentences tokenizes text paragraph by paragraph and splits each
+// paragraph into sentences. The tokens and words go after those already in
+// bufs, and bufs keeps the arrays for the next call (when they grow, the
+// sentences cut before keep the old ones).
+func splitSentences(text string, bufs *textBufs) []sentence {
 	var out []sentence
 	// One backing array each for the tokens and the words of the whole text:
 	// about one token per five bytes of news prose.
-	all := make([]token.Token, 0, len(text)/5+8)
-	words := make([]string, 0, cap(all))
+	all, words := bufs.toks, bufs.words
+	if need := len(all) + len(text)/5 + 8; cap(all) < need {
+		all = slices.Grow(all, need-len(all))
+	}
+	if need := len(words) + len(text)/5 + 8; cap(words) < need {
+		words = make([]string, len(words), max(need, 2*cap(words)))
+	}
+	defer func() { bufs.toks, bufs.words = all, words }()
 	start := 0
 	for start <= len(text) {
 		end := strings.IndexByte(text[start:], '\n')
