@@ -341,12 +341,13 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 // gazetteer writes it ("Who" in a title-case headline is no WHO) or found
 // elsewhere too.
 func checkHeadline(spans []span) []span {
+	if !slices.ContainsFunc(spans, func(sp span) bool { return sp.headline }) {
+		return spans
+	}
 	words := map[string]bool{}
 	ids := map[string]bool{}
-	any := false
 	for _, sp := range spans {
 		if sp.headline {
-			any = true
 			continue
 		}
 		for _, w := range sp.words {
@@ -355,9 +356,6 @@ func checkHeadline(spans []span) []span {
 		if sp.gz != nil {
 			ids[sp.gz.ID] = true
 		}
-	}
-	if !any {
-		return spans
 	}
 	out := spans[:0]
 	for _, sp := range spans {
