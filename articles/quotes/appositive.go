@@ -17,9 +17,22 @@ spokesman spokeswoman spokesperson director commissioner commander president pre
 // isDescriptionHead reports a noun that heads a description of a person
 // ("minister", "ministers", "the aide").
 func isDescriptionHead(w string) bool {
-	s := strings.TrimSuffix(w, "s")
-	return roleNouns[w] || personNouns[w] || descriptionHeads[w] || roleNouns[s] || personNouns[s] || descriptionHeads[s]
+	return headNouns[w] || headNouns[strings.TrimSuffix(w, "s")]
 }
+
+// headNouns are roleNouns, personNouns and descriptionHeads in one set: one
+// lookup where there were three.
+var headNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{roleNouns, personNouns, descriptionHeads} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // describes reports whether items[a:b] reads as a description of a person:
 // no name alone, and a role or person noun among its words.
