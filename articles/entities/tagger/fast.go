@@ -425,13 +425,16 @@ type wordEntry struct {
 	class                uint8
 	docZero              bool // docSums is all zero: not read
 
-	// The last document flags, stage-one history code and (per stage)
-	// non-O previous label this word had, and the sums of the features
-	// they make with it (DocLower; HistShape and HistLower; P1Lower and
-	// P1Shape, below): a word tends to keep them from one article to the next.
+	// The last document flags and (per stage) non-O previous label this
+	// word had, and the sums of the features they make with it (DocLower;
+	// P1Lower and P1Shape, below): a word tends to keep them from one
+	// article to the next.
 	docFlags int16    // -1: none yet
-	histCode int16    // -1: none yet
 	p1       [2]Label // 0: none yet
+	// The stage-two sums of HistShape and HistLower for each history code
+	// (by histIndex), as an index into scratch.parts plus one; 0: not yet.
+	// A word's code changes from article to article but takes few values.
+	hist [nHist - 1]int32
 
 	// The parts other than pBase, as indices into scratch.parts: parts are
 	// interned, so that a rare word, whose own weights the model mostly
@@ -441,10 +444,9 @@ type wordEntry struct {
 
 	lower, shape, clus uint64 // as in tokenInfo
 
-	base     dsums // the pBase part, both stages
-	docSums  dsums
-	histSums psums
-	p1Sums   [2]psums
+	base    dsums // the pBase part, both stages
+	docSums dsums
+	p1Sums  [2]psums
 }
 
 // maxWords bounds the word cache of one scratch (about 500 bytes a word
@@ -619,7 +621,7 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 			e.nLow++
 		}
 	}
-	e.docFlags, e.histCode = -1, -1
+	e.docFlags = -1
 	id := int32(len(sc.ents))
 	sc.ents = append(sc.ents, e)
 	sc.index[w] = id
@@ -1026,15 +1028,15 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 				if i+1 < n {
 					hp1 = hist[i+1]
 				}
-				addP(&acc, &fx.histWin[histIndex(hm1)][histIndex(h)][histIndex(hp1)])
-				if e.histCode != int16(h) {
-					e.histCode = int16(h)
+				hi := histIndex(h)
+				addP(&acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
+				if e.hist[hi] == 0 {
 					var c sums
 					tb.add(&c, mix(tHistShape, mix(uint64(h), e.shape)))
 					tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
-					e.histSums = pack(&c)
+					e.hist[hi] = sc.intern(dsums{1: pack(&c)}) + 1
 				}
-				addP(&acc, &e.histSums)
+				addP(&acc, &sc.parts[e.hist[hi]-1][1])
 			}
 			p2, p1 = p1, bestPacked(&acc, p1)
 			lab[i] = p1
