@@ -423,17 +423,15 @@ type wordEntry struct {
 	title                bool  // a personal title (personTitles)
 	letter               bool  // has a letter
 	class                uint8
-	docZero              bool // docSums is all zero: not read
 
-	// The last document flags and (per stage) non-O previous label this
-	// word had, and the sums of the features they make with it (DocLower;
-	// P1Lower and P1Shape, below): a word tends to keep them from one
-	// article to the next.
-	docFlags int16    // -1: none yet
-	p1       [2]Label // 0: none yet
-	// The stage-two sums of HistShape and HistLower for each history code
-	// (by histIndex), as an index into scratch.parts plus one; 0: not yet.
-	// A word's code changes from article to article but takes few values.
+	// The sums of the features this word makes with its document flags
+	// (DocLower, both stages), with the previous label when not O (P1Lower
+	// and P1Shape, by stage and label-1) and with its stage-one history
+	// code (HistShape and HistLower, stage two, by histIndex), for each
+	// value it has met, as indices into scratch.parts plus one (0: not
+	// yet). They change from article to article but take few values.
+	doc  [nDoc]int32
+	p1   [2][NumLabels - 1]int32
 	hist [nHist - 1]int32
 
 	// The parts other than pBase, as indices into scratch.parts: parts are
@@ -444,9 +442,7 @@ type wordEntry struct {
 
 	lower, shape, clus uint64 // as in tokenInfo
 
-	base    dsums // the pBase part, both stages
-	docSums dsums
-	p1Sums  [2]psums
+	base dsums // the pBase part, both stages
 }
 
 // maxWords bounds the word cache of one scratch (about 500 bytes a word
@@ -621,7 +617,6 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 			e.nLow++
 		}
 	}
-	e.docFlags = -1
 	id := int32(len(sc.ents))
 	sc.ents = append(sc.ents, e)
 	sc.index[w] = id
@@ -971,15 +966,13 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 			addD(&acc, &fx.gazWin[gm1][g][gp1])
 			addD(&acc, &fx.classWin[cm1][cl][cp1])
 			addD(&acc, &fx.docClass[d][cl])
-			if e.docFlags != int16(d) {
-				e.docFlags = int16(d)
+			if e.doc[d] == 0 {
 				var c [2]sums
 				m.w.add2(&c[0], &c[1], mix(tDocLower, mix(uint64(d), e.lower)))
-				e.docSums = packD(&c)
-				e.docZero = e.docSums == dsums{}
+				e.doc[d] = sc.intern(packD(&c)) + 1
 			}
-			if !e.docZero {
-				addD(&acc, &e.docSums)
+			if e.doc[d] != 1 { // parts[0] is zero
+				addD(&acc, &sc.parts[e.doc[d]-1])
 			}
 			if s.Upper {
 				addD(&acc, &fx.upperDoc[d][cl])
@@ -1011,14 +1004,14 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 			if p1 == 0 {
 				addP(&acc, &sc.parts[e.part[pP1O]][st])
 			} else {
-				if e.p1[st] != p1 {
-					e.p1[st] = p1
-					var c sums
-					tb.add(&c, mix(tP1Lower, mix(uint64(p1), e.lower)))
-					tb.add(&c, mix(tP1Shape, mix(uint64(p1), e.shape)))
-					e.p1Sums[st] = pack(&c)
+				pi := &e.p1[st][p1-1]
+				if *pi == 0 {
+					var c [2]sums
+					tb.add(&c[st], mix(tP1Lower, mix(uint64(p1), e.lower)))
+					tb.add(&c[st], mix(tP1Shape, mix(uint64(p1), e.shape)))
+					*pi = sc.intern(packD(&c)) + 1
 				}
-				addP(&acc, &e.p1Sums[st])
+				addP(&acc, &sc.parts[*pi-1][st])
 			}
 			if hist != nil {
 				h, hm1, hp1 := hist[i], uint8(31), uint8(31)
