@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -463,7 +464,7 @@ const maxParts = 1 << 17
 // scratch is the working memory of TagDoc: the word cache, which lasts, and
 // per-article arrays, which are reused.
 type scratch struct {
-	index  map[string]int32 // word -> ents
+	words  wordIndex // word -> ents
 	ents   []wordEntry
 	parts  []dsums          // interned parts of entries; parts[0] is zero
 	partOf map[dsums]int32  // parts -> index
@@ -495,7 +496,7 @@ type evidence struct {
 // begin readies the scratch for a new article.
 func (sc *scratch) begin() {
 	if len(sc.ents) > maxWords || len(sc.parts) > maxParts {
-		clear(sc.index)
+		sc.words.clear()
 		clear(sc.keys)
 		sc.ents = sc.ents[:0]
 		sc.parts = sc.parts[:1]
@@ -559,8 +560,10 @@ func (sc *scratch) intern(p dsums) int32 {
 
 // entry returns the cache index of word w, adding it if new.
 func (sc *scratch) entry(m *Model, w string) int32 {
-	if id, ok := sc.index[w]; ok {
-		return id
+	h := uint32(hstr(w))
+	sl := sc.words.find(h, w)
+	if sl.id != 0 {
+		return sl.id - 1
 	}
 	w = strings.Clone(w) // the word is a piece of the article: keep only the word
 	var e wordEntry
@@ -619,8 +622,88 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	}
 	id := int32(len(sc.ents))
 	sc.ents = append(sc.ents, e)
-	sc.index[w] = id
+	sc.words.put(sl, h, w, id)
 	return id
+}
+
+// wordIndex maps a word to its entry: open addressing on a 32-bit hash of
+// the word with linear probing, at most half full. A word of up to 15 bytes
+// is kept in its slot, so that finding it reads one slot of 24 bytes where
+// a Go map reads a control word, a key and the key's bytes elsewhere.
+type wordIndex struct {
+	slots []wordSlot
+	long  []string // longer words, by wordSlot.long
+	n     int
+}
+
+// wordSlot is one slot of wordIndex.
+type wordSlot struct {
+	n  uint8    // the word's length, or 255 for a longer word
+	b  [15]byte // the word, when it fits; else b[:4] is its index in long
+	h  uint32   // its hash
+	id int32    // entry + 1; 0 is empty
+}
+
+// find returns the slot of word w of hash h, or the free slot for it.
+func (x *wordIndex) find(h uint32, w string) *wordSlot {
+	if x.slots == nil {
+		x.slots = make([]wordSlot, 2*maxWords)
+	}
+	mask := uint32(len(x.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &x.slots[i]
+		if sl.id == 0 {
+			return sl
+		}
+		if sl.h != h {
+			continue
+		}
+		if len(w) <= len(sl.b) {
+			if int(sl.n) == len(w) && string(sl.b[:len(w)]) == w {
+				return sl
+			}
+		} else if sl.n == 255 && x.long[binary.LittleEndian.Uint32(sl.b[:4])] == w {
+			return sl
+		}
+	}
+}
+
+// put fills the free slot sl, which find returned, with word w of hash h
+// and entry id, and grows the index when it is half full.
+func (x *wordIndex) put(sl *wordSlot, h uint32, w string, id int32) {
+	*sl = wordSlot{n: 255, h: h, id: id + 1}
+	if len(w) <= len(sl.b) {
+		sl.n = uint8(copy(sl.b[:], w))
+	} else {
+		binary.LittleEndian.PutUint32(sl.b[:4], uint32(len(x.long)))
+		x.long = append(x.long, w)
+	}
+	x.n++
+	if 2*x.n > len(x.slots) {
+		old := x.slots
+		x.slots = make([]wordSlot, 2*len(old))
+		mask := uint32(len(x.slots) - 1)
+		for _, o := range old {
+			if o.id == 0 {
+				continue
+			}
+			i := o.h & mask
+			for x.slots[i].id != 0 {
+				i = (i + 1) & mask
+			}
+			x.slots[i] = o
+		}
+	}
+}
+
+func (x *wordIndex) clear() {
+	if len(x.slots) > 2*maxWords {
+		x.slots = nil // back to the usual size
+	}
+	clear(x.slots)
+	clear(x.long)
+	x.long = x.long[:0]
+	x.n = 0
 }
 
 // getScratch returns the model's resident scratch if no other call holds
@@ -632,7 +715,7 @@ func (m *Model) getScratch() *scratch {
 	if sc, _ := m.pool.Get().(*scratch); sc != nil {
 		return sc
 	}
-	return &scratch{index: map[string]int32{}, keys: map[string]int32{}, parts: make([]dsums, 1), partOf: map[dsums]int32{}}
+	return &scratch{keys: map[string]int32{}, parts: make([]dsums, 1), partOf: map[dsums]int32{}}
 }
 
 // putScratch gives sc back: to the resident place when it is free (a
