@@ -21,8 +21,12 @@ import (
 //   - features of two adjacent words (bigrams, a word with its neighbour's
 //     shape) are summed once per distinct pair, for both stages at once
 //     (their weights share a slot), and kept in a second cache;
-//   - features of a word with its document flags or stage-one history code
-//     are kept with the word for the values it had last.
+//   - features of a word with its document flags, stage-one history code
+//     or previous label are kept with the word for every value it meets;
+//   - all these sums are interned (scratch.parts): a rare word, whose own
+//     weights the model mostly lacks, and most pairs share theirs, so the
+//     caches stay small, and on long runs of text, where TagDoc waits on
+//     memory more than it computes, a token reads few cache lines.
 //
 // A token of words and pairs seen before costs a handful of array additions
 // and rarely a lookup; a new word costs 26 lookups and a new pair 7, where the
@@ -30,9 +34,13 @@ import (
 // the plain scorer (packed two labels to an int64, see psums), so the order
 // of addition changes nothing. Everything that does not depend on labels is
 // summed for both stages in one pass over the article (static), leaving the
-// greedy passes a few additions per token. Memory: up to about 25 MB of
-// words and 10 MB of pairs per scratch; one scratch stays with the model
-// (a collection does not empty it), others wait in a sync.Pool.
+// greedy passes a few additions per token. Memory per scratch: up to 32k
+// words of ~330 bytes (11 MB), ~40k interned parts of 80 bytes for news
+// text (emptied with the words past maxParts), a word index of 1.5 MB and a
+// pair index of 4 MB; one scratch stays with the model (a collection does
+// not empty it), others wait in a sync.Pool. On PolNeAR train with warm
+// caches (BenchmarkTagDocPolNeAR) that is 4.7-5.5M tokens per CPU second,
+// 2.8-2.9M before these caches were packed and interned.
 
 // Parts of a word's cached sums.
 const (
@@ -446,7 +454,7 @@ type wordEntry struct {
 	base dsums // the pBase part, both stages
 }
 
-// maxWords bounds the word cache of one scratch (about 500 bytes a word
+// maxWords bounds the word cache of one scratch (about 330 bytes a word
 // and its share of the interned parts);
 // a fuller cache is emptied before the next article.
 const maxWords = 1 << 15
