@@ -465,6 +465,11 @@ const maxWords = 1 << 15
 // summed afresh each time.
 const maxPairs = 1 << 18
 
+// initialSlots is the first size of the word and pair indexes: a scratch
+// that tags a few briefs (the built-in ones, at start) does not clear
+// megabytes it will not use; the indexes double as they fill.
+const initialSlots = 1 << 12
+
 // maxParts bounds the interned parts (80 bytes each); a scratch with more
 // is emptied before the next article.
 const maxParts = 1 << 17
@@ -655,7 +660,7 @@ type wordSlot struct {
 // find returns the slot of word w of hash h, or the free slot for it.
 func (x *wordIndex) find(h uint32, w string) *wordSlot {
 	if x.slots == nil {
-		x.slots = make([]wordSlot, 2*maxWords)
+		x.slots = make([]wordSlot, initialSlots) // put doubles it as it fills
 	}
 	mask := uint32(len(x.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -894,7 +899,7 @@ func pairKey(a, b int32) uint32 {
 // find returns the slot of key and whether key is there, or the free slot for it.
 func (p *pairIndex) find(key uint32) (*pairSlot, bool) {
 	if p.slots == nil {
-		p.slots = make([]pairSlot, 2*maxPairs)
+		p.slots = make([]pairSlot, initialSlots) // put doubles it as it fills
 	}
 	mask := uint64(len(p.slots) - 1)
 	k := key
@@ -916,6 +921,21 @@ func (p *pairIndex) put(sl *pairSlot, key uint32, b, a int32) {
 	}
 	*sl = pairSlot{key, uint16(b), uint16(a)}
 	p.n++
+	if 2*p.n > len(p.slots) && len(p.slots) < 2*maxPairs {
+		old := p.slots
+		p.slots = make([]pairSlot, 2*len(old))
+		mask := uint64(len(p.slots) - 1)
+		for _, o := range old {
+			if o.key == 0 {
+				continue
+			}
+			s := (uint64(o.key) * 0x9E3779B97F4A7C15 >> 40) & mask
+			for p.slots[s].key != 0 {
+				s = (s + 1) & mask
+			}
+			p.slots[s] = o
+		}
+	}
 }
 
 func (p *pairIndex) clear() {
