@@ -72,8 +72,7 @@ func isSpaceRune(r rune) bool {
 
 // tokenize cuts text[p.start:p.end] into items; each quotation span opened in
 // this paragraph (by its open offset, via opens) becomes a single item.
-func tokenize(text string, p paragraph, spans []span, opens map[int]int) []item {
-	out := make([]item, 0, (p.end-p.start)/5+1)
+func tokenize(out []item, text string, p paragraph, spans []span, opens map[int]int) []item {
 	i := p.start
 	for i < p.end {
 		if c := text[i]; c != '"' && c < 0x80 {
