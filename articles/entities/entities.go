@@ -49,6 +49,11 @@ type Extractor struct {
 type textBufs struct {
 	toks  []token.Token
 	words []string
+	// the sentences, what the tagger reads of them and the spans found, of
+	// the last Extract (emptied before the scratch goes back to the pool)
+	sents []sentence
+	ts    []tagger.Sentence
+	spans []span
 }
 
 var (
@@ -98,16 +103,25 @@ func (x *Extractor) Extract(a *model.Article) {
 		f    model.Field
 		text string
 	}{{model.FieldTitle, a.Title}, {model.FieldBody, a.Body}}
-	var sents []sentence
-	var ts []tagger.Sentence
 	bufs, _ := x.bufs.Get().(*textBufs)
 	if bufs == nil {
 		bufs = new(textBufs)
 	}
-	defer x.bufs.Put(bufs)
+	sents, ts, spans := bufs.sents[:0], bufs.ts[:0], bufs.spans[:0]
+	defer func() {
+		// keep the arrays, not what they point to (this article's text)
+		clear(sents)
+		clear(ts)
+		clear(spans)
+		bufs.sents, bufs.ts, bufs.spans = sents[:0], ts[:0], spans[:0]
+		x.bufs.Put(bufs)
+	}()
 	bufs.toks, bufs.words = bufs.toks[:0], bufs.words[:0]
 	for _, f := range fields {
-		for _, s := range splitSentences(f.text, bufs) {
+		from := len(sents)
+		sents = splitSentences(sents, f.text, bufs)
+		for k := from; k < len(sents); k++ {
+			s := &sents[k]
 			s.field, s.text = f.f, f.text
 			s.tagWords = s.words
 			s.headline = s.upper && f.f == model.FieldTitle
@@ -122,7 +136,6 @@ func (x *Extractor) Extract(a *model.Article) {
 				}
 			}
 			s.matches = x.gaz.Find(s.tagWords, s.upper)
-			sents = append(sents, s)
 			ts = append(ts, tagger.Sentence{Words: s.tagWords, Upper: s.upper, Matches: s.matches, Found: true})
 		}
 	}
@@ -130,7 +143,6 @@ func (x *Extractor) Extract(a *model.Article) {
 	if x.tag != nil {
 		labels = x.tag.TagDoc(ts)
 	}
-	var spans []span
 	for k := range sents {
 		var tagged []tagger.Span
 		if labels != nil {
@@ -157,12 +169,11 @@ type sentence struct {
 	matches   []gazetteer.Match // the gazetteer's names in tagWords
 }
 
-// splitSentences tokenizes text paragraph by paragraph and splits each
-// paragraph into sentences. The tokens and words go after those already in
+// splitSentences tokenizes text paragraph by paragraph, splits each
+// paragraph into sentences and appends them to out. The tokens and words go after those already in
 // bufs, and bufs keeps the arrays for the next call (when they grow, the
 // sentences cut before keep the old ones).
-func splitSentences(text string, bufs *textBufs) []sentence {
-	var out []sentence
+func splitSentences(out []sentence, text string, bufs *textBufs) []sentence {
 	// One backing array each for the tokens and the words of the whole text:
 	// about one token per five bytes of news prose.
 	all, words := bufs.toks, bufs.words

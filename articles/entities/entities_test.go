@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -322,5 +323,37 @@ func TestHeadlineGuessesNeedTheBody(t *testing.T) {
 	}
 	if find(a, "Warsaw") == nil {
 		t.Errorf("the headline's gazetteer place is not kept: %s", describe(a))
+	}
+}
+
+// Extract reuses its buffers from one article to the next: nothing it
+// returned for one article may change when it extracts the next.
+func TestExtractReusesNothingItReturned(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := model.Article{Title: "Lavrov meets Blinken in Geneva", Body: "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Antony Blinken in Geneva on Friday.\n\nThe United Nations welcomed the talks."}
+	x.Extract(&a)
+	before, err := json.Marshal(a.Entities)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{
+		"NATO ministers met in Brussels. Jens Stoltenberg said the alliance would act.",
+		strings.Repeat("The African Union and ECOWAS sent envoys to Niamey and Bamako. ", 200),
+	} {
+		b := model.Article{Title: "Other news", Body: body}
+		x.Extract(&b)
+	}
+	after, err := json.Marshal(a.Entities)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(before) != string(after) {
+		t.Fatalf("the first article's entities changed:\n%s\n%s", before, after)
+	}
+	if len(a.Entities) < 4 {
+		t.Fatalf("only %d entities found: %s", len(a.Entities), before)
 	}
 }
