@@ -44,8 +44,9 @@ func loadTrain(b *testing.B) ([]model.Article, int64) {
 // BenchmarkQuotesAndEntities measures the product's extraction (entities,
 // then quotes) over the PolNeAR training texts: MB/s on one core (run with
 // -cpu 1). The target is at least 10 MB/s; on the shared 2-core test
-// machine (i7-4910MQ) it ran at 8.3-10.2 MB/s on 2026-11-24, 6.1-6.7 before
-// the tagger's caches were packed and interned (articles/entities/README.md).
+// machine it ran at 11.0-11.4 MB/s on 2026-11-24 (5 runs, quiet machine),
+// 6.1-6.7 before the tagger's caches were packed and interned and the
+// buffers of both extractors pooled (articles/entities/README.md).
 func BenchmarkQuotesAndEntities(b *testing.B) {
 	arts, size := loadTrain(b)
 	x, err := entities.Default()
