@@ -83,7 +83,7 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		cmd := a.list.CycleSort()
-		a.status = "Sorted " + a.list.Order().String()
+		a.say("Sorted " + a.list.Order().String())
 		return tea.Batch(cmd, a.layout()), true
 	case key.Matches(msg, a.actions.Group):
 		if a.focus != focusList {
@@ -91,9 +91,9 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		cmd := a.list.ToggleGroup()
 		if a.list.Order().Group {
-			a.status = "Grouped by source"
+			a.say("Grouped by source")
 		} else {
-			a.status = "Not grouped"
+			a.say("Not grouped")
 		}
 		return tea.Batch(cmd, a.layout()), true
 	case key.Matches(msg, a.actions.ReadFilter):
@@ -103,11 +103,11 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		cmd := a.list.CycleShow()
 		switch a.list.Show() {
 		case articlelist.ShowUnread:
-			a.status = "Showing unread briefs"
+			a.say("Showing unread briefs")
 		case articlelist.ShowStarred:
-			a.status = "Showing starred briefs"
+			a.say("Showing starred briefs")
 		default:
-			a.status = "Showing all briefs"
+			a.say("Showing all briefs")
 		}
 		return tea.Batch(cmd, a.layout()), true
 	case key.Matches(msg, a.actions.Star):
@@ -124,10 +124,10 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		if art.URL == "" {
-			a.status = "This brief has no URL."
+			a.warn("This brief has no URL.")
 			return a.layout(), true
 		}
-		a.status = "Opening " + art.URL
+		a.say("Opening " + art.URL)
 		return tea.Batch(a.layout(), openURL(art.URL, a.cfg.Browser)), true
 	case key.Matches(msg, a.actions.CopyURL):
 		art, ok := a.currentBrief()
@@ -135,7 +135,7 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		if art.URL == "" {
-			a.status = "This brief has no URL."
+			a.warn("This brief has no URL.")
 			return a.layout(), true
 		}
 		return a.copy("URL", art.URL), true
@@ -152,7 +152,7 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			i = a.reader.Selection().Quote
 		}
 		if i < 0 || i >= len(art.Quotes) {
-			a.status = "No quote selected: pick one in the quotes pane (" + a.keys.Quotes.Help().Key + ")."
+			a.warn("No quote selected: pick one in the quotes pane (" + a.keys.Quotes.Help().Key + ").")
 			return a.layout(), true
 		}
 		return a.copy("quote", QuoteText(art, art.Quotes[i])), true
@@ -217,7 +217,7 @@ func (a *App) copy(what, text string) tea.Cmd {
 			return CopiedMsg{What: what, Via: via, Error: err}
 		})
 	} else {
-		a.status = fmt.Sprintf("Copied the %s (OSC 52).", what)
+		a.say(fmt.Sprintf("Copied the %s (OSC 52).", what))
 		cmds = append(cmds, a.layout())
 	}
 	return tea.Batch(cmds...)

@@ -106,6 +106,7 @@ type App struct {
 	loading       bool     // briefs are still arriving: the progress line shows
 	progress      articles.Progress
 	status        string // a one-off message, cleared by the next key
+	statusWarn    bool   // the message is a problem: drawn in the warning colour
 
 	// Loading in the background (see loading.go).
 	ctx        context.Context
@@ -156,6 +157,12 @@ func New(arts []model.Article, warnings []string) App {
 		writes:        &stateWrites{done: map[string]uint64{}},
 	}
 }
+
+// say puts a message on the status line (until the next key).
+func (a *App) say(s string) { a.status, a.statusWarn = s, false }
+
+// warn puts a problem on the status line, in the warning colour.
+func (a *App) warn(s string) { a.status, a.statusWarn = s, true }
 
 // roundDuration shows d to two significant figures or so: 85ms, 1.2s, 14s.
 func roundDuration(d time.Duration) string {
@@ -253,21 +260,21 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case CopiedMsg:
 		if msg.Error != nil {
-			a.status = fmt.Sprintf("Could not copy the %s: %v", msg.What, msg.Error)
+			a.warn(fmt.Sprintf("Could not copy the %s: %v", msg.What, msg.Error))
 		} else {
-			a.status = fmt.Sprintf("Copied the %s (%s).", msg.What, msg.Via)
+			a.say(fmt.Sprintf("Copied the %s (%s).", msg.What, msg.Via))
 		}
 		return a, a.layout()
 	case ExportedMsg:
 		if msg.Error != nil {
-			a.status = "Export failed: " + msg.Error.Error()
+			a.warn("Export failed: " + msg.Error.Error())
 		} else {
-			a.status = "Digest written to " + msg.Path
+			a.say("Digest written to " + msg.Path)
 		}
 		return a, a.layout()
 	case BrowserMsg:
 		if msg.Error != nil {
-			a.status = msg.Error.Error()
+			a.warn(msg.Error.Error())
 			return a, a.layout()
 		}
 		return a, nil
@@ -386,7 +393,7 @@ func (a *App) openSearch() tea.Cmd {
 func (a *App) openFromSearch(msg search.OpenMsg) tea.Cmd {
 	art, ok := a.list.ByID(msg.ArticleID)
 	if !ok {
-		a.status = "That brief is not in the list."
+		a.warn("That brief is not in the list.")
 		return a.layout()
 	}
 	a.list.Select(art.ID)
@@ -618,9 +625,9 @@ func (a *App) step(msg reader.StepMsg) tea.Cmd {
 	art, ok := a.list.Neighbor(msg.From, msg.Delta)
 	if !ok {
 		if msg.Delta < 0 {
-			a.status = "This is the first brief."
+			a.say("This is the first brief.")
 		} else {
-			a.status = "This is the last brief."
+			a.say("This is the last brief.")
 		}
 		return a.layout()
 	}
@@ -645,7 +652,11 @@ func (a *App) setDark(dark bool) tea.Cmd {
 func (a App) chrome() string {
 	var lines []string
 	if a.status != "" {
-		lines = append(lines, a.st.Warning.Render(a.status))
+		style := a.st.Status
+		if a.statusWarn {
+			style = a.st.Warning
+		}
+		lines = append(lines, style.Render(a.status))
 	}
 	if a.loading {
 		lines = append(lines, a.progressLine())
@@ -1007,7 +1018,7 @@ func (a App) returnFocus() focus {
 func (a *App) openQuote(msg corpusview.OpenQuoteMsg) tea.Cmd {
 	art, ok := a.list.ByID(msg.ArticleID)
 	if !ok {
-		a.status = "That brief is not in the list."
+		a.warn("That brief is not in the list.")
 		return a.layout()
 	}
 	a.allQuots.Blur()

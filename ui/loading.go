@@ -260,16 +260,16 @@ func coalesce(first tea.Msg, ch <-chan tea.Msg) (msgs []tea.Msg, done bool) {
 // refresh loads the sources again, unless a load is running.
 func (a *App) refresh() tea.Cmd {
 	if a.loader == nil {
-		a.status = "Nothing to refresh."
+		a.say("Nothing to refresh.")
 		return a.layout()
 	}
 	if a.running {
-		a.status = "Still loading: refresh when this load ends."
+		a.say("Still loading: refresh when this load ends.")
 		return a.layout()
 	}
 	a.refreshing = true
 	cmd := a.startLoad()
-	a.status = "Refreshing…"
+	a.say("Refreshing…")
 	return tea.Batch(cmd, a.layout())
 }
 
@@ -280,12 +280,12 @@ func (a *App) loaded(msg LoadedMsg) tea.Cmd {
 	a.warnings = append(a.warnings, a.stateWarns...)
 	switch {
 	case msg.Note != "":
-		a.status = msg.Note
+		a.say(msg.Note)
 	case a.refreshing:
-		a.status = fmt.Sprintf("Refreshed: %s.", plural(a.loadAdded, "new brief"))
+		a.say(fmt.Sprintf("Refreshed: %s.", plural(a.loadAdded, "new brief")))
 	case !a.loadStart.IsZero() && a.status == "":
 		// briefs and search index both ready: say so, and how long it took
-		a.status = fmt.Sprintf("Loaded %s in %s; search ready.", plural(a.loadAdded, "brief"), roundDuration(time.Since(a.loadStart)))
+		a.say(fmt.Sprintf("Loaded %s in %s; search ready.", plural(a.loadAdded, "brief"), roundDuration(time.Since(a.loadStart))))
 	}
 	a.loadStart = time.Time{}
 	a.refreshing = false

@@ -194,3 +194,20 @@ func TestLoadedSaysHowLong(t *testing.T) {
 		t.Fatalf("no load time shown:\n%s", s)
 	}
 }
+
+// Problems on the status line are drawn in the warning colour; news (a load
+// that ended, a copy made) in the quiet status colour.
+func TestStatusColours(t *testing.T) {
+	a := sized(t, 80, 24, testbriefs.MustLoad(t))
+	a.say("Loaded 11 briefs in 85ms; search ready.")
+	if c := a.chrome(); !strings.Contains(c, a.st.Status.Render("Loaded 11 briefs in 85ms; search ready.")) {
+		t.Errorf("news not in the status style:\n%q", c)
+	}
+	a.warn("That brief is not in the list.")
+	if c := a.chrome(); !strings.Contains(c, a.st.Warning.Render("That brief is not in the list.")) {
+		t.Errorf("a problem not in the warning style:\n%q", c)
+	}
+	if a.st.Status.Render("x") == a.st.Warning.Render("x") {
+		t.Fatal("the status and warning styles look the same")
+	}
+}

@@ -117,7 +117,7 @@ func (a *App) stateFailed(err error) tea.Cmd {
 		a.stateWarns = append(a.stateWarns, line)
 		a.warnings = append(a.warnings, line)
 	}
-	a.status = "Reading state not saved (w: why)."
+	a.warn("Reading state not saved (w: why).")
 	return a.layout()
 }
 
@@ -168,9 +168,9 @@ func (a *App) toggleStar(id string) tea.Cmd {
 	a.mark(id, r)
 	on := r.Starred
 	if on {
-		a.status = "Starred."
+		a.say("Starred.")
 	} else {
-		a.status = "Unstarred."
+		a.say("Unstarred.")
 	}
 	return tea.Batch(a.layout(), a.writeState(id, "star", func(s *store.Reading) { s.Starred = on }))
 }
