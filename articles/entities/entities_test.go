@@ -357,3 +357,42 @@ func TestExtractReusesNothingItReturned(t *testing.T) {
 		t.Fatalf("only %d entities found: %s", len(a.Entities), before)
 	}
 }
+
+// FuzzExtract checks that no input panics, that every mention's offsets
+// give its text, and that extracting the same article again (with the
+// buffers the last call left) gives the same entities.
+func FuzzExtract(f *testing.F) {
+	x, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"Presdient Donald Trump met Vladimir Putin in Helsinki.", "RUSSIA AND U.S. AGREE\n\nThe Kremlin said so.",
+		"Bashar al-Assad's forces; the UN's envoy Staffan de Mistura.", "“Q,” said NATO.\n\n\n", "\x00\xff é 東京 🙂 A.B.C. U.S.-led",
+		"ADDIS ABABA — The African Union (AU) and IGAD met. The AU said."} {
+		f.Add("Title "+s, s)
+	}
+	f.Fuzz(func(t *testing.T, title, body string) {
+		a := model.Article{Title: title, Body: body}
+		x.Extract(&a)
+		first, err := json.Marshal(a.Entities)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				text := a.Text(m.Field)
+				if m.Start < 0 || m.End > len(text) || m.Start > m.End || text[m.Start:m.End] != m.Text {
+					t.Fatalf("mention %+v does not match the %s text", m, m.Field)
+				}
+			}
+		}
+		b := model.Article{Title: body, Body: title} // another article in between
+		x.Extract(&b)
+		again := model.Article{Title: title, Body: body}
+		x.Extract(&again)
+		second, _ := json.Marshal(again.Entities)
+		if string(first) != string(second) {
+			t.Fatalf("a second extraction differs:\n%s\n%s", first, second)
+		}
+	})
+}
