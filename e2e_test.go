@@ -147,6 +147,13 @@ func readSeed(s tmuxSession, list string) {
 	s.keys("Escape")
 	s.waitText("│ " + next)
 
+	// Filter by a word: only the brief that names Haiti stays.
+	s.keys("/")
+	s.keys("haiti", "Enter")
+	s.waitFor("the list filtered to the Haiti brief", func(scr string) bool {
+		return strings.Contains(scr, "Security Council renews Haiti") && strings.Contains(scr, "1 brief") && !strings.Contains(scr, seedTitle)
+	})
+
 	// Quit with status 0.
 	s.keys("q")
 	s.waitText("EXIT=0")

@@ -724,6 +724,18 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	// Enter while typing a filter: filter now. The bubbles list filters in a
+	// command, and takes Enter before the matches of the last keys came back
+	// for "nothing matched": a quick "/haiti⏎" (or any filter at 100k
+	// briefs) was thrown away.
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.list.FilterState() == list.Filtering && key.Matches(k, m.list.KeyMap.AcceptWhileFiltering) {
+		m.list.SetFilterText(m.list.FilterInput.Value())
+		m.list.FilterInput.Blur()
+		if len(m.list.VisibleItems()) == 0 {
+			m.list.ResetFilter() // nothing matched: the whole list, as bubbles does
+		}
+		return m, nil
+	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	return m, cmd

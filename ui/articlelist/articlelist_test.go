@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
 
 	"briefs/model"
 	"briefs/ui/theme"
@@ -204,5 +205,41 @@ func TestFilterWords(t *testing.T) {
 	}
 	if !slices.Equal(shown, []string{"b", "a"}) {
 		t.Errorf("list filtered to %v, want [b a]", shown)
+	}
+}
+
+// "/", a word and Enter typed faster than the list filters (its matches
+// come back in a command) still filter the list.
+func TestFilterAcceptedBeforeItsMatchesArrive(t *testing.T) {
+	haiti := brief("h", "Council renews Haiti mission", "Wire", 3, 0, 0)
+	other := brief("o", "OPEC ministers meet", "Wire", 2, 0, 0)
+	m := New([]model.Article{haiti, other}, theme.New(true))
+	m.SetSize(60, 30)
+	press := func(k tea.KeyPressMsg) {
+		m, _ = m.Update(k) // the commands (the async matches) are dropped on purpose
+	}
+	press(tea.KeyPressMsg{Code: '/', Text: "/"})
+	for _, r := range "haiti" {
+		press(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	press(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if m.list.FilterState() != list.FilterApplied {
+		t.Fatalf("filter state %v after Enter, want applied", m.list.FilterState())
+	}
+	var shown []string
+	for _, it := range m.list.VisibleItems() {
+		shown = append(shown, it.(*item).art.ID)
+	}
+	if !slices.Equal(shown, []string{"h"}) {
+		t.Errorf("shown %v, want [h]", shown)
+	}
+	// a word nothing has: Enter shows the whole list again
+	press(tea.KeyPressMsg{Code: '/', Text: "/"})
+	for _, r := range "zzz" {
+		press(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	press(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if n := len(m.list.VisibleItems()); n != 2 || m.list.FilterState() != list.Unfiltered {
+		t.Errorf("after a filter with no match: %d shown, state %v", n, m.list.FilterState())
 	}
 }
