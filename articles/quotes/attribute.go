@@ -710,24 +710,9 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 			return person && !plural && (gender == 0 || gender == g)
 		}
 		// the last speaker or sentence subject before it
-		ei, si := len(st.events)-1, len(st.subjects)-1
-		// look back over a bounded number of candidates: a pronoun's
-		// antecedent is near, and long lists must not cost quadratic time
-		for seen := 0; (ei >= 0 || si >= 0) && seen < 64; seen++ {
-			var e *who
-			if si < 0 || ei >= 0 && st.events[ei].pos >= st.subjects[si].pos {
-				e = st.events[ei].w
-				ei--
-			} else {
-				e = st.subjects[si].w
-				si--
-			}
-			if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase || !fits(e.person, e.plural, e.gender) {
-				continue
-			}
-			if e.entity == "" && !startsUpper(e.name) && !e.person {
-				continue
-			}
+		if e := st.lookBack(pos, 64, func(e *who) bool {
+			return fits(e.person, e.plural, e.gender) && (e.entity != "" || startsUpper(e.name) || e.person)
+		}); e != nil {
 			return e
 		}
 		if r := st.names.lastPersonBefore(pos, g); r != nil {
@@ -735,22 +720,33 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 		}
 	case "they", "it":
 		// the last group (they) or body (it) that spoke or opened a sentence
-		ei, si := len(st.events)-1, len(st.subjects)-1
-		for seen := 0; (ei >= 0 || si >= 0) && seen < 8; seen++ {
-			var e *who
-			if si < 0 || ei >= 0 && st.events[ei].pos >= st.subjects[si].pos {
-				e = st.events[ei].w
-				ei--
-			} else {
-				e = st.subjects[si].w
-				si--
-			}
-			if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase {
-				continue
-			}
-			if p == "they" && (e.plural || !e.person && e.entity != "") || p == "it" && !e.person && !e.plural {
-				return e
-			}
+		return st.lookBack(pos, 8, func(e *who) bool {
+			return p == "they" && (e.plural || !e.person && e.entity != "") || p == "it" && !e.person && !e.plural
+		})
+	}
+	return nil
+}
+
+// lookBack walks the speakers and sentence subjects before pos, latest
+// first, over at most limit of them (an antecedent is near, and long lists
+// must not cost quadratic time), and returns the first that ok accepts.
+// Those at or after pos and bare pronouns are skipped.
+func (st *fieldState) lookBack(pos, limit int, ok func(*who) bool) *who {
+	ei, si := len(st.events)-1, len(st.subjects)-1
+	for seen := 0; (ei >= 0 || si >= 0) && seen < limit; seen++ {
+		var e *who
+		if si < 0 || ei >= 0 && st.events[ei].pos >= st.subjects[si].pos {
+			e = st.events[ei].w
+			ei--
+		} else {
+			e = st.subjects[si].w
+			si--
+		}
+		if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase {
+			continue
+		}
+		if ok(e) {
+			return e
 		}
 	}
 	return nil
