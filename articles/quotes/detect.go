@@ -49,6 +49,7 @@ type span struct {
 	start, end  int // the quoted words, trimmed
 	para        int // paragraph index
 	group       int // index of the first piece of a quotation running over several paragraphs
+	outer       int // for a quotation inside another: the index of that one's span
 }
 
 // paragraph is one paragraph of a field, by byte range into the field text.
@@ -101,9 +102,9 @@ func isWordStart(text string, i int) bool {
 // A paragraph that opens a quotation without closing it continues into the
 // next paragraph when that one opens with a mark (the newspaper convention);
 // each paragraph's piece is its own span, tied to the first by group.
-func findSpans(text string, paras []paragraph) []span {
-	var out []span
-	carry := -1 // group of a quotation carried over from the previous paragraph
+func findSpans(text string, paras []paragraph) (out, inner []span) {
+	pending := 0 // inner quotations whose outer span is not out yet
+	carry := -1  // group of a quotation carried over from the previous paragraph
 	for pi, p := range paras {
 		open := -1
 		openAt := -1
@@ -113,6 +114,7 @@ func findSpans(text string, paras []paragraph) []span {
 		if carry >= 0 {
 			if at, after, ok := startsWithMark(text, p); ok {
 				open, openAt, group = after, at, carry
+				openKind, _, _ = markAt(text, at)
 				i = after
 			}
 		}
@@ -137,8 +139,12 @@ func findSpans(text string, paras []paragraph) []span {
 				continue
 			}
 			if open < 0 {
-				// A closing mark right after a word is a stray closer: skip it.
-				if k == markClose && i > p.start && !isSpace(text[i-1]) && !isWordStart(text, i+n) {
+				// A closing mark right after a word is a stray closer: skip
+				// it. So is a straight one glued to a word and followed by
+				// a space ("review of [his] systems" including"), when the
+				// paragraph has no mark before it that it could close.
+				if k == markClose && i > p.start && !isSpace(text[i-1]) && !isWordStart(text, i+n) ||
+					k == markEither && i > p.start && isWordEnd(text, i) && i+n < p.end && isSpace(text[i+n]) && !marksBefore(text, p.start, i) {
 					i += n
 					continue
 				}
@@ -149,23 +155,61 @@ func findSpans(text string, paras []paragraph) []span {
 				// inside a straight-quoted quotation are quoted words within
 				// it, not its end
 				if j := nestedClose(text, i+n, p.end); j > 0 {
+					if s, ok := trimSpan(text, i, i+n, j-closerSize(text, j), pi); ok {
+						inner = append(inner, s)
+						pending++
+					}
 					i = j
 					continue
 				}
 				// a lone curly opener closes the straight quotation, as before
 				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !(openAt > 0 && text[openAt-1] == '=') {
 					s.group = group
-					out = appendSpan(out, s)
+					out, pending = appendSpan(out, s, inner, pending)
 				}
 				open = -1
+				inner, pending = inner[:len(inner)-pending], 0
+			} else if k == markOpen && openKind == markOpen {
+				// a curly opener inside a curly quotation: after the end of
+				// a sentence it opens the next quotation (the one before was
+				// left unclosed: “... American.\n“I have been ...”); inside a
+				// sentence it quotes words within the quotation (“I’d rather
+				// live in what he calls “hell” than ...”)
+				if endsSentence(text, open, i) {
+					if s, ok := trimSpan(text, openAt, open, i, pi); ok {
+						s.group = group
+						out, pending = appendSpan(out, s, inner, pending)
+					}
+					inner, pending = inner[:len(inner)-pending], 0
+					open, openAt, openKind = i+n, i, k
+					group = -1
+					i += n
+					continue
+				}
+				if j := nestedClose(text, i+n, p.end); j > 0 && hasCloser(text, j, p.end) {
+					if s, ok := trimSpan(text, i, i+n, j-closerSize(text, j), pi); ok {
+						inner = append(inner, s)
+						pending++
+					}
+					i = j
+					continue
+				}
+				// as before: the opener ends the quotation
+				if s, ok := trimSpan(text, openAt, open, i, pi); ok {
+					s.group = group
+					out, pending = appendSpan(out, s, inner, pending)
+				}
+				open = -1
+				inner, pending = inner[:len(inner)-pending], 0
 			} else {
 				// attribute values in markup (tweet="...") are not quotations
 				markup := openAt > 0 && text[openAt-1] == '='
 				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !markup {
 					s.group = group
-					out = appendSpan(out, s)
+					out, pending = appendSpan(out, s, inner, pending)
 				}
 				open = -1
+				inner, pending = inner[:len(inner)-pending], 0
 			}
 			i += n
 		}
@@ -174,13 +218,22 @@ func findSpans(text string, paras []paragraph) []span {
 			next := pi + 1
 			continues := false
 			if next < len(paras) {
-				_, _, continues = startsWithMark(text, paras[next])
+				var at int
+				at, _, continues = startsWithMark(text, paras[next])
+				// a writer who marks the paragraphs of a block quotation
+				// with straight marks and the quotations inside it with
+				// curly ones: a next paragraph that opens with the other
+				// kind of mark and closes it is a quotation of its own
+				if continues {
+					k, n, _ := markAt(text, at)
+					continues = (k == markEither) == (openKind == markEither) || !hasCloser(text, at+n, paras[next].end)
+				}
 			}
 			// an unbalanced mark (nothing closes it, nothing continues it)
 			// leaves no telling where the quotation ends: no span
 			if ok && (continues || group >= 0) {
 				s.group = group
-				out = appendSpan(out, s)
+				out, pending = appendSpan(out, s, inner, pending)
 				if continues {
 					carry = out[len(out)-1].group
 				}
@@ -188,8 +241,9 @@ func findSpans(text string, paras []paragraph) []span {
 				carry = group
 			}
 		}
+		inner, pending = inner[:len(inner)-pending], 0
 	}
-	return out
+	return out, inner
 }
 
 // nestedClose returns the offset just past the curly closing mark that
@@ -210,11 +264,25 @@ func nestedClose(text string, from, end int) int {
 }
 
 // appendSpan adds s, giving it its own group when it starts one.
-func appendSpan(out []span, s span) []span {
+func appendSpan(out []span, s span, inner []span, pending int) ([]span, int) {
 	if s.group < 0 {
 		s.group = len(out)
 	}
-	return append(out, s)
+	for i := len(inner) - pending; i < len(inner); i++ {
+		inner[i].outer = len(out)
+	}
+	return append(out, s), 0
+}
+
+// closerSize is the byte length of the closing mark that ends just before j.
+func closerSize(text string, j int) int {
+	if j >= 3 && text[j-3] == 0xE2 {
+		return 3
+	}
+	if j >= 2 && text[j-2] == 0xC2 {
+		return 2
+	}
+	return 1
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -244,3 +312,50 @@ func trimSpan(text string, openAt, start, end, para int) (span, bool) {
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// isWordEnd reports whether the byte before i ends a word (a letter, a
+// digit, or the punctuation that ends one).
+func isWordEnd(text string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	c := text[i-1]
+	return isASCIILetter(c) || c >= '0' && c <= '9' || c == '.' || c == ',' || c == '?' || c == '!' || c >= 0x80
+}
+
+// marksBefore reports whether a double mark comes between from and i.
+func marksBefore(text string, from, i int) bool {
+	for j := from; j < i; j++ {
+		if markish[text[j]] {
+			if _, _, ok := markAt(text, j); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether the words from start to i end a sentence:
+// the last thing before i (space and line breaks aside) is a full stop,
+// question or exclamation mark, and at least two words precede it.
+func endsSentence(text string, start, i int) bool {
+	j := i
+	for j > start && isSpace(text[j-1]) {
+		j--
+	}
+	if j == i || j <= start { // no space before the mark: "...“hell”"
+		return false
+	}
+	c := text[j-1]
+	return (c == '.' || c == '?' || c == '!') && strings.Count(text[start:j], " ") >= 1
+}
+
+// hasCloser reports whether a closing (or straight) mark comes between from and end.
+func hasCloser(text string, from, end int) bool {
+	for j := from; j < end; j++ {
+		if k, _, ok := markAt(text, j); ok && k != markOpen {
+			return true
+		}
+	}
+	return false
+}

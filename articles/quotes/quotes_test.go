@@ -50,8 +50,22 @@ func TestPatterns(t *testing.T) {
 				{text: "History will judge us", speaker: "Erik Dahl", cue: "wrote"}}},
 		{"curly quotes with nested single quotes", "“They told us ‘not now’ three times,” Amal Nasser said.",
 			[]want{{text: "They told us ‘not now’ three times", speaker: "Amal Nasser", cue: "said"}}},
-		{"curly quotes inside a straight quotation are its words", `"It comes across as “too loud” or “too shrill,” and I keep going," Mara Ostrow said.`,
-			[]want{{text: "It comes across as “too loud” or “too shrill,” and I keep going", speaker: "Mara Ostrow", cue: "said"}}},
+		{"curly quotes inside a straight quotation are its words, and quotations of their own", `"It comes across as “too loud” or “too shrill,” and I keep going," Mara Ostrow said.`,
+			[]want{{text: "It comes across as “too loud” or “too shrill,” and I keep going", speaker: "Mara Ostrow", cue: "said"},
+				{text: "too loud", speaker: "Mara Ostrow", cue: "said", partial: true},
+				{text: "too shrill", speaker: "Mara Ostrow", cue: "said", partial: true}}},
+		{"curly quotes inside a curly quotation", "“I would rather live in what he calls “chaos” than in his order,” said Irene Palo.",
+			[]want{{text: "I would rather live in what he calls “chaos” than in his order", speaker: "Irene Palo", cue: "said"},
+				{text: "chaos", speaker: "Irene Palo", cue: "said", partial: true}}},
+		{"a quotation left unclosed before the next one", "“The port stays shut,” Oren Malik said on Monday. “Nobody has asked us.\n“We have asked twice,” added Dina Sorel.",
+			[]want{{text: "The port stays shut", speaker: "Oren Malik", cue: "said"},
+				{text: "Nobody has asked us.", speaker: "Oren Malik", cue: "said"},
+				{text: "We have asked twice", speaker: "Dina Sorel", cue: "added"}}},
+		{"a stray closing mark opens nothing", `The envoy read out the list of [his] demands" before the session. The only "guarantee" on offer was verbal, Aldo Ferri said.`,
+			[]want{{text: "guarantee", speaker: "Aldo Ferri", cue: "said", partial: true}}},
+		{"a block quotation in straight marks, quotations in curly ones", "Vera Holt reports:\n\n\"The minister had arrived late. The room was tense.\n\n\"Nobody spoke for a minute.\n\n“We are not here to sign,” she said.",
+			[]want{{text: "The minister had arrived late. The room was tense.\n\n\"Nobody spoke for a minute.", speaker: "Vera Holt", cue: "reports"},
+				{text: "We are not here to sign", speaker: "Vera Holt", cue: "said"}}},
 		{"participle after a determiner and an adverb is an adjective", `After a hastily called meeting, the Harbour Council issued a statement calling the launch "a clear breach".`,
 			[]want{{text: "a clear breach", speaker: "Harbour Council", cue: "calling", partial: true}}},
 		{"a slash inside the role before the name", "\"The reasons do not hold,\" said 9/11 widow Terry Vance.\n\nShe continued, \"All we ask is a hearing.\"",
@@ -192,7 +206,8 @@ func TestBadInput(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{`"Q," X said.`, "“a ‘b’ c,” she said.\n\n“d", `according to Y, «Z»`, `"x" ― Ann Lee`, `"Q," said, ,`,
 		`Its envoy, Col. Ann al-Lee, who spoke, said "Q," and the Iraqi minister said "R".`, `The Forces' chief, A B, said, "x"`,
-		"A senior official said it.\n\n\"Q,\" the official said. She continued, \"R\"", `The so-called "x" show "Big Top" podcast`} {
+		"A senior official said it.\n\n\"Q,\" the official said. She continued, \"R\"", `The so-called "x" show "Big Top" podcast`,
+		"“a “b” c,” X said. “d.\n“e,” Y added.", `[his] systems" then "z" and "q “r” s," A said.`, "\"p\n\n“q,” she said.\n\n\"r “s”"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {

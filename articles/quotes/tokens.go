@@ -80,7 +80,9 @@ func tokenize(out []item, text string, p paragraph, spans []span, opens map[int]
 		} else if k, ok := opens[i]; ok {
 			s := spans[k]
 			end := s.close
-			if end < p.end {
+			// the closing mark is the quotation's, unless it opens the next
+			// one (a quotation left unclosed before it)
+			if _, next := opens[end]; end < p.end && !next {
 				if _, n, ok := markAt(text, end); ok {
 					end += n
 				}
@@ -146,7 +148,7 @@ func tokenize(out []item, text string, p paragraph, spans []span, opens map[int]
 // sentences cuts items into sentences: at . ! ? before a capitalised word or a
 // quotation, and after a quotation that ends a sentence itself when no speaker
 // cue follows it.
-func sentences(items []item) [][2]int {
+func sentences(text string, items []item) [][2]int {
 	var out [][2]int
 	start := 0
 	for i := 0; i < len(items); i++ {
@@ -160,7 +162,11 @@ func sentences(items []item) [][2]int {
 			}
 		case it.kind == itemQuote:
 			t := strings.TrimRight(it.text, " ")
-			if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && i+1 < len(items) && items[i+1].capitalised() {
+			if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && i+1 < len(items) && items[i+1].kind == itemQuote &&
+				strings.Contains(text[it.start+strings.Index(text[it.start:], it.text)+len(it.text):items[i+1].start], "\n") {
+				// a quotation that ends its line, then a quotation on the next
+				split = true
+			} else if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && i+1 < len(items) && items[i+1].capitalised() {
 				// 'Japan called it an "outlaw nation." Russia insisted ...': a
 				// fragment that ends its sentence is not the next cue's
 				split = !cueWithin(items, i+1, 4) || fragmentAt(items, start, i)
