@@ -106,6 +106,10 @@ func (st *fieldState) roleThenName(items []item, lo, c int) (na, nb int, role st
 			continue
 		}
 		na, nb = k+1, end
+		// "state Del. Mira Lund", "former Sen. Ada Holm": lower-case words of a title before it
+		for na+1 < nb && titlePrefixes[items[na].lower] && !items[na].capitalised() {
+			na++
+		}
 		// a party and state after the name: "(R-OH)"
 		if nb-1 > na && items[nb-1].isPunct(")") {
 			for m := nb - 2; m > na; m-- {
@@ -239,3 +243,6 @@ func (st *fieldState) noteIntroduced(items []item, lo, hi, para int) {
 		}
 	}
 }
+
+// titlePrefixes are lower-case words that open a title before a name ("state Del.", "former Sen.").
+var titlePrefixes = toSet("state former acting then interim outgoing incoming retired")

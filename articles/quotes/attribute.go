@@ -30,7 +30,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			switch {
 			case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
 				cf, ok, cueText = cueForm{lemma: "according to"}, true, "according to"
-			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")):
+			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) &&
+				// "state Del. Mira Lund": "state" before a name is no verb
+				!(it.lower == "state" && j+1 < hi && items[j+1].capitalised()):
 				cf, ok = cueForm{lemma: it.lower}, true
 			case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
 				// "Bystrom agreed." before a quotation
@@ -454,7 +456,9 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			j++
 			continue
 		}
-		if endsNP(it) && !(j == i && !npStop[w] && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) {
+		if endsNP(it) && !(j == i && !npStop[w] && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) &&
+			// "said the ruling.": a noun in -ing after a determiner, ending the phrase
+			!(j > i && definites[items[j-1].lower] && strings.HasSuffix(w, "ing") && !it.capitalised() && (j+1 >= hi || items[j+1].kind == itemPunct)) {
 			break
 		}
 		// "the final text avoids naming China": a verb in -s after the noun
@@ -525,6 +529,19 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 			return forwardNP(items, i+1, c)
 		}
 		i = k + 1
+		// "Following a swiftly called, late-afternoon meeting, the Council":
+		// two adjectives split by a comma; the opener runs to the second
+		if i < c && items[i].kind == itemWord && !items[i].capitalised() && !determiners[items[i].lower] && !speakerPronouns[pronounOf(items[i].lower)] {
+			for k2 := i + 1; k2 < c && k2 <= i+3; k2++ {
+				if items[k2].isPunct(",") {
+					i = k2 + 1
+					break
+				}
+				if items[k2].kind != itemWord || cues[items[k2].lower] != (cueForm{}) || commonVerbs[items[k2].lower] {
+					break
+				}
+			}
+		}
 		// "At a summit in Hilton Head, S.C., Rubio offered": the rest of a place
 		for n := 0; n < 2; n++ {
 			a, b := forwardNP(items, i, c)
@@ -543,7 +560,9 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 	}
 	// "The next day, her account posted": a phrase without a name before a comma opens the sentence
 	if b > a && b < c && items[b].isPunct(",") {
-		named := false
+		// "Dorn's relatives, including his sister," is named: a capitalised
+		// word past the sentence's first, or a possessive name opening it
+		named := strings.HasSuffix(items[a].lower, "'s") && items[a].capitalised() && !determiners[items[a].lower]
 		for k := a + 1; k < b; k++ {
 			if items[k].capitalised() {
 				named = true
@@ -804,7 +823,8 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	rightOK = rightOK && !coordAfter
 	for _, c := range cs {
 		if rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
-			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start && c.w.start <= items[min(f+1, hi-1)].end) {
+			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
+				(c.w.start <= items[min(f+1, hi-1)].end || onlyRoleBefore(items, f, c.w.start))) {
 				return c.w
 			}
 			break
@@ -852,6 +872,11 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 				}
 			}
 		}
+	}
+	// "Analysts questioned Rolf Voss's claim that the border was "Q"": the
+	// words are the possessor's
+	if w := st.possessorOfSpeech(items, clauseLo, i, para); w != nil {
+		return w
 	}
 	if clauseLo > lo {
 		// the clause's own subject, when it can say things ("the final text");
@@ -987,7 +1012,8 @@ var personNouns = toSet(`aide adviser advisor lawyer attorney doctor physician a
 pollster source voter resident activist witness teacher student worker officer agent reporter journalist columnist
 editor writer author historian scientist researcher executive ceo founder owner manager organizer organiser supporter
 critic member man woman spokeswoman spokesman chairwoman congresswoman commentator pundit consultant operative donor anchor
-widow delegate`)
+widow delegate niece nephew cousin aunt uncle grandson granddaughter grandmother grandfather neighbor neighbour
+friend`)
 
 // prevNonAdverb is the index of the word before j past adverbs and auxiliaries, or lo-1.
 func prevNonAdverb(items []item, lo, j int) int {
@@ -1113,3 +1139,60 @@ func genderOfRole(role string) byte {
 
 var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms lady")
 var maleRoles = toSet("widower father husband son brother king prince actor grandfather uncle nephew mr sir lord")
+
+// speechNouns are said things whose sayer is named by a possessive ("Voss's claim").
+var speechNouns = toSet(`claim claims statement statements remark remarks comment comments assertion assertions promise promises
+pledge pledges vow vows warning warnings words description descriptions insistence suggestion suggestions argument arguments
+accusation accusations charge charges boast boasts admission admissions reply answer message tweet tweets slogan
+characterization characterisation prediction predictions threat threats demand demands call calls complaint complaints`)
+
+// possessorOfSpeech finds "X's claim that ... "Q"" or "X's claim of "Q""
+// before the quotation items[i], within its clause: X speaks, and the noun
+// is the cue.
+func (st *fieldState) possessorOfSpeech(items []item, lo, i, para int) *who {
+	for k := i - 1; k > lo && k >= i-8; k-- {
+		it := items[k]
+		if it.kind == itemQuote || it.kind == itemPunct && !it.isPunct(",") {
+			return nil
+		}
+		if it.kind != itemWord || !speechNouns[it.lower] {
+			continue
+		}
+		// the noun runs into the quotation, or through "that"/"of"/"about"
+		if k+1 < i && !(items[k+1].lower == "that" || items[k+1].lower == "of" || items[k+1].lower == "about") {
+			return nil
+		}
+		p := k - 1
+		if p < lo || items[p].kind != itemWord || !items[p].capitalised() {
+			return nil
+		}
+		t := items[p].text
+		if !(strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "s'") || strings.HasSuffix(t, "s’")) {
+			return nil
+		}
+		a := p
+		for a-1 >= lo && items[a-1].kind == itemWord && items[a-1].capitalised() && !determiners[items[a-1].lower] {
+			a--
+		}
+		w := st.resolve(items, a, p+1, "", para)
+		if !(w.person || w.entity != "") {
+			return nil
+		}
+		c := *w
+		c.cue = it.lower
+		return &c
+	}
+	return nil
+}
+
+// onlyRoleBefore reports whether items from f up to the speaker at pos are
+// a role and a comma ("Holm's niece, state Del. Mira Lund"): no quotation,
+// no sentence end.
+func onlyRoleBefore(items []item, f, pos int) bool {
+	k := f
+	for k < len(items) && k < f+6 && items[k].kind == itemWord && items[k].start < pos {
+		k++
+	}
+	return k < len(items) && items[k].isPunct(",") && k+1 < len(items) && items[k+1].start <= pos && describes(items, f, k) &&
+		!descriptionStops[items[f].lower]
+}

@@ -202,9 +202,10 @@ func findSpans(text string, paras []paragraph) (out, inner []span) {
 				open = -1
 				inner, pending = inner[:len(inner)-pending], 0
 			} else {
-				// attribute values in markup (tweet="...") are not quotations
+				// attribute values in markup (tweet="...") are not quotations,
+				// nor is a nickname inside a name (Marcia "Cia" Price)
 				markup := openAt > 0 && text[openAt-1] == '='
-				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !markup {
+				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !markup && !isNickname(text, s, i+n) {
 					s.group = group
 					out, pending = appendSpan(out, s, inner, pending)
 				}
@@ -358,4 +359,24 @@ func hasCloser(text string, from, end int) bool {
 		}
 	}
 	return false
+}
+
+// isNickname reports a nickname inside a name: one or two capitalised words
+// in marks between capitalised words (Marcia "Cia" Price), after marks end
+// at after.
+func isNickname(text string, s span, after int) bool {
+	words := strings.Fields(text[s.start:s.end])
+	if len(words) == 0 || len(words) > 2 || s.open < 2 || text[s.open-1] != ' ' || after+1 >= len(text) || text[after] != ' ' {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || strings.ContainsAny(w, ".,!?;:") {
+			return false
+		}
+	}
+	before := strings.LastIndexByte(text[:s.open-1], ' ') + 1
+	prev := text[before : s.open-1]
+	next, _ := utf8.DecodeRuneInString(text[after+1:])
+	r, _ := utf8.DecodeRuneInString(prev)
+	return prev != "" && unicode.IsUpper(r) && !strings.ContainsAny(prev, ".,!?;:'’") && unicode.IsUpper(next)
 }

@@ -94,7 +94,7 @@ var determiners = toSet("the a an his her their its our my your one another some
 var speakerPronouns = toSet("he she they we i it who you")
 
 // titles before a name: not part of it.
-var titleWords = toSet(`president vice secretary minister foreign prime deputy sen. rep. gov. mr. mrs. ms. dr. gen. lt. col. sgt. capt. prof. rev.
+var titleWords = toSet(`president vice secretary minister foreign prime deputy sen. rep. del. gov. mr. mrs. ms. dr. gen. lt. col. sgt. capt. prof. rev.
 senator governor representative congressman congresswoman ambassador chancellor king queen prince princess sheikh pope
 chairman chairwoman director judge justice mayor general former spokesman spokeswoman speaker leader chief candidate nominee
 democratic republican sir lord lady envoy commander admiral attorney state defense defence interior affairs house senate

@@ -37,7 +37,7 @@ func (it item) capitalised() bool {
 }
 
 // abbreviations keep their period: it does not end a sentence.
-var abbreviations = toSet("mr mrs ms dr sen rep gov gen lt col sgt capt maj adm prof rev sr jr st mt ft inc co corp ltd no vs etc jan feb mar apr aug sept sep oct nov dec pres supt cmdr atty dist assn dept univ")
+var abbreviations = toSet("mr mrs ms dr sen rep del gov gen lt col sgt capt maj adm prof rev sr jr st mt ft inc co corp ltd no vs etc jan feb mar apr aug sept sep oct nov dec pres supt cmdr atty dist assn dept univ")
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -205,13 +205,43 @@ func firstRune(s string) rune {
 func cueWithin(items []item, i, n int) bool {
 	for j := i; j < len(items) && j < i+n; j++ {
 		if items[j].kind != itemWord {
-			return false
+			return describedCue(items, i)
 		}
 		if _, ok := cues[items[j].lower]; ok || afterCues[items[j].lower] {
 			return true
 		}
 	}
-	return false
+	return describedCue(items, i)
+}
+
+// describedCue reports "DESCRIPTION, NAME (PARTY), cue" starting at items[i]
+// ("Holm's niece, state Del. Mira Lund (D-Oakton), shouted"), or
+// "NAME (PARTY) cue".
+func describedCue(items []item, i int) bool {
+	j := i
+	for j < len(items) && j < i+6 && items[j].kind == itemWord {
+		j++
+	}
+	if j < len(items) && items[j].isPunct(",") && describes(items, i, j) {
+		j++
+		for k := j; k < len(items) && k < j+6 && items[k].kind == itemWord; k++ {
+			j = k + 1
+		}
+	}
+	if j < len(items) && items[j].isPunct("(") {
+		for j < len(items) && j < i+20 && !items[j].isPunct(")") && items[j].kind != itemQuote {
+			j++
+		}
+		j++
+	}
+	if j < len(items) && items[j].isPunct(",") {
+		j++
+	}
+	if j >= len(items) || j == i {
+		return false
+	}
+	_, ok := cues[items[j].lower]
+	return ok || afterCues[items[j].lower]
 }
 
 // lowerWord lower-cases a word and folds a curly apostrophe to a straight one,
