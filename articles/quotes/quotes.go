@@ -47,8 +47,8 @@
 // of the built-in briefs with the speaker a careful reader gives.
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
-// quote F1 0.965 (P 0.945, R 0.985), attribution 0.932, pronoun
-// attribution 0.845, end-to-end 0.930; train: F1 0.958, attribution 0.915.
+// quote F1 0.965 (P 0.945, R 0.985), attribution 0.941, pronoun
+// attribution 0.839, end-to-end 0.935; train: F1 0.958, attribution 0.915.
 // Most remaining false positives are real quotations the scorer cannot
 // count (opened with a reversed mark, ”Like this.”, or left outside every
 // annotated attribution), and titles or scare quotes the annotators kept

@@ -163,7 +163,7 @@ func sentences(text string, items []item) [][2]int {
 		case it.kind == itemQuote:
 			t := strings.TrimRight(it.text, " ")
 			if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && i+1 < len(items) && items[i+1].kind == itemQuote &&
-				strings.Contains(text[it.start+strings.Index(text[it.start:], it.text)+len(it.text):items[i+1].start], "\n") {
+				(strings.Contains(text[it.start+strings.Index(text[it.start:], it.text)+len(it.text):items[i+1].start], "\n") || it.end == items[i+1].start) {
 				// a quotation that ends its line, then a quotation on the next
 				split = true
 			} else if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && i+1 < len(items) && items[i+1].capitalised() {
