@@ -453,9 +453,21 @@ func isWorkTitle(text string, s span) bool {
 	}
 	if f := strings.Fields(after); len(f) > 0 && workNounsAfter[strings.ToLower(strings.TrimRight(f[0], ".,;:"))] && !strings.ContainsAny(f[0][:1], ",.;:") {
 		return true
+	} else if len(f) > 1 && mediaWords[strings.ToLower(f[0])] && workNounsAfter[strings.ToLower(strings.TrimRight(f[1], ".,;:"))] {
+		// "his "Keepin' It Real" radio program"
+		return true
 	}
-	return false
+	// the name of an event, a law or a scheme: "a "Commander-in-Chief Forum""
+	words := strings.Fields(q)
+	return len(words) >= 2 && namedThings[strings.ToLower(strings.TrimRight(words[len(words)-1], ".,;:!?"))]
 }
+
+// mediaWords come between a title and the kind of work it names ("radio program").
+var mediaWords = toSet("radio tv television talk news reality web cable late-night morning")
+
+// namedThings end the title-case name of an event, a law or a scheme.
+var namedThings = toSet(`forum summit conference day act initiative program programme tour award awards prize festival
+convention caucus rally fund foundation`)
 
 // titleCase reports a phrase of at most max words whose words all start
 // with a capital or a digit, short function words aside, with at least one capital.
