@@ -61,7 +61,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		}
 		// "a pledged delegate", "It's called": an adjective or a passive, not speech
 		if j > lo && items[j-1].kind == itemWord && (determiners[items[j-1].lower] ||
-			namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re"))) {
+			namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re")) &&
+				// "who's called for a recount" asks for something
+				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "on"))) {
 			continue
 		}
 		var w *who
@@ -101,6 +103,12 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				break
 			}
 			a, b, role := backwardNP(items, lo, j)
+			// "called for big recounts": after a preposition the phrase and
+			// the "cue" are a noun phrase, nobody speaks
+			if b == a+1 && a > lo && items[a-1].kind == itemWord && nounPrepositions[items[a-1].lower] && !items[a].capitalised() &&
+				strings.HasSuffix(it.lower, "s") && !speakerPronouns[pronounOf(items[a].lower)] {
+				continue
+			}
 			// "The army delegation, led by retired general X, said": a
 			// participle clause describes, it is no role
 			relative := relativeClause(role)
@@ -343,7 +351,7 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			return 0, 0, ""
 		}
 		if speakerPronouns[pronounOf(w)] && j == end-1 {
-			if w == "who" {
+			if pronounOf(w) == "who" {
 				// "X, who said" / "X — who's called for ...": the noun phrase before the comma or dash
 				if j-1 >= lo && items[j-1].kind == itemPunct && strings.Contains(",—–-(", items[j-1].text) {
 					a2, b2, _ := backwardNP(items, lo, j-1)
@@ -1196,3 +1204,6 @@ func onlyRoleBefore(items []item, f, pos int) bool {
 	return k < len(items) && items[k].isPunct(",") && k+1 < len(items) && items[k+1].start <= pos && describes(items, f, k) &&
 		!descriptionStops[items[f].lower]
 }
+
+// nounPrepositions before a phrase make what follows it part of that phrase ("for big recounts").
+var nounPrepositions = toSet("for with about from at into over against in on")

@@ -137,6 +137,9 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "We will hold the line", speaker: `Ana "Nina" Torres`, cue: "told"}}},
 		{"a claim of someone's", `Analysts questioned Rolf Voss's claim that the border was "fully secure".`,
 			[]want{{text: "fully secure", speaker: "Rolf Voss", cue: "claim", partial: true}}},
+		{"a speaker named after with, then she", "Lena Berg, a pollster, counted the ballots. Turnout was low in the north, said Berg.\n\nThe vote became the issue of the week, with Maria Ostrova — who’s called for big recounts in the north — attacking the tally.\n\n\"The count is wrong,\" she said.",
+			[]want{
+				{text: "The count is wrong", speaker: "Maria Ostrova", cue: "said"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
