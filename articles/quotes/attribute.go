@@ -864,6 +864,11 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 		}
 	}
 	if left != nil {
+		// "X described her as "Q1" after she blamed the floods on "Q2"":
+		// a clause of its own, with a subject that can speak, owns Q2
+		if w := st.subordinateSpeaker(items, leftAt+1, i, para); w != nil {
+			return w
+		}
 		return left
 	}
 	for _, c := range cs {
@@ -1207,3 +1212,59 @@ func onlyRoleBefore(items []item, f, pos int) bool {
 
 // nounPrepositions before a phrase make what follows it part of that phrase ("for big recounts").
 var nounPrepositions = toSet("for with about from at into over against in on")
+
+// subordinators open a clause with a subject of its own.
+var subordinators = toSet("after because when while since before although though until once whereas")
+
+// subordinateSpeaker finds "after she blamed ..." between from and the
+// quotation items[i]: a subordinator, a pronoun or a name, and a verb, then
+// only words up to the quotation. The clause's subject speaks when it is a
+// person or a named body; the verb is the cue.
+func (st *fieldState) subordinateSpeaker(items []item, from, i, para int) *who {
+	for k := i - 2; k >= from && k >= i-16; k-- {
+		it := items[k]
+		if it.kind == itemQuote || it.kind == itemPunct && !it.isPunct(",") {
+			return nil
+		}
+		if it.kind != itemWord || !subordinators[it.lower] {
+			continue
+		}
+		a, b := forwardNP(items, k+1, i)
+		if b <= a || b >= i || items[b].kind != itemWord {
+			return nil
+		}
+		v := items[b].lower
+		if !(strings.HasSuffix(v, "ed") || cues[v] != (cueForm{})) || npStop[v] {
+			return nil
+		}
+		if p := pronounOf(items[a].lower); b-a == 1 && !(p == "he" || p == "she" || p == "they") && !items[a].capitalised() {
+			return nil
+		}
+		for m := b + 1; m < i; m++ {
+			if items[m].kind != itemWord {
+				return nil
+			}
+		}
+		w := st.resolve(items, a, b, "", para)
+		// "X described Mayor Ana Lind as ... after she ...": she is the
+		// person named since the cue, when one fits, not the cue's speaker
+		if p := pronounOf(items[a].lower); b-a == 1 && (p == "he" || p == "she") && from > 0 {
+			g := byte('m')
+			if p == "she" {
+				g = 'f'
+			}
+			if r := st.names.lastPersonBefore(items[k].start, g); r != nil && r.start > items[from-1].end {
+				ante := r.asWho()
+				ante.phrase, ante.start, ante.end, ante.mention = w.phrase, w.start, w.end, w.mention
+				w = ante
+			}
+		}
+		if !(w.person || w.entity != "") {
+			return nil
+		}
+		c := *w
+		c.cue = items[b].lower
+		return &c
+	}
+	return nil
+}

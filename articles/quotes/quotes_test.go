@@ -140,6 +140,9 @@ func TestPatterns(t *testing.T) {
 		{"a speaker named after with, then she", "Lena Berg, a pollster, counted the ballots. Turnout was low in the north, said Berg.\n\nThe vote became the issue of the week, with Maria Ostrova — who’s called for big recounts in the north — attacking the tally.\n\n\"The count is wrong,\" she said.",
 			[]want{
 				{text: "The count is wrong", speaker: "Maria Ostrova", cue: "said"}}},
+		{"a quotation inside a clause after 'after she'", `Rolf Voss described Mayor Ana Lind as "reckless" after she blamed the floods on "bad luck".`,
+			[]want{{text: "reckless", speaker: "Rolf Voss", cue: "described", partial: true},
+				{text: "bad luck", speaker: "Ana Lind", cue: "blamed", partial: true}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
