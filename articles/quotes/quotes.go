@@ -417,7 +417,8 @@ func isTitle(text string, s span) bool {
 	}
 	before := strings.TrimRight(text[max(0, s.open-12):s.open], " ")
 	lower := strings.ToLower(before)
-	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") || strings.HasSuffix(lower, " on") || strings.HasSuffix(lower, " of")
+	last := lastWords(before, 1) // "On "Face the Nation,"" opens a paragraph too
+	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") || len(last) == 1 && (last[0] == "on" || last[0] == "of")
 }
 
 // isSoCalled reports a term introduced as "so-called": the writer names a
