@@ -47,12 +47,13 @@
 // of the built-in briefs with the speaker a careful reader gives.
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
-// quote F1 0.965 (P 0.945, R 0.985), attribution 0.941, pronoun
-// attribution 0.839, end-to-end 0.935; train: F1 0.958, attribution 0.915.
-// Most remaining false positives are real quotations the scorer cannot
-// count (opened with a reversed mark, ”Like this.”, or left outside every
-// annotated attribution), and titles or scare quotes the annotators kept
-// inside one.
+// quote F1 0.967 (P 0.950, R 0.984), attribution 0.941, pronoun
+// attribution 0.855, end-to-end 0.937; train: F1 0.958, attribution 0.915.
+// Of the 41 dev false positives, 16 are quotations the scorer's pattern
+// cannot match at all (11 opened or closed with a reversed mark, ”Like
+// this.”, and 5 that hold marks of a quotation inside them); the rest are
+// real quotations left outside every annotated attribution, and titles or
+// scare quotes the annotators kept inside one.
 package quotes
 
 import (
