@@ -938,6 +938,25 @@ func (p *pairIndex) put(sl *pairSlot, key uint32, b, a int32) {
 	}
 }
 
+// touch reads the slots of the sentence's word pairs, one independent load
+// after another, so that their cache misses overlap before pairOf needs
+// them one by one.
+func (p *pairIndex) touch(tok []int32) {
+	if len(p.slots) == 0 || len(tok) == 0 {
+		return
+	}
+	mask := uint64(len(p.slots) - 1)
+	var sink uint32
+	for i := 0; i+1 < len(tok); i++ {
+		k := pairKey(tok[i], tok[i+1])
+		sink += p.slots[(uint64(k)*0x9E3779B97F4A7C15>>40)&mask].key
+	}
+	touchSink = sink
+}
+
+// touchSink keeps touch's loads from being optimised away.
+var touchSink uint32
+
 func (p *pairIndex) clear() {
 	clear(p.slots)
 	p.n = 0
@@ -1015,6 +1034,7 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 		if n == 0 {
 			continue
 		}
+		sc.pairs.touch(tok)
 		prev, _ := sc.pairOf(m, sentenceStart, tok[0])
 		for i := range n {
 			b := sentenceEnd
