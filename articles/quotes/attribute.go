@@ -612,8 +612,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	phrase := st.text[start:end]
 	w := &who{phrase: phrase, start: start, end: end, name: phrase, role: role}
 	w.mention = &model.Mention{Field: st.field, Start: start, End: end, Text: phrase}
-	lw := pronounOf(strings.ReplaceAll(strings.ToLower(phrase), "’", "'"))
-	if b-a == 1 && speakerPronouns[lw] {
+	if lw := pronounOf(items[a].lower); b-a == 1 && speakerPronouns[lw] {
 		w.plural = lw == "they" || lw == "we"
 		if ante := st.resolvePronoun(lw, start); ante != nil {
 			w.name, w.entity, w.person, w.sure, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.sure, ante.plural, ante.gender

@@ -365,6 +365,9 @@ func hasCloser(text string, from, end int) bool {
 // in marks between capitalised words (Marcia "Cia" Price), after marks end
 // at after.
 func isNickname(text string, s span, after int) bool {
+	if s.end-s.start > 40 || s.open < 2 || text[s.open-1] != ' ' || after+1 >= len(text) || text[after] != ' ' {
+		return false
+	}
 	words := strings.Fields(text[s.start:s.end])
 	if len(words) == 0 || len(words) > 2 || s.open < 2 || text[s.open-1] != ' ' || after+1 >= len(text) || text[after] != ' ' {
 		return false

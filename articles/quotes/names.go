@@ -315,12 +315,23 @@ func possessive(w string) string {
 // notName tells a capitalised word that is not part of a name: a title,
 // a function word, a weekday or month.
 func notName(it item) bool {
-	w := possessive(it.lower)
-	if nameLikeStops[w] {
-		return false
-	}
-	return titleWords[w] || npStop[w] || determiners[w] || introWords[w] || speakerPronouns[w]
+	return notNameWords[possessive(it.lower)]
 }
+
+// notNameWords are the words notName rejects, in one set: titles, function
+// words, determiners, sentence openers and pronouns, but not the function
+// words that are also first names ("Will", "Mark").
+var notNameWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{titleWords, npStop, determiners, introWords, speakerPronouns} {
+		for w, ok := range set {
+			if ok && !nameLikeStops[w] {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // isUpperWord reports an all-capitals word of three letters or more (an acronym or a shout).
 func isUpperWord(s string) bool {
