@@ -45,7 +45,8 @@ func loadTrain(b *testing.B) ([]model.Article, int64) {
 // then quotes) over the PolNeAR training texts: MB/s on one core (run with
 // -cpu 1). The target is at least 10 MB/s; on the shared 2-core test
 // machine it ran at 11.0-11.4 MB/s on 2026-11-24 (5 runs, quiet machine;
-// 9.4-10.1 later that day, the commit before it measuring the same),
+// 9.7-10.7 later that day with the pair-index touch, the code before it
+// measuring 9.2-10.1 side by side),
 // 6.1-6.7 before the tagger's caches were packed and interned and the
 // buffers of both extractors pooled (articles/entities/README.md).
 func BenchmarkQuotesAndEntities(b *testing.B) {
