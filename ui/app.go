@@ -615,7 +615,7 @@ func (a *App) show(art model.Article) tea.Cmd {
 	a.entities.SetArticle(art)
 	a.quotes.SetArticle(art)
 	r := a.reading[art.ID]
-	cmd := a.reader.OpenAt(art, r.Position)
+	cmd := a.reader.OpenAt(art, reader.Place{Line: r.Position, Anchor: r.Anchor})
 	a.reader.SetStarred(r.Starred)
 	return tea.Batch(save, cmd, a.markRead(art.ID))
 }

@@ -9,6 +9,7 @@ import (
 
 	"briefs/articles/store"
 	"briefs/ui/articlelist"
+	"briefs/ui/reader"
 )
 
 // Reading state: which briefs were read or starred, and where the reader
@@ -104,7 +105,7 @@ func (a *App) stateLoaded(msg stateLoadedMsg) tea.Cmd {
 	if art, ok := a.reader.Article(); ok {
 		a.reader.SetStarred(merged[art.ID].Starred)
 		if a.reader.YOffset() == 0 { // opened before the state was known, not scrolled yet
-			a.reader.Restore(merged[art.ID].Position)
+			a.reader.Restore(reader.Place{Line: merged[art.ID].Position, Anchor: merged[art.ID].Anchor})
 		}
 	}
 	return cmd
@@ -183,20 +184,20 @@ func (a *App) savePosition() tea.Cmd {
 	if !ok || a.reader.Lines() == 0 {
 		return nil // nothing on screen yet: nothing moved
 	}
-	pos := a.reader.YOffset()
+	at := a.reader.Place()
 	switch {
-	case pos == 0 && a.reader.AtEnd():
+	case at.Line == 0 && a.reader.AtEnd():
 		return nil // the whole brief fits on this screen: keep the place kept for a smaller one
 	case a.reader.AtEnd():
-		pos = 0
+		at = reader.Place{}
 	}
 	r := a.reading[art.ID]
-	if r.Position == pos {
+	if r.Position == at.Line && r.Anchor == at.Anchor {
 		return nil
 	}
-	r.Position = pos
+	r.Position, r.Anchor = at.Line, at.Anchor
 	a.reading[art.ID] = r
-	return a.writeState(art.ID, "pos", func(s *store.Reading) { s.Position = pos })
+	return a.writeState(art.ID, "pos", func(s *store.Reading) { s.Position, s.Anchor = at.Line, at.Anchor })
 }
 
 // quit saves the reading position, then quits.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles"
 	"briefs/articles/store"
@@ -330,5 +331,31 @@ func TestStateArrivingLateKeepsTheFilesFields(t *testing.T) {
 	}
 	if !strings.Contains(screen(a), "★ ") {
 		t.Fatalf("no star in the reader's status line:\n%s", screen(a))
+	}
+}
+
+// TestReadingPlaceAcrossWidths: a brief left at some paragraph reopens at
+// that paragraph in a terminal of another width (the saved place is a
+// point in the text, not only a line number).
+func TestReadingPlaceAcrossWidths(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	path := filepath.Join(t.TempDir(), "state.db")
+	a := started(t, 70, 14, arts, Options{StatePath: path})
+	a, _ = keys(t, a, "enter", "j", "j", "j", "j", "j")
+	if _, quit := keys(t, a, "q"); !quit {
+		t.Fatal("q did not quit")
+	}
+	r, err := store.OpenState(path).Get(arts[0].ID)
+	if err != nil || r.Position != 5 || r.Anchor <= 0 {
+		t.Fatalf("the file says %+v (%v), want line 5 and an anchor", r, err)
+	}
+	word := strings.Fields(arts[0].Body[r.Anchor-1:])[0]
+	word = strings.Trim(word, `.,;:"“”'’()`)
+
+	b := started(t, 44, 14, arts, Options{StatePath: path})
+	b, _ = keys(t, b, "enter")
+	top := strings.SplitN(ansi.Strip(b.reader.View()), "\n", 2)[0]
+	if !strings.Contains(top, word) {
+		t.Fatalf("at width 44 the brief opens with %q on top (line %d), want the line with %q", top, b.reader.YOffset(), word)
 	}
 }

@@ -17,6 +17,7 @@ type Reading struct {
 	Read     bool      `json:"read,omitempty"`
 	Starred  bool      `json:"starred,omitempty"`
 	Position int       `json:"pos,omitempty"` // last scroll offset, in lines
+	Anchor   int       `json:"at,omitempty"`  // the body byte offset shown at the top then, plus one (0: unknown)
 	Updated  time.Time `json:"updated"`
 }
 

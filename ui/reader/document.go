@@ -401,6 +401,35 @@ func (d *Document) cells(f model.Field, start, end int) []cell {
 	return out
 }
 
+// AnchorAt returns the byte offset in the body of the first body rune shown
+// on line or after it: a place in the text that survives wrapping at
+// another width. -1 when the line is above the body (the title) or past it.
+func (d *Document) AnchorAt(line int) int {
+	first := true
+	for off, c := range d.body {
+		if c.w == 0 {
+			continue
+		}
+		if c.line >= line {
+			if first && c.line > line {
+				return -1 // the line shows the title or the byline: the top
+			}
+			return off
+		}
+		first = false
+	}
+	return -1
+}
+
+// LineOfAnchor returns the screen line where the body from byte offset off
+// shows (AnchorAt's inverse at this width), or -1.
+func (d *Document) LineOfAnchor(off int) int {
+	if off < 0 {
+		return -1
+	}
+	return d.Line(model.FieldBody, off, len(d.body))
+}
+
 // Line returns the screen line where field[off:] first shows, or -1.
 func (d *Document) Line(f model.Field, start, end int) int {
 	if c := d.cells(f, start, end); len(c) > 0 {

@@ -61,6 +61,7 @@ type Model struct {
 	sel     Selection
 	jump    bool // scroll to the selection once the document is on screen
 	restore int  // the line to show at the top once the document is on screen; -1: none
+	anchor  int  // or the body byte offset to show there (see Anchor); -1: none
 	starred bool // the status line shows a star
 }
 
@@ -79,6 +80,7 @@ func New(st theme.Styles) Model {
 		pending: map[docKey]bool{},
 		sel:     noSelection,
 		restore: -1,
+		anchor:  -1,
 	}
 }
 
@@ -87,11 +89,16 @@ func (m Model) Article() (model.Article, bool) { return m.art, m.has }
 
 // Open shows a brief from its top and returns the command that renders it,
 // if it is not cached. The brief already open stays where it is.
-func (m *Model) Open(a model.Article) tea.Cmd { return m.OpenAt(a, 0) }
+func (m *Model) Open(a model.Article) tea.Cmd { return m.OpenAt(a, Place{}) }
 
-// OpenAt shows a brief from its line (where the user left it last time),
-// as Open does; the line is kept within the document once it is rendered.
-func (m *Model) OpenAt(a model.Article, line int) tea.Cmd {
+// Place is where a brief was left: the body text at the top of the screen
+// (Anchor, its byte offset plus one; 0 when unknown), which stays put when
+// the brief is wrapped at another width, else the line (Line).
+type Place struct{ Line, Anchor int }
+
+// OpenAt shows a brief from the place where the user left it last time, as
+// Open does; the place is kept within the document once it is rendered.
+func (m *Model) OpenAt(a model.Article, at Place) tea.Cmd {
 	same := m.has && m.art.ID == a.ID
 	m.art, m.has = a, true
 	m.err = nil
@@ -102,25 +109,59 @@ func (m *Model) OpenAt(a model.Article, line int) tea.Cmd {
 		m.vp.SetContent("")
 		m.vp.GotoTop()
 		m.starred = false
-		m.restore = -1
-		if line > 0 {
-			m.restore = line
-		}
+		m.restore, m.anchor = -1, -1
+		m.setPlace(at)
 	}
 	return m.ensure()
 }
 
-// Restore scrolls the open brief to line, as OpenAt would have (for a
-// position known only after the brief opened).
-func (m *Model) Restore(line int) {
-	if !m.has || line <= 0 {
+// Restore scrolls the open brief to a place, as OpenAt would have (for a
+// place known only after the brief opened).
+func (m *Model) Restore(at Place) {
+	if !m.has || at.Line <= 0 && at.Anchor <= 0 {
 		return
 	}
-	if m.doc == nil {
-		m.restore = line
-		return
+	m.setPlace(at)
+	if m.doc != nil {
+		m.applyPlace()
 	}
-	m.vp.SetYOffset(line)
+}
+
+// setPlace keeps a place to scroll to once the document is on screen.
+func (m *Model) setPlace(at Place) {
+	if at.Anchor > 0 {
+		m.anchor = at.Anchor - 1
+	}
+	if at.Line > 0 {
+		m.restore = at.Line
+	}
+}
+
+// applyPlace scrolls to the kept place: the anchor's line at this width,
+// else the kept line (the viewport keeps either within the document).
+func (m *Model) applyPlace() {
+	line := m.restore
+	if m.anchor >= 0 && m.doc != nil {
+		if l := m.doc.LineOfAnchor(m.anchor); l >= 0 {
+			line = l
+		}
+	}
+	if line >= 0 {
+		m.vp.SetYOffset(line)
+	}
+	m.restore, m.anchor = -1, -1
+}
+
+// Place returns where the open brief is scrolled to: the top line and the
+// body text shown there (see Place).
+func (m Model) Place() Place {
+	p := Place{Line: m.vp.YOffset()}
+	if m.doc != nil {
+		if off := m.doc.AnchorAt(p.Line); off >= 0 && p.Line > 0 {
+			p.Anchor = off + 1
+		}
+	}
+	return p
 }
 
 // SetStarred shows a star in the status line, or not.
@@ -214,8 +255,8 @@ func (m *Model) Forget(id string) {
 		}
 	}
 	if m.docFor.id == id && m.doc != nil {
-		if m.has && m.art.ID == id && m.restore < 0 {
-			m.restore = m.vp.YOffset() // the new rendering opens where the reader was
+		if m.has && m.art.ID == id && m.restore < 0 && m.anchor < 0 {
+			m.setPlace(m.Place()) // the new rendering opens where the reader was
 		}
 		m.doc = nil
 	}
@@ -241,16 +282,24 @@ func (m *Model) show(k docKey, d *Document) {
 	if m.doc == d {
 		return
 	}
-	frac := 0.0
+	// the same brief at another width or theme: the text that was at the
+	// top stays at the top
+	frac, anchor := 0.0, -1
 	if m.doc != nil && m.docFor.id == k.id && m.vp.TotalLineCount() > 0 {
 		frac = float64(m.vp.YOffset()) / float64(m.vp.TotalLineCount())
+		if m.vp.YOffset() > 0 {
+			anchor = m.doc.AnchorAt(m.vp.YOffset())
+		}
 	}
 	m.doc, m.docFor = d, k
 	m.refresh()
-	m.vp.SetYOffset(int(frac * float64(len(d.Lines))))
-	if m.restore >= 0 {
-		m.vp.SetYOffset(m.restore) // the viewport keeps it within the document
-		m.restore = -1
+	if l := d.LineOfAnchor(anchor); l >= 0 {
+		m.vp.SetYOffset(l)
+	} else {
+		m.vp.SetYOffset(int(frac * float64(len(d.Lines))))
+	}
+	if m.restore >= 0 || m.anchor >= 0 {
+		m.applyPlace()
 	}
 	if m.jump {
 		m.scrollToSelection()

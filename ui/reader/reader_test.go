@@ -182,3 +182,59 @@ func TestCacheIsBounded(t *testing.T) {
 		t.Fatal("the brief on screen lost its rendering")
 	}
 }
+
+// firstWordAt returns the word of the body that starts at byte offset off
+// (the anchor of a Place, minus one).
+func firstWordAt(body string, off int) string {
+	w := strings.Fields(body[off:])
+	if len(w) == 0 {
+		return ""
+	}
+	return strings.Trim(w[0], `.,;:"“”'’()`)
+}
+
+// topLine returns the first line of the reader's view, without styles.
+func topLine(m Model) string {
+	return strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0]
+}
+
+func TestPlaceSurvivesAnotherWidth(t *testing.T) {
+	art := testbriefs.MustLoad(t)[0]
+	m := openRendered(t, 60, 10)
+	for range 6 {
+		m, _ = m.Update(press("j"))
+	}
+	at := m.Place()
+	if at.Line != 6 || at.Anchor <= 0 {
+		t.Fatalf("place %+v, want line 6 and an anchor in the body", at)
+	}
+	word := firstWordAt(art.Body, at.Anchor-1)
+	if word == "" || !strings.Contains(topLine(m), word) {
+		t.Fatalf("anchor word %q is not on the top line %q", word, topLine(m))
+	}
+
+	// Reopened in a narrower reader, the same text is at the top.
+	n := New(theme.New(true))
+	n.SetSize(30, 10)
+	n, _ = n.Update(render(t, n.OpenAt(art, at)))
+	if n.YOffset() == at.Line {
+		t.Fatalf("at width 30 the brief opened at line %d, as at width 60: wrapping changed nothing?", n.YOffset())
+	}
+	if !strings.Contains(topLine(n), word) {
+		t.Fatalf("at width 30 the top line is %q, want the one with %q", topLine(n), word)
+	}
+
+	// Resizing an open brief keeps that text at the top too.
+	m, _ = m.Update(render(t, m.SetSize(34, 10)))
+	if !strings.Contains(topLine(m), word) {
+		t.Fatalf("after resizing to 34 the top line is %q, want the one with %q", topLine(m), word)
+	}
+
+	// A place without an anchor (saved by an older version) is a line.
+	o := New(theme.New(true))
+	o.SetSize(60, 10)
+	o, _ = o.Update(render(t, o.OpenAt(art, Place{Line: 3})))
+	if o.YOffset() != 3 {
+		t.Fatalf("a line-only place opened at line %d, want 3", o.YOffset())
+	}
+}
