@@ -52,8 +52,7 @@ shoot() {
 }
 
 seed="US and Russia struggle to overcome rifts in Moscow"
-wait_for "$seed"
-for _ in $(seq 100); do screen | grep -q "Loading briefs" || break; sleep 0.05; done
+wait_for "search ready" # the load is over (the seed, from 2017, is further down the list)
 shoot list
 
 # The seed, its quotes pane open on Safronkov's quote.
