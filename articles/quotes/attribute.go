@@ -262,10 +262,7 @@ func endsNP(it item) bool {
 	if it.capitalised() && nameLikeStops[w] {
 		return false // "Will Doyle", "Mark Toner"
 	}
-	if npStop[w] || commonVerbs[w] || npAdverbs[w] {
-		return true
-	}
-	if _, ok := cues[w]; ok {
+	if npEnders[w] {
 		return true
 	}
 	if !it.capitalised() && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
@@ -273,6 +270,23 @@ func endsNP(it item) bool {
 	}
 	return isAdverb(it)
 }
+
+// npEnders are npStop, commonVerbs, npAdverbs and the cue forms in one set:
+// endsNP asks for them all at once.
+var npEnders = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{npStop, commonVerbs, npAdverbs} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	for w := range cues {
+		m[w] = true
+	}
+	return m
+}()
 
 // npAdverbs are short adverbs that end a noun phrase ("The draft only asks").
 var npAdverbs = toSet("only just even still never always often alone too")
@@ -779,6 +793,9 @@ func (st *fieldState) lookBack(pos, limit int, ok func(*who) bool) *who {
 }
 
 func isPronounPhrase(s string) bool {
+	if len(s) > 12 { // longer than any pronoun with a contraction ("they’re")
+		return false
+	}
 	return speakerPronouns[pronounOf(strings.ReplaceAll(strings.ToLower(s), "’", "'"))]
 }
 
