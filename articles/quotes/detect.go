@@ -201,6 +201,18 @@ func findSpans(text string, paras []paragraph) (out, inner []span) {
 				}
 				open = -1
 				inner, pending = inner[:len(inner)-pending], 0
+			} else if k == markEither && openKind == markEither && opensWords(text, i, n, p.start) && endsSentence(text, open, i) {
+				// "One priority is victims. "The needs of victims ...: a
+				// straight mark that opens words after a sentence's end
+				// starts the next quotation (paragraphs run together, each
+				// opening with a mark, or a mark left unclosed)
+				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !(openAt > 0 && text[openAt-1] == '=') {
+					s.group = group
+					out, pending = appendSpan(out, s, inner, pending)
+				}
+				inner, pending = inner[:len(inner)-pending], 0
+				open, openAt, openKind = i+n, i, k
+				group = -1
 			} else {
 				// attribute values in markup (tweet="...") are not quotations,
 				// nor is a nickname inside a name (Marcia "Cia" Price)
@@ -382,4 +394,10 @@ func isNickname(text string, s span, after int) bool {
 	next, _ := utf8.DecodeRuneInString(text[after+1:])
 	r, _ := utf8.DecodeRuneInString(prev)
 	return prev != "" && unicode.IsUpper(r) && !strings.ContainsAny(prev, ".,!?;:'’") && unicode.IsUpper(next)
+}
+
+// opensWords reports a straight mark at i (n bytes) placed as an opening
+// one: a space before it, a word right after it.
+func opensWords(text string, i, n, start int) bool {
+	return i > start && isSpace(text[i-1]) && isWordStart(text, i+n)
 }
