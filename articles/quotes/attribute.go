@@ -684,7 +684,14 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		w.mention = &mm
 		if w.role == "" {
 			if pre := strings.TrimSpace(st.text[start:pick.start]); pre != "" && !determiners[strings.ToLower(pre)] {
-				w.role = strings.TrimSuffix(strings.TrimSuffix(pre, ","), " of")
+				// "Mr Blair", "Lord Falconer": an honorific is no role, but it tells the gender
+				if h := strings.ToLower(strings.TrimSuffix(pre, ".")); courtesyTitles[h] {
+					if w.gender == 0 {
+						w.gender = genderOfRole(h)
+					}
+				} else {
+					w.role = strings.TrimSuffix(strings.TrimSuffix(pre, ","), " of")
+				}
 			}
 		}
 		if w.gender == 0 {
@@ -1166,7 +1173,7 @@ func genderOfRole(role string) byte {
 	return 0
 }
 
-var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms lady")
+var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms miss lady dame")
 var maleRoles = toSet("widower father husband son brother king prince actor grandfather uncle nephew mr sir lord")
 
 // speechNouns are said things whose sayer is named by a possessive ("Voss's claim").
@@ -1284,3 +1291,6 @@ func (st *fieldState) subordinateSpeaker(items []item, from, i, para int) *who {
 	}
 	return nil
 }
+
+// courtesyTitles before a name are neither part of it nor a role.
+var courtesyTitles = toSet("mr mrs ms miss mx dr sir dame lord lady messrs mme mlle")

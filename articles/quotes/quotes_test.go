@@ -211,6 +211,34 @@ func TestEntities(t *testing.T) {
 	}
 }
 
+// TestHonorificIsNoRole: "Mr Strand said" names Helga Strand, with no role
+// "Mr", and the honorific still gives the gender for the pronoun after it.
+func TestHonorificIsNoRole(t *testing.T) {
+	body := "Olav Strand and Helga Berg met in Oslo.\n\n\"We will balance the budget,\" Mr Strand said. \"Every ministry will help,\" he added."
+	a := &model.Article{Body: body}
+	var ents []model.Entity
+	for _, p := range [][2]string{{"Olav Strand", "Strand"}, {"Helga Berg", ""}} {
+		e := model.Entity{ID: model.EntityID(model.KindPerson, p[0]), Name: p[0], Kind: model.KindPerson}
+		full := strings.Index(body, p[0])
+		e.Mentions = append(e.Mentions, model.Mention{Field: model.FieldBody, Start: full, End: full + len(p[0]), Text: p[0]})
+		if p[1] != "" {
+			short := strings.Index(body, "Mr "+p[1]) + len("Mr ")
+			e.Mentions = append(e.Mentions, model.Mention{Field: model.FieldBody, Start: short, End: short + len(p[1]), Text: p[1]})
+		}
+		ents = append(ents, e)
+	}
+	a.Entities = ents
+	Extract(a)
+	if len(a.Quotes) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(a.Quotes))
+	}
+	for _, q := range a.Quotes {
+		if q.Speaker != "Olav Strand" || q.SpeakerRole != "" {
+			t.Errorf("quote %q: speaker %q role %q, want Olav Strand and no role", q.Text, q.Speaker, q.SpeakerRole)
+		}
+	}
+}
+
 // TestBadInput makes sure odd text neither panics nor yields bad offsets.
 func TestBadInput(t *testing.T) {
 	for _, body := range []string{
