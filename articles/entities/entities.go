@@ -568,7 +568,8 @@ func titleWord(w string) bool {
 	}
 	for n := len(l) - 1; n <= len(l)+1; n++ {
 		for _, t := range longTitles[n] {
-			if nearlyEqual(l, t) {
+			// a slip keeps the first letter: "Presdient", not "Brown" for "crown"
+			if l[0] == t[0] && nearlyEqual(l, t) {
 				return true
 			}
 		}

@@ -65,7 +65,8 @@ func TestMergeCrossing(t *testing.T) {
 }
 
 func TestTitles(t *testing.T) {
-	for w, want := range map[string]bool{"President": true, "Presdient": true, "Prseident": true, "minister": true, "Putin": false, "Present": false, "Tillerson": false} {
+	for w, want := range map[string]bool{"President": true, "Presdient": true, "Prseident": true, "minister": true, "Putin": false, "Present": false, "Tillerson": false,
+		"Brown": false, "Crown": true, "Grown": false} {
 		if titleWord(w) != want {
 			t.Errorf("titleWord(%q) = %v, want %v", w, !want, want)
 		}
@@ -115,5 +116,35 @@ func TestOtherJoinsTypedName(t *testing.T) {
 	ents := link([]span{mk(0, tagger.MISC), mk(40, tagger.ORG), mk(80, tagger.ORG)}, nil)
 	if len(ents) != 1 || ents[0].Kind != model.KindOrganization || len(ents[0].Mentions) != 3 {
 		t.Errorf("got %+v, want one organisation with three mentions", ents)
+	}
+}
+
+// TestCourtesyTitleNamesAPerson: "Mr Brown" (British style, no period) is a
+// mention of the Brown the brief named in full, even where the tagger alone
+// would miss it.
+func TestCourtesyTitleNamesAPerson(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Article{Title: "Budget week", Body: "Tobias Brown spoke on Monday. Sir Edwin Marlow warned Mr Brown not to be tempted. Mrs Okoye said Mr Brown's plan would help."}
+	x.Extract(a)
+	var brown *model.Entity
+	for i := range a.Entities {
+		if a.Entities[i].Name == "Tobias Brown" {
+			brown = &a.Entities[i]
+		}
+	}
+	if brown == nil {
+		t.Fatalf("no Tobias Brown among %+v", a.Entities)
+	}
+	n := 0
+	for _, m := range brown.Mentions {
+		if m.Text == "Brown" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("Tobias Brown has %d mentions \"Brown\" after Mr, want 2: %+v", n, brown.Mentions)
 	}
 }
