@@ -553,14 +553,16 @@ var titles = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "dictator": true, "former": true, "late": true, "new": true,
 }
 
-// titleWord reports whether w is a title, allowing one typing slip in words
-// of five letters or more ("Presdient").
+// titleWord reports whether w is a title or a title's plural, allowing one
+// typing slip in words of seven letters or more ("Presdient"). Shorter
+// words are too close to names and other words to forgive: "Major" is
+// not "mayor", "Price" not "prince", "Farmer" not "former".
 func titleWord(w string) bool {
 	l := strings.ToLower(w)
-	if titles[l] {
+	if titles[l] || titles[strings.TrimSuffix(l, "s")] {
 		return true
 	}
-	if len(l) < 5 {
+	if len(l) < 7 {
 		return false
 	}
 	if len(l) > maxTitleLen+1 {

@@ -66,7 +66,8 @@ func TestMergeCrossing(t *testing.T) {
 
 func TestTitles(t *testing.T) {
 	for w, want := range map[string]bool{"President": true, "Presdient": true, "Prseident": true, "minister": true, "Putin": false, "Present": false, "Tillerson": false,
-		"Brown": false, "Crown": true, "Grown": false} {
+		"Brown": false, "Crown": true, "Grown": false, "Major": false, "Price": false, "Farmer": false, "Enjoy": false,
+		"Ministers": true, "Envoys": true, "Presidnet": true} {
 		if titleWord(w) != want {
 			t.Errorf("titleWord(%q) = %v, want %v", w, !want, want)
 		}
