@@ -250,6 +250,8 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			}
 			if only != "" && unique {
 				best = onlyWords
+			} else if f := slipOfSurname(best[0], bySurname); f != nil {
+				best = fullest(f)
 			}
 		}
 		personKey[i] = strings.Join(best, " ")
@@ -419,4 +421,31 @@ func personName(spans []span, idx []int) string {
 		}
 	}
 	return best
+}
+
+// slipOfSurname finds the one person named in full whose surname w
+// misspells by one letter ("McLenney" for Tyresha McClenney): a surname of
+// six letters or more, the first letter kept. Nil when none or several.
+func slipOfSurname(w string, bySurname map[string][][]string) []string {
+	lw := strings.ToLower(w)
+	if len(lw) < 6 {
+		return nil
+	}
+	var found []string
+	for sn, ps := range bySurname {
+		l := strings.ToLower(sn)
+		if l == lw || len(l) < 6 || l[0] != lw[0] || !nearlyEqual(lw, l) {
+			continue
+		}
+		for _, p := range ps {
+			if len(p) < 2 {
+				continue
+			}
+			if found != nil && strings.Join(found, " ") != strings.Join(p, " ") {
+				return nil // two people it could be
+			}
+			found = p
+		}
+	}
+	return found
 }

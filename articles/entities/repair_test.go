@@ -2,6 +2,7 @@ package entities
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,5 +148,33 @@ func TestCourtesyTitleNamesAPerson(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("Tobias Brown has %d mentions \"Brown\" after Mr, want 2: %+v", n, brown.Mentions)
+	}
+}
+
+// TestSurnameSlip: a surname misspelt by one letter later in the brief
+// ("Castelano" for Ferdinand Castellano) is the same person; a short one
+// is not forgiven ("Roe" is no slip of "Rose").
+func TestSurnameSlip(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Article{Title: "Port talks", Body: "Ferdinand Castellano met the envoys on Monday. Castelano said the port would reopen. Amelia Rose arrived later; Roe spoke briefly."}
+	x.Extract(a)
+	var names []string
+	for _, e := range a.Entities {
+		if e.Kind != model.KindPerson {
+			continue
+		}
+		names = append(names, e.Name)
+		if e.Name == "Ferdinand Castellano" && len(e.Mentions) != 2 {
+			t.Errorf("Ferdinand Castellano has mentions %+v, want the full name and Castelano", e.Mentions)
+		}
+		if e.Name == "Amelia Rose" && len(e.Mentions) != 1 {
+			t.Errorf("Amelia Rose has mentions %+v, want only her full name", e.Mentions)
+		}
+	}
+	if !slices.Contains(names, "Ferdinand Castellano") {
+		t.Errorf("persons %v, want Ferdinand Castellano", names)
 	}
 }
