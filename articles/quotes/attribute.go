@@ -718,7 +718,17 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 				w.name, w.person, w.gender = d.name, d.person, d.gender
 			} else {
 				if p == nil && items[a].lower == "the" && principalRoles[head] {
-					p = st.names.mostNamedPerson(start)
+					if properModifier(items, a+1, headAt) {
+						// "The former New Mexico governor is ...": a description
+						// that names a place stands for the person named just
+						// before it, not for the article's main figure
+						p = st.names.lastPersonBefore(start, 'm')
+						if f := st.names.lastPersonBefore(start, 'f'); f != nil && (p == nil || f.start > p.start) {
+							p = f
+						}
+					} else {
+						p = st.names.mostNamedPerson(start)
+					}
 				}
 				if p != nil {
 					w.name, w.entity, w.person, w.sure, w.gender = p.name, p.entity, true, p.sure, p.gender
@@ -1294,3 +1304,14 @@ func (st *fieldState) subordinateSpeaker(items []item, from, i, para int) *who {
 
 // courtesyTitles before a name are neither part of it nor a role.
 var courtesyTitles = toSet("mr mrs ms miss mx dr sir dame lord lady messrs mme mlle")
+
+// properModifier reports a capitalised word among items[a:b] ("former New
+// Mexico governor").
+func properModifier(items []item, a, b int) bool {
+	for k := a; k < b; k++ {
+		if items[k].capitalised() {
+			return true
+		}
+	}
+	return false
+}

@@ -239,6 +239,33 @@ func TestHonorificIsNoRole(t *testing.T) {
 	}
 }
 
+// TestDescriptionNamingAPlace: "The former New Mexico governor ... He
+// released ... “Q”" stands for the person named just before (Gary Olsen),
+// not for the article's most named person.
+func TestDescriptionNamingAPlace(t *testing.T) {
+	body := "Rex Dalton said the race was tight. Dalton spoke twice more on Friday, and Dalton's aides agreed.\n\n" +
+		"Candidate Gary Olsen’s doctor calls him fit.\n\n" +
+		"The former New Mexico governor is a triathlete. He released a letter that says he has “extraordinarily good health” for his age."
+	a := &model.Article{Body: body}
+	add := func(kind model.EntityKind, name string, texts ...string) {
+		e := model.Entity{ID: model.EntityID(kind, name), Name: name, Kind: kind}
+		from := 0
+		for _, tx := range texts {
+			i := strings.Index(body[from:], tx) + from
+			e.Mentions = append(e.Mentions, model.Mention{Field: model.FieldBody, Start: i, End: i + len(tx), Text: tx})
+			from = i + len(tx)
+		}
+		a.Entities = append(a.Entities, e)
+	}
+	add(model.KindPerson, "Rex Dalton", "Rex Dalton", "Dalton", "Dalton")
+	add(model.KindPerson, "Gary Olsen", "Gary Olsen")
+	add(model.KindPlace, "New Mexico", "New Mexico")
+	Extract(a)
+	if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Gary Olsen" {
+		t.Fatalf("quotes %+v, want one by Gary Olsen", a.Quotes)
+	}
+}
+
 // TestBadInput makes sure odd text neither panics nor yields bad offsets.
 func TestBadInput(t *testing.T) {
 	for _, body := range []string{
