@@ -48,7 +48,7 @@
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
 // quote F1 0.967 (P 0.950, R 0.984), attribution 0.941, pronoun
-// attribution 0.855, end-to-end 0.937; train: F1 0.958, attribution 0.915.
+// attribution 0.871, end-to-end 0.937; train: F1 0.958, attribution 0.915.
 // Of the 41 dev false positives, 16 are quotations the scorer's pattern
 // cannot match at all (11 opened or closed with a reversed mark, ”Like
 // this.”, and 5 that hold marks of a quotation inside them); the rest are
