@@ -430,6 +430,10 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		return i, i + 1
 	}
 	j := i
+	// "about 200 protesters", "nearly 100 lawmakers": an approximation before a number
+	if j+1 < hi && approximators[items[j].lower] && items[j+1].kind == itemWord && items[j+1].text[0] >= '0' && items[j+1].text[0] <= '9' {
+		j += 2
+	}
 	// "The two leaders", "all three ministers"
 	for j < hi && j-i < 3 && items[j].kind == itemWord && (determiners[items[j].lower] || quantifiers[items[j].lower]) {
 		j++
@@ -535,6 +539,11 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 			if k >= c {
 				return i, i
 			}
+			i = skipAdjectiveComma(items, k+1, c)
+			continue
+		}
+		// "But a few days later, Trump ...": a time phrase before its comma
+		if k := timePhraseEnd(items, i, c); k > i {
 			i = k + 1
 			continue
 		}
@@ -550,20 +559,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 			// "When Trump later referred to ... and said": the subject right after the opener
 			return forwardNP(items, i+1, c)
 		}
-		i = k + 1
-		// "Following a swiftly called, late-afternoon meeting, the Council":
-		// two adjectives split by a comma; the opener runs to the second
-		if i < c && items[i].kind == itemWord && !items[i].capitalised() && !determiners[items[i].lower] && !speakerPronouns[pronounOf(items[i].lower)] {
-			for k2 := i + 1; k2 < c && k2 <= i+3; k2++ {
-				if items[k2].isPunct(",") {
-					i = k2 + 1
-					break
-				}
-				if items[k2].kind != itemWord || cues[items[k2].lower] != (cueForm{}) || commonVerbs[items[k2].lower] {
-					break
-				}
-			}
-		}
+		i = skipAdjectiveComma(items, k+1, c)
 		// "At a summit in Hilton Head, S.C., Rubio offered": the rest of a place
 		for n := 0; n < 2; n++ {
 			a, b := forwardNP(items, i, c)
@@ -618,7 +614,8 @@ var cueWords = func() map[string]bool {
 var namingCues = toSet("called calling described labeled labelled dubbed titled named")
 
 // clauseOpeners start a phrase or clause that runs to a comma before the subject.
-var clauseOpeners = toSet("in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given here there even")
+var clauseOpeners = toSet(`in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given here there even
+outside inside beyond across near among amongst within throughout around behind`)
 
 // resolve turns the noun phrase items[a:b] into a speaker.
 func (st *fieldState) resolve(items []item, a, b int, role string, para int) *who {
@@ -1315,3 +1312,59 @@ func properModifier(items []item, a, b int) bool {
 	}
 	return false
 }
+
+// skipAdjectiveComma returns where the subject starts after an opening
+// phrase's comma at i-1: past a second comma when the first one split two
+// adjectives ("Following a swiftly called, late-afternoon meeting, the
+// Council", "In a wide-ranging, in-prison interview with X, Lazar said").
+func skipAdjectiveComma(items []item, i, c int) int {
+	if i >= 2 && adjectival(items[i-2]) && i < c && items[i].kind == itemWord && !items[i].capitalised() && !determiners[items[i].lower] && !speakerPronouns[pronounOf(items[i].lower)] {
+		for k := i + 1; k < c && k <= i+8; k++ {
+			if items[k].isPunct(",") {
+				return k + 1
+			}
+			if items[k].kind != itemWord || cues[items[k].lower] != (cueForm{}) || commonVerbs[items[k].lower] {
+				break
+			}
+		}
+	}
+	return i
+}
+
+// timeEnds close a time phrase that opens a sentence ("A few days later,").
+var timeEnds = toSet("later earlier ago before after")
+
+// timePhraseEnd returns the comma that closes a time phrase opening at i
+// ("a few days later,", "Two weeks ago,"), or -1.
+func timePhraseEnd(items []item, i, c int) int {
+	for k := i; k < c && k <= i+5; k++ {
+		if items[k].kind != itemWord {
+			return -1
+		}
+		if timeEnds[items[k].lower] && k > i && k+1 < c && items[k+1].isPunct(",") {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// adjectival guesses a word before a noun by its shape: "called",
+// "wide-ranging", "nuclear" is not caught, "arena" is not one.
+func adjectival(it item) bool {
+	w := it.lower
+	if it.kind != itemWord || it.capitalised() {
+		return false
+	}
+	if strings.Contains(w, "-") {
+		return true
+	}
+	for _, suf := range []string{"ed", "ing", "ly", "al", "ful", "ive", "ous", "ic", "ary"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// approximators come before a number in a noun phrase ("about 200 protesters").
+var approximators = toSet("about nearly almost roughly around approximately some over")

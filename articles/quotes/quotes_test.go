@@ -148,6 +148,12 @@ func TestPatterns(t *testing.T) {
 		{"a quotation inside a clause after 'after she'", `Rolf Voss described Mayor Ana Lind as "reckless" after she blamed the floods on "bad luck".`,
 			[]want{{text: "reckless", speaker: "Rolf Voss", cue: "described", partial: true},
 				{text: "bad luck", speaker: "Ana Lind", cue: "blamed", partial: true}}},
+		{"an opening phrase with two adjectives before the subject", `In a wide-ranging, in-prison interview with a reporter last year, Tomas Lind said he welcomed the trial and added, "I will plead guilty."`,
+			[]want{{text: "I will plead guilty.", speaker: "Tomas Lind", cue: "added"}}},
+		{"a time phrase before the subject", `But a few days later, Vera Koss reversed herself again, telling the radio that the rules "are settled".`,
+			[]want{{text: "are settled", speaker: "Vera Koss", cue: "telling", partial: true}}},
+		{"outside opens a phrase, not a subject", `Outside the arena, about 200 protesters gathered, chanting "Go home."`,
+			[]want{{text: "Go home.", speaker: "about 200 protesters", cue: "chanting"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
