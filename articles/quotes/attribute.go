@@ -37,6 +37,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
 				// "Bystrom agreed." before a quotation
 				cf, ok = cueForm{lemma: it.lower}, true
+			case j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi):
+				// "Continued Stein: "Q""
+				cf, ok = cueForm{lemma: it.lower}, true
 			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
 				// "as Dana Milbank puts it, "Q""
 				cf, ok, cueText = cueForm{lemma: "put it"}, true, "put it"
@@ -48,7 +51,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if k := prevWord(items, lo, j); k >= 0 && beForms[items[k].lower] {
 			continue
 		}
-		if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" {
+		if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" &&
+			// "Continued Stone: "Q"", "Added Ms. Reyes, "Q"": a cue opening the sentence before a name and a colon
+			!sentenceOpeningCue(items, j, hi) {
 			continue
 		}
 		// mid-sentence, a capitalised cue word is part of a name ("the United States")
@@ -71,6 +76,11 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		case cf.lemma == "according to":
 			if a, b := forwardNP(items, j+2, hi); b > a {
 				w = st.resolve(items, a, b, appositive(items, b, hi), para)
+			}
+		case j == lo && it.capitalised() && !cf.participle:
+			// "Continued Stone: "Q""
+			if a, b := forwardNP(items, j+1, hi); b > a {
+				w = st.resolve(items, a, b, "", para)
 			}
 		case !cf.participle && invertedCue(items, lo, j):
 			if a, b := forwardNP(items, j+1, hi); b > a {
@@ -1368,3 +1378,14 @@ func adjectival(it item) bool {
 
 // approximators come before a number in a noun phrase ("about 200 protesters").
 var approximators = toSet("about nearly almost roughly around approximately some over")
+
+// sentenceOpeningCue reports "Continued Stone:" or "Added Ms. Reyes,"
+// opening a sentence at items[j]: capitalised words, then a colon or a
+// comma, then a quotation.
+func sentenceOpeningCue(items []item, j, hi int) bool {
+	k := j + 1
+	for k < hi && k <= j+4 && items[k].capitalised() {
+		k++
+	}
+	return k > j+1 && k+1 < hi && (items[k].isPunct(":") || items[k].isPunct(",")) && items[k+1].kind == itemQuote
+}

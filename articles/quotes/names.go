@@ -150,7 +150,8 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, paraItems [][]it
 			a, b := i, j
 			i0 := i
 			i = j
-			for a < b && notName(items[a]) {
+			// "Continued Stein:": a speech verb opening the run is none of the name
+			for a < b && (notName(items[a]) || a == i0 && b-a > 1 && cueWords[items[a].lower]) {
 				a++
 			}
 			for b > a && notName(items[b-1]) {

@@ -154,6 +154,9 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "are settled", speaker: "Vera Koss", cue: "telling", partial: true}}},
 		{"outside opens a phrase, not a subject", `Outside the arena, about 200 protesters gathered, chanting "Go home."`,
 			[]want{{text: "Go home.", speaker: "about 200 protesters", cue: "chanting"}}},
+		{"a cue opening the sentence before the name", "\"The count was fair,\" Rolf Stein said.\n\nContinued Stein: \"Nobody has shown otherwise.\"",
+			[]want{{text: "The count was fair", speaker: "Rolf Stein", cue: "said"},
+				{text: "Nobody has shown otherwise.", speaker: "Rolf Stein", cue: "continued"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
