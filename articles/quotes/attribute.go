@@ -147,6 +147,10 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 							break
 						}
 						if items[k].lower == "who" || a-k <= 3 && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "ing") && len(items[k].lower) > 5 && onlyFunctionWords(items, k+1, a) {
+							// "the gambling tycoon told": after a determiner the -ing word is an adjective
+							if k > lo && determiners[items[k-1].lower] {
+								break
+							}
 							if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
 								w = st.resolve(items, a2, b2, "", para)
 							}
@@ -413,7 +417,10 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			n++
 			continue
 		}
-		if endsNP(it) {
+		// "the gambling tycoon", "the conservative-leaning newspaper": a
+		// participle between a determiner and the noun is an adjective
+		if endsNP(it) && !(j < end-1 && j-1 >= lo && determiners[items[j-1].lower] && !it.capitalised() &&
+			(strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && cues[w] == (cueForm{})) {
 			break
 		}
 		j--

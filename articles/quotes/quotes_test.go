@@ -157,6 +157,9 @@ func TestPatterns(t *testing.T) {
 		{"a cue opening the sentence before the name", "\"The count was fair,\" Rolf Stein said.\n\nContinued Stein: \"Nobody has shown otherwise.\"",
 			[]want{{text: "The count was fair", speaker: "Rolf Stein", cue: "said"},
 				{text: "Nobody has shown otherwise.", speaker: "Rolf Stein", cue: "continued"}}},
+		{"a participle as an adjective in the speaker", `"It was very pleasant," the shipping magnate told reporters. "It was brief," the left-leaning paper wrote.`,
+			[]want{{text: "It was very pleasant", speaker: "the shipping magnate", cue: "told"},
+				{text: "It was brief", speaker: "the left-leaning paper", cue: "wrote"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
