@@ -12,12 +12,27 @@ import (
 // OSC 52, DCS, APC, PM, SOS and two-byte ESC sequences, in their 7-bit and
 // C1 forms) are removed whole, every other C0/C1 control but newline and tab
 // is removed, tabs become spaces, and Unicode bidirectional overrides and
-// isolates are removed. Printable text is never changed.
+// isolates are removed. Text that was UTF-8 read as Latin-1 or Windows-1252
+// on its way ("TrÃ©vidic") is read again as UTF-8 ("Trévidic", see
+// repairMojibake); other printable text is never changed.
 func Sanitize(s string) string {
 	if isPlain(s) {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	// a control removed can bring the halves of a garbled character together,
+	// and a repaired one can be a control: again until nothing changes
+	for {
+		t := sanitizeOnce(repairMojibake(s))
+		if t == s {
+			return t
+		}
+		s = t
+	}
+}
+
+// sanitizeOnce is one pass of Sanitize's removals and replacements.
+func sanitizeOnce(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -322,3 +337,92 @@ func joinParagraphs(lines []string) string {
 	}
 	return b.String()
 }
+
+// repairMojibake undoes UTF-8 that was decoded as Latin-1 or Windows-1252
+// somewhere between the writer and us: each run of characters whose bytes
+// in that encoding form one UTF-8 sequence ("Ã©" is C3 A9, "é") becomes
+// that character. A lead byte must be followed by exactly its continuation
+// bytes, so ordinary text ("café", "São Paulo", "¿Qué?") is left alone. It
+// repeats until nothing changes (text garbled twice), so that Sanitize
+// stays idempotent.
+func repairMojibake(s string) string {
+	for {
+		t, changed := repairMojibakeOnce(s)
+		if !changed {
+			return s
+		}
+		s = t
+	}
+}
+
+func repairMojibakeOnce(s string) (string, bool) {
+	var b strings.Builder
+	changed := false
+	last := 0 // s[last:i] is not written yet
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n := 0 // continuation bytes a lead byte wants
+		switch {
+		case r >= 0xc2 && r <= 0xdf:
+			n = 1
+		case r >= 0xe0 && r <= 0xef:
+			n = 2
+		case r >= 0xf0 && r <= 0xf4:
+			n = 3
+		}
+		if n == 0 {
+			i += size
+			continue
+		}
+		var buf [4]byte
+		buf[0] = byte(r)
+		j, k := i+size, 1
+		for ; k <= n && j < len(s); k++ {
+			c, csize := utf8.DecodeRuneInString(s[j:])
+			cb, ok := latinByte(c)
+			if !ok || cb < 0x80 || cb > 0xbf {
+				break
+			}
+			buf[k] = cb
+			j += csize
+		}
+		if k <= n {
+			i += size
+			continue
+		}
+		fixed, fsize := utf8.DecodeRune(buf[:n+1])
+		if fixed == utf8.RuneError || fsize != n+1 || fixed < 0xa0 {
+			i += size
+			continue
+		}
+		if !changed {
+			b.Grow(len(s))
+			changed = true
+		}
+		b.WriteString(s[last:i])
+		b.WriteRune(fixed)
+		i, last = j, j
+	}
+	if !changed {
+		return s, false
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
+}
+
+// latinByte returns the byte a character stands for in Windows-1252 (which
+// is Latin-1 but for 0x80-0x9F), when it is one of them.
+func latinByte(r rune) (byte, bool) {
+	if r < 0x100 {
+		return byte(r), true
+	}
+	if b, ok := cp1252[r]; ok {
+		return b, true
+	}
+	return 0, false
+}
+
+// cp1252 maps the characters Windows-1252 puts at 0x80-0x9F to their bytes.
+var cp1252 = map[rune]byte{'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88,
+	'‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
+	'–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f}

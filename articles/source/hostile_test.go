@@ -136,3 +136,28 @@ func TestHostileFileName(t *testing.T) {
 		t.Errorf("source %q", arts[0].Source)
 	}
 }
+
+// TestRepairMojibake: UTF-8 read as Latin-1 or Windows-1252 on its way is
+// read again; ordinary accented text is left as it is.
+func TestRepairMojibake(t *testing.T) {
+	for in, want := range map[string]string{
+		"prosecutor Marc TrÃ©vidic said":  "prosecutor Marc Trévidic said",
+		"JesÃºs \"Chuy\" GarcÃ­a":         "Jesús \"Chuy\" García",
+		"Stefan KÃ¶rner, chairman":        "Stefan Körner, chairman",
+		"it costs â‚¬5 â€” or less":       "it costs €5 — or less",
+		"double: TrÃƒÂ©vidic":             "double: Trévidic",
+		"café in São Paulo, ¿Qué? 25°C Â": "café in São Paulo, ¿Qué? 25°C Â",
+		"Ã alone and Ão":                  "Ã alone and Ão",
+	} {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRepairMojibakeAcrossAControl(t *testing.T) {
+	s := Sanitize("Tr\u00c3\x01\u00a9vidic")
+	if s != "Trévidic" || Sanitize(s) != s {
+		t.Fatalf("got %q", s)
+	}
+}
