@@ -157,7 +157,11 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 			at := max(ins.at-start, pos)
 			mb.text(text[pos:at], model.FieldBody, start+pos)
 			pos = at
-			mb.raw(" *")
+			if ins.glued() {
+				mb.raw(nbsp + "*")
+			} else {
+				mb.raw(" *")
+			}
 			mb.text(ins.tag(), "", ins.quote)
 			mb.raw("*")
 		}
@@ -199,13 +203,27 @@ type insertion struct {
 
 // tag is the text shown: "— Lavrov; Tillerson". No-break spaces keep each
 // name whole on one line (Render turns them back); the tag may break
-// between names.
+// between names. A name longer than maxWholeName cells ("the Libertarian
+// presidential candidate's personal doctor") wraps like text: kept whole,
+// a narrow screen would cut it inside a word.
 func (ins insertion) tag() string {
 	names := make([]string, len(ins.speakers))
 	for i, s := range ins.speakers {
-		names[i] = strings.ReplaceAll(strings.Join(strings.Fields(s), " "), " ", nbsp)
+		names[i] = strings.Join(strings.Fields(s), " ")
+		if ansi.StringWidth(names[i]) <= maxWholeName {
+			names[i] = strings.ReplaceAll(names[i], " ", nbsp)
+		}
 	}
 	return "—" + nbsp + strings.Join(names, "; ")
+}
+
+// maxWholeName is the widest speaker name a tag keeps on one line.
+const maxWholeName = 24
+
+// glued reports whether the tag stays on the line of the paragraph's last
+// word: a short one does, so that no line holds a lone "— Lavrov".
+func (ins insertion) glued() bool {
+	return ansi.StringWidth(ins.tag()) <= maxWholeName+2
 }
 
 // speakerInsertions puts one tag at the end of each paragraph that holds

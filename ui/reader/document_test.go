@@ -236,3 +236,37 @@ func BenchmarkRenderSeedSized(b *testing.B) {
 		}
 	}
 }
+
+// TestSpeakerTagWrapping: a short tag stays on the line of the paragraph's
+// last word (no line holds a lone "— Ines Moreau"); a long speaker
+// description wraps between words, never inside one.
+func TestSpeakerTagWrapping(t *testing.T) {
+	body := "The minister said the port would reopen on Monday and that the talks were “going well,” said Ines Moreau."
+	a := model.Article{ID: "s", Title: "Port", Body: body}
+	q := strings.Index(body, "going well")
+	a.Quotes = []model.Quote{{Field: model.FieldBody, Start: q, End: q + len("going well"), Text: "going well", Speaker: "Ines Moreau"}}
+	for _, w := range []int{24, 30, 40, 60} {
+		d, err := Render(&a, w, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range d.Lines {
+			if s := strings.TrimSpace(ansi.Strip(l)); strings.HasPrefix(s, "—") {
+				t.Errorf("width %d: the tag sits alone on a line: %q", w, s)
+			}
+		}
+	}
+	long := "the Libertarian presidential candidate's personal doctor"
+	a.Quotes[0].Speaker = long
+	d, err := Render(&a, 30, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, l := range d.Lines {
+		text = append(text, strings.TrimSpace(ansi.Strip(l)))
+	}
+	if all := strings.Join(text, " "); !strings.Contains(all, "— "+long) {
+		t.Errorf("at width 30 the long tag was cut inside a word:\n%s", strings.Join(text, "\n"))
+	}
+}
