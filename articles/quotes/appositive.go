@@ -22,17 +22,7 @@ func isDescriptionHead(w string) bool {
 
 // headNouns are roleNouns, personNouns and descriptionHeads in one set: one
 // lookup where there were three.
-var headNouns = func() map[string]bool {
-	m := map[string]bool{}
-	for _, set := range []map[string]bool{roleNouns, personNouns, descriptionHeads} {
-		for w, ok := range set {
-			if ok {
-				m[w] = true
-			}
-		}
-	}
-	return m
-}()
+var headNouns = union(roleNouns, personNouns, descriptionHeads)
 
 // describes reports whether items[a:b] reads as a description of a person:
 // no name alone, and a role or person noun among its words.

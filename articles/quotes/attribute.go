@@ -287,20 +287,7 @@ func endsNP(it item) bool {
 
 // npEnders are npStop, commonVerbs, npAdverbs and the cue forms in one set:
 // endsNP asks for them all at once.
-var npEnders = func() map[string]bool {
-	m := map[string]bool{}
-	for _, set := range []map[string]bool{npStop, commonVerbs, npAdverbs} {
-		for w, ok := range set {
-			if ok {
-				m[w] = true
-			}
-		}
-	}
-	for w := range cues {
-		m[w] = true
-	}
-	return m
-}()
+var npEnders = union(npStop, commonVerbs, npAdverbs, cueFormWords())
 
 // npAdverbs are short adverbs that end a noun phrase ("The draft only asks").
 var npAdverbs = toSet("only just even still never always often alone too")
@@ -614,18 +601,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 
 // cueWords holds every word that can start a cue in sentenceCues: one
 // lookup rules out most words.
-var cueWords = func() map[string]bool {
-	m := map[string]bool{"according": true, "put": true, "puts": true}
-	for _, set := range []map[string]bool{afterCues, finalCues} {
-		for w := range set {
-			m[w] = true
-		}
-	}
-	for w := range cues {
-		m[w] = true
-	}
-	return m
-}()
+var cueWords = union(toSet("according put puts"), afterCues, finalCues, cueFormWords())
 
 // namingCues name a thing when they follow "a"/"an" ("a band called X").
 var namingCues = toSet("called calling described labeled labelled dubbed titled named")

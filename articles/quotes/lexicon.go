@@ -134,3 +134,26 @@ reince sean tim bill hugh vladimir sergei dmitry rex mitt jim bob mitch harry ch
 emmanuel francois nicolas angela_ xi shinzo recep bashar ali mohammed muhammad ahmed hassan abdul omar ibrahim king_ jared eric
 corey kellyanne_ paul rick lindsey_ lyndon franklin dwight ronald gerald jimmy herbert calvin woodrow theodore abraham ulysses
 jeff dan greg ken doug ron don len phil nick matt ed andy tony dave jon steve reid orrin mitch lamar trent rob marty kurt`)
+
+// union makes one set of the words of several, so that one lookup answers
+// for all of them; the keys of cue forms count as words too.
+func union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, set := range sets {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
+
+// cueFormWords is the set of every cue form, for union.
+func cueFormWords() map[string]bool {
+	m := make(map[string]bool, len(cues))
+	for w := range cues {
+		m[w] = true
+	}
+	return m
+}

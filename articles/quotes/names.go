@@ -323,13 +323,9 @@ func notName(it item) bool {
 // words, determiners, sentence openers and pronouns, but not the function
 // words that are also first names ("Will", "Mark").
 var notNameWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, set := range []map[string]bool{titleWords, npStop, determiners, introWords, speakerPronouns} {
-		for w, ok := range set {
-			if ok && !nameLikeStops[w] {
-				m[w] = true
-			}
-		}
+	m := union(titleWords, npStop, determiners, introWords, speakerPronouns)
+	for w := range nameLikeStops {
+		delete(m, w)
 	}
 	return m
 }()
