@@ -765,6 +765,17 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 		if r := st.names.lastPersonBefore(pos, g); r != nil {
 			return r.asWho()
 		}
+	case "i":
+		// a column's "I said, ...": the writer, when the brief names one
+		if au := strings.TrimSpace(st.a.Author); au != "" && !strings.Contains(au, ",") && !strings.Contains(au, " and ") {
+			w := &who{name: au, person: true, sure: true}
+			for i := range st.a.Entities {
+				if e := &st.a.Entities[i]; e.Kind == model.KindPerson && strings.EqualFold(e.Name, au) {
+					w.entity = e.ID
+				}
+			}
+			return w
+		}
 	case "they", "it":
 		// the last group (they) or body (it) that spoke or opened a sentence
 		return st.lookBack(pos, 8, func(e *who) bool {

@@ -278,6 +278,22 @@ func TestDescriptionNamingAPlace(t *testing.T) {
 	}
 }
 
+// TestFirstPersonIsTheWriter: in a column with a byline, "I said" is the
+// writer's; with no byline it stays "I".
+func TestFirstPersonIsTheWriter(t *testing.T) {
+	body := "When my neighbour asked about the vote, I laughed and said, \"I have not decided.\""
+	a := &model.Article{Body: body, Author: "Lena Sorvik"}
+	Extract(a)
+	if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Lena Sorvik" || a.Quotes[0].SpeakerMention == nil || a.Quotes[0].SpeakerMention.Text != "I" {
+		t.Fatalf("with a byline: %+v, want Lena Sorvik (mention I)", a.Quotes)
+	}
+	b := &model.Article{Body: body}
+	Extract(b)
+	if len(b.Quotes) != 1 || b.Quotes[0].Speaker != "I" {
+		t.Fatalf("without a byline: %+v, want I", b.Quotes)
+	}
+}
+
 // TestBadInput makes sure odd text neither panics nor yields bad offsets.
 func TestBadInput(t *testing.T) {
 	for _, body := range []string{
