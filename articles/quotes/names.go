@@ -331,18 +331,7 @@ var notNameWords = func() map[string]bool {
 }()
 
 // isUpperWord reports an all-capitals word of three letters or more (an acronym or a shout).
-func isUpperWord(s string) bool {
-	n := 0
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' {
-			return false
-		}
-		if r >= 'A' && r <= 'Z' {
-			n++
-		}
-	}
-	return n >= 3
-}
+func isUpperWord(s string) bool { return capitals(s) >= 3 }
 
 // isDemonym guesses a people's name used as a noun ("Americans", "Russians", "Democrats").
 func isDemonym(w string) bool {
@@ -403,15 +392,19 @@ func (ix *nameIndex) mostNamedPerson(pos int) *nameRef {
 const maxLookBack = 200
 
 // isCapsWord reports an all-capitals word of two letters or more ("LA", "NEWPORT").
-func isCapsWord(s string) bool {
+func isCapsWord(s string) bool { return capitals(s) >= 2 }
+
+// capitals counts the ASCII capitals of s, or returns -1 when it has a
+// lower-case ASCII letter.
+func capitals(s string) int {
 	n := 0
 	for _, r := range s {
 		if r >= 'a' && r <= 'z' {
-			return false
+			return -1
 		}
 		if r >= 'A' && r <= 'Z' {
 			n++
 		}
 	}
-	return n >= 2
+	return n
 }
