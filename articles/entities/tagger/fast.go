@@ -875,7 +875,8 @@ const (
 // linear probing, at most half full (a Go map costs twice as much here).
 type pairIndex struct {
 	slots []pairSlot
-	n     int // pairs held
+	n     int    // pairs held
+	sink  uint32 // what touch read, per scratch: no shared write between taggers
 }
 
 // pairSlot is one slot of pairIndex, 8 bytes so that the index is small
@@ -951,11 +952,8 @@ func (p *pairIndex) touch(tok []int32) {
 		k := pairKey(tok[i], tok[i+1])
 		sink += p.slots[(uint64(k)*0x9E3779B97F4A7C15>>40)&mask].key
 	}
-	touchSink = sink
+	p.sink += sink // kept, so that the loads are not optimised away
 }
-
-// touchSink keeps touch's loads from being optimised away.
-var touchSink uint32
 
 func (p *pairIndex) clear() {
 	clear(p.slots)
