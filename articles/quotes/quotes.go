@@ -41,14 +41,15 @@
 // Dropped as no quotation: quoted titles (title case after a possessive,
 // "on" or "of"; or named as a work, "the reality show "Q"", "the "Q"
 // podcast"), terms introduced as "so-called", and single quoted words
-// nobody is said to have said (scare quotes). Longer unattributed
+// nobody is said to have said (scare quotes). A chant ("chants of "Q"") is
+// always kept: a crowd said it. Longer unattributed
 // quotations are kept with an empty speaker: see keepUnattributed, isTitle,
 // isWorkTitle and isSoCalled. TestSamplesAttribution lists every quotation
 // of the built-in briefs with the speaker a careful reader gives.
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
-// quote F1 0.967 (P 0.950, R 0.984), attribution 0.941, pronoun
-// attribution 0.871, end-to-end 0.937; train: F1 0.958, attribution 0.915.
+// quote F1 0.967 (P 0.950, R 0.985), attribution 0.941, pronoun
+// attribution 0.871, end-to-end 0.937; train: F1 0.959, attribution 0.917.
 // Of the 41 dev false positives, 16 are quotations the scorer's pattern
 // cannot match at all (11 opened or closed with a reversed mark, ”Like
 // this.”, and 5 that hold marks of a quotation inside them); the rest are
@@ -215,7 +216,10 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		}
 		end := spans[last].end
 		w := final[k]
-		if w == nil && !keepUnattributed(text, s) || isTitle(text, s) || isSoCalled(text, s) || isWorkTitle(text, s) {
+		if w != nil && w.cue == "" && isChant(text, s) && chantMet(text, s) {
+			w = nil // "She was met with chants of "Q"": a crowd, not the sentence's subject
+		}
+		if dropReason(text, s, w) != "" {
 			k = last
 			continue
 		}
@@ -243,6 +247,26 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		}
 	}
 	return out
+}
+
+// dropReason says why the quotation s, with the speaker w (nil when none),
+// is no quotation: "single" (one unattributed word), "title", "so-called"
+// or "work"; "" keeps it. A chant is always kept.
+func dropReason(text string, s span, w *who) string {
+	if isChant(text, s) {
+		return ""
+	}
+	switch {
+	case w == nil && !keepUnattributed(text, s):
+		return "single"
+	case isTitle(text, s):
+		return "title"
+	case isSoCalled(text, s):
+		return "so-called"
+	case isWorkTitle(text, s):
+		return "work"
+	}
+	return ""
 }
 
 // keepUnattributed decides about a quotation nobody is said to have said.
@@ -421,6 +445,30 @@ func isTitle(text string, s span) bool {
 	last := lastWords(before, 1) // "On "Face the Nation,"" opens a paragraph too
 	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") || len(last) == 1 && (last[0] == "on" || last[0] == "of")
 }
+
+// isChant reports words a crowd chanted or cried: "chants of "Q"", "cries
+// of "Q"", "a chorus of "Q"". They were said, even by nobody named, and a
+// one-word chant ("No!") is no title.
+func isChant(text string, s span) bool {
+	w := lastWords(text[max(0, s.open-24):s.open], 2)
+	return len(w) == 2 && w[1] == "of" && chantNouns[w[0]]
+}
+
+// chantMet reports a chant someone was met with ("met with loud chants of
+// "Q"", "walked in to chants of "Q""): the crowd chants, not the subject of
+// the sentence, as in "Activists joined in a chant of "Q"".
+func chantMet(text string, s span) bool {
+	w := lastWords(text[max(0, s.open-80):s.open], 8)
+	for _, x := range w[:max(0, len(w)-2)] {
+		if x == "with" || x == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// chantNouns are what a crowd shouts, before "of".
+var chantNouns = toSet("chant chants chanting chorus cries cry shouts shout calls roar roars")
 
 // isSoCalled reports a term introduced as "so-called": the writer names a
 // thing ("Moscow's so-called "shadow fleet""), nobody is quoted. Measured on

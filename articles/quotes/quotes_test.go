@@ -131,6 +131,10 @@ func TestPatterns(t *testing.T) {
 		{"marks between markup attributes", `<tweet author="@envoy" datetime="2026-01-02">Talks resume</tweet>`, nil},
 		{"a role, then the name it describes", `Estonia's foreign minister, Kadri Vaher, said the talks were "going nowhere".`,
 			[]want{{text: "going nowhere", speaker: "Kadri Vaher", cue: "said", role: "Estonia's foreign minister", partial: true}}},
+		{"a chant is said words, even one word in title case", `The minister was met with chants of "Resign!" and cries of "Not In Our Name" outside the hall.`,
+			[]want{{text: "Resign!", partial: true}, {text: "Not In Our Name", partial: true}}},
+		{"a chant joined in is the chanters'", `The strikers joined in a chant of "Bread First!" at the gate.`,
+			[]want{{text: "Bread First!", speaker: "The strikers", partial: true}}},
 		{"a work's title is no quotation", `Ilse Brandt starred in "The Long Winter" before she ran for office.`, nil},
 		{"an opening phrase with two adjectives", `Following a hastily arranged, late-night session, the Harbour Council issued a statement calling the blockade "an act of war".`,
 			[]want{{text: "an act of war", speaker: "Harbour Council", cue: "calling", partial: true}}},
@@ -315,7 +319,7 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{`"Q," X said.`, "“a ‘b’ c,” she said.\n\n“d", `according to Y, «Z»`, `"x" ― Ann Lee`, `"Q," said, ,`,
 		`Its envoy, Col. Ann al-Lee, who spoke, said "Q," and the Iraqi minister said "R".`, `The Forces' chief, A B, said, "x"`,
 		"A senior official said it.\n\n\"Q,\" the official said. She continued, \"R\"", `The so-called "x" show "Big Top" podcast`,
-		"“a “b” c,” X said. “d.\n“e,” Y added.", `[his] systems" then "z" and "q “r” s," A said.`, "\"p\n\n“q,” she said.\n\n\"r “s”"} {
+		"“a “b” c,” X said. “d.\n“e,” Y added.", `[his] systems" then "z" and "q “r” s," A said.`, "\"p\n\n“q,” she said.\n\n\"r “s”", `met with chants of "No!" and cries of`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
