@@ -62,6 +62,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"briefs/model"
 )
@@ -277,8 +278,7 @@ func dropReason(text string, s span, w *who) string {
 // to 0.9531 on PolNeAR train (0.9522 on dev); dropping up to two or three
 // words loses as many annotated quotations as it removes scare quotes.
 func keepUnattributed(text string, s span) bool {
-	n := len(strings.Fields(text[s.start:s.end]))
-	return n >= minUnattributedWords
+	return countWords(text[s.start:s.end], minUnattributedWords) >= minUnattributedWords
 }
 
 // minUnattributedWords is the shortest unattributed quotation kept, in words.
@@ -430,10 +430,10 @@ func (st *fieldState) byline(items []item, para int) *who {
 // are twice as often outside any annotated quotation as inside one.
 func isTitle(text string, s span) bool {
 	q := text[s.start:s.end]
-	words := strings.Fields(q)
-	if len(words) == 0 || len(words) > 4 {
+	if n := countWords(q, 5); n == 0 || n > 4 {
 		return false
 	}
+	words := strings.Fields(q)
 	for _, w := range words {
 		r := firstRune(strings.TrimLeft(w, "([‘'"))
 		if unicode.IsLower(r) && !titleSmallWords[strings.ToLower(w)] {
@@ -450,7 +450,11 @@ func isTitle(text string, s span) bool {
 // of "Q"", "a chorus of "Q"". They were said, even by nobody named, and a
 // one-word chant ("No!") is no title.
 func isChant(text string, s span) bool {
-	w := lastWords(text[max(0, s.open-24):s.open], 2)
+	before := strings.TrimRight(text[max(0, s.open-24):s.open], " ")
+	if !strings.HasSuffix(before, " of") {
+		return false
+	}
+	w := lastWords(before, 2)
 	return len(w) == 2 && w[1] == "of" && chantNouns[w[0]]
 }
 
@@ -522,10 +526,10 @@ convention caucus rally fund foundation`)
 // titleCase reports a phrase of at most max words whose words all start
 // with a capital or a digit, short function words aside, with at least one capital.
 func titleCase(q string, max int) bool {
-	words := strings.Fields(q)
-	if len(words) == 0 || len(words) > max {
+	if n := countWords(q, max+1); n == 0 || n > max {
 		return false
 	}
+	words := strings.Fields(q)
 	caps := 0
 	for _, w := range words {
 		w = strings.TrimLeft(w, "(“‘\"'")
@@ -538,6 +542,27 @@ func titleCase(q string, max int) bool {
 		}
 	}
 	return caps > 0
+}
+
+// countWords counts the words of s, as strings.Fields splits them, up to
+// limit: a quotation of a thousand words is not split only to learn it has
+// more than four.
+func countWords(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n < limit; {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // lastWords returns the last n words of s, lower case, punctuation trimmed.

@@ -336,3 +336,13 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "a\u00a0b c", "x\u2003y\u0085z", "tab\tand\nline", "a b c d e f g h"} {
+		for limit := 0; limit < 10; limit++ {
+			if got, want := countWords(s, limit), min(len(strings.Fields(s)), limit); got != want {
+				t.Errorf("countWords(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
