@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"briefs/model"
 )
@@ -73,8 +74,17 @@ func newNameIndex(a *model.Article, f model.Field, text string, spans []span, pa
 		}
 	}
 	if len(ents)+len(others) > 0 {
-		all := append(append(make([]nameRef, 0, len(ents)+len(others)), ents...), others...)
-		slices.SortFunc(all, byStart)
+		// only where they are: sorting 16-byte pairs, not whole nameRefs
+		// (the same comparisons, so the same order)
+		type extent struct{ start, end int }
+		all := make([]extent, 0, len(ents)+len(others))
+		for _, r := range ents {
+			all = append(all, extent{r.start, r.end})
+		}
+		for _, r := range others {
+			all = append(all, extent{r.start, r.end})
+		}
+		slices.SortFunc(all, func(a, b extent) int { return cmp.Compare(a.start, b.start) })
 		slices.SortFunc(ents, byStart)
 		covered = func(s, e int) bool {
 			k := sort.Search(len(all), func(i int) bool { return all[i].end > s })
@@ -113,11 +123,14 @@ func byStart(a, b nameRef) int { return cmp.Compare(a.start, b.start) }
 // genderOf guesses a person's gender from a full name's first name, when it
 // is a common one; otherwise it says nothing (0).
 func genderOf(name string) byte {
-	fs := strings.Fields(name)
-	if len(fs) == 0 {
+	name = strings.TrimSpace(name)
+	if i := strings.IndexFunc(name, unicode.IsSpace); i >= 0 {
+		name = name[:i]
+	}
+	if name == "" {
 		return 0
 	}
-	first := strings.ToLower(fs[0])
+	first := strings.ToLower(name)
 	switch {
 	case femaleNames[first]:
 		return 'f'
