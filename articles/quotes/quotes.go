@@ -369,6 +369,17 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 			return st.events[i].w
 		}
 	}
+	// "Holm praised the plan.¶¶"Q"": a paragraph about a named person, with
+	// no quotation, then a paragraph that opens with one: the last person
+	// that paragraph made the subject of a sentence
+	if !prevQuoted && (k == 0 || spans[k-1].para < s.para) && opensParagraph(st.text, st.paras[s.para], s) {
+		i := sort.Search(len(st.subjects), func(i int) bool { return st.subjects[i].para >= s.para }) - 1
+		for ; i >= 0 && st.subjects[i].para == s.para-1; i-- {
+			if w := st.subjects[i].w; w.person && w.entity != "" {
+				return w
+			}
+		}
+	}
 	if strings.HasSuffix(tail, ":") {
 		for i := len(st.events) - 1; i >= 0; i-- {
 			if st.events[i].para == s.para-1 {

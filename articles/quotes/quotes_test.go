@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"briefs/articles/entities"
 	"briefs/model"
 )
 
@@ -279,6 +280,27 @@ func TestDescriptionNamingAPlace(t *testing.T) {
 	Extract(a)
 	if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Gary Olsen" {
 		t.Fatalf("quotes %+v, want one by Gary Olsen", a.Quotes)
+	}
+}
+
+// TestParagraphAboutASpeaker: a paragraph about a named person, with no
+// quotation, then a paragraph that opens with one: the quotation is that
+// person's (entities from the product's extractor).
+func TestParagraphAboutASpeaker(t *testing.T) {
+	x, err := entities.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Article{Title: "Port deal", Body: "\"The port deal is sound,\" Ines Valdor said.\n\n" +
+		"Tomas Brel left early. Valdor is confident the senate will agree, because she sees no rival plan.\n\n" +
+		"\"Nobody else has put a figure on the table.\""}
+	x.Extract(a)
+	Extract(a)
+	if len(a.Quotes) != 2 {
+		t.Fatalf("got %d quotes %+v, want 2", len(a.Quotes), a.Quotes)
+	}
+	if q := a.Quotes[1]; q.Speaker != "Ines Valdor" || q.SpeakerEntity == "" {
+		t.Errorf("second quote: speaker %q entity %q, want Ines Valdor and her entity", q.Speaker, q.SpeakerEntity)
 	}
 }
 
