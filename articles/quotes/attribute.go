@@ -184,8 +184,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 					w = st.resolve(items, a2, b2, "", para)
 				}
 			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
-				// "..., said X" after something other than a quotation
-				if j > lo && items[j-1].kind == itemPunct {
+				// "..., said X" after something other than a quotation; not "...,
+				// said the program is ...", where X is the subject of what was said
+				if j > lo && items[j-1].kind == itemPunct && (b2 == hi || items[b2].kind != itemWord) {
 					w = st.resolve(items, a2, b2, appositive(items, b2, hi), para)
 				}
 			}

@@ -32,6 +32,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "nobody in the room believed the figures.", speaker: "Ruth Achebe", cue: "according to", partial: true}}},
 		{"pronoun she", "Defence Minister Anna Kovalenko flew to Riga on Monday.\n\n\"We stand with our neighbours,\" she said.",
 			[]want{{text: "We stand with our neighbours", speaker: "Anna Kovalenko", cue: "said"}}},
+		{"said, then a clause about a thing", `Rosa Vey, who ran the count in two districts before she moved to the ministry in March, said the new register is "a clear step forward."`,
+			[]want{{text: "a clear step forward.", speaker: "Rosa Vey", cue: "said", partial: true}}},
 		{"pronoun he after named speaker", "Omar Haddad said the vote would be delayed. Later he added: \"Nothing is decided.\"",
 			[]want{{text: "Nothing is decided.", speaker: "Omar Haddad", cue: "added"}}},
 		{"description the minister", "Foreign Minister Tomas Varga met the delegation in Vienna.\n\n\"Our door is open,\" the minister said.",
