@@ -184,10 +184,17 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 					w = st.resolve(items, a2, b2, "", para)
 				}
 			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
-				// "..., said X" after something other than a quotation; not "...,
-				// said the program is ...", where X is the subject of what was said
-				if j > lo && items[j-1].kind == itemPunct && (b2 == hi || items[b2].kind != itemWord) {
-					w = st.resolve(items, a2, b2, appositive(items, b2, hi), para)
+				// "..., said X" after something other than a quotation; but in "X,
+				// a veteran who ..., said the program is ...", the program is what
+				// was said about, and the sentence's subject speaks
+				if j > lo && items[j-1].kind == itemPunct {
+					if b2 == hi || items[b2].kind != itemWord {
+						w = st.resolve(items, a2, b2, appositive(items, b2, hi), para)
+					} else if a3, b3 := sentenceSubject(items, lo, j); b3 > a3 && b3 < j && items[b3].isPunct(",") {
+						if w3 := st.resolve(items, a3, b3, "", para); w3.person || w3.entity != "" {
+							w = w3
+						}
+					}
 				}
 			}
 		}
