@@ -523,7 +523,8 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 
 // introWords open a sentence before its subject ("But", "Meanwhile").
 var introWords = toSet(`but and meanwhile however still yet so also then later now instead separately earlier in on at after before during
-moreover furthermore additionally indeed first second third finally ultimately nevertheless nonetheless besides`)
+moreover furthermore additionally indeed first second third finally ultimately nevertheless nonetheless besides
+yes no thus hence therefore thanks whatever`)
 
 // sentenceSubject finds the subject of the sentence items[lo:c] (for participle cues:
 // "X went further, telling ...").
