@@ -221,6 +221,18 @@ func prevWord(items []item, lo, j int) int {
 	return -1
 }
 
+// agoWords make up a time phrase before "ago" ("less than two weeks ago").
+var agoWords = toSet(`a an one two three four five six seven eight nine ten eleven twelve few several some couple of less more than about
+nearly almost just only roughly some second seconds minute minutes hour hours day days week weeks month months year years decade decades`)
+
+// isNumber reports a word made of digits (and separators: "1,000").
+func isNumber(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	return strings.Trim(w, "0123456789,.") == ""
+}
+
 // invertedCue reports "Q," said X: the cue right after a quotation (and its comma or dash).
 func invertedCue(items []item, lo, j int) bool {
 	k := j - 1
@@ -314,6 +326,16 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 	j := c - 1
 	for j >= lo && items[j].kind == itemWord && !items[j].capitalised() && (betweenSubjectAndCue[items[j].lower] || isAdverb(items[j])) {
 		j--
+	}
+	// "The State Department less than two weeks ago said": a time phrase
+	if j > lo && items[j].lower == "ago" {
+		k := j - 1
+		for k >= lo && j-k <= 6 && items[k].kind == itemWord && (agoWords[items[k].lower] || isNumber(items[k].lower)) {
+			k--
+		}
+		if k < j-1 {
+			j = k
+		}
 	}
 	if j >= lo && items[j].isPunct(",") {
 		k := j - 1

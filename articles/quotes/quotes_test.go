@@ -34,6 +34,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "We stand with our neighbours", speaker: "Anna Kovalenko", cue: "said"}}},
 		{"said, then a clause about a thing", `Ana Rusk, a veteran organiser who ran two campaigns in 2019 and is now leading the party's postal-vote effort in the north, said the postal plan is "the core of our strategy."`,
 			[]want{{text: "the core of our strategy.", speaker: "Ana Rusk", cue: "said", partial: true}}},
+		{"a time phrase before the cue", `Mira Holt less than two weeks ago said the roads were "fully open."`,
+			[]want{{text: "fully open.", speaker: "Mira Holt", cue: "said", partial: true}}},
 		{"pronoun he after named speaker", "Omar Haddad said the vote would be delayed. Later he added: \"Nothing is decided.\"",
 			[]want{{text: "Nothing is decided.", speaker: "Omar Haddad", cue: "added"}}},
 		{"description the minister", "Foreign Minister Tomas Varga met the delegation in Vienna.\n\n\"Our door is open,\" the minister said.",
