@@ -36,6 +36,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "the core of our strategy.", speaker: "Ana Rusk", cue: "said", partial: true}}},
 		{"a time phrase before the cue", `Mira Holt less than two weeks ago said the roads were "fully open."`,
 			[]want{{text: "fully open.", speaker: "Mira Holt", cue: "said", partial: true}}},
+		{"a number with a thousands separator", `The union, with 12,500 members, called the offer "a betrayal."`,
+			[]want{{text: "a betrayal.", speaker: "The union", cue: "called", role: "with 12,500 members", partial: true}}},
 		{"pronoun he after named speaker", "Omar Haddad said the vote would be delayed. Later he added: \"Nothing is decided.\"",
 			[]want{{text: "Nothing is decided.", speaker: "Omar Haddad", cue: "added"}}},
 		{"description the minister", "Foreign Minister Tomas Varga met the delegation in Vienna.\n\n\"Our door is open,\" the minister said.",

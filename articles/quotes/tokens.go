@@ -107,6 +107,11 @@ func tokenize(out []item, text string, p paragraph, spans []span, opens map[int]
 					j += n2
 					continue
 				}
+				// a thousands separator between digits ("108,000")
+				if r2 == ',' && j+1 < p.end && isDigit(text[j-1]) && isDigit(text[j+1]) {
+					j++
+					continue
+				}
 				// inner apostrophes, hyphens and periods (U.S., al-Assad, Russia's)
 				if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.') && j+n2 < p.end {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
@@ -259,3 +264,6 @@ func lowerWord(w string) string {
 	}
 	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
 }
+
+// isDigit reports an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
