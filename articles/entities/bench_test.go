@@ -123,3 +123,26 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSplitSentencesPolNeAR tokenizes the PolNeAR training briefs and
+// splits them into sentences, the first step of Extract (skipped without
+// ../shared). It reports CPU time per op too: on a shared machine wall time
+// counts other people's work.
+func BenchmarkSplitSentencesPolNeAR(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "data", "polnear", "train", "text", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no ../shared/data/polnear/train/text")
+	}
+	arts := readBriefs(b, paths, os.ReadFile)
+	bufs := new(textBufs)
+	cpu0 := cpuSeconds()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range arts {
+			bufs.toks, bufs.words = bufs.toks[:0], bufs.words[:0]
+			sents := splitSentences(bufs.sents[:0], arts[i].Title, bufs)
+			bufs.sents = splitSentences(sents, arts[i].Body, bufs)
+		}
+	}
+	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
+}

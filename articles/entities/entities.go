@@ -234,8 +234,16 @@ func isTitleCase(words []string) bool {
 
 // isUpperSentence reports whether a sentence is written in capitals (a headline).
 func isUpperSentence(words []string) bool {
+	// rest is the bytes of the words not counted yet, more than the capitals
+	// they can hold: once the lower-case letters outweigh even that many the
+	// answer is no, and most sentences of prose are settled a few words in.
+	rest := 0
+	for _, w := range words {
+		rest += len(w)
+	}
 	up, low := 0, 0
 	for _, w := range words {
+		rest -= len(w)
 		ascii := true
 		for i := 0; i < len(w); i++ {
 			k := asciiCase[w[i]]
@@ -245,21 +253,23 @@ func isUpperSentence(words []string) bool {
 				ascii = false
 			}
 		}
-		if ascii {
-			continue
-		}
-		// Count the word again rune by rune, undoing its ASCII count.
-		for i := 0; i < len(w); i++ {
-			k := asciiCase[w[i]]
-			up -= int(k & 1)
-			low -= int(k >> 1 & 1)
-		}
-		for _, r := range w {
-			if unicode.IsUpper(r) {
-				up++
-			} else if unicode.IsLower(r) {
-				low++
+		if !ascii {
+			// Count the word again rune by rune, undoing its ASCII count.
+			for i := 0; i < len(w); i++ {
+				k := asciiCase[w[i]]
+				up -= int(k & 1)
+				low -= int(k >> 1 & 1)
 			}
+			for _, r := range w {
+				if unicode.IsUpper(r) {
+					up++
+				} else if unicode.IsLower(r) {
+					low++
+				}
+			}
+		}
+		if low*5 >= up+rest {
+			return false
 		}
 	}
 	return up >= 4 && low*5 < up
