@@ -18,6 +18,7 @@
 package entities
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -424,9 +425,12 @@ func addAcronyms(spans []span, sents []sentence) []span {
 	if len(acro) == 0 {
 		return spans
 	}
-	// Spans never overlap one another, so sorted by position a binary search finds any cover.
-	old := append([]span(nil), spans...)
-	sortSpans(old)
+	// Spans never overlap one another, so sorted by position a binary search
+	// finds any cover. They are sorted where they stand, not in a copy: link
+	// sorts them again, and a stable sort keeps the order of equal spans as
+	// it found them either way.
+	sortSpans(spans)
+	old := spans
 	covered := func(f model.Field, start, end int) bool {
 		i := sort.Search(len(old), func(i int) bool {
 			if old[i].field != f {
@@ -458,8 +462,9 @@ func addAcronyms(spans []span, sents []sentence) []span {
 // before a name ("Australian" + "Tom Moody") and a place or a longer body
 // before a person ("Supreme Court Justice" + "Antonin Scalia") stay apart;
 // one word tagged as a body before a person is a first name ("Suu" + "Kyi").
+// It works in place: the spans kept are never ahead of the one being read.
 func mergeAdjacent(tagged []tagger.Span) []tagger.Span {
-	out := tagged[:0:0]
+	out := tagged[:0]
 	for _, t := range tagged {
 		if n := len(out); n > 0 && out[n-1].End == t.Start && out[n-1].Type != t.Type &&
 			out[n-1].Type != tagger.MISC && (t.Type != tagger.PER || out[n-1].Type == tagger.ORG && out[n-1].End-out[n-1].Start == 1) {
@@ -504,8 +509,9 @@ func mergeCrossing(tagged []tagger.Span, matches []gazetteer.Match) []tagger.Spa
 // joinParticles grows person spans over the particles of family names the
 // tagger left out ("Tariq" + "bin" + "Salman", "Greta von der Heyden",
 // sentence-initial "Bin Salman").
+// It works in place: the spans kept are never ahead of the ones being read.
 func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
-	out := tagged[:0:0]
+	out := tagged[:0]
 	for k := 0; k < len(tagged); k++ {
 		t := tagged[k]
 		if t.Type != tagger.PER {
@@ -670,10 +676,16 @@ func isUpperInitial(w string) bool {
 
 // sortSpans orders spans by field (title first) and position.
 func sortSpans(spans []span) {
-	sort.SliceStable(spans, func(i, j int) bool {
-		if spans[i].field != spans[j].field {
-			return spans[i].field == model.FieldTitle
+	slices.SortStableFunc(spans, func(a, b span) int {
+		if a.field != b.field {
+			if a.field == model.FieldTitle {
+				return -1
+			}
+			if b.field == model.FieldTitle {
+				return 1
+			}
+			return 0
 		}
-		return spans[i].start < spans[j].start
+		return cmp.Compare(a.start, b.start)
 	})
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -153,7 +154,8 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 			tagged = out
 		}
 	}
-	out := tagged[:0:0]
+	// In place: the spans kept are never ahead of the ones being read.
+	out := tagged[:0]
 	for k := 0; k < len(tagged); k++ {
 		t := tagged[k]
 		// A capitalised head noun the tagger left out: "Vienna International" + "Centre".
@@ -257,7 +259,7 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 		// A word ending in a capital ("DrKW") is an acronym, not a surname.
 		if w := words[i]; isUpperInitial(w) && !isCapsWord(w) && !endsUpper(w) && !notNames[w] && !titleWord(w) && !inMatch(matches, i) && x.tag != nil {
 			if _, known := x.tag.Cluster(w); !known {
-				out = append([]tagger.Span{{Start: i, End: i + 1, Type: tagger.PER}}, out...)
+				out = slices.Insert(out, 0, tagger.Span{Start: i, End: i + 1, Type: tagger.PER})
 			}
 		}
 	}
