@@ -3,6 +3,7 @@ package entities
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"briefs/articles/entities/gazetteer"
 	"briefs/articles/entities/tagger"
@@ -45,11 +46,54 @@ func decideKind(sp *span) {
 
 // group is one entity being assembled.
 type group struct {
-	id    string
-	name  string
 	kind  model.EntityKind
 	gz    *gazetteer.Entry
+	n     int // spans counted, before spans is filled
 	spans []int
+}
+
+// groupKey names a group: "gz" and a gazetteer id, "per" and the slug of a
+// person's fullest name, or a kind and the slug of a name. A pair, not
+// one string joined with a colon, so that finding a group builds no string.
+type groupKey struct{ prefix, name string }
+
+// slugMemo gives the slugs of names, memoised: an article names the same
+// things again and again. Words are joined in buf, and looking the joined
+// name up with string(buf) allocates nothing; only a new name is copied.
+type slugMemo struct {
+	buf   []byte
+	slugs map[string]string
+}
+
+// join joins words by spaces in m.buf and returns it (valid until the next call).
+func (m *slugMemo) join(words []string) []byte {
+	m.buf = m.buf[:0]
+	for i, w := range words {
+		if i > 0 {
+			m.buf = append(m.buf, ' ')
+		}
+		m.buf = append(m.buf, w...)
+	}
+	return m.buf
+}
+
+// of returns the slug of the name words spell, joined by spaces.
+func (m *slugMemo) of(words []string) string {
+	name := m.join(words)
+	if s, ok := m.slugs[string(name)]; ok {
+		return s
+	}
+	return m.ofName(string(name))
+}
+
+// ofName returns the slug of name.
+func (m *slugMemo) ofName(name string) string {
+	s, ok := m.slugs[name]
+	if !ok {
+		s = model.Slug(name)
+		m.slugs[name] = s
+	}
+	return s
 }
 
 // particles join a family name to its prefix ("al-Assad", "bin Salman", "von der Leyen").
@@ -100,8 +144,12 @@ func samePerson(short, long []string) bool {
 
 // sameGiven reports whether any given names short has are long's.
 func sameGiven(short, long []string) bool {
+	gs := givenNames(short)
+	if len(gs) == 0 {
+		return true // a surname alone: long's given names are not needed
+	}
 	lg := givenNames(long)
-	for _, g := range givenNames(short) {
+	for _, g := range gs {
 		found := false
 		for _, h := range lg {
 			if g == h || (len(g) <= 2 && strings.HasPrefix(h, strings.TrimSuffix(g, "."))) {
@@ -123,15 +171,19 @@ func acronym(words []string) string {
 	}
 	var b strings.Builder
 	for _, w := range words {
-		switch strings.ToLower(w) {
-		case "of", "the", "and", "for", "&", "de", "du", "des", "on", "in":
-			continue
+		// The small words are ASCII and only ASCII capitals lower-case to
+		// ASCII letters of theirs, so no longer word is one.
+		if len(w) <= 3 {
+			switch strings.ToLower(w) {
+			case "of", "the", "and", "for", "&", "de", "du", "des", "on", "in":
+				continue
+			}
 		}
-		r := []rune(w)
-		if len(r) == 0 || !isUpperInitial(w) {
+		if w == "" || !isUpperInitial(w) {
 			return ""
 		}
-		b.WriteRune(r[0])
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
 	}
 	return b.String()
 }
@@ -157,6 +209,8 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	// ("the Trump administration").
 	// Distinct person names by surname, so matching stays linear in the article's length.
 	bySurname := map[string][][]string{}
+	// Slugs memoised, and names joined for a look-up without a new string.
+	sm := slugMemo{slugs: map[string]string{}}
 	seenName := map[string]bool{}
 	// A surname depends on the last word only: memoised by it.
 	surnames := map[string]string{}
@@ -175,9 +229,8 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	// same is samePerson for names already known to share a surname.
 	same := func(short, long []string, sn string) bool { return sn != "" && sameGiven(short, long) }
 	addPerson := func(words []string) {
-		name := strings.Join(words, " ")
-		if !seenName[name] {
-			seenName[name] = true
+		if name := sm.join(words); !seenName[string(name)] {
+			seenName[string(name)] = true
 			sn := sur(words)
 			bySurname[sn] = append(bySurname[sn], words)
 		}
@@ -202,18 +255,18 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		}
 	}
 
-	groups := map[string]*group{}
-	var order []*group
-	get := func(key string, kind model.EntityKind) *group {
-		g := groups[key]
-		if g == nil {
-			g = &group{kind: kind}
+	groups := map[groupKey]int{}
+	var order []group
+	get := func(key groupKey, kind model.EntityKind) int {
+		g, ok := groups[key]
+		if !ok {
+			g = len(order)
+			order = append(order, group{kind: kind})
 			groups[key] = g
-			order = append(order, g)
 		}
 		return g
 	}
-	// The fullest compatible name keys each person ("Assad" -> "Bashar al-Assad").
+	// The slug of the fullest compatible name keys each person ("Assad" -> "Bashar al-Assad").
 	personKey := make([]string, len(spans))
 	fullest := func(words []string) []string {
 		best := words
@@ -254,7 +307,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 				best = fullest(f)
 			}
 		}
-		personKey[i] = strings.Join(best, " ")
+		personKey[i] = sm.of(best)
 	}
 	// Acronyms of organisations named in full in the same article.
 	acro := map[string]string{}
@@ -269,16 +322,6 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	// and typed in another ("Liberal Democrats") takes the kind it had most
 	// often. Place and organisation readings stay apart: "Chicago" the city
 	// and "Chicago" the team are not one thing.
-	// Slugs memoised: an article names the same things again and again.
-	slugs := map[string]string{}
-	slug := func(name string) string {
-		s, ok := slugs[name]
-		if !ok {
-			s = model.Slug(name)
-			slugs[name] = s
-		}
-		return s
-	}
 	votes := map[string]*[8]int{} // by the kind's place in model.Kinds
 	spanKey := make([]string, len(spans))
 	for i := range spans {
@@ -286,7 +329,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
-		key := slug(strings.Join(sp.words, " "))
+		key := sm.of(sp.words)
 		spanKey[i] = key
 		v := votes[key]
 		if v == nil {
@@ -313,58 +356,79 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	}
 	// "the Council" after "the United Nations Security Council": a body's head
 	// noun alone is the one body of the article that it heads, if only one.
-	headed := map[string]string{}
+	headed := map[string]groupKey{}
 	for i := range spans {
 		sp := &spans[i]
 		if sp.kind != model.KindOrganization || len(sp.words) < 2 || !orgHeads[sp.words[len(sp.words)-1]] {
 			continue
 		}
-		key := "organization:" + slug(strings.Join(sp.words, " "))
+		key := groupKey{string(model.KindOrganization), sm.of(sp.words)}
 		if sp.gz != nil {
-			key = "gz:" + sp.gz.ID
+			key = groupKey{"gz", sp.gz.ID}
 		}
 		head := sp.words[len(sp.words)-1]
 		if old, ok := headed[head]; !ok {
 			headed[head] = key
 		} else if old != key {
-			headed[head] = "" // two bodies with that head: no telling which
+			headed[head] = groupKey{} // two bodies with that head: no telling which
 		}
 	}
+	spanGroup := make([]int, len(spans))
 	for i := range spans {
 		sp := &spans[i]
-		var g *group
+		var g int
 		switch {
-		case sp.gz == nil && sp.kind == model.KindOrganization && len(sp.words) == 1 && headed[sp.words[0]] != "":
+		case sp.gz == nil && sp.kind == model.KindOrganization && len(sp.words) == 1 && headed[sp.words[0]] != groupKey{}:
 			g = get(headed[sp.words[0]], model.KindOrganization)
 		case sp.gz != nil:
-			g = get("gz:"+sp.gz.ID, sp.gz.Kind)
-			g.gz = sp.gz
+			g = get(groupKey{"gz", sp.gz.ID}, sp.gz.Kind)
+			order[g].gz = sp.gz
 		case sp.kind == model.KindPerson:
-			g = get("per:"+slug(personKey[i]), model.KindPerson)
+			g = get(groupKey{"per", personKey[i]}, model.KindPerson)
 		default:
-			text := strings.Join(sp.words, " ")
-			if sp.kind == model.KindOrganization {
-				if full, ok := acro[text]; ok {
-					text = full
-				}
+			full, isAcro := "", false
+			if sp.kind == model.KindOrganization && len(acro) > 0 {
+				full, isAcro = acro[string(sm.join(sp.words))]
 			}
-			g = get(string(sp.kind)+":"+slug(text), sp.kind)
+			key := ""
+			if isAcro {
+				key = sm.ofName(full)
+			} else {
+				key = sm.of(sp.words)
+			}
+			g = get(groupKey{string(sp.kind), key}, sp.kind)
 		}
-		g.spans = append(g.spans, i)
+		spanGroup[i] = g
+	}
+	// Each group's spans, in order, carved from one array.
+	for _, g := range spanGroup {
+		order[g].n++
+	}
+	members := make([]int, len(spans))
+	at := 0
+	for k := range order {
+		n := order[k].n
+		order[k].spans = members[at : at : at+n]
+		at += n
+	}
+	for i, g := range spanGroup {
+		order[g].spans = append(order[g].spans, i)
 	}
 
 	out := make([]model.Entity, 0, len(order))
-	for _, g := range order {
-		e := model.Entity{Kind: g.kind, Aliases: []string{}, Mentions: []model.Mention{}}
-		seen := map[string]bool{}
+	var aliases []string // of one entity, then copied to fit
+	for k := range order {
+		g := &order[k]
+		e := model.Entity{Kind: g.kind, Mentions: make([]model.Mention, 0, len(g.spans))}
+		aliases = aliases[:0]
 		for _, i := range g.spans {
 			sp := &spans[i]
 			e.Mentions = append(e.Mentions, model.Mention{Field: sp.field, Start: sp.start, End: sp.end, Text: sp.text})
-			if !seen[sp.text] {
-				seen[sp.text] = true
-				e.Aliases = append(e.Aliases, sp.text)
+			if !slices.Contains(aliases, sp.text) {
+				aliases = append(aliases, sp.text)
 			}
 		}
+		e.Aliases = append(make([]string, 0, len(aliases)), aliases...)
 		slices.SortStableFunc(e.Aliases, func(a, b string) int { return len(b) - len(a) })
 		if g.gz != nil {
 			e.Name = g.gz.Name
@@ -375,7 +439,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			if g.kind == model.KindPerson {
 				e.Name = personName(spans, g.spans)
 			}
-			e.ID = string(g.kind) + ":" + slug(e.Name) // model.EntityID, with the article's slugs
+			e.ID = string(g.kind) + ":" + sm.ofName(e.Name) // model.EntityID, with the article's slugs
 		}
 		if e.Kind == model.KindNationality && e.Country == "" {
 			if r, ok := gaz.Resolve(e.Name); ok && r.Kind == model.KindNationality {
@@ -406,21 +470,29 @@ func fuller(a, b []string) bool {
 	if len(a) != len(b) {
 		return len(a) > len(b)
 	}
-	return len(strings.Join(a, " ")) > len(strings.Join(b, " "))
+	return joinedLen(a) > joinedLen(b)
+}
+
+// joinedLen returns len(strings.Join(words, " ")) without joining them.
+func joinedLen(words []string) int {
+	n := max(0, len(words)-1)
+	for _, w := range words {
+		n += len(w)
+	}
+	return n
 }
 
 // personName picks the fullest form among a person's mentions: most words, then longest.
 func personName(spans []span, idx []int) string {
-	best := ""
-	bw := 0
+	var best []string
+	bl := 0 // len(strings.Join(best, " ")), which only the winner needs
 	for _, i := range idx {
 		sp := &spans[i]
-		name := strings.Join(sp.words, " ")
-		if len(sp.words) > bw || len(sp.words) == bw && len(name) > len(best) {
-			best, bw = name, len(sp.words)
+		if n := joinedLen(sp.words); len(sp.words) > len(best) || len(sp.words) == len(best) && n > bl {
+			best, bl = sp.words, n
 		}
 	}
-	return best
+	return strings.Join(best, " ")
 }
 
 // slipOfSurname finds the one person named in full whose surname w
