@@ -55,6 +55,7 @@ type textBufs struct {
 	sents []sentence
 	ts    []tagger.Sentence
 	spans []span
+	link  linkBufs
 }
 
 var (
@@ -153,7 +154,7 @@ func (x *Extractor) Extract(a *model.Article) {
 	}
 	spans = addAcronyms(spans, sents)
 	spans = checkHeadline(spans)
-	a.Entities = link(spans, x.gaz)
+	a.Entities = link(spans, x.gaz, &bufs.link)
 }
 
 // sentence is one run of tokens tagged together.

@@ -188,10 +188,68 @@ func acronym(words []string) string {
 	return b.String()
 }
 
-// link ties spans into entities.
-func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
+// linkBufs are the maps and arrays of link, kept for the next article:
+// a cleared map keeps the room it grew to, so an article's names go in
+// without growing it again. Nothing link returns points into them.
+type linkBufs struct {
+	bySurname map[string][][]string
+	persons   [][]string // the distinct person names, in order of first mention
+	seenName  map[string]bool
+	surnames  map[string]string
+	sm        slugMemo
+	groups    map[groupKey]int
+	order     []group
+	acro      map[string]string
+	votes     map[string]int // row in voteRows
+	voteRows  [][8]int
+	headed    map[string]groupKey
+	// by span: the slug of a person's fullest name, the slug of any other
+	// name, the group; and the spans of every group, one after another
+	personKey, spanKey []string
+	spanGroup, members []int
+	aliases            []string
+}
+
+// reset readies b for an article of n spans.
+func (b *linkBufs) reset(n int) {
+	if b.bySurname == nil {
+		b.bySurname, b.seenName, b.surnames = map[string][][]string{}, map[string]bool{}, map[string]string{}
+		b.sm.slugs, b.groups, b.acro = map[string]string{}, map[groupKey]int{}, map[string]string{}
+		b.votes, b.headed = map[string]int{}, map[string]groupKey{}
+	}
+	b.personKey, b.spanKey = slices.Grow(b.personKey[:0], n)[:n], slices.Grow(b.spanKey[:0], n)[:n]
+	b.spanGroup, b.members = slices.Grow(b.spanGroup[:0], n)[:n], slices.Grow(b.members[:0], n)[:n]
+}
+
+// release empties b, keeping the room, so that it holds no article's text.
+func (b *linkBufs) release() {
+	clear(b.bySurname)
+	clear(b.persons)
+	b.persons = b.persons[:0]
+	clear(b.seenName)
+	clear(b.surnames)
+	clear(b.sm.slugs)
+	clear(b.groups)
+	clear(b.order)
+	b.order = b.order[:0]
+	clear(b.acro)
+	clear(b.votes)
+	b.voteRows = b.voteRows[:0]
+	clear(b.headed)
+	clear(b.personKey)
+	clear(b.spanKey)
+	clear(b.aliases)
+	b.aliases = b.aliases[:0]
+}
+
+// link ties spans into entities. bufs may be nil; given, link uses its
+// maps and arrays and leaves them empty.
+func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity {
 	if len(spans) == 0 {
 		return []model.Entity{}
+	}
+	if bufs == nil {
+		bufs = new(linkBufs)
 	}
 	sortSpans(spans)
 	kept := spans[:0]
@@ -203,17 +261,19 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		kept = append(kept, sp)
 	}
 	spans = kept
+	bufs.reset(len(spans))
+	defer bufs.release()
 
 	// Persons: a surname alone, or a shorter form, joins the fullest matching name.
 	// A lone word tagged otherwise that is a known person's surname is that person
 	// ("the Trump administration").
 	// Distinct person names by surname, so matching stays linear in the article's length.
-	bySurname := map[string][][]string{}
+	bySurname := bufs.bySurname
 	// Slugs memoised, and names joined for a look-up without a new string.
-	sm := slugMemo{slugs: map[string]string{}}
-	seenName := map[string]bool{}
+	sm := &bufs.sm
+	seenName := bufs.seenName
 	// A surname depends on the last word only: memoised by it.
-	surnames := map[string]string{}
+	surnames := bufs.surnames
 	sur := func(words []string) string {
 		if len(words) == 0 {
 			return ""
@@ -233,6 +293,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			seenName[string(name)] = true
 			sn := sur(words)
 			bySurname[sn] = append(bySurname[sn], words)
+			bufs.persons = append(bufs.persons, words)
 		}
 	}
 	for i := range spans {
@@ -255,19 +316,18 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		}
 	}
 
-	groups := map[groupKey]int{}
-	var order []group
+	groups := bufs.groups
 	get := func(key groupKey, kind model.EntityKind) int {
 		g, ok := groups[key]
 		if !ok {
-			g = len(order)
-			order = append(order, group{kind: kind})
+			g = len(bufs.order)
+			bufs.order = append(bufs.order, group{kind: kind})
 			groups[key] = g
 		}
 		return g
 	}
 	// The slug of the fullest compatible name keys each person ("Assad" -> "Bashar al-Assad").
-	personKey := make([]string, len(spans))
+	personKey := bufs.personKey
 	fullest := func(words []string) []string {
 		best := words
 		sn := sur(words)
@@ -288,17 +348,15 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			only := ""
 			var onlyWords []string
 			unique := true
-			for _, ps := range bySurname {
-				for _, p := range ps {
-					if len(p) < 2 || !strings.EqualFold(p[0], best[0]) {
-						continue
-					}
-					f := fullest(p)
-					if key := strings.Join(f, " "); only == "" || only == key {
-						only, onlyWords = key, f
-					} else {
-						unique = false
-					}
+			for _, p := range bufs.persons {
+				if len(p) < 2 || !strings.EqualFold(p[0], best[0]) {
+					continue
+				}
+				f := fullest(p)
+				if key := strings.Join(f, " "); only == "" || only == key {
+					only, onlyWords = key, f
+				} else {
+					unique = false
 				}
 			}
 			if only != "" && unique {
@@ -310,7 +368,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		personKey[i] = sm.of(best)
 	}
 	// Acronyms of organisations named in full in the same article.
-	acro := map[string]string{}
+	acro := bufs.acro
 	for i := range spans {
 		if spans[i].kind == model.KindOrganization && spans[i].gz == nil {
 			if a := acronym(spans[i].words); len(a) >= 2 {
@@ -322,8 +380,8 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	// and typed in another ("Liberal Democrats") takes the kind it had most
 	// often. Place and organisation readings stay apart: "Chicago" the city
 	// and "Chicago" the team are not one thing.
-	votes := map[string]*[8]int{} // by the kind's place in model.Kinds
-	spanKey := make([]string, len(spans))
+	votes := bufs.votes // row in bufs.voteRows: by the kind's place in model.Kinds
+	spanKey := bufs.spanKey
 	for i := range spans {
 		sp := &spans[i]
 		if sp.gz != nil || sp.kind == model.KindPerson {
@@ -331,19 +389,20 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		}
 		key := sm.of(sp.words)
 		spanKey[i] = key
-		v := votes[key]
-		if v == nil {
-			v = new([8]int)
-			votes[key] = v
+		r, ok := votes[key]
+		if !ok {
+			r = len(bufs.voteRows)
+			bufs.voteRows = append(bufs.voteRows, [8]int{})
+			votes[key] = r
 		}
-		v[kindIndex(sp.kind)]++
+		bufs.voteRows[r][kindIndex(sp.kind)]++
 	}
 	for i := range spans {
 		sp := &spans[i]
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
-		v := votes[spanKey[i]]
+		v := &bufs.voteRows[votes[spanKey[i]]]
 		best, bi := model.KindOther, kindIndex(model.KindOther)
 		for ki, k := range model.Kinds {
 			if k != model.KindOther && v[ki] > v[bi] || best == model.KindOther && v[ki] > 0 {
@@ -356,7 +415,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	}
 	// "the Council" after "the United Nations Security Council": a body's head
 	// noun alone is the one body of the article that it heads, if only one.
-	headed := map[string]groupKey{}
+	headed := bufs.headed
 	for i := range spans {
 		sp := &spans[i]
 		if sp.kind != model.KindOrganization || len(sp.words) < 2 || !orgHeads[sp.words[len(sp.words)-1]] {
@@ -373,7 +432,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			headed[head] = groupKey{} // two bodies with that head: no telling which
 		}
 	}
-	spanGroup := make([]int, len(spans))
+	spanGroup := bufs.spanGroup
 	for i := range spans {
 		sp := &spans[i]
 		var g int
@@ -382,7 +441,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			g = get(headed[sp.words[0]], model.KindOrganization)
 		case sp.gz != nil:
 			g = get(groupKey{"gz", sp.gz.ID}, sp.gz.Kind)
-			order[g].gz = sp.gz
+			bufs.order[g].gz = sp.gz
 		case sp.kind == model.KindPerson:
 			g = get(groupKey{"per", personKey[i]}, model.KindPerson)
 		default:
@@ -401,10 +460,11 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 		spanGroup[i] = g
 	}
 	// Each group's spans, in order, carved from one array.
+	order := bufs.order
 	for _, g := range spanGroup {
 		order[g].n++
 	}
-	members := make([]int, len(spans))
+	members := bufs.members
 	at := 0
 	for k := range order {
 		n := order[k].n
@@ -416,7 +476,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 	}
 
 	out := make([]model.Entity, 0, len(order))
-	var aliases []string // of one entity, then copied to fit
+	aliases := bufs.aliases // of one entity, then copied to fit
 	for k := range order {
 		g := &order[k]
 		e := model.Entity{Kind: g.kind, Mentions: make([]model.Mention, 0, len(g.spans))}
@@ -429,6 +489,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer) []model.Entity {
 			}
 		}
 		e.Aliases = append(make([]string, 0, len(aliases)), aliases...)
+		bufs.aliases = aliases
 		slices.SortStableFunc(e.Aliases, func(a, b string) int { return len(b) - len(a) })
 		if g.gz != nil {
 			e.Name = g.gz.Name

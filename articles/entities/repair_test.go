@@ -115,7 +115,7 @@ func TestOtherJoinsTypedName(t *testing.T) {
 	mk := func(start int, typ tagger.Type) span {
 		return span{field: model.FieldBody, start: start, end: start + 17, text: "Liberal Democrats", words: []string{"Liberal", "Democrats"}, typ: typ}
 	}
-	ents := link([]span{mk(0, tagger.MISC), mk(40, tagger.ORG), mk(80, tagger.ORG)}, nil)
+	ents := link([]span{mk(0, tagger.MISC), mk(40, tagger.ORG), mk(80, tagger.ORG)}, nil, nil)
 	if len(ents) != 1 || ents[0].Kind != model.KindOrganization || len(ents[0].Mentions) != 3 {
 		t.Errorf("got %+v, want one organisation with three mentions", ents)
 	}
