@@ -322,7 +322,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		if t.Type == tagger.PER {
 			i = stripTitles(s.words, i, j)
 		}
-		if i >= j || j-i == 1 && titles[strings.ToLower(s.words[i])] {
+		if i >= j || j-i == 1 && inLower(titles, s.words[i]) {
 			continue // a title alone ("Colonel") names no one
 		}
 		var e *gazetteer.Entry
@@ -367,14 +367,37 @@ func checkHeadline(spans []span) []span {
 	if !slices.ContainsFunc(spans, func(sp span) bool { return sp.headline }) {
 		return spans
 	}
-	words := map[string]bool{}
+	// The words the headline's guesses need, lower-cased, each with its
+	// place in found: the few the headline has are looked for among the
+	// many of the rest, which need no new strings to look them up.
+	need := map[string]int{}
+	for _, sp := range spans {
+		if sp.headline && sp.gz == nil {
+			for _, w := range sp.words {
+				if l := strings.ToLower(w); !hasKey(need, l) {
+					need[l] = len(need)
+				}
+			}
+		}
+	}
+	found := make([]bool, len(need))
 	ids := map[string]bool{}
+	var buf [32]byte
 	for _, sp := range spans {
 		if sp.headline {
 			continue
 		}
 		for _, w := range sp.words {
-			words[strings.ToLower(w)] = true
+			var k int
+			var ok bool
+			if l, ascii := lowerASCII(buf[:0], w); ascii {
+				k, ok = need[string(l)]
+			} else {
+				k, ok = need[strings.ToLower(w)]
+			}
+			if ok {
+				found[k] = true
+			}
 		}
 		if sp.gz != nil {
 			ids[sp.gz.ID] = true
@@ -388,7 +411,7 @@ func checkHeadline(spans []span) []span {
 				ok = ids[sp.gz.ID] || has(sp.gz.Aliases, sp.text)
 			} else {
 				for _, w := range sp.words {
-					if !words[strings.ToLower(w)] {
+					if !found[need[strings.ToLower(w)]] {
 						ok = false
 						break
 					}
@@ -401,6 +424,39 @@ func checkHeadline(spans []span) []span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// hasKey reports whether m has the key k.
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// lowerASCII appends w lower-cased to dst, as strings.ToLower writes it,
+// when w is ASCII; ascii is false when it is not. Looking a map up with
+// string(lowered) makes no string, where strings.ToLower(w) makes one for
+// every capitalised word.
+func lowerASCII(dst []byte, w string) (lowered []byte, ascii bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+// inLower reports m[strings.ToLower(w)], making no string for an ASCII word.
+func inLower(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if l, ascii := lowerASCII(buf[:0], w); ascii {
+		return m[string(l)]
+	}
+	return m[strings.ToLower(w)]
 }
 
 func has(list []string, s string) bool {
@@ -526,7 +582,7 @@ func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
 			continue
 		}
 		// Leftwards: "de Santis", or "Bin Salman" opening the sentence.
-		for t.Start > 0 && particles[strings.ToLower(words[t.Start-1])] &&
+		for t.Start > 0 && inLower(particles, words[t.Start-1]) &&
 			(!isUpperInitial(words[t.Start-1]) || t.Start-1 == 0 || !isUpperInitial(words[t.Start-2])) &&
 			(len(out) == 0 || out[len(out)-1].End < t.Start-1) {
 			t.Start--
@@ -575,6 +631,17 @@ var titles = map[string]bool{
 // words are too close to names and other words to forgive: "Major" is
 // not "mayor", "Price" not "prince", "Farmer" not "former".
 func titleWord(w string) bool {
+	// Most words are ASCII and no title: settled without lower-casing them
+	// into a new string.
+	var buf [32]byte
+	if l, ascii := lowerASCII(buf[:0], w); ascii {
+		if titles[string(l)] || len(l) > 0 && l[len(l)-1] == 's' && titles[string(l[:len(l)-1])] {
+			return true
+		}
+		if len(l) < 7 || len(l) > maxTitleLen+1 {
+			return false
+		}
+	}
 	l := strings.ToLower(w)
 	if titles[l] || titles[strings.TrimSuffix(l, "s")] {
 		return true

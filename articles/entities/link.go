@@ -207,7 +207,6 @@ type linkBufs struct {
 	// name, the group; and the spans of every group, one after another
 	personKey, spanKey []string
 	spanGroup, members []int
-	aliases            []string
 }
 
 // reset readies b for an article of n spans.
@@ -238,8 +237,6 @@ func (b *linkBufs) release() {
 	clear(b.headed)
 	clear(b.personKey)
 	clear(b.spanKey)
-	clear(b.aliases)
-	b.aliases = b.aliases[:0]
 }
 
 // link ties spans into entities. bufs may be nil; given, link uses its
@@ -476,20 +473,24 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	}
 
 	out := make([]model.Entity, 0, len(order))
-	aliases := bufs.aliases // of one entity, then copied to fit
+	// The mentions and aliases of all the entities, each entity's a piece
+	// capped at its end, so that two arrays serve them all: an entity has
+	// a mention per span and at most an alias per span.
+	mentions := make([]model.Mention, 0, len(spans))
+	aliases := make([]string, 0, len(spans))
 	for k := range order {
 		g := &order[k]
-		e := model.Entity{Kind: g.kind, Mentions: make([]model.Mention, 0, len(g.spans))}
-		aliases = aliases[:0]
+		e := model.Entity{Kind: g.kind}
+		m0, a0 := len(mentions), len(aliases)
 		for _, i := range g.spans {
 			sp := &spans[i]
-			e.Mentions = append(e.Mentions, model.Mention{Field: sp.field, Start: sp.start, End: sp.end, Text: sp.text})
-			if !slices.Contains(aliases, sp.text) {
+			mentions = append(mentions, model.Mention{Field: sp.field, Start: sp.start, End: sp.end, Text: sp.text})
+			if !slices.Contains(aliases[a0:], sp.text) {
 				aliases = append(aliases, sp.text)
 			}
 		}
-		e.Aliases = append(make([]string, 0, len(aliases)), aliases...)
-		bufs.aliases = aliases
+		e.Mentions = mentions[m0:len(mentions):len(mentions)]
+		e.Aliases = aliases[a0:len(aliases):len(aliases)]
 		slices.SortStableFunc(e.Aliases, func(a, b string) int { return len(b) - len(a) })
 		if g.gz != nil {
 			e.Name = g.gz.Name

@@ -243,7 +243,27 @@ func keepStop(w string) bool {
 		r, _ := utf8.DecodeRuneInString(core)
 		return unicode.IsUpper(r)
 	}
-	return abbrevs[strings.ToLower(core)]
+	return isAbbrev(core)
+}
+
+// isAbbrev reports abbrevs[strings.ToLower(w)], lower-casing a short ASCII
+// word (most are) in place of a new string.
+func isAbbrev(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return abbrevs[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return abbrevs[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbrevs[string(buf[:len(w)])]
 }
 
 // Sentences splits tokens into sentences: it returns the index one past the
