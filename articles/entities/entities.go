@@ -56,6 +56,11 @@ type textBufs struct {
 	ts    []tagger.Sentence
 	spans []span
 	link  linkBufs
+	// the sentence ends of a paragraph, and the gazetteer's matches in
+	// every sentence (each sentence's a capped piece; when the array
+	// grows, the sentences before keep the old one)
+	ends    []int
+	matches []gazetteer.Match
 }
 
 var (
@@ -114,8 +119,8 @@ func (x *Extractor) Extract(a *model.Article) {
 		// keep the arrays, not what they point to (this article's text)
 		clear(sents)
 		clear(ts)
-		clear(spans)
-		bufs.sents, bufs.ts, bufs.spans = sents[:0], ts[:0], spans[:0]
+		clear(spans) // (matches point into the gazetteer only)
+		bufs.sents, bufs.ts, bufs.spans, bufs.matches = sents[:0], ts[:0], spans[:0], bufs.matches[:0]
 		x.bufs.Put(bufs)
 	}()
 	bufs.toks, bufs.words = bufs.toks[:0], bufs.words[:0]
@@ -137,7 +142,12 @@ func (x *Extractor) Extract(a *model.Article) {
 					s.tagWords[i] = strings.ToUpper(w)
 				}
 			}
-			s.matches = x.gaz.Find(s.tagWords, s.upper)
+			m0 := len(bufs.matches)
+			bufs.matches = x.gaz.AppendMatches(bufs.matches, s.tagWords, s.upper)
+			s.matches = bufs.matches[m0:len(bufs.matches):len(bufs.matches)]
+			if len(s.matches) == 0 {
+				s.matches = nil // as Find gives none
+			}
 			ts = append(ts, tagger.Sentence{Words: s.tagWords, Upper: s.upper, Matches: s.matches, Found: true})
 		}
 	}
@@ -198,7 +208,8 @@ func splitSentences(out []sentence, text string, bufs *textBufs) []sentence {
 		all = token.Append(all, text[start:end], start)
 		toks := all[from:len(all):len(all)]
 		prev := 0
-		for _, e := range token.Sentences(toks) {
+		bufs.ends = token.AppendSentences(bufs.ends[:0], toks)
+		for _, e := range bufs.ends {
 			st := toks[prev:e:e]
 			if len(words)+len(st) > cap(words) {
 				words = make([]string, 0, max(len(st), cap(words)))

@@ -185,7 +185,12 @@ func (g *Gazetteer) Longest(words []string, i int, upper bool) (e *Entry, n int)
 // Aliases must start with a capital letter or digit in the text, so that
 // "us" and "who" never match; upper selects upper-case matching for headlines.
 func (g *Gazetteer) Find(words []string, upper bool) []Match {
-	var out []Match
+	return g.AppendMatches(nil, words, upper)
+}
+
+// AppendMatches is Find appending the matches to out, for a caller that
+// keeps the matches of many sentences in one array.
+func (g *Gazetteer) AppendMatches(out []Match, words []string, upper bool) []Match {
 	for i := 0; i < len(words); {
 		r, _ := utf8.DecodeRuneInString(words[i])
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {

@@ -59,15 +59,27 @@ func Tokenize(s string) []Token {
 func Append(dst []Token, s string, base int) []Token {
 	i := 0
 	for i < len(s) {
-		if n := spaceAt(s, i); n > 0 {
+		// (spaceAt, which is not inlined, only past ASCII)
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if n := spaceAt(s, i); n > 0 {
 			i += n
 			continue
 		}
+		// The run up to the next space; plain while it is ASCII letters and
+		// digits only, as most words are, which need no splitting.
 		j := i
+		plain := true
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
 				if asciiSpace[c] {
 					break
+				}
+				if !asciiAlnum[c] {
+					plain = false
 				}
 				j++
 				continue
@@ -75,10 +87,15 @@ func Append(dst []Token, s string, base int) []Token {
 			if spaceAt(s, j) > 0 {
 				break
 			}
+			plain = false
 			_, n2 := utf8.DecodeRuneInString(s[j:])
 			j += n2
 		}
-		dst = chunk(dst, s, i, j, base)
+		if plain {
+			dst = append(dst, Token{Text: s[i:j], Start: base + i, End: base + j})
+		} else {
+			dst = chunk(dst, s, i, j, base)
+		}
 		i = j
 	}
 	return dst
@@ -114,19 +131,9 @@ var asciiAlnum = func() (t [256]bool) {
 	return t
 }()
 
-// chunk splits the space-free run s[a:b].
+// chunk splits the space-free run s[a:b], one that is not all ASCII
+// letters and digits (Append keeps those whole).
 func chunk(dst []Token, s string, a, b, base int) []Token {
-	// Most runs are plain words: nothing to split off.
-	plain := true
-	for i := a; i < b; i++ {
-		if !asciiAlnum[s[i]] {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return append(dst, Token{Text: s[a:b], Start: base + a, End: base + b})
-	}
 	// Leading punctuation, one mark at a time.
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:b])
@@ -271,7 +278,12 @@ func isAbbrev(w string) bool {
 // closing quotes or brackets after it) when the next token starts with an
 // upper-case letter, a digit or an opening quote.
 func Sentences(toks []Token) []int {
-	var ends []int
+	return AppendSentences(nil, toks)
+}
+
+// AppendSentences is Sentences appending the ends to ends, for a caller
+// that reuses one array paragraph after paragraph.
+func AppendSentences(ends []int, toks []Token) []int {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].Text
 		if t != "." && t != "?" && t != "!" && t != "..." {
