@@ -508,9 +508,20 @@ func addAcronyms(spans []span, sents []sentence) []span {
 		})
 		return i < len(old) && old[i].field == f && old[i].start < end
 	}
+	// Most words cannot be one: the map is asked only about those with an
+	// acronym's first byte and length (lengths past 63 share bit 63).
+	var first [256]bool
+	var lens uint64
+	for a := range acro {
+		first[a[0]] = true
+		lens |= 1 << min(len(a), 63)
+	}
 	for k := range sents {
 		s := &sents[k]
 		for i, w := range s.words {
+			if w == "" || !first[w[0]] || lens&(1<<min(len(w), 63)) == 0 {
+				continue
+			}
 			if _, ok := acro[w]; !ok {
 				continue
 			}

@@ -192,8 +192,13 @@ func acronym(words []string) string {
 // a cleared map keeps the room it grew to, so an article's names go in
 // without growing it again. Nothing link returns points into them.
 type linkBufs struct {
-	bySurname map[string][][]string
-	persons   [][]string // the distinct person names, in order of first mention
+	// the distinct person names, in order of first mention, and their
+	// surnames; then laid out surname by surname in surnamed, each
+	// surname's run (in order of first mention too) in bySurname
+	persons   [][]string
+	personSur []string
+	surnamed  [][]string
+	bySurname map[string]surnameRun
 	seenName  map[string]bool
 	surnames  map[string]string
 	sm        slugMemo
@@ -212,7 +217,7 @@ type linkBufs struct {
 // reset readies b for an article of n spans.
 func (b *linkBufs) reset(n int) {
 	if b.bySurname == nil {
-		b.bySurname, b.seenName, b.surnames = map[string][][]string{}, map[string]bool{}, map[string]string{}
+		b.bySurname, b.seenName, b.surnames = map[string]surnameRun{}, map[string]bool{}, map[string]string{}
 		b.sm.slugs, b.groups, b.acro = map[string]string{}, map[groupKey]int{}, map[string]string{}
 		b.votes, b.headed = map[string]int{}, map[string]groupKey{}
 	}
@@ -224,7 +229,9 @@ func (b *linkBufs) reset(n int) {
 func (b *linkBufs) release() {
 	clear(b.bySurname)
 	clear(b.persons)
-	b.persons = b.persons[:0]
+	clear(b.personSur)
+	clear(b.surnamed)
+	b.persons, b.personSur, b.surnamed = b.persons[:0], b.personSur[:0], b.surnamed[:0]
 	clear(b.seenName)
 	clear(b.surnames)
 	clear(b.sm.slugs)
@@ -237,6 +244,42 @@ func (b *linkBufs) release() {
 	clear(b.headed)
 	clear(b.personKey)
 	clear(b.spanKey)
+}
+
+// surnameRun is where the names of one surname lie in linkBufs.surnamed;
+// n and placed serve while they are laid out.
+type surnameRun struct {
+	start, end, n int32
+	placed        bool
+}
+
+// layOutBySurname lays the persons out in surnamed, surname by surname,
+// so that the names of a surname are one slice of it without an array
+// of their own.
+func (b *linkBufs) layOutBySurname() {
+	for _, sn := range b.personSur {
+		r := b.bySurname[sn]
+		r.n++
+		b.bySurname[sn] = r
+	}
+	b.surnamed = slices.Grow(b.surnamed[:0], len(b.persons))[:len(b.persons)]
+	at := int32(0)
+	for k, sn := range b.personSur {
+		r := b.bySurname[sn]
+		if !r.placed {
+			r.start, r.end, r.placed = at, at, true
+			at += r.n
+		}
+		b.surnamed[r.end] = b.persons[k]
+		r.end++
+		b.bySurname[sn] = r
+	}
+}
+
+// sameSurname returns the persons of surname sn, in order of first mention.
+func (b *linkBufs) sameSurname(sn string) [][]string {
+	r := b.bySurname[sn]
+	return b.surnamed[r.start:r.end]
 }
 
 // link ties spans into entities. bufs may be nil; given, link uses its
@@ -264,8 +307,8 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	// Persons: a surname alone, or a shorter form, joins the fullest matching name.
 	// A lone word tagged otherwise that is a known person's surname is that person
 	// ("the Trump administration").
-	// Distinct person names by surname, so matching stays linear in the article's length.
-	bySurname := bufs.bySurname
+	// Distinct person names by surname (bufs.sameSurname), so matching stays
+	// linear in the article's length.
 	// Slugs memoised, and names joined for a look-up without a new string.
 	sm := &bufs.sm
 	seenName := bufs.seenName
@@ -288,9 +331,8 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	addPerson := func(words []string) {
 		if name := sm.join(words); !seenName[string(name)] {
 			seenName[string(name)] = true
-			sn := sur(words)
-			bySurname[sn] = append(bySurname[sn], words)
 			bufs.persons = append(bufs.persons, words)
+			bufs.personSur = append(bufs.personSur, sur(words))
 		}
 	}
 	for i := range spans {
@@ -298,13 +340,14 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 			addPerson(spans[i].words)
 		}
 	}
+	bufs.layOutBySurname()
 	for i := range spans {
 		sp := &spans[i]
 		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || sp.gz != nil && len(sp.words) != 1 {
 			continue
 		}
 		sn := sur(sp.words)
-		for _, p := range bySurname[sn] {
+		for _, p := range bufs.sameSurname(sn) {
 			if len(p) > len(sp.words) && same(sp.words, p, sn) {
 				sp.kind = model.KindPerson
 				sp.gz = nil
@@ -328,7 +371,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	fullest := func(words []string) []string {
 		best := words
 		sn := sur(words)
-		for _, p := range bySurname[sn] {
+		for _, p := range bufs.sameSurname(sn) {
 			if fuller(p, best) && same(words, p, sn) {
 				best = p
 			}
@@ -358,7 +401,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 			}
 			if only != "" && unique {
 				best = onlyWords
-			} else if f := slipOfSurname(best[0], bySurname); f != nil {
+			} else if f := slipOfSurname(best[0], bufs); f != nil {
 				best = fullest(f)
 			}
 		}
@@ -560,13 +603,14 @@ func personName(spans []span, idx []int) string {
 // slipOfSurname finds the one person named in full whose surname w
 // misspells by one letter ("McLenney" for Tyresha McClenney): a surname of
 // six letters or more, the first letter kept. Nil when none or several.
-func slipOfSurname(w string, bySurname map[string][][]string) []string {
+func slipOfSurname(w string, b *linkBufs) []string {
 	lw := strings.ToLower(w)
 	if len(lw) < 6 {
 		return nil
 	}
 	var found []string
-	for sn, ps := range bySurname {
+	for sn := range b.bySurname {
+		ps := b.sameSurname(sn)
 		l := strings.ToLower(sn)
 		if l == lw || len(l) < 6 || l[0] != lw[0] || !nearlyEqual(lw, l) {
 			continue
