@@ -653,18 +653,17 @@ var titles = map[string]bool{
 // words are too close to names and other words to forgive: "Major" is
 // not "mayor", "Price" not "prince", "Farmer" not "former".
 func titleWord(w string) bool {
-	// Most words are ASCII and no title: settled without lower-casing them
-	// into a new string.
+	// Most words are ASCII: lower-cased in buf, and string(l), given to a
+	// function that keeps nothing, needs no new string either.
 	var buf [32]byte
-	if l, ascii := lowerASCII(buf[:0], w); ascii {
-		if titles[string(l)] || len(l) > 0 && l[len(l)-1] == 's' && titles[string(l[:len(l)-1])] {
-			return true
-		}
-		if len(l) < 7 || len(l) > maxTitleLen+1 {
-			return false
-		}
+	if l, ascii := lowerASCII(buf[:0], w); ascii && len(l) <= len(buf) {
+		return isTitle(string(l))
 	}
-	l := strings.ToLower(w)
+	return isTitle(strings.ToLower(w))
+}
+
+// isTitle is titleWord for a word already lower-cased.
+func isTitle(l string) bool {
 	if titles[l] || titles[strings.TrimSuffix(l, "s")] {
 		return true
 	}

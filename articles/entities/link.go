@@ -343,6 +343,9 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	bufs.layOutBySurname()
 	for i := range spans {
 		sp := &spans[i]
+		if len(bufs.persons) == 0 {
+			break // no person to be
+		}
 		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || sp.gz != nil && len(sp.words) != 1 {
 			continue
 		}
