@@ -227,6 +227,7 @@ func (b *linkBufs) reset(n int) {
 
 // release empties b, keeping the room, so that it holds no article's text.
 func (b *linkBufs) release() {
+	clear(b.sm.buf[:cap(b.sm.buf)]) // the last name joined
 	clear(b.bySurname)
 	clear(b.persons)
 	clear(b.personSur)
