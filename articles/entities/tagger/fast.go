@@ -35,21 +35,22 @@ import (
 // of addition changes nothing. Everything that does not depend on labels is
 // summed for both stages in one pass over the article (static), leaving the
 // greedy passes a few additions per token. Memory per scratch: up to 32k
-// words of ~330 bytes (11 MB), ~40k interned parts of 80 bytes for news
+// words of 320 bytes (10 MB), ~40k interned parts of 80 bytes for news
 // text (emptied with the words past maxParts), a word index of 1.5 MB and a
 // pair index of 4 MB; one scratch stays with the model (a collection does
 // not empty it), others wait in a sync.Pool. On PolNeAR train with warm
 // caches (BenchmarkTagDocPolNeAR) that is 4.7-5.5M tokens per CPU second,
 // 2.8-2.9M before these caches were packed and interned.
 
-// Parts of a word's cached sums.
+// Parts of a word's cached sums. The base comes last: it is kept in the
+// entry itself, the others as indices (wordEntry.part).
 const (
-	pBase = iota // bias, word, lower, shape, affixes, length, clusters; GazShape outside gazetteer names
-	pM1          // as the previous word: LowerM1, ShapeM1, ClusM1
+	pM1   = iota // as the previous word: LowerM1, ShapeM1, ClusM1
 	pP1          // as the next word: LowerP1, ShapeP1, ClusP1
 	pM2          // LowerM2
 	pP2          // LowerP2
 	pP1O         // P1Lower and P1Shape after O
+	pBase        // bias, word, lower, shape, affixes, length, clusters; GazShape outside gazetteer names
 	nParts
 )
 
@@ -103,6 +104,14 @@ func addP(acc, s *psums) {
 	acc[2] += s[2]
 	acc[3] += s[3]
 	acc[4] += s[4]
+}
+
+func subP(acc, s *psums) {
+	acc[0] -= s[0]
+	acc[1] -= s[1]
+	acc[2] -= s[2]
+	acc[3] -= s[3]
+	acc[4] -= s[4]
 }
 
 func addD(acc, s *dsums) {
@@ -418,20 +427,33 @@ func (m *Model) buildFixed() {
 
 // wordEntry is what the tagger knows of one distinct word whatever its context.
 type wordEntry struct {
-	// Fields in the order a token first needs them, the small ones first,
-	// so that a word out of the processor's caches costs few lines.
+	// Fields in the order a token first needs them, in 320 bytes: five
+	// cache lines, on whose boundaries the entries of a large ents array
+	// fall. The first line holds what addEvidence, then static for a
+	// word and its neighbours read; static then reads base and doc.
 
 	// Keys of document evidence (see Doc): the word itself, strings.ToLower
 	// of it, and its rune-by-rune lower case, interned in the scratch.
 	selfID, addID, getID int32
 	nUp, nLow            int32 // upper- and lower-case letters
-	firstLower           bool  // starts with a lower-case letter
-	firstUpper           bool  // starts with a capital
-	openQuote            bool  // isOpenQuote
-	corp                 bool  // a company word (corpWords)
-	title                bool  // a personal title (personTitles)
-	letter               bool  // has a letter
-	class                uint8
+
+	// The parts other than pBase, as indices into scratch.parts: parts are
+	// interned, so that a rare word, whose own weights the model mostly
+	// lacks, shares them with every word of its shape and cluster (and
+	// all-zero parts are parts[0]), and its entry stays a few cache lines.
+	part [pBase]int32
+
+	firstLower bool // starts with a lower-case letter
+	firstUpper bool // starts with a capital
+	openQuote  bool // isOpenQuote
+	corp       bool // a company word (corpWords)
+	title      bool // a personal title (personTitles)
+	letter     bool // has a letter
+	class      uint8
+
+	lower, shape uint64 // as in tokenInfo
+
+	base dsums // the pBase part, both stages
 
 	// The sums of the features this word makes with its document flags
 	// (DocLower, both stages), with the previous label when not O (P1Lower
@@ -443,19 +465,11 @@ type wordEntry struct {
 	p1   [2][NumLabels - 1]int32
 	hist [nHist - 1]int32
 
-	// The parts other than pBase, as indices into scratch.parts: parts are
-	// interned, so that a rare word, whose own weights the model mostly
-	// lacks, shares them with every word of its shape and cluster (and
-	// all-zero parts are parts[0]), and its entry stays a few cache lines.
-	part [nParts]int32
-
-	lower, shape, clus uint64 // as in tokenInfo
-
-	base dsums // the pBase part, both stages
+	coarse uint32 // tokenInfo.clus>>16, the coarse cluster
 }
 
-// maxWords bounds the word cache of one scratch (about 330 bytes a word
-// and its share of the interned parts);
+// maxWords bounds the word cache of one scratch (320 bytes a word and its
+// share of the interned parts);
 // a fuller cache is emptied before the next article.
 const maxWords = 1 << 15
 
@@ -584,7 +598,7 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	var ti tokenInfo
 	sc.fx.fillWord(&ti, m.lex, nil, w)
 	t := &ti
-	e.lower, e.shape, e.clus, e.class = t.lower, t.shape, t.clus, uint8(t.class)
+	e.lower, e.shape, e.coarse, e.class = t.lower, t.shape, uint32(t.clus>>16), uint8(t.class)
 	var ws [2][nParts]sums
 	s1, s2 := &ws[0], &ws[1]
 	add := func(part int, key uint64) { m.w.add2(&s1[part], &s2[part], key) }
@@ -615,7 +629,7 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	add(pP1O, mix(tP1Lower, mix(0, t.lower)))
 	add(pP1O, mix(tP1Shape, mix(0, t.shape)))
 	e.base = dsums{pack(&s1[pBase]), pack(&s2[pBase])}
-	for part := pBase + 1; part < nParts; part++ {
+	for part := range pBase {
 		e.part[part] = sc.intern(dsums{pack(&s1[part]), pack(&s2[part])})
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -777,6 +791,7 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 	sc.first = append(sc.first, make([]Label, n)...)
 	m.tagStage(sc, 0, sents, sc.first)
 	sc.history()
+	m.addHistory(sc, sents)
 	flat := make([]Label, n)
 	m.tagStage(sc, 1, sents, flat)
 	out := make([][]Label, len(sents))
@@ -974,10 +989,10 @@ func (sc *scratch) pairOf(m *Model, a, b int32) (pb, pa int32) {
 			return int32(sl.b), int32(sl.a)
 		}
 	}
-	lm1, sm1, km1 := hStart, hStart, uint64(3<<32)
+	lm1, sm1, km1 := hStart, hStart, uint64(3<<32>>16) // the coarse cluster of sentenceStart
 	if a >= 0 {
 		e := &sc.ents[a]
-		lm1, sm1, km1 = e.lower, e.shape, e.clus
+		lm1, sm1, km1 = e.lower, e.shape, uint64(e.coarse)
 	}
 	lp1, sp1 := hEnd, hEnd
 	if b >= 0 {
@@ -991,7 +1006,7 @@ func (sc *scratch) pairOf(m *Model, a, b int32) (pb, pa int32) {
 			mix(tShapeM1S, mix(sm1, e.shape)),
 			mix(tLowerM1L, mix(lm1, e.lower)),
 			mix(tLowerM1Shape, mix(lm1, e.shape)),
-			mix(tClusM1Clus, mix(km1>>16, e.clus>>16)),
+			mix(tClusM1Clus, mix(km1, uint64(e.coarse))),
 		}
 		for _, k := range keys {
 			m.w.add2(&sb[0], &sb[1], k)
@@ -1041,15 +1056,14 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 			}
 			next, own := sc.pairOf(m, tok[i], b)
 			e := &sc.ents[tok[i]]
-			acc := e.base
-			if prev != 0 {
-				addD(&acc, &sc.parts[prev])
-			}
-			if own != 0 {
-				addD(&acc, &sc.parts[own])
-			}
+			// The sums to add, gathered first and added by sumD in one
+			// loop: their loads overlap, and the sum stays in registers.
+			var ps [15]*dsums
+			ps[0], ps[1], ps[2] = &e.base, &sc.parts[prev], &sc.parts[own]
+			np := 3
 			prev = next
 			g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
+			var cp dsums
 			if i == 0 || s.Upper || g != 0 {
 				var c [2]sums
 				if i == 0 {
@@ -1063,76 +1077,130 @@ func (m *Model) static(sc *scratch, sents []Sentence) {
 					m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))
 					m.w.add2(&c[0], &c[1], mix(tGazShape, mix(uint64(g), e.shape)))
 				}
-				cp := packD(&c)
-				addD(&acc, &cp)
+				cp = packD(&c)
+				ps[np] = &cp
+				np++
 			}
 			gm1, cm1 := nGaz-1, nClass-1
 			if i > 0 {
 				a := &sc.ents[tok[i-1]]
-				addD(&acc, &sc.parts[a.part[pM1]])
+				ps[np] = &sc.parts[a.part[pM1]]
 				gm1, cm1 = int(gz[i-1]), int(a.class)
 			} else {
-				addD(&acc, &fx.bM1)
+				ps[np] = &fx.bM1
 			}
 			if i > 1 {
-				addD(&acc, &sc.parts[sc.ents[tok[i-2]].part[pM2]])
+				ps[np+1] = &sc.parts[sc.ents[tok[i-2]].part[pM2]]
 			} else {
-				addD(&acc, &fx.bM2)
+				ps[np+1] = &fx.bM2
 			}
 			gp1, cp1 := nGaz-1, nClass-1
 			if i+1 < n {
 				b := &sc.ents[tok[i+1]]
-				addD(&acc, &sc.parts[b.part[pP1]])
+				ps[np+2] = &sc.parts[b.part[pP1]]
 				gp1, cp1 = int(gz[i+1]), int(b.class)
 			} else {
-				addD(&acc, &fx.bP1)
+				ps[np+2] = &fx.bP1
 			}
 			if i+2 < n {
-				addD(&acc, &sc.parts[sc.ents[tok[i+2]].part[pP2]])
+				ps[np+3] = &sc.parts[sc.ents[tok[i+2]].part[pP2]]
 			} else {
-				addD(&acc, &fx.bP2)
+				ps[np+3] = &fx.bP2
 			}
-			addD(&acc, &fx.gazWin[gm1][g][gp1])
-			addD(&acc, &fx.classWin[cm1][cl][cp1])
-			addD(&acc, &fx.docClass[d][cl])
+			ps[np+4] = &fx.gazWin[gm1][g][gp1]
+			ps[np+5] = &fx.classWin[cm1][cl][cp1]
+			ps[np+6] = &fx.docClass[d][cl]
+			np += 7
 			if e.doc[d] == 0 {
 				var c [2]sums
 				m.w.add2(&c[0], &c[1], mix(tDocLower, mix(uint64(d), e.lower)))
 				e.doc[d] = sc.intern(packD(&c)) + 1
 			}
-			if e.doc[d] != 1 { // parts[0] is zero
-				addD(&acc, &sc.parts[e.doc[d]-1])
-			}
+			ps[np] = &sc.parts[e.doc[d]-1] // parts[0] is zero
+			// P1Lower and P1Shape after O, the usual previous label: tagStage
+			// takes them out again when it is not.
+			ps[np+1] = &sc.parts[e.part[pP1O]]
+			np += 2
 			if s.Upper {
-				addD(&acc, &fx.upperDoc[d][cl])
+				ps[np] = &fx.upperDoc[d][cl]
+				np++
 			}
-			sc.stat = append(sc.stat, acc)
+			sc.stat = append(sc.stat, sumD(ps[:np]))
+		}
+	}
+}
+
+// sumD returns the sum of ps, which are at least one. Ten locals rather
+// than an array, so that the compiler keeps them in registers.
+func sumD(ps []*dsums) dsums {
+	p := ps[0]
+	a0, a1, a2, a3, a4 := p[0][0], p[0][1], p[0][2], p[0][3], p[0][4]
+	b0, b1, b2, b3, b4 := p[1][0], p[1][1], p[1][2], p[1][3], p[1][4]
+	for _, p := range ps[1:] {
+		a0 += p[0][0]
+		a1 += p[0][1]
+		a2 += p[0][2]
+		a3 += p[0][3]
+		a4 += p[0][4]
+		b0 += p[1][0]
+		b1 += p[1][1]
+		b2 += p[1][2]
+		b3 += p[1][3]
+		b4 += p[1][4]
+	}
+	return dsums{{a0, a1, a2, a3, a4}, {b0, b1, b2, b3, b4}}
+}
+
+// addHistory adds the features of the stage-one history codes to the
+// stage-two static sums: they do not depend on stage two's labels, so
+// tagStage, which waits on the label before, need not read them.
+func (m *Model) addHistory(sc *scratch, sents []Sentence) {
+	tb, fx := stageTable{&m.w, 1}, &m.fx
+	off := 0
+	for _, s := range sents {
+		n := len(s.Words)
+		tok, stat, hist := sc.tok[off:off+n], sc.stat[off:off+n], sc.hist[off:off+n]
+		off += n
+		for i := range n {
+			e := &sc.ents[tok[i]]
+			h, hm1, hp1 := hist[i], uint8(31), uint8(31)
+			if i > 0 {
+				hm1 = hist[i-1]
+			}
+			if i+1 < n {
+				hp1 = hist[i+1]
+			}
+			hi := histIndex(h)
+			if e.hist[hi] == 0 {
+				var c sums
+				tb.add(&c, mix(tHistShape, mix(uint64(h), e.shape)))
+				tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
+				e.hist[hi] = sc.intern(dsums{1: pack(&c)}) + 1
+			}
+			acc := &stat[i][1]
+			addP(acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
+			addP(acc, &sc.parts[e.hist[hi]-1][1])
 		}
 	}
 }
 
 // tagStage labels every sentence greedily with stage st's weights: the
-// token's static sums plus those of the features of the previous labels
-// (and in stage two of the history codes).
+// token's static sums (which count the previous label as O, and in stage
+// two hold the history codes' features) plus those of the features of the
+// previous labels.
 func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) {
 	tb, fx := stageTable{&m.w, st}, &m.fx
 	off := 0
 	for _, s := range sents {
 		n := len(s.Words)
 		tok, gz, stat, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.stat[off:off+n], labels[off:off+n]
-		var hist []uint8
-		if st == 1 {
-			hist = sc.hist[off : off+n]
-		}
 		off += n
 		p1, p2 := Label(0), Label(0)
 		for i := range n {
-			e := &sc.ents[tok[i]]
 			acc := stat[i][st]
 			addP(&acc, &fx.p1All[p1][p2][gz[i]][st])
-			if p1 == 0 {
-				addP(&acc, &sc.parts[e.part[pP1O]][st])
-			} else {
+			if p1 != 0 {
+				e := &sc.ents[tok[i]]
 				pi := &e.p1[st][p1-1]
 				if *pi == 0 {
 					var c [2]sums
@@ -1140,25 +1208,8 @@ func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) 
 					tb.add(&c[st], mix(tP1Shape, mix(uint64(p1), e.shape)))
 					*pi = sc.intern(packD(&c)) + 1
 				}
+				subP(&acc, &sc.parts[e.part[pP1O]][st])
 				addP(&acc, &sc.parts[*pi-1][st])
-			}
-			if hist != nil {
-				h, hm1, hp1 := hist[i], uint8(31), uint8(31)
-				if i > 0 {
-					hm1 = hist[i-1]
-				}
-				if i+1 < n {
-					hp1 = hist[i+1]
-				}
-				hi := histIndex(h)
-				addP(&acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
-				if e.hist[hi] == 0 {
-					var c sums
-					tb.add(&c, mix(tHistShape, mix(uint64(h), e.shape)))
-					tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
-					e.hist[hi] = sc.intern(dsums{1: pack(&c)}) + 1
-				}
-				addP(&acc, &sc.parts[e.hist[hi]-1][1])
 			}
 			p2, p1 = p1, bestPacked(&acc, p1)
 			lab[i] = p1
