@@ -33,12 +33,13 @@ import (
 // plain scorer makes 42-47 per token and stage. Sums are exact integers as in
 // the plain scorer (packed two labels to an int64, see psums), so the order
 // of addition changes nothing. Everything that does not depend on labels is
-// summed for both stages in one pass over the article (static), leaving the
-// greedy passes a few additions per token. Memory per scratch: up to 32k
-// words of 320 bytes (10 MB), ~40k interned parts of 80 bytes for news
-// text (emptied with the words past maxParts), a word index of 1.5 MB and a
-// pair index of 4 MB; one scratch stays with the model (a collection does
-// not empty it), others wait in a sync.Pool. On PolNeAR train with warm
+// summed for both stages in one pass over each sentence (static), leaving
+// the greedy passes (tagSentence, stage one right after static, while the
+// sums are in the first-level cache) a few additions per token. Memory per
+// scratch: up to 32k words of 320 bytes (10 MB), ~40k interned parts of
+// 80 bytes for news text (emptied with the words past maxParts), a word
+// index of 1.5 MB and a pair index of 4 MB; one scratch stays with the
+// model (a collection does not empty it), others wait in a sync.Pool. On PolNeAR train with warm
 // caches (BenchmarkTagDocPolNeAR) that is 4.7-5.5M tokens per CPU second,
 // 2.8-2.9M before these caches were packed and interned.
 
@@ -50,7 +51,7 @@ const (
 	pM2          // LowerM2
 	pP2          // LowerP2
 	pP1O         // P1Lower and P1Shape after O
-	pBase        // bias, word, lower, shape, affixes, length, clusters; GazShape outside gazetteer names
+	pBase        // bias, word, lower, shape, affixes, length, clusters; GazShape outside gazetteer names (wordEntry.base adds pP1O)
 	nParts
 )
 
@@ -58,7 +59,7 @@ const (
 const (
 	nGaz   = 13 // gazetteer codes 0..11, and 12 for past the sentence's end (99)
 	nClass = 7  // word classes 0..5, and 6 for past the end (9)
-	nHist  = 12 // history codes 0..9, 10 for 15 (seen nowhere else), 11 for past the end (31)
+	nHist  = 12 // history codes: 0 for 15 (seen nowhere else, the commonest), 1..10 for 0..9, 11 for past the end (31)
 	nDoc   = 16 // document flags
 )
 
@@ -127,20 +128,29 @@ func addD(acc, s *dsums) {
 	acc[1][4] += s[1][4]
 }
 
+// Range test of packed sums: sums in [-2^24, 2^24), those that convert to
+// float32 exactly, are those that inBias brings into [0, 2^25) in both
+// halves of a lane, leaving no bit of outOfRange set. A half out of the
+// range sets one: past 2^25 a bit of its own, below zero its top bit (or,
+// for the high half, the lane's top bit, as adding its borrow leaves it).
+const (
+	inBias     = 1<<56 | 1<<24
+	outOfRange = ^uint64(1<<57 - 1<<32 | 1<<25 - 1)
+)
+
+// exact tells whether every sum of acc is in [-2^24, 2^24).
+func exact(acc *psums) bool {
+	return (uint64(acc[0]+inBias)|uint64(acc[1]+inBias)|uint64(acc[2]+inBias)|uint64(acc[3]+inBias))&outOfRange == 0 &&
+		uint64(acc[4]+1<<24) < 1<<25
+}
+
 // bestPacked is Best of the unpacked sums: the first highest-scoring label
 // allowed after prev, that is O, any B- label, or the I- label of prev's
 // type. Sums below 2^24 in magnitude convert to float32 exactly, so they
 // compare as integers; larger ones go through Best. Written out: this runs
 // twice per token.
 func bestPacked(acc *psums, prev Label) Label {
-	// Unpacked into locals (registers), as unpack does.
-	s0, s2, s4, s6 := int32(acc[0]), int32(acc[1]), int32(acc[2]), int32(acc[3])
-	s1, s3 := int32((acc[0]-int64(s0))>>32), int32((acc[1]-int64(s2))>>32)
-	s5, s7 := int32((acc[2]-int64(s4))>>32), int32((acc[3]-int64(s6))>>32)
-	s8 := int32(acc[4])
-	big := s0 ^ s0>>31 | s1 ^ s1>>31 | s2 ^ s2>>31 | s3 ^ s3>>31 |
-		s4 ^ s4>>31 | s5 ^ s5>>31 | s6 ^ s6>>31 | s7 ^ s7>>31 | s8 ^ s8>>31 // |v| or |v|-1: as many high bits
-	if big >= 1<<24 {
+	if !exact(acc) {
 		s := unpack(acc)
 		var scores [NumLabels]float32
 		for l := range NumLabels {
@@ -148,6 +158,11 @@ func bestPacked(acc *psums, prev Label) Label {
 		}
 		return Best(&scores, prev)
 	}
+	// Unpacked into locals (registers), as unpack does.
+	s0, s2, s4, s6 := int32(acc[0]), int32(acc[1]), int32(acc[2]), int32(acc[3])
+	s1, s3 := int32((acc[0]-int64(s0))>>32), int32((acc[1]-int64(s2))>>32)
+	s5, s7 := int32((acc[2]-int64(s4))>>32), int32((acc[3]-int64(s6))>>32)
+	s8 := int32(acc[4])
 	in := Label(0) // the I- label allowed after prev, if any
 	if prev != 0 {
 		in = Inside(prev.Type())
@@ -258,22 +273,22 @@ func classValue(i int) uint64 {
 
 func histValue(i int) uint64 {
 	switch i {
-	case 10:
+	case 0:
 		return 15
 	case 11:
 		return 31
 	}
-	return uint64(i)
+	return uint64(i - 1)
 }
 
 func histIndex(code uint8) int {
 	switch code {
 	case 15:
-		return 10
+		return 0
 	case 31:
 		return 11
 	}
-	return int(code)
+	return int(code) + 1
 }
 
 func clusEnc(k uint64) uint64 { return k&0xFFFF | k>>32<<20 }
@@ -453,19 +468,46 @@ type wordEntry struct {
 
 	lower, shape uint64 // as in tokenInfo
 
-	base dsums // the pBase part, both stages
+	base dsums // the pBase part and the pP1O part, both stages
 
 	// The sums of the features this word makes with its document flags
 	// (DocLower, both stages), with the previous label when not O (P1Lower
 	// and P1Shape, by stage and label-1) and with its stage-one history
 	// code (HistShape and HistLower, stage two, by histIndex), for each
 	// value it has met, as indices into scratch.parts plus one (0: not
-	// yet). They change from article to article but take few values.
-	doc  [nDoc]int32
-	p1   [2][NumLabels - 1]int32
-	hist [nHist - 1]int32
+	// yet). They change from article to article but take few values. The
+	// values of 98-99% of tokens (flags 0-3, history codes 15 and 0-6)
+	// share base's last cache line (docPart, histPart), the rest follow.
+	docHot   [nDocHot]int32
+	histHot  [nHistHot]int32
+	p1       [2][NumLabels - 1]int32
+	docRest  [nDoc - nDocHot]int32
+	histRest [nHist - 1 - nHistHot]int32
 
 	coarse uint32 // tokenInfo.clus>>16, the coarse cluster
+}
+
+// The values of wordEntry.doc and hist kept beside base.
+const (
+	nDocHot  = 4
+	nHistHot = 8
+)
+
+// docPart is the part of e's DocLower features with document flags d.
+func (e *wordEntry) docPart(d int) *int32 {
+	if d < nDocHot {
+		return &e.docHot[d]
+	}
+	return &e.docRest[d-nDocHot]
+}
+
+// histPart is the part of e's HistShape and HistLower features with the
+// history code of index hi (histIndex).
+func (e *wordEntry) histPart(hi int) *int32 {
+	if hi < nHistHot {
+		return &e.histHot[hi]
+	}
+	return &e.histRest[hi-nHistHot]
 }
 
 // maxWords bounds the word cache of one scratch (320 bytes a word and its
@@ -628,6 +670,11 @@ func (sc *scratch) entry(m *Model, w string) int32 {
 	add(pP2, mix(tLowerP2, t.lower))
 	add(pP1O, mix(tP1Lower, mix(0, t.lower)))
 	add(pP1O, mix(tP1Shape, mix(0, t.shape)))
+	// P1Lower and P1Shape after O, the usual previous label, are counted
+	// in base as well as kept as a part: tagSentence takes them out again
+	// when the previous label is not O.
+	addSums(&s1[pBase], &s1[pP1O])
+	addSums(&s2[pBase], &s2[pP1O])
 	e.base = dsums{pack(&s1[pBase]), pack(&s2[pBase])}
 	for part := range pBase {
 		e.part[part] = sc.intern(dsums{pack(&s1[part]), pack(&s2[part])})
@@ -787,18 +834,26 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 	for _, e := range sc.tok {
 		sc.doc = append(sc.doc, sc.flagsOf(sc.ents[e].getID))
 	}
-	m.static(sc, sents)
+	// Stage one tags each sentence as soon as its static sums are made,
+	// stage two as soon as its history sums are added: while they are
+	// still in the processor's first cache.
 	sc.first = append(sc.first, make([]Label, n)...)
-	m.tagStage(sc, 0, sents, sc.first)
-	sc.history()
-	m.addHistory(sc, sents)
-	flat := make([]Label, n)
-	m.tagStage(sc, 1, sents, flat)
-	out := make([][]Label, len(sents))
 	off := 0
-	for k, s := range sents {
-		out[k] = flat[off : off+len(s.Words) : off+len(s.Words)]
+	for _, s := range sents {
+		m.static(sc, s, off)
+		m.tagSentence(sc, 0, off, len(s.Words), sc.first)
 		off += len(s.Words)
+	}
+	sc.history()
+	flat := make([]Label, n)
+	out := make([][]Label, len(sents))
+	off = 0
+	for k, s := range sents {
+		n := len(s.Words)
+		m.addHistory(sc, off, n)
+		m.tagSentence(sc, 1, off, n, flat)
+		out[k] = flat[off : off+n : off+n]
+		off += n
 	}
 	return out
 }
@@ -1030,103 +1085,100 @@ func (sc *scratch) pairOf(m *Model, a, b int32) (pb, pa int32) {
 	return pb, pa
 }
 
-// static sums, for each token and both stages, the features that do not
-// depend on labels: the word's own, its neighbours' (as neighbours), the
-// pairs with the word before and after (or the sentence's ends),
-// FirstShape, the all-caps features, GazShape inside gazetteer names (the
-// word's base has it outside), the gazetteer and class windows and the
-// document flags. One pass over the article with no label to wait for, so
-// the memory reads of word after word overlap.
-func (m *Model) static(sc *scratch, sents []Sentence) {
+// static sums, for each token of sentence s (its first at off) and both
+// stages, the features that do not depend on labels: the word's own, its
+// neighbours' (as neighbours), the pairs with the word before and after
+// (or the sentence's ends), FirstShape, the all-caps features, GazShape
+// inside gazetteer names (the word's base has it outside), the gazetteer
+// and class windows and the document flags; the word's base also counts
+// P1Lower and P1Shape after O, which tagSentence corrects when the label
+// before is not O.
+// One pass over the sentence with no label to wait for, so the memory
+// reads of word after word overlap.
+func (m *Model) static(sc *scratch, s Sentence, off int) {
 	fx := &m.fx
-	off := 0
-	for _, s := range sents {
-		n := len(s.Words)
-		tok, gz, dc := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n]
-		off += n
-		if n == 0 {
-			continue
+	n := len(s.Words)
+	tok, gz, dc := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n]
+	if n == 0 {
+		return
+	}
+	sc.pairs.touch(tok)
+	prev, _ := sc.pairOf(m, sentenceStart, tok[0])
+	for i := range n {
+		b := sentenceEnd
+		if i+1 < n {
+			b = tok[i+1]
 		}
-		sc.pairs.touch(tok)
-		prev, _ := sc.pairOf(m, sentenceStart, tok[0])
-		for i := range n {
-			b := sentenceEnd
-			if i+1 < n {
-				b = tok[i+1]
+		next, own := sc.pairOf(m, tok[i], b)
+		e := &sc.ents[tok[i]]
+		// The sums to add, gathered first and added by sumD in one
+		// loop: their loads overlap, and the sum stays in registers.
+		var ps [13]*dsums
+		ps[0], ps[1], ps[2] = &e.base, &sc.parts[prev], &sc.parts[own]
+		np := 3
+		prev = next
+		g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
+		var cp dsums
+		if i == 0 || s.Upper || g != 0 {
+			var c [2]sums
+			if i == 0 {
+				m.w.add2(&c[0], &c[1], mix(tFirstShape, e.shape))
 			}
-			next, own := sc.pairOf(m, tok[i], b)
-			e := &sc.ents[tok[i]]
-			// The sums to add, gathered first and added by sumD in one
-			// loop: their loads overlap, and the sum stays in registers.
-			var ps [15]*dsums
-			ps[0], ps[1], ps[2] = &e.base, &sc.parts[prev], &sc.parts[own]
-			np := 3
-			prev = next
-			g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
-			var cp dsums
-			if i == 0 || s.Upper || g != 0 {
-				var c [2]sums
-				if i == 0 {
-					m.w.add2(&c[0], &c[1], mix(tFirstShape, e.shape))
-				}
-				if s.Upper {
-					m.w.add2(&c[0], &c[1], mix(tUpperLower, e.lower))
-					m.w.add2(&c[0], &c[1], mix(tUpperShape, e.shape))
-				}
-				if g != 0 {
-					m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))
-					m.w.add2(&c[0], &c[1], mix(tGazShape, mix(uint64(g), e.shape)))
-				}
-				cp = packD(&c)
-				ps[np] = &cp
-				np++
-			}
-			gm1, cm1 := nGaz-1, nClass-1
-			if i > 0 {
-				a := &sc.ents[tok[i-1]]
-				ps[np] = &sc.parts[a.part[pM1]]
-				gm1, cm1 = int(gz[i-1]), int(a.class)
-			} else {
-				ps[np] = &fx.bM1
-			}
-			if i > 1 {
-				ps[np+1] = &sc.parts[sc.ents[tok[i-2]].part[pM2]]
-			} else {
-				ps[np+1] = &fx.bM2
-			}
-			gp1, cp1 := nGaz-1, nClass-1
-			if i+1 < n {
-				b := &sc.ents[tok[i+1]]
-				ps[np+2] = &sc.parts[b.part[pP1]]
-				gp1, cp1 = int(gz[i+1]), int(b.class)
-			} else {
-				ps[np+2] = &fx.bP1
-			}
-			if i+2 < n {
-				ps[np+3] = &sc.parts[sc.ents[tok[i+2]].part[pP2]]
-			} else {
-				ps[np+3] = &fx.bP2
-			}
-			ps[np+4] = &fx.gazWin[gm1][g][gp1]
-			ps[np+5] = &fx.classWin[cm1][cl][cp1]
-			ps[np+6] = &fx.docClass[d][cl]
-			np += 7
-			if e.doc[d] == 0 {
-				var c [2]sums
-				m.w.add2(&c[0], &c[1], mix(tDocLower, mix(uint64(d), e.lower)))
-				e.doc[d] = sc.intern(packD(&c)) + 1
-			}
-			ps[np] = &sc.parts[e.doc[d]-1] // parts[0] is zero
-			// P1Lower and P1Shape after O, the usual previous label: tagStage
-			// takes them out again when it is not.
-			ps[np+1] = &sc.parts[e.part[pP1O]]
-			np += 2
 			if s.Upper {
-				ps[np] = &fx.upperDoc[d][cl]
-				np++
+				m.w.add2(&c[0], &c[1], mix(tUpperLower, e.lower))
+				m.w.add2(&c[0], &c[1], mix(tUpperShape, e.shape))
 			}
-			sc.stat = append(sc.stat, sumD(ps[:np]))
+			if g != 0 {
+				m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))
+				m.w.add2(&c[0], &c[1], mix(tGazShape, mix(uint64(g), e.shape)))
+			}
+			cp = packD(&c)
+			ps[np] = &cp
+			np++
 		}
+		gm1, cm1 := nGaz-1, nClass-1
+		if i > 0 {
+			a := &sc.ents[tok[i-1]]
+			ps[np] = &sc.parts[a.part[pM1]]
+			gm1, cm1 = int(gz[i-1]), int(a.class)
+		} else {
+			ps[np] = &fx.bM1
+		}
+		if i > 1 {
+			ps[np+1] = &sc.parts[sc.ents[tok[i-2]].part[pM2]]
+		} else {
+			ps[np+1] = &fx.bM2
+		}
+		gp1, cp1 := nGaz-1, nClass-1
+		if i+1 < n {
+			b := &sc.ents[tok[i+1]]
+			ps[np+2] = &sc.parts[b.part[pP1]]
+			gp1, cp1 = int(gz[i+1]), int(b.class)
+		} else {
+			ps[np+2] = &fx.bP1
+		}
+		if i+2 < n {
+			ps[np+3] = &sc.parts[sc.ents[tok[i+2]].part[pP2]]
+		} else {
+			ps[np+3] = &fx.bP2
+		}
+		ps[np+4] = &fx.gazWin[gm1][g][gp1]
+		ps[np+5] = &fx.classWin[cm1][cl][cp1]
+		ps[np+6] = &fx.docClass[d][cl]
+		np += 7
+		dp := e.docPart(d)
+		if *dp == 0 {
+			var c [2]sums
+			m.w.add2(&c[0], &c[1], mix(tDocLower, mix(uint64(d), e.lower)))
+			*dp = sc.intern(packD(&c)) + 1
+		}
+		ps[np] = &sc.parts[*dp-1] // parts[0] is zero
+		np++
+		if s.Upper {
+			ps[np] = &fx.upperDoc[d][cl]
+			np++
+		}
+		sc.stat = append(sc.stat, sumD(ps[:np]))
 	}
 }
 
@@ -1152,67 +1204,59 @@ func sumD(ps []*dsums) dsums {
 }
 
 // addHistory adds the features of the stage-one history codes to the
-// stage-two static sums: they do not depend on stage two's labels, so
-// tagStage, which waits on the label before, need not read them.
-func (m *Model) addHistory(sc *scratch, sents []Sentence) {
+// stage-two static sums of the n tokens from off, a sentence: they do not
+// depend on stage two's labels, so tagSentence, which waits on the label
+// before, need not read them.
+func (m *Model) addHistory(sc *scratch, off, n int) {
 	tb, fx := stageTable{&m.w, 1}, &m.fx
-	off := 0
-	for _, s := range sents {
-		n := len(s.Words)
-		tok, stat, hist := sc.tok[off:off+n], sc.stat[off:off+n], sc.hist[off:off+n]
-		off += n
-		for i := range n {
-			e := &sc.ents[tok[i]]
-			h, hm1, hp1 := hist[i], uint8(31), uint8(31)
-			if i > 0 {
-				hm1 = hist[i-1]
-			}
-			if i+1 < n {
-				hp1 = hist[i+1]
-			}
-			hi := histIndex(h)
-			if e.hist[hi] == 0 {
-				var c sums
-				tb.add(&c, mix(tHistShape, mix(uint64(h), e.shape)))
-				tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
-				e.hist[hi] = sc.intern(dsums{1: pack(&c)}) + 1
-			}
-			acc := &stat[i][1]
-			addP(acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
-			addP(acc, &sc.parts[e.hist[hi]-1][1])
+	tok, stat, hist := sc.tok[off:off+n], sc.stat[off:off+n], sc.hist[off:off+n]
+	for i := range n {
+		e := &sc.ents[tok[i]]
+		h, hm1, hp1 := hist[i], uint8(31), uint8(31)
+		if i > 0 {
+			hm1 = hist[i-1]
 		}
+		if i+1 < n {
+			hp1 = hist[i+1]
+		}
+		hi := histIndex(h)
+		hp := e.histPart(hi)
+		if *hp == 0 {
+			var c sums
+			tb.add(&c, mix(tHistShape, mix(uint64(h), e.shape)))
+			tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
+			*hp = sc.intern(dsums{1: pack(&c)}) + 1
+		}
+		acc := &stat[i][1]
+		addP(acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
+		addP(acc, &sc.parts[*hp-1][1])
 	}
 }
 
-// tagStage labels every sentence greedily with stage st's weights: the
-// token's static sums (which count the previous label as O, and in stage
-// two hold the history codes' features) plus those of the features of the
-// previous labels.
-func (m *Model) tagStage(sc *scratch, st int, sents []Sentence, labels []Label) {
+// tagSentence labels the n tokens from off, a sentence, greedily with
+// stage st's weights, into labels[off:off+n]: the token's static sums
+// (which count the previous label as O, and in stage two hold the history
+// codes' features) plus those of the features of the previous labels.
+func (m *Model) tagSentence(sc *scratch, st, off, n int, labels []Label) {
 	tb, fx := stageTable{&m.w, st}, &m.fx
-	off := 0
-	for _, s := range sents {
-		n := len(s.Words)
-		tok, gz, stat, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.stat[off:off+n], labels[off:off+n]
-		off += n
-		p1, p2 := Label(0), Label(0)
-		for i := range n {
-			acc := stat[i][st]
-			addP(&acc, &fx.p1All[p1][p2][gz[i]][st])
-			if p1 != 0 {
-				e := &sc.ents[tok[i]]
-				pi := &e.p1[st][p1-1]
-				if *pi == 0 {
-					var c [2]sums
-					tb.add(&c[st], mix(tP1Lower, mix(uint64(p1), e.lower)))
-					tb.add(&c[st], mix(tP1Shape, mix(uint64(p1), e.shape)))
-					*pi = sc.intern(packD(&c)) + 1
-				}
-				subP(&acc, &sc.parts[e.part[pP1O]][st])
-				addP(&acc, &sc.parts[*pi-1][st])
+	tok, gz, stat, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.stat[off:off+n], labels[off:off+n]
+	p1, p2 := Label(0), Label(0)
+	for i := range n {
+		acc := stat[i][st]
+		addP(&acc, &fx.p1All[p1][p2][gz[i]][st])
+		if p1 != 0 {
+			e := &sc.ents[tok[i]]
+			pi := &e.p1[st][p1-1]
+			if *pi == 0 {
+				var c [2]sums
+				tb.add(&c[st], mix(tP1Lower, mix(uint64(p1), e.lower)))
+				tb.add(&c[st], mix(tP1Shape, mix(uint64(p1), e.shape)))
+				*pi = sc.intern(packD(&c)) + 1
 			}
-			p2, p1 = p1, bestPacked(&acc, p1)
-			lab[i] = p1
+			subP(&acc, &sc.parts[e.part[pP1O]][st])
+			addP(&acc, &sc.parts[*pi-1][st])
 		}
+		p2, p1 = p1, bestPacked(&acc, p1)
+		lab[i] = p1
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -286,5 +287,30 @@ func BenchmarkTagDocPolNeAR(b *testing.B) {
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu > 0 {
 		b.ReportMetric(float64(toks)*float64(b.N)/cpu, "tokens/cpu-s")
+	}
+}
+
+// TestExact holds exact, the range test of bestPacked, to its meaning: all
+// sums in [-2^24, 2^24), checked lane by lane at the edges of the range
+// and of int32.
+func TestExact(t *testing.T) {
+	edges := []int32{math.MinInt32, math.MinInt32 + 1, -1 << 25, -1<<24 - 1, -1 << 24, -1<<24 + 1, -1, 0, 1,
+		1<<24 - 1, 1 << 24, 1<<24 + 1, 1 << 25, math.MaxInt32 - 1<<24, math.MaxInt32 - 1<<24 + 1, math.MaxInt32}
+	in := func(v int32) bool { return v >= -1<<24 && v < 1<<24 }
+	for lab := range NumLabels {
+		for _, v := range edges {
+			for _, w := range edges {
+				var s sums
+				s[lab] = v
+				if lab+1 < NumLabels {
+					s[lab+1] = w
+				}
+				p := pack(&s)
+				want := in(v) && (lab+1 == NumLabels || in(w))
+				if got := exact(&p); got != want {
+					t.Errorf("label %d: sums %d, %d: exact %v, want %v", lab, v, w, got, want)
+				}
+			}
+		}
 	}
 }
