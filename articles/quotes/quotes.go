@@ -149,8 +149,9 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 	}
 	buf := *bp
 	paraItems := make([][]item, len(paras))
+	low := lowerASCII(text)
 	for pi, p := range paras {
-		items := tokenize(buf[len(buf):], text, p, spans, opens)
+		items := tokenize(buf[len(buf):], text, low, p, spans, opens)
 		paraItems[pi] = items[:len(items):len(items)]
 		if len(items) > 0 && cap(items) > 0 && &items[:cap(items)][cap(items)-1] == &buf[:cap(buf)][cap(buf)-1] {
 			buf = buf[:len(buf)+len(items)] // still in the buffer: the next paragraph follows

@@ -71,8 +71,10 @@ func isSpaceRune(r rune) bool {
 }
 
 // tokenize cuts text[p.start:p.end] into items; each quotation span opened in
-// this paragraph (by its open offset, via opens) becomes a single item.
-func tokenize(out []item, text string, p paragraph, spans []span, opens map[int]int) []item {
+// this paragraph (by its open offset, via opens) becomes a single item. low
+// is text with its ASCII capitals lower-cased (see lowerASCII): an ASCII
+// word's lower case is cut from it rather than made anew.
+func tokenize(out []item, text, low string, p paragraph, spans []span, opens map[int]int) []item {
 	i := p.start
 	for i < p.end {
 		if c := text[i]; c != '"' && c < 0x80 {
@@ -125,15 +127,16 @@ func tokenize(out []item, text string, p paragraph, spans []span, opens map[int]
 				break
 			}
 			w := text[i:j]
+			lw := lowerIn(text, low, i, j)
 			// keep the period of an abbreviation, an initial or U.S.
 			if j < p.end && text[j] == '.' {
-				lw := strings.ToLower(w)
 				if abbreviations[lw] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 					j++
 					w = text[i:j]
+					lw = lowerIn(text, low, i, j)
 				}
 			}
-			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: lowerWord(w)})
+			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: lw})
 			i = j
 		default:
 			if _, isOpen := opens[i]; !isOpen {
@@ -263,6 +266,43 @@ func lowerWord(w string) string {
 		return w
 	}
 	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+}
+
+// lowerIn returns lowerWord(text[i:j]), where low is text with its ASCII
+// capitals lower-cased: an ASCII word with capitals is cut from low, one
+// without is itself, and only a word with other bytes is lower-cased anew
+// (a word each did cost an allocation, the most of any in extraction).
+func lowerIn(text, low string, i, j int) string {
+	upper := false
+	for k := i; k < j; k++ {
+		c := text[k]
+		if c >= 0x80 {
+			return lowerWord(text[i:j])
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if upper {
+		return low[i:j]
+	}
+	return text[i:j]
+}
+
+// lowerASCII lower-cases the ASCII capitals of s and leaves every other
+// byte as it is, so that offsets into s are offsets into the result. It
+// makes one string for a whole field instead of one per capitalised word.
+func lowerASCII(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			sb.WriteString(s[last:i])
+			sb.WriteByte(c + 'a' - 'A')
+			last = i + 1
+		}
+	}
+	sb.WriteString(s[last:])
+	return sb.String()
 }
 
 // isDigit reports an ASCII digit.
