@@ -114,7 +114,8 @@ func (st *fieldState) roleThenName(items []item, lo, c int) (na, nb int, role st
 		}
 		// the name must be a person's, ending the segment
 		person := false
-		for _, r := range st.names.within(items[na].start, items[nb-1].end) {
+		var buf [8]nameRef
+		for _, r := range st.names.within(items[na].start, items[nb-1].end, buf[:0]) {
 			if r.person && r.end == items[nb-1].end {
 				person = true
 			}
@@ -127,7 +128,7 @@ func (st *fieldState) roleThenName(items []item, lo, c int) (na, nb int, role st
 			return 0, 0, "", false
 		}
 		// a name right before the comma makes a list of names, not a description
-		for _, r := range st.names.within(items[da].start, items[db-1].end) {
+		for _, r := range st.names.within(items[da].start, items[db-1].end, buf[:0]) {
 			if r.person && r.end == items[db-1].end {
 				return 0, 0, "", false
 			}
@@ -219,7 +220,8 @@ func (st *fieldState) noteIntroduced(items []item, lo, hi, para int) {
 			continue
 		}
 		end := items[k-1].end
-		for _, r := range st.names.within(max(0, end-80), end) {
+		var buf [8]nameRef
+		for _, r := range st.names.within(max(0, end-80), end, buf[:0]) {
 			if r.person && r.end == end && r.start >= items[lo].start {
 				w := r.asWho()
 				if w.gender == 0 {

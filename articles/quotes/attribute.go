@@ -72,6 +72,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			continue
 		}
 		var w *who
+		shared := false // w is an earlier cue's speaker, not one resolve just made
 		switch {
 		case cf.lemma == "according to":
 			if a, b := forwardNP(items, j+2, hi); b > a {
@@ -88,7 +89,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			}
 		case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
 			// "X wrote in a statement to Wired explaining ...": X's participle
-			w = out[len(out)-1].w
+			w, shared = out[len(out)-1].w, true
 		case cf.participle && prevNonAdverb(items, lo, j) >= lo && items[prevNonAdverb(items, lo, j)].capitalised():
 			// "and Trump calling it a "great meeting"": the participle's own subject
 			if a, b, role := backwardNP(items, lo, j); b > a {
@@ -97,7 +98,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		case cf.participle:
 			for k := len(out) - 1; k >= 0; k-- {
 				if out[k].w != nil {
-					w = out[k].w
+					w, shared = out[k].w, true
 					break
 				}
 			}
@@ -137,7 +138,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				// "McLenney said": a lone capitalised word nobody else names, speaking, is a person
 				if b-a == 1 && w.entity == "" && !w.person && w.name == w.phrase && items[a].capitalised() && !isUpperWord(items[a].text) &&
 					!orgWords[possessive(items[a].lower)] && !isDemonym(items[a].lower) && !notName(items[a]) && !st.names.covered(w.start, w.end) &&
-					len(st.names.within(w.start, w.end)) == 0 {
+					len(st.names.within(w.start, w.end, nil)) == 0 {
 					w.person = true
 				}
 				// "a White House official who spoke anonymously ... said"
@@ -201,10 +202,15 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if w == nil {
 			continue
 		}
-		c := *w
-		c.cue = cueText
-		out = append(out, cueAt{j, &c})
-		st.events = append(st.events, event{para: para, pos: it.start, w: &c})
+		// the cue's own copy of a speaker another cue has; a fresh one
+		// is nobody else's and takes the cue itself
+		if shared {
+			c := *w
+			w = &c
+		}
+		w.cue = cueText
+		out = append(out, cueAt{j, w})
+		st.events = append(st.events, event{para: para, pos: it.start, w: w})
 	}
 	return out
 }
@@ -645,8 +651,14 @@ outside inside beyond across near among amongst within throughout around behind`
 func (st *fieldState) resolve(items []item, a, b int, role string, para int) *who {
 	start, end := items[a].start, items[b-1].end
 	phrase := st.text[start:end]
-	w := &who{phrase: phrase, start: start, end: end, name: phrase, role: role}
-	w.mention = &model.Mention{Field: st.field, Start: start, End: end, Text: phrase}
+	// the speaker and its mention in one allocation (resolve runs for
+	// every cue and sentence subject)
+	wm := &struct {
+		w who
+		m model.Mention
+	}{who{phrase: phrase, start: start, end: end, name: phrase, role: role}, model.Mention{Field: st.field, Start: start, End: end, Text: phrase}}
+	w := &wm.w
+	w.mention = &wm.m
 	if lw := pronounOf(items[a].lower); b-a == 1 && speakerPronouns[lw] {
 		w.plural = lw == "they" || lw == "we"
 		if ante := st.resolvePronoun(lw, start); ante != nil {
@@ -659,7 +671,8 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	}
 	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord
 	// a name inside the phrase
-	ms := st.names.within(start, end)
+	var buf [8]nameRef
+	ms := st.names.within(start, end, buf[:0])
 	persons := 0
 	for _, m := range ms {
 		if m.person {
@@ -701,8 +714,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	}
 	if pick != nil && !(lastLower && pick.end < end && groupHead(st.text, pick.end, end)) {
 		w.name, w.entity, w.person, w.sure, w.gender = pick.name, pick.entity, pick.person, pick.sure, pick.gender
-		mm := model.Mention{Field: st.field, Start: pick.start, End: pick.end, Text: st.text[pick.start:pick.end]}
-		w.mention = &mm
+		*w.mention = model.Mention{Field: st.field, Start: pick.start, End: pick.end, Text: st.text[pick.start:pick.end]} // only w points to it yet
 		if w.role == "" {
 			if pre := strings.TrimSpace(st.text[start:pick.start]); pre != "" && !determiners[strings.ToLower(pre)] {
 				// "Mr Blair", "Lord Falconer": an honorific is no role, but it tells the gender

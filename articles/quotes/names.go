@@ -217,10 +217,10 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, paraItems [][]it
 	return out
 }
 
-// within lists the names inside [s, e).
-func (ix *nameIndex) within(s, e int) []nameRef {
+// within appends the names inside [s, e) to out and returns it: callers
+// pass an array on their stack, so that asking costs no allocation.
+func (ix *nameIndex) within(s, e int, out []nameRef) []nameRef {
 	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= s })
-	var out []nameRef
 	for ; k < len(ix.refs) && ix.refs[k].start < e; k++ {
 		if ix.refs[k].end <= e {
 			out = append(out, ix.refs[k])
