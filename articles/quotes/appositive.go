@@ -58,7 +58,7 @@ func nameLike(items []item, a, b int) bool {
 		if !it.capitalised() && !nameJoiners[it.lower] && !nameParticles[it.lower] && !joinedName(it.text) {
 			return false
 		}
-		if it.capitalised() && (npStop[it.lower] || determiners[it.lower] || speakerPronouns[it.lower]) {
+		if it.capitalised() && (npStop[it.lower] || it.is(classDeterminer) || speakerPronouns[it.lower]) {
 			return false
 		}
 	}
@@ -135,7 +135,7 @@ func (st *fieldState) roleThenName(items []item, lo, c int) (na, nb int, role st
 		}
 		role = strings.TrimSpace(itemsText(items, da, db))
 		// "Its spokesman" opened the sentence; as a role it reads "its spokesman"
-		if determiners[items[da].lower] && items[da].capitalised() {
+		if items[da].is(classDeterminer) && items[da].capitalised() {
 			role = items[da].lower + role[len(items[da].text):]
 		}
 		return na, nb, role, true
@@ -159,7 +159,7 @@ func descriptionBefore(items []item, lo, k int) (a, b int) {
 		d--
 	}
 	a = d + 1
-	for a < k && items[a].kind == itemWord && introWords[items[a].lower] && !determiners[items[a].lower] {
+	for a < k && items[a].kind == itemWord && items[a].is(classIntro) && !items[a].is(classDeterminer) {
 		a++
 	}
 	// an opening phrase ("In Beijing") ends at a comma, so a is where the description starts

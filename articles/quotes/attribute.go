@@ -21,7 +21,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		if it.kind != itemWord {
 			continue
 		}
-		if !cueWords[it.lower] {
+		if !it.is(classCue) {
 			continue
 		}
 		cf, ok := cues[it.lower]
@@ -48,7 +48,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			}
 		}
 		// passive ("was told", "were asked") and sentence-opening participles ("Asked whether")
-		if k := prevWord(items, lo, j); k >= 0 && beForms[items[k].lower] {
+		if k := prevWord(items, lo, j); k >= 0 && items[k].is(classBe) {
 			continue
 		}
 		if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" &&
@@ -57,15 +57,15 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			continue
 		}
 		// mid-sentence, a capitalised cue word is part of a name ("the United States")
-		if j > lo && it.capitalised() && (items[j-1].capitalised() || determiners[items[j-1].lower]) {
+		if j > lo && it.capitalised() && (items[j-1].capitalised() || items[j-1].is(classDeterminer)) {
 			continue
 		}
 		// "a swiftly called meeting": an adjective after a determiner and adverbs
-		if k := prevNonAdverb(items, lo, j); k >= lo && k < j-1 && items[k].kind == itemWord && determiners[items[k].lower] {
+		if k := prevNonAdverb(items, lo, j); k >= lo && k < j-1 && items[k].kind == itemWord && items[k].is(classDeterminer) {
 			continue
 		}
 		// "a pledged delegate", "It's called": an adjective or a passive, not speech
-		if j > lo && items[j-1].kind == itemWord && (determiners[items[j-1].lower] ||
+		if j > lo && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) ||
 			namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re")) &&
 				// "who's called for a recount" asks for something
 				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "on"))) {
@@ -117,7 +117,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			// "called for big recounts": after a preposition the phrase and
 			// the "cue" are a noun phrase, nobody speaks
 			if b == a+1 && a > lo && items[a-1].kind == itemWord && nounPrepositions[items[a-1].lower] && !items[a].capitalised() &&
-				strings.HasSuffix(it.lower, "s") && !speakerPronouns[pronounOf(items[a].lower)] {
+				strings.HasSuffix(it.lower, "s") && !items[a].is(classPronoun) {
 				continue
 			}
 			// "The army delegation, led by retired general X, said": a
@@ -149,7 +149,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 						}
 						if items[k].lower == "who" || a-k <= 3 && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "ing") && len(items[k].lower) > 5 && onlyFunctionWords(items, k+1, a) {
 							// "the gambling tycoon told": after a determiner the -ing word is an adjective
-							if k > lo && determiners[items[k-1].lower] {
+							if k > lo && items[k-1].is(classDeterminer) {
 								break
 							}
 							if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
@@ -179,7 +179,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				}
 			} else if k := prevNonAdverb(items, lo, j); k >= lo && (items[k].lower == "and" || items[k].lower == "but" ||
 				// "Trump was quick to add that ...": the subject of the sentence
-				items[k].lower == "to" && k > lo && items[k-1].kind == itemWord && !determiners[items[k-1].lower] && !personNouns[items[k-1].lower]) {
+				items[k].lower == "to" && k > lo && items[k-1].kind == itemWord && !items[k-1].is(classDeterminer) && !personNouns[items[k-1].lower]) {
 				// "X referred to ... and said": the subject of the first verb
 				if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
 					w = st.resolve(items, a2, b2, "", para)
@@ -220,7 +220,7 @@ func prevWord(items []item, lo, j int) int {
 		if items[k].kind != itemWord {
 			return -1
 		}
-		if !betweenSubjectAndCue[items[k].lower] || beForms[items[k].lower] {
+		if !items[k].is(classBetween) || items[k].is(classBe) {
 			return k
 		}
 	}
@@ -302,7 +302,7 @@ func endsNP(it item) bool {
 	if it.capitalised() && nameLikeStops[w] {
 		return false // "Will Doyle", "Mark Toner"
 	}
-	if npEnders[w] {
+	if it.is(classNPEnder) {
 		return true
 	}
 	if !it.capitalised() && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
@@ -330,7 +330,7 @@ var notAdverbs = toSet("family assembly ally rally italy july supply reply belly
 // before it, past adverbs ("however"), auxiliaries and a ", ROLE," appositive.
 func backwardNP(items []item, lo, c int) (a, b int, role string) {
 	j := c - 1
-	for j >= lo && items[j].kind == itemWord && !items[j].capitalised() && (betweenSubjectAndCue[items[j].lower] || isAdverb(items[j])) {
+	for j >= lo && items[j].kind == itemWord && !items[j].capitalised() && (items[j].is(classBetween) || isAdverb(items[j])) {
 		j--
 	}
 	// "The State Department less than two weeks ago said": a time phrase
@@ -351,7 +351,7 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 		if k > lo && items[k].isPunct(",") {
 			onlyAdverbs := true
 			for m := k + 1; m < j; m++ {
-				if !betweenSubjectAndCue[items[m].lower] {
+				if !items[m].is(classBetween) {
 					onlyAdverbs = false
 				}
 			}
@@ -401,7 +401,7 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			}
 			return 0, 0, ""
 		}
-		if speakerPronouns[pronounOf(w)] && j == end-1 {
+		if it.is(classPronoun) && j == end-1 {
 			if pronounOf(w) == "who" {
 				// "X, who said" / "X — who's called for ...": the noun phrase before the comma or dash
 				if j-1 >= lo && items[j-1].kind == itemPunct && strings.Contains(",—–-(", items[j-1].text) {
@@ -412,10 +412,10 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			}
 			return j, j + 1, role
 		}
-		if determiners[w] {
+		if it.is(classDeterminer) {
 			j--
 			// "one of his deputies", "some of the senators"
-			if j-1 >= lo && items[j].lower == "of" && items[j-1].kind == itemWord && (determiners[items[j-1].lower] || quantifiers[items[j-1].lower]) {
+			if j-1 >= lo && items[j].lower == "of" && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) || items[j-1].is(classQuantifier)) {
 				j -= 2
 				break
 			}
@@ -442,7 +442,7 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 		}
 		// "the gambling tycoon", "the conservative-leaning newspaper": a
 		// participle between a determiner and the noun is an adjective
-		if endsNP(it) && !(j < end-1 && j-1 >= lo && determiners[items[j-1].lower] && !it.capitalised() &&
+		if endsNP(it) && !(j < end-1 && j-1 >= lo && items[j-1].is(classDeterminer) && !it.capitalised() &&
 			(strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && cues[w] == (cueForm{})) {
 			break
 		}
@@ -466,7 +466,7 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 	if i >= hi || items[i].kind != itemWord {
 		return i, i
 	}
-	if speakerPronouns[pronounOf(items[i].lower)] && items[i].lower != "who" {
+	if items[i].is(classPronoun) && items[i].lower != "who" {
 		return i, i + 1
 	}
 	j := i
@@ -475,15 +475,15 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		j += 2
 	}
 	// "The two leaders", "all three ministers"
-	for j < hi && j-i < 3 && items[j].kind == itemWord && (determiners[items[j].lower] || quantifiers[items[j].lower]) {
+	for j < hi && j-i < 3 && items[j].kind == itemWord && (items[j].is(classDeterminer) || items[j].is(classQuantifier)) {
 		j++
 	}
 	// "one unaligned Florida Republican strategist": after a determiner, a
 	// participle before more of the phrase is an adjective
-	if j > i && j+1 < hi && items[j].kind == itemWord && !items[j].capitalised() && !npStop[items[j].lower] &&
+	if j > i && j+1 < hi && items[j].kind == itemWord && !items[j].capitalised() && !items[j].is(classNPStop) &&
 		cues[items[j].lower] == (cueForm{}) && (strings.HasSuffix(items[j].lower, "ed") || strings.HasSuffix(items[j].lower, "ing")) &&
 		(definites[items[j-1].lower] || items[j-1].lower == "a" || items[j-1].lower == "an" || items[j-1].lower == "one") &&
-		items[j+1].kind == itemWord && !endsNP(items[j+1]) && !determiners[items[j+1].lower] && !quantifiers[items[j+1].lower] {
+		items[j+1].kind == itemWord && !endsNP(items[j+1]) && !items[j+1].is(classDeterminer) && !items[j+1].is(classQuantifier) {
 		j++
 	}
 	n := 0
@@ -513,7 +513,7 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		w := it.lower
 		if w == "of" && j+1 < hi && items[j+1].kind == itemWord {
 			j++
-			if determiners[items[j].lower] {
+			if items[j].is(classDeterminer) {
 				j++
 			}
 			continue
@@ -522,17 +522,17 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			j++
 			continue
 		}
-		if endsNP(it) && !(j == i && !npStop[w] && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) &&
+		if endsNP(it) && !(j == i && !it.is(classNPStop) && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) &&
 			// "said the ruling.": a noun in -ing after a determiner, ending the phrase
 			!(j > i && definites[items[j-1].lower] && strings.HasSuffix(w, "ing") && !it.capitalised() && (j+1 >= hi || items[j+1].kind == itemPunct)) {
 			break
 		}
 		// "the final text avoids naming China": a verb in -s after the noun
-		if j > i+1 && !it.capitalised() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && determiners[items[i].lower] &&
-			j+1 < hi && items[j+1].kind == itemWord && (strings.HasSuffix(items[j+1].lower, "ing") && !items[j+1].capitalised() || determiners[items[j+1].lower]) {
+		if j > i+1 && !it.capitalised() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && items[i].is(classDeterminer) &&
+			j+1 < hi && items[j+1].kind == itemWord && (strings.HasSuffix(items[j+1].lower, "ing") && !items[j+1].capitalised() || items[j+1].is(classDeterminer)) {
 			break
 		}
-		if determiners[w] && j > i {
+		if it.is(classDeterminer) && j > i {
 			// "Hoff's letter makes a case": the word before is a verb
 			if k := j - 1; k > i && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "s") {
 				j = k
@@ -543,7 +543,7 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		n++
 	}
 	b = j
-	for b > i && (items[b-1].lower == "of" || items[b-1].lower == "and" || determiners[items[b-1].lower]) {
+	for b > i && (items[b-1].lower == "of" || items[b-1].lower == "and" || items[b-1].is(classDeterminer)) {
 		b--
 	}
 	return i, b
@@ -567,8 +567,8 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 			}
 		}
 	}
-	for i < c && (items[i].kind == itemPunct || introWords[items[i].lower]) {
-		if npStop[items[i].lower] && !introWords[items[i].lower] {
+	for i < c && (items[i].kind == itemPunct || items[i].is(classIntro)) {
+		if items[i].is(classNPStop) && !items[i].is(classIntro) {
 			break
 		}
 		// an opening prepositional phrase runs to its comma
@@ -621,13 +621,13 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 	if b > a && b < c && items[b].isPunct(",") {
 		// "Dorn's relatives, including his sister," is named: a capitalised
 		// word past the sentence's first, or a possessive name opening it
-		named := strings.HasSuffix(items[a].lower, "'s") && items[a].capitalised() && !determiners[items[a].lower]
+		named := strings.HasSuffix(items[a].lower, "'s") && items[a].capitalised() && !items[a].is(classDeterminer)
 		for k := a + 1; k < b; k++ {
 			if items[k].capitalised() {
 				named = true
 			}
 		}
-		if !named && !speakerPronouns[pronounOf(items[a].lower)] && !(b-a == 1 && items[a].capitalised() && !introWords[items[a].lower] && !isAdverb(item{kind: itemWord, lower: items[a].lower})) {
+		if !named && !items[a].is(classPronoun) && !(b-a == 1 && items[a].capitalised() && !items[a].is(classIntro) && !isAdverb(item{kind: itemWord, lower: items[a].lower})) {
 			if a2, b2 := forwardNP(items, b+1, c); b2 > a2 {
 				return a2, b2
 			}
@@ -740,7 +740,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		if roleNouns[head] && definites[items[a].lower] {
 			var mods []string
 			for k := a + 1; k < headAt; k++ {
-				if items[k].kind == itemWord && !determiners[items[k].lower] {
+				if items[k].kind == itemWord && !items[k].is(classDeterminer) {
 					mods = append(mods, possessive(items[k].lower))
 				}
 			}
@@ -985,7 +985,7 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 			}
 			// "The text was drafted by ..., the Council's "penholders"": a
 			// passive subject is acted on, not speaking
-			if beForms[items[b].lower] && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
+			if items[b].is(classBe) && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
 				return nil
 			}
 			// "conservative commentator Jonah Goldberg ... imagined: "Q"": a lower-case title before a name
@@ -993,7 +993,7 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 			for k := a + 1; k < b && k < a+4 && !titled; k++ {
 				titled = items[k].capitalised() && (roleNouns[first.lower] || personNouns[first.lower] || titleWords[first.lower] || k > a+1 && (roleNouns[items[k-1].lower] || personNouns[items[k-1].lower]))
 			}
-			if first.capitalised() || speakerPronouns[pronounOf(first.lower)] || determiners[first.lower] || titled {
+			if first.capitalised() || first.is(classPronoun) || first.is(classDeterminer) || titled {
 				return st.resolve(items, a, b, appositive(items, b, i), para)
 			}
 		}
@@ -1008,9 +1008,9 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 		return
 	}
 	// "presidential nominee Hillary Clinton was ..." opens with a lower-case title
-	named := items[a].capitalised() || speakerPronouns[pronounOf(items[a].lower)]
+	named := items[a].capitalised() || items[a].is(classPronoun)
 	for k := a + 1; k < b && !named; k++ {
-		named = items[k].capitalised() && !determiners[items[a].lower]
+		named = items[k].capitalised() && !items[a].is(classDeterminer)
 	}
 	if !named {
 		return
@@ -1041,7 +1041,7 @@ func afterQuote(items []item, lo, j int) bool {
 			return true
 		case items[k].kind == itemPunct && !strings.Contains(",—–-()", items[k].text):
 			return false
-		case items[k].kind == itemWord && (npStop[items[k].lower] || cues[items[k].lower] != cueForm{}):
+		case items[k].kind == itemWord && (items[k].is(classNPStop) || cues[items[k].lower] != cueForm{}):
 			return false
 		}
 	}
@@ -1108,7 +1108,7 @@ friend`)
 // prevNonAdverb is the index of the word before j past adverbs and auxiliaries, or lo-1.
 func prevNonAdverb(items []item, lo, j int) int {
 	k := j - 1
-	for k >= lo && items[k].kind == itemWord && (betweenSubjectAndCue[items[k].lower] || isAdverb(items[k])) {
+	for k >= lo && items[k].kind == itemWord && (items[k].is(classBetween) || isAdverb(items[k])) {
 		k--
 	}
 	return k
@@ -1126,7 +1126,7 @@ func roleEnd(items []item, j int) int {
 // onlyFunctionWords reports whether items[from:to] are prepositions and determiners ("to", "with the").
 func onlyFunctionWords(items []item, from, to int) bool {
 	for k := from; k < to; k++ {
-		if items[k].kind != itemWord || !(npStop[items[k].lower] || determiners[items[k].lower]) {
+		if items[k].kind != itemWord || !(items[k].is(classNPStop) || items[k].is(classDeterminer)) {
 			return false
 		}
 	}
@@ -1197,12 +1197,12 @@ func opensClause(items []item, k, to int) bool {
 	if nx.kind != itemWord {
 		return false
 	}
-	if determiners[nx.lower] || speakerPronouns[pronounOf(nx.lower)] && nx.lower != "who" && nx.lower != "it" {
+	if nx.is(classDeterminer) || nx.is(classPronoun) && nx.lower != "who" && nx.lower != "it" {
 		a, b := forwardNP(items, k+1, to)
 		return b > a && b < to && items[b].kind == itemWord
 	}
 	// "and Downing Street said": a name and its verb
-	if nx.capitalised() && !introWords[nx.lower] {
+	if nx.capitalised() && !nx.is(classIntro) {
 		a, b := forwardNP(items, k+1, to)
 		return b > a && b < to && items[b].kind == itemWord && cues[items[b].lower] != (cueForm{})
 	}
@@ -1261,7 +1261,7 @@ func (st *fieldState) possessorOfSpeech(items []item, lo, i, para int) *who {
 			return nil
 		}
 		a := p
-		for a-1 >= lo && items[a-1].kind == itemWord && items[a-1].capitalised() && !determiners[items[a-1].lower] {
+		for a-1 >= lo && items[a-1].kind == itemWord && items[a-1].capitalised() && !items[a-1].is(classDeterminer) {
 			a--
 		}
 		w := st.resolve(items, a, p+1, "", para)
@@ -1365,7 +1365,7 @@ func properModifier(items []item, a, b int) bool {
 // adjectives ("Following a swiftly called, late-afternoon meeting, the
 // Council", "In a wide-ranging, in-prison interview with X, Lazar said").
 func skipAdjectiveComma(items []item, i, c int) int {
-	if i >= 2 && adjectival(items[i-2]) && i < c && items[i].kind == itemWord && !items[i].capitalised() && !determiners[items[i].lower] && !speakerPronouns[pronounOf(items[i].lower)] {
+	if i >= 2 && adjectival(items[i-2]) && i < c && items[i].kind == itemWord && !items[i].capitalised() && !items[i].is(classDeterminer) && !items[i].is(classPronoun) {
 		for k := i + 1; k < c && k <= i+8; k++ {
 			if items[k].isPunct(",") {
 				return k + 1

@@ -164,7 +164,7 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, paraItems [][]it
 			i0 := i
 			i = j
 			// "Continued Stein:": a speech verb opening the run is none of the name
-			for a < b && (notName(items[a]) || a == i0 && b-a > 1 && cueWords[items[a].lower]) {
+			for a < b && (notName(items[a]) || a == i0 && b-a > 1 && items[a].is(classCue)) {
 				a++
 			}
 			for b > a && notName(items[b-1]) {
@@ -329,7 +329,7 @@ func possessive(w string) string {
 // notName tells a capitalised word that is not part of a name: a title,
 // a function word, a weekday or month.
 func notName(it item) bool {
-	return notNameWords[possessive(it.lower)]
+	return it.is(classNotName)
 }
 
 // notNameWords are the words notName rejects, in one set: titles, function

@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"briefs/articles/entities"
 	"briefs/model"
@@ -371,6 +372,16 @@ func TestCountWords(t *testing.T) {
 			if got, want := countWords(s, limit), min(len(strings.Fields(s)), limit); got != want {
 				t.Errorf("countWords(%q, %d) = %d, want %d", s, limit, got, want)
 			}
+		}
+	}
+}
+
+// TestWordClassesAreWords checks that tokenize may leave the classes of a
+// punctuation item empty: no word set of wordClasses holds a lone mark.
+func TestWordClassesAreWords(t *testing.T) {
+	for w := range wordClasses {
+		if r, n := utf8.DecodeRuneInString(w); n == len(w) && !isWordRune(r) {
+			t.Errorf("wordClasses holds %q, which tokenize makes a punctuation item", w)
 		}
 	}
 }

@@ -15,7 +15,9 @@ const (
 
 // item is one token of a paragraph outside quotations, or one quotation.
 type item struct {
-	kind       int
+	kind       uint8
+	capital    bool      // a word that starts with an upper-case letter
+	class      wordClass // the word sets its lower case is in (see wordClasses)
 	start, end int
 	text       string
 	lower      string
@@ -24,16 +26,71 @@ type item struct {
 
 func (it item) isPunct(p string) bool { return it.kind == itemPunct && it.text == p }
 
-// capitalised reports whether a word starts with an upper-case letter.
-func (it item) capitalised() bool {
-	if it.kind != itemWord || it.text == "" {
+// capitalised reports whether a word starts with an upper-case letter
+// (tokenize tells once per word; this is asked of most words many times).
+func (it item) capitalised() bool { return it.kind == itemWord && it.capital }
+
+// startsCapital reports whether a word starts with an upper-case letter.
+func startsCapital(w string) bool {
+	if w == "" {
 		return false
 	}
-	if c := it.text[0]; c < utf8.RuneSelf {
+	if c := w[0]; c < utf8.RuneSelf {
 		return c >= 'A' && c <= 'Z'
 	}
-	r, _ := utf8.DecodeRuneInString(it.text)
+	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// wordClass is a set of the word sets a word is in, looked up once per
+// word by tokenize: the sets below are asked about most words several
+// times, and a map look-up each time cost a fifth of extraction.
+type wordClass uint16
+
+const (
+	classCue        wordClass = 1 << iota // cueWords
+	classNPEnder                          // npEnders
+	classDeterminer                       // determiners
+	classNotName                          // notNameWords, of the word without a possessive 's (see notName)
+	classNPStop                           // npStop
+	classPronoun                          // speakerPronouns, of the word without a contraction (see pronounOf)
+	classBetween                          // betweenSubjectAndCue
+	classBe                               // beForms
+	classQuantifier                       // quantifiers
+	classIntro                            // introWords
+)
+
+// is reports whether the item's lower case is in all the sets of c.
+func (it item) is(c wordClass) bool { return it.class&c == c }
+
+// wordClasses maps each word of the sets above to its classes.
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, s := range []struct {
+		set map[string]bool
+		c   wordClass
+	}{{cueWords, classCue}, {npEnders, classNPEnder}, {determiners, classDeterminer}, {notNameWords, classNotName},
+		{npStop, classNPStop}, {speakerPronouns, classPronoun}, {betweenSubjectAndCue, classBetween}, {beForms, classBe},
+		{quantifiers, classQuantifier}, {introWords, classIntro}} {
+		for w, ok := range s.set {
+			if ok {
+				m[w] |= s.c
+			}
+		}
+	}
+	return m
+}()
+
+// classOf gives the classes of a word's lower case lw.
+func classOf(lw string) wordClass {
+	c := wordClasses[lw]
+	if p := possessive(lw); len(p) < len(lw) {
+		c = c&^classNotName | wordClasses[p]&classNotName
+	}
+	if p := pronounOf(lw); len(p) < len(lw) {
+		c = c&^classPronoun | wordClasses[p]&classPronoun
+	}
+	return c
 }
 
 // abbreviations keep their period: it does not end a sentence.
@@ -136,7 +193,7 @@ func tokenize(out []item, text, low string, p paragraph, spans []span, opens map
 					lw = lowerIn(text, low, i, j)
 				}
 			}
-			out = append(out, item{kind: itemWord, start: i, end: j, text: w, lower: lw})
+			out = append(out, item{kind: itemWord, capital: startsCapital(w), class: classOf(lw), start: i, end: j, text: w, lower: lw})
 			i = j
 		default:
 			if _, isOpen := opens[i]; !isOpen {
