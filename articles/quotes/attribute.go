@@ -208,7 +208,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			c := *w
 			w = &c
 		}
-		w.cue = cueText
+		w.cue = ownCue(cueText)
 		out = append(out, cueAt{j, w})
 		st.events = append(st.events, event{para: para, pos: it.start, w: w})
 	}
@@ -639,6 +639,25 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 // cueWords holds every word that can start a cue in sentenceCues: one
 // lookup rules out most words.
 var cueWords = union(toSet("according put puts"), afterCues, finalCues, cueFormWords())
+
+// cueNames maps every cue word to the same word as the lexicon spells it.
+var cueNames = func() map[string]string {
+	m := make(map[string]string, len(cueWords))
+	for w := range cueWords {
+		m[w] = w
+	}
+	return m
+}()
+
+// ownCue returns the cue word w as a string of its own: an item's lower
+// case can be a piece of the field's lower-cased copy (see lowerASCII),
+// which a quote kept in an archive must not hold on to.
+func ownCue(w string) string {
+	if s, ok := cueNames[w]; ok {
+		return s
+	}
+	return strings.Clone(w)
+}
 
 // namingCues name a thing when they follow "a"/"an" ("a band called X").
 var namingCues = toSet("called calling described labeled labelled dubbed titled named")
@@ -1269,7 +1288,7 @@ func (st *fieldState) possessorOfSpeech(items []item, lo, i, para int) *who {
 			return nil
 		}
 		c := *w
-		c.cue = it.lower
+		c.cue = ownCue(it.lower)
 		return &c
 	}
 	return nil
@@ -1340,7 +1359,7 @@ func (st *fieldState) subordinateSpeaker(items []item, from, i, para int) *who {
 			return nil
 		}
 		c := *w
-		c.cue = items[b].lower
+		c.cue = ownCue(items[b].lower)
 		return &c
 	}
 	return nil
