@@ -44,11 +44,11 @@ func loadTrain(b *testing.B) ([]model.Article, int64) {
 // BenchmarkQuotesAndEntities measures the product's extraction (entities,
 // then quotes) over the PolNeAR training texts: MB/s on one core (run with
 // -cpu 1). The target is at least 10 MB/s; on the shared 2-core test
-// machine it ran at 11.0-11.4 MB/s on 2026-11-24 (5 runs, quiet machine;
-// 9.7-10.7 later that day with the pair-index touch, the code before it
-// measuring 9.2-10.1 side by side),
-// 6.1-6.7 before the tagger's caches were packed and interned and the
-// buffers of both extractors pooled (articles/entities/README.md).
+// machine it ran at 10.7-12.9 MB/s (median 12.1) on 2026-11-25, 10 runs
+// alternating with the code of the day before, which measured 8.4-10.1
+// (median 9.1) in the same minutes: the machine is noisy, so compare side
+// by side. 6.1-6.7 before the tagger's caches were packed and interned and
+// the buffers of both extractors pooled (articles/entities/README.md).
 func BenchmarkQuotesAndEntities(b *testing.B) {
 	arts, size := loadTrain(b)
 	x, err := entities.Default()
