@@ -1443,5 +1443,23 @@ func sentenceOpeningCue(items []item, j, hi int) bool {
 	for k < hi && k <= j+4 && items[k].capitalised() {
 		k++
 	}
-	return k > j+1 && k+1 < hi && (items[k].isPunct(":") || items[k].isPunct(",")) && items[k+1].kind == itemQuote
+	if k == j+1 || k >= hi {
+		return false
+	}
+	// "Stated Stone:" ending a paragraph, the quotation opening the next
+	if items[k].isPunct(":") && (k+1 == hi || items[k+1].kind == itemQuote) {
+		return true
+	}
+	if !items[k].isPunct(",") || k+1 >= hi {
+		return false
+	}
+	if items[k+1].kind == itemQuote {
+		return true
+	}
+	// "Said Ana Ruiz, who grew up with him, "Q"": a clause about the speaker first
+	m := k + 1
+	for m < hi && m <= k+16 && !items[m].isPunct(",") && items[m].kind != itemQuote {
+		m++
+	}
+	return m+1 < hi && items[m].isPunct(",") && items[m+1].kind == itemQuote
 }

@@ -39,6 +39,10 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "fully open.", speaker: "Mira Holt", cue: "said", partial: true}}},
 		{"a number with a thousands separator", `The union, with 12,500 members, called the offer "a betrayal."`,
 			[]want{{text: "a betrayal.", speaker: "The union", cue: "called", role: "with 12,500 members", partial: true}}},
+		{"said first, then a clause about the speaker", `The old school is a museum now. Said Ana Ruiz, who taught there for thirty years, "We kept every desk."`,
+			[]want{{text: "We kept every desk.", speaker: "Ana Ruiz", cue: "said"}}},
+		{"a cue first, its quotation in the next paragraph", "The envoy spoke for an hour. Stated Ruiz:\n\n\"Nothing was agreed.\"",
+			[]want{{text: "Nothing was agreed.", speaker: "Ruiz", cue: "stated"}}},
 		{"pronoun he after named speaker", "Omar Haddad said the vote would be delayed. Later he added: \"Nothing is decided.\"",
 			[]want{{text: "Nothing is decided.", speaker: "Omar Haddad", cue: "added"}}},
 		{"description the minister", "Foreign Minister Tomas Varga met the delegation in Vienna.\n\n\"Our door is open,\" the minister said.",
@@ -348,7 +352,7 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{`"Q," X said.`, "“a ‘b’ c,” she said.\n\n“d", `according to Y, «Z»`, `"x" ― Ann Lee`, `"Q," said, ,`,
 		`Its envoy, Col. Ann al-Lee, who spoke, said "Q," and the Iraqi minister said "R".`, `The Forces' chief, A B, said, "x"`,
 		"A senior official said it.\n\n\"Q,\" the official said. She continued, \"R\"", `The so-called "x" show "Big Top" podcast`,
-		"“a “b” c,” X said. “d.\n“e,” Y added.", `[his] systems" then "z" and "q “r” s," A said.`, "\"p\n\n“q,” she said.\n\n\"r “s”", `met with chants of "No!" and cries of`} {
+		"“a “b” c,” X said. “d.\n“e,” Y added.", `[his] systems" then "z" and "q “r” s," A said.`, "\"p\n\n“q,” she said.\n\n\"r “s”", `met with chants of "No!" and cries of`, "Stated X:", "Said A, who, \"q\""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
