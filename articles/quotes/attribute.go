@@ -522,6 +522,12 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			j++
 			continue
 		}
+		// "a Wednesday editorial": a day or month after a determiner, before a noun, describes it
+		if j > i && dayWords[w] && items[j-1].is(classDeterminer) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1]) {
+			j++
+			n++
+			continue
+		}
 		if endsNP(it) && !(j == i && !it.is(classNPStop) && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) &&
 			// "said the ruling.": a noun in -ing after a determiner, ending the phrase
 			!(j > i && definites[items[j-1].lower] && strings.HasSuffix(w, "ing") && !it.capitalised() && (j+1 >= hi || items[j+1].kind == itemPunct)) {
@@ -548,6 +554,10 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 	}
 	return i, b
 }
+
+// dayWords name a day or a month (not "may", which is mostly the verb).
+var dayWords = toSet(`monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december`)
 
 // introWords open a sentence before its subject ("But", "Meanwhile").
 var introWords = toSet(`but and meanwhile however still yet so also then later now instead separately earlier in on at after before during
