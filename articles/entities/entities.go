@@ -638,7 +638,7 @@ var titles = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
 	"sir": true, "dame": true, "lord": true, "lady": true, "king": true, "queen": true, "prince": true,
 	"princess": true, "pope": true, "sheikh": true, "general": true, "gen.": true, "gen": true,
-	"senator": true, "sen.": true, "rep.": true, "representative": true, "governor": true, "gov.": true,
+	"senator": true, "sen.": true, "rep.": true, "representative": true, "del": true, "del.": true, "delegate": true, "governor": true, "gov.": true,
 	"chancellor": true, "premier": true, "ambassador": true, "envoy": true, "foreign": true, "defence": true,
 	"defense": true, "chairman": true, "chief": true, "judge": true, "justice": true, "mayor": true,
 	"colonel": true, "col.": true, "captain": true, "capt.": true, "lieutenant": true, "commander": true,

@@ -68,7 +68,7 @@ func TestMergeCrossing(t *testing.T) {
 func TestTitles(t *testing.T) {
 	for w, want := range map[string]bool{"President": true, "Presdient": true, "Prseident": true, "minister": true, "Putin": false, "Present": false, "Tillerson": false,
 		"Brown": false, "Crown": true, "Grown": false, "Major": false, "Price": false, "Farmer": false, "Enjoy": false,
-		"Ministers": true, "Envoys": true, "Presidnet": true} {
+		"Ministers": true, "Envoys": true, "Presidnet": true, "Del": true, "Delegate": true} {
 		if titleWord(w) != want {
 			t.Errorf("titleWord(%q) = %v, want %v", w, !want, want)
 		}
@@ -176,5 +176,17 @@ func TestSurnameSlip(t *testing.T) {
 	}
 	if !slices.Contains(names, "Ferdinand Castellano") {
 		t.Errorf("persons %v, want Ferdinand Castellano", names)
+	}
+}
+
+// TestDelegateTitle: "Del." (a delegate) is a title before a name, not a
+// person of its own. The people are invented.
+func TestDelegateTitle(t *testing.T) {
+	a := extract(t, "", "The bill passed on Friday. \"We kept our word,\" said Del. Marta Lindqvist (D-Harbor), who wrote it.")
+	if e := find(a, "Del"); e != nil {
+		t.Errorf("Del is an entity of its own: %s", describe(a))
+	}
+	if e := find(a, "Marta Lindqvist"); e == nil || e.Kind != model.KindPerson {
+		t.Errorf("no person Marta Lindqvist: %s", describe(a))
 	}
 }
