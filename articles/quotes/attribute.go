@@ -752,7 +752,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 						w.gender = genderOfRole(h)
 					}
 				} else {
-					w.role = strings.TrimSuffix(strings.TrimSuffix(pre, ","), " of")
+					w.role = trimTitleAbbrev(strings.TrimSuffix(strings.TrimSuffix(pre, ","), " of"))
 				}
 			}
 		}
@@ -1374,6 +1374,29 @@ func (st *fieldState) subordinateSpeaker(items []item, from, i, para int) *who {
 	}
 	return nil
 }
+
+// trimTitleAbbrev drops an abbreviated title that follows the role's own
+// head noun, right before the name: "panel Chairman Rep. Jason Chaffetz"
+// has the role "panel Chairman". Where the abbreviation is the head ("Texas
+// Sen.", "former Maryland Gov.") or the whole role ("Rep."), it stays.
+func trimTitleAbbrev(role string) string {
+	i := strings.LastIndexByte(role, ' ')
+	if i < 0 || !strings.HasSuffix(role, ".") || !titleAbbrevs[strings.ToLower(strings.TrimSuffix(role[i+1:], "."))] {
+		return role
+	}
+	rest := strings.TrimRight(role[:i], " ,")
+	head := strings.ToLower(rest[strings.LastIndexByte(rest, ' ')+1:])
+	if officeHeads[head] {
+		return rest
+	}
+	return role
+}
+
+// officeHeads name an office that an abbreviated title after them only repeats.
+var officeHeads = toSet("chairman chairwoman chair speaker nominee candidate leader whip president secretary director")
+
+// titleAbbrevs are abbreviated titles written before a name.
+var titleAbbrevs = toSet("rep sen gov del lt col gen sgt capt adm maj rev prof pres supt cmdr amb")
 
 // courtesyTitles before a name are neither part of it nor a role.
 var courtesyTitles = toSet("mr mrs ms miss mx dr sir dame lord lady messrs mme mlle")

@@ -45,6 +45,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "Nothing was agreed.", speaker: "Ruiz", cue: "stated"}}},
 		{"a day before a noun describes it", `"The plan is dead," reads a Wednesday editorial in the Harbour Gazette.`,
 			[]want{{text: "The plan is dead", speaker: "a Wednesday editorial", cue: "reads"}}},
+		{"an abbreviated title ending a role", `"The hearing is over," committee Chairman Sen. Ola Brandt said.`,
+			[]want{{text: "The hearing is over", speaker: "Ola Brandt", cue: "said", role: "committee Chairman"}}},
 		{"pronoun he after named speaker", "Omar Haddad said the vote would be delayed. Later he added: \"Nothing is decided.\"",
 			[]want{{text: "Nothing is decided.", speaker: "Omar Haddad", cue: "added"}}},
 		{"description the minister", "Foreign Minister Tomas Varga met the delegation in Vienna.\n\n\"Our door is open,\" the minister said.",
