@@ -40,6 +40,12 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			case j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi):
 				// "Continued Stein: "Q""
 				cf, ok = cueForm{lemma: it.lower}, true
+			case (it.lower == "calls" || it.lower == "call") && quoteWithin(items, j, hi, 5) &&
+				// "a call for "Q"", "calls of "Q"": the noun
+				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "of")):
+				// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
+				// its quotation close behind ("calls" is mostly the noun otherwise)
+				cf, ok = cueForm{lemma: "call"}, true
 			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
 				// "as Dana Milbank puts it, "Q""
 				cf, ok, cueText = cueForm{lemma: "put it"}, true, "put it"
@@ -237,6 +243,20 @@ func isNumber(w string) bool {
 		return false
 	}
 	return strings.Trim(w, "0123456789,.") == ""
+}
+
+// quoteWithin reports a quotation among the n items after items[j], with
+// only words between (no punctuation ends the clause first).
+func quoteWithin(items []item, j, hi, n int) bool {
+	for k := j + 1; k < hi && k <= j+n; k++ {
+		switch {
+		case items[k].kind == itemQuote:
+			return true
+		case items[k].kind != itemWord:
+			return false
+		}
+	}
+	return false
 }
 
 // invertedCue reports "Q," said X: the cue right after a quotation (and its comma or dash).
@@ -648,7 +668,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 
 // cueWords holds every word that can start a cue in sentenceCues: one
 // lookup rules out most words.
-var cueWords = union(toSet("according put puts"), afterCues, finalCues, cueFormWords())
+var cueWords = union(toSet("according put puts call calls"), afterCues, finalCues, cueFormWords())
 
 // cueNames maps every cue word to the same word as the lexicon spells it.
 var cueNames = func() map[string]string {
