@@ -125,12 +125,7 @@ func TestOtherJoinsTypedName(t *testing.T) {
 // mention of the Brown the brief named in full, even where the tagger alone
 // would miss it.
 func TestCourtesyTitleNamesAPerson(t *testing.T) {
-	x, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := &model.Article{Title: "Budget week", Body: "Tobias Brown spoke on Monday. Sir Edwin Marlow warned Mr Brown not to be tempted. Mrs Okoye said Mr Brown's plan would help."}
-	x.Extract(a)
+	a := extract(t, "Budget week", "Tobias Brown spoke on Monday. Sir Edwin Marlow warned Mr Brown not to be tempted. Mrs Okoye said Mr Brown's plan would help.")
 	var brown *model.Entity
 	for i := range a.Entities {
 		if a.Entities[i].Name == "Tobias Brown" {
@@ -155,12 +150,7 @@ func TestCourtesyTitleNamesAPerson(t *testing.T) {
 // ("Castelano" for Ferdinand Castellano) is the same person; a short one
 // is not forgiven ("Roe" is no slip of "Rose").
 func TestSurnameSlip(t *testing.T) {
-	x, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := &model.Article{Title: "Port talks", Body: "Ferdinand Castellano met the envoys on Monday. Castelano said the port would reopen. Amelia Rose arrived later; Roe spoke briefly."}
-	x.Extract(a)
+	a := extract(t, "Port talks", "Ferdinand Castellano met the envoys on Monday. Castelano said the port would reopen. Amelia Rose arrived later; Roe spoke briefly.")
 	var names []string
 	for _, e := range a.Entities {
 		if e.Kind != model.KindPerson {
