@@ -575,10 +575,6 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 	return i, b
 }
 
-// dayWords name a day or a month (not "may", which is mostly the verb).
-var dayWords = toSet(`monday tuesday wednesday thursday friday saturday sunday january february march april june july
-august september october november december`)
-
 // introWords open a sentence before its subject ("But", "Meanwhile").
 var introWords = toSet(`but and meanwhile however still yet so also then later now instead separately earlier in on at after before during
 moreover furthermore additionally indeed first second third finally ultimately nevertheless nonetheless besides

@@ -80,12 +80,15 @@ isn't wasn't aren't weren't now either neither only`)
 var beForms = toSet("was were is are be been being")
 
 // npStop ends a noun phrase walk: function words and common verbs.
-var npStop = toSet(`that which who whom whose when where while as after before because if but and or nor so yet
+var npStop = union(toSet(`that which who whom whose when where while as after before because if but and or nor so yet
 to in on at for from with by about than into onto over under against during without within through across since until
 upon amid among between via per like unlike despite is was are were be been being has have had do does did will would
 can could shall should may might must not it this these those there here what how why
-monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december
-yesterday today tonight tomorrow meanwhile however also then later earlier but and although though whereas unless`)
+yesterday today tonight tomorrow meanwhile however also then later earlier but and although though whereas unless`), dayWords)
+
+// dayWords name a day or a month (not "may", which is mostly the verb).
+var dayWords = toSet(`monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december`)
 
 // determiners end a noun phrase walking backwards and are kept in it.
 var determiners = toSet("the a an his her their its our my your one another some several many two three four five these those each every both either neither any no")
