@@ -252,6 +252,14 @@ func findSpans(text string, paras []paragraph) (out, inner []span) {
 				}
 			} else if continues && group >= 0 {
 				carry = group
+			} else if group < 0 {
+				// the stray mark quotes nothing, but a quotation paired
+				// inside its words is still one ("Trump walked on,
+				// chanting “U-S-A!”": an excerpt's leading mark)
+				for _, in := range inner[len(inner)-pending:] {
+					in.group = -1
+					out, _ = appendSpan(out, in, nil, 0)
+				}
 			}
 		}
 		inner, pending = inner[:len(inner)-pending], 0

@@ -184,6 +184,9 @@ func TestPatterns(t *testing.T) {
 		{"a participle as an adjective in the speaker", `"It was very pleasant," the shipping magnate told reporters. "It was brief," the left-leaning paper wrote.`,
 			[]want{{text: "It was very pleasant", speaker: "the shipping magnate", cue: "told"},
 				{text: "It was brief", speaker: "the left-leaning paper", cue: "wrote"}}},
+		{"a stray mark opening an excerpt's paragraph", "The rally went on.\n\n\"Ines Varga walked onto the stage, chanting “Free the port!”\n\n“Not today,” said Omar Haddad.",
+			[]want{{text: "Free the port!", speaker: "Ines Varga", cue: "chanting"},
+				{text: "Not today", speaker: "Omar Haddad", cue: "said"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
