@@ -148,6 +148,11 @@ func findSpans(text string, paras []paragraph) (out, inner []span) {
 					i += n
 					continue
 				}
+				// a doubled opener ("“We won,” he said"; ““We won”) is
+				// one: the quotation opens at the second
+				if k2, n2, ok := markAt(text, min(i+n, len(text)-1)); ok && i+n < p.end && k2 == markOpen {
+					i, k, n = i+n, k2, n2
+				}
 				open, openAt, openKind = i+n, i, k
 				group = -1
 			} else if k == markOpen && openKind == markEither {

@@ -187,6 +187,9 @@ func TestPatterns(t *testing.T) {
 		{"a stray mark opening an excerpt's paragraph", "The rally went on.\n\n\"Ines Varga walked onto the stage, chanting “Free the port!”\n\n“Not today,” said Omar Haddad.",
 			[]want{{text: "Free the port!", speaker: "Ines Varga", cue: "chanting"},
 				{text: "Not today", speaker: "Omar Haddad", cue: "said"}}},
+		{"a doubled opening mark", "\"“The vote stands,” Ines Varga said. ““We counted twice,” Omar Haddad added.",
+			[]want{{text: "The vote stands", speaker: "Ines Varga", cue: "said"},
+				{text: "We counted twice", speaker: "Omar Haddad", cue: "added"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
