@@ -20,8 +20,9 @@ const (
 func markAt(s string, i int) (kind, size int, ok bool) {
 	c := s[i]
 	if c == '"' {
-		// 6'3" is a height, not a quotation mark
-		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		// 6'3" is a height, not a quotation mark; "about $200,000" and
+		// "Thank you! #Trump2016" end with one
+		if feetInches(s, i) {
 			return 0, 0, false
 		}
 		return markEither, 1, true
@@ -37,6 +38,25 @@ func markAt(s string, i int) (kind, size int, ok bool) {
 		return markClose, n, true
 	}
 	return 0, 0, false
+}
+
+// feetInches reports whether the straight mark at s[i] is the inches of a
+// height: one or two digits right after a digit and a foot mark (6'3", 5'11").
+func feetInches(s string, i int) bool {
+	j := i
+	for j > 0 && i-j < 2 && isDigit(s[j-1]) {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	switch {
+	case j >= 2 && s[j-1] == '\'':
+		return isDigit(s[j-2])
+	case j >= 4 && s[j-3:j] == "’":
+		return isDigit(s[j-4])
+	}
+	return false
 }
 
 // markish marks the bytes findSpans stops at: a straight mark, markup's
