@@ -193,6 +193,8 @@ func TestPatterns(t *testing.T) {
 		{"a number or a hashtag ending a quotation", `The envoy, who is 5'11" tall, said he was "99.9" percent sure. Ines Varga wrote "Thank you, Riga! #Vote2026" at noon.`,
 			[]want{{text: "99.9", speaker: "The envoy", cue: "said", partial: true},
 				{text: "Thank you, Riga! #Vote2026", speaker: "Ines Varga", cue: "wrote"}}},
+		{"a crowd screaming back", "The mayor asked who would pay for the bridge.\n\n“Brussels!” the crowd screamed back.",
+			[]want{{text: "Brussels!", speaker: "the crowd", cue: "screamed"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
