@@ -463,9 +463,24 @@ func isTitle(text string, s span) bool {
 	}
 	before := strings.TrimRight(text[max(0, s.open-12):s.open], " ")
 	lower := strings.ToLower(before)
-	last := lastWords(before, 1) // "On "Face the Nation,"" opens a paragraph too
-	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") || len(last) == 1 && (last[0] == "on" || last[0] == "of")
+	if strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") {
+		return true
+	}
+	last := lastWords(text[max(0, s.open-40):s.open], 2) // "On "Face the Nation,"" opens a paragraph too
+	n := len(last)
+	switch {
+	case n == 0:
+		return false
+	case last[n-1] == "of":
+		// "a goal of "Peace Through Strength"": a slogan, which is said
+		return n == 1 || !sloganNouns[last[0]]
+	}
+	return last[n-1] == "on"
 }
+
+// sloganNouns name words someone says, before "of" and the words in title
+// case: "a goal of "Peace Through Strength"", "his message of "Jobs First"".
+var sloganNouns = toSet("goal goals slogan slogans motto mantra message theme themes refrain catchphrase watchword promise vision cry cries call calls")
 
 // isChant reports words a crowd chanted or cried: "chants of "Q"", "cries
 // of "Q"", "a chorus of "Q"". They were said, even by nobody named, and a

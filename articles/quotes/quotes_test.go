@@ -195,6 +195,8 @@ func TestPatterns(t *testing.T) {
 				{text: "Thank you, Riga! #Vote2026", speaker: "Ines Varga", cue: "wrote"}}},
 		{"a crowd screaming back", "The mayor asked who would pay for the bridge.\n\n“Brussels!” the crowd screamed back.",
 			[]want{{text: "Brussels!", speaker: "the crowd", cue: "screamed"}}},
+		{"a slogan after 'a goal of' is said, a show after 'on' is a title", `Ines Varga proclaimed a goal of "Bread Before Borders." She said it on "Morning Harbour" later.`,
+			[]want{{text: "Bread Before Borders.", speaker: "Ines Varga", cue: "proclaimed", partial: true}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
