@@ -46,6 +46,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
 				// its quotation close behind ("calls" is mostly the noun otherwise)
 				cf, ok = cueForm{lemma: "call"}, true
+			case pronounCues[it.lower] != cueForm{} && j > lo && subjectPronouns[pronounOf(items[j-1].lower)] && items[j-1].kind == itemWord:
+				// "she yells", "he posts": after a subject pronoun the word is the verb
+				cf, ok = pronounCues[it.lower], true
 			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
 				// "as Dana Milbank puts it, "Q""
 				cf, ok, cueText = cueForm{lemma: "put it"}, true, "put it"
@@ -664,7 +667,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 
 // cueWords holds every word that can start a cue in sentenceCues: one
 // lookup rules out most words.
-var cueWords = union(toSet("according put puts call calls"), afterCues, finalCues, cueFormWords())
+var cueWords = union(toSet("according put puts call calls"), afterCues, finalCues, cueFormWords(), keysOf(pronounCues))
 
 // cueNames maps every cue word to the same word as the lexicon spells it.
 var cueNames = func() map[string]string {

@@ -33,6 +33,23 @@ concede conclude recall recalls caution cautions testify underline underscore ye
 confirm confirms post posted posting reply replies respond responds maintain maintains observe observes remark remarks
 yell yells shout shouts chant chants scream screams roar roars`)
 
+// pronounCues are the forms notCues leaves out, taken as the verb right
+// after a subject pronoun: "she yells", "he posts", "they claim".
+var pronounCues = func() map[string]cueForm {
+	m := map[string]cueForm{}
+	for _, v := range strings.Fields(regularCueVerbs) {
+		for _, f := range verbForms(v) {
+			if notCues[f] && !strings.HasSuffix(f, "ing") {
+				m[f] = cueForm{lemma: v}
+			}
+		}
+	}
+	return m
+}()
+
+// subjectPronouns stand before their verb.
+var subjectPronouns = toSet("he she")
+
 func buildCues() map[string]cueForm {
 	m := map[string]cueForm{}
 	for _, v := range strings.Fields(regularCueVerbs) {
@@ -140,6 +157,15 @@ jeff dan greg ken doug ron don len phil nick matt ed andy tony dave jon steve re
 
 // union makes one set of the words of several, so that one lookup answers
 // for all of them; the keys of cue forms count as words too.
+// keysOf returns the set of m's keys.
+func keysOf[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
 func union(sets ...map[string]bool) map[string]bool {
 	m := map[string]bool{}
 	for _, set := range sets {

@@ -197,6 +197,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "Brussels!", speaker: "the crowd", cue: "screamed"}}},
 		{"a slogan after 'a goal of' is said, a show after 'on' is a title", `Ines Varga proclaimed a goal of "Bread Before Borders." She said it on "Morning Harbour" later.`,
 			[]want{{text: "Bread Before Borders.", speaker: "Ines Varga", cue: "proclaimed", partial: true}}},
+		{"a noun-like verb after he or she", "Lena Ortiz ran toward the car.\n\n\"Stop the engine now,\" she yells while running.",
+			[]want{{text: "Stop the engine now", speaker: "Lena Ortiz", cue: "yells"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
