@@ -375,7 +375,8 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{`"Q," X said.`, "“a ‘b’ c,” she said.\n\n“d", `according to Y, «Z»`, `"x" ― Ann Lee`, `"Q," said, ,`,
 		`Its envoy, Col. Ann al-Lee, who spoke, said "Q," and the Iraqi minister said "R".`, `The Forces' chief, A B, said, "x"`,
 		"A senior official said it.\n\n\"Q,\" the official said. She continued, \"R\"", `The so-called "x" show "Big Top" podcast`,
-		"“a “b” c,” X said. “d.\n“e,” Y added.", `[his] systems" then "z" and "q “r” s," A said.`, "\"p\n\n“q,” she said.\n\n\"r “s”", `met with chants of "No!" and cries of`, "Stated X:", "Said A, who, \"q\""} {
+		"“a “b” c,” X said. “d.\n“e,” Y added.", `[his] systems" then "z" and "q “r” s," A said.`, "\"p\n\n“q,” she said.\n\n\"r “s”", `met with chants of "No!" and cries of`, "Stated X:", "Said A, who, \"q\"",
+		"x\n\n\"A walked on, chanting “U!”\n\n“b,” C said.", "\"“a,” B said. ““c”", `He is 6'3" and "99.9" sure, #T2016" he 5’11"`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
