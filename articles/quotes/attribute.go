@@ -336,7 +336,7 @@ func endsNP(it item) bool {
 
 // npEnders are npStop, commonVerbs, npAdverbs and the cue forms in one set:
 // endsNP asks for them all at once.
-var npEnders = union(npStop, commonVerbs, npAdverbs, cueFormWords())
+var npEnders = union(npStop, commonVerbs, npAdverbs, keysOf(cues))
 
 // npAdverbs are short adverbs that end a noun phrase ("The draft only asks").
 var npAdverbs = toSet("only just even still never always often alone too")
@@ -667,7 +667,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 
 // cueWords holds every word that can start a cue in sentenceCues: one
 // lookup rules out most words.
-var cueWords = union(toSet("according put puts call calls"), afterCues, finalCues, cueFormWords(), keysOf(pronounCues))
+var cueWords = union(toSet("according put puts call calls"), afterCues, finalCues, keysOf(cues), keysOf(pronounCues))
 
 // cueNames maps every cue word to the same word as the lexicon spells it.
 var cueNames = func() map[string]string {

@@ -170,8 +170,10 @@ func findSpans(text string, paras []paragraph) (out, inner []span) {
 				}
 				// a doubled opener ("“We won,” he said"; ““We won”) is
 				// one: the quotation opens at the second
-				if k2, n2, ok := markAt(text, min(i+n, len(text)-1)); ok && i+n < p.end && k2 == markOpen {
-					i, k, n = i+n, k2, n2
+				if i+n < p.end {
+					if k2, n2, ok := markAt(text, i+n); ok && k2 == markOpen {
+						i, k, n = i+n, k2, n2
+					}
 				}
 				open, openAt, openKind = i+n, i, k
 				group = -1
