@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 
+	"briefs/articles/names"
 	"briefs/model"
 )
 
@@ -1107,7 +1108,7 @@ func isOpener(items []item, i, c int) bool {
 	if clauseOpeners[w] {
 		return true
 	}
-	if femaleNames[w] || maleNames[w] || len(w) <= 4 || i+1 < c && items[i+1].capitalised() && !strings.HasSuffix(w, "ing") {
+	if names.Gender(w) != 0 || len(w) <= 4 || i+1 < c && items[i+1].capitalised() && !strings.HasSuffix(w, "ing") {
 		return false
 	}
 	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")

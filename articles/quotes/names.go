@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"briefs/articles/names"
 	"briefs/model"
 )
 
@@ -130,14 +131,7 @@ func genderOf(name string) byte {
 	if name == "" {
 		return 0
 	}
-	first := strings.ToLower(name)
-	switch {
-	case femaleNames[first]:
-		return 'f'
-	case maleNames[first]:
-		return 'm'
-	}
-	return 0
+	return names.Gender(name)
 }
 
 // nameJoiners may sit inside a name ("Bashar al-Assad" is one word; "Ludwig van Beethoven").
@@ -175,7 +169,7 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, paraItems [][]it
 			}
 			// a lone capitalised word opening a sentence is most often not a name
 			if b-a == 1 && (a == 0 || items[a-1].kind == itemPunct && strings.Contains(".!?:", items[a-1].text)) &&
-				!femaleNames[items[a].lower] && !maleNames[items[a].lower] && len(ents) > 0 {
+				names.Gender(items[a].lower) == 0 && len(ents) > 0 {
 				continue
 			}
 			s, e := items[a].start, items[b-1].end

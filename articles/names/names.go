@@ -1,0 +1,59 @@
+// Package names knows the gender of common given names, so that "she"
+// finds Hillary Clinton and "Mr Clinton" does not.
+package names
+
+import "strings"
+
+// Gender returns 'f' or 'm' for a given name the lists know, in any case
+// ("hillary", "Hillary"), else 0.
+func Gender(given string) byte {
+	if g := gender(given); g != 0 || strings.ToLower(given) == given {
+		return g
+	}
+	return gender(strings.ToLower(given))
+}
+
+func gender(g string) byte {
+	switch {
+	case female[g]:
+		return 'f'
+	case male[g]:
+		return 'm'
+	}
+	return 0
+}
+
+// female are common female first names in English-language political news.
+var female = toSet(`hillary chelsea melania ivanka kellyanne nancy elizabeth sarah susan mary patricia jennifer linda barbara
+margaret karen lisa betty dorothy sandra ashley kimberly donna emily michelle carol amanda melissa deborah stephanie rebecca
+laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole samantha katherine christine debra rachel
+catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
+megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
+judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla
+theresa angela merkel marine federica theresa jill gennifer huma donna debbie loretta condoleezza madeleine samantha nikki
+valerie kamala dianne claire tulsi kirsten elena sonia ruth harriet sheila maxine marsha susana jeanne jane kate
+katie kathy sue liz beth meg ellen ilhan alexandria ayanna rashida betsy elaine tammy tina mia zoe yulia maria natalya
+irina svetlana olga valentina tatiana galina lyudmila ekaterina anastasia marianne sylvie segolene christiane ursula annegret
+theresa nicola jacinda julia yoshiko yingluck aung benazir indira golda angela dilma cristina michelle laura barbara rosalynn
+nancy betty pat lady ladybird mamie bess edith eleanor lou grace florence helen ida caroline frances abigail dolley louisa
+elizabeth martha`)
+
+// male are common male first names in English-language political news.
+var male = toSet(`donald mike michael barack joe john james robert william david richard charles thomas christopher daniel
+matthew anthony mark paul steven steve andrew kenneth george joshua kevin brian edward ronald timothy jason jeffrey ryan jacob
+gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack
+dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald
+christian sean arthur austin noah lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan
+wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley bernie ted marco rand chris jeb ben newt rudy
+reince sean tim bill hugh vladimir sergei dmitry rex mitt jim bob mitch harry chuck nancy_ al elijah trey jason tom kim_ boris
+emmanuel francois nicolas angela_ xi shinzo recep bashar ali mohammed muhammad ahmed hassan abdul omar ibrahim king_ jared eric
+corey kellyanne_ paul rick lindsey_ lyndon franklin dwight ronald gerald jimmy herbert calvin woodrow theodore abraham ulysses
+jeff dan greg ken doug ron don len phil nick matt ed andy tony dave jon steve reid orrin mitch lamar trent rob marty kurt`)
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
