@@ -310,6 +310,7 @@ type span struct {
 	gz         *gazetteer.Entry // from the gazetteer, or nil
 	kind       model.EntityKind // decided kind
 	headline   bool             // found in a headline or heading
+	honor      byte             // the honorific before a person's name (honorOf)
 }
 
 // sentenceSpans tags one sentence and appends its spans.
@@ -321,7 +322,11 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	matches := s.matches
 	mk := func(i, j int, typ tagger.Type, e *gazetteer.Entry) span {
 		st, en := s.toks[i].Start, s.toks[j-1].End
-		return span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, headline: s.headline}
+		sp := span{field: f, start: st, end: en, text: text[st:en], words: s.words[i:j], typ: typ, gz: e, headline: s.headline}
+		if i > 0 {
+			sp.honor = honorOf(s.words[i-1])
+		}
+		return sp
 	}
 	tagged = joinParticles(s.words, tagged)
 	tagged = mergeAdjacent(tagged)

@@ -396,3 +396,36 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestSurnameOfTwoPeople: a surname alone that two people in the brief
+// share is the one named first, unless its honorific rules that one out
+// ("Mrs" for a man, "Mr" for a woman or for someone the brief calls "Sir").
+func TestSurnameOfTwoPeople(t *testing.T) {
+	body := "Daniel Varga opened the talks. His wife, Anna Varga, chairs the charity. Mr Varga said little. " +
+		"Mrs Varga spoke later. Then Varga left.\n\n" +
+		"Sir Peter Holm, the police chief, warned of delays. The minister, Nils Holm, disagreed. Mr Holm said the plan stood."
+	a := extract(t, "Talks", body)
+	check := func(prefix, form, id string) {
+		t.Helper()
+		at := strings.Index(a.Body, prefix+form)
+		if at < 0 {
+			t.Fatalf("no %q in the body", prefix+form)
+		}
+		start := at + len(prefix)
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m.Field == model.FieldBody && m.Start == start && m.Text == form {
+					if e.ID != id {
+						t.Errorf("%q in %q is %s, want %s", form, prefix+form, e.ID, id)
+					}
+					return
+				}
+			}
+		}
+		t.Errorf("%q in %q is no entity's mention, want %s", form, prefix+form, id)
+	}
+	check("Mr ", "Varga", "person:daniel-varga")
+	check("Mrs ", "Varga", "person:anna-varga")
+	check("Then ", "Varga", "person:daniel-varga")
+	check("Mr ", "Holm", "person:nils-holm")
+}

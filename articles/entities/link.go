@@ -7,6 +7,7 @@ import (
 
 	"briefs/articles/entities/gazetteer"
 	"briefs/articles/entities/tagger"
+	"briefs/articles/names"
 	"briefs/model"
 )
 
@@ -200,6 +201,7 @@ type linkBufs struct {
 	surnamed  [][]string
 	bySurname map[string]surnameRun
 	seenName  map[string]bool
+	personHon map[string]byte // by person name: the honorifics it was given (honorOf)
 	surnames  map[string]string
 	sm        slugMemo
 	groups    map[groupKey]int
@@ -218,6 +220,7 @@ type linkBufs struct {
 func (b *linkBufs) reset(n int) {
 	if b.bySurname == nil {
 		b.bySurname, b.seenName, b.surnames = map[string]surnameRun{}, map[string]bool{}, map[string]string{}
+		b.personHon = map[string]byte{}
 		b.sm.slugs, b.groups, b.acro = map[string]string{}, map[groupKey]int{}, map[string]string{}
 		b.votes, b.headed = map[string]int{}, map[string]groupKey{}
 	}
@@ -234,6 +237,7 @@ func (b *linkBufs) release() {
 	clear(b.surnamed)
 	b.persons, b.personSur, b.surnamed = b.persons[:0], b.personSur[:0], b.surnamed[:0]
 	clear(b.seenName)
+	clear(b.personHon)
 	clear(b.surnames)
 	clear(b.sm.slugs)
 	clear(b.groups)
@@ -329,16 +333,21 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	}
 	// same is samePerson for names already known to share a surname.
 	same := func(short, long []string, sn string) bool { return sn != "" && sameGiven(short, long) }
-	addPerson := func(words []string) {
-		if name := sm.join(words); !seenName[string(name)] {
+	personHon := bufs.personHon
+	addPerson := func(words []string, honor byte) {
+		name := sm.join(words)
+		if !seenName[string(name)] {
 			seenName[string(name)] = true
 			bufs.persons = append(bufs.persons, words)
 			bufs.personSur = append(bufs.personSur, sur(words))
 		}
+		if honor != 0 {
+			personHon[string(name)] |= honor
+		}
 	}
 	for i := range spans {
 		if spans[i].kind == model.KindPerson {
-			addPerson(spans[i].words)
+			addPerson(spans[i].words, spans[i].honor)
 		}
 	}
 	bufs.layOutBySurname()
@@ -372,13 +381,24 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	}
 	// The slug of the fullest compatible name keys each person ("Assad" -> "Bashar al-Assad").
 	personKey := bufs.personKey
-	fullest := func(words []string) []string {
-		best := words
+	// fullest is the fullest name that words, given the honorific honor, can be.
+	fullest := func(words []string, honor byte) []string {
+		best, found := words, false
 		sn := sur(words)
 		for _, p := range bufs.sameSurname(sn) {
-			if fuller(p, best) && same(words, p, sn) {
-				best = p
+			if !fuller(p, words) || !same(words, p, sn) || honor != 0 && !honorFits(honor, p, personHon[string(sm.join(p))]) {
+				continue
 			}
+			switch {
+			case !found:
+				best, found = p, true // the first that fits
+			case same(best, p, sn) || same(p, best, sn):
+				if fuller(p, best) { // the same person named more fully
+					best = p
+				}
+			}
+			// else two people of one surname fit it ("Tony Blair" and
+			// "Cherie Blair" for "Blair"): the one named first keeps it
 		}
 		return best
 	}
@@ -386,7 +406,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 		if spans[i].kind != model.KindPerson {
 			continue
 		}
-		best := fullest(spans[i].words)
+		best := fullest(spans[i].words, spans[i].honor)
 		if len(best) == 1 {
 			// A first name alone ("Hillary") is the one person of that first name, if only one.
 			only := ""
@@ -396,7 +416,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 				if len(p) < 2 || !strings.EqualFold(p[0], best[0]) {
 					continue
 				}
-				f := fullest(p)
+				f := fullest(p, 0)
 				if key := strings.Join(f, " "); only == "" || only == key {
 					only, onlyWords = key, f
 				} else {
@@ -406,7 +426,7 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 			if only != "" && unique {
 				best = onlyWords
 			} else if f := slipOfSurname(best[0], bufs); f != nil {
-				best = fullest(f)
+				best = fullest(f, spans[i].honor)
 			}
 		}
 		personKey[i] = sm.of(best)
@@ -630,4 +650,57 @@ func slipOfSurname(w string, b *linkBufs) []string {
 		}
 	}
 	return found
+}
+
+// Honorifics before a person's name, as bits: a man's (Mr, Sir, Lord), a
+// woman's (Mrs, Ms, Miss, Dame, Lady, Baroness), and a title of rank (Sir,
+// Lord, Dame, Lady, Baroness) that a paper keeps using for that person.
+const (
+	honMale byte = 1 << iota
+	honFemale
+	honTitled
+)
+
+// honorOf returns the honorific bits of the word w (0 when it is none).
+func honorOf(w string) byte {
+	w = strings.TrimSuffix(w, ".")
+	if len(w) < 2 || len(w) > 8 {
+		return 0
+	}
+	for _, h := range honorifics {
+		if strings.EqualFold(w, h.word) {
+			return h.bits
+		}
+	}
+	return 0
+}
+
+var honorifics = []struct {
+	word string
+	bits byte
+}{
+	{"mr", honMale}, {"mrs", honFemale}, {"ms", honFemale}, {"miss", honFemale},
+	{"sir", honMale | honTitled}, {"lord", honMale | honTitled},
+	{"dame", honFemale | honTitled}, {"lady", honFemale | honTitled}, {"baroness", honFemale | honTitled},
+}
+
+// honorFits reports whether a surname given the honorific honor ("Mr
+// Blair") can be the person named p, given the honorifics p had (had):
+// not a woman for "Mr", nor a man for "Mrs", nor someone a paper calls
+// "Sir Ian" for a plain "Mr Blair".
+func honorFits(honor byte, p []string, had byte) bool {
+	if honor == 0 {
+		return true
+	}
+	g := byte(0)
+	if len(p) >= 2 {
+		g = names.Gender(p[0])
+	}
+	switch {
+	case honor&honMale != 0 && (g == 'f' || had&honFemale != 0):
+		return false
+	case honor&honFemale != 0 && (g == 'm' || had&honMale != 0):
+		return false
+	}
+	return honor&honTitled != 0 || had&honTitled == 0
 }
