@@ -336,7 +336,16 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	for _, t := range tagged {
 		i, j := t.Start, t.End
 		if t.Type == tagger.PER {
+			// "Harrogate Mr Kennedy": the name starts after an honorific inside it
+			for k := j - 2; k > i; k-- {
+				if honorOf(s.words[k]) != 0 {
+					i = k
+					break
+				}
+			}
 			i = stripTitles(s.words, i, j)
+		} else if j-i > 1 && honorOf(s.words[j-1]) != 0 {
+			j-- // "in Bergen Mr Holm": the place ends before the honorific
 		}
 		if i >= j || j-i == 1 && inLower(titles, s.words[i]) {
 			continue // a title alone ("Colonel") names no one

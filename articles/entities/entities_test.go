@@ -428,4 +428,10 @@ func TestSurnameOfTwoPeople(t *testing.T) {
 	check("Mrs ", "Varga", "person:anna-varga")
 	check("Then ", "Varga", "person:daniel-varga")
 	check("Mr ", "Holm", "person:nils-holm")
+
+	// a word run into a name before its honorific is not part of it
+	b := extract(t, "Rally", "Nils Holm spoke in Oslo.\n\nAnalysing Mr Holm is hard, said the paper. Speaking in Bergen Mr Holm said the plan stood.")
+	if n := len(find(b, "Nils Holm").Mentions); n != 3 || find(b, "Bergen") == nil || find(b, "Bergen Mr") != nil {
+		t.Errorf("Nils Holm has %d mentions, want 3 (Analysing Mr Holm, Bergen Mr Holm): %s", n, describe(b))
+	}
 }
