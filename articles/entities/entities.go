@@ -30,6 +30,7 @@ import (
 	"briefs/articles/entities/gazetteer"
 	"briefs/articles/entities/tagger"
 	"briefs/articles/entities/token"
+	"briefs/articles/names"
 	"briefs/model"
 )
 
@@ -331,10 +332,16 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	tagged = joinParticles(s.words, tagged)
 	tagged = mergeAdjacent(tagged)
 	tagged = mergeCrossing(tagged, matches)
+	tagged = splitPersonAfterBody(s.words, tagged, matches)
 	tagged = x.shapeRules(s, tagged, matches)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End
+		if j-i > 2 && postNominals[s.words[j-1]] {
+			// "Guy Mansfield QC", "Nia Griffith MP": a person, named without the letters
+			j--
+			t.Type = tagger.PER
+		}
 		if t.Type == tagger.PER {
 			// "Harrogate Mr Kennedy": the name starts after an honorific inside it
 			for k := j - 2; k > i; k-- {
@@ -599,6 +606,36 @@ func mergeCrossing(tagged []tagger.Span, matches []gazetteer.Match) []tagger.Spa
 	return tagged
 }
 
+// splitPersonAfterBody splits a span that holds a known organisation's
+// name and then a person's ("Liberal Democrat Sarah" + "Teather", "Lib Dem
+// Norman Baker"): the organisation keeps its name, the person the rest
+// (with the person span right after it). The rest is a person's when such
+// a span follows or when it opens with a known given name.
+func splitPersonAfterBody(words []string, tagged []tagger.Span, matches []gazetteer.Match) []tagger.Span {
+	for _, m := range matches {
+		if m.Entry.Kind != model.KindOrganization {
+			continue
+		}
+		for k := 0; k < len(tagged); k++ {
+			t := tagged[k]
+			if t.Type == tagger.PER || t.Start != m.Start || t.End <= m.End {
+				continue
+			}
+			rest := tagger.Span{Start: m.End, End: t.End, Type: tagger.PER}
+			if k+1 < len(tagged) && tagged[k+1].Type == tagger.PER && tagged[k+1].Start == t.End {
+				rest.End = tagged[k+1].End
+				tagged = slices.Delete(tagged, k+1, k+2)
+			} else if names.Gender(words[m.End]) == 0 {
+				continue
+			}
+			tagged[k].End = m.End
+			tagged = slices.Insert(tagged, k+1, rest)
+			break
+		}
+	}
+	return tagged
+}
+
 // joinParticles grows person spans over the particles of family names the
 // tagger left out ("Tariq" + "bin" + "Salman", "Greta von der Heyden",
 // sentence-initial "Bin Salman").
@@ -643,6 +680,9 @@ func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
 	return out
 }
 
+// postNominals are letters after a person's name.
+var postNominals = map[string]bool{"QC": true, "KC": true, "MP": true, "MEP": true, "MSP": true}
+
 // placeParticles join the words of foreign place and organisation names.
 var placeParticles = map[string]bool{"des": true, "de": true, "du": true, "del": true, "della": true, "di": true, "la": true, "le": true, "los": true, "las": true, "el": true}
 
@@ -660,6 +700,7 @@ var titles = map[string]bool{
 	"father": true, "bishop": true, "archbishop": true, "cardinal": true, "ayatollah": true, "emir": true,
 	"sultan": true, "crown": true, "deputy": true, "speaker": true, "leader": true, "director": true,
 	"spokesman": true, "spokeswoman": true, "dictator": true, "former": true, "late": true, "new": true,
+	"mp": true, "mep": true, "msp": true,
 }
 
 // titleWord reports whether w is a title or a title's plural, allowing one

@@ -3,10 +3,13 @@ package entities
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/tagger"
 	"briefs/articles/samples"
 	"briefs/model"
 )
@@ -433,5 +436,46 @@ func TestSurnameOfTwoPeople(t *testing.T) {
 	b := extract(t, "Rally", "Nils Holm spoke in Oslo.\n\nAnalysing Mr Holm is hard, said the paper. Speaking in Bergen Mr Holm said the plan stood.")
 	if n := len(find(b, "Nils Holm").Mentions); n != 3 || find(b, "Bergen") == nil || find(b, "Bergen Mr") != nil {
 		t.Errorf("Nils Holm has %d mentions, want 3 (Analysing Mr Holm, Bergen Mr Holm): %s", n, describe(b))
+	}
+}
+
+// TestPartiesAndPostNominals: a party's short forms are one entity, a
+// person named after a party ("Liberal Democrat Sarah Okafor") is not part
+// of it, and letters after a name ("QC", "MP") make a person, not a body.
+func TestPartiesAndPostNominals(t *testing.T) {
+	a := extract(t, "Vote", "Liberal Democrat Sarah Okafor, the newest member, said the vote was close. "+
+		"The Lib Dems will meet again. The chairman of the Bar Council, Guy Fenwick QC, warned of delays. Labour MP Roger Haldane agreed.")
+	if e := find(a, "Lib Dems"); e == nil || e.ID != "organization:liberal-democrats" || find(a, "Liberal Democrat") != e {
+		t.Errorf("Liberal Democrat and Lib Dems: %s", describe(a))
+	}
+	for _, form := range []string{"Sarah Okafor", "Guy Fenwick", "Roger Haldane"} {
+		if e := find(a, form); e == nil || e.Kind != model.KindPerson {
+			t.Errorf("%s is not a person: %s", form, describe(a))
+		}
+	}
+}
+
+
+func TestSplitPersonAfterBody(t *testing.T) {
+	party := &gazetteer.Entry{Kind: model.KindOrganization}
+	words := strings.Fields("Liberal Democrat Anna Varga , said")
+	cases := []struct {
+		tagged, want []tagger.Span
+	}{
+		// the tagger ran the party into the given name, and the surname is a person
+		{[]tagger.Span{{Start: 0, End: 3, Type: tagger.ORG}, {Start: 3, End: 4, Type: tagger.PER}},
+			[]tagger.Span{{Start: 0, End: 2, Type: tagger.ORG}, {Start: 2, End: 4, Type: tagger.PER}}},
+		// the whole run is one span: the rest opens with a known given name
+		{[]tagger.Span{{Start: 0, End: 4, Type: tagger.ORG}},
+			[]tagger.Span{{Start: 0, End: 2, Type: tagger.ORG}, {Start: 2, End: 4, Type: tagger.PER}}},
+		// nothing to split
+		{[]tagger.Span{{Start: 0, End: 2, Type: tagger.ORG}, {Start: 2, End: 4, Type: tagger.PER}},
+			[]tagger.Span{{Start: 0, End: 2, Type: tagger.ORG}, {Start: 2, End: 4, Type: tagger.PER}}},
+	}
+	for _, c := range cases {
+		got := splitPersonAfterBody(words, slices.Clone(c.tagged), []gazetteer.Match{{Start: 0, End: 2, Entry: party}})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%v: got %v, want %v", c.tagged, got, c.want)
+		}
 	}
 }

@@ -130,6 +130,13 @@ var orgs = []struct {
 	{"Democratic Party", []string{"Democrats"}},
 	{"Labour Party", []string{"Labour"}},
 	{"Conservative Party", []string{"Conservatives", "Tories"}},
+	{"Liberal Democrats", []string{"Lib Dems", "Lib Dem", "Liberal Democrat", "Liberal Democrat Party"}},
+	{"Scottish National Party", []string{"SNP"}},
+	{"UK Independence Party", []string{"UKIP", "Ukip"}},
+	{"Christian Democratic Union", []string{"CDU"}},
+	{"Social Democratic Party of Germany", []string{"SPD"}},
+	{"Communist Party of China", []string{"Chinese Communist Party", "CCP", "CPC"}},
+	{"United Russia", nil},
 }
 
 // seats are seats of government and buildings used as metonyms for the body inside.
