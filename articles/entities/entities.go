@@ -354,8 +354,8 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		} else if j-i > 1 && honorOf(s.words[j-1]) != 0 {
 			j-- // "in Bergen Mr Holm": the place ends before the honorific
 		}
-		if i >= j || j-i == 1 && inLower(titles, s.words[i]) {
-			continue // a title alone ("Colonel") names no one
+		if i >= j || j-i == 1 && inLower(titles, s.words[i]) && !surnameAfterHonorific(s.words, i) {
+			continue // a title alone ("Colonel") names no one; "Ms King" does
 		}
 		var e *gazetteer.Entry
 		for k, m := range matches {
@@ -610,7 +610,7 @@ func mergeCrossing(tagged []tagger.Span, matches []gazetteer.Match) []tagger.Spa
 // name and then a person's ("Liberal Democrat Sarah" + "Teather", "Lib Dem
 // Norman Baker"): the organisation keeps its name, the person the rest
 // (with the person span right after it). The rest is a person's when such
-// a span follows or when it opens with a known given name.
+// a span follows or when it opens, titles aside, with a known given name.
 func splitPersonAfterBody(words []string, tagged []tagger.Span, matches []gazetteer.Match) []tagger.Span {
 	for _, m := range matches {
 		if m.Entry.Kind != model.KindOrganization {
@@ -625,8 +625,14 @@ func splitPersonAfterBody(words []string, tagged []tagger.Span, matches []gazett
 			if k+1 < len(tagged) && tagged[k+1].Type == tagger.PER && tagged[k+1].Start == t.End {
 				rest.End = tagged[k+1].End
 				tagged = slices.Delete(tagged, k+1, k+2)
-			} else if names.Gender(words[m.End]) == 0 {
-				continue
+			} else {
+				g := m.End // "Labour MP Anna": past the titles
+				for g < t.End-1 && titleWord(words[g]) {
+					g++
+				}
+				if names.Gender(words[g]) == 0 {
+					continue
+				}
 			}
 			tagged[k].End = m.End
 			tagged = slices.Insert(tagged, k+1, rest)
@@ -679,6 +685,20 @@ func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
 	}
 	return out
 }
+
+// surnameAfterHonorific reports a title word that is a surname, right
+// after Mr, Mrs, Ms or Miss ("Ms King", "Mr Major"); not a style of office
+// ("Mr Justice", "Mr President", "Lord Chancellor").
+func surnameAfterHonorific(words []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	h := honorOf(words[i-1])
+	return h != 0 && h&honTitled == 0 && !offices[strings.ToLower(words[i])]
+}
+
+// offices follow an honorific as a style, not a surname.
+var offices = map[string]bool{"justice": true, "president": true, "speaker": true, "chairman": true, "chancellor": true, "mayor": true, "secretary": true, "minister": true, "ambassador": true}
 
 // postNominals are letters after a person's name.
 var postNominals = map[string]bool{"QC": true, "KC": true, "MP": true, "MEP": true, "MSP": true}

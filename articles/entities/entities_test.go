@@ -432,6 +432,12 @@ func TestSurnameOfTwoPeople(t *testing.T) {
 	check("Then ", "Varga", "person:daniel-varga")
 	check("Mr ", "Holm", "person:nils-holm")
 
+	// a title word after Ms is a surname; after Lord it is an office
+	k := extract(t, "Seat", "Tomas Varga will stand against Oona King at the next election. Ms King said she was ready. The Lord Chancellor disagreed.")
+	if e := find(k, "King"); e == nil || e.ID != "person:oona-king" || find(k, "Chancellor") != nil {
+		t.Errorf("Ms King, Lord Chancellor: %s", describe(k))
+	}
+
 	// a word run into a name before its honorific is not part of it
 	b := extract(t, "Rally", "Nils Holm spoke in Oslo.\n\nAnalysing Mr Holm is hard, said the paper. Speaking in Bergen Mr Holm said the plan stood.")
 	if n := len(find(b, "Nils Holm").Mentions); n != 3 || find(b, "Bergen") == nil || find(b, "Bergen Mr") != nil {
