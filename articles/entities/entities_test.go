@@ -461,7 +461,6 @@ func TestPartiesAndPostNominals(t *testing.T) {
 	}
 }
 
-
 func TestSplitPersonAfterBody(t *testing.T) {
 	party := &gazetteer.Entry{Kind: model.KindOrganization}
 	words := strings.Fields("Liberal Democrat Anna Varga , said")
