@@ -32,8 +32,11 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
 				cf, ok, cueText = cueForm{lemma: "according to"}, true, "according to"
 			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) &&
-				// "state Del. Mira Lund": "state" before a name is no verb
-				!(it.lower == "state" && j+1 < hi && items[j+1].capitalised()):
+				// "state Del. Mira Lund", "state prosecutor Ana Ruiz", "secretary
+				// of state": "state" after "of" or before a name or a noun is no
+				// verb ("state the authors", "states in its report" are)
+				!((it.lower == "state" || it.lower == "states") && (j > lo && items[j-1].lower == "of" ||
+					j+1 < hi && items[j+1].kind == itemWord && (items[j+1].capitalised() || !items[j+1].is(classDeterminer) && !items[j+1].is(classNPStop)))):
 				cf, ok = cueForm{lemma: it.lower}, true
 			case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
 				// "Bystrom agreed." before a quotation

@@ -199,6 +199,9 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "Bread Before Borders.", speaker: "Ines Varga", cue: "proclaimed", partial: true}}},
 		{"a noun-like verb after he or she", "Lena Ortiz ran toward the car.\n\n\"Stop the engine now,\" she yells while running.",
 			[]want{{text: "Stop the engine now", speaker: "Lena Ortiz", cue: "yells"}}},
+		{"state before a noun is no cue", `"The boundaries did not match," state prosecutor Ana Ruiz told reporters. "Nothing was hidden," states the report.`,
+			[]want{{text: "The boundaries did not match", speaker: "Ana Ruiz", cue: "told"},
+				{text: "Nothing was hidden", speaker: "the report", cue: "states"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
