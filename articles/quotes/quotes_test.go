@@ -202,6 +202,9 @@ func TestPatterns(t *testing.T) {
 		{"state before a noun is no cue", `"The boundaries did not match," state prosecutor Ana Ruiz told reporters. "Nothing was hidden," states the report.`,
 			[]want{{text: "The boundaries did not match", speaker: "Ana Ruiz", cue: "told"},
 				{text: "Nothing was hidden", speaker: "the report", cue: "states"}}},
+		{"a cue with a clause after it opens the next sentence", `"Exports held up," said economist Ana Ruiz. "The bank should stand ready to cut rates." Some traders have predicted rates will fall.`,
+			[]want{{text: "Exports held up", speaker: "Ana Ruiz", cue: "said"},
+				{text: "The bank should stand ready to cut rates.", speaker: "Ana Ruiz", cue: "said"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}

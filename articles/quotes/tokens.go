@@ -272,7 +272,13 @@ func cueWithin(items []item, i, n int) bool {
 		if items[j].kind != itemWord {
 			return describedCue(items, i)
 		}
-		if _, ok := cues[items[j].lower]; ok || afterCues[items[j].lower] {
+		if cf, ok := cues[items[j].lower]; ok || afterCues[items[j].lower] {
+			// "Q." Some economists have predicted rates will drop: a cue
+			// with a clause after it is the next sentence's
+			if k := j + 1; j > i && k < len(items) && items[k].kind == itemWord && !items[k].capitalised() &&
+				!items[k].is(classNPStop) && !items[k].is(classDeterminer) && cf.lemma != "tell" && cf.lemma != "ask" {
+				return false
+			}
 			return true
 		}
 	}
