@@ -1015,6 +1015,11 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 			}
 		}
 	}
+	// "the airlines' association, which has attacked the plan as a "Q"":
+	// the words of what the clause describes
+	if w := st.relativeSpeaker(items, clauseLo, i, para); w != nil {
+		return w
+	}
 	// "Analysts questioned Rolf Voss's claim that the border was "Q"": the
 	// words are the possessor's
 	if w := st.possessorOfSpeech(items, clauseLo, i, para); w != nil {
@@ -1341,6 +1346,43 @@ func onlyRoleBefore(items []item, f, pos int) bool {
 
 // nounPrepositions before a phrase make what follows it part of that phrase ("for big recounts").
 var nounPrepositions = toSet("for with about from at into over against in on")
+
+// relativeSpeaker finds "X, which has attacked the package as a "Q"" or
+// "X, who called it "Q"" between lo and the quotation items[i]: ", which"
+// or ", who", a verb (after "has" or "had"), then only words up to the
+// quotation. X speaks when it is a person or a named body.
+func (st *fieldState) relativeSpeaker(items []item, lo, i, para int) *who {
+	for k := i - 2; k > lo && k >= i-12; k-- {
+		it := items[k]
+		if it.kind != itemWord {
+			return nil
+		}
+		if it.lower != "which" && it.lower != "who" {
+			continue
+		}
+		v := k + 1
+		if items[v].lower == "has" || items[v].lower == "had" || items[v].lower == "have" {
+			v++
+		}
+		if !items[k-1].isPunct(",") || v >= i || !(strings.HasSuffix(items[v].lower, "ed") || cues[items[v].lower] != (cueForm{})) {
+			return nil
+		}
+		a, b, role := backwardNP(items, lo, k-1)
+		if b <= a {
+			return nil
+		}
+		w := st.resolve(items, a, b, role, para)
+		if !(w.person || w.entity != "") {
+			return nil
+		}
+		c := *w
+		if cues[items[v].lower] != (cueForm{}) {
+			c.cue = ownCue(items[v].lower)
+		}
+		return &c
+	}
+	return nil
+}
 
 // subordinators open a clause with a subject of its own.
 var subordinators = toSet("after because when while since before although though until once whereas")

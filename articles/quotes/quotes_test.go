@@ -205,6 +205,8 @@ func TestPatterns(t *testing.T) {
 		{"a cue with a clause after it opens the next sentence", `"Exports held up," said economist Ana Ruiz. "The bank should stand ready to cut rates." Some traders have predicted rates will fall.`,
 			[]want{{text: "Exports held up", speaker: "Ana Ruiz", cue: "said"},
 				{text: "The bank should stand ready to cut rates.", speaker: "Ana Ruiz", cue: "said"}}},
+		{"a relative clause's words are what it describes", `The claims were denied by Foreign Minister Ana Ruiz, who accused the opposition of "playing games". The rules stand.`,
+			[]want{{text: "playing games", speaker: "Ana Ruiz", cue: "", partial: true}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
