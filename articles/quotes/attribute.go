@@ -50,8 +50,11 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
 				// its quotation close behind ("calls" is mostly the noun otherwise)
 				cf, ok = cueForm{lemma: "call"}, true
-			case pronounCues[it.lower] != cueForm{} && j > lo && subjectPronouns[pronounOf(items[j-1].lower)] && items[j-1].kind == itemWord:
-				// "she yells", "he posts": after a subject pronoun the word is the verb
+			case pronounCues[it.lower] != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
+				items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(it.lower, "s") || strings.HasSuffix(it.lower, "ed"))):
+				// "she yells", "Mr Finegold replies:": after a subject pronoun,
+				// or between a name and a colon, the word is the verb ("a
+				// snappy retort:" is not)
 				cf, ok = pronounCues[it.lower], true
 			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
 				// "as Dana Milbank puts it, "Q""
@@ -1040,6 +1043,14 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 			if expletives[pronounOf(first.lower)] {
 				return nil
 			}
+			// "His message to the chancellor was: "Q"": his words
+			if pr := possessivePronouns[first.lower]; pr != "" && a+1 < b && (speechNouns[items[a+1].lower] || documentNouns[items[a+1].lower]) {
+				if w := st.resolvePronoun(pr, first.start); w != nil {
+					c := *w
+					c.cue = ""
+					return &c
+				}
+			}
 			// "The text was drafted by ..., the Council's "penholders"": a
 			// passive subject is acted on, not speaking
 			if items[b].is(classBe) && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
@@ -1286,6 +1297,9 @@ func genderOfRole(role string) byte {
 
 var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms miss lady dame")
 var maleRoles = toSet("widower father husband son brother king prince actor grandfather uncle nephew mr sir lord")
+
+// possessivePronouns give the pronoun that stands for their possessor.
+var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
 
 // speechNouns are said things whose sayer is named by a possessive ("Voss's claim").
 var speechNouns = toSet(`claim claims statement statements remark remarks comment comments assertion assertions promise promises

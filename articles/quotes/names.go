@@ -252,17 +252,36 @@ func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 		if !r.person {
 			continue
 		}
-		before := strings.ToLower(ix.text[max(0, r.start-40):r.start])
+		// the words since the person named before it: "Minister Tomas
+		// Varga met Omar Haddad" gives Haddad no title
+		from := max(0, r.start-40)
+		for p := k - 1; p >= 0 && ix.refs[p].end > from; p-- {
+			if ix.refs[p].person && ix.refs[p].end <= r.start {
+				from = ix.refs[p].end
+				break
+			}
+		}
+		before := strings.ToLower(ix.text[from:r.start])
 		if i := strings.LastIndexAny(before, ".;\n"); i >= 0 {
 			before = before[i+1:]
 		}
-		after := strings.ToLower(ix.text[r.end:min(len(ix.text), r.end+60)])
+		to := min(len(ix.text), r.end+60)
+		for n := k + 1; n < len(ix.refs) && ix.refs[n].start < to; n++ {
+			if ix.refs[n].person && ix.refs[n].start >= r.end {
+				to = ix.refs[n].start // "Questions, Tory leader Michael Howard": Howard's title
+				break
+			}
+		}
+		after := strings.ToLower(ix.text[r.end:to])
 		if i := strings.IndexAny(after, ".;\n"); i >= 0 {
 			after = after[:i]
 		}
 		ctx := before
 		if strings.HasPrefix(strings.TrimSpace(after), ",") || strings.HasPrefix(after, " (") {
 			ctx += " " + after
+		}
+		if otherRank(ctx, role, mods) {
+			continue
 		}
 		score := 0
 		if containsWord(ctx, role) {
@@ -282,6 +301,7 @@ func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 		if score > bestScore {
 			best, bestScore = r, score
 		}
+
 	}
 	return best
 }
@@ -306,6 +326,27 @@ func hasDescriptionHead(s string) bool {
 	}
 	return false
 }
+
+// otherRank reports a rank before the role in ctx that the description
+// does not give: "the prime minister" is not "Deputy Prime Minister John
+// Prescott", nor "the secretary" a "former secretary".
+func otherRank(ctx, role string, mods []string) bool {
+	f := strings.FieldsFunc(ctx, func(r rune) bool { return !(r >= 'a' && r <= 'z') })
+	for i, w := range f {
+		if w != role {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if ranks[f[j]] && !slices.Contains(mods, f[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ranks qualify a role into another one.
+var ranks = toSet("deputy vice shadow former junior assistant acting under")
 
 func containsWord(s, w string) bool {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {

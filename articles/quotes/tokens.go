@@ -275,8 +275,9 @@ func cueWithin(items []item, i, n int) bool {
 		if cf, ok := cues[items[j].lower]; ok || afterCues[items[j].lower] {
 			// "Q." Some economists have predicted rates will drop: a cue
 			// with a clause after it is the next sentence's
-			if k := j + 1; j > i && k < len(items) && items[k].kind == itemWord && !items[k].capitalised() &&
-				!items[k].is(classNPStop) && !items[k].is(classDeterminer) && cf.lemma != "tell" && cf.lemma != "ask" {
+			// (so is one before a colon: "The mayor then says: ...")
+			if k := j + 1; j > i && k < len(items) && (items[k].isPunct(":") || items[k].kind == itemWord && !items[k].capitalised() &&
+				!items[k].is(classNPStop) && !items[k].is(classDeterminer) && cf.lemma != "tell" && cf.lemma != "ask") {
 				return false
 			}
 			return true
