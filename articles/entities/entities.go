@@ -342,6 +342,10 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 			j--
 			t.Type = tagger.PER
 		}
+		if h := honorOf(s.words[i]); t.Type != tagger.PER && j-i >= 2 && h != 0 && h&honTitled == 0 &&
+			!slices.ContainsFunc(s.words[i+1:j], func(w string) bool { return !isUpperInitial(w) }) {
+			t.Type = tagger.PER // "Ms Essex" is a person, whatever else Essex is
+		}
 		if t.Type == tagger.PER {
 			// "Harrogate Mr Kennedy": the name starts after an honorific inside it
 			for k := j - 2; k > i; k-- {
@@ -606,12 +610,40 @@ func mergeCrossing(tagged []tagger.Span, matches []gazetteer.Match) []tagger.Spa
 	return tagged
 }
 
-// splitPersonAfterBody splits a span that holds a known organisation's
-// name and then a person's ("Liberal Democrat Sarah" + "Teather", "Lib Dem
-// Norman Baker"): the organisation keeps its name, the person the rest
-// (with the person span right after it). The rest is a person's when such
-// a span follows or when it opens, titles aside, with a known given name.
+// splitPersonAfterBody splits off the person the tagger ran into a body's
+// name, with the person span right after it: from a known given name after
+// a title ("Green MEP Caroline" + "Lucas"), or after a known organisation's
+// name ("Liberal Democrat Sarah" + "Teather", "Lib Dem Norman Baker") when
+// a person span follows or the rest opens, titles aside, with a known given
+// name. The body keeps the words before.
 func splitPersonAfterBody(words []string, tagged []tagger.Span, matches []gazetteer.Match) []tagger.Span {
+	// "Green MEP Caroline" + "Lucas": a title and a known given name inside
+	// a body's name start a person
+	for k := 0; k < len(tagged); k++ {
+		t := tagged[k]
+		if t.Type == tagger.PER {
+			continue
+		}
+		for g := t.Start + 1; g < t.End; g++ {
+			if !titleWord(words[g-1]) || titleWord(words[g]) || names.Gender(words[g]) == 0 {
+				continue
+			}
+			rest := tagger.Span{Start: g, End: t.End, Type: tagger.PER}
+			if k+1 < len(tagged) && tagged[k+1].Type == tagger.PER && tagged[k+1].Start == t.End {
+				rest.End = tagged[k+1].End
+				tagged = slices.Delete(tagged, k+1, k+2)
+			} else if t.End-g < 2 {
+				break // a given name alone is often a word too ("Crown Bill")
+			}
+			if g-1 > t.Start {
+				tagged[k].End = g - 1
+				tagged = slices.Insert(tagged, k+1, rest)
+			} else {
+				tagged[k] = rest
+			}
+			break
+		}
+	}
 	for _, m := range matches {
 		if m.Entry.Kind != model.KindOrganization {
 			continue

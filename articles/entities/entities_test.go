@@ -454,6 +454,15 @@ func TestPartiesAndPostNominals(t *testing.T) {
 	if e := find(a, "Lib Dems"); e == nil || e.ID != "organization:liberal-democrats" || find(a, "Liberal Democrat") != e {
 		t.Errorf("Liberal Democrat and Lib Dems: %s", describe(a))
 	}
+	// a title and a known given name inside a body's name start a person;
+	// an honorific makes one
+	b := extract(t, "Treaty", "Green MEP Caroline Haldane welcomed the vote. Finance officials met Ms Essex on Monday.")
+	if e := find(b, "Caroline Haldane"); e == nil || e.Kind != model.KindPerson {
+		t.Errorf("Green MEP Caroline Haldane: %s", describe(b))
+	}
+	if e := find(b, "Ms Essex"); e != nil && e.Kind != model.KindPerson {
+		t.Errorf("Ms Essex: %s", describe(b))
+	}
 	for _, form := range []string{"Sarah Okafor", "Guy Fenwick", "Roger Haldane"} {
 		if e := find(a, form); e == nil || e.Kind != model.KindPerson {
 			t.Errorf("%s is not a person: %s", form, describe(a))

@@ -36,7 +36,8 @@ katie kathy sue liz beth meg ellen ilhan alexandria ayanna rashida betsy elaine 
 irina svetlana olga valentina tatiana galina lyudmila ekaterina anastasia marianne sylvie segolene christiane ursula annegret
 theresa nicola jacinda julia yoshiko yingluck aung benazir indira golda angela dilma cristina michelle laura barbara rosalynn
 nancy betty pat lady ladybird mamie bess edith eleanor lou grace florence helen ida caroline frances abigail dolley louisa
-elizabeth martha`)
+elizabeth martha
+tessa estelle cherie oona hazel glenda clare jacqui beverley yvette hilary anne annette fiona gillian lorna natascha nina penelope rosemary sally wendy ségolène`)
 
 // male are common male first names in English-language political news.
 var male = toSet(`donald mike michael barack joe john james robert william david richard charles thomas christopher daniel
@@ -48,7 +49,8 @@ wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley b
 reince sean tim bill hugh vladimir sergei dmitry rex mitt jim bob mitch harry chuck nancy_ al elijah trey jason tom kim_ boris
 emmanuel francois nicolas angela_ xi shinzo recep bashar ali mohammed muhammad ahmed hassan abdul omar ibrahim king_ jared eric
 corey kellyanne_ paul rick lindsey_ lyndon franklin dwight ronald gerald jimmy herbert calvin woodrow theodore abraham ulysses
-jeff dan greg ken doug ron don len phil nick matt ed andy tony dave jon steve reid orrin mitch lamar trent rob marty kurt`)
+jeff dan greg ken doug ron don len phil nick matt ed andy tony dave jon steve reid orrin mitch lamar trent rob marty kurt
+barry norman nigel neil graham gordon derek trevor clive colin ian iain alistair alastair hamish malcolm stuart geoff geoffrey oliver gareth rhodri dafydd hywel huw owen liam seamus declan desmond dominic hugo rupert giles piers simon adrian martin charlie harvey jacques gerhard helmut wolfgang silvio romano luis carlos pedro mikhail viktor yuri igor hussein khalid tariq kofi nelson thabo mahmoud ariel ehud shimon yitzhak hamid abdullah`)
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}

@@ -100,7 +100,10 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				w = st.resolve(items, a, b, "", para)
 			}
 		case !cf.participle && invertedCue(items, lo, j):
-			if a, b := forwardNP(items, j+1, hi); b > a {
+			if na, nb, role, ok := roleCommaName(items, j+1, hi); ok {
+				// "said BA's director of planning, Robert Boyle"
+				w = st.resolve(items, na, nb, role, para)
+			} else if a, b := forwardNP(items, j+1, hi); b > a {
 				w = st.resolve(items, a, b, appositive(items, b, hi), para)
 			}
 		case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
@@ -229,6 +232,29 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		st.events = append(st.events, event{para: para, pos: it.start, w: w})
 	}
 	return out
+}
+
+// roleCommaName finds "ROLE, NAME" from items[a] to the clause's end
+// after an inverted cue ("said the director of planning, Robert Boyle"): a
+// few words with a role noun among them, a comma, then a name ending the
+// clause. It returns the name's items and the role's words.
+func roleCommaName(items []item, a, hi int) (na, nb int, role string, ok bool) {
+	k, head := a, false
+	for k < hi && k < a+8 && items[k].kind == itemWord {
+		head = head || isDescriptionHead(items[k].lower)
+		k++
+	}
+	if !head || k == a || k >= hi || !items[k].isPunct(",") || items[a].capitalised() && nameLike(items, a, k) {
+		return 0, 0, "", false
+	}
+	na, nb = k+1, k+1
+	for nb < hi && items[nb].kind == itemWord && nb-na < 5 {
+		nb++
+	}
+	if nb-na < 2 || nb < hi && items[nb].kind != itemPunct || !nameLike(items, na, nb) {
+		return 0, 0, "", false
+	}
+	return na, nb, itemsText(items, a, k), true
 }
 
 func prevWord(items []item, lo, j int) int {

@@ -17,7 +17,7 @@ const regularCueVerbs = `add stress warn insist tweet ask state declare announce
 remark observe suggest acknowledge admit concede recall emphasize emphasise urge vow promise predict complain
 contend maintain assert conclude caution report post joke quip shout yell testify confirm
 blast slam lament demand boast brag retort whisper scoff muse exclaim proclaim recount affirm reiterate pledge
-underline underscore tout describe criticize criticise call dub label chant scream roar`
+underline underscore tout describe criticize criticise call dub label chant scream roar comment`
 
 // irregular forms, each with its lemma.
 var irregularCues = map[string]string{
@@ -31,7 +31,7 @@ var notCues = toSet(`state states stated_ post posts note charge demand demands 
 claim claims report blast blasts slam slams label labels dub dubs describe tout touts pledge pledges vow vows boast boasts
 concede conclude recall recalls caution cautions testify underline underscore yell shout brag muse scoff whisper retort lament
 confirm confirms post posted posting reply replies respond responds maintain maintains observe observes remark remarks
-yell yells shout shouts chant chants scream screams roar roars`)
+yell yells shout shouts chant chants scream screams roar roars comment comments`)
 
 // pronounCues are the forms notCues leaves out, taken as the verb right
 // after "he" or "she" (subjectPronouns): "she yells", "he posts". Taken

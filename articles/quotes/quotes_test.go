@@ -216,6 +216,9 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "Our door is open", speaker: "Tomas Varga", cue: "said"}}},
 		{"a deputy is not the principal", "Prime Minister Ana Lind defended the plan at a dinner hosted by Deputy Prime Minister Omar Haddad. \"We stand firm,\" the prime minister said.",
 			[]want{{text: "We stand firm", speaker: "Ana Lind", cue: "said"}}},
+		{"a role, a comma and a name after an inverted cue", `"The routes do not pay," said the airline's director of planning, Robert Boyle. "It has a full-scale crisis," commented Michael Boyd, an industry consultant.`,
+			[]want{{text: "The routes do not pay", speaker: "Robert Boyle", cue: "said", role: "the airline's director of planning"},
+				{text: "It has a full-scale crisis", speaker: "Michael Boyd", cue: "commented", role: "an industry consultant"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
