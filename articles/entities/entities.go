@@ -337,8 +337,9 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End
-		if j-i > 2 && postNominals[s.words[j-1]] {
-			// "Guy Mansfield QC", "Nia Griffith MP": a person, named without the letters
+		if j-i > 2 && postNominals[s.words[j-1]] && (s.words[j-1] == "QC" || s.words[j-1] == "KC" || t.Type == tagger.PER || names.Gender(s.words[i]) != 0) {
+			// "Guy Mansfield QC", "Nia Griffith MP": a person, named without
+			// the letters ("the East Midlands MEP" is a seat's member)
 			j--
 			t.Type = tagger.PER
 		}
