@@ -219,6 +219,8 @@ func TestPatterns(t *testing.T) {
 		{"a role, a comma and a name after an inverted cue", `"The routes do not pay," said the airline's director of planning, Robert Boyle. "It has a full-scale crisis," commented Michael Boyd, an industry consultant.`,
 			[]want{{text: "The routes do not pay", speaker: "Robert Boyle", cue: "said", role: "the airline's director of planning"},
 				{text: "It has a full-scale crisis", speaker: "Michael Boyd", cue: "commented", role: "an industry consultant"}}},
+		{"letters after the name in 'ROLE, NAME, said'", `The party's finance spokesman, Brian Holm MSP, said: "It is a tax in disguise."`,
+			[]want{{text: "It is a tax in disguise.", speaker: "Brian Holm", cue: "said", role: "the party's finance spokesman"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
