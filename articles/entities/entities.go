@@ -753,7 +753,7 @@ var titles = map[string]bool{
 	"father": true, "bishop": true, "archbishop": true, "cardinal": true, "ayatollah": true, "emir": true,
 	"sultan": true, "crown": true, "deputy": true, "speaker": true, "leader": true, "director": true,
 	"spokesman": true, "spokeswoman": true, "dictator": true, "former": true, "late": true, "new": true,
-	"mp": true, "mep": true, "msp": true,
+	"mp": true, "mep": true, "msp": true, "peer": true,
 }
 
 // titleWord reports whether w is a title or a title's plural, allowing one
