@@ -200,7 +200,11 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				// "Trump was quick to add that ...": the subject of the sentence
 				items[k].lower == "to" && k > lo && items[k-1].kind == itemWord && !items[k-1].is(classDeterminer) && !personNouns[items[k-1].lower]) {
 				// "X referred to ... and said": the subject of the first verb
-				if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
+				if k-2 >= lo && items[k].lower == "and" && items[k-2].is(classPronoun) && items[k-2].kind == itemWord &&
+					strings.HasSuffix(items[k-1].lower, "ed") {
+					// "..., when my mother mentioned it, I laughed and said"
+					w = st.resolve(items, k-2, k-1, "", para)
+				} else if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
 					w = st.resolve(items, a2, b2, "", para)
 				}
 			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
@@ -882,7 +886,8 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 		}
 		// the last speaker or sentence subject before it
 		if e := st.lookBack(pos, 64, func(e *who) bool {
-			return fits(e.person, e.plural, e.gender) && (e.entity != "" || startsUpper(e.name) || e.person)
+			// the writer of a column is "I", never "he" or "she"
+			return fits(e.person, e.plural, e.gender) && (e.entity != "" || startsUpper(e.name) || e.person) && e.phrase != "I"
 		}); e != nil {
 			return e
 		}
@@ -891,8 +896,8 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 		}
 	case "i":
 		// a column's "I said, ...": the writer, when the brief names one
-		if au := strings.TrimSpace(st.a.Author); au != "" && !strings.Contains(au, ",") && !strings.Contains(au, " and ") {
-			w := &who{name: au, person: true, sure: true}
+		if au := st.writer(); au != "" {
+			w := &who{name: au, person: true, sure: true, gender: genderOf(au)}
 			for i := range st.a.Entities {
 				if e := &st.a.Entities[i]; e.Kind == model.KindPerson && strings.EqualFold(e.Name, au) {
 					w.entity = e.ID
@@ -913,6 +918,34 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 // first, over at most limit of them (an antecedent is near, and long lists
 // must not cost quadratic time), and returns the first that ok accepts.
 // Those at or after pos and bare pronouns are skipped.
+// writer returns the one writer of the brief: its author, else the person a
+// column's closing line presents ("Ana Ruiz is a playwright in Lisbon."),
+// else "".
+func (st *fieldState) writer() string {
+	if au := strings.TrimSpace(st.a.Author); au != "" {
+		if strings.Contains(au, ",") || strings.Contains(au, " and ") {
+			return ""
+		}
+		return au
+	}
+	if st.field != model.FieldBody || len(st.paras) == 0 {
+		return ""
+	}
+	last := st.paras[len(st.paras)-1]
+	for i := range st.a.Entities {
+		e := &st.a.Entities[i]
+		if e.Kind != model.KindPerson {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Field == model.FieldBody && m.Start == last.start && strings.HasPrefix(st.text[m.End:last.end], " is ") {
+				return e.Name
+			}
+		}
+	}
+	return ""
+}
+
 func (st *fieldState) lookBack(pos, limit int, ok func(*who) bool) *who {
 	ei, si := len(st.events)-1, len(st.subjects)-1
 	for seen := 0; (ei >= 0 || si >= 0) && seen < limit; seen++ {

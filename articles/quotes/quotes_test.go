@@ -376,6 +376,20 @@ func TestFirstPersonIsTheWriter(t *testing.T) {
 	}
 }
 
+// TestColumnWriterFromBio: with no byline, a column's closing line ("Lena
+// Sorvik is a playwright ...") names the writer "I" stands for; "she" is
+// never the writer.
+func TestColumnWriterFromBio(t *testing.T) {
+	body := "When my mother mentioned the vote, I laughed and said, \"I have not decided.\" She was upset. To which she said, \"Decide soon.\"\n\nLena Sorvik is a playwright in Tallinn."
+	at := strings.LastIndex(body, "Lena Sorvik")
+	a := &model.Article{Body: body, Entities: []model.Entity{{ID: "person:lena-sorvik", Kind: model.KindPerson, Name: "Lena Sorvik",
+		Mentions: []model.Mention{{Field: model.FieldBody, Start: at, End: at + len("Lena Sorvik"), Text: "Lena Sorvik"}}}}}
+	Extract(a)
+	if len(a.Quotes) != 2 || a.Quotes[0].Speaker != "Lena Sorvik" || a.Quotes[0].SpeakerEntity != "person:lena-sorvik" || a.Quotes[1].Speaker == "Lena Sorvik" {
+		t.Fatalf("got %+v, want the first quote by Lena Sorvik (I) and the second not", a.Quotes)
+	}
+}
+
 // TestBadInput makes sure odd text neither panics nor yields bad offsets.
 func TestBadInput(t *testing.T) {
 	for _, body := range []string{
