@@ -49,7 +49,7 @@
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
 // quote F1 0.968 (P 0.950, R 0.987), attribution 0.943, pronoun
-// attribution 0.881, end-to-end 0.940; train: F1 0.960, attribution 0.920.
+// attribution 0.891, end-to-end 0.940; train: F1 0.960, attribution 0.920.
 // Of the 41 dev false positives, 20 are quotations the scorer cannot count
 // (docs/quote-fp-reasons.py sorts them): 16 whose marks its pattern cannot
 // read (opened or closed with a reversed mark, ”Like this.”, or holding the
