@@ -44,6 +44,9 @@ func TestEmbedded(t *testing.T) {
 		{"Foggy Bottom", "organization:foggy-bottom", model.KindOrganization, "country:united-states"},
 		{"Zhongnanhai", "organization:zhongnanhai", model.KindOrganization, "country:china"},
 		{"Downing Street", "organization:downing-street", model.KindOrganization, "country:united-kingdom"},
+		{"Tigray", "place:tigray", model.KindPlace, "country:ethiopia"},
+		{"North Kivu", "place:north-kivu", model.KindPlace, "country:democratic-republic-of-the-congo"},
+		{"Lib Dems", "organization:liberal-democrats", model.KindOrganization, ""},
 	}
 	for _, c := range cases {
 		e, ok := g.Resolve(c.name)
