@@ -755,6 +755,10 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		return w
 	}
 	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord
+	// "Others", "Critics", "MPs": a group, for "they" and never "he"
+	if b-a == 1 && items[a].capitalised() && pluralWord(items[a].text, items[a].lower) {
+		w.plural = true
+	}
 	// a name inside the phrase
 	var buf [8]nameRef
 	ms := st.names.within(start, end, buf[:0])
@@ -1356,6 +1360,25 @@ func genderOfRole(role string) byte {
 
 var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms miss lady dame")
 var maleRoles = toSet("widower father husband son brother king prince actor grandfather uncle nephew mr sir lord")
+
+// pluralWord reports a capitalised word that names a group: a plural
+// of a description head ("Critics", "Analysts"), an acronym's plural
+// ("MPs") or "Others".
+func pluralWord(w, lw string) bool {
+	if groupQuantifiers[lw] {
+		return true
+	}
+	if len(w) < 3 || w[len(w)-1] != 's' || strings.HasSuffix(lw, "ss") {
+		return false
+	}
+	if pre := w[:len(w)-1]; len(pre) >= 2 && len(pre) <= 5 && capitals(pre) == len(pre) {
+		return true // MPs, MEPs, CEOs
+	}
+	return isDescriptionHead(lw) && !headNouns[lw]
+}
+
+// groupQuantifiers open a sentence for a group that speaks ("Others said").
+var groupQuantifiers = toSet("others")
 
 // possessivePronouns give the pronoun that stands for their possessor.
 var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}

@@ -221,6 +221,9 @@ func TestPatterns(t *testing.T) {
 				{text: "It has a full-scale crisis", speaker: "Michael Boyd", cue: "commented", role: "an industry consultant"}}},
 		{"letters after the name in 'ROLE, NAME, said'", `The party's finance spokesman, Brian Holm MSP, said: "It is a tax in disguise."`,
 			[]want{{text: "It is a tax in disguise.", speaker: "Brian Holm", cue: "said", role: "the party's finance spokesman"}}},
+		{"a group is never he", "Tomas Varga told MPs the plan was \"justified\". Others disagreed. He added: \"No deal.\"",
+			[]want{{text: "justified", speaker: "Tomas Varga", cue: "told", partial: true},
+				{text: "No deal.", speaker: "Tomas Varga", cue: "added"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
