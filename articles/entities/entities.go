@@ -347,6 +347,9 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 			!slices.ContainsFunc(s.words[i+1:j], func(w string) bool { return !isUpperInitial(w) }) {
 			t.Type = tagger.PER // "Ms Essex" is a person, whatever else Essex is
 		}
+		if t.Type == tagger.PER && j < len(s.words) && s.words[j] == "May" && names.Gender(s.words[j-1]) != 0 {
+			j++ // "Theresa May": the month after a given name is her surname
+		}
 		if t.Type == tagger.PER {
 			// "Harrogate Mr Kennedy": the name starts after an honorific inside it
 			for k := j - 2; k > i; k-- {

@@ -432,6 +432,12 @@ func TestSurnameOfTwoPeople(t *testing.T) {
 	check("Then ", "Varga", "person:daniel-varga")
 	check("Mr ", "Holm", "person:nils-holm")
 
+	// a month after a given name is a surname
+	m := extract(t, "Vote", "The Shadow Secretary of State for the Family, Theresa May, said the vote was close.")
+	if e := find(m, "Theresa May"); e == nil || e.Kind != model.KindPerson {
+		t.Errorf("Theresa May: %s", describe(m))
+	}
+
 	// a title word after Ms is a surname; after Lord it is an office
 	k := extract(t, "Seat", "Tomas Varga will stand against Oona King at the next election. Ms King said she was ready. The Lord Chancellor disagreed.")
 	if e := find(k, "King"); e == nil || e.ID != "person:oona-king" || find(k, "Chancellor") != nil {

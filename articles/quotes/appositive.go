@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"briefs/articles/names"
+)
 
 // A description, then the name it describes between commas ("Congo’s
 // foreign minister, Clarisse Mbuyi-Kalonji, said"): the name speaks and the
@@ -36,7 +40,9 @@ func describes(items []item, a, b int) bool {
 		if it.kind == itemWord && k == a && isDescriptionHead(it.lower) {
 			return true
 		}
-		if it.kind == itemWord && k > a && it.capitalised() && isDescriptionHead(it.lower) && !items[k-1].capitalised() {
+		if it.kind == itemWord && k > a && it.capitalised() && isDescriptionHead(it.lower) && (!items[k-1].capitalised() || items[a].is(classDeterminer)) {
+			// "Foreign Secretary" after a lower-case word, or in "The Shadow
+			// Secretary of State for the Family"
 			return true
 		}
 	}
@@ -58,7 +64,9 @@ func nameLike(items []item, a, b int) bool {
 		if !it.capitalised() && !nameJoiners[it.lower] && !nameParticles[it.lower] && !joinedName(it.text) {
 			return false
 		}
-		if it.capitalised() && (npStop[it.lower] || it.is(classDeterminer) || speakerPronouns[it.lower]) {
+		if it.capitalised() && (npStop[it.lower] || it.is(classDeterminer) || speakerPronouns[it.lower]) &&
+			// "Theresa May": a surname after a known given name
+			!(k == b-1 && k > a && names.Gender(items[k-1].lower) != 0) {
 			return false
 		}
 	}
@@ -136,7 +144,7 @@ func (st *fieldState) roleThenName(items []item, lo, c int) (na, nb int, role st
 		}
 		// a name right before the comma makes a list of names, not a description
 		for _, r := range st.names.within(items[da].start, items[db-1].end, buf[:0]) {
-			if r.person && r.end == items[db-1].end {
+			if r.person && r.sure && r.end == items[db-1].end {
 				return 0, 0, "", false
 			}
 		}

@@ -241,15 +241,34 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 // roleCommaName finds "ROLE, NAME" from items[a] to the clause's end
 // after an inverted cue ("said the director of planning, Robert Boyle"): a
 // few words with a role noun among them, a comma, then a name ending the
-// clause. It returns the name's items and the role's words.
+// clause; or roles joined by "and" right before the name ("said Nortel
+// president and chief executive Bill Owens"). It returns the name's items
+// and the role's words.
 func roleCommaName(items []item, a, hi int) (na, nb int, role string, ok bool) {
 	k, head := a, false
 	for k < hi && k < a+8 && items[k].kind == itemWord {
 		head = head || isDescriptionHead(items[k].lower)
 		k++
 	}
-	if !head || k == a || k >= hi || !items[k].isPunct(",") || items[a].capitalised() && nameLike(items, a, k) {
+	if !head || k == a || k >= hi || items[a].capitalised() && nameLike(items, a, k) {
 		return 0, 0, "", false
+	}
+	if !items[k].isPunct(",") {
+		// "said Nortel president and chief executive Bill Owens.": roles
+		// joined by "and", then the name ending the clause
+		hasAnd := false
+		for m := a; m < k; m++ {
+			hasAnd = hasAnd || items[m].lower == "and"
+		}
+		nb = k
+		na = nb
+		for na > a && items[na-1].capitalised() && !isDescriptionHead(items[na-1].lower) {
+			na--
+		}
+		if !hasAnd || nb-na < 2 || na <= a || !isDescriptionHead(items[na-1].lower) || !nameLike(items, na, nb) {
+			return 0, 0, "", false
+		}
+		return na, nb, itemsText(items, a, na), true
 	}
 	na, nb = k+1, k+1
 	for nb < hi && items[nb].kind == itemWord && nb-na < 5 {

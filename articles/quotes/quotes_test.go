@@ -224,6 +224,9 @@ func TestPatterns(t *testing.T) {
 		{"a group is never he", "Tomas Varga told MPs the plan was \"justified\". Others disagreed. He added: \"No deal.\"",
 			[]want{{text: "justified", speaker: "Tomas Varga", cue: "told", partial: true},
 				{text: "No deal.", speaker: "Tomas Varga", cue: "added"}}},
+		{"a title-case role before a name that is also a word", `The Shadow Secretary of State for the Family, Theresa May, said: "We will act." "The plan holds," said Nortel president and chief executive Bill Owens.`,
+			[]want{{text: "We will act.", speaker: "Theresa May", cue: "said", role: "the Shadow Secretary of State for the Family"},
+				{text: "The plan holds", speaker: "Bill Owens", cue: "said", role: "Nortel president and chief executive"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
