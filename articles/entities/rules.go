@@ -27,7 +27,7 @@ var orgHeads = map[string]bool{
 	"Movement": true, "Forces": true, "Corporation": true, "Association": true, "Federation": true,
 	"Secretariat": true, "Mission": true, "Service": true, "Department": true, "Board": true, "University": true,
 	"Palace": true, "Conference": true, "Forum": true, "Community": true, "Coalition": true, "Network": true,
-	"Caucus": true,
+	"Caucus": true, "Chamber": true, "Chambers": true, "Confederation": true, "Society": true, "Trust": true,
 }
 
 // placeHeads end the names of seas, straits, shoals and islands: a name that
@@ -167,8 +167,9 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 				t.Type = tagger.ORG
 			}
 		}
-		// "Intergovernmental Authority" + "on Development": a body's remit.
-		if orgHeads[words[t.End-1]] && t.End+1 < len(words) && (words[t.End] == "on" || words[t.End] == "for") {
+		// "Intergovernmental Authority" + "on Development", "Chambers" + "of
+		// Commerce": a body's remit.
+		if orgHeads[words[t.End-1]] && t.End+1 < len(words) && (words[t.End] == "on" || words[t.End] == "for" || words[t.End] == "of") {
 			j := t.End + 1
 			for j < len(words) && isUpperInitial(words[j]) && !notNames[words[j]] && !isCapsWord(words[j]) {
 				j++
@@ -188,7 +189,7 @@ func (x *Extractor) shapeRules(s *sentence, tagged []tagger.Span, matches []gaze
 		// A nationality before a body's name is part of it: "Norwegian" + "Refugee Council",
 		// "Danish" + "Housing" (untagged) + "Council".
 		if n := len(out); n > 0 && out[n-1].Type == tagger.MISC && capitalisedRun(words, out[n-1].End, t.Start) &&
-			t.Type == tagger.ORG && t.End-out[n-1].End >= 2 && orgHeads[words[t.End-1]] && !stateBodies[words[t.End-1]] &&
+			t.Type == tagger.ORG && t.End-out[n-1].End >= 2 && orgHeadOf(words[out[n-1].End:t.End]) &&
 			x.isNationality(words[out[n-1].Start:out[n-1].End]) {
 			out[n-1].End = t.End
 			out[n-1].Type = tagger.ORG
@@ -289,6 +290,22 @@ func isCountryMatch(matches []gazetteer.Match, i, j int) bool {
 
 // hasOrgHead reports whether a body's head noun is among words
 // ("University of the Highlands and Islands" is no place).
+// orgHeadOf reports a body's name by its head: the last word ("Refugee
+// Council") or one before "of" ("Chambers of Commerce"), not a state's
+// own organ ("Foreign Ministry").
+func orgHeadOf(words []string) bool {
+	n := len(words)
+	if orgHeads[words[n-1]] {
+		return !stateBodies[words[n-1]]
+	}
+	for k := 0; k+1 < n; k++ {
+		if orgHeads[words[k]] && words[k+1] == "of" {
+			return !stateBodies[words[k]]
+		}
+	}
+	return false
+}
+
 func hasOrgHead(words []string) bool {
 	for _, w := range words {
 		if orgHeads[w] {

@@ -164,6 +164,7 @@ func TestShapeRules(t *testing.T) {
 		{"direction and a known place", "Ministers from Western Africa met in Lagos to discuss tariffs.", "Western Africa", model.KindPlace},
 		{"nationality opening a body's name", "Ines Varga of the Danish Housing Council said the plan would cost more.", "Danish Housing Council", model.KindOrganization},
 		{"a state's own ministry stays apart", "A spokesman for the German Foreign Ministry declined to comment on Sunday.", "German", model.KindNationality},
+		{"a body's head before its remit", "The Danish Chambers of Commerce welcomed the latest proposals.", "Danish Chambers of Commerce", model.KindOrganization},
 		{"head noun the tagger left out", "Delegates gathered in the Lisbon Maritime Centre on Thursday.", "Lisbon Maritime Centre", anyKind},
 		{"common adjective opening a quote", `"Large delegations rarely agree on anything," the envoy said.`, "Large", ""},
 		{"lone surname before a speech verb", "The vote was close.\n\nQuarrendale said the count would be checked again on Monday.", "Quarrendale", model.KindPerson},
