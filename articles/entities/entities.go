@@ -337,7 +337,7 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End
-		if j-i > 2 && postNominals[s.words[j-1]] && (s.words[j-1] == "QC" || s.words[j-1] == "KC" || t.Type == tagger.PER || names.Gender(s.words[i]) != 0) {
+		if j-i > 2 && names.PostNominal(s.words[j-1]) && (s.words[j-1] == "QC" || s.words[j-1] == "KC" || t.Type == tagger.PER || names.Gender(s.words[i]) != 0) {
 			// "Guy Mansfield QC", "Nia Griffith MP": a person, named without
 			// the letters ("the East Midlands MEP" is a seat's member)
 			j--
@@ -735,9 +735,6 @@ func surnameAfterHonorific(words []string, i int) bool {
 
 // offices follow an honorific as a style, not a surname.
 var offices = map[string]bool{"justice": true, "president": true, "speaker": true, "chairman": true, "chancellor": true, "mayor": true, "secretary": true, "minister": true, "ambassador": true}
-
-// postNominals are letters after a person's name.
-var postNominals = map[string]bool{"QC": true, "KC": true, "MP": true, "MEP": true, "MSP": true}
 
 // placeParticles join the words of foreign place and organisation names.
 var placeParticles = map[string]bool{"des": true, "de": true, "du": true, "del": true, "della": true, "di": true, "la": true, "le": true, "los": true, "las": true, "el": true}

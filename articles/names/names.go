@@ -2,7 +2,10 @@
 // finds Hillary Clinton and "Mr Clinton" does not.
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Gender returns 'f' or 'm' for a given name the lists know, in any case
 // ("hillary", "Hillary"), else 0.
@@ -12,6 +15,12 @@ func Gender(given string) byte {
 	}
 	return gender(strings.ToLower(given))
 }
+
+// PostNominals are letters written after a person's name.
+var PostNominals = []string{"QC", "KC", "MP", "MEP", "MSP"}
+
+// PostNominal reports whether w is one of PostNominals, as written.
+func PostNominal(w string) bool { return slices.Contains(PostNominals, w) }
 
 func gender(g string) byte {
 	switch {

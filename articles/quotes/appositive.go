@@ -82,9 +82,6 @@ var nameParticles = toSet("binti bint ben ter ten del della dei das do y")
 var descriptionStops = toSet(`and but or nor that which who whom whose when where while as because if although though
 since after before than so yet whereas unless until said says told`)
 
-// postNominals are letters after a person's name.
-var postNominals = toSet("MP MEP MSP QC KC")
-
 // roleThenName reads "DESCRIPTION, NAME, cue" before the cue at items[c]
 // (also "DESCRIPTION, NAME, who ..., cue"). It returns the name's items,
 // the description as the role, and whether the pattern is there.
@@ -121,7 +118,7 @@ func (st *fieldState) roleThenName(items []item, lo, c int) (na, nb int, role st
 			}
 		}
 		// letters after the name: "Brian Monteith MSP"
-		for nb-1 > na && postNominals[items[nb-1].text] {
+		for nb-1 > na && names.PostNominal(items[nb-1].text) {
 			nb--
 		}
 		if !nameLike(items, na, nb) {

@@ -371,7 +371,7 @@ func notName(it item) bool {
 // words, determiners, sentence openers and pronouns, but not the function
 // words that are also first names ("Will", "Mark").
 var notNameWords = func() map[string]bool {
-	m := union(titleWords, npStop, determiners, introWords, speakerPronouns, toSet("mp mep msp qc kc"))
+	m := union(titleWords, npStop, determiners, introWords, speakerPronouns, toSet(strings.ToLower(strings.Join(names.PostNominals, " "))))
 	for w := range nameLikeStops {
 		delete(m, w)
 	}
