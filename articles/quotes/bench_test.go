@@ -44,10 +44,11 @@ func loadTrain(b *testing.B) ([]model.Article, int64) {
 // BenchmarkQuotesAndEntities measures the product's extraction (entities,
 // then quotes) over the PolNeAR training texts: MB/s on one core (run with
 // -cpu 1). The target is at least 10 MB/s; on the shared 2-core test
-// machine it ran at 10.7-12.9 MB/s (median 12.1) on 2026-11-25, 10 runs
-// alternating with the code of the day before, which measured 8.4-10.1
-// (median 9.1) in the same minutes: the machine is noisy, so compare side
-// by side. 6.1-6.7 before the tagger's caches were packed and interned and
+// machine it ran at 11.3-12.3 MB/s (median 12.0) at the end of 2026-11-25's
+// second session, 10 runs alternating with its start (11.6-12.9, median
+// 12.4: the session's entity and speaker rules cost 3%); earlier that day,
+// 10.7-12.9 (median 12.1) against 8.4-10.1 (median 9.1) for the code of the
+// day before: the machine is noisy, so compare side by side. 6.1-6.7 before the tagger's caches were packed and interned and
 // the buffers of both extractors pooled (articles/entities/README.md).
 func BenchmarkQuotesAndEntities(b *testing.B) {
 	arts, size := loadTrain(b)
