@@ -1296,8 +1296,14 @@ func (st *fieldState) describedBefore(head string, pos int) *who {
 			continue
 		}
 		f := strings.Fields(strings.ToLower(w.phrase))
-		if len(f) >= 2 && f[len(f)-1] == head && (f[0] == "a" || f[0] == "an" || f[0] == "another") {
-			return w
+		if len(f) < 2 || !(f[0] == "a" || f[0] == "an" || f[0] == "another") {
+			continue
+		}
+		// "a senior US official", "a spokesman for Omar Haddad"
+		for k := 1; k < len(f); k++ {
+			if f[k] == head && (k == len(f)-1 || f[k+1] == "for" || f[k+1] == "to" || f[k+1] == "of") {
+				return w
+			}
 		}
 	}
 	return nil

@@ -280,7 +280,7 @@ func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 		if strings.HasPrefix(strings.TrimSpace(after), ",") || strings.HasPrefix(after, " (") {
 			ctx += " " + after
 		}
-		if otherRank(ctx, role, mods) {
+		if otherRank(ctx, role, mods) || principalOf(before, role) {
 			continue
 		}
 		score := 0
@@ -343,6 +343,14 @@ func otherRank(ctx, role string, mods []string) bool {
 		}
 	}
 	return false
+}
+
+// principalOf reports a name the role serves rather than holds: "a
+// spokesman for Michael Howard", "an aide to the senator".
+func principalOf(before, role string) bool {
+	f := strings.Fields(before)
+	n := len(f)
+	return n >= 2 && (f[n-1] == "for" || f[n-1] == "to" || f[n-1] == "of") && strings.TrimRight(f[n-2], ",") == role
 }
 
 // ranks qualify a role into another one.

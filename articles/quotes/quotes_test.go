@@ -227,6 +227,8 @@ func TestPatterns(t *testing.T) {
 		{"a title-case role before a name that is also a word", `The Shadow Secretary of State for the Family, Theresa May, said: "We will act." "The plan holds," said Nortel president and chief executive Bill Owens.`,
 			[]want{{text: "We will act.", speaker: "Theresa May", cue: "said", role: "the Shadow Secretary of State for the Family"},
 				{text: "The plan holds", speaker: "Bill Owens", cue: "said", role: "Nortel president and chief executive"}}},
+		{"the spokesman of a named person is the spokesman", `A spokesman for Omar Haddad said the talks were over. "The plan is dead," the spokesman said.`,
+			[]want{{text: "The plan is dead", speaker: "A spokesman for Omar Haddad", cue: "said"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}
