@@ -616,7 +616,8 @@ func mergeCrossing(tagged []tagger.Span, matches []gazetteer.Match) []tagger.Spa
 
 // splitPersonAfterBody splits off the person the tagger ran into a body's
 // name, with the person span right after it: from a known given name after
-// a title ("Green MEP Caroline" + "Lucas"), or after a known organisation's
+// a title or a body's head ("Green MEP Caroline" + "Lucas", "Audit
+// Committee Peter Ainsworth"), or after a known organisation's
 // name ("Liberal Democrat Sarah" + "Teather", "Lib Dem Norman Baker") when
 // a person span follows or the rest opens, titles aside, with a known given
 // name. The body keeps the words before.
@@ -629,7 +630,7 @@ func splitPersonAfterBody(words []string, tagged []tagger.Span, matches []gazett
 			continue
 		}
 		for g := t.Start + 1; g < t.End; g++ {
-			if !titleWord(words[g-1]) || titleWord(words[g]) || names.Gender(words[g]) == 0 {
+			if !(titleWord(words[g-1]) || orgHeads[words[g-1]]) || titleWord(words[g]) || names.Gender(words[g]) == 0 {
 				continue
 			}
 			rest := tagger.Span{Start: g, End: t.End, Type: tagger.PER}

@@ -432,6 +432,12 @@ func TestSurnameOfTwoPeople(t *testing.T) {
 	check("Then ", "Varga", "person:daniel-varga")
 	check("Mr ", "Holm", "person:nils-holm")
 
+	// a person the tagger ran into a committee's name
+	c := extract(t, "Housing", "Chairman of the Environmental Audit Committee Peter Holm MP, said the plan was flawed.")
+	if e := find(c, "Peter Holm"); e == nil || e.Kind != model.KindPerson || find(c, "Environmental Audit Committee") == nil {
+		t.Errorf("Environmental Audit Committee Peter Holm MP: %s", describe(c))
+	}
+
 	// a month after a given name is a surname
 	m := extract(t, "Vote", "The Shadow Secretary of State for the Family, Theresa May, said the vote was close.")
 	if e := find(m, "Theresa May"); e == nil || e.Kind != model.KindPerson {

@@ -229,6 +229,8 @@ func TestPatterns(t *testing.T) {
 				{text: "The plan holds", speaker: "Bill Owens", cue: "said", role: "Nortel president and chief executive"}}},
 		{"the spokesman of a named person is the spokesman", `A spokesman for Omar Haddad said the talks were over. "The plan is dead," the spokesman said.`,
 			[]want{{text: "The plan is dead", speaker: "A spokesman for Omar Haddad", cue: "said"}}},
+		{"Asked opens the next sentence", `Omar Haddad said: "We accept some of it." Asked whether he was comfortable, he nodded.`,
+			[]want{{text: "We accept some of it.", speaker: "Omar Haddad", cue: "said"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}

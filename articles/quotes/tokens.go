@@ -272,6 +272,9 @@ func cueWithin(items []item, i, n int) bool {
 		if items[j].kind != itemWord {
 			return describedCue(items, i)
 		}
+		if j == i && items[j].lower == "asked" && items[j].capitalised() {
+			return false // "Q." Asked whether ..., he said: the next sentence's
+		}
 		if cf, ok := cues[items[j].lower]; ok || afterCues[items[j].lower] {
 			// "Q." Some economists have predicted rates will drop: a cue
 			// with a clause after it is the next sentence's
