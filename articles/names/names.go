@@ -5,15 +5,36 @@ package names
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Gender returns 'f' or 'm' for a given name the lists know, in any case
 // ("hillary", "Hillary"), else 0.
 func Gender(given string) byte {
-	if g := gender(given); g != 0 || strings.ToLower(given) == given {
-		return g
+	// lower-cased in a buffer: it runs for every capitalised word of a
+	// brief, and a new string each time cost more than the lookup
+	var buf [24]byte
+	if len(given) > len(buf) {
+		return 0 // longer than any name in the lists
 	}
-	return gender(strings.ToLower(given))
+	for i := 0; i < len(given); i++ {
+		c := given[i]
+		if c >= utf8.RuneSelf {
+			return gender(strings.ToLower(given))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	k := buf[:len(given)]
+	switch {
+	case female[string(k)]:
+		return 'f'
+	case male[string(k)]:
+		return 'm'
+	}
+	return 0
 }
 
 // PostNominals are letters written after a person's name.

@@ -331,26 +331,51 @@ func hasDescriptionHead(s string) bool {
 // does not give: "the prime minister" is not "Deputy Prime Minister John
 // Prescott", nor "the secretary" a "former secretary".
 func otherRank(ctx, role string, mods []string) bool {
-	f := strings.FieldsFunc(ctx, func(r rune) bool { return !(r >= 'a' && r <= 'z') })
-	for i, w := range f {
-		if w != role {
-			continue
+	var last [3]string // the words before the current one, latest first
+	for i := 0; i < len(ctx); {
+		w, next := nextLowerWord(ctx, i)
+		if w == "" {
+			break
 		}
-		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if ranks[f[j]] && !slices.Contains(mods, f[j]) {
-				return true
+		i = next
+		if w == role {
+			for _, r := range last {
+				if ranks[r] && !slices.Contains(mods, r) {
+					return true
+				}
 			}
 		}
+		last[2], last[1], last[0] = last[1], last[0], w
 	}
 	return false
+}
+
+// nextLowerWord returns the next run of the letters a-z in s from i, and
+// where the scan stops; "" when there is none.
+func nextLowerWord(s string, i int) (string, int) {
+	for i < len(s) && !(s[i] >= 'a' && s[i] <= 'z') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+		j++
+	}
+	return s[i:j], j
 }
 
 // principalOf reports a name the role serves rather than holds: "a
 // spokesman for Michael Howard", "an aide to the senator".
 func principalOf(before, role string) bool {
-	f := strings.Fields(before)
-	n := len(f)
-	return n >= 2 && (f[n-1] == "for" || f[n-1] == "to" || f[n-1] == "of") && strings.TrimRight(f[n-2], ",") == role
+	b := strings.TrimRight(before, " ")
+	i := strings.LastIndexByte(b, ' ')
+	if i < 0 {
+		return false
+	}
+	if p := b[i+1:]; p != "for" && p != "to" && p != "of" {
+		return false
+	}
+	b = strings.TrimRight(b[:i], " ,")
+	return strings.HasSuffix(b, role) && (len(b) == len(role) || b[len(b)-len(role)-1] == ' ')
 }
 
 // ranks qualify a role into another one.
