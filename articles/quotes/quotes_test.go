@@ -231,6 +231,10 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "The plan is dead", speaker: "A spokesman for Omar Haddad", cue: "said"}}},
 		{"Asked opens the next sentence", `Omar Haddad said: "We accept some of it." Asked whether he was comfortable, he nodded.`,
 			[]want{{text: "We accept some of it.", speaker: "Omar Haddad", cue: "said"}}},
+		{"a cue a colon follows introduces the next quotation", `Senior manager Jon Walton said: "It has been mobbed. "Every week footfall grew." Association director Ana Ruiz said on Saturday: "The stores were heaving."`,
+			[]want{{text: "It has been mobbed.", speaker: "Jon Walton", cue: "said"},
+				{text: "Every week footfall grew.", speaker: "Jon Walton", cue: "said"},
+				{text: "The stores were heaving.", speaker: "Ana Ruiz", cue: "said"}}},
 		{"a coordinated clause has its own speaker", `The ministry called it "a provocation," and the embassy said it would reply.`,
 			[]want{{text: "a provocation", speaker: "The ministry", cue: "called", partial: true}}},
 	}

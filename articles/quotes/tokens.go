@@ -279,7 +279,7 @@ func cueWithin(items []item, i, n int) bool {
 			// "Q." Some economists have predicted rates will drop: a cue
 			// with a clause after it is the next sentence's
 			// (so is one before a colon: "The mayor then says: ...")
-			if k := j + 1; j > i && k < len(items) && (items[k].isPunct(":") || items[k].kind == itemWord && !items[k].capitalised() &&
+			if k := j + 1; j > i && k < len(items) && (colonAfter(items, j) || items[k].kind == itemWord && !items[k].capitalised() &&
 				!items[k].is(classNPStop) && !items[k].is(classDeterminer) && cf.lemma != "tell" && cf.lemma != "ask") {
 				return false
 			}
@@ -316,7 +316,21 @@ func describedCue(items []item, i int) bool {
 		return false
 	}
 	_, ok := cues[items[j].lower]
-	return ok || afterCues[items[j].lower]
+	return (ok || afterCues[items[j].lower]) && !colonAfter(items, j)
+}
+
+// colonAfter reports a cue at items[j] that a colon follows within a few
+// words ("said on Saturday:"): it introduces the quotation after it.
+func colonAfter(items []item, j int) bool {
+	for k := j + 1; k < len(items) && k <= j+4; k++ {
+		if items[k].isPunct(":") {
+			return true
+		}
+		if items[k].kind != itemWord {
+			return false
+		}
+	}
+	return false
 }
 
 // lowerWord lower-cases a word and folds a curly apostrophe to a straight one,
