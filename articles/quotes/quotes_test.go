@@ -231,7 +231,7 @@ func TestPatterns(t *testing.T) {
 			[]want{{text: "The plan is dead", speaker: "A spokesman for Omar Haddad", cue: "said"}}},
 		{"Asked opens the next sentence", `Omar Haddad said: "We accept some of it." Asked whether he was comfortable, he nodded.`,
 			[]want{{text: "We accept some of it.", speaker: "Omar Haddad", cue: "said"}}},
-		{"a cue a colon follows introduces the next quotation", `Senior manager Jon Walton said: "It has been mobbed. "Every week footfall grew." Association director Ana Ruiz said on Saturday: "The stores were heaving."`,
+		{"a cue a colon follows introduces the next quotation", `Senior manager Jon Walton said: "It has been mobbed. "Every week footfall grew." Harbour Street Traders director Ana Ruiz said on Saturday: "The stores were heaving."`,
 			[]want{{text: "It has been mobbed.", speaker: "Jon Walton", cue: "said"},
 				{text: "Every week footfall grew.", speaker: "Jon Walton", cue: "said"},
 				{text: "The stores were heaving.", speaker: "Ana Ruiz", cue: "said"}}},
