@@ -371,7 +371,12 @@ func FuzzExtract(f *testing.F) {
 	}
 	for _, s := range []string{"Presdient Donald Trump met Vladimir Putin in Helsinki.", "RUSSIA AND U.S. AGREE\n\nThe Kremlin said so.",
 		"Bashar al-Assad's forces; the UN's envoy Staffan de Mistura.", "“Q,” said NATO.\n\n\n", "\x00\xff é 東京 🙂 A.B.C. U.S.-led",
-		"ADDIS ABABA — The African Union (AU) and IGAD met. The AU said."} {
+		"ADDIS ABABA — The African Union (AU) and IGAD met. The AU said.",
+		"Tony Blair spoke. Mr Blair left. Cherie Blair stayed. Mrs Blair said so. Sir Ian Blair warned.",
+		"Liberal Democrat Sarah Teather, Green MEP Caroline Lucas and Lib Dem Norman Baker met.",
+		"Speaking in Harrogate Mr Kennedy said it. Ms Essex agreed. The Lord Chancellor and Mr Justice Eady did not.",
+		"Guy Mansfield QC, the East Midlands MEP, Theresa May and the British Chambers of Commerce (BCC).",
+		"Mr", "Ms King", "Lord 's", "Anna May", "of Commerce", "MP MEP QC"} {
 		f.Add("Title "+s, s)
 	}
 	f.Fuzz(func(t *testing.T, title, body string) {
