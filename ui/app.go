@@ -110,12 +110,14 @@ type App struct {
 
 	// Loading in the background (see loading.go).
 	ctx        context.Context
-	loader     Loader    // nil: the briefs were given to New, nothing to refresh
-	loadGen    int       // which load's messages are current
-	running    bool      // a load is running: r waits for it to end
-	refreshing bool      // the running load is a refresh (r)
-	loadAdded  int       // briefs the running load added to the list
-	loadStart  time.Time // when the running load started (zero: not known)
+	loader     Loader          // nil: the briefs were given to New, nothing to refresh
+	loadGen    int             // which load's messages are current
+	running    bool            // a load is running: r waits for it to end
+	refreshing bool            // the running load is a refresh (r)
+	loadAdded  int             // briefs the running load added to the list
+	loadSeen   map[string]bool // ids the running load delivered: a refresh drops the others
+	loadDups   int             // briefs the running load delivered twice (identical files)
+	loadStart  time.Time       // when the running load started (zero: not known)
 
 	// Reading state (see reading.go).
 	state      *store.State // nil: none kept
@@ -289,6 +291,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ArticlesMsg:
 		added, cmd := a.list.Append(msg.Articles)
 		a.loadAdded += added
+		a.noteSeen(msg.Articles)
 		cmds := []tea.Cmd{cmd}
 		if open, ok := a.reader.Article(); ok {
 			for _, art := range msg.Articles {

@@ -38,8 +38,8 @@ type loadStepMsg struct {
 }
 
 // StreamLoader loads specs with articles.Stream, indexing the briefs for
-// the search view on the way. Every load adds to the same index (an id it
-// already holds is skipped). Standard input is read once: a refresh leaves
+// the search view on the way. A refresh builds a new index, so that search
+// forgets the briefs that are gone. Standard input is read once: a refresh leaves
 // it out.
 //
 // The index is fed on a goroutine of its own (index.Feed), so that decoding
@@ -73,6 +73,10 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 		}
 		if loads == 1 {
 			snapPath, version = snapshotFor(specs, &opt)
+		} else {
+			// a fresh index: one kept from the last load would still find
+			// the briefs whose files were deleted or changed since
+			ix = index.New(articles.Resolver())
 		}
 		feed := index.NewFeed(ix, snapPath, version)
 		batches := make(chan []model.Article, 1<<12) // never full: 1M briefs at the default batch size
@@ -149,7 +153,7 @@ func (a *App) startLoad() tea.Cmd {
 	a.loadGen++
 	a.running, a.loading = true, true
 	a.progress = articles.Progress{}
-	a.loadAdded = 0
+	a.loadAdded, a.loadSeen, a.loadDups = 0, nil, 0
 	a.loadStart = time.Now()
 	return runLoader(a.ctx, a.loader, a.loadGen)
 }
@@ -273,21 +277,54 @@ func (a *App) refresh() tea.Cmd {
 	return tea.Batch(cmd, a.layout())
 }
 
+// noteSeen records the ids a load delivered: a brief delivered twice in
+// one load is an identical copy (another file with the same text), which
+// the list shows once.
+func (a *App) noteSeen(arts []model.Article) {
+	if a.loadSeen == nil {
+		a.loadSeen = make(map[string]bool, len(arts))
+	}
+	for _, art := range arts {
+		if a.loadSeen[art.ID] {
+			a.loadDups++
+			continue
+		}
+		a.loadSeen[art.ID] = true
+	}
+}
+
 // loaded ends a load: its warnings replace the last load's, and a refresh
-// says what it found.
+// says what it found. A refresh that ran to its end drops the briefs it did
+// not deliver: their files were deleted, or changed (a changed text is a
+// new brief with a new id).
 func (a *App) loaded(msg LoadedMsg) tea.Cmd {
 	a.warnings = append(slices.Clone(a.startWarnings), msg.Warnings...)
 	a.warnings = append(a.warnings, a.stateWarns...)
+	var cmd tea.Cmd
+	gone := 0
+	if a.refreshing && msg.Note == "" && a.ctx.Err() == nil {
+		seen := a.loadSeen
+		gone, cmd = a.list.Retain(func(id string) bool { return seen[id] })
+	}
+	dups := ""
+	if a.loadDups > 0 {
+		dups = fmt.Sprintf(" (%s skipped)", plural(a.loadDups, "duplicate file"))
+	}
 	switch {
 	case msg.Note != "":
 		a.say(msg.Note)
 	case a.refreshing:
-		a.say(fmt.Sprintf("Refreshed: %s.", plural(a.loadAdded, "new brief")))
+		s := fmt.Sprintf("Refreshed: %s", plural(a.loadAdded, "new brief"))
+		if gone > 0 {
+			s += fmt.Sprintf(", %d gone", gone)
+		}
+		a.say(s + dups + ".")
 	case !a.loadStart.IsZero() && a.status == "":
 		// briefs and search index both ready: say so, and how long it took
-		a.say(fmt.Sprintf("Loaded %s in %s; search ready.", plural(a.loadAdded, "brief"), roundDuration(time.Since(a.loadStart))))
+		a.say(fmt.Sprintf("Loaded %s%s in %s; search ready.", plural(a.loadAdded, "brief"), dups, roundDuration(time.Since(a.loadStart))))
 	}
 	a.loadStart = time.Time{}
 	a.refreshing = false
-	return a.layout()
+	a.loadSeen = nil
+	return tea.Batch(cmd, a.layout())
 }

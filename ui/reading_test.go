@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -222,14 +223,32 @@ func TestRefreshReplacesAndAdds(t *testing.T) {
 	}
 	a, _ = keys(t, a, "r")
 	s := screen(a)
-	if f.calls != 2 || a.list.Len() != 3 || !strings.Contains(s, "Envoys sign the harbour") || strings.Contains(s, arts[0].Title[:20]) {
+	// arts[1] is no longer delivered (its file was deleted): it goes
+	if f.calls != 2 || a.list.Len() != 2 || !strings.Contains(s, "Envoys sign the harbour") || strings.Contains(s, arts[0].Title[:20]) {
 		t.Fatalf("after r: %d loads, %d briefs:\n%s", f.calls, a.list.Len(), s)
 	}
-	if !strings.Contains(s, "Refreshed: 1 new brief.") {
+	if _, ok := a.list.ByID(arts[1].ID); ok {
+		t.Fatalf("the brief the refresh did not find is still listed:\n%s", s)
+	}
+	if !strings.Contains(s, "Refreshed: 1 new brief, 1 gone.") {
 		t.Fatalf("no refresh status:\n%s", s)
 	}
 	if len(a.warnings) != 1 { // the refresh's warnings replace the first load's
 		t.Fatalf("warnings %q", a.warnings)
+	}
+}
+
+// A load that delivers the same brief twice (two identical files) says so.
+func TestLoadCountsIdenticalFiles(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	f := &fakeLoader{batches: [][]model.Article{{arts[0], arts[1], arts[0]}}}
+	a := started(t, 100, 30, nil, Options{Loader: f.load})
+	a.loadStart = time.Now()
+	a.loadSeen, a.loadDups, a.status = nil, 0, ""
+	a, _ = step(t, a, ArticlesMsg{Articles: []model.Article{arts[0], arts[1], arts[0]}})
+	a, _ = step(t, a, LoadedMsg{})
+	if s := screen(a); a.list.Len() != 2 || !strings.Contains(s, "(1 duplicate file skipped)") {
+		t.Fatalf("%d briefs listed; screen:\n%s", a.list.Len(), s)
 	}
 }
 

@@ -774,3 +774,22 @@ func (m Model) withoutHelpKeys(bs []key.Binding) []key.Binding {
 	}
 	return out
 }
+
+// Retain keeps the briefs whose id keep accepts and drops the others (a
+// refresh that no longer finds them); it returns how many went. The cursor
+// stays on its brief when that one stays.
+func (m *Model) Retain(keep func(id string) bool) (int, tea.Cmd) {
+	all := make([]list.Item, 0, len(m.all))
+	for _, it := range m.all {
+		if id := it.(*item).art.ID; keep(id) {
+			all = append(all, it)
+		} else {
+			delete(m.byID, id)
+		}
+	}
+	gone := len(m.all) - len(all)
+	if gone == 0 {
+		return 0, nil
+	}
+	return gone, m.setArranged(all)
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// buildForE2E builds the binary for a tmux test, or skips without tmux.
+func buildForE2E(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := filepath.Join(t.TempDir(), "briefs")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startIn runs the binary with args in a w x h tmux session and waits for
+// ready to show (and the loading line to go).
+func startIn(t *testing.T, bin, name string, w, h int, ready string, args ...string) tmuxSession {
+	t.Helper()
+	s := tmuxSession{t: t, socket: fmt.Sprintf("briefs-e2e-%d-%s", os.Getpid(), name)}
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", filepath.Dir(bin), "sh")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	state := filepath.Join(t.TempDir(), "xdg")
+	env := "XDG_CACHE_HOME=" + state + "/cache XDG_DATA_HOME=" + state + "/data XDG_CONFIG_HOME=" + state + "/config"
+	s.keys(env+" ./"+filepath.Base(bin)+" "+strings.Join(args, " ")+"; echo EXIT=$?", "Enter")
+	s.waitFor("the list, loaded", func(scr string) bool {
+		return strings.Contains(scr, ready) && !strings.Contains(scr, "Loading briefs")
+	})
+	return s
+}
+
+// writeBrief writes a plain-text brief: its title, a blank line, its body.
+func writeBrief(t *testing.T, path, title, body string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(title+"\n\n"+body+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEndToEndRefresh opens a folder of three briefs, rewrites one file and
+// deletes another, presses r: the list holds the two briefs on disk, the
+// rewritten one once, under its new title (issue 20, defect 1).
+func TestEndToEndRefresh(t *testing.T) {
+	bin := buildForE2E(t)
+	dir := t.TempDir()
+	const (
+		keep    = "Harbour pilots return to work in Valletta"
+		edited  = "Fishing quotas talks adjourn in Reykjavik"
+		renamed = "Fishing quotas accord signed in Reykjavik"
+		deleted = "Grain corridor inspections resume at dawn"
+	)
+	body := "Officials from Norland and Estmark met on Tuesday and agreed to meet again next month, a spokesman for the delegation said."
+	writeBrief(t, filepath.Join(dir, "a.txt"), keep, body)
+	writeBrief(t, filepath.Join(dir, "b.txt"), edited, "Negotiators from Iceland and Norway broke off the talks on Monday without a date to resume them.")
+	writeBrief(t, filepath.Join(dir, "c.txt"), deleted, "Inspectors from the United Nations boarded the first ship of the morning at Odesa.")
+
+	s := startIn(t, bin, "refresh", 100, 30, deleted, dir)
+	for _, title := range []string{keep, edited, deleted} {
+		if !strings.Contains(s.screen(), title) {
+			t.Fatalf("%q not listed at start:\n%s", title, s.screen())
+		}
+	}
+	writeBrief(t, filepath.Join(dir, "b.txt"), renamed, "Negotiators from Iceland and Norway signed the accord on Monday after a night of talks.")
+	if err := os.Remove(filepath.Join(dir, "c.txt")); err != nil {
+		t.Fatal(err)
+	}
+	s.keys("r")
+	scr := s.waitText("Refreshed:")
+	scr = s.waitFor("the list as on disk", func(scr string) bool {
+		return strings.Contains(scr, renamed) && strings.Contains(scr, keep) &&
+			!strings.Contains(scr, edited) && !strings.Contains(scr, deleted)
+	})
+	if !strings.Contains(scr, "2 briefs") || strings.Count(scr, renamed) != 1 {
+		t.Fatalf("after r the list is not the two briefs on disk:\n%s", scr)
+	}
+	// search forgets the deleted brief too
+	s.keys("s")
+	s.waitText("search:")
+	s.keys("-l", "Odesa")
+	s.waitFor("no hit for the deleted brief", func(scr string) bool {
+		return strings.Contains(scr, "0 briefs") && !strings.Contains(scr, deleted)
+	})
+	s.keys("C-c")
+	s.waitText("EXIT=0")
+}
