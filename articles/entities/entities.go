@@ -18,6 +18,7 @@
 package entities
 
 import (
+	"briefs/articles/lexicon"
 	"cmp"
 	"fmt"
 	"slices"
@@ -740,22 +741,18 @@ var offices = map[string]bool{"justice": true, "president": true, "speaker": tru
 // placeParticles join the words of foreign place and organisation names.
 var placeParticles = map[string]bool{"des": true, "de": true, "du": true, "del": true, "della": true, "di": true, "la": true, "le": true, "los": true, "las": true, "el": true}
 
-// titles are words that precede a name without being part of it.
-var titles = map[string]bool{
-	"president": true, "presidents": true, "vice": true, "prime": true, "minister": true, "secretary": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
-	"sir": true, "dame": true, "lord": true, "lady": true, "king": true, "queen": true, "prince": true,
-	"princess": true, "pope": true, "sheikh": true, "general": true, "gen.": true, "gen": true,
-	"senator": true, "sen.": true, "rep.": true, "representative": true, "del": true, "del.": true, "delegate": true, "governor": true, "gov.": true,
-	"chancellor": true, "premier": true, "ambassador": true, "envoy": true, "foreign": true, "defence": true,
-	"defense": true, "chairman": true, "chief": true, "judge": true, "justice": true, "mayor": true,
-	"colonel": true, "col.": true, "captain": true, "capt.": true, "lieutenant": true, "commander": true,
-	"admiral": true, "sergeant": true, "professor": true, "prof.": true, "rev.": true, "reverend": true,
-	"father": true, "bishop": true, "archbishop": true, "cardinal": true, "ayatollah": true, "emir": true,
-	"sultan": true, "crown": true, "deputy": true, "speaker": true, "leader": true, "director": true,
-	"spokesman": true, "spokeswoman": true, "dictator": true, "former": true, "late": true, "new": true,
-	"mp": true, "mep": true, "msp": true, "peer": true,
-}
+// titles are words that precede a name without being part of it: the
+// lexicon's titles, honorifics and post-nominals, with and without a final
+// stop, and "new" ("new President X") and "del." (a US delegate).
+var titles = func() map[string]bool {
+	m := map[string]bool{"new": true, "del": true, "del.": true}
+	for _, l := range []lexicon.List{lexicon.Titles, lexicon.Honorifics, lexicon.PostNominals} {
+		for _, w := range lexicon.Words(l) {
+			m[w], m[w+"."] = true, true
+		}
+	}
+	return m
+}()
 
 // titleWord reports whether w is a title or a title's plural, allowing one
 // typing slip in words of seven letters or more ("Presdient"). Shorter

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"briefs/articles/lexicon"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -98,10 +99,15 @@ func (m *slugMemo) ofName(name string) string {
 }
 
 // particles join a family name to its prefix ("al-Assad", "bin Salman", "von der Leyen").
-var particles = map[string]bool{
-	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true, "von": true, "der": true,
-	"van": true, "den": true, "de": true, "da": true, "di": true, "del": true, "della": true, "du": true,
-	"la": true, "le": true, "dos": true, "das": true, "ul": true, "ben": true, "af": true, "zu": true,
+var particles = lowerSet(lexicon.Words(lexicon.Particles))
+
+// lowerSet is a set of lower-case words, looked up as written.
+func lowerSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // surname returns the comparable core of a person's family name: the last

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"briefs/articles/lexicon"
 	"reflect"
 	"slices"
 	"strings"
@@ -178,5 +179,17 @@ func TestDelegateTitle(t *testing.T) {
 	}
 	if e := find(a, "Marta Lindqvist"); e == nil || e.Kind != model.KindPerson {
 		t.Errorf("no person Marta Lindqvist: %s", describe(a))
+	}
+}
+
+// TestHonorificsInLexicon: the gendered honorifics of linking are words of the shared lexicon.
+func TestHonorificsInLexicon(t *testing.T) {
+	for _, h := range honorifics {
+		if !lexicon.Has(lexicon.Honorifics, h.word) {
+			t.Errorf("%q is not in lexicon.Honorifics", h.word)
+		}
+	}
+	if !titles["sir"] || !titles["gen."] || !titles["mep"] || titles["major"] {
+		t.Error("titles should hold the lexicon's honorifics, titles with their stop and post-nominals, and not 'major'")
 	}
 }

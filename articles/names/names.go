@@ -3,6 +3,7 @@
 package names
 
 import (
+	"briefs/articles/lexicon"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -37,8 +38,15 @@ func Gender(given string) byte {
 	return 0
 }
 
-// PostNominals are letters written after a person's name.
-var PostNominals = []string{"QC", "KC", "MP", "MEP", "MSP"}
+// PostNominals are letters written after a person's name, in capitals (the
+// lexicon's post-nominals list).
+var PostNominals = func() []string {
+	var out []string
+	for _, w := range lexicon.Words(lexicon.PostNominals) {
+		out = append(out, strings.ToUpper(w))
+	}
+	return out
+}()
 
 // PostNominal reports whether w is one of PostNominals, as written.
 func PostNominal(w string) bool { return slices.Contains(PostNominals, w) }

@@ -5,6 +5,7 @@
 package token
 
 import (
+	"briefs/articles/lexicon"
 	"slices"
 	"strings"
 	"unicode"
@@ -18,17 +19,14 @@ type Token struct {
 	End   int
 }
 
-// abbrevs are words that keep their full stop (lower-cased, without the stop).
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "jr": true, "sr": true, "st": true, "gen": true,
-	"col": true, "lt": true, "sgt": true, "capt": true, "cpt": true, "gov": true, "sen": true, "rep": true,
-	"rev": true, "prof": true, "corp": true, "inc": true, "ltd": true, "co": true, "bros": true, "jan": true,
-	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
-	"oct": true, "nov": true, "dec": true, "no": true, "vs": true, "etc": true, "mt": true, "ft": true,
-	"ave": true, "blvd": true, "maj": true, "adm": true, "cmdr": true, "pres": true, "supt": true,
-	"plc": true, "cos": true, "dept": true, "univ": true, "assn": true, "messrs": true, "mme": true,
-	"a.m": true, "p.m": true, "u.s": true, "u.k": true, "u.n": true, "e.u": true,
-}
+// abbrevs are words that keep their full stop (lower-cased, without the stop): the lexicon's abbreviations.
+var abbrevs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Words(lexicon.Abbreviations) {
+		m[w] = true
+	}
+	return m
+}()
 
 // clitics split from the end of a word, longest first.
 var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}

@@ -1,0 +1,109 @@
+// Package lexicon holds the word lists that more than one part of briefs
+// reads: honorifics, titles, post-nominal letters, family-name particles and
+// abbreviations. Each list is an embedded text file (one lower-case word a
+// line, # for comments), so that a word is added in one place for everyone.
+//
+//	lexicon.Has(lexicon.Honorifics, "Mr")   // true: any case, one final stop allowed ("Mr.")
+//	lexicon.Words(lexicon.Titles)           // the list, in file order
+package lexicon
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// List names one word list.
+type List uint8
+
+// The lists. Honorifics, Titles and PostNominals are disjoint; Particles
+// share no word with Honorifics or PostNominals.
+const (
+	Honorifics    List = iota // styles before a name: mr, mrs, sir, dame
+	Titles                    // offices and ranks before a name: president, minister, gen
+	PostNominals              // letters after a name: qc, mp, mep
+	Particles                 // family-name particles: al, bin, von, de
+	Abbreviations             // words that keep their full stop: mr, corp, u.s (without the final stop)
+	numLists
+)
+
+var files = [numLists]string{"honorifics.txt", "titles.txt", "postnominals.txt", "particles.txt", "abbreviations.txt"}
+
+// String returns the list's file name without ".txt".
+func (l List) String() string {
+	if l >= numLists {
+		return fmt.Sprintf("List(%d)", uint8(l))
+	}
+	return strings.TrimSuffix(files[l], ".txt")
+}
+
+//go:embed *.txt
+var data embed.FS
+
+var (
+	words [numLists][]string
+	sets  [numLists]map[string]struct{}
+	// longest word of any list: longer words are never looked up
+	maxLen int
+)
+
+func init() {
+	for l := range numLists {
+		b, err := data.ReadFile(files[l])
+		if err != nil {
+			panic(err) // embedded: cannot happen
+		}
+		sets[l] = map[string]struct{}{}
+		for _, line := range strings.Split(string(b), "\n") {
+			w := strings.TrimSpace(line)
+			if w == "" || strings.HasPrefix(w, "#") {
+				continue
+			}
+			if _, dup := sets[l][w]; !dup {
+				words[l] = append(words[l], w)
+				sets[l][w] = struct{}{}
+				maxLen = max(maxLen, len(w))
+			}
+		}
+	}
+}
+
+// Words returns the words of list l, lower case, in file order. The slice is
+// shared: do not change it.
+func Words(l List) []string {
+	if l >= numLists {
+		return nil
+	}
+	return words[l]
+}
+
+// Has reports whether word is in list l, in any case and with or without one
+// final full stop ("Mr", "MR", "mr." are all honorifics). It allocates
+// nothing for ASCII words.
+func Has(l List, word string) bool {
+	if l >= numLists {
+		return false
+	}
+	word = strings.TrimSuffix(word, ".")
+	if len(word) == 0 || len(word) > maxLen+8 {
+		return false
+	}
+	var buf [64]byte
+	if len(word) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			_, ok := sets[l][strings.ToLower(word)]
+			return ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	_, ok := sets[l][string(buf[:len(word)])]
+	return ok
+}

@@ -1,0 +1,73 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestListsLowerCaseAndNonEmpty(t *testing.T) {
+	for l := range numLists {
+		ws := Words(l)
+		if len(ws) == 0 {
+			t.Errorf("%v: empty", l)
+		}
+		for _, w := range ws {
+			if w != strings.ToLower(w) || strings.TrimSpace(w) != w || strings.ContainsAny(w, " \t") {
+				t.Errorf("%v: %q is not one lower-case word", l, w)
+			}
+			if strings.HasSuffix(w, ".") {
+				t.Errorf("%v: %q ends in a full stop (Has strips it)", l, w)
+			}
+		}
+	}
+}
+
+func TestDisjoint(t *testing.T) {
+	pairs := [][2]List{
+		{Honorifics, Titles}, {Honorifics, PostNominals}, {Titles, PostNominals},
+		{Particles, Honorifics}, {Particles, PostNominals},
+	}
+	for _, p := range pairs {
+		for _, w := range Words(p[0]) {
+			if Has(p[1], w) {
+				t.Errorf("%q is in both %v and %v", w, p[0], p[1])
+			}
+		}
+	}
+}
+
+func TestHas(t *testing.T) {
+	cases := []struct {
+		l    List
+		w    string
+		want bool
+	}{
+		{Honorifics, "Mr", true}, {Honorifics, "MRS.", true}, {Honorifics, "mr..", false},
+		{Honorifics, "President", false}, {Titles, "President", true}, {Titles, "Gen.", true},
+		{PostNominals, "QC", true}, {PostNominals, "Q", false}, {Particles, "bin", true},
+		{Abbreviations, "U.S.", true}, {Abbreviations, "Corp.", true}, {Abbreviations, "Paris", false},
+		{Honorifics, "", false}, {Honorifics, ".", false}, {Titles, "Präsident", false},
+		{List(200), "mr", false},
+	}
+	for _, c := range cases {
+		if got := Has(c.l, c.w); got != c.want {
+			t.Errorf("Has(%v, %q) = %v, want %v", c.l, c.w, got, c.want)
+		}
+	}
+}
+
+func TestHasAllocatesNothing(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		_ = Has(Titles, "Minister")
+		_ = Has(Honorifics, "Dr.")
+	})
+	if n != 0 {
+		t.Errorf("Has allocates %v times per call", n)
+	}
+}
+
+func TestStrings(t *testing.T) {
+	if Honorifics.String() != "honorifics" || List(99).String() != "List(99)" {
+		t.Errorf("String: %q %q", Honorifics.String(), List(99).String())
+	}
+}
