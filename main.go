@@ -5,6 +5,7 @@
 //	briefs extract [--format jsonl|json|md] [PATH|URL|-]...
 //	briefs export [--format md|json] [--out FILE] QUERY [PATH|URL|-]...
 //	briefs config [--default] [--config FILE]
+//	briefs explain [--quote N] FILE|-...
 //
 // main.go only parses the command line and wires articles to ui.
 package main
@@ -57,6 +58,8 @@ Usage:
                                 the digest of every brief a query finds, for a report
   briefs config [--default] [--config FILE]
                                 check the config file, or print the commented default
+  briefs explain [--quote N] FILE|-...
+                                why each quote was kept and who said it, rule by rule
   briefs [--config FILE] [PATH|URL|-]...
                                 read briefs with the settings of FILE
   briefs --version | --help
@@ -119,6 +122,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 			return exportCmd(args[1:], stdin, stdout, stderr)
 		case "config":
 			return configCmd(args[1:], stdout, stderr)
+		case "explain":
+			return explainCmd(args[1:], stdin, stdout, stderr), nil
 		}
 	}
 	fs := flag.NewFlagSet("briefs", flag.ContinueOnError)

@@ -9,8 +9,10 @@ import (
 
 // cueAt is a speech cue in a sentence and the speaker it names.
 type cueAt struct {
-	idx int
-	w   *who
+	idx  int
+	w    *who
+	rule string // the rule that read the cue (CueRules)
+	subj string // the rule that found its speaker (CueSpeakerRules)
 }
 
 // sentenceCues finds the speech cues of items[lo:hi] outside quotations and
@@ -27,38 +29,39 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		}
 		cf, ok := cues[it.lower]
 		cueText := it.lower
+		cueRule := ruleCueVerb
 		if !ok {
 			switch {
 			case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
-				cf, ok, cueText = cueForm{lemma: "according to"}, true, "according to"
+				cf, ok, cueText, cueRule = cueForm{lemma: "according to"}, true, "according to", ruleCueAccordingTo
 			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) &&
 				// "state Del. Mira Lund", "state prosecutor Ana Ruiz", "secretary
 				// of state": "state" after "of" or before a name or a noun is no
 				// verb ("state the authors", "states in its report" are)
 				!((it.lower == "state" || it.lower == "states") && (j > lo && items[j-1].lower == "of" ||
 					j+1 < hi && items[j+1].kind == itemWord && (items[j+1].capitalised() || !items[j+1].is(classDeterminer) && !items[j+1].is(classNPStop)))):
-				cf, ok = cueForm{lemma: it.lower}, true
+				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueAfterQuoteVerb
 			case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
 				// "Bystrom agreed." before a quotation
-				cf, ok = cueForm{lemma: it.lower}, true
+				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueClauseFinal
 			case j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi):
 				// "Continued Stein: "Q""
-				cf, ok = cueForm{lemma: it.lower}, true
+				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueOpening
 			case (it.lower == "calls" || it.lower == "call") && quoteWithin(items, j, hi, 5) &&
 				// "a call for "Q"", "calls of "Q"": the noun
 				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "of")):
 				// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
 				// its quotation close behind ("calls" is mostly the noun otherwise)
-				cf, ok = cueForm{lemma: "call"}, true
+				cf, ok, cueRule = cueForm{lemma: "call"}, true, ruleCueCalls
 			case pronounCues[it.lower] != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
 				items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(it.lower, "s") || strings.HasSuffix(it.lower, "ed"))):
 				// "she yells", "Mr Finegold replies:": after a subject pronoun,
 				// or between a name and a colon, the word is the verb ("a
 				// snappy retort:" is not)
-				cf, ok = pronounCues[it.lower], true
+				cf, ok, cueRule = pronounCues[it.lower], true, ruleCueAfterPronoun
 			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
 				// "as Dana Milbank puts it, "Q""
-				cf, ok, cueText = cueForm{lemma: "put it"}, true, "put it"
+				cf, ok, cueText, cueRule = cueForm{lemma: "put it"}, true, "put it", ruleCuePutIt
 			default:
 				continue
 			}
@@ -89,47 +92,48 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		}
 		var w *who
 		shared := false // w is an earlier cue's speaker, not one resolve just made
+		subj := ""
 		switch {
 		case cf.lemma == "according to":
 			if a, b := forwardNP(items, j+2, hi); b > a {
-				w = st.resolve(items, a, b, appositive(items, b, hi), para)
+				w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerAccordingTo
 			}
 		case j == lo && it.capitalised() && !cf.participle:
 			// "Continued Stone: "Q""
 			if a, b := forwardNP(items, j+1, hi); b > a {
-				w = st.resolve(items, a, b, "", para)
+				w, subj = st.resolve(items, a, b, "", para), ruleSpeakerAfterOpeningCue
 			}
 		case !cf.participle && invertedCue(items, lo, j):
 			if na, nb, role, ok := roleCommaName(items, j+1, hi); ok {
 				// "said BA's director of planning, Robert Boyle"
-				w = st.resolve(items, na, nb, role, para)
+				w, subj = st.resolve(items, na, nb, role, para), ruleSpeakerInvertedRoleName
 			} else if a, b := forwardNP(items, j+1, hi); b > a {
-				w = st.resolve(items, a, b, appositive(items, b, hi), para)
+				w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerInverted
 			}
 		case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
 			// "X wrote in a statement to Wired explaining ...": X's participle
-			w, shared = out[len(out)-1].w, true
+			w, shared, subj = out[len(out)-1].w, true, ruleSpeakerParticiplePrevCue
 		case cf.participle && prevNonAdverb(items, lo, j) >= lo && items[prevNonAdverb(items, lo, j)].capitalised():
 			// "and Trump calling it a "great meeting"": the participle's own subject
 			if a, b, role := backwardNP(items, lo, j); b > a {
-				w = st.resolve(items, a, b, role, para)
+				w, subj = st.resolve(items, a, b, role, para), ruleSpeakerParticipleOwn
 			}
 		case cf.participle:
 			for k := len(out) - 1; k >= 0; k-- {
 				if out[k].w != nil {
-					w, shared = out[k].w, true
+					w, shared, subj = out[k].w, true, ruleSpeakerParticiplePrevCue
 					break
 				}
 			}
 			if w == nil {
 				if a, b := sentenceSubject(items, lo, j); b > a {
-					w = st.resolve(items, a, b, "", para)
+					w, subj = st.resolve(items, a, b, "", para), ruleSpeakerParticipleSubject
 				}
 			}
 		default:
 			// "Congo’s foreign minister, Clarisse Mbuyi-Kalonji, said"
 			if na, nb, role, ok := st.roleThenName(items, lo, j); ok {
-				w = st.resolve(items, na, nb, role, para)
+				w, subj = st.resolve(items, na, nb, role, para), ruleSpeakerRoleThenName
 				break
 			}
 			a, b, role := backwardNP(items, lo, j)
@@ -153,7 +157,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				continue
 			}
 			if b > a {
-				w = st.resolve(items, a, b, role, para)
+				w, subj = st.resolve(items, a, b, role, para), ruleSpeakerBefore
 				// "McLenney said": a lone capitalised word nobody else names, speaking, is a person
 				if b-a == 1 && w.entity == "" && !w.person && w.name == w.phrase && items[a].capitalised() && !isUpperWord(items[a].text) &&
 					!orgWords[possessive(items[a].lower)] && !isDemonym(items[a].lower) && !notName(items[a]) && !st.names.covered(w.start, w.end) &&
@@ -172,7 +176,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 								break
 							}
 							if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
-								w = st.resolve(items, a2, b2, "", para)
+								w, subj = st.resolve(items, a2, b2, "", para), ruleSpeakerWhoClause
 							}
 							break
 						}
@@ -184,14 +188,14 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 					// ..., said": the subject before the parenthesis speaks
 					if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && b2 <= a && b2 < j && items[b2].isPunct(",") {
 						if w2 := st.resolve(items, a2, b2, "", para); w2.person || w2.entity != "" {
-							w = w2
+							w, subj = w2, ruleSpeakerBeforeParenthesis
 						}
 					} else if role != "" && startsUpper(role) {
 						// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said";
 						// not "The army delegation, led by retired general X, said"
 						if ra, rb, _ := backwardNP(items, lo, roleEnd(items, j)); rb > ra && ra > b {
 							if w2 := st.resolve(items, ra, rb, "", para); w2.person {
-								w = w2
+								w, subj = w2, ruleSpeakerNameInRole
 							}
 						}
 					}
@@ -203,9 +207,9 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				if k-2 >= lo && items[k].lower == "and" && items[k-2].is(classPronoun) && items[k-2].kind == itemWord &&
 					strings.HasSuffix(items[k-1].lower, "ed") {
 					// "..., when my mother mentioned it, I laughed and said"
-					w = st.resolve(items, k-2, k-1, "", para)
+					w, subj = st.resolve(items, k-2, k-1, "", para), ruleSpeakerPronounAnd
 				} else if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
-					w = st.resolve(items, a2, b2, "", para)
+					w, subj = st.resolve(items, a2, b2, "", para), ruleSpeakerFirstVerbSubject
 				}
 			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
 				// "..., said X" after something other than a quotation; but in "X,
@@ -213,10 +217,10 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 				// was said about, and the sentence's subject speaks
 				if j > lo && items[j-1].kind == itemPunct {
 					if b2 == hi || items[b2].kind != itemWord {
-						w = st.resolve(items, a2, b2, appositive(items, b2, hi), para)
+						w, subj = st.resolve(items, a2, b2, appositive(items, b2, hi), para), ruleSpeakerAfterComma
 					} else if a3, b3 := sentenceSubject(items, lo, j); b3 > a3 && b3 < j && items[b3].isPunct(",") {
 						if w3 := st.resolve(items, a3, b3, "", para); w3.person || w3.entity != "" {
-							w = w3
+							w, subj = w3, ruleSpeakerSubjectNotObject
 						}
 					}
 				}
@@ -232,7 +236,10 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			w = &c
 		}
 		w.cue = ownCue(cueText)
-		out = append(out, cueAt{j, w})
+		out = append(out, cueAt{j, w, cueRule, subj})
+		if st.tr != nil {
+			st.tr.cues = append(st.tr.cues, out[len(out)-1])
+		}
 		st.events = append(st.events, event{para: para, pos: it.start, w: w})
 	}
 	return out
@@ -763,13 +770,21 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	}{who{phrase: phrase, start: start, end: end, name: phrase, role: role}, model.Mention{Field: st.field, Start: start, End: end, Text: phrase}}
 	w := &wm.w
 	w.mention = &wm.m
+	if st.tr != nil {
+		st.tr.resetSteps(start, end)
+	}
 	if lw := pronounOf(items[a].lower); b-a == 1 && speakerPronouns[lw] {
 		w.plural = lw == "they" || lw == "we"
-		if ante := st.resolvePronoun(lw, start); ante != nil {
+		if ante, rule := st.resolvePronoun(lw, start); ante != nil {
 			w.name, w.entity, w.person, w.sure, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.sure, ante.plural, ante.gender
 			if w.role == "" {
 				w.role = ante.role
 			}
+			if st.tr != nil {
+				st.tr.step(w, "%s -> %s: %s", phrase, w.name, rule)
+			}
+		} else if st.tr != nil {
+			st.tr.step(w, "%s -> nobody: %s", phrase, ruleStepUnresolved)
 		}
 		return w
 	}
@@ -796,6 +811,9 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	if persons >= 2 && hasAnd {
 		w.plural = true
 		w.person = true
+		if st.tr != nil {
+			st.tr.step(w, "%s: %s", phrase, ruleStepPersonsAnd)
+		}
 		return w
 	}
 	var pick *nameRef
@@ -838,6 +856,11 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		if w.gender == 0 {
 			w.gender = genderOfRole(w.role)
 		}
+		if st.tr != nil && w.name != phrase {
+			st.tr.step(w, "%s -> %s: %s%s", phrase, w.name, ruleStepNameInPhrase, entityNote(w.entity))
+		} else if st.tr != nil {
+			st.tr.step(w, "%s: %s%s", phrase, ruleStepNameInPhrase, entityNote(w.entity))
+		}
 		return w
 	}
 	// a description: "the minister", "the envoy"
@@ -857,7 +880,11 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 			// same unnamed description, when it is nearer than any name
 			if d := st.describedBefore(head, start); d != nil && (p == nil || d.start > p.start) {
 				w.name, w.person, w.gender = d.name, d.person, d.gender
+				if st.tr != nil {
+					st.tr.step(w, "%s -> %s: %s", phrase, w.name, ruleStepSameUnnamed)
+				}
 			} else {
+				how := ruleStepByRole
 				if p == nil && items[a].lower == "the" && principalRoles[head] {
 					if properModifier(items, a+1, headAt) {
 						// "The former New Mexico governor is ...": a description
@@ -867,12 +894,17 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 						if f := st.names.lastPersonBefore(start, 'f'); f != nil && (p == nil || f.start > p.start) {
 							p = f
 						}
+						how = ruleStepPlaceLastPerson
 					} else {
 						p = st.names.mostNamedPerson(start)
+						how = ruleStepMainPerson
 					}
 				}
 				if p != nil {
 					w.name, w.entity, w.person, w.sure, w.gender = p.name, p.entity, true, p.sure, p.gender
+					if st.tr != nil {
+						st.tr.step(w, "%s -> %s: %s%s", phrase, w.name, how, entityNote(w.entity))
+					}
 				}
 			}
 		}
@@ -882,6 +914,9 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		// an unresolved description of a person ("a spokeswoman") still is one:
 		// a later "she" can stand for it
 		if w.entity == "" && (roleNouns[head] || personNouns[head]) && !w.plural {
+			if st.tr != nil && w.name == phrase {
+				st.tr.step(w, "%s: %s", phrase, ruleStepUnresolvedPerson)
+			}
 			w.person = true
 			switch {
 			case strings.HasSuffix(head, "woman") || head == "queen" || head == "princess":
@@ -897,7 +932,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 // resolvePronoun finds who he, she, they or it stands for, before pos: the
 // last speaker of fitting gender and number named in the last paragraphs, else
 // the last person named.
-func (st *fieldState) resolvePronoun(p string, pos int) *who {
+func (st *fieldState) resolvePronoun(p string, pos int) (*who, string) {
 	switch p {
 	case "he", "she":
 		g := byte('m')
@@ -912,10 +947,10 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 			// the writer of a column is "I", never "he" or "she"
 			return fits(e.person, e.plural, e.gender) && (e.entity != "" || startsUpper(e.name) || e.person) && e.phrase != "I"
 		}); e != nil {
-			return e
+			return e, ruleStepPronounLastSpeaker
 		}
 		if r := st.names.lastPersonBefore(pos, g); r != nil {
-			return r.asWho()
+			return r.asWho(), ruleStepPronounLastNamed
 		}
 	case "i":
 		// a column's "I said, ...": the writer, when the brief names one
@@ -926,15 +961,17 @@ func (st *fieldState) resolvePronoun(p string, pos int) *who {
 					w.entity = e.ID
 				}
 			}
-			return w
+			return w, ruleStepPronounWriter
 		}
 	case "they", "it":
 		// the last group (they) or body (it) that spoke or opened a sentence
-		return st.lookBack(pos, 8, func(e *who) bool {
+		if e := st.lookBack(pos, 8, func(e *who) bool {
 			return p == "they" && (e.plural || !e.person && e.entity != "") || p == "it" && !e.person && !e.plural
-		})
+		}); e != nil {
+			return e, ruleStepPronounLastGroup
+		}
 	}
-	return nil
+	return nil, ""
 }
 
 // lookBack walks the speakers and sentence subjects before pos, latest
@@ -1027,7 +1064,7 @@ func (st *fieldState) paraOf(pos int) int {
 // / X said that "Q" / according to X, "Q"), else a cue later in the
 // sentence, else (for a quotation inside a sentence) the sentence's subject:
 // "X dismissed Y as "Q"" quotes X.
-func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *who {
+func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) (*who, string, int) {
 	// right after: only a short run of words between the quotation and the
 	// cue, and only after a whole statement or a quotation closed by a comma
 	// ("Q," X said); a fragment mid-sentence is not introduced by what follows it
@@ -1043,11 +1080,11 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	// follows a coordinator is another clause, with its own speaker
 	coordAfter := f < hi && (strings.Contains(closing, ",") || f > i+1) && opensClause(items, f, hi)
 	rightOK = rightOK && !coordAfter
-	for _, c := range cs {
+	for ci, c := range cs {
 		if rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
 			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
 				(c.w.start <= items[min(f+1, hi-1)].end || onlyRoleBefore(items, f, c.w.start))) {
-				return c.w
+				return c.w, ruleCueAfter, ci
 			}
 			break
 		}
@@ -1055,17 +1092,17 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	if i+2 < hi && items[i+1].kind == itemPunct && strings.Contains("―—–", items[i+1].text) && items[i+2].capitalised() {
 		if a, b := forwardNP(items, i+2, hi); b > a {
 			if b == hi || items[b].kind != itemWord {
-				return st.resolve(items, a, b, appositive(items, b, hi), para)
+				return st.resolve(items, a, b, appositive(items, b, hi), para), ruleDashByline, -1
 			}
 		}
 	}
 	var left *who
-	leftAt := -1
-	for _, c := range cs {
+	leftAt, leftCue := -1, -1
+	for ci, c := range cs {
 		// "She says it underscores that ... "Q"": an unresolved "it" inside
 		// another speaker's words does not replace that speaker
 		if c.idx < i && c.w != nil && !(left != nil && c.w.name == c.w.phrase && (c.w.phrase == "it" || c.w.phrase == "It")) {
-			left, leftAt = c.w, c.idx
+			left, leftAt, leftCue = c.w, c.idx, ci
 		}
 	}
 	// "..., according to two diplomats, and the final text avoids ... "Q"":
@@ -1081,13 +1118,13 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 		// "X described her as "Q1" after she blamed the floods on "Q2"":
 		// a clause of its own, with a subject that can speak, owns Q2
 		if w := st.subordinateSpeaker(items, leftAt+1, i, para); w != nil {
-			return w
+			return w, ruleSubordinateClause, -1
 		}
-		return left
+		return left, ruleCueBefore, leftCue
 	}
-	for _, c := range cs {
+	for ci, c := range cs {
 		if c.idx > i && c.w != nil && !coordAfter {
-			return c.w
+			return c.w, ruleCueLater, ci
 		}
 	}
 	// "Republican pollster Daron Shaw: "Q"" names the speaker right before the colon
@@ -1095,7 +1132,7 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 		if a, b, _ := backwardNP(items, lo, i-1); b > a {
 			for k := a; k < b; k++ {
 				if items[k].capitalised() {
-					return st.resolve(items, a, b, "", para)
+					return st.resolve(items, a, b, "", para), ruleNameColon, -1
 				}
 			}
 		}
@@ -1103,19 +1140,19 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 	// "the airlines' association, which has attacked the plan as a "Q"":
 	// the words of what the clause describes
 	if w := st.relativeSpeaker(items, clauseLo, i, para); w != nil {
-		return w
+		return w, ruleRelativeClause, -1
 	}
 	// "Analysts questioned Rolf Voss's claim that the border was "Q"": the
 	// words are the possessor's
 	if w := st.possessorOfSpeech(items, clauseLo, i, para); w != nil {
-		return w
+		return w, rulePossessorOfSpeech, -1
 	}
 	if clauseLo > lo {
 		// the clause's own subject, when it can say things ("the final text");
 		// else the sentence's ("X has been busy ..., but his guilty pleasure is "Q"")
 		if a, b := forwardNP(items, clauseLo, i); b > a && b < i {
 			if w := st.resolve(items, a, b, "", para); w.person || w.entity != "" || w.plural || documentNouns[items[b-1].lower] {
-				return w
+				return w, ruleClauseSubject, -1
 			}
 		}
 	}
@@ -1123,20 +1160,20 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 		if a, b := sentenceSubject(items, lo, i); b > a && b < i && (items[b].kind == itemWord || items[b].isPunct(",")) {
 			first := items[a]
 			if expletives[pronounOf(first.lower)] {
-				return nil
+				return nil, ruleExpletiveSubject, -1
 			}
 			// "His message to the chancellor was: "Q"": his words
 			if pr := possessivePronouns[first.lower]; pr != "" && a+1 < b && (speechNouns[items[a+1].lower] || documentNouns[items[a+1].lower]) {
-				if w := st.resolvePronoun(pr, first.start); w != nil {
+				if w, _ := st.resolvePronoun(pr, first.start); w != nil {
 					c := *w
 					c.cue = ""
-					return &c
+					return &c, rulePossessiveSpeechNoun, -1
 				}
 			}
 			// "The text was drafted by ..., the Council's "penholders"": a
 			// passive subject is acted on, not speaking
 			if items[b].is(classBe) && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
-				return nil
+				return nil, rulePassiveSubject, -1
 			}
 			// "conservative commentator Jonah Goldberg ... imagined: "Q"": a lower-case title before a name
 			titled := false
@@ -1144,11 +1181,11 @@ func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) *
 				titled = items[k].capitalised() && (roleNouns[first.lower] || personNouns[first.lower] || titleWords[first.lower] || k > a+1 && (roleNouns[items[k-1].lower] || personNouns[items[k-1].lower]))
 			}
 			if first.capitalised() || first.is(classPronoun) || first.is(classDeterminer) || titled {
-				return st.resolve(items, a, b, appositive(items, b, i), para)
+				return st.resolve(items, a, b, appositive(items, b, i), para), ruleSentenceSubject, -1
 			}
 		}
 	}
-	return nil
+	return nil, "", -1
 }
 
 // noteSubject records the person a sentence opens with, for pronouns.
@@ -1549,6 +1586,10 @@ func (st *fieldState) subordinateSpeaker(items []item, from, i, para int) *who {
 				ante := r.asWho()
 				ante.phrase, ante.start, ante.end, ante.mention = w.phrase, w.start, w.end, w.mention
 				w = ante
+				if st.tr != nil {
+					st.tr.resetSteps(w.start, w.end)
+					st.tr.step(w, "%s -> %s: %s", w.phrase, w.name, ruleStepPronounSinceCue)
+				}
 			}
 		}
 		if !(w.person || w.entity != "") {

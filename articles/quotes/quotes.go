@@ -83,10 +83,10 @@ const maxPooledItems = 1 << 16
 func Extract(a *model.Article) {
 	a.Quotes = nil
 	if a.Title != "" {
-		a.Quotes = append(a.Quotes, extractField(a, model.FieldTitle)...)
+		a.Quotes = append(a.Quotes, extractFieldTrace(a, model.FieldTitle, nil)...)
 	}
 	if a.Body != "" {
-		a.Quotes = append(a.Quotes, extractField(a, model.FieldBody)...)
+		a.Quotes = append(a.Quotes, extractFieldTrace(a, model.FieldBody, nil)...)
 	}
 }
 
@@ -122,9 +122,13 @@ type fieldState struct {
 	events []event
 	// subjects are the persons that open sentences, for pronouns
 	subjects []event
+	// tr is the trace being kept, nil when none is (every use checks)
+	tr *fieldTrace
 }
 
-func extractField(a *model.Article, f model.Field) []model.Quote {
+// extractFieldTrace finds the quotes of one field, and with tr != nil
+// records how each was kept and attributed.
+func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote {
 	text := a.Text(f)
 	paras := splitParagraphs(text)
 	spans, inner := findSpans(text, paras)
@@ -168,6 +172,9 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 	}
 	*bp = buf
 	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems)}
+	if tr != nil {
+		st.tr = &fieldTrace{spans: make([]spanTrace, len(spans)), steps: map[[2]int][]string{}}
+	}
 	direct := make([]*who, len(spans))
 	partial := make([]bool, len(spans))
 	bylines := make(map[int]*who) // paragraphs that only sign the quotation before them
@@ -187,7 +194,12 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 				}
 				k := items[i].q
 				partial[k] = isPartial(text, items, lo, i)
-				direct[k] = st.attribute(cs, items, lo, hi, i, pi)
+				var rule string
+				var cue int
+				direct[k], rule, cue = st.attribute(cs, items, lo, hi, i, pi)
+				if st.tr != nil {
+					st.traceDirect(k, rule, cs, cue, direct[k])
+				}
 				if direct[k] != nil {
 					st.noteSpeaker(direct[k], pi)
 				}
@@ -205,15 +217,19 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 	inherited := make([]bool, len(spans))
 	for k, s := range spans {
 		final[k] = direct[k]
+		rule := ""
 		if final[k] == nil && groupWho[s.group] != nil {
-			final[k] = groupWho[s.group]
+			final[k], rule = groupWho[s.group], ruleSameQuotation
 		}
 		if w := bylines[spans[k].para+1]; final[k] == nil && w != nil {
-			final[k] = w
+			final[k], rule = w, ruleBylineParagraph
 		}
 		if final[k] == nil {
-			final[k] = st.inherit(spans, final, k)
+			final[k], rule = st.inherit(spans, final, k)
 			inherited[k] = final[k] != nil
+		}
+		if st.tr != nil && final[k] != nil && rule != "" {
+			st.tr.spans[k].rule = rule
 		}
 	}
 	var out []model.Quote
@@ -229,8 +245,15 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 		w := final[k]
 		if w != nil && w.cue == "" && isChant(text, s) && chantMet(text, s) {
 			w = nil // "She was met with chants of "Q"": a crowd, not the sentence's subject
+			if st.tr != nil {
+				st.tr.spans[k].rule = ruleChantMet
+			}
 		}
-		if dropReason(text, s, w) != "" {
+		reason := dropReason(text, s, w)
+		if tr != nil {
+			st.traceQuote(tr, k, last, w, reason)
+		}
+		if reason != "" {
 			k = last
 			continue
 		}
@@ -255,6 +278,9 @@ func extractField(a *model.Article, f model.Field) []model.Quote {
 			iq := q
 			iq.Start, iq.End, iq.Text, iq.Partial = in.start, in.end, text[in.start:in.end], true
 			out = append(out, iq)
+			if tr != nil {
+				st.traceInner(tr, in, w)
+			}
 		}
 	}
 	return out
@@ -334,7 +360,7 @@ func (st *fieldState) noteSpeaker(w *who, para int) {
 // inherit gives a cue-less quotation the speaker of the quotation or speech
 // cue before it: in the same paragraph, or the previous paragraph's last
 // quotation when that paragraph ends with it (or with a colon).
-func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
+func (st *fieldState) inherit(spans []span, final []*who, k int) (*who, string) {
 	s := spans[k]
 	// same paragraph: the last speech event before the quotation
 	var best *event
@@ -349,10 +375,10 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 		}
 	}
 	if best != nil {
-		return best.w
+		return best.w, ruleInheritSamePara
 	}
 	if s.para == 0 {
-		return nil
+		return nil, ""
 	}
 	// previous paragraph: its last quotation, when nothing else follows it, or a colon-ended cue
 	prev := st.paras[s.para-1]
@@ -366,7 +392,7 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 		if spans[j].para == s.para-1 && final[j] != nil {
 			// the quotation's sentence ends the paragraph ("...," X told Y.)
 			if !newSentenceIn(st.text[spans[j].close:prev.end]) {
-				return final[j]
+				return final[j], ruleInheritPrevQuote
 			}
 			break
 		}
@@ -376,7 +402,7 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 	if !prevQuoted && (k == 0 || spans[k-1].para < s.para) && opensParagraph(st.text, st.paras[s.para], s) {
 		i := sort.Search(len(st.events), func(i int) bool { return st.events[i].para >= s.para }) - 1
 		if i >= 0 && st.events[i].para == s.para-1 && (st.events[i].w.person || st.events[i].w.entity != "") {
-			return st.events[i].w
+			return st.events[i].w, ruleInheritReported
 		}
 	}
 	// "Holm praised the plan.¶¶"Q"": a paragraph about a named person, with
@@ -386,24 +412,24 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) *who {
 		i := sort.Search(len(st.subjects), func(i int) bool { return st.subjects[i].para >= s.para }) - 1
 		for ; i >= 0 && st.subjects[i].para == s.para-1; i-- {
 			if w := st.subjects[i].w; w.person && w.entity != "" {
-				return w
+				return w, ruleInheritSubject
 			}
 		}
 	}
 	if strings.HasSuffix(tail, ":") {
 		for i := len(st.events) - 1; i >= 0; i-- {
 			if st.events[i].para == s.para-1 {
-				return st.events[i].w
+				return st.events[i].w, ruleInheritColonCue
 			}
 		}
 		// "President Clinton released the following statement:"
 		for i := len(st.subjects) - 1; i >= 0; i-- {
 			if st.subjects[i].para == s.para-1 {
-				return st.subjects[i].w
+				return st.subjects[i].w, ruleInheritColonSubject
 			}
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // sortedMentions lists the field's person/organization mentions by start.

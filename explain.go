@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"briefs/articles/entities"
+	"briefs/articles/quotes"
+	"briefs/articles/source"
+	"briefs/model"
+)
+
+const explainUsage = `Usage: briefs explain [--quote N] FILE|-...
+
+Prints, for each quotation of each brief, why it was kept or dropped and how
+its speaker was found: the marks, the keep/drop rule, the cue and its rules,
+the candidate speakers, the rule that chose, and each coreference step.
+--quote N prints only the Nth quote of each brief (as 'briefs extract' numbers
+them from 1: title first, then body).
+`
+
+// explainSection prints one stage's trace of an article, in pipeline order.
+// run extracts what its stage finds (a's entities, then its quotes) and
+// writes how; an error is a write error.
+type explainSection struct {
+	name string
+	run  func(w io.Writer, a *model.Article, opt explainOptions) error
+}
+
+// explainOptions are the flags of `briefs explain`, for every section.
+type explainOptions struct {
+	quote int // only this quote (1-based), or 0 for all
+	ents  *entities.Extractor
+}
+
+// explainSections run in this order on every article. The hook for the
+// entity trace is the "entities" section: it runs the entity extractor (which
+// quotes need first) and prints its entities; an entity trace replaces
+// explainEntities' body, and a new stage adds a section here.
+var explainSections = []explainSection{
+	{"entities", explainEntities},
+	{"quotes", explainQuotes},
+}
+
+// explainCmd implements `briefs explain`: it takes the arguments after the
+// command's name and returns the exit status (0 ok, 1 a source failed or
+// a quote number matched nothing, 2 bad usage).
+func explainCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	quote := fs.Int("quote", 0, "only the Nth quote of each brief")
+	help := fs.Bool("help", false, "print usage")
+	fs.BoolVar(help, "h", false, "print usage")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "briefs: explain: %v\n%s", err, explainUsage)
+		return exitUsage
+	}
+	if *help {
+		fmt.Fprint(stdout, explainUsage)
+		return exitOK
+	}
+	if fs.NArg() == 0 || *quote < 0 {
+		fmt.Fprintf(stderr, "briefs: explain: a FILE or - is needed, and N >= 1\n%s", explainUsage)
+		return exitUsage
+	}
+	ents, err := entities.Default()
+	if err != nil {
+		fmt.Fprintln(stderr, "briefs: explain: load entity model:", err)
+		return exitFailure
+	}
+	arts, warns := source.Load(context.Background(), fs.Args(), source.Options{Stdin: stdin})
+	code := reportWarnings(stderr, warns)
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	opt := explainOptions{quote: *quote, ents: ents}
+	for i := range arts {
+		a := &arts[i]
+		fmt.Fprintf(w, "== %s", a.Title)
+		if a.Source != "" {
+			fmt.Fprintf(w, " (%s)", a.Source)
+		}
+		fmt.Fprintln(w)
+		for _, s := range explainSections {
+			fmt.Fprintf(w, "-- %s\n", s.name)
+			if err := s.run(w, a, opt); err != nil {
+				fmt.Fprintln(stderr, "briefs: explain: write output:", err)
+				return exitFailure
+			}
+		}
+		if *quote > len(a.Quotes) {
+			fmt.Fprintf(stderr, "briefs: explain: %s has %d quotes, no quote %d\n", a.Title, len(a.Quotes), *quote)
+			code = exitFailure
+		}
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintln(stderr, "briefs: explain: write output:", err)
+		return exitFailure
+	}
+	return code
+}
+
+// explainEntities extracts a's entities and lists them (kind, name,
+// mentions): the speakers quotes may name.
+func explainEntities(w io.Writer, a *model.Article, opt explainOptions) error {
+	opt.ents.Extract(a)
+	if opt.quote > 0 {
+		return nil
+	}
+	for _, e := range a.Entities {
+		if _, err := fmt.Fprintf(w, "  %s %q (%s), %d mentions\n", e.Kind, e.Name, e.ID, len(e.Mentions)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// explainQuotes extracts a's quotes with a trace and prints it.
+func explainQuotes(w io.Writer, a *model.Article, opt explainOptions) error {
+	var tr quotes.Trace
+	quotes.ExtractTrace(a, &tr)
+	return tr.Write(w, opt.quote)
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"briefs/articles/samples"
+)
+
+// seedFile writes the embedded seed brief to a temporary file.
+func seedFile(t *testing.T) string {
+	t.Helper()
+	raw, err := fs.ReadFile(samples.FS, samples.SeedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), samples.SeedName)
+	if err := os.WriteFile(p, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestExplainSeed runs `briefs explain` on the seed: all 14 quotes, each
+// with the rule that kept it and the rule that chose its speaker.
+func TestExplainSeed(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"explain", seedFile(t)}, strings.NewReader(""), &out, &errb); code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	got := out.String()
+	quotes := regexp.MustCompile(`(?m)^quote (\d+) `).FindAllStringSubmatch(got, -1)
+	if len(quotes) != 14 || quotes[13][1] != "14" {
+		t.Fatalf("want quotes 1-14, got %d:\n%s", len(quotes), got)
+	}
+	if n := strings.Count(got, "\n  kept: "); n != 14 {
+		t.Errorf("%d quotes say the rule that kept them, want 14", n)
+	}
+	if n := strings.Count(got, "\n  speaker: "); n != 14 {
+		t.Errorf("%d quotes say their speaker, want 14", n)
+	}
+	for _, want := range []string{
+		"kept: attributed", "kept: unattributed-long",
+		`cue: "said" by cue-verb; its speaker by speaker-before-cue`,
+		"its speaker by speaker-inverted",
+		"its speaker by speaker-participle-previous-cue",
+		"its speaker by speaker-participle-sentence-subject",
+		`speaker: "Lavrov" by cue-after (written "he")`,
+		"step: he -> Lavrov: pronoun-last-speaker",
+		`speaker: "Vladimir Safronkov" by inherit-same-paragraph`,
+		"by cue-before",
+		"name-in-phrase (entity person:donald-trump)",
+		"description-unresolved-person",
+		`candidate * "U.S. President Donald Trump" -> "Donald Trump" (cue:said)`,
+		"-- entities",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explain output lacks %q", want)
+		}
+	}
+}
+
+// TestExplainOneQuote prints one quote; a number past the last fails.
+func TestExplainOneQuote(t *testing.T) {
+	p := seedFile(t)
+	var out, errb bytes.Buffer
+	if code := run([]string{"explain", "--quote", "8", p}, strings.NewReader(""), &out, &errb); code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	if got := out.String(); !strings.Contains(got, "quote 8 ") || strings.Contains(got, "quote 7 ") || !strings.Contains(got, "We insist") {
+		t.Errorf("--quote 8 printed:\n%s", got)
+	}
+	out.Reset()
+	if code := run([]string{"explain", "--quote", "15", p}, strings.NewReader(""), &out, &errb); code != exitFailure {
+		t.Errorf("--quote 15 of 14: exit %d, want %d", code, exitFailure)
+	}
+	if code := run([]string{"explain"}, strings.NewReader(""), &out, &errb); code != exitUsage {
+		t.Errorf("no file: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestExplainStdin reads a brief from standard input.
+func TestExplainStdin(t *testing.T) {
+	var out, errb bytes.Buffer
+	in := "Talks in Vienna\n\n\"We will not sign this draft,\" Marta Ilves said on Friday.\n"
+	if code := run([]string{"explain", "-"}, strings.NewReader(in), &out, &errb); code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	if got := out.String(); !strings.Contains(got, `speaker: "Marta Ilves" by cue-after`) {
+		t.Errorf("stdin brief:\n%s", got)
+	}
+}
