@@ -95,3 +95,25 @@ func TestEndToEndRefresh(t *testing.T) {
 	s.keys("C-c")
 	s.waitText("EXIT=0")
 }
+
+// TestEndToEndSearchWords types words in the search view of the built-in
+// briefs: "sanction" finds the briefs that write "sanctions", and
+// "ceasefir", not yet finished, already finds the ceasefire brief (issue
+// 20, defect 2).
+func TestEndToEndSearchWords(t *testing.T) {
+	bin := buildForE2E(t)
+	s := startIn(t, bin, "words", 100, 30, "search ready")
+	s.keys("s")
+	s.waitText("search:")
+	s.keys("-l", "sanction")
+	s.waitFor("hits for sanction", func(scr string) bool {
+		return strings.Contains(scr, "word:sanction") && strings.Contains(scr, "sanctions") && !strings.Contains(scr, " 0 briefs")
+	})
+	s.keys("C-u")
+	s.keys("-l", "ceasefir")
+	s.waitFor("hits for the word being typed", func(scr string) bool {
+		return strings.Contains(scr, "word:ceasefir") && strings.Contains(scr, "Sudan ceasefire talks") && !strings.Contains(scr, " 0 briefs")
+	})
+	s.keys("C-c")
+	s.waitText("EXIT=0")
+}

@@ -18,6 +18,8 @@ require (
 	golang.org/x/text v0.44.0
 )
 
+require github.com/kljensen/snowball v0.10.0 // indirect
+
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3 // indirect
 	github.com/alecthomas/chroma/v2 v2.14.0 // indirect

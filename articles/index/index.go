@@ -239,6 +239,8 @@ type Index struct {
 	termNum  map[string]uint32
 	postings [][]textPosting
 	totalLen uint64
+	vocabMu  sync.Mutex // guards vocab, which searches under the read lock rebuild
+	vocab    []string   // the words of termNum in order (see vocabulary)
 	quotes   []quoteRef
 	newest   int64 // unix seconds of the most recent Published
 

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"briefs/model"
@@ -148,6 +149,8 @@ type clause struct {
 	resolved bool     // clEntity, clSpeaker: canons is set
 	ekind    model.EntityKind
 	words    []string   // clTerm (one), clPhrase: folded words
+	alts     []string   // clTerm: the index words it stands for (see variants)
+	splits   [][]string // clTerm: pairs of index words that join into it
 	refs     []quoteRef // clSpeaker: the speaker's quotes, in article order (filled by Search)
 }
 
@@ -156,7 +159,9 @@ const maxNameWords = 6
 
 // plan resolves the lexemes of a query against the index. It runs under the
 // read lock.
-func (ix *Index) plan(lx []lexeme) ([]clause, error) {
+// With typing set, the last bare word is the word being typed: it also
+// stands for the words it starts.
+func (ix *Index) plan(lx []lexeme, typing bool) ([]clause, error) {
 	var kinds []model.EntityKind
 	var out []clause
 	for _, l := range lx {
@@ -226,9 +231,24 @@ func (ix *Index) plan(lx []lexeme) ([]clause, error) {
 				continue
 			}
 			words := tokens(l.text)
+			last := typing && i == len(lx)-1
+			if len(words) > 1 {
+				// "cease-fire" is also "ceasefire", when the index holds it
+				joined := strings.Join(words, "")
+				if alts, splits := ix.variants(joined, false); len(alts) > 0 {
+					if len(words) == 2 && !slices.ContainsFunc(splits, func(p []string) bool { return slices.Equal(p, words) }) {
+						splits = append(splits, words)
+					}
+					out = append(out, clause{kind: clTerm, text: l.text, words: []string{joined}, alts: alts, splits: splits})
+					i++
+					continue
+				}
+			}
 			switch {
 			case len(words) == 1 && !stopwords[words[0]]:
-				out = append(out, clause{kind: clTerm, text: l.text, words: words})
+				cl := clause{kind: clTerm, text: l.text, words: words}
+				cl.alts, cl.splits = ix.variants(words[0], last)
+				out = append(out, cl)
 			case len(words) > 1 && indexable(words):
 				out = append(out, clause{kind: clPhrase, text: l.text, words: words})
 			}

@@ -68,13 +68,25 @@ type scored struct {
 // limit <= 0). An empty query matches nothing. It fails only on a malformed
 // query (an unknown kind, an operator without a value).
 func (ix *Index) Search(q string, limit int) (Result, error) {
+	return ix.search(q, limit, false)
+}
+
+// SearchTyping is Search for a query being typed: its last word, when
+// nothing follows it, also stands for the words it starts ("ceasefir"
+// finds "ceasefire").
+func (ix *Index) SearchTyping(q string, limit int) (Result, error) {
+	typing := q != "" && !strings.ContainsAny(q[len(q)-1:], " \t\"")
+	return ix.search(q, limit, typing)
+}
+
+func (ix *Index) search(q string, limit int, typing bool) (Result, error) {
 	res := Result{Query: q}
 	lx, err := lex(q)
 	if err != nil {
 		return res, err
 	}
 	defer ix.read()()
-	cls, err := ix.plan(lx)
+	cls, err := ix.plan(lx, typing)
 	if err != nil {
 		return res, err
 	}
@@ -198,7 +210,10 @@ func (ix *Index) match(c clause) []scored {
 		}
 		return out
 	case clTerm:
-		return ix.termScores(c.words[0], nil)
+		if c.alts == nil && c.splits == nil {
+			return ix.termScores(c.words[0], nil)
+		}
+		return ix.variantScores(c.alts, c.splits)
 	}
 	return nil
 }
@@ -630,6 +645,10 @@ func (ix *Index) hit(s scored, cls []clause, hasEntity bool) Hit {
 			}
 		case clTerm:
 			words = append(words, c.words[0])
+			words = append(words, c.alts...)
+			for _, sp := range c.splits {
+				spans = phraseSpansAll(a.Body, sp, spans)
+			}
 		case clPhrase:
 			spans = phraseSpansAll(a.Body, c.words, spans)
 		}

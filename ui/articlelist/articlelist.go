@@ -18,6 +18,7 @@ import (
 	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
 
+	"briefs/articles/index"
 	"briefs/model"
 	"briefs/ui/theme"
 )
@@ -108,31 +109,50 @@ func filterValue(a model.Article) string {
 }
 
 // filterWords is the list's filter: a brief matches when each word typed
-// is in its filter value (title, outlet, source, entity names), in any
-// case; briefs with every word in the title come first, then the others,
-// each in list order. Unlike the bubbles default (fuzzy: letters in order
-// anywhere), "lavrov" finds the briefs that name Lavrov, not most of an
-// archive of 100k.
+// is in its filter value (title, outlet, source, entity names) by the
+// search view's word rules (index.TextMatches: a word that starts with
+// it, one with the same stem, two that join into it: "sanction" finds
+// "sanctions", "ceasefire" finds "cease-fire"); briefs with every word in
+// the title come first, then the others, each in list order. Unlike the
+// bubbles default (fuzzy: letters in order anywhere), "lavrov" finds the
+// briefs that name Lavrov, not most of an archive of 100k.
 func filterWords(term string, targets []string) []list.Rank {
-	words := strings.Fields(strings.ToLower(term))
+	var typed [][]string
+	for _, f := range strings.Fields(term) {
+		if w := index.FoldWords(f); len(w) > 0 {
+			typed = append(typed, w)
+		}
+	}
 	var inTitle, others []list.Rank
+	var titleWords, restWords []string
+	var spans [][2]int
 	for i, t := range targets {
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(t, w) {
-				ok = false
+		title, rest, _ := strings.Cut(t, "\n")
+		titleWords, spans = titleWords[:0], spans[:0]
+		index.EachWord(title, func(w string, start, end int) {
+			titleWords = append(titleWords, w)
+			spans = append(spans, [2]int{start, end})
+		})
+		restWords = restWords[:0]
+		index.EachWord(rest, func(w string, _, _ int) { restWords = append(restWords, w) })
+		all, titleOnly := true, true
+		for _, w := range typed {
+			switch {
+			case index.TextMatches(titleWords, w, true):
+			case index.TextMatches(restWords, w, true):
+				titleOnly = false
+			default:
+				all = false
+			}
+			if !all {
 				break
 			}
 		}
-		if !ok {
+		if !all {
 			continue
 		}
-		title := t
-		if k := strings.IndexByte(t, '\n'); k >= 0 {
-			title = t[:k]
-		}
-		r := list.Rank{Index: i, MatchedIndexes: matchedRunes(title, words)}
-		if len(words) > 0 && allIn(title, words) {
+		r := list.Rank{Index: i, MatchedIndexes: matchedRunes(title, titleWords, spans, typed)}
+		if len(typed) > 0 && titleOnly {
 			inTitle = append(inTitle, r)
 		} else {
 			others = append(others, r)
@@ -141,36 +161,35 @@ func filterWords(term string, targets []string) []list.Rank {
 	return append(inTitle, others...)
 }
 
-func allIn(s string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(s, w) {
-			return false
+// matchedRunes lists the rune positions of the title's words that a typed
+// word matches, in order, for the list to highlight.
+func matchedRunes(title string, words []string, spans [][2]int, typed [][]string) []int {
+	var byteIdx []int
+	mark := func(k int) {
+		for b := spans[k][0]; b < spans[k][1]; b++ {
+			byteIdx = append(byteIdx, b)
 		}
 	}
-	return true
-}
-
-// matchedRunes lists the rune positions of every occurrence of the words
-// in title, in order, for the list to highlight.
-func matchedRunes(title string, words []string) []int {
-	var byteIdx []int
-	for _, w := range words {
-		for from := 0; from < len(title); {
-			k := strings.Index(title[from:], w)
-			if k < 0 {
+	for k, w := range words {
+		for _, tw := range typed {
+			one := index.TextMatches(words[k:k+1], tw, true) || len(tw) > 1 && slices.Contains(tw, w)
+			if one {
+				mark(k)
 				break
 			}
-			for b := from + k; b < from+k+len(w); b++ {
-				byteIdx = append(byteIdx, b)
+			// two words that join into the typed one: "cease fire" for "ceasefire"
+			if k+1 < len(words) && !index.TextMatches(words[k+1:k+2], tw, true) && index.TextMatches(words[k:k+2], tw, true) {
+				mark(k)
+				mark(k + 1)
+				break
 			}
-			from += k + len(w)
 		}
-	}
-	if len(byteIdx) == 0 {
-		return nil
 	}
 	slices.Sort(byteIdx)
 	byteIdx = slices.Compact(byteIdx)
+	if len(byteIdx) == 0 {
+		return nil
+	}
 	var out []int
 	r, next := 0, 0
 	for b := range title {

@@ -192,8 +192,23 @@ func TestFilterWords(t *testing.T) {
 		t.Errorf("outlet only: %+v", got)
 	}
 	// rune positions, not bytes, after a wide letter
-	if got := matchedRunes("höfði house", []string{"house"}); !slices.Equal(got, []int{6, 7, 8, 9, 10}) {
-		t.Errorf("runes after ö and ð: %v", got)
+	if got := filterWords("house", []string{"höfði house"}); len(got) != 1 || !slices.Equal(got[0].MatchedIndexes, []int{6, 7, 8, 9, 10}) {
+		t.Errorf("runes after ö and ð: %+v", got)
+	}
+	// the search view's word rules: stems, the word typed as a prefix, words joined or apart
+	sanctions := brief("s", "EU widens sanctions on tankers", "Wire", 5, 0, 0)
+	truce := brief("t", "A cease-fire holds in the valley", "Wire", 6, 0, 0)
+	more := []string{filterValue(sanctions), filterValue(truce)}
+	for _, tc := range []struct {
+		typed string
+		want  int
+	}{{"sanction", 0}, {"sanctioned", 0}, {"sanc", 0}, {"ceasefire", 1}, {"cease-fire", 1}, {"ceasef", 1}} {
+		if got := filterWords(tc.typed, more); len(got) != 1 || got[0].Index != tc.want || got[0].MatchedIndexes == nil {
+			t.Errorf("%q: %+v, want brief %d highlighted", tc.typed, got, tc.want)
+		}
+	}
+	if got := filterWords("tion", more); len(got) != 0 {
+		t.Errorf("the middle of a word matched: %+v", got)
 	}
 	// through the list, as typed after "/"
 	m := New([]model.Article{lavrov, inTitle, scattered}, theme.New(true))

@@ -73,7 +73,7 @@ func TestInTheEventLoop(t *testing.T) {
 		}
 	}
 	tm.Type("oslo talks")
-	frame := wait("2 briefs")
+	frame := wait("word:talks")
 	var buf bytes.Buffer
 	w := colorprofile.NewWriter(&buf, nil)
 	w.Profile = colorprofile.Ascii

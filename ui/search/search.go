@@ -7,6 +7,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,6 +25,62 @@ type Searcher interface {
 	Search(q string, limit int) (index.Result, error)
 	Suggest(pattern string, n int) []index.Suggestion
 }
+
+// TypingSearcher is a Searcher that takes the last word of a query being
+// typed as the start of a word ("ceasefir" finds "ceasefire").
+type TypingSearcher interface {
+	SearchTyping(q string, limit int) (index.Result, error)
+}
+
+// startingWith keeps the suggestions whose name (or the form that matched)
+// has a word that starts with what was typed, at most maxSuggestions:
+// those whose whole name starts with it first, then by how many briefs
+// name them. (The index's suggestions are fuzzy, letters in order: "saf"
+// would offer Russian Federation.)
+func startingWith(sugs []index.Suggestion, typed string) []index.Suggestion {
+	want := strings.Join(index.FoldWords(typed), " ")
+	if want == "" {
+		return nil
+	}
+	rank := func(s index.Suggestion) int {
+		best := 0
+		for _, text := range []string{s.Name, s.Text} {
+			key := strings.Join(index.FoldWords(text), " ")
+			switch {
+			case strings.HasPrefix(key, want):
+				return 2
+			case strings.Contains(" "+key, " "+want):
+				best = 1
+			}
+		}
+		return best
+	}
+	type ranked struct {
+		s index.Suggestion
+		r int
+	}
+	var keep []ranked
+	for _, s := range sugs {
+		if r := rank(s); r > 0 {
+			keep = append(keep, ranked{s, r})
+		}
+	}
+	slices.SortStableFunc(keep, func(a, b ranked) int {
+		if a.r != b.r {
+			return b.r - a.r
+		}
+		return b.s.Articles - a.s.Articles
+	})
+	out := make([]index.Suggestion, 0, min(len(keep), maxSuggestions))
+	for _, k := range keep[:min(len(keep), maxSuggestions)] {
+		out = append(out, k.s)
+	}
+	return out
+}
+
+// Placeholder is the query line's example when it is empty: each of its
+// queries finds briefs among the built-in samples (a test checks it).
+const Placeholder = `Lavrov, entity:"Russian Federation", speaker:Safronkov, sanction, "arms control"`
 
 // OpenMsg asks the parent to open a brief; EntityID, when not empty, is the
 // matched entity as that brief names it, to select in the reader.
@@ -108,7 +165,7 @@ type Model struct {
 func New(src Searcher, st theme.Styles) Model {
 	in := textinput.New()
 	in.Prompt = "search: "
-	in.Placeholder = `Lavrov, entity:"Russian Federation", speaker:Guterres, kind:org, "peace talks"`
+	in.Placeholder = Placeholder
 	// Tab and the arrows are the view's own: the input's suggestion keys are off.
 	in.KeyMap.AcceptSuggestion.SetEnabled(false)
 	in.KeyMap.NextSuggestion.SetEnabled(false)
@@ -277,12 +334,16 @@ func (m *Model) run() tea.Cmd {
 	return func() tea.Msg {
 		msg := resultMsg{seq: seq, query: q}
 		if strings.TrimSpace(q) != "" {
-			msg.res, msg.err = src.Search(q, maxHits)
+			if ts, ok := src.(TypingSearcher); ok { // the word being typed matches the words it starts
+				msg.res, msg.err = ts.SearchTyping(q, maxHits)
+			} else {
+				msg.res, msg.err = src.Search(q, maxHits)
+			}
 		}
 		// the longest run of words being typed that some entity matches
 		start, pattern, inOp := completionTarget(q)
 		for pattern != "" {
-			if msg.sugs = src.Suggest(pattern, maxSuggestions); len(msg.sugs) > 0 || inOp {
+			if msg.sugs = startingWith(src.Suggest(pattern, maxSuggestions*8), pattern); len(msg.sugs) > 0 || inOp {
 				break
 			}
 			k := strings.IndexByte(pattern, ' ')
