@@ -3,24 +3,16 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
+
+	"github.com/spf13/cobra"
 
 	"briefs/articles/entities"
 	"briefs/articles/quotes"
 	"briefs/articles/source"
 	"briefs/model"
 )
-
-const explainUsage = `Usage: briefs explain [--quote N] FILE|-...
-
-Prints, for each quotation of each brief, why it was kept or dropped and how
-its speaker was found: the marks, the keep/drop rule, the cue and its rules,
-the candidate speakers, the rule that chose, and each coreference step.
---quote N prints only the Nth quote of each brief (as 'briefs extract' numbers
-them from 1: title first, then body).
-`
 
 // explainSection prints one stage's trace of an article, in pipeline order.
 // run extracts what its stage finds (a's entities, then its quotes) and
@@ -45,36 +37,48 @@ var explainSections = []explainSection{
 	{"quotes", explainQuotes},
 }
 
-// explainCmd implements `briefs explain`: it takes the arguments after the
-// command's name and returns the exit status (0 ok, 1 a source failed or
-// a quote number matched nothing, 2 bad usage).
-func explainCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	quote := fs.Int("quote", 0, "only the Nth quote of each brief")
-	help := fs.Bool("help", false, "print usage")
-	fs.BoolVar(help, "h", false, "print usage")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "briefs: explain: %v\n%s", err, explainUsage)
-		return exitUsage
+func newExplainCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "explain [--quote N] FILE|-...",
+		Short: "Why each quote was kept and who said it, rule by rule",
+		Long: `Prints, for each quotation of each brief, why it was kept or dropped and how
+its speaker was found: the marks, the keep/drop rule, the cue and its rules,
+the candidate speakers, the rule that chose, and each coreference step.
+--quote N prints only the Nth quote of each brief (as 'briefs extract' numbers
+them from 1: title first, then body).`,
+		Example: `briefs explain --quote 3 today.txt`,
 	}
-	if *help {
-		fmt.Fprint(stdout, explainUsage)
-		return exitOK
+	quote := cmd.Flags().IntP("quote", "q", 0, "only the Nth quote of each brief")
+	cmd.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usagef(cmd, "explain needs a FILE or -: %s", cmd.UseLine())
+		}
+		return nil
 	}
-	if fs.NArg() == 0 || *quote < 0 {
-		fmt.Fprintf(stderr, "briefs: explain: a FILE or - is needed, and N >= 1\n%s", explainUsage)
-		return exitUsage
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if *quote < 0 {
+			return usagef(cmd, "--quote %d: want 1 or more", *quote)
+		}
+		if code := explain(args, *quote, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()); code != exitOK {
+			return exitStatus(code)
+		}
+		return nil
 	}
+	return cmd
+}
+
+// explain prints the trace of every brief of specs and returns the exit
+// status (0 ok, 1 a source failed or a quote number matched nothing).
+func explain(specs []string, quote int, stdin io.Reader, stdout, stderr io.Writer) int {
 	ents, err := entities.Default()
 	if err != nil {
 		fmt.Fprintln(stderr, "briefs: explain: load entity model:", err)
 		return exitFailure
 	}
-	arts, warns := source.Load(context.Background(), fs.Args(), source.Options{Stdin: stdin})
+	arts, warns := source.Load(context.Background(), specs, source.Options{Stdin: stdin})
 	code := reportWarnings(stderr, warns)
 	w := bufio.NewWriterSize(stdout, 1<<16)
-	opt := explainOptions{quote: *quote, ents: ents}
+	opt := explainOptions{quote: quote, ents: ents}
 	for i := range arts {
 		a := &arts[i]
 		fmt.Fprintf(w, "== %s", a.Title)
@@ -89,8 +93,8 @@ func explainCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return exitFailure
 			}
 		}
-		if *quote > len(a.Quotes) {
-			fmt.Fprintf(stderr, "briefs: explain: %s has %d quotes, no quote %d\n", a.Title, len(a.Quotes), *quote)
+		if quote > len(a.Quotes) {
+			fmt.Fprintf(stderr, "briefs: explain: %s has %d quotes, no quote %d\n", a.Title, len(a.Quotes), quote)
 			code = exitFailure
 		}
 	}

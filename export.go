@@ -2,88 +2,104 @@ package main
 
 import (
 	"bufio"
-	"context"
-	"flag"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
-	"briefs/articles"
+	"github.com/spf13/cobra"
+
 	"briefs/articles/digest"
-	"briefs/articles/source"
+	"briefs/articles/index"
 	"briefs/model"
-	"briefs/ui/config"
 )
 
-// exportCmd implements `briefs export [--format md|json] [--out FILE] QUERY
-// [PATH...]`: the digest of every brief the query finds, best first, ready
-// to paste into a report.
-func exportCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	format := fs.String("format", "md", "md or json")
-	out := fs.String("out", "", "write to this file instead of standard output")
-	if err := fs.Parse(args); err != nil {
-		return 0, usageError{"export: " + err.Error()}
+func newExportCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export QUERY [PATH|URL|-]...",
+		Short: "Write the digest of every brief a query finds, for a report",
+		Long: `Write the digest of every brief the query finds (queries as for briefs search), best match
+first: in Markdown, one heading naming the query and, per brief, its title, source, entities by
+kind with mention counts and its quotes with their speakers; json is an array of the briefs as
+briefs extract --format json writes them. Nothing found: a line on standard error and exit
+status 1.`,
+		Example: `briefs export Lavrov > lavrov.md
+briefs export --format json --out syria.json Syria ~/briefs`,
 	}
-	if *format != "md" && *format != "json" {
-		return 0, usageError{fmt.Sprintf("export: unknown format %q (want md or json)", *format)}
-	}
-	if fs.NArg() == 0 {
-		return 0, usageError{"export: a query is needed"}
-	}
-	query, specs := fs.Arg(0), fs.Args()[1:]
-	p, err := articles.NewPipeline()
-	if err != nil {
-		return 0, err
-	}
-	arts, warns, err := articles.Load(context.Background(), specs, source.Options{Stdin: stdin})
-	if err != nil {
-		return 0, err
-	}
-	res, err := p.Index(arts).Search(query, 0)
-	if err != nil {
-		return 0, usageError{"export: " + err.Error()}
-	}
-	byID := make(map[string]*model.Article, len(arts))
-	for i := range arts {
-		byID[arts[i].ID] = &arts[i]
-	}
-	matched := make([]model.Article, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		if a, ok := byID[h.ArticleID]; ok {
-			matched = append(matched, *a)
+	format := addFormatFlag(cmd, index.FormatMarkdown, index.FormatMarkdown, index.FormatMarkdown, index.FormatJSON)
+	archive := addArchiveFlags(cmd)
+	out := cmd.Flags().StringP("out", "o", "", "write to this file instead of standard output")
+	cmd.Args = queryArgs
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		f, err := format.get(cmd)
+		if err != nil {
+			return err
 		}
-	}
-	w := stdout
-	var f *os.File
-	if *out != "" {
-		if f, err = os.Create(*out); err != nil {
-			return 0, fmt.Errorf("export: %w", err)
+		query := args[0]
+		specs, err := archive.specs(cmd, args[1:])
+		if err != nil {
+			return err
 		}
-		defer f.Close()
-		w = f
+		c, err := loadCorpus(cmd, specs, true)
+		if err != nil {
+			return err
+		}
+		res, err := c.ix.Search(query, 0)
+		if err != nil {
+			return usagef(cmd, "%v", err)
+		}
+		byID := make(map[string]*model.Article, len(c.arts))
+		for i := range c.arts {
+			byID[c.arts[i].ID] = &c.arts[i]
+		}
+		matched := make([]model.Article, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			if a, ok := byID[h.ArticleID]; ok {
+				matched = append(matched, *a)
+			}
+		}
+		if len(matched) == 0 {
+			return finish(cmd, c.warns, fmt.Sprintf("no brief matches %q: nothing written", query))
+		}
+		w := cmd.OutOrStdout()
+		var file *os.File
+		if *out != "" {
+			if file, err = os.Create(*out); err != nil {
+				return fmt.Errorf("cannot write %s: %w", *out, plainError(err))
+			}
+			defer file.Close()
+			w = file
+		}
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if f == index.FormatJSON {
+			err = writeArticles(bw, f, matched)
+		} else {
+			err = writeExportMarkdown(bw, query, matched)
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err == nil && file != nil {
+			err = file.Close()
+		}
+		if err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		if *out != "" {
+			fmt.Fprintf(cmd.ErrOrStderr(), "briefs: %s written to %s\n", plural(len(matched), "brief"), *out)
+		}
+		return finish(cmd, c.warns, "")
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	if *format == "json" {
-		err = writeArticles(bw, "json", matched)
-	} else {
-		err = writeExportMarkdown(bw, query, matched)
+	return cmd
+}
+
+// plural writes "1 brief", "2 briefs".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil && f != nil {
-		err = f.Close()
-	}
-	if err != nil {
-		return 0, fmt.Errorf("export: write: %w", err)
-	}
-	if *out != "" {
-		fmt.Fprintf(stderr, "briefs: %d briefs written to %s\n", len(matched), *out)
-	}
-	return reportWarnings(stderr, warns), nil
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // writeExportMarkdown writes the digests of arts under one heading naming
@@ -115,48 +131,40 @@ func writeExportMarkdown(w io.Writer, query string, arts []model.Article) error 
 	return err
 }
 
-// configCmd implements `briefs config [--default] [--config FILE]`: the
-// commented default file, or the file in use checked.
-func configCmd(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("config", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	def := fs.Bool("default", false, "print the commented default config file")
-	path := fs.String("config", "", "the config file to check")
-	if err := fs.Parse(args); err != nil {
-		return 0, usageError{"config: " + err.Error()}
-	}
-	if *def {
-		if err := config.WriteDefault(stdout); err != nil {
-			return 0, err
+// writeArticles writes whole articles in format f: the extract contract's
+// JSON (one per line, or one array), a Markdown digest each, or plain text.
+func writeArticles(w io.Writer, f index.Format, arts []model.Article) error {
+	switch f {
+	case index.FormatJSON:
+		if arts == nil {
+			arts = []model.Article{}
 		}
-		return exitOK, nil
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(arts)
+	case index.FormatMarkdown:
+		for i := range arts {
+			if err := digest.Markdown(w, &arts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	case index.FormatText:
+		for i := range arts {
+			if err := digest.Text(w, &arts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	default:
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for i := range arts {
+			if err := enc.Encode(&arts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	p := config.Path(*path)
-	_, probs, err := config.Load(p)
-	if err != nil {
-		return 0, err
-	}
-	fmt.Fprintln(stdout, p)
-	for _, pr := range probs {
-		fmt.Fprintln(stderr, "briefs: config:", pr.String())
-	}
-	if len(probs) > 0 {
-		return exitFailure, nil
-	}
-	return exitOK, nil
-}
-
-// loadConfig reads the reader's config file: problems go to stderr and to
-// the reader's warnings view; an unreadable file named explicitly is an error.
-func loadConfig(flagValue string, stderr io.Writer) (config.Config, []string, error) {
-	cfg, probs, err := config.Load(config.Path(flagValue))
-	if err != nil {
-		return cfg, nil, err
-	}
-	lines := make([]string, len(probs))
-	for i, p := range probs {
-		lines[i] = "config: " + p.String()
-		fmt.Fprintln(stderr, "briefs:", lines[i])
-	}
-	return cfg, lines, nil
 }

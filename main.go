@@ -1,33 +1,31 @@
 // Command briefs is a terminal reader for diplomatic news briefs: it shows who
 // is named and what was said, by whom, in every brief it loads.
 //
-//	briefs [PATH|URL|-]...                          read briefs (the built-in samples with no argument)
-//	briefs extract [--format jsonl|json|md] [PATH|URL|-]...
-//	briefs export [--format md|json] [--out FILE] QUERY [PATH|URL|-]...
-//	briefs config [--default] [--config FILE]
-//	briefs explain [--quote N] FILE|-...
+//	briefs [PATH|URL|-]...          read briefs (the configured sources, else the built-in samples)
+//	briefs extract|search|entities|quotes|export ...
+//	briefs config|version|help|completion|man
 //
-// main.go only parses the command line and wires articles to ui.
+// main.go builds the command line (spf13/cobra, styled by charm.land/fang)
+// and runs the reader; each subcommand lives in a file of its own, made by
+// a newXxxCmd function listed in subcommands.
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"briefs/articles"
-	"briefs/articles/digest"
-	"briefs/articles/index"
 	"briefs/articles/source"
-	"briefs/model"
 	"briefs/ui"
 	"briefs/ui/config"
 )
@@ -35,46 +33,27 @@ import (
 // version is the release; builds may override it with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
-// Exit codes: 0 success, 1 failure (some source or the program failed), 2 bad usage.
+// Exit codes: 0 success, 1 failure (some source or the program failed, or
+// nothing was found), 2 bad usage.
 const (
 	exitOK      = 0
 	exitFailure = 1
 	exitUsage   = 2
 )
 
-const usage = `briefs: a terminal reader for diplomatic news briefs
-
-Usage:
-  briefs [PATH|URL|-]...        read briefs; with no argument, the built-in samples
-  briefs extract [--format jsonl|json|md] [PATH|URL|-]...
-                                print what each brief names and quotes, for scripts
-  briefs search [--format F] [--limit N] QUERY [PATH|URL|-]...
-                                briefs matching a query, best first
-  briefs entities [--format F] [--kind K] [PATH|URL|-]...
-                                every entity of the briefs, with counts and company
-  briefs quotes [--format F] [--speaker NAME] [--about NAME] [PATH|URL|-]...
-                                every quote, by speaker or by what it is about
-  briefs export [--format md|json] [--out FILE] QUERY [PATH|URL|-]...
-                                the digest of every brief a query finds, for a report
-  briefs config [--default] [--config FILE]
-                                check the config file, or print the commented default
-  briefs explain [--quote N] FILE|-...
-                                why each quote was kept and who said it, rule by rule
-  briefs [--config FILE] [PATH|URL|-]...
-                                read briefs with the settings of FILE
-  briefs --version | --help
-
-Queries: a name in any form (Lavrov, "russian federation", U.S.) finds the
-entity; entity:NAME, speaker:NAME, kind:KIND, "a phrase" and free words;
-terms are ANDed. F is one of jsonl, json, md, text (text on a terminal,
-jsonl otherwise). With no PATH, the built-in sample briefs are searched.
-
-Sources: .txt and .md files (front matter allowed), folders (recursively),
-"-" for standard input, and what articles/source reads besides.
-
-Exit status: 0 success, 1 when a source or the program failed, 2 on bad usage.
-Keys in the reader: press ? for help.
-`
+// subcommands are the commands under briefs, one file each.
+func subcommands() []*cobra.Command {
+	return []*cobra.Command{
+		newExtractCmd(),
+		newSearchCmd(),
+		newEntitiesCmd(),
+		newQuotesCmd(),
+		newExportCmd(),
+		newConfigCmd(),
+		newExplainCmd(),
+		newVersionCmd(),
+	}
+}
 
 // readerMemoryLimit is the reader's soft memory limit: the garbage collector
 // works harder near it, which keeps a 100,000-brief archive (briefs, index
@@ -92,223 +71,195 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// usageError marks an error in the command line (exit status 2).
-type usageError struct{ msg string }
+// usageError is a mistake in the command line: exit status 2, with a hint
+// to the command's help.
+type usageError struct {
+	cmd string // the command path, "briefs search"
+	msg string
+}
 
 func (e usageError) Error() string { return e.msg }
 
+// exitStatus ends a command with code after it has said all it had to say
+// (the skipped sources, "no brief matches").
+type exitStatus int
+
+func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func usagef(cmd *cobra.Command, format string, args ...any) error {
+	return usageError{cmd: cmd.CommandPath(), msg: fmt.Sprintf(format, args...)}
+}
+
+// run runs briefs with args and returns its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	code, err := dispatch(args, stdin, stdout, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "briefs:", err)
-		var ue usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintln(stderr, "Run 'briefs --help' for usage.")
-			return exitUsage
-		}
-		return exitFailure
-	}
-	return code
-}
-
-func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	if len(args) > 0 {
-		switch args[0] {
-		case "extract":
-			return extractCmd(args[1:], stdin, stdout, stderr)
-		case "search", "entities", "quotes":
-			return corpusCmd(args[0], args[1:], stdin, stdout, stderr)
-		case "export":
-			return exportCmd(args[1:], stdin, stdout, stderr)
-		case "config":
-			return configCmd(args[1:], stdout, stderr)
-		case "explain":
-			return explainCmd(args[1:], stdin, stdout, stderr), nil
-		}
-	}
-	fs := flag.NewFlagSet("briefs", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	showVersion := fs.Bool("version", false, "print the version")
-	showHelp := fs.Bool("help", false, "print usage")
-	fs.BoolVar(showHelp, "h", false, "print usage")
-	cfgPath := fs.String("config", "", "the config file (default $BRIEFS_CONFIG, then $XDG_CONFIG_HOME/briefs/config.toml)")
-	if err := fs.Parse(args); err != nil {
-		return 0, usageError{err.Error()}
-	}
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := fang.Execute(context.Background(), root,
+		fang.WithVersion(buildVersion()),
+		fang.WithErrorHandler(handleError),
+		fang.WithNotifySignal(os.Interrupt),
+	)
+	var st exitStatus
+	var ue usageError
 	switch {
-	case *showHelp:
-		fmt.Fprint(stdout, usage)
-		return exitOK, nil
-	case *showVersion:
-		fmt.Fprintln(stdout, "briefs", version)
-		return exitOK, nil
+	case err == nil:
+		return exitOK
+	case errors.As(err, &st):
+		return int(st)
+	case errors.As(err, &ue), isCobraUsage(err):
+		return exitUsage
 	}
-	cfg, problems, err := loadConfig(*cfgPath, stderr)
-	if err != nil {
-		return 0, err
-	}
-	specs := fs.Args()
-	if len(specs) == 0 { // the config's sources and feeds, or the built-in samples
-		specs = append(append(specs, cfg.Sources...), cfg.Feeds...)
-	}
-	softMemoryLimit()
-	opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems}
-	if err := ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: stdin}}, opt); err != nil {
-		return 0, err
-	}
-	return exitOK, nil
+	return exitFailure
 }
 
-// extractCmd implements `briefs extract`: the machine-readable face of the
-// reader, as ../shared/spec/extract-format.md specifies.
-func extractCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	defFormat := "jsonl"
-	if isTerminal(stdout) {
-		defFormat = "md"
-	}
-	format := fs.String("format", defFormat, "jsonl, json or md")
-	if err := fs.Parse(args); err != nil {
-		return 0, usageError{"extract: " + err.Error()}
-	}
-	switch *format {
-	case "jsonl", "json", "md":
-	default:
-		return 0, usageError{fmt.Sprintf("extract: unknown format %q (want jsonl, json or md)", *format)}
-	}
-	arts, warns, err := articles.Load(context.Background(), fs.Args(), source.Options{Stdin: stdin})
-	if err != nil {
-		return 0, err
-	}
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	if err := writeArticles(w, *format, arts); err != nil {
-		return 0, fmt.Errorf("write output: %w", err)
-	}
-	if err := w.Flush(); err != nil {
-		return 0, fmt.Errorf("write output: %w", err)
-	}
-	return reportWarnings(stderr, warns), nil
-}
-
-func writeArticles(w io.Writer, format string, arts []model.Article) error {
-	switch format {
-	case "json":
-		if arts == nil {
-			arts = []model.Article{}
-		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(arts)
-	case "md":
-		for i := range arts {
-			if err := digest.Markdown(w, &arts[i]); err != nil {
-				return err
+// buildVersion is version, with the commit it was built from when the
+// build recorded one.
+func buildVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				return version + " (" + s.Value[:7] + ")"
 			}
 		}
-		return nil
-	default:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for i := range arts {
-			if err := enc.Encode(&arts[i]); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
+	return version
 }
 
-// corpusCmd implements `briefs search`, `briefs entities` and `briefs quotes`:
-// the corpus index, printed for scripts.
-func corpusCmd(name string, args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	defFormat := "jsonl"
-	if isTerminal(stdout) {
-		defFormat = "text"
-	}
-	format := fs.String("format", defFormat, "jsonl, json, md or text")
-	limit := fs.Int("limit", 20, "search: at most this many briefs (0: all)")
-	kind := fs.String("kind", "", "entities: only this kind")
-	speaker := fs.String("speaker", "", "quotes: only quotes by this speaker")
-	about := fs.String("about", "", "quotes: only quotes about this entity")
-	if err := fs.Parse(args); err != nil {
-		return 0, usageError{name + ": " + err.Error()}
-	}
-	f, err := index.ParseFormat(*format)
-	if err != nil {
-		return 0, usageError{name + ": " + err.Error()}
-	}
-	specs := fs.Args()
-	var query string
-	if name == "search" {
-		if len(specs) == 0 {
-			return 0, usageError{"search: a query is needed"}
-		}
-		query, specs = specs[0], specs[1:]
-	}
-	if *kind != "" && !validKind(model.EntityKind(*kind)) {
-		return 0, usageError{fmt.Sprintf("entities: unknown kind %q", *kind)}
-	}
-	p, err := articles.NewPipeline()
-	if err != nil {
-		return 0, err
-	}
-	arts, warns, err := articles.Load(context.Background(), specs, source.Options{Stdin: stdin})
-	if err != nil {
-		return 0, err
-	}
-	ix := p.Index(arts)
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	switch name {
-	case "search":
-		res, err := ix.Search(query, *limit)
-		if err != nil {
-			return 0, usageError{"search: " + err.Error()}
-		}
-		err = index.WriteHits(w, f, res.Hits)
-	case "entities":
-		err = index.WriteEntities(w, f, ix.EntitiesWith(model.EntityKind(*kind), 5))
-	case "quotes":
-		err = index.WriteQuotes(w, f, ix.Quotes(*speaker, *about))
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil {
-		return 0, fmt.Errorf("write output: %w", err)
-	}
-	return reportWarnings(stderr, warns), nil
-}
-
-func validKind(k model.EntityKind) bool {
-	for _, known := range model.Kinds {
-		if k == known {
+// isCobraUsage tells the usage errors cobra makes itself (flags it could
+// not parse are turned into usageError by flagError; these are the rest).
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires "} {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}
 	return false
 }
 
+// handleError prints err for fang: "briefs: message" and, for a usage
+// error, where help is; in Charm's style on a terminal, plain otherwise.
+func handleError(w io.Writer, styles fang.Styles, err error) {
+	var st exitStatus
+	if errors.As(err, &st) {
+		return // already said
+	}
+	var ue usageError
+	usage := errors.As(err, &ue) || isCobraUsage(err)
+	helpCmd := "briefs"
+	if ue.cmd != "" {
+		helpCmd = ue.cmd
+	}
+	if cw, ok := w.(*colorprofile.Writer); ok && isTerminal(cw.Forward) {
+		fang.DefaultErrorHandler(w, styles, err)
+		return
+	}
+	fmt.Fprintln(w, "briefs:", err)
+	if usage {
+		fmt.Fprintf(w, "Run '%s --help' for usage.\n", helpCmd)
+	}
+}
+
+func newRootCmd() *cobra.Command {
+	var cfgPath string
+	root := &cobra.Command{
+		Use:   "briefs [PATH|URL|-]...",
+		Short: "A terminal reader for diplomatic news briefs",
+		Long: `A terminal reader for diplomatic news briefs: who is named in each, and what was said, by whom.
+
+With no PATH the reader opens the sources and feeds of the config file, or the built-in sample
+briefs when it names none; the commands read the same archive (--samples for the built-in briefs).
+Sources: .txt and .md files (front matter allowed), .json, .jsonl, .html, RSS, Atom and JSON Feed,
+gzip of any of them, folders (recursively), URLs, and "-" for standard input.
+
+Exit status: 0 success; 1 when a source or the program failed, or when a command found nothing
+(as grep does); 2 on bad usage. Keys in the reader: press ? for help.`,
+		Example: `briefs                                # the configured sources, else the built-in briefs
+briefs ~/briefs today.txt             # a folder, recursively, and a file
+briefs search "russian federation" --format json
+briefs quotes --speaker Lavrov`,
+		Args:          readerArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, problems, err := loadConfig(cfgPath, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			specs := args
+			if len(specs) == 0 { // the config's sources and feeds, or the built-in samples
+				specs = configSpecs(cfg)
+			}
+			softMemoryLimit()
+			opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems}
+			return ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: cmd.InOrStdin()}}, opt)
+		},
+	}
+	root.PersistentFlags().StringVar(&cfgPath, "config", "", "the config file (default $BRIEFS_CONFIG, then $XDG_CONFIG_HOME/briefs/config.toml)")
+	root.SuggestionsMinimumDistance = 2
+	root.SetVersionTemplate("briefs {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{cmd: c.CommandPath(), msg: err.Error()}
+	})
+	root.AddCommand(subcommands()...)
+	return root
+}
+
+// readerArgs accepts the reader's sources: "-", URLs and paths that exist.
+// A first word that is none of them is a mistyped command ("unknown
+// command ..., did you mean search?"); a path that does not exist is named
+// before the full-screen reader opens on nothing.
+func readerArgs(cmd *cobra.Command, args []string) error {
+	for i, a := range args {
+		if a == "-" || isURL(a) {
+			continue
+		}
+		_, err := os.Stat(a)
+		if err == nil || !errors.Is(err, os.ErrNotExist) {
+			continue // the reader tells what is wrong with it
+		}
+		if i == 0 && !strings.ContainsAny(a, `/\.`) {
+			msg := fmt.Sprintf("unknown command %q (and no file or folder of that name)", a)
+			if s := cmd.SuggestionsFor(a); len(s) > 0 {
+				msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, " or "))
+			}
+			return usageError{cmd: "briefs", msg: msg}
+		}
+		return fmt.Errorf("%s: no such file or folder", a)
+	}
+	return nil
+}
+
+// configSpecs are the sources and feeds of cfg, read when no PATH is given.
+func configSpecs(cfg config.Config) []string {
+	return append(append([]string(nil), cfg.Sources...), cfg.Feeds...)
+}
+
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := w.(term.File)
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// reportWarnings prints one line per source that was skipped and returns
-// the exit status: 1 when some source failed, 0 when all were read (files
-// left out of a folder on purpose are told but are no failure).
-func reportWarnings(stderr io.Writer, warns []source.Warning) int {
-	code := exitOK
-	for _, w := range warns {
-		if w.Notice {
-			fmt.Fprintln(stderr, "briefs: note:", w.Error())
-			continue
-		}
-		fmt.Fprintln(stderr, "briefs: skipped:", w.Error())
-		code = exitFailure
+// loadConfig reads the reader's config file: problems go to stderr and to
+// the reader's warnings view; an unreadable file named explicitly is an error.
+func loadConfig(flagValue string, stderr io.Writer) (config.Config, []string, error) {
+	cfg, probs, err := config.Load(config.Path(flagValue))
+	if err != nil {
+		return cfg, nil, err
 	}
-	return code
+	lines := make([]string, len(probs))
+	for i, p := range probs {
+		lines[i] = "config: " + p.String()
+		fmt.Fprintln(stderr, "briefs:", lines[i])
+	}
+	return cfg, lines, nil
+}
+
+// isURL reports whether spec is an http or https URL (as source reads it).
+func isURL(spec string) bool {
+	l := strings.ToLower(spec)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }

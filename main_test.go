@@ -24,12 +24,12 @@ func TestVersionHelpAndUsageErrors(t *testing.T) {
 		t.Errorf("--version: code %d, out %q", code, out)
 	}
 	code, out, _ = runCLI(t, "", "--help")
-	if code != 0 || !strings.Contains(out, "briefs extract") {
+	if code != 0 || !strings.Contains(out, "extract") || !strings.Contains(out, "search QUERY") {
 		t.Errorf("--help: code %d, out %q", code, out)
 	}
 	for _, args := range [][]string{{"--no-such-flag"}, {"extract", "--format", "xml"}, {"extract", "--nope"}} {
 		code, _, errOut := runCLI(t, "", args...)
-		if code != 2 || !strings.Contains(errOut, "briefs --help") {
+		if code != 2 || !strings.Contains(errOut, "--help' for usage") {
 			t.Errorf("%v: code %d (want 2), stderr %q", args, code, errOut)
 		}
 	}

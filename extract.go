@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"briefs/articles"
+	"briefs/articles/index"
+	"briefs/articles/source"
+)
+
+func newExtractCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "extract [PATH|URL|-]...",
+		Short: "Print what each brief names and quotes, for scripts",
+		Long: `Print every brief with what it names (entities, with their mentions) and quotes (with their
+speakers), as ../shared/spec/extract-format.md specifies: one JSON object per line (jsonl), one
+JSON array (json), a Markdown digest per brief (md) or plain text (text).`,
+		Example: `briefs extract ~/briefs > out.jsonl
+briefs extract --format md today.txt
+cat brief.txt | briefs extract -`,
+	}
+	format := addFormatFlag(cmd, index.FormatMarkdown, index.FormatJSONL, index.FormatJSONL, index.FormatJSON, index.FormatMarkdown, index.FormatText)
+	archive := addArchiveFlags(cmd)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		f, err := format.get(cmd)
+		if err != nil {
+			return err
+		}
+		specs, err := archive.specs(cmd, args)
+		if err != nil {
+			return err
+		}
+		arts, warns, err := articles.Load(context.Background(), specs, source.Options{Stdin: cmd.InOrStdin()})
+		if err != nil {
+			return err
+		}
+		w := bufferedOut(cmd)
+		if err := writeArticles(w, f, arts); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		empty := ""
+		if len(arts) == 0 {
+			empty = "no brief was read"
+		}
+		return finish(cmd, warns, empty)
+	}
+	return cmd
+}
