@@ -117,3 +117,51 @@ func TestEndToEndSearchWords(t *testing.T) {
 	s.keys("C-c")
 	s.waitText("EXIT=0")
 }
+
+// TestEndToEndBackToResults searches, moves to the third hit, opens it and
+// presses esc: the results are there, the cursor on the hit opened (issue
+// 20, defect 3).
+func TestEndToEndBackToResults(t *testing.T) {
+	bin := buildForE2E(t)
+	s := startIn(t, bin, "back", 120, 40, "search ready")
+	s.keys("s")
+	s.waitText("search:")
+	s.keys("-l", "talks")
+	scr := s.waitFor("several hits", func(scr string) bool {
+		return strings.Contains(scr, "word:talks") && strings.Count(scr, "\n  ") > 6
+	})
+	s.keys("Down")
+	s.keys("Down")
+	scr = s.waitFor("the third hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
+	chosen := hitSelected(scr)
+	s.keys("Enter")
+	s.waitFor("the brief open", func(scr string) bool { return strings.Contains(scr, "esc back") && !strings.Contains(scr, "search: talks") })
+	s.keys("Escape")
+	scr = s.waitFor("the results again", func(scr string) bool { return strings.Contains(scr, "search: talks") })
+	if got := hitSelected(scr); got != chosen {
+		t.Fatalf("back in the results the cursor is on %q, want %q:\n%s", got, chosen, scr)
+	}
+	s.keys("C-c")
+	s.waitText("EXIT=0")
+}
+
+// hitSelected is the title of the search hit the cursor is on ("▌ Title  date").
+func hitSelected(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(l), "▌ "); ok {
+			return strings.TrimSpace(strings.Split(t, "  ")[0])
+		}
+	}
+	return ""
+}
+
+// firstHit is the title of the first search hit shown (below the three header lines).
+func firstHit(screen string) string {
+	lines := strings.Split(screen, "\n")
+	if len(lines) < 4 {
+		return ""
+	}
+	t := strings.TrimSpace(lines[3])
+	t = strings.TrimPrefix(t, "▌ ")
+	return strings.TrimSpace(strings.Split(t, "  ")[0])
+}

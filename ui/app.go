@@ -93,7 +93,7 @@ type App struct {
 	allQuots corpusview.QuotesView
 	searcher bool // the search view has an index to ask
 	focus    focus
-	before   focus // where Esc from the search view returns
+	back     []focus // the screen stack: the screens under this one, where Esc returns
 	sideTab  focus // the pane shown when only one fits: focusEntities or focusQuotes
 	sideOff  bool  // the user hid the side panes
 
@@ -314,6 +314,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if art, ok := a.reader.Article(); ok {
 			a.list.Select(art.ID)
 		}
+		if n := len(a.back); n > 0 && fullScreen(a.back[n-1]) {
+			// opened from search or a corpus view: back to it, as it was
+			return a, tea.Batch(a.savePosition(), a.pop())
+		}
+		a.back = a.back[:0]
 		a.focus = focusList
 		return a, tea.Batch(a.savePosition(), a.layout())
 	case reader.StepMsg:
@@ -383,13 +388,58 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, tea.Batch(listCmd, searchCmd, entsCmd, quotsCmd)
 }
 
-// openSearch shows the search view with the cursor in its query line.
+// openSearch shows the search view with the cursor in its query line,
+// over the screen that was showing.
 func (a *App) openSearch() tea.Cmd {
 	if a.focus != focusSearch {
-		a.before = a.focus
+		a.push()
 	}
 	a.focus = focusSearch
 	return tea.Batch(a.layout(), a.search.Focus())
+}
+
+// fullScreen reports whether f is a screen of its own (search, the corpus
+// views), which a brief opened from it returns to.
+func fullScreen(f focus) bool {
+	return f == focusSearch || f == focusAllEntities || f == focusAllQuotes
+}
+
+// push puts the screen showing on the stack, under the one about to show.
+func (a *App) push() {
+	if n := len(a.back); n == 0 || a.back[n-1] != a.focus {
+		a.back = append(a.back, a.focus)
+	}
+}
+
+// pop shows the screen under this one again, as it was: a full-screen
+// view keeps its query, results and cursor. With nothing under it (or a
+// brief no longer open) the list shows.
+func (a *App) pop() tea.Cmd {
+	to := focusList
+	if n := len(a.back); n > 0 {
+		to, a.back = a.back[n-1], a.back[:n-1]
+	}
+	a.search.Blur()
+	a.allEnts.Blur()
+	a.allQuots.Blur()
+	var cmd tea.Cmd
+	switch to {
+	case focusSearch:
+		a.focus = to
+		cmd = a.search.Focus()
+	case focusAllEntities:
+		a.focus = to
+		cmd = a.allEnts.Focus()
+	case focusAllQuotes:
+		a.focus = to
+		cmd = a.allQuots.Focus()
+	default:
+		if _, ok := a.reader.Article(); !ok {
+			to = focusList
+		}
+		return a.setFocus(to)
+	}
+	return tea.Batch(cmd, a.layout())
 }
 
 // openFromSearch opens a brief the search found, its matched entity selected.
@@ -400,6 +450,8 @@ func (a *App) openFromSearch(msg search.OpenMsg) tea.Cmd {
 		return a.layout()
 	}
 	a.list.Select(art.ID)
+	a.push()
+	a.search.Blur()
 	a.focus = focusReader
 	cmd := a.show(art)
 	if msg.EntityID != "" && a.entities.Select(msg.EntityID) {
@@ -421,9 +473,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.focus == focusAllEntities || a.focus == focusAllQuotes {
 		// Every key but Esc is the view's: letters are its filter.
 		if key.Matches(msg, a.keys.Back) {
-			a.allEnts.Blur()
-			a.allQuots.Blur()
-			return a, tea.Batch(relayout, a.setFocus(a.returnFocus()))
+			return a, tea.Batch(relayout, a.pop())
 		}
 		var cmd tea.Cmd
 		if a.focus == focusAllEntities {
@@ -436,12 +486,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.focus == focusSearch {
 		// Every key but Esc is the search view's: letters are the query, Tab completes.
 		if key.Matches(msg, a.keys.Back) {
-			a.search.Blur()
-			back := a.before
-			if _, ok := a.reader.Article(); !ok || back == focusSearch {
-				back = focusList
-			}
-			return a, tea.Batch(relayout, a.setFocus(back))
+			return a, tea.Batch(relayout, a.pop())
 		}
 		var cmd tea.Cmd
 		a.search, cmd = a.search.Update(msg)
@@ -603,6 +648,7 @@ func (a *App) open(id string) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	a.back = a.back[:0] // opened from the list: Esc goes back to it
 	a.focus = focusReader
 	show := a.show(art) // first: the layout depends on whether a brief is open
 	return tea.Batch(show, a.layout())
@@ -988,9 +1034,10 @@ func plural(n int, noun string) string {
 // openCorpus shows the corpus-wide entities or quotes view (f) with the
 // cursor in its filter line.
 func (a *App) openCorpus(f focus) tea.Cmd {
-	if a.focus != focusAllEntities && a.focus != focusAllQuotes && a.focus != focusSearch {
-		a.before = a.focus
+	if a.focus != f {
+		a.push()
 	}
+	a.search.Blur()
 	a.focus = f
 	var cmd tea.Cmd
 	if f == focusAllEntities {
@@ -1003,19 +1050,6 @@ func (a *App) openCorpus(f focus) tea.Cmd {
 	return tea.Batch(a.layout(), cmd)
 }
 
-// returnFocus is where Esc from a full-screen view goes back to.
-func (a App) returnFocus() focus {
-	back := a.before
-	switch back {
-	case focusSearch, focusAllEntities, focusAllQuotes:
-		back = focusList
-	}
-	if _, ok := a.reader.Article(); !ok {
-		back = focusList
-	}
-	return back
-}
-
 // openQuote opens the brief a quote of the corpus view is in, with the
 // quote selected and scrolled to.
 func (a *App) openQuote(msg corpusview.OpenQuoteMsg) tea.Cmd {
@@ -1026,6 +1060,7 @@ func (a *App) openQuote(msg corpusview.OpenQuoteMsg) tea.Cmd {
 	}
 	a.allQuots.Blur()
 	a.list.Select(art.ID)
+	a.push()
 	a.focus = focusReader
 	cmd := a.show(art)
 	for i, q := range art.Quotes {

@@ -41,6 +41,11 @@ func TestCorpusViews(t *testing.T) {
 	if a.focus != focusSearch || !strings.Contains(screen(a), "entity:") {
 		t.Fatalf("enter on an entity did not search for it:\n%s", screen(a))
 	}
+	// esc pops the screen stack: the entities view as it was, then the list
+	a, _ = keys(t, a, "esc")
+	if s := screen(a); a.focus != focusAllEntities || !strings.Contains(s, "1 of ") || !strings.Contains(s, person) {
+		t.Fatalf("esc from the search went to focus %d, want the entities view still filtered:\n%s", a.focus, s)
+	}
 	a, _ = keys(t, a, "esc")
 	if a.focus != focusList {
 		t.Fatalf("esc went to focus %d, want the list", a.focus)
@@ -59,6 +64,11 @@ func TestCorpusViews(t *testing.T) {
 	sel := a.reader.Selection()
 	if sel.Quote < 0 || sel.Quote >= len(art.Quotes) {
 		t.Fatalf("no quote selected in %q: %+v", art.Title, sel)
+	}
+	// esc: back to the quotes view, then the list
+	a, _ = keys(t, a, "esc")
+	if a.focus != focusAllQuotes {
+		t.Fatalf("esc from a brief opened from the quotes view went to focus %d", a.focus)
 	}
 	// The help bar is true to the root's keys.
 	a, _ = keys(t, a, "esc", "?")

@@ -755,8 +755,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	sel, had := m.Selected()
+	filtered := m.list.FilterState() != list.Unfiltered
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if had && filtered && m.list.FilterState() == list.Unfiltered {
+		m.Select(sel.ID) // the filter cleared: the cursor stays on its brief
+	}
 	return m, cmd
 }
 

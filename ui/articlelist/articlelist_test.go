@@ -258,3 +258,33 @@ func TestFilterAcceptedBeforeItsMatchesArrive(t *testing.T) {
 		t.Errorf("after a filter with no match: %d shown, state %v", n, m.list.FilterState())
 	}
 }
+
+// Clearing a filter (esc) leaves the cursor on the brief it was on, not on
+// the first of the list (issue 20, defect 3).
+func TestClearingTheFilterKeepsTheSelection(t *testing.T) {
+	arts := []model.Article{
+		brief("a", "Envoys meet in Geneva", "Wire", 5, 0, 0),
+		brief("b", "Ministers meet in Oslo", "Wire", 4, 0, 0),
+		brief("c", "Harbour talks in Valletta", "Wire", 3, 0, 0),
+		brief("d", "Quota talks in Reykjavik", "Wire", 2, 0, 0),
+	}
+	m := New(arts, theme.New(true))
+	m.SetSize(60, 30)
+	press := func(k tea.KeyPressMsg) { m, _ = m.Update(k) }
+	press(tea.KeyPressMsg{Code: '/', Text: "/"})
+	for _, r := range "talks" {
+		press(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	press(tea.KeyPressMsg{Code: tea.KeyEnter})
+	press(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	if a, _ := m.Selected(); a.ID != "d" {
+		t.Fatalf("selected %q in the filtered list, want d", a.ID)
+	}
+	press(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if m.list.FilterState() != list.Unfiltered {
+		t.Fatal("esc did not clear the filter")
+	}
+	if a, _ := m.Selected(); a.ID != "d" {
+		t.Fatalf("after clearing the filter the cursor is on %q, want d", a.ID)
+	}
+}
