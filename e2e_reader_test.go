@@ -135,7 +135,9 @@ func TestEndToEndBackToResults(t *testing.T) {
 	scr = s.waitFor("the third hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
 	chosen := hitSelected(scr)
 	s.keys("Enter")
-	s.waitFor("the brief open", func(scr string) bool { return strings.Contains(scr, "esc back") && !strings.Contains(scr, "search: talks") })
+	s.waitFor("the brief open", func(scr string) bool {
+		return strings.Contains(scr, "esc back") && !strings.Contains(scr, "search: talks")
+	})
 	s.keys("Escape")
 	scr = s.waitFor("the results again", func(scr string) bool { return strings.Contains(scr, "search: talks") })
 	if got := hitSelected(scr); got != chosen {

@@ -94,8 +94,8 @@ type App struct {
 	searcher bool // the search view has an index to ask
 	focus    focus
 	back     []focus // the screen stack: the screens under this one, where Esc returns
-	sideTab  focus // the pane shown when only one fits: focusEntities or focusQuotes
-	sideOff  bool  // the user hid the side panes
+	sideTab  focus   // the pane shown when only one fits: focusEntities or focusQuotes
+	sideOff  bool    // the user hid the side panes
 
 	width, height int
 	warnings      []string // shown: startWarnings, the last load's, stateWarns
