@@ -10,8 +10,9 @@ import (
 // work with: invalid UTF-8 becomes U+FFFD, a byte order mark is dropped,
 // CRLF and lone CR become LF, terminal escape sequences (CSI, OSC such as
 // OSC 52, DCS, APC, PM, SOS and two-byte ESC sequences, in their 7-bit and
-// C1 forms) are removed whole, every other C0/C1 control but newline and tab
-// is removed, tabs become spaces, and Unicode bidirectional overrides and
+// C1 forms) are removed whole, the C1 code points that Windows-1252 text
+// read as Latin-1 leaves (U+0092 for an apostrophe) become the marks they
+// meant, every other C0/C1 control but newline and tab is removed, tabs become spaces, and Unicode bidirectional overrides and
 // isolates are removed. Text that was UTF-8 read as Latin-1 or Windows-1252
 // on its way ("TrÃ©vidic") is read again as UTF-8 ("Trévidic", see
 // repairMojibake); other printable text is never changed.
@@ -56,6 +57,11 @@ func sanitizeOnce(s string) string {
 			i = skipCSI(s, i+size)
 		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
 			i = skipString(s, i+size)
+		case r >= 0x80 && r < 0xa0 && c1Windows1252[r-0x80] != 0:
+			// Windows-1252 text read as Latin-1 on its way: U+0092 is the
+			// apostrophe it meant, not a control ("don't", not "dont").
+			b.WriteRune(c1Windows1252[r-0x80])
+			i += size
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			i += size
 		case r == 0x2028 || r == 0x2029: // line and paragraph separators
@@ -69,6 +75,17 @@ func sanitizeOnce(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// c1Windows1252 maps the C1 code points to the characters Windows-1252
+// has at those bytes; 0 where it has none, and for the C1 codes that
+// start terminal sequences (CSI, OSC, DCS, SOS, PM, APC), which are
+// removed as such before this table is read.
+var c1Windows1252 = [32]rune{
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, // 80-87
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, // 88-8f
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, // 90-97
+	0, 0x2122, 0x0161, 0, 0x0153, 0, 0, 0, // 98-9f
 }
 
 // isPlain reports whether s is valid UTF-8 with nothing Sanitize would change.

@@ -3,9 +3,11 @@ package source
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
@@ -23,6 +25,7 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		return nil, fmt.Errorf("feed: %w", err)
 	}
 	outlet := CleanTitle(htmlText(feed.Title))
+	base := feedBase(src, feed)
 	var arts []model.Article
 	for _, it := range feed.Items {
 		if it == nil {
@@ -34,21 +37,32 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		if strings.TrimSpace(content) == "" {
 			content = it.Description
 		}
+		if strings.TrimSpace(content) == "" {
+			content = mediaDescription(it)
+		}
 		a.Body = feedBody(a.Title, content)
 		if a.Title == "" {
 			var blocks []string
-			a.Title, blocks = titleFromBlocks(strings.Split(a.Body, model.ParagraphSep))
+			a.Title, blocks = headlineFromBlocks(strings.Split(a.Body, model.ParagraphSep))
 			a.Body = bodyFromBlocks(a.Title, blocks)
 		}
-		a.URL = CleanSource(it.Link)
-		if a.URL == "" && len(it.Links) > 0 {
-			a.URL = CleanSource(it.Links[0])
+		link := strings.TrimSpace(it.Link)
+		if link == "" && len(it.Links) > 0 {
+			link = strings.TrimSpace(it.Links[0])
 		}
+		a.URL = CleanSource(resolveLink(base, link))
 		switch {
 		case it.PublishedParsed != nil:
 			a.Published = *it.PublishedParsed
 		case it.UpdatedParsed != nil:
 			a.Published = *it.UpdatedParsed
+		default:
+			// dates the feed parser does not know ("2020/1/10 14:33:00")
+			if t, ok := parseDate(it.Published); ok {
+				a.Published = t
+			} else if t, ok := parseDate(it.Updated); ok {
+				a.Published = t
+			}
 		}
 		a.Author = CleanTitle(feedAuthors(it))
 		got, err := finish(src, a)
@@ -61,6 +75,65 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		return nil, errors.New("a feed with no readable item")
 	}
 	return arts, nil
+}
+
+// feedBase is the address an item's relative link is resolved against:
+// the URL the feed was fetched from, else (a feed read from a file) the
+// feed's own absolute link or feed link; "" when there is none.
+func feedBase(src string, feed *gofeed.Feed) string {
+	if isURL(src) {
+		return src
+	}
+	for _, l := range []string{feed.FeedLink, feed.Link} {
+		if isURL(strings.TrimSpace(l)) {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}
+
+// resolveLink resolves a relative link against base; an absolute link, or
+// one with no base to resolve against, is returned as it is.
+func resolveLink(base, link string) string {
+	if link == "" || base == "" || isURL(link) {
+		return link
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return link
+	}
+	ref, err := url.Parse(link)
+	if err != nil {
+		return link
+	}
+	out := b.ResolveReference(ref)
+	if out.Scheme != "http" && out.Scheme != "https" {
+		return link
+	}
+	return out.String()
+}
+
+// mediaDescription returns an item's Media RSS description
+// (<media:group><media:description>, as YouTube's Atom feeds carry the
+// video's text, or a bare <media:description>).
+func mediaDescription(it *gofeed.Item) string {
+	media := it.Extensions["media"]
+	if media == nil {
+		return ""
+	}
+	for _, d := range media["description"] {
+		if v := strings.TrimSpace(d.Value); v != "" {
+			return v
+		}
+	}
+	for _, g := range media["group"] {
+		for _, d := range g.Children["description"] {
+			if v := strings.TrimSpace(d.Value); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // feedTitle turns an item title, which feeds may give as HTML, into text.
@@ -96,12 +169,40 @@ func feedAuthors(it *gofeed.Item) string {
 	return strings.Join(names, ", ")
 }
 
-// isJSONFeed reports a JSON Feed by its version field.
-func isJSONFeed(head []byte) bool {
-	if len(head) > 4096 {
-		head = head[:4096]
+// isJSONFeed reports a JSON Feed: an object whose version names
+// jsonfeed.org (however its slashes are escaped, wherever it sits), or,
+// with no version, whose items array holds JSON Feed items (an id with
+// content_html, content_text or url). It decodes only the top-level keys'
+// values it needs.
+func isJSONFeed(data []byte) bool {
+	if len(data) == 0 || data[0] != '{' || !bytes.Contains(data, []byte(`"items"`)) && !bytes.Contains(data, []byte(`"version"`)) {
+		return false
 	}
-	return head[0] == '{' && bytes.Contains(head, []byte("jsonfeed.org/version"))
+	var top struct {
+		Version json.RawMessage              `json:"version"`
+		Items   []map[string]json.RawMessage `json:"items"`
+	}
+	if err := json.Unmarshal(data, &top); err != nil {
+		return false
+	}
+	var version string
+	if json.Unmarshal(top.Version, &version) == nil && version != "" {
+		return strings.Contains(strings.ToLower(version), "jsonfeed.org/version")
+	}
+	if len(top.Items) == 0 {
+		return false
+	}
+	for _, it := range top.Items {
+		_, id := it["id"]
+		_, h := it["content_html"]
+		_, t := it["content_text"]
+		_, u := it["url"]
+		_, d := it["date_published"]
+		if !id || !(h || t || u && d) {
+			return false
+		}
+	}
+	return true
 }
 
 // opml is the part of an OPML subscription list that names feeds.

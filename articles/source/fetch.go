@@ -137,6 +137,9 @@ func Fetch(ctx context.Context, rawURL string, opt Options) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("fetch: %w", err)
 	}
+	// The one place where a download's charset header counts: the body is
+	// kept and cached as UTF-8.
+	data = toUTF8Text(data, charsetOf(resp.Header.Get("Content-Type")))
 	if cache != nil {
 		remember(cache, rawURL, resp, data, noStore, had, cached)
 	}

@@ -6,18 +6,19 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"briefs/model"
 )
 
-// maxHTMLElements bounds the pages handed to readability, whose scoring
-// grows faster than the page; bigger pages are read whole, without it.
-const maxHTMLElements = 20000
+// maxHTMLElements bounds the pages handed to readability. Its time grows
+// about linearly (a page of 180,000 elements takes 0.33 s), so only a page
+// beyond any real one is read whole, without it.
+const maxHTMLElements = 200000
 
 // htmlMeta is what a page's head says about it.
 type htmlMeta struct {
@@ -30,7 +31,6 @@ type htmlMeta struct {
 // readability's own reading of the page. A page readability cannot read is
 // taken whole.
 func parseHTML(src string, data []byte) ([]model.Article, error) {
-	data = toUTF8(data)
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("HTML: %w", err)
@@ -71,38 +71,46 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 	}
 	a.Title = CleanTitle(title)
 	if a.Title == "" {
-		a.Title, blocks = titleFromBlocks(blocks)
+		a.Title, blocks = headlineFromBlocks(blocks)
 	}
 	a.Body = bodyFromBlocks(a.Title, blocks)
 	if t, ok := parseDate(meta.date); ok {
 		a.Published = t
 	}
-	a.URL = CleanSource(meta.canonical)
+	base := ""
+	if isURL(src) {
+		base = src
+	} else if isURL(meta.ogURL) {
+		base = meta.ogURL
+	}
+	a.URL = CleanSource(resolveLink(base, meta.canonical))
 	if a.URL == "" {
-		a.URL = CleanSource(meta.ogURL)
+		a.URL = CleanSource(resolveLink(base, meta.ogURL))
 	}
 	a.Author = CleanTitle(meta.author)
 	a.Outlet = CleanTitle(meta.outlet)
 	return finish(src, a)
 }
 
-// toUTF8 decodes a page whose BOM or <meta charset> declares another
-// encoding than UTF-8 (windows-1252, ISO-8859-x, Shift JIS, ...). Pages
-// that declare nothing are taken as UTF-8, invalid bytes repaired later.
-func toUTF8(data []byte) []byte {
-	head := data
-	if len(head) > 1024 {
-		head = head[:1024]
+// maxHeadline is the longest first line, in characters, that an untitled
+// page or feed item lends its title; a longer one is a paragraph.
+const maxHeadline = 150
+
+// headlineFromBlocks finds the title of a page or feed item that gives
+// none: its first line, when that is short enough to be a headline and
+// more text follows. Otherwise the title stays empty and every block stays
+// in the body, so that a one-paragraph page or item keeps its text as text.
+func headlineFromBlocks(blocks []string) (string, []string) {
+	t, rest := titleFromBlocks(blocks)
+	if t == "" || utf8.RuneCountInString(t) > maxHeadline {
+		return "", blocks
 	}
-	enc, name, certain := charset.DetermineEncoding(data, "")
-	if name == "utf-8" || enc == nil || !certain && !bytes.Contains(bytes.ToLower(head), []byte("charset")) {
-		return data
+	for _, b := range rest {
+		if strings.TrimSpace(b) != "" {
+			return t, rest
+		}
 	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return data
-	}
-	return out
+	return "", blocks
 }
 
 // bodyOf returns the page's <body>, or the page.
@@ -111,7 +119,7 @@ func bodyOf(doc *html.Node) *html.Node {
 	var find func(n *html.Node)
 	find = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom == atom.Body {
+			if c.Type == html.ElementNode && tagOf(c) == atom.Body {
 				found = c
 				return
 			}
@@ -134,7 +142,7 @@ func readMeta(doc *html.Node) (htmlMeta, int) {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			elems++
-			switch n.DataAtom {
+			switch tagOf(n) {
 			case atom.Meta:
 				key := strings.ToLower(attr(n, "property"))
 				if key == "" {
@@ -246,11 +254,24 @@ var htmlSpace = regexp.MustCompile(`[ \t\r\n\f]+`)
 // doubleBreak finds a blank line, which <br><br> leaves inside a block.
 var doubleBreak = regexp.MustCompile(`\n[ \t]*\n`)
 
+// tagOf returns n's element as an atom, looked up by its name when the
+// node has none: nodes made by code (readability wraps the text between
+// <br><br> in a new <p>) carry only their tag name.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 || n.Type != html.ElementNode {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
+}
+
 // htmlBlocks returns the text of n's paragraphs: each block element ends
-// one, <br><br> ends one, a single <br> is a line break inside one.
+// one, <br><br> ends one, a single <br> is a line break inside one; each
+// line of a <pre> is a paragraph of its own (a body has no other line
+// breaks), so that code, verse and tables in it keep their lines.
 func htmlBlocks(n *html.Node) []string {
 	var blocks []string
 	var cur strings.Builder
+	pre := 0 // <pre> elements open
 	flush := func() {
 		for _, part := range doubleBreak.Split(cur.String(), -1) {
 			if s := strings.TrimSpace(part); s != "" {
@@ -263,20 +284,30 @@ func htmlBlocks(n *html.Node) []string {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
+			if pre > 0 {
+				// each line its own block: a blank line between them
+				cur.WriteString(strings.ReplaceAll(strings.ReplaceAll(n.Data, "\r\n", "\n"), "\n", "\n\n"))
+				return
+			}
 			// HTML folds whitespace; only <br> breaks a line.
 			cur.WriteString(htmlSpace.ReplaceAllString(n.Data, " "))
 			return
 		case html.ElementNode:
-			if htmlSkipped[n.DataAtom] {
+			tag := tagOf(n)
+			if htmlSkipped[tag] {
 				return
 			}
-			if n.DataAtom == atom.Br {
+			if tag == atom.Br {
 				cur.WriteString("\n")
 				return
 			}
-			if htmlBlockTags[n.DataAtom] {
+			if htmlBlockTags[tag] {
 				flush()
 				defer flush()
+			}
+			if tag == atom.Pre {
+				pre++
+				defer func() { pre-- }()
 			}
 		case html.CommentNode, html.DoctypeNode:
 			return

@@ -128,6 +128,38 @@ func parseJSONL(src string, data []byte) ([]model.Article, error) {
 	return arts, nil
 }
 
+// parseJSONFeedItems reads a JSON Feed's items array with the JSON
+// reader's field names, the feed's title as each item's outlet: the way in
+// for a feed that breaks its schema where the feed parser is strict.
+func parseJSONFeedItems(src string, data []byte) ([]model.Article, error) {
+	v, err := decodeJSON(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if err != nil {
+		return nil, err
+	}
+	obj, _ := v.(map[string]any)
+	list, _ := obj["items"].([]any)
+	arts, err := articlesFromJSONArray(src, list)
+	outlet, _ := obj["title"].(string)
+	for i := range arts {
+		if arts[i].Outlet == "" {
+			arts[i].Outlet = CleanTitle(htmlText(outlet))
+		}
+	}
+	return arts, err
+}
+
+// rssInJSON returns the items of RSS written as JSON ({"rss": {"channel":
+// {"title": ..., "item": [...]}}}, as Scripting News serves it) and the
+// channel's title.
+func rssInJSON(obj map[string]any) ([]any, string, bool) {
+	rss, _ := obj["rss"].(map[string]any)
+	ch, _ := lowerKeys(rss)["channel"].(map[string]any)
+	ch = lowerKeys(ch)
+	items, ok := ch["item"].([]any)
+	title, _ := ch["title"].(string)
+	return items, title, ok
+}
+
 // articlesFromJSON maps a decoded JSON value to articles.
 func articlesFromJSON(src string, v any) ([]model.Article, error) {
 	switch v := v.(type) {
@@ -140,6 +172,15 @@ func articlesFromJSON(src string, v any) ([]model.Article, error) {
 				if list, ok := obj[k].([]any); ok {
 					return articlesFromJSONArray(src, list)
 				}
+			}
+			if items, title, ok := rssInJSON(obj); ok {
+				arts, err := articlesFromJSONArray(src, items)
+				for i := range arts {
+					if arts[i].Outlet == "" {
+						arts[i].Outlet = CleanTitle(htmlText(title))
+					}
+				}
+				return arts, err
 			}
 			return nil, errors.New("JSON object with no title, body or list of articles")
 		}
@@ -230,7 +271,13 @@ func articleFromJSON(obj map[string]any) (model.Article, error) {
 		body = jsonBodyText(obj, jsonSummary)
 	}
 	a.Body = textOrHTMLBody(a.Title, body)
-	if a.Title == "" {
+	if a.Title == "" && looksLikeHTML(body) {
+		// No title field and an HTML body (a feed item's): its first line
+		// is the title when it is short and more follows, as for a page.
+		var blocks []string
+		a.Title, blocks = headlineFromBlocks(htmlFragmentBlocks(body))
+		a.Body = bodyFromBlocks(a.Title, blocks)
+	} else if a.Title == "" {
 		// No title field: the body's first line is the title, as in a .txt brief.
 		title, rest := firstLine(body)
 		a.Title = CleanTitle(htmlText(title))

@@ -9,8 +9,6 @@ import (
 	"path"
 	"strings"
 
-	"golang.org/x/text/encoding/unicode"
-
 	"briefs/model"
 )
 
@@ -58,9 +56,7 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 		}
 		return parseAny(src, ext, plain, limit, depth+1)
 	}
-	if utf8Data, ok := fromUTF16(data); ok {
-		data = utf8Data
-	}
+	data = toUTF8Text(data, "")
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty file")
 	}
@@ -84,8 +80,19 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 			return parseMarkdown(src, []byte(Sanitize(string(data))))
 		}
 		return arts, err
-	case formatJSONFeed, formatFeed:
-		return parseFeed(src, data)
+	case formatJSONFeed:
+		arts, err := parseFeed(src, data)
+		if err != nil {
+			// A JSON Feed that breaks the schema somewhere (a string where
+			// a list belongs) is still JSON with an items array: the
+			// JSON reader takes what it can.
+			if more, err2 := parseJSONFeedItems(src, data); len(more) > 0 {
+				return more, err2
+			}
+		}
+		return arts, err
+	case formatFeed:
+		return parseFeed(src, repairXML(data))
 	case formatHTML:
 		return parseHTML(src, data)
 	case formatOPML:
@@ -282,23 +289,4 @@ func gunzip(data []byte, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("refused: gzip data expands to more than %s", byteSize(limit))
 	}
 	return out, nil
-}
-
-// fromUTF16 converts text that starts with a UTF-16 byte order mark to
-// UTF-8; ok is false for anything else.
-func fromUTF16(data []byte) ([]byte, bool) {
-	var order unicode.Endianness
-	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		order = unicode.LittleEndian
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		order = unicode.BigEndian
-	default:
-		return nil, false
-	}
-	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, false
-	}
-	return out, true
 }

@@ -48,9 +48,15 @@
 //
 // # Cleaning
 //
+// Every source's bytes become UTF-8 in one place (toUTF8Text): a byte
+// order mark decides (UTF-8, UTF-16, UTF-32), then zero bytes that show
+// UTF-16 or UTF-32 without one; valid UTF-8 stays UTF-8; then the HTTP
+// Content-Type charset of a download, then an XML declaration or an HTML
+// <meta> charset. A feed with a bad byte or a control character XML
+// forbids is repaired before it is parsed, so no item is lost for it.
+//
 // Every title, body, field, warning and Source name passes the cleaner:
-// text with a UTF-16 byte order mark is decoded, and so is a web page that
-// declares another charset; otherwise invalid UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape
+// invalid UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape
 // sequences, C0/C1 control characters and bidirectional overrides are
 // removed (see Sanitize); the title repeated at the top of the body is
 // dropped (case, spacing and surrounding punctuation do not count); whole
@@ -438,15 +444,16 @@ func isBinary(data []byte) bool {
 	if len(head) > 8192 {
 		head = head[:8192]
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		// UTF-16 text has NULs too, but briefs are UTF-8.
+	// UTF-16 and UTF-32 are decoded before this; a stray NUL in text is
+	// dropped with the other controls, while binary data has many.
+	if nul := bytes.Count(head, []byte{0}); nul > 1 && nul*100 > len(head) || nul > 64 {
 		return true
 	}
 	bad := 0
 	for i := 0; i < len(head); {
 		c := head[i]
 		if c < 0x80 {
-			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			if c < 0x20 && c != 0 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
 				bad++
 			}
 			i++
