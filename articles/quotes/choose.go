@@ -1,0 +1,351 @@
+package quotes
+
+import "strings"
+
+// Stage: choose. attribute picks the speaker of a quotation among its
+// sentence's cues and phrases (AttributionRules).
+
+// attribute finds the speaker of the quotation at items[i] in the sentence
+// items[lo:hi]: a cue right after it ("Q," X said / "Q," said X), else a
+// byline after a dash ("Q" ― X), else the nearest cue before it (X said: "Q"
+// / X said that "Q" / according to X, "Q"), else a cue later in the
+// sentence, else (for a quotation inside a sentence) the sentence's subject:
+// "X dismissed Y as "Q"" quotes X.
+func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) (*who, string, int) {
+	// right after: only a short run of words between the quotation and the
+	// cue, and only after a whole statement or a quotation closed by a comma
+	// ("Q," X said); a fragment mid-sentence is not introduced by what follows it
+	sp := st.spans[items[i].q]
+	closing := st.text[sp.end:min(sp.close, len(st.text))]
+	rightOK := !isPartial(st.text, items, lo, i) || strings.ContainsAny(closing, ",?!") ||
+		i+1 < hi && items[i+1].kind == itemPunct && strings.Contains(",—–-", items[i+1].text)
+	f := i + 1
+	for f < hi && items[f].kind == itemPunct && strings.Contains(",—–-", items[f].text) {
+		f++
+	}
+	// "The White House called it "Q," and Downing Street said ...": what
+	// follows a coordinator is another clause, with its own speaker
+	coordAfter := f < hi && (strings.Contains(closing, ",") || f > i+1) && opensClause(items, f, hi)
+	rightOK = rightOK && !coordAfter
+	for ci, c := range cs {
+		if rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
+			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
+				(c.w.start <= items[min(f+1, hi-1)].end || onlyRoleBefore(items, f, c.w.start))) {
+				return c.w, ruleCueAfter, ci
+			}
+			break
+		}
+	}
+	if i+2 < hi && items[i+1].kind == itemPunct && strings.Contains("―—–", items[i+1].text) && items[i+2].capitalised() {
+		if a, b := forwardNP(items, i+2, hi); b > a {
+			if b == hi || items[b].kind != itemWord {
+				return st.resolve(items, a, b, appositive(items, b, hi), para), ruleDashByline, -1
+			}
+		}
+	}
+	var left *who
+	leftAt, leftCue := -1, -1
+	for ci, c := range cs {
+		// "She says it underscores that ... "Q"": an unresolved "it" inside
+		// another speaker's words does not replace that speaker
+		if c.idx < i && c.w != nil && !(left != nil && c.w.name == c.w.phrase && (c.w.phrase == "it" || c.w.phrase == "It")) {
+			left, leftAt, leftCue = c.w, c.idx, ci
+		}
+	}
+	// "..., according to two diplomats, and the final text avoids ... "Q"":
+	// a clause of its own after the cue's is not the cue's
+	clauseLo := lo
+	if k := clauseBreak(items, max(leftAt, lo), i); k >= 0 {
+		clauseLo = k + 1
+		if left != nil && k > leftAt && left.end <= items[k].start {
+			left = nil
+		}
+	}
+	if left != nil {
+		// "X described her as "Q1" after she blamed the floods on "Q2"":
+		// a clause of its own, with a subject that can speak, owns Q2
+		if w := st.subordinateSpeaker(items, leftAt+1, i, para); w != nil {
+			return w, ruleSubordinateClause, -1
+		}
+		return left, ruleCueBefore, leftCue
+	}
+	for ci, c := range cs {
+		if c.idx > i && c.w != nil && !coordAfter {
+			return c.w, ruleCueLater, ci
+		}
+	}
+	// "Republican pollster Daron Shaw: "Q"" names the speaker right before the colon
+	if i-1 > lo && items[i-1].isPunct(":") {
+		if a, b, _ := backwardNP(items, lo, i-1); b > a {
+			for k := a; k < b; k++ {
+				if items[k].capitalised() {
+					return st.resolve(items, a, b, "", para), ruleNameColon, -1
+				}
+			}
+		}
+	}
+	// "the airlines' association, which has attacked the plan as a "Q"":
+	// the words of what the clause describes
+	if w := st.relativeSpeaker(items, clauseLo, i, para); w != nil {
+		return w, ruleRelativeClause, -1
+	}
+	// "Analysts questioned Rolf Voss's claim that the border was "Q"": the
+	// words are the possessor's
+	if w := st.possessorOfSpeech(items, clauseLo, i, para); w != nil {
+		return w, rulePossessorOfSpeech, -1
+	}
+	if clauseLo > lo {
+		// the clause's own subject, when it can say things ("the final text");
+		// else the sentence's ("X has been busy ..., but his guilty pleasure is "Q"")
+		if a, b := forwardNP(items, clauseLo, i); b > a && b < i {
+			if w := st.resolve(items, a, b, "", para); w.person || w.entity != "" || w.plural || documentNouns[items[b-1].lower] {
+				return w, ruleClauseSubject, -1
+			}
+		}
+	}
+	if i > lo {
+		if a, b := sentenceSubject(items, lo, i); b > a && b < i && (items[b].kind == itemWord || items[b].isPunct(",")) {
+			first := items[a]
+			if expletives[pronounOf(first.lower)] {
+				return nil, ruleExpletiveSubject, -1
+			}
+			// "His message to the chancellor was: "Q"": his words
+			if pr := possessivePronouns[first.lower]; pr != "" && a+1 < b && (speechNouns[items[a+1].lower] || documentNouns[items[a+1].lower]) {
+				if w, _ := st.resolvePronoun(pr, first.start); w != nil {
+					c := *w
+					c.cue = ""
+					return &c, rulePossessiveSpeechNoun, -1
+				}
+			}
+			// "The text was drafted by ..., the Council's "penholders"": a
+			// passive subject is acted on, not speaking
+			if items[b].is(classBe) && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
+				return nil, rulePassiveSubject, -1
+			}
+			// "conservative commentator Jonah Goldberg ... imagined: "Q"": a lower-case title before a name
+			titled := false
+			for k := a + 1; k < b && k < a+4 && !titled; k++ {
+				titled = items[k].capitalised() && (roleNouns[first.lower] || personNouns[first.lower] || titleWords[first.lower] || k > a+1 && (roleNouns[items[k-1].lower] || personNouns[items[k-1].lower]))
+			}
+			if first.capitalised() || first.is(classPronoun) || first.is(classDeterminer) || titled {
+				return st.resolve(items, a, b, appositive(items, b, i), para), ruleSentenceSubject, -1
+			}
+		}
+	}
+	return nil, "", -1
+}
+
+// expletives open sentences without naming anyone ("It is strange that ...").
+var expletives = toSet("it there this that what here")
+
+// relativeClause reports a parenthesis that opens with a relative pronoun
+// ("which is made up of investors"): it describes the words before it.
+func relativeClause(s string) bool {
+	f, _, _ := strings.Cut(s, " ")
+	return f == "which" || f == "who" || f == "whose" || f == "where"
+}
+
+// coordinators join clauses ("..., and Downing Street said").
+var coordinators = toSet("and but while whereas")
+
+// clauseBreak finds the last ", and" / ", but" in items(from, to) that opens
+// a clause with a subject of its own ("and the final text avoids"), or -1.
+func clauseBreak(items []item, from, to int) int {
+	for k := to - 2; k > from; k-- {
+		if items[k].isPunct(",") || !items[k-1].isPunct(",") {
+			continue
+		}
+		if opensClause(items, k, to) {
+			return k
+		}
+	}
+	return -1
+}
+
+// opensClause reports whether the coordinator at items[k] opens a clause:
+// a determiner or pronoun then more words before to ("and the final text
+// avoids", "and Downing Street said"), not one more item of a list ("and
+// a city of "Q"", "and South Korean officials").
+func opensClause(items []item, k, to int) bool {
+	if k+1 >= to || items[k].kind != itemWord || !coordinators[items[k].lower] {
+		return false
+	}
+	nx := items[k+1]
+	if nx.kind != itemWord {
+		return false
+	}
+	if nx.is(classDeterminer) || nx.is(classPronoun) && nx.lower != "who" && nx.lower != "it" {
+		a, b := forwardNP(items, k+1, to)
+		return b > a && b < to && items[b].kind == itemWord
+	}
+	// "and Downing Street said": a name and its verb
+	if nx.capitalised() && !nx.is(classIntro) {
+		a, b := forwardNP(items, k+1, to)
+		return b > a && b < to && items[b].kind == itemWord && cues[items[b].lower] != (cueForm{})
+	}
+	return false
+}
+
+// documentNouns are things that carry words and so can be quoted.
+var documentNouns = toSet(`text draft statement declaration communique communiqué resolution report letter memo ad ads
+editorial post tweet email message release document agreement treaty bill law plan proposal platform`)
+
+// possessivePronouns give the pronoun that stands for their possessor.
+var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
+
+// speechNouns are said things whose sayer is named by a possessive ("Voss's claim").
+var speechNouns = toSet(`claim claims statement statements remark remarks comment comments assertion assertions promise promises
+pledge pledges vow vows warning warnings words description descriptions insistence suggestion suggestions argument arguments
+accusation accusations charge charges boast boasts admission admissions reply answer message tweet tweets slogan
+characterization characterisation prediction predictions threat threats demand demands call calls complaint complaints`)
+
+// possessorOfSpeech finds "X's claim that ... "Q"" or "X's claim of "Q""
+// before the quotation items[i], within its clause: X speaks, and the noun
+// is the cue.
+func (st *fieldState) possessorOfSpeech(items []item, lo, i, para int) *who {
+	for k := i - 1; k > lo && k >= i-8; k-- {
+		it := items[k]
+		if it.kind == itemQuote || it.kind == itemPunct && !it.isPunct(",") {
+			return nil
+		}
+		if it.kind != itemWord || !speechNouns[it.lower] {
+			continue
+		}
+		// the noun runs into the quotation, or through "that"/"of"/"about"
+		if k+1 < i && !(items[k+1].lower == "that" || items[k+1].lower == "of" || items[k+1].lower == "about") {
+			return nil
+		}
+		p := k - 1
+		if p < lo || items[p].kind != itemWord || !items[p].capitalised() {
+			return nil
+		}
+		t := items[p].text
+		if !(strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "s'") || strings.HasSuffix(t, "s’")) {
+			return nil
+		}
+		a := p
+		for a-1 >= lo && items[a-1].kind == itemWord && items[a-1].capitalised() && !items[a-1].is(classDeterminer) {
+			a--
+		}
+		w := st.resolve(items, a, p+1, "", para)
+		if !(w.person || w.entity != "") {
+			return nil
+		}
+		c := *w
+		c.cue = ownCue(it.lower)
+		return &c
+	}
+	return nil
+}
+
+// onlyRoleBefore reports whether items from f up to the speaker at pos are
+// a role and a comma ("Holm's niece, state Del. Mira Lund"): no quotation,
+// no sentence end.
+func onlyRoleBefore(items []item, f, pos int) bool {
+	k := f
+	for k < len(items) && k < f+6 && items[k].kind == itemWord && items[k].start < pos {
+		k++
+	}
+	return k < len(items) && items[k].isPunct(",") && k+1 < len(items) && items[k+1].start <= pos && describes(items, f, k) &&
+		!descriptionStops[items[f].lower]
+}
+
+// nounPrepositions before a phrase make what follows it part of that phrase ("for big recounts").
+var nounPrepositions = toSet("for with about from at into over against in on")
+
+// relativeSpeaker finds "X, which has attacked the package as a "Q"" or
+// "X, who called it "Q"" between lo and the quotation items[i]: ", which"
+// or ", who", a verb (after "has" or "had"), then only words up to the
+// quotation. X speaks when it is a person or a named body.
+func (st *fieldState) relativeSpeaker(items []item, lo, i, para int) *who {
+	for k := i - 2; k > lo && k >= i-12; k-- {
+		it := items[k]
+		if it.kind != itemWord {
+			return nil
+		}
+		if it.lower != "which" && it.lower != "who" {
+			continue
+		}
+		v := k + 1
+		if items[v].lower == "has" || items[v].lower == "had" || items[v].lower == "have" {
+			v++
+		}
+		if !items[k-1].isPunct(",") || v >= i || !(strings.HasSuffix(items[v].lower, "ed") || cues[items[v].lower] != (cueForm{})) {
+			return nil
+		}
+		a, b, role := backwardNP(items, lo, k-1)
+		if b <= a {
+			return nil
+		}
+		w := st.resolve(items, a, b, role, para)
+		if !(w.person || w.entity != "") {
+			return nil
+		}
+		c := *w
+		if cues[items[v].lower] != (cueForm{}) {
+			c.cue = ownCue(items[v].lower)
+		}
+		return &c
+	}
+	return nil
+}
+
+// subordinators open a clause with a subject of its own.
+var subordinators = toSet("after because when while since before although though until once whereas")
+
+// subordinateSpeaker finds "after she blamed ..." between from and the
+// quotation items[i]: a subordinator, a pronoun or a name, and a verb, then
+// only words up to the quotation. The clause's subject speaks when it is a
+// person or a named body; the verb is the cue.
+func (st *fieldState) subordinateSpeaker(items []item, from, i, para int) *who {
+	for k := i - 2; k >= from && k >= i-16; k-- {
+		it := items[k]
+		if it.kind == itemQuote || it.kind == itemPunct && !it.isPunct(",") {
+			return nil
+		}
+		if it.kind != itemWord || !subordinators[it.lower] {
+			continue
+		}
+		a, b := forwardNP(items, k+1, i)
+		if b <= a || b >= i || items[b].kind != itemWord {
+			return nil
+		}
+		v := items[b].lower
+		if !(strings.HasSuffix(v, "ed") || cues[v] != (cueForm{})) || npStop[v] {
+			return nil
+		}
+		if p := pronounOf(items[a].lower); b-a == 1 && !(p == "he" || p == "she" || p == "they") && !items[a].capitalised() {
+			return nil
+		}
+		for m := b + 1; m < i; m++ {
+			if items[m].kind != itemWord {
+				return nil
+			}
+		}
+		w := st.resolve(items, a, b, "", para)
+		// "X described Mayor Ana Lind as ... after she ...": she is the
+		// person named since the cue, when one fits, not the cue's speaker
+		if p := pronounOf(items[a].lower); b-a == 1 && (p == "he" || p == "she") && from > 0 {
+			g := byte('m')
+			if p == "she" {
+				g = 'f'
+			}
+			if r := st.names.lastPersonBefore(items[k].start, g); r != nil && r.start > items[from-1].end {
+				ante := r.asWho()
+				ante.phrase, ante.start, ante.end, ante.mention = w.phrase, w.start, w.end, w.mention
+				w = ante
+				if st.tr != nil {
+					st.tr.resetSteps(w.start, w.end)
+					st.tr.step(w, "%s -> %s: %s", w.phrase, w.name, ruleStepPronounSinceCue)
+				}
+			}
+		}
+		if !(w.person || w.entity != "") {
+			return nil
+		}
+		c := *w
+		c.cue = ownCue(items[b].lower)
+		return &c
+	}
+	return nil
+}

@@ -1,0 +1,406 @@
+package quotes
+
+import "strings"
+
+// Stage: cue. sentenceCues reads the speech cues of a sentence (CueRules)
+// and the speaker each names (CueSpeakerRules).
+
+// cueAt is a speech cue in a sentence and the speaker it names.
+type cueAt struct {
+	idx  int
+	w    *who
+	rule string // the rule that read the cue (CueRules)
+	subj string // the rule that found its speaker (CueSpeakerRules)
+}
+
+// sentenceCues finds the speech cues of items[lo:hi] outside quotations and
+// their speakers, and records them as events (for pronouns and inheritance).
+func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
+	var out []cueAt
+	for j := lo; j < hi; j++ {
+		it := items[j]
+		if it.kind != itemWord {
+			continue
+		}
+		if !it.is(classCue) {
+			continue
+		}
+		cf, ok := cues[it.lower]
+		cueText := it.lower
+		cueRule := ruleCueVerb
+		if !ok {
+			switch {
+			case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
+				cf, ok, cueText, cueRule = cueForm{lemma: "according to"}, true, "according to", ruleCueAccordingTo
+			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) &&
+				// "state Del. Mira Lund", "state prosecutor Ana Ruiz", "secretary
+				// of state": "state" after "of" or before a name or a noun is no
+				// verb ("state the authors", "states in its report" are)
+				!((it.lower == "state" || it.lower == "states") && (j > lo && items[j-1].lower == "of" ||
+					j+1 < hi && items[j+1].kind == itemWord && (items[j+1].capitalised() || !items[j+1].is(classDeterminer) && !items[j+1].is(classNPStop)))):
+				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueAfterQuoteVerb
+			case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
+				// "Bystrom agreed." before a quotation
+				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueClauseFinal
+			case j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi):
+				// "Continued Stein: "Q""
+				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueOpening
+			case (it.lower == "calls" || it.lower == "call") && quoteWithin(items, j, hi, 5) &&
+				// "a call for "Q"", "calls of "Q"": the noun
+				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "of")):
+				// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
+				// its quotation close behind ("calls" is mostly the noun otherwise)
+				cf, ok, cueRule = cueForm{lemma: "call"}, true, ruleCueCalls
+			case pronounCues[it.lower] != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
+				items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(it.lower, "s") || strings.HasSuffix(it.lower, "ed"))):
+				// "she yells", "Mr Finegold replies:": after a subject pronoun,
+				// or between a name and a colon, the word is the verb ("a
+				// snappy retort:" is not)
+				cf, ok, cueRule = pronounCues[it.lower], true, ruleCueAfterPronoun
+			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
+				// "as Dana Milbank puts it, "Q""
+				cf, ok, cueText, cueRule = cueForm{lemma: "put it"}, true, "put it", ruleCuePutIt
+			default:
+				continue
+			}
+		}
+		// passive ("was told", "were asked") and sentence-opening participles ("Asked whether")
+		if k := prevWord(items, lo, j); k >= 0 && items[k].is(classBe) {
+			continue
+		}
+		if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" &&
+			// "Continued Stone: "Q"", "Added Ms. Reyes, "Q"": a cue opening the sentence before a name and a colon
+			!sentenceOpeningCue(items, j, hi) {
+			continue
+		}
+		// mid-sentence, a capitalised cue word is part of a name ("the United States")
+		if j > lo && it.capitalised() && (items[j-1].capitalised() || items[j-1].is(classDeterminer)) {
+			continue
+		}
+		// "a swiftly called meeting": an adjective after a determiner and adverbs
+		if k := prevNonAdverb(items, lo, j); k >= lo && k < j-1 && items[k].kind == itemWord && items[k].is(classDeterminer) {
+			continue
+		}
+		// "a pledged delegate", "It's called": an adjective or a passive, not speech
+		if j > lo && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) ||
+			namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re")) &&
+				// "who's called for a recount" asks for something
+				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "on"))) {
+			continue
+		}
+		var w *who
+		shared := false // w is an earlier cue's speaker, not one resolve just made
+		subj := ""
+		switch {
+		case cf.lemma == "according to":
+			if a, b := forwardNP(items, j+2, hi); b > a {
+				w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerAccordingTo
+			}
+		case j == lo && it.capitalised() && !cf.participle:
+			// "Continued Stone: "Q""
+			if a, b := forwardNP(items, j+1, hi); b > a {
+				w, subj = st.resolve(items, a, b, "", para), ruleSpeakerAfterOpeningCue
+			}
+		case !cf.participle && invertedCue(items, lo, j):
+			if na, nb, role, ok := roleCommaName(items, j+1, hi); ok {
+				// "said BA's director of planning, Robert Boyle"
+				w, subj = st.resolve(items, na, nb, role, para), ruleSpeakerInvertedRoleName
+			} else if a, b := forwardNP(items, j+1, hi); b > a {
+				w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerInverted
+			}
+		case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
+			// "X wrote in a statement to Wired explaining ...": X's participle
+			w, shared, subj = out[len(out)-1].w, true, ruleSpeakerParticiplePrevCue
+		case cf.participle && prevNonAdverb(items, lo, j) >= lo && items[prevNonAdverb(items, lo, j)].capitalised():
+			// "and Trump calling it a "great meeting"": the participle's own subject
+			if a, b, role := backwardNP(items, lo, j); b > a {
+				w, subj = st.resolve(items, a, b, role, para), ruleSpeakerParticipleOwn
+			}
+		case cf.participle:
+			for k := len(out) - 1; k >= 0; k-- {
+				if out[k].w != nil {
+					w, shared, subj = out[k].w, true, ruleSpeakerParticiplePrevCue
+					break
+				}
+			}
+			if w == nil {
+				if a, b := sentenceSubject(items, lo, j); b > a {
+					w, subj = st.resolve(items, a, b, "", para), ruleSpeakerParticipleSubject
+				}
+			}
+		default:
+			// "Congo’s foreign minister, Clarisse Mbuyi-Kalonji, said"
+			if na, nb, role, ok := st.roleThenName(items, lo, j); ok {
+				w, subj = st.resolve(items, na, nb, role, para), ruleSpeakerRoleThenName
+				break
+			}
+			a, b, role := backwardNP(items, lo, j)
+			// "called for big recounts": after a preposition the phrase and
+			// the "cue" are a noun phrase, nobody speaks
+			if b == a+1 && a > lo && items[a-1].kind == itemWord && nounPrepositions[items[a-1].lower] && !items[a].capitalised() &&
+				strings.HasSuffix(it.lower, "s") && !items[a].is(classPronoun) {
+				continue
+			}
+			// "The army delegation, led by retired general X, said": a
+			// participle clause describes, it is no role
+			relative := relativeClause(role)
+			if f, _, _ := strings.Cut(role, " "); f != "" && !startsUpper(f) && !determiners[strings.ToLower(f)] &&
+				(len(f) >= 3 && (strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ing")) || relative) {
+				role = ""
+			}
+			// "a book called "Q"" names a thing; nobody speaks
+			// (but "a deputy called the talks "Q"" is speech)
+			if b > a && namingCues[it.lower] && (items[a].lower == "a" || items[a].lower == "an") &&
+				(j+1 >= hi || items[j+1].kind == itemQuote || items[j+1].capitalised()) {
+				continue
+			}
+			if b > a {
+				w, subj = st.resolve(items, a, b, role, para), ruleSpeakerBefore
+				// "McLenney said": a lone capitalised word nobody else names, speaking, is a person
+				if b-a == 1 && w.entity == "" && !w.person && w.name == w.phrase && items[a].capitalised() && !isUpperWord(items[a].text) &&
+					!orgWords[possessive(items[a].lower)] && !isDemonym(items[a].lower) && !notName(items[a]) && !st.names.covered(w.start, w.end) &&
+					len(st.names.within(w.start, w.end, nil)) == 0 {
+					w.person = true
+				}
+				// "a White House official who spoke anonymously ... said"
+				if !w.person {
+					for k := a - 1; k >= lo && k >= a-12; k-- {
+						if items[k].kind != itemWord {
+							break
+						}
+						if items[k].lower == "who" || a-k <= 3 && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "ing") && len(items[k].lower) > 5 && onlyFunctionWords(items, k+1, a) {
+							// "the gambling tycoon told": after a determiner the -ing word is an adjective
+							if k > lo && items[k-1].is(classDeterminer) {
+								break
+							}
+							if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
+								w, subj = st.resolve(items, a2, b2, "", para), ruleSpeakerWhoClause
+							}
+							break
+						}
+					}
+				}
+				if !w.person || w.entity == "" && relative {
+					// "Cory James, 22, of Flint, said" / "Clinton, during a meeting in
+					// Columbus, said" / "X, a developer and spokeswoman for Y, which
+					// ..., said": the subject before the parenthesis speaks
+					if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && b2 <= a && b2 < j && items[b2].isPunct(",") {
+						if w2 := st.resolve(items, a2, b2, "", para); w2.person || w2.entity != "" {
+							w, subj = w2, ruleSpeakerBeforeParenthesis
+						}
+					} else if role != "" && startsUpper(role) {
+						// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said";
+						// not "The army delegation, led by retired general X, said"
+						if ra, rb, _ := backwardNP(items, lo, roleEnd(items, j)); rb > ra && ra > b {
+							if w2 := st.resolve(items, ra, rb, "", para); w2.person {
+								w, subj = w2, ruleSpeakerNameInRole
+							}
+						}
+					}
+				}
+			} else if k := prevNonAdverb(items, lo, j); k >= lo && (items[k].lower == "and" || items[k].lower == "but" ||
+				// "Trump was quick to add that ...": the subject of the sentence
+				items[k].lower == "to" && k > lo && items[k-1].kind == itemWord && !items[k-1].is(classDeterminer) && !personNouns[items[k-1].lower]) {
+				// "X referred to ... and said": the subject of the first verb
+				if k-2 >= lo && items[k].lower == "and" && items[k-2].is(classPronoun) && items[k-2].kind == itemWord &&
+					strings.HasSuffix(items[k-1].lower, "ed") {
+					// "..., when my mother mentioned it, I laughed and said"
+					w, subj = st.resolve(items, k-2, k-1, "", para), ruleSpeakerPronounAnd
+				} else if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
+					w, subj = st.resolve(items, a2, b2, "", para), ruleSpeakerFirstVerbSubject
+				}
+			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
+				// "..., said X" after something other than a quotation; but in "X,
+				// a veteran who ..., said the program is ...", the program is what
+				// was said about, and the sentence's subject speaks
+				if j > lo && items[j-1].kind == itemPunct {
+					if b2 == hi || items[b2].kind != itemWord {
+						w, subj = st.resolve(items, a2, b2, appositive(items, b2, hi), para), ruleSpeakerAfterComma
+					} else if a3, b3 := sentenceSubject(items, lo, j); b3 > a3 && b3 < j && items[b3].isPunct(",") {
+						if w3 := st.resolve(items, a3, b3, "", para); w3.person || w3.entity != "" {
+							w, subj = w3, ruleSpeakerSubjectNotObject
+						}
+					}
+				}
+			}
+		}
+		if w == nil {
+			continue
+		}
+		// the cue's own copy of a speaker another cue has; a fresh one
+		// is nobody else's and takes the cue itself
+		if shared {
+			c := *w
+			w = &c
+		}
+		w.cue = ownCue(cueText)
+		out = append(out, cueAt{j, w, cueRule, subj})
+		if st.tr != nil {
+			st.tr.cues = append(st.tr.cues, out[len(out)-1])
+		}
+		st.events = append(st.events, event{para: para, pos: it.start, w: w})
+	}
+	return out
+}
+
+// roleCommaName finds "ROLE, NAME" from items[a] to the clause's end
+// after an inverted cue ("said the director of planning, Robert Boyle"): a
+// few words with a role noun among them, a comma, then a name ending the
+// clause; or roles joined by "and" right before the name ("said Nortel
+// president and chief executive Bill Owens"). It returns the name's items
+// and the role's words.
+func roleCommaName(items []item, a, hi int) (na, nb int, role string, ok bool) {
+	k, head := a, false
+	for k < hi && k < a+8 && items[k].kind == itemWord {
+		head = head || isDescriptionHead(items[k].lower)
+		k++
+	}
+	if !head || k == a || k >= hi || items[a].capitalised() && nameLike(items, a, k) {
+		return 0, 0, "", false
+	}
+	if !items[k].isPunct(",") {
+		// "said Nortel president and chief executive Bill Owens.": roles
+		// joined by "and", then the name ending the clause
+		hasAnd := false
+		for m := a; m < k; m++ {
+			hasAnd = hasAnd || items[m].lower == "and"
+		}
+		nb = k
+		na = nb
+		for na > a && items[na-1].capitalised() && !isDescriptionHead(items[na-1].lower) {
+			na--
+		}
+		if !hasAnd || nb-na < 2 || na <= a || !isDescriptionHead(items[na-1].lower) || !nameLike(items, na, nb) {
+			return 0, 0, "", false
+		}
+		return na, nb, itemsText(items, a, na), true
+	}
+	na, nb = k+1, k+1
+	for nb < hi && items[nb].kind == itemWord && nb-na < 5 {
+		nb++
+	}
+	if nb-na < 2 || nb < hi && items[nb].kind != itemPunct || !nameLike(items, na, nb) {
+		return 0, 0, "", false
+	}
+	return na, nb, itemsText(items, a, k), true
+}
+
+func prevWord(items []item, lo, j int) int {
+	for k := j - 1; k >= lo; k-- {
+		if items[k].kind != itemWord {
+			return -1
+		}
+		if !items[k].is(classBetween) || items[k].is(classBe) {
+			return k
+		}
+	}
+	return -1
+}
+
+// quoteWithin reports a quotation among the n items after items[j], with
+// only words between (no punctuation ends the clause first).
+func quoteWithin(items []item, j, hi, n int) bool {
+	for k := j + 1; k < hi && k <= j+n; k++ {
+		switch {
+		case items[k].kind == itemQuote:
+			return true
+		case items[k].kind != itemWord:
+			return false
+		}
+	}
+	return false
+}
+
+// invertedCue reports "Q," said X: the cue right after a quotation (and its comma or dash).
+func invertedCue(items []item, lo, j int) bool {
+	k := j - 1
+	for k >= lo && items[k].kind == itemPunct && strings.Contains(",—–-", items[k].text) {
+		k--
+	}
+	if k < lo || items[k].kind != itemQuote {
+		return false
+	}
+	// "Q," he said / "Q," the minister said are not inverted: nothing sits between.
+	return true
+}
+
+// cueWords holds every word that can start a cue in sentenceCues: one
+// lookup rules out most words.
+var cueWords = union(toSet("according put puts call calls"), afterCues, finalCues, keysOf(cues), keysOf(pronounCues))
+
+// cueNames maps every cue word to the same word as the lexicon spells it.
+var cueNames = func() map[string]string {
+	m := make(map[string]string, len(cueWords))
+	for w := range cueWords {
+		m[w] = w
+	}
+	return m
+}()
+
+// ownCue returns the cue word w as a string of its own: an item's lower
+// case can be a piece of the field's lower-cased copy (see lowerASCII),
+// which a quote kept in an archive must not hold on to.
+func ownCue(w string) string {
+	if s, ok := cueNames[w]; ok {
+		return s
+	}
+	return strings.Clone(w)
+}
+
+// namingCues name a thing when they follow "a"/"an" ("a band called X").
+var namingCues = toSet("called calling described labeled labelled dubbed titled named")
+
+// afterCues are speech verbs only right after a quotation ("Q," Oliver barked).
+var afterCues = toSet(`barked beamed assured riffed continued states state reads read snapped laughed smiled shot cracked
+offered chimed sighed mused quipped joked shouted yelled cried exclaimed replied responded retorted countered
+concluded conceded remarked observed told asks answered pressed agreed remembered recalled insisted explained
+fumed scoffed quipped mocked griped grumbled muttered thundered declared cautioned reacted
+sings sang chanted chants shouts whispered pleaded vowed promised predicted warned`)
+
+// afterQuote reports whether the word at j follows a quotation, with at most a
+// short noun phrase between ("Q," the senator barked / "Q," barked the senator).
+func afterQuote(items []item, lo, j int) bool {
+	for k := j - 1; k >= lo && k >= j-8; k-- {
+		switch {
+		case items[k].kind == itemQuote:
+			return true
+		case items[k].kind == itemPunct && !strings.Contains(",—–-()", items[k].text):
+			return false
+		case items[k].kind == itemWord && (items[k].is(classNPStop) || cues[items[k].lower] != cueForm{}):
+			return false
+		}
+	}
+	return false
+}
+
+// finalCues are speech verbs when they end their clause ("X agreed.", "Y replied:").
+var finalCues = toSet("agreed disagreed continued elaborated replied responded countered concluded recalled explained added noted")
+
+// sentenceOpeningCue reports "Continued Stone:" or "Added Ms. Reyes,"
+// opening a sentence at items[j]: capitalised words, then a colon or a
+// comma, then a quotation.
+func sentenceOpeningCue(items []item, j, hi int) bool {
+	k := j + 1
+	for k < hi && k <= j+4 && items[k].capitalised() {
+		k++
+	}
+	if k == j+1 || k >= hi {
+		return false
+	}
+	// "Stated Stone:" ending a paragraph, the quotation opening the next
+	if items[k].isPunct(":") && (k+1 == hi || items[k+1].kind == itemQuote) {
+		return true
+	}
+	if !items[k].isPunct(",") || k+1 >= hi {
+		return false
+	}
+	if items[k+1].kind == itemQuote {
+		return true
+	}
+	// "Said Ana Ruiz, who grew up with him, "Q"": a clause about the speaker first
+	m := k + 1
+	for m < hi && m <= k+16 && !items[m].isPunct(",") && items[m].kind != itemQuote {
+		m++
+	}
+	return m+1 < hi && items[m].isPunct(",") && items[m+1].kind == itemQuote
+}

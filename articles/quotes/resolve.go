@@ -1,0 +1,447 @@
+package quotes
+
+import (
+	"briefs/model"
+	"strings"
+)
+
+// Stage: resolve. A phrase that names or stands for a speaker becomes the
+// speaker a reader would give: names, pronouns, descriptions (ResolveRules).
+
+// resolve turns the noun phrase items[a:b] into a speaker.
+func (st *fieldState) resolve(items []item, a, b int, role string, para int) *who {
+	start, end := items[a].start, items[b-1].end
+	phrase := st.text[start:end]
+	// the speaker and its mention in one allocation (resolve runs for
+	// every cue and sentence subject)
+	wm := &struct {
+		w who
+		m model.Mention
+	}{who{phrase: phrase, start: start, end: end, name: phrase, role: role}, model.Mention{Field: st.field, Start: start, End: end, Text: phrase}}
+	w := &wm.w
+	w.mention = &wm.m
+	if st.tr != nil {
+		st.tr.resetSteps(start, end)
+	}
+	if lw := pronounOf(items[a].lower); b-a == 1 && speakerPronouns[lw] {
+		w.plural = lw == "they" || lw == "we"
+		if ante, rule := st.resolvePronoun(lw, start); ante != nil {
+			w.name, w.entity, w.person, w.sure, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.sure, ante.plural, ante.gender
+			if w.role == "" {
+				w.role = ante.role
+			}
+			if st.tr != nil {
+				st.tr.step(w, "%s -> %s: %s", phrase, w.name, rule)
+			}
+		} else if st.tr != nil {
+			st.tr.step(w, "%s -> nobody: %s", phrase, ruleStepUnresolved)
+		}
+		return w
+	}
+	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord
+	// "Others", "Critics", "MPs": a group, for "they" and never "he"
+	if b-a == 1 && items[a].capitalised() && pluralWord(items[a].text, items[a].lower) {
+		w.plural = true
+	}
+	// a name inside the phrase
+	var buf [8]nameRef
+	ms := st.names.within(start, end, buf[:0])
+	persons := 0
+	for _, m := range ms {
+		if m.person {
+			persons++
+		}
+	}
+	hasAnd := false
+	for k := a; k < b; k++ {
+		if items[k].lower == "and" {
+			hasAnd = true
+		}
+	}
+	if persons >= 2 && hasAnd {
+		w.plural = true
+		w.person = true
+		if st.tr != nil {
+			st.tr.step(w, "%s: %s", phrase, ruleStepPersonsAnd)
+		}
+		return w
+	}
+	var pick *nameRef
+	for i := range ms {
+		m := &ms[i]
+		if persons > 0 && !m.person {
+			continue
+		}
+		// the last name is the head ("Trump adviser Kellyanne Conway"),
+		// but a sure person before a guess wins ("Stephanie Hooton of Derry")
+		if pick != nil && pick.sure && !m.sure {
+			continue
+		}
+		pick = m
+	}
+	// "a spokesman for Bernie Sanders": the spokesman speaks, not the name
+	headAt := b - 1
+	for k := a + 1; k < b && pick != nil; k++ {
+		if (items[k].lower == "for" || items[k].lower == "of" || items[k].lower == "to") && !items[k-1].capitalised() &&
+			(isDescriptionHead(items[k-1].lower) || groupHeads[items[k-1].lower]) && pick.start > items[k].start {
+			pick = nil
+			headAt = k - 1
+		}
+	}
+	if pick != nil && !(lastLower && pick.end < end && groupHead(st.text, pick.end, end)) {
+		w.name, w.entity, w.person, w.sure, w.gender = pick.name, pick.entity, pick.person, pick.sure, pick.gender
+		*w.mention = model.Mention{Field: st.field, Start: pick.start, End: pick.end, Text: st.text[pick.start:pick.end]} // only w points to it yet
+		if w.role == "" {
+			if pre := strings.TrimSpace(st.text[start:pick.start]); pre != "" && !determiners[strings.ToLower(pre)] {
+				// "Mr Blair", "Lord Falconer": an honorific is no role, but it tells the gender
+				if h := strings.ToLower(strings.TrimSuffix(pre, ".")); courtesyTitles[h] {
+					if w.gender == 0 {
+						w.gender = genderOfRole(h)
+					}
+				} else {
+					w.role = trimTitleAbbrev(strings.TrimSuffix(strings.TrimSuffix(pre, ","), " of"))
+				}
+			}
+		}
+		if w.gender == 0 {
+			w.gender = genderOfRole(w.role)
+		}
+		if st.tr != nil && w.name != phrase {
+			st.tr.step(w, "%s -> %s: %s%s", phrase, w.name, ruleStepNameInPhrase, entityNote(w.entity))
+		} else if st.tr != nil {
+			st.tr.step(w, "%s: %s%s", phrase, ruleStepNameInPhrase, entityNote(w.entity))
+		}
+		return w
+	}
+	// a description: "the minister", "the envoy"
+	head := items[headAt].lower
+	lastLower = lastLower || headAt < b-1
+	if lastLower {
+		w.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
+		if roleNouns[head] && definites[items[a].lower] {
+			var mods []string
+			for k := a + 1; k < headAt; k++ {
+				if items[k].kind == itemWord && !items[k].is(classDeterminer) {
+					mods = append(mods, possessive(items[k].lower))
+				}
+			}
+			p := st.names.byRole(head, mods, start)
+			// "a senior US official said ... "Q," the official said": the
+			// same unnamed description, when it is nearer than any name
+			if d := st.describedBefore(head, start); d != nil && (p == nil || d.start > p.start) {
+				w.name, w.person, w.gender = d.name, d.person, d.gender
+				if st.tr != nil {
+					st.tr.step(w, "%s -> %s: %s", phrase, w.name, ruleStepSameUnnamed)
+				}
+			} else {
+				how := ruleStepByRole
+				if p == nil && items[a].lower == "the" && principalRoles[head] {
+					if properModifier(items, a+1, headAt) {
+						// "The former New Mexico governor is ...": a description
+						// that names a place stands for the person named just
+						// before it, not for the article's main figure
+						p = st.names.lastPersonBefore(start, 'm')
+						if f := st.names.lastPersonBefore(start, 'f'); f != nil && (p == nil || f.start > p.start) {
+							p = f
+						}
+						how = ruleStepPlaceLastPerson
+					} else {
+						p = st.names.mostNamedPerson(start)
+						how = ruleStepMainPerson
+					}
+				}
+				if p != nil {
+					w.name, w.entity, w.person, w.sure, w.gender = p.name, p.entity, true, p.sure, p.gender
+					if st.tr != nil {
+						st.tr.step(w, "%s -> %s: %s%s", phrase, w.name, how, entityNote(w.entity))
+					}
+				}
+			}
+		}
+		if head == "pair" || head == "two" || head == "duo" {
+			w.plural = true
+		}
+		// an unresolved description of a person ("a spokeswoman") still is one:
+		// a later "she" can stand for it
+		if w.entity == "" && (roleNouns[head] || personNouns[head]) && !w.plural {
+			if st.tr != nil && w.name == phrase {
+				st.tr.step(w, "%s: %s", phrase, ruleStepUnresolvedPerson)
+			}
+			w.person = true
+			switch {
+			case strings.HasSuffix(head, "woman") || head == "queen" || head == "princess":
+				w.gender = 'f'
+			case strings.HasSuffix(head, "man") || head == "king" || head == "prince":
+				w.gender = 'm'
+			}
+		}
+	}
+	return w
+}
+
+// resolvePronoun finds who he, she, they or it stands for, before pos: the
+// last speaker of fitting gender and number named in the last paragraphs, else
+// the last person named.
+func (st *fieldState) resolvePronoun(p string, pos int) (*who, string) {
+	switch p {
+	case "he", "she":
+		g := byte('m')
+		if p == "she" {
+			g = 'f'
+		}
+		fits := func(person, plural bool, gender byte) bool {
+			return person && !plural && (gender == 0 || gender == g)
+		}
+		// the last speaker or sentence subject before it
+		if e := st.lookBack(pos, 64, func(e *who) bool {
+			// the writer of a column is "I", never "he" or "she"
+			return fits(e.person, e.plural, e.gender) && (e.entity != "" || startsUpper(e.name) || e.person) && e.phrase != "I"
+		}); e != nil {
+			return e, ruleStepPronounLastSpeaker
+		}
+		if r := st.names.lastPersonBefore(pos, g); r != nil {
+			return r.asWho(), ruleStepPronounLastNamed
+		}
+	case "i":
+		// a column's "I said, ...": the writer, when the brief names one
+		if au := st.writer(); au != "" {
+			w := &who{name: au, person: true, sure: true, gender: genderOf(au)}
+			for i := range st.a.Entities {
+				if e := &st.a.Entities[i]; e.Kind == model.KindPerson && strings.EqualFold(e.Name, au) {
+					w.entity = e.ID
+				}
+			}
+			return w, ruleStepPronounWriter
+		}
+	case "they", "it":
+		// the last group (they) or body (it) that spoke or opened a sentence
+		if e := st.lookBack(pos, 8, func(e *who) bool {
+			return p == "they" && (e.plural || !e.person && e.entity != "") || p == "it" && !e.person && !e.plural
+		}); e != nil {
+			return e, ruleStepPronounLastGroup
+		}
+	}
+	return nil, ""
+}
+
+// lookBack walks the speakers and sentence subjects before pos, latest
+// first, over at most limit of them (an antecedent is near, and long lists
+// must not cost quadratic time), and returns the first that ok accepts.
+// Those at or after pos and bare pronouns are skipped.
+// writer returns the one writer of the brief: its author, else the person a
+// column's closing line presents ("Ana Ruiz is a playwright in Lisbon."),
+// else "".
+func (st *fieldState) writer() string {
+	if au := strings.TrimSpace(st.a.Author); au != "" {
+		if strings.Contains(au, ",") || strings.Contains(au, " and ") {
+			return ""
+		}
+		return au
+	}
+	if st.field != model.FieldBody || len(st.paras) == 0 {
+		return ""
+	}
+	last := st.paras[len(st.paras)-1]
+	for i := range st.a.Entities {
+		e := &st.a.Entities[i]
+		if e.Kind != model.KindPerson {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Field == model.FieldBody && m.Start == last.start && strings.HasPrefix(st.text[m.End:last.end], " is ") {
+				return e.Name
+			}
+		}
+	}
+	return ""
+}
+
+func (st *fieldState) lookBack(pos, limit int, ok func(*who) bool) *who {
+	ei, si := len(st.events)-1, len(st.subjects)-1
+	for seen := 0; (ei >= 0 || si >= 0) && seen < limit; seen++ {
+		var e *who
+		if si < 0 || ei >= 0 && st.events[ei].pos >= st.subjects[si].pos {
+			e = st.events[ei].w
+			ei--
+		} else {
+			e = st.subjects[si].w
+			si--
+		}
+		if e.start >= pos || isPronounPhrase(e.phrase) && e.name == e.phrase {
+			continue
+		}
+		if ok(e) {
+			return e
+		}
+	}
+	return nil
+}
+
+func isPronounPhrase(s string) bool {
+	if len(s) > 12 { // longer than any pronoun with a contraction ("they’re")
+		return false
+	}
+	return speakerPronouns[pronounOf(strings.ReplaceAll(strings.ToLower(s), "’", "'"))]
+}
+
+// pronounOf strips a contraction from a pronoun ("he's" -> "he", "she'd" -> "she").
+func pronounOf(w string) string {
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		return w[:i]
+	}
+	return w
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r > 127
+	}
+	return false
+}
+
+func (st *fieldState) paraOf(pos int) int {
+	for i, p := range st.paras {
+		if pos < p.end+2 {
+			return i
+		}
+	}
+	return len(st.paras) - 1
+}
+
+// groupHeads are nouns that, after a name, make the phrase a group or a
+// person other than the one named ("the Trump campaign", "Clinton aides").
+var groupHeads = toSet(`campaign campaigns team administration spokesman spokeswoman spokesperson aide aides adviser advisers
+advisor advisors official officials office camp family lawyer lawyers attorney attorneys staff staffer staffers supporters
+allies government ministry cabinet people foundation organization committee lawmakers daughter son wife husband brother
+sister father mother doctor physician letter statement website account memo report brief book ad`)
+
+// groupHead reports whether text[from:to] after a name is a possessive, a
+// group noun or a role ("Chilean ambassador"), so that the phrase names
+// someone else than the name does; other words there are the verb the
+// phrase ran into ("Carly Fiorina threw").
+func groupHead(text string, from, to int) bool {
+	rest := text[from:to]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
+		return true
+	}
+	for _, f := range strings.Fields(strings.ToLower(rest)) {
+		if f = strings.Trim(f, ".,;:()"); groupHeads[f] || roleNouns[f] || roleNouns[strings.TrimSuffix(f, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// principalRoles are descriptions that, unresolved, most likely stand for the
+// person the article is about ("the nominee"), unlike a spokesman or an aide.
+var principalRoles = toSet(`president minister senator governor candidate nominee leader chancellor premier king queen prince
+chairman chairwoman mayor congressman congresswoman lawmaker democrat republican businessman billionaire mogul secretary`)
+
+// personNouns head descriptions of a single person besides roleNouns.
+var personNouns = toSet(`aide adviser advisor lawyer attorney doctor physician analyst expert professor economist strategist
+pollster source voter resident activist witness teacher student worker officer agent reporter journalist columnist
+editor writer author historian scientist researcher executive ceo founder owner manager organizer organiser supporter
+critic member man woman spokeswoman spokesman chairwoman congresswoman commentator pundit consultant operative donor anchor
+widow delegate niece nephew cousin aunt uncle grandson granddaughter grandmother grandfather neighbor neighbour
+friend`)
+
+// describedBefore finds the last speaker before pos named only by a
+// description with the same head noun ("a senior US official" for "the
+// official"), among the last few speech events.
+func (st *fieldState) describedBefore(head string, pos int) *who {
+	for i, n := len(st.events)-1, 0; i >= 0 && n < 32; i, n = i-1, n+1 {
+		w := st.events[i].w
+		if w.start >= pos || w.entity != "" || w.name != w.phrase || isPronounPhrase(w.phrase) {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(w.phrase))
+		if len(f) < 2 || !(f[0] == "a" || f[0] == "an" || f[0] == "another") {
+			continue
+		}
+		// "a senior US official", "a spokesman for Omar Haddad"
+		for k := 1; k < len(f); k++ {
+			if f[k] == head && (k == len(f)-1 || f[k+1] == "for" || f[k+1] == "to" || f[k+1] == "of") {
+				return w
+			}
+		}
+	}
+	return nil
+}
+
+// definites open a description that stands for someone named before ("the
+// minister", "his deputy"), unlike "a", "one" or "another".
+var definites = toSet("the his her their its our my your this that these those")
+
+// genderOfRole reads a person's gender from the words that describe them
+// ("9/11 widow", "his wife", "the congresswoman"), or 0.
+func genderOfRole(role string) byte {
+	for _, f := range strings.FieldsFunc(strings.ToLower(role), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		switch {
+		case femaleRoles[f] || strings.HasSuffix(f, "woman"):
+			return 'f'
+		case maleRoles[f] || strings.HasSuffix(f, "man") && f != "human" && f != "german" && f != "roman":
+			return 'm'
+		}
+	}
+	return 0
+}
+
+var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms miss lady dame")
+
+var maleRoles = toSet("widower father husband son brother king prince actor grandfather uncle nephew mr sir lord")
+
+// pluralWord reports a capitalised word that names a group: a plural
+// of a description head ("Critics", "Analysts"), an acronym's plural
+// ("MPs") or "Others".
+func pluralWord(w, lw string) bool {
+	if groupQuantifiers[lw] {
+		return true
+	}
+	if len(w) < 3 || w[len(w)-1] != 's' || strings.HasSuffix(lw, "ss") {
+		return false
+	}
+	if pre := w[:len(w)-1]; len(pre) >= 2 && len(pre) <= 5 && capitals(pre) == len(pre) {
+		return true // MPs, MEPs, CEOs
+	}
+	return isDescriptionHead(lw) && !headNouns[lw]
+}
+
+// groupQuantifiers open a sentence for a group that speaks ("Others said").
+var groupQuantifiers = toSet("others")
+
+// trimTitleAbbrev drops an abbreviated title that follows the role's own
+// head noun, right before the name: "panel Chairman Rep. Jason Chaffetz"
+// has the role "panel Chairman". Where the abbreviation is the head ("Texas
+// Sen.", "former Maryland Gov.") or the whole role ("Rep."), it stays.
+func trimTitleAbbrev(role string) string {
+	i := strings.LastIndexByte(role, ' ')
+	if i < 0 || !strings.HasSuffix(role, ".") || !titleAbbrevs[strings.ToLower(strings.TrimSuffix(role[i+1:], "."))] {
+		return role
+	}
+	rest := strings.TrimRight(role[:i], " ,")
+	head := strings.ToLower(rest[strings.LastIndexByte(rest, ' ')+1:])
+	if officeHeads[head] {
+		return rest
+	}
+	return role
+}
+
+// officeHeads name an office that an abbreviated title after them only repeats.
+var officeHeads = toSet("chairman chairwoman chair speaker nominee candidate leader whip president secretary director")
+
+// titleAbbrevs are abbreviated titles written before a name.
+var titleAbbrevs = toSet("rep sen gov del lt col gen sgt capt adm maj rev prof pres supt cmdr amb")
+
+// courtesyTitles before a name are neither part of it nor a role.
+var courtesyTitles = toSet("mr mrs ms miss mx dr sir dame lord lady messrs mme mlle")
+
+// properModifier reports a capitalised word among items[a:b] ("former New
+// Mexico governor").
+func properModifier(items []item, a, b int) bool {
+	for k := a; k < b; k++ {
+		if items[k].capitalised() {
+			return true
+		}
+	}
+	return false
+}
