@@ -6,133 +6,258 @@ import "strings"
 // sentence's cues and phrases (AttributionRules).
 
 // attribute finds the speaker of the quotation at items[i] in the sentence
-// items[lo:hi]: a cue right after it ("Q," X said / "Q," said X), else a
-// byline after a dash ("Q" ― X), else the nearest cue before it (X said: "Q"
-// / X said that "Q" / according to X, "Q"), else a cue later in the
-// sentence, else (for a quotation inside a sentence) the sentence's subject:
-// "X dismissed Y as "Q"" quotes X.
+// items[lo:hi] by trying attributionOrder's rules in turn: a cue right after
+// it ("Q," X said / "Q," said X), else a byline after a dash ("Q" ― X), else
+// the nearest cue before it (X said: "Q" / X said that "Q" / according to X,
+// "Q"), else a cue later in the sentence, else (for a quotation inside a
+// sentence) the sentence's subject: "X dismissed Y as "Q"" quotes X. It
+// returns the speaker (nil for none), the rule that decided ("" when none
+// did) and the index in cs of the cue chosen (-1 when none was).
 func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) (*who, string, int) {
+	q := st.newAttribution(cs, items, lo, hi, i, para)
+	for _, r := range attributionOrder {
+		if w, cue, ok := r.fn(st, &q); ok {
+			return w, r.name, cue
+		}
+	}
+	return nil, "", -1
+}
+
+// attribution is what the attribution rules read about one quotation.
+type attribution struct {
+	cs                  []cueAt
+	items               []item
+	lo, hi, i, para     int
+	f                   int  // the first item past the comma or dash after the quotation
+	rightOK, coordAfter bool // a cue right after may introduce it; a new clause follows it
+	left                *who // the speaker of the nearest cue before it in its clause
+	leftAt, leftCue     int  // that cue's item and its index in cs, or -1
+	clauseLo            int  // where the quotation's clause starts
+	subjDone            bool // subjA, subjB hold the sentence's subject
+	subjA, subjB        int
+}
+
+// attributionRule is one rule of attribute: ok says it decided (w may be
+// nil: "It is ..." has no speaker), cue is the index in cs of the cue it chose, or -1.
+type attributionRule struct {
+	name string
+	fn   func(st *fieldState, q *attribution) (w *who, cue int, ok bool)
+}
+
+// attributionOrder is the order attribute tries its rules in; AttributionRules
+// documents them in the same order (TestAttributionOrder).
+var attributionOrder = []attributionRule{
+	{ruleCueAfter, (*fieldState).cueAfter},
+	{ruleDashByline, (*fieldState).dashByline},
+	{ruleSubordinateClause, (*fieldState).subordinateClause},
+	{ruleCueBefore, (*fieldState).cueBefore},
+	{ruleCueLater, (*fieldState).cueLater},
+	{ruleNameColon, (*fieldState).nameColon},
+	{ruleRelativeClause, (*fieldState).relativeClauseRule},
+	{rulePossessorOfSpeech, (*fieldState).possessorRule},
+	{ruleClauseSubject, (*fieldState).clauseSubject},
+	{ruleExpletiveSubject, (*fieldState).expletiveSubject},
+	{rulePossessiveSpeechNoun, (*fieldState).possessiveSpeechNoun},
+	{rulePassiveSubject, (*fieldState).passiveSubject},
+	{ruleSentenceSubject, (*fieldState).sentenceSubjectRule},
+}
+
+func (st *fieldState) newAttribution(cs []cueAt, items []item, lo, hi, i, para int) attribution {
+	q := attribution{cs: cs, items: items, lo: lo, hi: hi, i: i, para: para}
 	// right after: only a short run of words between the quotation and the
 	// cue, and only after a whole statement or a quotation closed by a comma
 	// ("Q," X said); a fragment mid-sentence is not introduced by what follows it
 	sp := st.spans[items[i].q]
 	closing := st.text[sp.end:min(sp.close, len(st.text))]
-	rightOK := !isPartial(st.text, items, lo, i) || strings.ContainsAny(closing, ",?!") ||
+	q.rightOK = !isPartial(st.text, items, lo, i) || strings.ContainsAny(closing, ",?!") ||
 		i+1 < hi && items[i+1].kind == itemPunct && strings.Contains(",—–-", items[i+1].text)
-	f := i + 1
-	for f < hi && items[f].kind == itemPunct && strings.Contains(",—–-", items[f].text) {
-		f++
+	q.f = i + 1
+	for q.f < hi && items[q.f].kind == itemPunct && strings.Contains(",—–-", items[q.f].text) {
+		q.f++
 	}
 	// "The White House called it "Q," and Downing Street said ...": what
 	// follows a coordinator is another clause, with its own speaker
-	coordAfter := f < hi && (strings.Contains(closing, ",") || f > i+1) && opensClause(items, f, hi)
-	rightOK = rightOK && !coordAfter
-	for ci, c := range cs {
-		if rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
-			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
-				(c.w.start <= items[min(f+1, hi-1)].end || onlyRoleBefore(items, f, c.w.start))) {
-				return c.w, ruleCueAfter, ci
-			}
-			break
-		}
-	}
-	if i+2 < hi && items[i+1].kind == itemPunct && strings.Contains("―—–", items[i+1].text) && items[i+2].capitalised() {
-		if a, b := forwardNP(items, i+2, hi); b > a {
-			if b == hi || items[b].kind != itemWord {
-				return st.resolve(items, a, b, appositive(items, b, hi), para), ruleDashByline, -1
-			}
-		}
-	}
-	var left *who
-	leftAt, leftCue := -1, -1
+	q.coordAfter = q.f < hi && (strings.Contains(closing, ",") || q.f > i+1) && opensClause(items, q.f, hi)
+	q.rightOK = q.rightOK && !q.coordAfter
+	q.leftAt, q.leftCue = -1, -1
 	for ci, c := range cs {
 		// "She says it underscores that ... "Q"": an unresolved "it" inside
 		// another speaker's words does not replace that speaker
-		if c.idx < i && c.w != nil && !(left != nil && c.w.name == c.w.phrase && (c.w.phrase == "it" || c.w.phrase == "It")) {
-			left, leftAt, leftCue = c.w, c.idx, ci
+		if c.idx < i && c.w != nil && !(q.left != nil && c.w.name == c.w.phrase && (c.w.phrase == "it" || c.w.phrase == "It")) {
+			q.left, q.leftAt, q.leftCue = c.w, c.idx, ci
 		}
 	}
 	// "..., according to two diplomats, and the final text avoids ... "Q"":
 	// a clause of its own after the cue's is not the cue's
-	clauseLo := lo
-	if k := clauseBreak(items, max(leftAt, lo), i); k >= 0 {
-		clauseLo = k + 1
-		if left != nil && k > leftAt && left.end <= items[k].start {
-			left = nil
+	q.clauseLo = lo
+	if k := clauseBreak(items, max(q.leftAt, lo), i); k >= 0 {
+		q.clauseLo = k + 1
+		if q.left != nil && k > q.leftAt && q.left.end <= items[k].start {
+			q.left = nil
 		}
 	}
-	if left != nil {
-		// "X described her as "Q1" after she blamed the floods on "Q2"":
-		// a clause of its own, with a subject that can speak, owns Q2
-		if w := st.subordinateSpeaker(items, leftAt+1, i, para); w != nil {
-			return w, ruleSubordinateClause, -1
+	return q
+}
+
+// cueAfter: a cue right after the quotation ("Q," X said / "Q," said X).
+func (st *fieldState) cueAfter(q *attribution) (*who, int, bool) {
+	items, f, hi, i := q.items, q.f, q.hi, q.i
+	for ci, c := range q.cs {
+		if q.rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
+			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
+				(c.w.start <= items[min(f+1, hi-1)].end || onlyRoleBefore(items, f, c.w.start))) {
+				return c.w, ci, true
+			}
+			break
 		}
-		return left, ruleCueBefore, leftCue
 	}
-	for ci, c := range cs {
-		if c.idx > i && c.w != nil && !coordAfter {
-			return c.w, ruleCueLater, ci
+	return nil, -1, false
+}
+
+// dashByline: a name after a dash ("Q" ― X).
+func (st *fieldState) dashByline(q *attribution) (*who, int, bool) {
+	items, i, hi := q.items, q.i, q.hi
+	if i+2 < hi && items[i+1].kind == itemPunct && strings.Contains("―—–", items[i+1].text) && items[i+2].capitalised() {
+		if a, b := forwardNP(items, i+2, hi); b > a {
+			if b == hi || items[b].kind != itemWord {
+				return st.resolve(items, a, b, appositive(items, b, hi), q.para), -1, true
+			}
 		}
 	}
-	// "Republican pollster Daron Shaw: "Q"" names the speaker right before the colon
+	return nil, -1, false
+}
+
+// subordinateClause: "X described her as "Q1" after she blamed the floods
+// on "Q2"": a clause of its own after the cue, with a subject that can
+// speak, owns Q2.
+func (st *fieldState) subordinateClause(q *attribution) (*who, int, bool) {
+	if q.left == nil {
+		return nil, -1, false
+	}
+	w := st.subordinateSpeaker(q.items, q.leftAt+1, q.i, q.para)
+	return w, -1, w != nil
+}
+
+// cueBefore: the nearest cue before the quotation in its clause.
+func (st *fieldState) cueBefore(q *attribution) (*who, int, bool) {
+	return q.left, q.leftCue, q.left != nil
+}
+
+// cueLater: a cue later in the sentence, unless a new clause follows the quotation.
+func (st *fieldState) cueLater(q *attribution) (*who, int, bool) {
+	for ci, c := range q.cs {
+		if c.idx > q.i && c.w != nil && !q.coordAfter {
+			return c.w, ci, true
+		}
+	}
+	return nil, -1, false
+}
+
+// nameColon: "Republican pollster Daron Shaw: "Q"" names the speaker right before the colon.
+func (st *fieldState) nameColon(q *attribution) (*who, int, bool) {
+	items, i, lo := q.items, q.i, q.lo
 	if i-1 > lo && items[i-1].isPunct(":") {
 		if a, b, _ := backwardNP(items, lo, i-1); b > a {
 			for k := a; k < b; k++ {
 				if items[k].capitalised() {
-					return st.resolve(items, a, b, "", para), ruleNameColon, -1
+					return st.resolve(items, a, b, "", q.para), -1, true
 				}
 			}
 		}
 	}
-	// "the airlines' association, which has attacked the plan as a "Q"":
-	// the words of what the clause describes
-	if w := st.relativeSpeaker(items, clauseLo, i, para); w != nil {
-		return w, ruleRelativeClause, -1
-	}
-	// "Analysts questioned Rolf Voss's claim that the border was "Q"": the
-	// words are the possessor's
-	if w := st.possessorOfSpeech(items, clauseLo, i, para); w != nil {
-		return w, rulePossessorOfSpeech, -1
-	}
-	if clauseLo > lo {
-		// the clause's own subject, when it can say things ("the final text");
-		// else the sentence's ("X has been busy ..., but his guilty pleasure is "Q"")
-		if a, b := forwardNP(items, clauseLo, i); b > a && b < i {
-			if w := st.resolve(items, a, b, "", para); w.person || w.entity != "" || w.plural || documentNouns[items[b-1].lower] {
-				return w, ruleClauseSubject, -1
+	return nil, -1, false
+}
+
+// relativeClauseRule: "the airlines' association, which has attacked the
+// plan as a "Q"": the words of what the clause describes.
+func (st *fieldState) relativeClauseRule(q *attribution) (*who, int, bool) {
+	w := st.relativeSpeaker(q.items, q.clauseLo, q.i, q.para)
+	return w, -1, w != nil
+}
+
+// possessorRule: "Analysts questioned Rolf Voss's claim that the border
+// was "Q"": the words are the possessor's.
+func (st *fieldState) possessorRule(q *attribution) (*who, int, bool) {
+	w := st.possessorOfSpeech(q.items, q.clauseLo, q.i, q.para)
+	return w, -1, w != nil
+}
+
+// clauseSubject: after a clause break, the clause's own subject, when it
+// can say things ("the final text"); else the sentence's ("X has been busy
+// ..., but his guilty pleasure is "Q"").
+func (st *fieldState) clauseSubject(q *attribution) (*who, int, bool) {
+	items, i := q.items, q.i
+	if q.clauseLo > q.lo {
+		if a, b := forwardNP(items, q.clauseLo, i); b > a && b < i {
+			if w := st.resolve(items, a, b, "", q.para); w.person || w.entity != "" || w.plural || documentNouns[items[b-1].lower] {
+				return w, -1, true
 			}
 		}
 	}
-	if i > lo {
-		if a, b := sentenceSubject(items, lo, i); b > a && b < i && (items[b].kind == itemWord || items[b].isPunct(",")) {
-			first := items[a]
-			if expletives[pronounOf(first.lower)] {
-				return nil, ruleExpletiveSubject, -1
-			}
-			// "His message to the chancellor was: "Q"": his words
-			if pr := possessivePronouns[first.lower]; pr != "" && a+1 < b && (speechNouns[items[a+1].lower] || documentNouns[items[a+1].lower]) {
-				if w, _ := st.resolvePronoun(pr, first.start); w != nil {
-					c := *w
-					c.cue = ""
-					return &c, rulePossessiveSpeechNoun, -1
-				}
-			}
-			// "The text was drafted by ..., the Council's "penholders"": a
-			// passive subject is acted on, not speaking
-			if items[b].is(classBe) && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by" {
-				return nil, rulePassiveSubject, -1
-			}
-			// "conservative commentator Jonah Goldberg ... imagined: "Q"": a lower-case title before a name
-			titled := false
-			for k := a + 1; k < b && k < a+4 && !titled; k++ {
-				titled = items[k].capitalised() && (roleNouns[first.lower] || personNouns[first.lower] || titleWords[first.lower] || k > a+1 && (roleNouns[items[k-1].lower] || personNouns[items[k-1].lower]))
-			}
-			if first.capitalised() || first.is(classPronoun) || first.is(classDeterminer) || titled {
-				return st.resolve(items, a, b, appositive(items, b, i), para), ruleSentenceSubject, -1
-			}
+	return nil, -1, false
+}
+
+// subject returns the sentence's subject before the quotation, when one
+// runs into a word or a comma, for the subject rules.
+func (q *attribution) subject() (a, b int, ok bool) {
+	if !q.subjDone {
+		q.subjDone = true
+		if q.i > q.lo {
+			q.subjA, q.subjB = sentenceSubject(q.items, q.lo, q.i)
 		}
 	}
-	return nil, "", -1
+	a, b = q.subjA, q.subjB
+	return a, b, q.i > q.lo && b > a && b < q.i && (q.items[b].kind == itemWord || q.items[b].isPunct(","))
+}
+
+// expletiveSubject: "It is ... "Q"": nobody speaks.
+func (st *fieldState) expletiveSubject(q *attribution) (*who, int, bool) {
+	a, _, ok := q.subject()
+	return nil, -1, ok && expletives[pronounOf(q.items[a].lower)]
+}
+
+// possessiveSpeechNoun: "His message to the chancellor was: "Q"": his words.
+func (st *fieldState) possessiveSpeechNoun(q *attribution) (*who, int, bool) {
+	a, b, ok := q.subject()
+	if !ok {
+		return nil, -1, false
+	}
+	items, first := q.items, q.items[a]
+	if pr := possessivePronouns[first.lower]; pr != "" && a+1 < b && (speechNouns[items[a+1].lower] || documentNouns[items[a+1].lower]) {
+		if w, _ := st.resolvePronoun(pr, first.start); w != nil {
+			c := *w
+			c.cue = ""
+			return &c, -1, true
+		}
+	}
+	return nil, -1, false
+}
+
+// passiveSubject: "The text was drafted by ..., the Council's "penholders"":
+// a passive subject is acted on, not speaking.
+func (st *fieldState) passiveSubject(q *attribution) (*who, int, bool) {
+	_, b, ok := q.subject()
+	items, i := q.items, q.i
+	return nil, -1, ok && items[b].is(classBe) && b+2 < i && items[b+1].kind == itemWord && strings.HasSuffix(items[b+1].lower, "ed") && items[b+2].lower == "by"
+}
+
+// sentenceSubjectRule: no cue: the sentence's subject speaks ("X dismissed
+// Y as "Q""), when it names someone.
+func (st *fieldState) sentenceSubjectRule(q *attribution) (*who, int, bool) {
+	a, b, ok := q.subject()
+	if !ok {
+		return nil, -1, false
+	}
+	items, first := q.items, q.items[a]
+	// "conservative commentator Jonah Goldberg ... imagined: "Q"": a lower-case title before a name
+	titled := false
+	for k := a + 1; k < b && k < a+4 && !titled; k++ {
+		titled = items[k].capitalised() && (roleNouns[first.lower] || personNouns[first.lower] || titleWords[first.lower] || k > a+1 && (roleNouns[items[k-1].lower] || personNouns[items[k-1].lower]))
+	}
+	if first.capitalised() || first.is(classPronoun) || first.is(classDeterminer) || titled {
+		return st.resolve(items, a, b, appositive(items, b, q.i), q.para), -1, true
+	}
+	return nil, -1, false
 }
 
 // expletives open sentences without naming anyone ("It is strange that ...").

@@ -19,211 +19,14 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 	var out []cueAt
 	for j := lo; j < hi; j++ {
 		it := items[j]
-		if it.kind != itemWord {
+		if it.kind != itemWord || !it.is(classCue) {
 			continue
 		}
-		if !it.is(classCue) {
+		cf, cueText, cueRule, ok := readCue(items, lo, hi, j)
+		if !ok || notSpeech(items, lo, hi, j) {
 			continue
 		}
-		cf, ok := cues[it.lower]
-		cueText := it.lower
-		cueRule := ruleCueVerb
-		if !ok {
-			switch {
-			case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
-				cf, ok, cueText, cueRule = cueForm{lemma: "according to"}, true, "according to", ruleCueAccordingTo
-			case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) &&
-				// "state Del. Mira Lund", "state prosecutor Ana Ruiz", "secretary
-				// of state": "state" after "of" or before a name or a noun is no
-				// verb ("state the authors", "states in its report" are)
-				!((it.lower == "state" || it.lower == "states") && (j > lo && items[j-1].lower == "of" ||
-					j+1 < hi && items[j+1].kind == itemWord && (items[j+1].capitalised() || !items[j+1].is(classDeterminer) && !items[j+1].is(classNPStop)))):
-				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueAfterQuoteVerb
-			case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
-				// "Bystrom agreed." before a quotation
-				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueClauseFinal
-			case j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi):
-				// "Continued Stein: "Q""
-				cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueOpening
-			case (it.lower == "calls" || it.lower == "call") && quoteWithin(items, j, hi, 5) &&
-				// "a call for "Q"", "calls of "Q"": the noun
-				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "of")):
-				// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
-				// its quotation close behind ("calls" is mostly the noun otherwise)
-				cf, ok, cueRule = cueForm{lemma: "call"}, true, ruleCueCalls
-			case pronounCues[it.lower] != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
-				items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(it.lower, "s") || strings.HasSuffix(it.lower, "ed"))):
-				// "she yells", "Mr Finegold replies:": after a subject pronoun,
-				// or between a name and a colon, the word is the verb ("a
-				// snappy retort:" is not)
-				cf, ok, cueRule = pronounCues[it.lower], true, ruleCueAfterPronoun
-			case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
-				// "as Dana Milbank puts it, "Q""
-				cf, ok, cueText, cueRule = cueForm{lemma: "put it"}, true, "put it", ruleCuePutIt
-			default:
-				continue
-			}
-		}
-		// passive ("was told", "were asked") and sentence-opening participles ("Asked whether")
-		if k := prevWord(items, lo, j); k >= 0 && items[k].is(classBe) {
-			continue
-		}
-		if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" &&
-			// "Continued Stone: "Q"", "Added Ms. Reyes, "Q"": a cue opening the sentence before a name and a colon
-			!sentenceOpeningCue(items, j, hi) {
-			continue
-		}
-		// mid-sentence, a capitalised cue word is part of a name ("the United States")
-		if j > lo && it.capitalised() && (items[j-1].capitalised() || items[j-1].is(classDeterminer)) {
-			continue
-		}
-		// "a swiftly called meeting": an adjective after a determiner and adverbs
-		if k := prevNonAdverb(items, lo, j); k >= lo && k < j-1 && items[k].kind == itemWord && items[k].is(classDeterminer) {
-			continue
-		}
-		// "a pledged delegate", "It's called": an adjective or a passive, not speech
-		if j > lo && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) ||
-			namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re")) &&
-				// "who's called for a recount" asks for something
-				!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "on"))) {
-			continue
-		}
-		var w *who
-		shared := false // w is an earlier cue's speaker, not one resolve just made
-		subj := ""
-		switch {
-		case cf.lemma == "according to":
-			if a, b := forwardNP(items, j+2, hi); b > a {
-				w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerAccordingTo
-			}
-		case j == lo && it.capitalised() && !cf.participle:
-			// "Continued Stone: "Q""
-			if a, b := forwardNP(items, j+1, hi); b > a {
-				w, subj = st.resolve(items, a, b, "", para), ruleSpeakerAfterOpeningCue
-			}
-		case !cf.participle && invertedCue(items, lo, j):
-			if na, nb, role, ok := roleCommaName(items, j+1, hi); ok {
-				// "said BA's director of planning, Robert Boyle"
-				w, subj = st.resolve(items, na, nb, role, para), ruleSpeakerInvertedRoleName
-			} else if a, b := forwardNP(items, j+1, hi); b > a {
-				w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerInverted
-			}
-		case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
-			// "X wrote in a statement to Wired explaining ...": X's participle
-			w, shared, subj = out[len(out)-1].w, true, ruleSpeakerParticiplePrevCue
-		case cf.participle && prevNonAdverb(items, lo, j) >= lo && items[prevNonAdverb(items, lo, j)].capitalised():
-			// "and Trump calling it a "great meeting"": the participle's own subject
-			if a, b, role := backwardNP(items, lo, j); b > a {
-				w, subj = st.resolve(items, a, b, role, para), ruleSpeakerParticipleOwn
-			}
-		case cf.participle:
-			for k := len(out) - 1; k >= 0; k-- {
-				if out[k].w != nil {
-					w, shared, subj = out[k].w, true, ruleSpeakerParticiplePrevCue
-					break
-				}
-			}
-			if w == nil {
-				if a, b := sentenceSubject(items, lo, j); b > a {
-					w, subj = st.resolve(items, a, b, "", para), ruleSpeakerParticipleSubject
-				}
-			}
-		default:
-			// "Congo’s foreign minister, Clarisse Mbuyi-Kalonji, said"
-			if na, nb, role, ok := st.roleThenName(items, lo, j); ok {
-				w, subj = st.resolve(items, na, nb, role, para), ruleSpeakerRoleThenName
-				break
-			}
-			a, b, role := backwardNP(items, lo, j)
-			// "called for big recounts": after a preposition the phrase and
-			// the "cue" are a noun phrase, nobody speaks
-			if b == a+1 && a > lo && items[a-1].kind == itemWord && nounPrepositions[items[a-1].lower] && !items[a].capitalised() &&
-				strings.HasSuffix(it.lower, "s") && !items[a].is(classPronoun) {
-				continue
-			}
-			// "The army delegation, led by retired general X, said": a
-			// participle clause describes, it is no role
-			relative := relativeClause(role)
-			if f, _, _ := strings.Cut(role, " "); f != "" && !startsUpper(f) && !determiners[strings.ToLower(f)] &&
-				(len(f) >= 3 && (strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ing")) || relative) {
-				role = ""
-			}
-			// "a book called "Q"" names a thing; nobody speaks
-			// (but "a deputy called the talks "Q"" is speech)
-			if b > a && namingCues[it.lower] && (items[a].lower == "a" || items[a].lower == "an") &&
-				(j+1 >= hi || items[j+1].kind == itemQuote || items[j+1].capitalised()) {
-				continue
-			}
-			if b > a {
-				w, subj = st.resolve(items, a, b, role, para), ruleSpeakerBefore
-				// "McLenney said": a lone capitalised word nobody else names, speaking, is a person
-				if b-a == 1 && w.entity == "" && !w.person && w.name == w.phrase && items[a].capitalised() && !isUpperWord(items[a].text) &&
-					!orgWords[possessive(items[a].lower)] && !isDemonym(items[a].lower) && !notName(items[a]) && !st.names.covered(w.start, w.end) &&
-					len(st.names.within(w.start, w.end, nil)) == 0 {
-					w.person = true
-				}
-				// "a White House official who spoke anonymously ... said"
-				if !w.person {
-					for k := a - 1; k >= lo && k >= a-12; k-- {
-						if items[k].kind != itemWord {
-							break
-						}
-						if items[k].lower == "who" || a-k <= 3 && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "ing") && len(items[k].lower) > 5 && onlyFunctionWords(items, k+1, a) {
-							// "the gambling tycoon told": after a determiner the -ing word is an adjective
-							if k > lo && items[k-1].is(classDeterminer) {
-								break
-							}
-							if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
-								w, subj = st.resolve(items, a2, b2, "", para), ruleSpeakerWhoClause
-							}
-							break
-						}
-					}
-				}
-				if !w.person || w.entity == "" && relative {
-					// "Cory James, 22, of Flint, said" / "Clinton, during a meeting in
-					// Columbus, said" / "X, a developer and spokeswoman for Y, which
-					// ..., said": the subject before the parenthesis speaks
-					if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && b2 <= a && b2 < j && items[b2].isPunct(",") {
-						if w2 := st.resolve(items, a2, b2, "", para); w2.person || w2.entity != "" {
-							w, subj = w2, ruleSpeakerBeforeParenthesis
-						}
-					} else if role != "" && startsUpper(role) {
-						// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said";
-						// not "The army delegation, led by retired general X, said"
-						if ra, rb, _ := backwardNP(items, lo, roleEnd(items, j)); rb > ra && ra > b {
-							if w2 := st.resolve(items, ra, rb, "", para); w2.person {
-								w, subj = w2, ruleSpeakerNameInRole
-							}
-						}
-					}
-				}
-			} else if k := prevNonAdverb(items, lo, j); k >= lo && (items[k].lower == "and" || items[k].lower == "but" ||
-				// "Trump was quick to add that ...": the subject of the sentence
-				items[k].lower == "to" && k > lo && items[k-1].kind == itemWord && !items[k-1].is(classDeterminer) && !personNouns[items[k-1].lower]) {
-				// "X referred to ... and said": the subject of the first verb
-				if k-2 >= lo && items[k].lower == "and" && items[k-2].is(classPronoun) && items[k-2].kind == itemWord &&
-					strings.HasSuffix(items[k-1].lower, "ed") {
-					// "..., when my mother mentioned it, I laughed and said"
-					w, subj = st.resolve(items, k-2, k-1, "", para), ruleSpeakerPronounAnd
-				} else if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
-					w, subj = st.resolve(items, a2, b2, "", para), ruleSpeakerFirstVerbSubject
-				}
-			} else if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
-				// "..., said X" after something other than a quotation; but in "X,
-				// a veteran who ..., said the program is ...", the program is what
-				// was said about, and the sentence's subject speaks
-				if j > lo && items[j-1].kind == itemPunct {
-					if b2 == hi || items[b2].kind != itemWord {
-						w, subj = st.resolve(items, a2, b2, appositive(items, b2, hi), para), ruleSpeakerAfterComma
-					} else if a3, b3 := sentenceSubject(items, lo, j); b3 > a3 && b3 < j && items[b3].isPunct(",") {
-						if w3 := st.resolve(items, a3, b3, "", para); w3.person || w3.entity != "" {
-							w, subj = w3, ruleSpeakerSubjectNotObject
-						}
-					}
-				}
-			}
-		}
+		w, shared, subj := st.cueSpeaker(items, lo, hi, j, cf, out, para)
 		if w == nil {
 			continue
 		}
@@ -241,6 +44,259 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		st.events = append(st.events, event{para: para, pos: it.start, w: w})
 	}
 	return out
+}
+
+// readCue reads items[j] as a speech cue (CueRules): its form, its words
+// as the cue ("according to") and the rule that read it.
+func readCue(items []item, lo, hi, j int) (cf cueForm, cueText, cueRule string, ok bool) {
+	it := items[j]
+	cf, ok = cues[it.lower]
+	cueText = it.lower
+	cueRule = ruleCueVerb
+	if !ok {
+		switch {
+		case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
+			cf, ok, cueText, cueRule = cueForm{lemma: "according to"}, true, "according to", ruleCueAccordingTo
+		case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) &&
+			// "state Del. Mira Lund", "state prosecutor Ana Ruiz", "secretary
+			// of state": "state" after "of" or before a name or a noun is no
+			// verb ("state the authors", "states in its report" are)
+			!((it.lower == "state" || it.lower == "states") && (j > lo && items[j-1].lower == "of" ||
+				j+1 < hi && items[j+1].kind == itemWord && (items[j+1].capitalised() || !items[j+1].is(classDeterminer) && !items[j+1].is(classNPStop)))):
+			cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueAfterQuoteVerb
+		case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
+			// "Bystrom agreed." before a quotation
+			cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueClauseFinal
+		case j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi):
+			// "Continued Stein: "Q""
+			cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueOpening
+		case (it.lower == "calls" || it.lower == "call") && quoteWithin(items, j, hi, 5) &&
+			// "a call for "Q"", "calls of "Q"": the noun
+			!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "of")):
+			// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
+			// its quotation close behind ("calls" is mostly the noun otherwise)
+			cf, ok, cueRule = cueForm{lemma: "call"}, true, ruleCueCalls
+		case pronounCues[it.lower] != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
+			items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(it.lower, "s") || strings.HasSuffix(it.lower, "ed"))):
+			// "she yells", "Mr Finegold replies:": after a subject pronoun,
+			// or between a name and a colon, the word is the verb ("a
+			// snappy retort:" is not)
+			cf, ok, cueRule = pronounCues[it.lower], true, ruleCueAfterPronoun
+		case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
+			// "as Dana Milbank puts it, "Q""
+			cf, ok, cueText, cueRule = cueForm{lemma: "put it"}, true, "put it", ruleCuePutIt
+		default:
+			return cueForm{}, "", "", false
+		}
+	}
+	return cf, cueText, cueRule, true
+}
+
+// notSpeech reports a cue word at items[j] that is no speech here: a
+// passive, a capitalised word inside a name, an adjective.
+func notSpeech(items []item, lo, hi, j int) bool {
+	it := items[j]
+	// passive ("was told", "were asked") and sentence-opening participles ("Asked whether")
+	if k := prevWord(items, lo, j); k >= 0 && items[k].is(classBe) {
+		return true
+	}
+	if j == lo && it.capitalised() && it.lower != "says" && it.lower != "according" &&
+		// "Continued Stone: "Q"", "Added Ms. Reyes, "Q"": a cue opening the sentence before a name and a colon
+		!sentenceOpeningCue(items, j, hi) {
+		return true
+	}
+	// mid-sentence, a capitalised cue word is part of a name ("the United States")
+	if j > lo && it.capitalised() && (items[j-1].capitalised() || items[j-1].is(classDeterminer)) {
+		return true
+	}
+	// "a swiftly called meeting": an adjective after a determiner and adverbs
+	if k := prevNonAdverb(items, lo, j); k >= lo && k < j-1 && items[k].kind == itemWord && items[k].is(classDeterminer) {
+		return true
+	}
+	// "a pledged delegate", "It's called": an adjective or a passive, not speech
+	if j > lo && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) ||
+		namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re")) &&
+			// "who's called for a recount" asks for something
+			!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "on"))) {
+		return true
+	}
+	return false
+}
+
+// cueSpeaker finds the speaker the cue at items[j] names (CueSpeakerRules),
+// or nil; shared says w is an earlier cue's speaker (out holds the
+// sentence's cues so far), subj names the rule.
+func (st *fieldState) cueSpeaker(items []item, lo, hi, j int, cf cueForm, out []cueAt, para int) (w *who, shared bool, subj string) {
+	it := items[j]
+	switch {
+	case cf.lemma == "according to":
+		if a, b := forwardNP(items, j+2, hi); b > a {
+			w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerAccordingTo
+		}
+	case j == lo && it.capitalised() && !cf.participle:
+		// "Continued Stone: "Q""
+		if a, b := forwardNP(items, j+1, hi); b > a {
+			w, subj = st.resolve(items, a, b, "", para), ruleSpeakerAfterOpeningCue
+		}
+	case !cf.participle && invertedCue(items, lo, j):
+		if na, nb, role, ok := roleCommaName(items, j+1, hi); ok {
+			// "said BA's director of planning, Robert Boyle"
+			w, subj = st.resolve(items, na, nb, role, para), ruleSpeakerInvertedRoleName
+		} else if a, b := forwardNP(items, j+1, hi); b > a {
+			w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerInverted
+		}
+	case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
+		// "X wrote in a statement to Wired explaining ...": X's participle
+		w, shared, subj = out[len(out)-1].w, true, ruleSpeakerParticiplePrevCue
+	case cf.participle && prevNonAdverb(items, lo, j) >= lo && items[prevNonAdverb(items, lo, j)].capitalised():
+		// "and Trump calling it a "great meeting"": the participle's own subject
+		if a, b, role := backwardNP(items, lo, j); b > a {
+			w, subj = st.resolve(items, a, b, role, para), ruleSpeakerParticipleOwn
+		}
+	case cf.participle:
+		for k := len(out) - 1; k >= 0; k-- {
+			if out[k].w != nil {
+				w, shared, subj = out[k].w, true, ruleSpeakerParticiplePrevCue
+				break
+			}
+		}
+		if w == nil {
+			if a, b := sentenceSubject(items, lo, j); b > a {
+				w, subj = st.resolve(items, a, b, "", para), ruleSpeakerParticipleSubject
+			}
+		}
+	default:
+		w, subj = st.speakerBeforeCue(items, lo, hi, j, para)
+	}
+	return w, shared, subj
+}
+
+// speakerBeforeCue finds the speaker of a cue that is neither inverted
+// nor a participle: the phrase before it ("X said"), with its role, or what
+// stands in for it.
+func (st *fieldState) speakerBeforeCue(items []item, lo, hi, j, para int) (*who, string) {
+	it := items[j]
+	// "Congo’s foreign minister, Clarisse Mbuyi-Kalonji, said"
+	if na, nb, role, ok := st.roleThenName(items, lo, j); ok {
+		return st.resolve(items, na, nb, role, para), ruleSpeakerRoleThenName
+	}
+	a, b, role := backwardNP(items, lo, j)
+	// "called for big recounts": after a preposition the phrase and
+	// the "cue" are a noun phrase, nobody speaks
+	if b == a+1 && a > lo && items[a-1].kind == itemWord && nounPrepositions[items[a-1].lower] && !items[a].capitalised() &&
+		strings.HasSuffix(it.lower, "s") && !items[a].is(classPronoun) {
+		return nil, ""
+	}
+	// "The army delegation, led by retired general X, said": a
+	// participle clause describes, it is no role
+	relative := relativeClause(role)
+	if f, _, _ := strings.Cut(role, " "); f != "" && !startsUpper(f) && !determiners[strings.ToLower(f)] &&
+		(len(f) >= 3 && (strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ing")) || relative) {
+		role = ""
+	}
+	// "a book called "Q"" names a thing; nobody speaks
+	// (but "a deputy called the talks "Q"" is speech)
+	if b > a && namingCues[it.lower] && (items[a].lower == "a" || items[a].lower == "an") &&
+		(j+1 >= hi || items[j+1].kind == itemQuote || items[j+1].capitalised()) {
+		return nil, ""
+	}
+	if b > a {
+		return st.phraseBeforeCue(items, lo, j, a, b, role, relative, para)
+	}
+	return st.speakerWithoutPhrase(items, lo, hi, j, para)
+}
+
+// phraseBeforeCue resolves the phrase items[a:b] before the cue at j, or
+// the person it stands for: a lone capitalised word is a person, "X who
+// spoke ... said" is X's, "X, 22, of Flint, said" the subject's.
+func (st *fieldState) phraseBeforeCue(items []item, lo, j, a, b int, role string, relative bool, para int) (w *who, subj string) {
+	w, subj = st.resolve(items, a, b, role, para), ruleSpeakerBefore
+	// "McLenney said": a lone capitalised word nobody else names, speaking, is a person
+	if b-a == 1 && w.entity == "" && !w.person && w.name == w.phrase && items[a].capitalised() && !isUpperWord(items[a].text) &&
+		!orgWords[possessive(items[a].lower)] && !isDemonym(items[a].lower) && !notName(items[a]) && !st.names.covered(w.start, w.end) &&
+		len(st.names.within(w.start, w.end, nil)) == 0 {
+		w.person = true
+	}
+	// "a White House official who spoke anonymously ... said"
+	if !w.person {
+		if w2 := st.whoClauseSpeaker(items, lo, a, para); w2 != nil {
+			w, subj = w2, ruleSpeakerWhoClause
+		}
+	}
+	if !w.person || w.entity == "" && relative {
+		// "Cory James, 22, of Flint, said" / "Clinton, during a meeting in
+		// Columbus, said" / "X, a developer and spokeswoman for Y, which
+		// ..., said": the subject before the parenthesis speaks
+		if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 && b2 <= a && b2 < j && items[b2].isPunct(",") {
+			if w2 := st.resolve(items, a2, b2, "", para); w2.person || w2.entity != "" {
+				w, subj = w2, ruleSpeakerBeforeParenthesis
+			}
+		} else if role != "" && startsUpper(role) {
+			// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said";
+			// not "The army delegation, led by retired general X, said"
+			if ra, rb, _ := backwardNP(items, lo, roleEnd(items, j)); rb > ra && ra > b {
+				if w2 := st.resolve(items, ra, rb, "", para); w2.person {
+					w, subj = w2, ruleSpeakerNameInRole
+				}
+			}
+		}
+	}
+	return w, subj
+}
+
+// whoClauseSpeaker finds X in "X who spoke anonymously ... said" or "X,
+// speaking to ..., said" before items[a], or nil.
+func (st *fieldState) whoClauseSpeaker(items []item, lo, a, para int) *who {
+	for k := a - 1; k >= lo && k >= a-12; k-- {
+		if items[k].kind != itemWord {
+			return nil
+		}
+		if items[k].lower == "who" || a-k <= 3 && !items[k].capitalised() && strings.HasSuffix(items[k].lower, "ing") && len(items[k].lower) > 5 && onlyFunctionWords(items, k+1, a) {
+			// "the gambling tycoon told": after a determiner the -ing word is an adjective
+			if k > lo && items[k-1].is(classDeterminer) {
+				return nil
+			}
+			if a2, b2, _ := backwardNP(items, lo, k); b2 > a2 {
+				return st.resolve(items, a2, b2, "", para)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// speakerWithoutPhrase finds the speaker of a cue with no phrase right
+// before it: the sentence's subject after "and said" or "to add", or the
+// phrase after ", said".
+func (st *fieldState) speakerWithoutPhrase(items []item, lo, hi, j, para int) (w *who, subj string) {
+	if k := prevNonAdverb(items, lo, j); k >= lo && (items[k].lower == "and" || items[k].lower == "but" ||
+		// "Trump was quick to add that ...": the subject of the sentence
+		items[k].lower == "to" && k > lo && items[k-1].kind == itemWord && !items[k-1].is(classDeterminer) && !personNouns[items[k-1].lower]) {
+		// "X referred to ... and said": the subject of the first verb
+		if k-2 >= lo && items[k].lower == "and" && items[k-2].is(classPronoun) && items[k-2].kind == itemWord &&
+			strings.HasSuffix(items[k-1].lower, "ed") {
+			// "..., when my mother mentioned it, I laughed and said"
+			return st.resolve(items, k-2, k-1, "", para), ruleSpeakerPronounAnd
+		} else if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
+			return st.resolve(items, a2, b2, "", para), ruleSpeakerFirstVerbSubject
+		}
+		return nil, ""
+	}
+	if a2, b2 := forwardNP(items, j+1, hi); b2 > a2 && j+1 < hi && items[j+1].kind == itemWord {
+		// "..., said X" after something other than a quotation; but in "X,
+		// a veteran who ..., said the program is ...", the program is what
+		// was said about, and the sentence's subject speaks
+		if j > lo && items[j-1].kind == itemPunct {
+			if b2 == hi || items[b2].kind != itemWord {
+				return st.resolve(items, a2, b2, appositive(items, b2, hi), para), ruleSpeakerAfterComma
+			} else if a3, b3 := sentenceSubject(items, lo, j); b3 > a3 && b3 < j && items[b3].isPunct(",") {
+				if w3 := st.resolve(items, a3, b3, "", para); w3.person || w3.entity != "" {
+					return w3, ruleSpeakerSubjectNotObject
+				}
+			}
+		}
+	}
+	return nil, ""
 }
 
 // roleCommaName finds "ROLE, NAME" from items[a] to the clause's end

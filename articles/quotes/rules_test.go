@@ -94,3 +94,16 @@ func TestTraceOffSameQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributionOrder checks that attribute tries its rules in the order
+// AttributionRules documents.
+func TestAttributionOrder(t *testing.T) {
+	if len(attributionOrder) != len(AttributionRules) {
+		t.Fatalf("%d rules run, %d documented", len(attributionOrder), len(AttributionRules))
+	}
+	for i, r := range attributionOrder {
+		if r.name != AttributionRules[i].Name {
+			t.Errorf("rule %d runs %s, documented %s", i, r.name, AttributionRules[i].Name)
+		}
+	}
+}
