@@ -77,8 +77,8 @@ func TestEndToEndRefresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.keys("r")
-	scr := s.waitText("Refreshed:")
-	scr = s.waitFor("the list as on disk", func(scr string) bool {
+	s.waitText("Refreshed:")
+	scr := s.waitFor("the list as on disk", func(scr string) bool {
 		return strings.Contains(scr, renamed) && strings.Contains(scr, keep) &&
 			!strings.Contains(scr, edited) && !strings.Contains(scr, deleted)
 	})

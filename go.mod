@@ -17,6 +17,7 @@ require (
 	github.com/charmbracelet/x/exp/golden v0.0.0-20251109135125-8916d276318f
 	github.com/charmbracelet/x/exp/teatest/v2 v2.0.0-20260823001701-96af6d2cb5f6
 	github.com/charmbracelet/x/term v0.2.2
+	github.com/kljensen/snowball v0.10.0
 	github.com/mmcdole/gofeed v1.4.2
 	github.com/rivo/uniseg v0.4.7
 	github.com/sahilm/fuzzy v0.1.3
@@ -27,8 +28,6 @@ require (
 	golang.org/x/net v0.57.0
 	golang.org/x/text v0.44.0
 )
-
-require github.com/kljensen/snowball v0.10.0 // indirect
 
 require (
 	github.com/alecthomas/chroma/v2 v2.14.0 // indirect

@@ -52,11 +52,11 @@ type jsonArticle struct {
 }
 
 func mentionToJSON(m Mention) jsonMention {
-	return jsonMention{Field: m.Field, Start: m.Start, End: m.End, Text: m.Text}
+	return jsonMention(m)
 }
 
 func mentionFromJSON(m jsonMention) Mention {
-	return Mention{Field: m.Field, Start: m.Start, End: m.End, Text: m.Text}
+	return Mention(m)
 }
 
 // MarshalJSON writes the article in the extract contract's shape.

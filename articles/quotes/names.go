@@ -431,16 +431,6 @@ var placePrepositions = toSet("in at from to into near across outside inside tow
 // honorifics before a name make it a person's.
 var honorifics = toSet("mr. mrs. ms. dr. sen. rep. gov. gen. prof. rev. president senator governor minister secretary ambassador judge mayor")
 
-// before lists the names in [s, e) in text order.
-func (ix *nameIndex) before(s, e int) []nameRef {
-	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= s })
-	var out []nameRef
-	for ; k < len(ix.refs) && ix.refs[k].end <= e; k++ {
-		out = append(out, ix.refs[k])
-	}
-	return out
-}
-
 // insideSpan reports whether pos lies inside one of the quotations (sorted by start).
 func insideSpan(spans []span, pos int) bool {
 	k := sort.Search(len(spans), func(i int) bool { return spans[i].end > pos })

@@ -60,7 +60,6 @@
 package quotes
 
 import (
-	"sort"
 	"sync"
 	"unicode"
 
@@ -306,25 +305,4 @@ func isPartial(text string, items []item, lo, i int) bool {
 		}
 	}
 	return false
-}
-
-// sortedMentions lists the field's person/organization mentions by start.
-type mentionRef struct {
-	start, end int
-	ent        *model.Entity
-	m          model.Mention
-}
-
-func fieldMentions(a *model.Article, f model.Field) []mentionRef {
-	var out []mentionRef
-	for i := range a.Entities {
-		e := &a.Entities[i]
-		for _, m := range e.Mentions {
-			if m.Field == f {
-				out = append(out, mentionRef{m.Start, m.End, e, m})
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	return out
 }

@@ -299,15 +299,6 @@ func startsUpper(s string) bool {
 	return false
 }
 
-func (st *fieldState) paraOf(pos int) int {
-	for i, p := range st.paras {
-		if pos < p.end+2 {
-			return i
-		}
-	}
-	return len(st.paras) - 1
-}
-
 // groupHeads are nouns that, after a name, make the phrase a group or a
 // person other than the one named ("the Trump campaign", "Clinton aides").
 var groupHeads = toSet(`campaign campaigns team administration spokesman spokeswoman spokesperson aide aides adviser advisers

@@ -142,7 +142,7 @@ func TestHostileFileName(t *testing.T) {
 func TestRepairMojibake(t *testing.T) {
 	for in, want := range map[string]string{
 		"prosecutor Marc TrÃ©vidic said":  "prosecutor Marc Trévidic said",
-		"JesÃºs \"Chuy\" GarcÃ­a":         "Jesús \"Chuy\" García",
+		"JesÃºs \"Chuy\" GarcÃ\u00ada":    "Jesús \"Chuy\" García",
 		"Stefan KÃ¶rner, chairman":        "Stefan Körner, chairman",
 		"it costs â‚¬5 â€” or less":       "it costs €5 — or less",
 		"double: TrÃƒÂ©vidic":             "double: Trévidic",

@@ -10,6 +10,7 @@ import (
 
 	"github.com/adrg/xdg"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Reading is what the reader did with one article.
@@ -74,7 +75,7 @@ func (s *State) do(write bool, fn func(b *bolt.Bucket) error) error {
 				return errors.Join(lost, err)
 			}
 		}
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, berrors.ErrTimeout) {
 			return fmt.Errorf("%w: %s", ErrBusy, s.path)
 		}
 		if !isCorrupt(err) || attempt > 0 {

@@ -42,6 +42,7 @@ import (
 
 	"github.com/adrg/xdg"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"briefs/model"
 )
@@ -199,7 +200,7 @@ func Open(path string, opt Options) *Cache {
 			}
 			db.Close()
 		}
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, berrors.ErrTimeout) {
 			c.note("cache %s is in use by another briefs: running without it", path)
 			return c
 		}
@@ -225,7 +226,7 @@ var errForeign = errors.New("not a briefs cache")
 // isCorrupt reports whether err says the file is not a usable cache (as
 // opposed to one we may not open, or cannot lock).
 func isCorrupt(err error) bool {
-	return !errors.Is(err, bolt.ErrTimeout) && !errors.Is(err, fs.ErrPermission) && !errors.Is(err, fs.ErrNotExist)
+	return !errors.Is(err, berrors.ErrTimeout) && !errors.Is(err, fs.ErrPermission) && !errors.Is(err, fs.ErrNotExist)
 }
 
 // openBolt opens the file, turning a panic on a mangled file into an error.

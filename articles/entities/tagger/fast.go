@@ -116,19 +116,6 @@ func subP(acc, s *psums) {
 	acc[4] -= s[4]
 }
 
-func addD(acc, s *dsums) {
-	acc[0][0] += s[0][0]
-	acc[0][1] += s[0][1]
-	acc[0][2] += s[0][2]
-	acc[0][3] += s[0][3]
-	acc[0][4] += s[0][4]
-	acc[1][0] += s[1][0]
-	acc[1][1] += s[1][1]
-	acc[1][2] += s[1][2]
-	acc[1][3] += s[1][3]
-	acc[1][4] += s[1][4]
-}
-
 // Range test of packed sums: sums in [-2^24, 2^24), those that convert to
 // float32 exactly, are those that inBias brings into [0, 2^25) in both
 // halves of a lane, leaving no bit of outOfRange set. A half out of the

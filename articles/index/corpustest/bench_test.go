@@ -147,7 +147,7 @@ func reuters(sgml, name string, n int) []model.Article {
 		body := source.Body(title, text)
 		a := model.Article{Title: title, Body: body, Source: name, ID: model.ArticleID(title, body)}
 		if d := reutersDate.FindStringSubmatch(st); d != nil {
-			a.Published, _ = time.Parse("2-Jan-2006", strings.Title(strings.ToLower(d[1])))
+			a.Published, _ = time.Parse("2-Jan-2006", d[1]) // month names match in any case
 		}
 		out = append(out, a)
 	}
