@@ -127,12 +127,12 @@ func TestEndToEndBackToResults(t *testing.T) {
 	s.keys("s")
 	s.waitText("search:")
 	s.keys("-l", "talks")
-	scr := s.waitFor("several hits", func(scr string) bool {
+	s.waitFor("several hits", func(scr string) bool {
 		return strings.Contains(scr, "word:talks") && strings.Count(scr, "\n  ") > 6
 	})
 	s.keys("Down")
 	s.keys("Down")
-	scr = s.waitFor("the third hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
+	scr := s.waitFor("the third hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
 	chosen := hitSelected(scr)
 	s.keys("Enter")
 	s.waitFor("the brief open", func(scr string) bool {
