@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -72,7 +73,7 @@ func (a App) loadState() tea.Cmd {
 	}
 	return func() tea.Msg {
 		all, err := st.All()
-		if err != nil {
+		if err != nil && !errors.Is(err, store.ErrRepaired) { // a repair names the file itself
 			err = fmt.Errorf("read the reading state %s: %w", a.statePath, err)
 		}
 		return stateLoadedMsg{all: all, err: err}
@@ -82,9 +83,13 @@ func (a App) loadState() tea.Cmd {
 // stateLoaded merges the file's state under this session's changes (made
 // before the file was read) and shows it.
 func (a *App) stateLoaded(msg stateLoadedMsg) tea.Cmd {
+	var warn tea.Cmd
 	if msg.err != nil {
-		a.early, a.stateReady = nil, true // go on with what this session knows
-		return a.stateFailed(msg.err)
+		if !errors.Is(msg.err, store.ErrRepaired) {
+			a.early, a.stateReady = nil, true // go on with what this session knows
+			return a.stateFailed(msg.err)
+		}
+		warn = a.stateRepaired(msg.err) // the file was rebuilt: msg.all is what it kept
 	}
 	merged := msg.all
 	if merged == nil {
@@ -101,7 +106,7 @@ func (a *App) stateLoaded(msg stateLoadedMsg) tea.Cmd {
 	for id, r := range merged {
 		marks[id] = articlelist.Mark{Read: r.Read, Starred: r.Starred}
 	}
-	cmd := a.list.SetMarks(marks)
+	cmd := tea.Batch(warn, a.list.SetMarks(marks))
 	if art, ok := a.reader.Article(); ok {
 		a.reader.SetStarred(merged[art.ID].Starred)
 		if a.reader.YOffset() == 0 { // opened before the state was known, not scrolled yet
@@ -119,6 +124,14 @@ func (a *App) stateFailed(err error) tea.Cmd {
 		a.warnings = append(a.warnings, line)
 	}
 	a.warn("Reading state not saved (w: why).")
+	return a.layout()
+}
+
+// stateRepaired shows that the reading state file was damaged and rebuilt.
+func (a *App) stateRepaired(err error) tea.Cmd {
+	a.stateWarns = append(a.stateWarns, err.Error())
+	a.warnings = append(a.warnings, err.Error())
+	a.warn("Reading state was damaged and rebuilt from its journal (w: why).")
 	return a.layout()
 }
 

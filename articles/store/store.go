@@ -157,11 +157,12 @@ type Cache struct {
 	db   *bolt.DB
 	path string
 
-	mu      sync.Mutex
-	notes   []string
-	pending []put
-	broken  bool // a read panicked: the file is moved aside on Close
-	failed  bool // a write failed: no more writes
+	mu       sync.Mutex
+	notes    []string
+	pending  []put
+	broken   bool // a read panicked: the file is moved aside on Close
+	readOnly bool // the file may not be written: reads only
+	failed   bool // a write failed: no more writes
 
 	kick chan struct{}
 	done chan struct{}
@@ -191,7 +192,20 @@ func Open(path string, opt Options) *Cache {
 		return c
 	}
 	for attempt := 0; attempt < 2; attempt++ {
-		db, err := openBolt(path, timeout)
+		db, err := openBolt(path, timeout, false)
+		if errors.Is(err, fs.ErrPermission) {
+			// A folder or file we may not write: read what it holds.
+			if db, err = openBolt(path, timeout, true); err == nil {
+				if err = checkReadOnly(db, opt.Version); err == nil {
+					c.db, c.readOnly = db, true
+					c.note("cache %s is read-only: it is read, nothing new is saved", path)
+					return c
+				}
+				db.Close()
+			}
+			c.note("cache not used: %v", err)
+			return c
+		}
 		if err == nil {
 			err = prepare(db, opt.Version)
 			if err == nil {
@@ -204,7 +218,7 @@ func Open(path string, opt Options) *Cache {
 			c.note("cache %s is in use by another briefs: running without it", path)
 			return c
 		}
-		if errors.Is(err, fs.ErrPermission) || !isCorrupt(err) || attempt > 0 {
+		if !isCorrupt(err) || attempt > 0 {
 			c.note("cache not used: %v", err)
 			return c
 		}
@@ -213,7 +227,7 @@ func Open(path string, opt Options) *Cache {
 			c.note("cache not used: %v; %v", err, merr)
 			return c
 		}
-		c.note("cache %s was unreadable (%v): moved to %s and rebuilt", path, err, filepath.Base(aside))
+		c.note("cache %s was damaged (%v): moved to %s and rebuilt", path, err, filepath.Base(aside))
 	}
 	c.wg.Add(1)
 	go c.flusher()
@@ -229,14 +243,19 @@ func isCorrupt(err error) bool {
 	return !errors.Is(err, berrors.ErrTimeout) && !errors.Is(err, fs.ErrPermission) && !errors.Is(err, fs.ErrNotExist)
 }
 
-// openBolt opens the file, turning a panic on a mangled file into an error.
-func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+// openBolt checks the file (see checkFile) and opens it, turning a panic
+// or a memory fault on a mangled file into an error.
+func openBolt(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, err error) {
+	if err := checkFile(path); err != nil {
+		return nil, err // says what is wrong; the caller names the file
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("open %s: %v", path, r)
+			db, err = nil, damaged("open: %v", r)
 		}
 	}()
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
+	defer guardFaults()()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: readOnly})
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -251,6 +270,7 @@ func prepare(db *bolt.DB, version string) (err error) {
 			err = fmt.Errorf("check cache: %v", r)
 		}
 	}()
+	defer guardFaults()()
 	return db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -285,6 +305,27 @@ func prepare(db *bolt.DB, version string) (err error) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return fmt.Errorf("make cache: %w", err)
 			}
+		}
+		return nil
+	})
+}
+
+// checkReadOnly checks that a cache opened read-only is ours and of this
+// extractor version (it cannot be brought up to date).
+func checkReadOnly(db *bolt.DB, version string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("check cache: %v", r)
+		}
+	}()
+	defer guardFaults()()
+	return db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || string(meta.Get(keyFormat)) != format {
+			return errForeign
+		}
+		if string(meta.Get(keyVersion)) != fmt.Sprintf("%s/codec-%d", version, codecVersion) {
+			return fmt.Errorf("read-only cache %s is of another extractor version", db.Path())
 		}
 		return nil
 	})
@@ -340,6 +381,7 @@ func (c *Cache) view(fn func(tx *bolt.Tx) error) (err error) {
 			err = fmt.Errorf("read cache: %v", r)
 		}
 	}()
+	defer guardFaults()()
 	return c.db.View(fn)
 }
 
@@ -380,7 +422,7 @@ func (c *Cache) PutEncoded(k Key, val []byte) {
 
 func (c *Cache) queue(bucket, key, val []byte) {
 	c.mu.Lock()
-	if c.db == nil || c.broken || c.failed {
+	if c.db == nil || c.broken || c.failed || c.readOnly {
 		c.mu.Unlock()
 		return
 	}
@@ -550,6 +592,7 @@ func (c *Cache) update(db *bolt.DB, batch []put) (err error) {
 			err = fmt.Errorf("corrupt file: %v", r)
 		}
 	}()
+	defer guardFaults()()
 	return db.Update(func(tx *bolt.Tx) error {
 		for _, p := range batch {
 			b := tx.Bucket(p.bucket)
