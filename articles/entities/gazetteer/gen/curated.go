@@ -57,7 +57,7 @@ var orgs = []struct {
 	{"United Nations General Assembly", []string{"UN General Assembly", "U.N. General Assembly", "UNGA", "General Assembly"}},
 	{"North Atlantic Treaty Organization", []string{"NATO", "North Atlantic Treaty Organisation", "Nato"}},
 	{"European Union", []string{"EU", "E.U."}},
-	{"European Commission", []string{"EC", "Commission"}},
+	{"European Commission", []string{"EC"}}, // a bare "Commission" is whichever the article names (link.go)
 	{"European Parliament", nil},
 	{"European Central Bank", []string{"ECB"}},
 	{"Organization of the Petroleum Exporting Countries", []string{"OPEC", "Organisation of the Petroleum Exporting Countries", "Opec"}},

@@ -88,6 +88,9 @@ func main() {
 	if err := write(g, *out); err != nil {
 		log.Fatal(err)
 	}
+	if err := writePeople(*data, filepath.Join(filepath.Dir(*out), "people.bin")); err != nil {
+		log.Fatal(err)
+	}
 }
 
 type isoCountry struct {
@@ -250,7 +253,7 @@ func build(g *gazetteer, dir string) error {
 		}
 	}
 	curate(g, nameIndex)
-	return nil
+	return world(g, dir)
 }
 
 // formerRename gives former countries their everyday names ("" drops one that lives on under another name).
