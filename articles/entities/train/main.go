@@ -1,9 +1,10 @@
-// Command train trains the entity tagger on CoNLL-2003 eng.train and writes
+// Command train trains the entity tagger on CoNLL-2003 eng.train, UNER
+// English-EWT train and CrossNER politics train (see defaultCorpora) and writes
 // the weights the entities package embeds (articles/entities/tagger/model.bin).
 //
 // Run from the repository root:
 //
-//	go run ./articles/entities/train [-data ../shared/data/conll2003] [-epochs 12] [-prune 0.5]
+//	go run ./articles/entities/train [-data ../shared/data] [-corpora LIST] [-epochs 12] [-prune 0.5]
 //
 // With -eval FILE it also prints token accuracy and span F1 on FILE (use
 // eng.testa) after each epoch. Training never reads the evaluation file's
@@ -26,16 +27,19 @@ import (
 )
 
 type sentence struct {
+	noMisc bool // the corpus has no MISC: its O is not evidence against MISC
 	words  []string
 	labels []tagger.Label
 	doc    *tagger.Doc
 	docID  int
+	fold   int // the docID of the first copy: repeats of a document share its jackknife fold
 	upper  bool
 	hist   []uint64 // stage-two history codes
 }
 
 func main() {
-	data := flag.String("data", filepath.Join("..", "shared", "data", "conll2003"), "folder with eng.train")
+	data := flag.String("data", filepath.Join("..", "shared", "data"), "shared data folder")
+	corpora := flag.String("corpora", defaultCorpora, "comma-separated training files under -data, each path[:weight[:nomisc]]")
 	out := flag.String("out", filepath.Join("articles", "entities", "tagger", "model.bin"), "model file to write")
 	epochs := flag.Int("epochs", 12, "training passes")
 	prune := flag.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
@@ -50,7 +54,7 @@ func main() {
 		log.Fatal(err)
 	}
 	g := &tagger.Lexicon{Gaz: gz, Clusters: cl}
-	train, err := read(filepath.Join(*data, "eng.train"))
+	train, err := readCorpora(*data, *corpora)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -71,14 +75,14 @@ func main() {
 	for f := range folds {
 		var in []sentence
 		for _, s := range train {
-			if s.docID%folds != f {
+			if s.fold%folds != f {
 				in = append(in, s)
 			}
 		}
 		log.Printf("fold %d/%d", f+1, folds)
 		wf := trainStage(g, in, *epochs, nil)
 		for k := range train {
-			if train[k].docID%folds == f {
+			if train[k].fold%folds == f {
 				first[k] = tagWith(wf, g, &train[k])
 			}
 		}
@@ -177,6 +181,51 @@ func tagWith(w tagger.Weights, g *tagger.Lexicon, s *sentence) []tagger.Label {
 			}
 		}
 	})
+}
+
+// defaultCorpora is the training mix: CoNLL-2003 (Reuters 1996), UNER
+// English-EWT (web text, no MISC: its MISC-like words are O, so a MISC guess
+// there is not counted against the tagger) and CrossNER politics (Wikipedia;
+// 200 sentences, so each is seen three times per epoch).
+const defaultCorpora = "conll2003/eng.train,ner/uner_en_ewt/train.conll:1:nomisc,ner/crossner_politics/train.conll:3"
+
+// readCorpora reads each training file of spec ("path[:weight[:nomisc]]",
+// comma-separated) under dir, repeating a file's sentences weight times;
+// document ids stay distinct across files and repeats.
+func readCorpora(dir, spec string) ([]sentence, error) {
+	var all []sentence
+	nextDoc := 0
+	for _, item := range strings.Split(spec, ",") {
+		parts := strings.Split(strings.TrimSpace(item), ":")
+		weight, noMisc := 1, false
+		if len(parts) > 1 {
+			if _, err := fmt.Sscan(parts[1], &weight); err != nil || weight < 1 {
+				return nil, fmt.Errorf("corpus %q: bad weight", item)
+			}
+		}
+		if len(parts) > 2 {
+			noMisc = parts[2] == "nomisc"
+		}
+		ss, err := read(filepath.Join(dir, parts[0]))
+		if err != nil {
+			return nil, err
+		}
+		docs := 0
+		for _, s := range ss {
+			docs = max(docs, s.docID+1)
+		}
+		for r := range weight {
+			for _, s := range ss {
+				s.noMisc = noMisc
+				s.fold = s.docID + nextDoc
+				s.docID += nextDoc + r*docs
+				all = append(all, s)
+			}
+		}
+		nextDoc += weight * docs
+		log.Printf("%s: %d sentences x %d", parts[0], len(ss), weight)
+	}
+	return all, nil
 }
 
 // read parses a CoNLL-2003 file into sentences with BIO labels and per-document evidence.
@@ -335,6 +384,12 @@ func (p *perceptron) learn(fx *tagger.Extractor, g *tagger.Lexicon, s *sentence)
 		feats := fx.Features(i, p1, p2)
 		y := p.predict(feats, p1)
 		gold := s.labels[i]
+		if s.noMisc && gold == 0 && y != 0 && y.Type() == tagger.MISC {
+			// the corpus does not mark MISC: a MISC guess is neither right nor wrong
+			pred[i] = y
+			p.c++
+			continue
+		}
 		if !ok(p1, gold) {
 			// the gold label cannot follow our mistaken previous label: learn its B- form
 			gold = tagger.Begin(gold.Type())

@@ -1,7 +1,7 @@
 // Command clusters groups words by the company they keep, for the tagger's
 // word-cluster features. It reads unlabelled news text (Reuters-21578, BBC
-// News, PolNeAR train articles and the words of CoNLL-2003 eng.train, never
-// eng.testa), describes each lower-cased word by positive PMI with its left
+// News, PolNeAR train articles and the words of the labelled training files:
+// CoNLL-2003 eng.train, UNER EWT train, CrossNER politics train; never a dev split), describes each lower-cased word by positive PMI with its left
 // and right neighbours among the most frequent words, and runs spherical
 // k-means twice (coarse and fine) from a fixed seed. It writes
 // articles/entities/tagger/clusters.txt.gz: "word coarse fine" per line.
@@ -136,12 +136,24 @@ func (c *corpus) readAll(dir string) error {
 		}
 		c.addText(string(b))
 	}
-	f, err := os.Open(filepath.Join(dir, "conll2003", "eng.train"))
+	// the words of the labelled training files (never their dev splits)
+	for _, p := range []string{"conll2003/eng.train", "ner/uner_en_ewt/train.conll", "ner/crossner_politics/train.conll"} {
+		if err := c.readCoNLL(filepath.Join(dir, p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readCoNLL adds the sentences of a CoNLL file (word first, blank lines between sentences).
+func (c *corpus) readCoNLL(path string) error {
+	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("open eng.train: %w", err)
+		return fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	var s []string
 	for sc.Scan() {
 		fl := strings.Fields(sc.Text())
