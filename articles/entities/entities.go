@@ -43,6 +43,10 @@ type Extractor struct {
 	// adjectives ("small"), found at load; modifierOK says it was.
 	modifierCluster uint32
 	modifierOK      bool
+	// rules are the rules this extractor runs when rulesSet (Without), else Rules
+	rules    []*Rule
+	rulesSet bool
+	offLinks map[string]bool // link steps switched off (Without)
 	// bufs holds *textBufs: the token and word arrays of one Extract,
 	// reused by the next (nothing Extract returns points into them).
 	bufs sync.Pool
@@ -107,7 +111,10 @@ func (x *Extractor) Resolve(name string) (id string, kind model.EntityKind, ok b
 
 // Extract sets a.Entities from a.Title and a.Body, ordered by first mention
 // (title before body).
-func (x *Extractor) Extract(a *model.Article) {
+func (x *Extractor) Extract(a *model.Article) { x.extract(a, nil) }
+
+// extract is Extract; with tr set it records what ExtractTrace reports.
+func (x *Extractor) extract(a *model.Article, tr *traceBufs) {
 	fields := []struct {
 		f    model.Field
 		text string
@@ -157,16 +164,28 @@ func (x *Extractor) Extract(a *model.Article) {
 	if x.tag != nil {
 		labels = x.tag.TagDoc(ts)
 	}
+	var margins [][]float32
+	if tr != nil && x.tag != nil {
+		_, margins = x.tag.TagDocMargins(ts)
+	}
 	for k := range sents {
 		var tagged []tagger.Span
 		if labels != nil {
 			tagged = tagger.SpansOf(labels[k])
 		}
-		spans = x.sentenceSpans(spans, &sents[k], tagged)
+		n0 := len(spans)
+		spans = x.sentenceSpans(spans, &sents[k], tagged, tr)
+		if tr != nil && labels != nil {
+			tr.noteTagger(&sents[k], spans[n0:], labels[k], margins[k])
+		}
 	}
 	spans = addAcronyms(spans, sents)
 	spans = checkHeadline(spans)
-	a.Entities = link(spans, x.gaz, &bufs.link)
+	var lo *linkOut
+	if tr != nil {
+		lo = &tr.link
+	}
+	a.Entities = linkTrace(spans, x.gaz, &bufs.link, lo, x.offLinks)
 }
 
 // sentence is one run of tokens tagged together.
@@ -316,7 +335,7 @@ type span struct {
 }
 
 // sentenceSpans tags one sentence and appends its spans.
-func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span) []span {
+func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span, tr *traceBufs) []span {
 	if len(s.words) == 0 {
 		return dst
 	}
@@ -330,42 +349,10 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span)
 		}
 		return sp
 	}
-	tagged = joinParticles(s.words, tagged)
-	tagged = mergeAdjacent(tagged)
-	tagged = mergeCrossing(tagged, matches)
-	tagged = splitPersonAfterBody(s.words, tagged, matches)
-	tagged = x.shapeRules(s, tagged, matches)
+	tagged = x.runRules(s, tagged, tr)
 	used := make([]bool, len(matches))
 	for _, t := range tagged {
 		i, j := t.Start, t.End
-		if j-i > 2 && names.PostNominal(s.words[j-1]) && (s.words[j-1] == "QC" || s.words[j-1] == "KC" || t.Type == tagger.PER || names.Gender(s.words[i]) != 0) {
-			// "Guy Mansfield QC", "Nia Griffith MP": a person, named without
-			// the letters ("the East Midlands MEP" is a seat's member)
-			j--
-			t.Type = tagger.PER
-		}
-		if h := honorOf(s.words[i]); t.Type != tagger.PER && j-i >= 2 && h != 0 && h&honTitled == 0 &&
-			!slices.ContainsFunc(s.words[i+1:j], func(w string) bool { return !isUpperInitial(w) }) {
-			t.Type = tagger.PER // "Ms Essex" is a person, whatever else Essex is
-		}
-		if t.Type == tagger.PER && j < len(s.words) && s.words[j] == "May" && names.Gender(s.words[j-1]) != 0 {
-			j++ // "Theresa May": the month after a given name is her surname
-		}
-		if t.Type == tagger.PER {
-			// "Harrogate Mr Kennedy": the name starts after an honorific inside it
-			for k := j - 2; k > i; k-- {
-				if honorOf(s.words[k]) != 0 {
-					i = k
-					break
-				}
-			}
-			i = stripTitles(s.words, i, j)
-		} else if j-i > 1 && honorOf(s.words[j-1]) != 0 {
-			j-- // "in Bergen Mr Holm": the place ends before the honorific
-		}
-		if i >= j || j-i == 1 && inLower(titles, s.words[i]) && !surnameAfterHonorific(s.words, i) {
-			continue // a title alone ("Colonel") names no one; "Ms King" does
-		}
 		var e *gazetteer.Entry
 		for k, m := range matches {
 			switch {

@@ -293,9 +293,44 @@ func (b *linkBufs) sameSurname(sn string) [][]string {
 	return b.surnamed[r.start:r.end]
 }
 
+// linker ties the spans of one article into entities, step by step.
+type linker struct {
+	spans []span
+	gaz   *gazetteer.Gazetteer
+	b     *linkBufs
+	// why, when tracing, says by span how link tied it to its entity
+	why []string
+}
+
+// linkSteps are the linking rules, in the order they run: each a named unit
+// the trace reports ("surname-person" made "Jordan" a person).
+var linkSteps = []struct {
+	Name, Doc string
+	run       func(l *linker)
+}{
+	{"surname-person", "a lone word (or shorter name) that is the surname of a person named in full is that person", (*linker).surnamePersons},
+	{"fullest-name", "a person is keyed by the fullest compatible name; an honorific rules out the wrong one of a shared surname; a first name alone is the one person of that first name", (*linker).personKeys},
+	{"acronym", "the acronym of an organisation named in full is that organisation", (*linker).acronyms},
+	{"kind-vote", "a name left as other in one sentence takes the kind it had most often", (*linker).kindVotes},
+	{"head-noun", "a body's head noun alone (\"the Council\") is the one body of the article it heads, if only one", (*linker).headNouns},
+}
+
 // link ties spans into entities. bufs may be nil; given, link uses its
 // maps and arrays and leaves them empty.
 func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity {
+	return linkTrace(spans, gaz, bufs, nil, nil)
+}
+
+// linkOut receives, when tracing, the spans link kept (sorted) and by each
+// how it was tied.
+type linkOut struct {
+	spans []span
+	why   []string
+}
+
+// linkTrace is link; with out set it says how each span was tied. Steps
+// named in off are skipped.
+func linkTrace(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs, out *linkOut, off map[string]bool) []model.Entity {
 	if len(spans) == 0 {
 		return []model.Entity{}
 	}
@@ -314,184 +349,227 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 	spans = kept
 	bufs.reset(len(spans))
 	defer bufs.release()
-
-	// Persons: a surname alone, or a shorter form, joins the fullest matching name.
-	// A lone word tagged otherwise that is a known person's surname is that person
-	// ("the Trump administration").
-	// Distinct person names by surname (bufs.sameSurname), so matching stays
-	// linear in the article's length.
-	// Slugs memoised, and names joined for a look-up without a new string.
-	sm := &bufs.sm
-	seenName := bufs.seenName
-	// A surname depends on the last word only: memoised by it.
-	surnames := bufs.surnames
-	sur := func(words []string) string {
-		if len(words) == 0 {
-			return ""
-		}
-		last := words[len(words)-1]
-		s, ok := surnames[last]
-		if !ok {
-			s = surname(words)
-			surnames[last] = s
-		}
-		return s
-	}
-	// same is samePerson for names already known to share a surname.
-	same := func(short, long []string, sn string) bool { return sn != "" && sameGiven(short, long) }
-	personHon := bufs.personHon
-	addPerson := func(words []string, honor byte) {
-		name := sm.join(words)
-		if !seenName[string(name)] {
-			seenName[string(name)] = true
-			bufs.persons = append(bufs.persons, words)
-			bufs.personSur = append(bufs.personSur, sur(words))
-		}
-		if honor != 0 {
-			personHon[string(name)] |= honor
-		}
+	l := &linker{spans: spans, gaz: gaz, b: bufs}
+	if out != nil {
+		l.why = make([]string, len(spans))
+		out.spans, out.why = slices.Clone(spans), l.why
 	}
 	for i := range spans {
 		if spans[i].kind == model.KindPerson {
-			addPerson(spans[i].words, spans[i].honor)
+			l.addPerson(spans[i].words, spans[i].honor)
 		}
 	}
 	bufs.layOutBySurname()
-	for i := range spans {
-		sp := &spans[i]
-		if len(bufs.persons) == 0 {
+	for _, st := range linkSteps {
+		if !off[st.Name] {
+			st.run(l)
+		}
+	}
+	l.groupSpans()
+	return l.entities()
+}
+
+// note records, when tracing, why span i was tied as it was.
+func (l *linker) note(i int, step, detail string) {
+	if l.why != nil {
+		l.why[i] = step + ": " + detail
+	}
+}
+
+// sur returns the surname of a person's words, memoised by the last word.
+func (l *linker) sur(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	s, ok := l.b.surnames[last]
+	if !ok {
+		s = surname(words)
+		l.b.surnames[last] = s
+	}
+	return s
+}
+
+// same is samePerson for names already known to share a surname.
+func (l *linker) same(short, long []string, sn string) bool {
+	return sn != "" && sameGiven(short, long)
+}
+
+func (l *linker) addPerson(words []string, honor byte) {
+	b := l.b
+	name := b.sm.join(words)
+	if !b.seenName[string(name)] {
+		b.seenName[string(name)] = true
+		b.persons = append(b.persons, words)
+		b.personSur = append(b.personSur, l.sur(words))
+	}
+	if honor != 0 {
+		b.personHon[string(name)] |= honor
+	}
+}
+
+// surnamePersons: a lone word tagged otherwise that is a known person's
+// surname is that person ("the Trump administration").
+func (l *linker) surnamePersons() {
+	for i := range l.spans {
+		sp := &l.spans[i]
+		if len(l.b.persons) == 0 {
 			break // no person to be
 		}
 		if sp.kind == model.KindPerson || sp.kind == model.KindNationality || sp.gz != nil && len(sp.words) != 1 {
 			continue
 		}
-		sn := sur(sp.words)
-		for _, p := range bufs.sameSurname(sn) {
-			if len(p) > len(sp.words) && same(sp.words, p, sn) {
+		sn := l.sur(sp.words)
+		for _, p := range l.b.sameSurname(sn) {
+			if len(p) > len(sp.words) && l.same(sp.words, p, sn) {
 				sp.kind = model.KindPerson
 				sp.gz = nil
+				l.note(i, "surname-person", "surname of "+strings.Join(p, " "))
 				break
 			}
 		}
 	}
+}
 
-	groups := bufs.groups
-	get := func(key groupKey, kind model.EntityKind) int {
-		g, ok := groups[key]
-		if !ok {
-			g = len(bufs.order)
-			bufs.order = append(bufs.order, group{kind: kind})
-			groups[key] = g
-		}
-		return g
+// get returns the group of key, made with kind if new.
+func (l *linker) get(key groupKey, kind model.EntityKind) int {
+	g, ok := l.b.groups[key]
+	if !ok {
+		g = len(l.b.order)
+		l.b.order = append(l.b.order, group{kind: kind})
+		l.b.groups[key] = g
 	}
-	// The slug of the fullest compatible name keys each person ("Assad" -> "Bashar al-Assad").
-	personKey := bufs.personKey
-	// fullest is the fullest name that words, given the honorific honor, can be.
-	fullest := func(words []string, honor byte) []string {
-		best, found := words, false
-		sn := sur(words)
-		for _, p := range bufs.sameSurname(sn) {
-			if !fuller(p, words) || !same(words, p, sn) || honor != 0 && !honorFits(honor, p, personHon[string(sm.join(p))]) {
-				continue
-			}
-			switch {
-			case !found:
-				best, found = p, true // the first that fits
-			case same(best, p, sn) || same(p, best, sn):
-				if fuller(p, best) { // the same person named more fully
-					best = p
-				}
-			}
-			// else two people of one surname fit it ("Tony Blair" and
-			// "Cherie Blair" for "Blair"): the one named first keeps it
-		}
-		return best
-	}
-	for i := range spans {
-		if spans[i].kind != model.KindPerson {
+	return g
+}
+
+// fullest is the fullest name that words, given the honorific honor, can be.
+func (l *linker) fullest(words []string, honor byte) []string {
+	b := l.b
+	best, found := words, false
+	sn := l.sur(words)
+	for _, p := range b.sameSurname(sn) {
+		if !fuller(p, words) || !l.same(words, p, sn) || honor != 0 && !honorFits(honor, p, b.personHon[string(b.sm.join(p))]) {
 			continue
 		}
-		best := fullest(spans[i].words, spans[i].honor)
+		switch {
+		case !found:
+			best, found = p, true // the first that fits
+		case l.same(best, p, sn) || l.same(p, best, sn):
+			if fuller(p, best) { // the same person named more fully
+				best = p
+			}
+		}
+		// else two people of one surname fit it ("Tony Blair" and
+		// "Cherie Blair" for "Blair"): the one named first keeps it
+	}
+	return best
+}
+
+// personKeys keys each person by the slug of the fullest compatible name ("Assad" -> "Bashar al-Assad").
+func (l *linker) personKeys() {
+	for i := range l.spans {
+		if l.spans[i].kind != model.KindPerson {
+			continue
+		}
+		best := l.fullest(l.spans[i].words, l.spans[i].honor)
 		if len(best) == 1 {
-			// A first name alone ("Hillary") is the one person of that first name, if only one.
-			only := ""
-			var onlyWords []string
-			unique := true
-			for _, p := range bufs.persons {
-				if len(p) < 2 || !strings.EqualFold(p[0], best[0]) {
-					continue
-				}
-				f := fullest(p, 0)
-				if key := strings.Join(f, " "); only == "" || only == key {
-					only, onlyWords = key, f
-				} else {
-					unique = false
-				}
-			}
-			if only != "" && unique {
-				best = onlyWords
-			} else if f := slipOfSurname(best[0], bufs); f != nil {
-				best = fullest(f, spans[i].honor)
-			}
+			best = l.firstNameAlone(best, l.spans[i].honor)
 		}
-		personKey[i] = sm.of(best)
-	}
-	// Acronyms of organisations named in full in the same article.
-	acro := bufs.acro
-	for i := range spans {
-		if spans[i].kind == model.KindOrganization && spans[i].gz == nil {
-			if a := acronym(spans[i].words); len(a) >= 2 {
-				acro[a] = strings.Join(spans[i].words, " ")
-			}
+		l.b.personKey[i] = l.b.sm.of(best)
+		if len(best) != len(l.spans[i].words) {
+			l.note(i, "fullest-name", strings.Join(best, " "))
 		}
 	}
-	// One name, one entity: a name the tagger left as "other" in one sentence
-	// and typed in another ("Liberal Democrats") takes the kind it had most
-	// often. Place and organisation readings stay apart: "Chicago" the city
-	// and "Chicago" the team are not one thing.
-	votes := bufs.votes // row in bufs.voteRows: by the kind's place in model.Kinds
-	spanKey := bufs.spanKey
+}
+
+// firstNameAlone: a first name alone ("Hillary") is the one person of that
+// first name, if only one; else perhaps a slip of a surname.
+func (l *linker) firstNameAlone(best []string, honor byte) []string {
+	only := ""
+	var onlyWords []string
+	unique := true
+	for _, p := range l.b.persons {
+		if len(p) < 2 || !strings.EqualFold(p[0], best[0]) {
+			continue
+		}
+		f := l.fullest(p, 0)
+		if key := strings.Join(f, " "); only == "" || only == key {
+			only, onlyWords = key, f
+		} else {
+			unique = false
+		}
+	}
+	if only != "" && unique {
+		return onlyWords
+	}
+	if f := slipOfSurname(best[0], l.b); f != nil {
+		return l.fullest(f, honor)
+	}
+	return best
+}
+
+// acronyms notes the acronyms of organisations named in full in the article.
+func (l *linker) acronyms() {
+	for i := range l.spans {
+		if l.spans[i].kind == model.KindOrganization && l.spans[i].gz == nil {
+			if a := acronym(l.spans[i].words); len(a) >= 2 {
+				l.b.acro[a] = strings.Join(l.spans[i].words, " ")
+			}
+		}
+	}
+}
+
+// kindVotes: one name, one entity: a name the tagger left as "other" in one
+// sentence and typed in another ("Liberal Democrats") takes the kind it had
+// most often. Place and organisation readings stay apart: "Chicago" the city
+// and "Chicago" the team are not one thing.
+func (l *linker) kindVotes() {
+	b, spans := l.b, l.spans
+	votes := b.votes // row in b.voteRows: by the kind's place in model.Kinds
 	for i := range spans {
 		sp := &spans[i]
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
-		key := sm.of(sp.words)
-		spanKey[i] = key
+		key := b.sm.of(sp.words)
+		b.spanKey[i] = key
 		r, ok := votes[key]
 		if !ok {
-			r = len(bufs.voteRows)
-			bufs.voteRows = append(bufs.voteRows, [8]int{})
+			r = len(b.voteRows)
+			b.voteRows = append(b.voteRows, [8]int{})
 			votes[key] = r
 		}
-		bufs.voteRows[r][kindIndex(sp.kind)]++
+		b.voteRows[r][kindIndex(sp.kind)]++
 	}
 	for i := range spans {
 		sp := &spans[i]
 		if sp.gz != nil || sp.kind == model.KindPerson {
 			continue
 		}
-		v := &bufs.voteRows[votes[spanKey[i]]]
+		v := &b.voteRows[votes[b.spanKey[i]]]
 		best, bi := model.KindOther, kindIndex(model.KindOther)
 		for ki, k := range model.Kinds {
 			if k != model.KindOther && v[ki] > v[bi] || best == model.KindOther && v[ki] > 0 {
 				best, bi = k, ki
 			}
 		}
-		if sp.kind == model.KindOther {
+		if sp.kind == model.KindOther && best != model.KindOther {
 			sp.kind = best
+			l.note(i, "kind-vote", string(best))
 		}
 	}
-	// "the Council" after "the United Nations Security Council": a body's head
-	// noun alone is the one body of the article that it heads, if only one.
-	headed := bufs.headed
-	for i := range spans {
-		sp := &spans[i]
+}
+
+// headNouns: "the Council" after "the United Nations Security Council": a
+// body's head noun alone is the one body of the article that it heads, if only one.
+func (l *linker) headNouns() {
+	headed := l.b.headed
+	for i := range l.spans {
+		sp := &l.spans[i]
 		if sp.kind != model.KindOrganization || len(sp.words) < 2 || !orgHeads[sp.words[len(sp.words)-1]] {
 			continue
 		}
-		key := groupKey{string(model.KindOrganization), sm.of(sp.words)}
+		key := groupKey{string(model.KindOrganization), l.b.sm.of(sp.words)}
 		if sp.gz != nil {
 			key = groupKey{"gz", sp.gz.ID}
 		}
@@ -502,49 +580,63 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 			headed[head] = groupKey{} // two bodies with that head: no telling which
 		}
 	}
-	spanGroup := bufs.spanGroup
-	for i := range spans {
-		sp := &spans[i]
+}
+
+// groupSpans gives each span its entity's group.
+func (l *linker) groupSpans() {
+	b := l.b
+	for i := range l.spans {
+		sp := &l.spans[i]
 		var g int
 		switch {
-		case sp.gz == nil && sp.kind == model.KindOrganization && len(sp.words) == 1 && headed[sp.words[0]] != groupKey{}:
-			g = get(headed[sp.words[0]], model.KindOrganization)
+		case sp.gz == nil && sp.kind == model.KindOrganization && len(sp.words) == 1 && b.headed[sp.words[0]] != groupKey{}:
+			g = l.get(b.headed[sp.words[0]], model.KindOrganization)
+			l.note(i, "head-noun", b.headed[sp.words[0]].name)
 		case sp.gz != nil:
-			g = get(groupKey{"gz", sp.gz.ID}, sp.gz.Kind)
-			bufs.order[g].gz = sp.gz
+			g = l.get(groupKey{"gz", sp.gz.ID}, sp.gz.Kind)
+			b.order[g].gz = sp.gz
+			l.note(i, "gazetteer", sp.gz.ID)
 		case sp.kind == model.KindPerson:
-			g = get(groupKey{"per", personKey[i]}, model.KindPerson)
+			g = l.get(groupKey{"per", b.personKey[i]}, model.KindPerson)
+			if l.why != nil && l.why[i] == "" {
+				l.note(i, "person", b.personKey[i])
+			}
 		default:
 			full, isAcro := "", false
-			if sp.kind == model.KindOrganization && len(acro) > 0 {
-				full, isAcro = acro[string(sm.join(sp.words))]
+			if sp.kind == model.KindOrganization && len(b.acro) > 0 {
+				full, isAcro = b.acro[string(b.sm.join(sp.words))]
 			}
 			key := ""
 			if isAcro {
-				key = sm.ofName(full)
+				key = b.sm.ofName(full)
+				l.note(i, "acronym", full)
 			} else {
-				key = sm.of(sp.words)
+				key = b.sm.of(sp.words)
 			}
-			g = get(groupKey{string(sp.kind), key}, sp.kind)
+			g = l.get(groupKey{string(sp.kind), key}, sp.kind)
 		}
-		spanGroup[i] = g
+		b.spanGroup[i] = g
 	}
+}
+
+// entities builds the entities of the groups, in order of first mention.
+func (l *linker) entities() []model.Entity {
+	b, spans := l.b, l.spans
 	// Each group's spans, in order, carved from one array.
-	order := bufs.order
-	for _, g := range spanGroup {
+	order := b.order
+	for _, g := range b.spanGroup {
 		order[g].n++
 	}
-	members := bufs.members
+	members := b.members
 	at := 0
 	for k := range order {
 		n := order[k].n
 		order[k].spans = members[at : at : at+n]
 		at += n
 	}
-	for i, g := range spanGroup {
+	for i, g := range b.spanGroup {
 		order[g].spans = append(order[g].spans, i)
 	}
-
 	out := make([]model.Entity, 0, len(order))
 	// The mentions and aliases of all the entities, each entity's a piece
 	// capped at its end, so that two arrays serve them all: an entity has
@@ -574,10 +666,10 @@ func link(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs) []model.Entity
 			if g.kind == model.KindPerson {
 				e.Name = personName(spans, g.spans)
 			}
-			e.ID = string(g.kind) + ":" + sm.ofName(e.Name) // model.EntityID, with the article's slugs
+			e.ID = string(g.kind) + ":" + b.sm.ofName(e.Name) // model.EntityID, with the article's slugs
 		}
 		if e.Kind == model.KindNationality && e.Country == "" {
-			if r, ok := gaz.Resolve(e.Name); ok && r.Kind == model.KindNationality {
+			if r, ok := l.gaz.Resolve(e.Name); ok && r.Kind == model.KindNationality {
 				e.Country = r.Country
 			}
 		}
