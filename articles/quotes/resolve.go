@@ -24,8 +24,32 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		st.tr.resetSteps(start, end)
 	}
 	if lw := pronounOf(items[a].lower); b-a == 1 && speakerPronouns[lw] {
+		st.resolvePronounPhrase(w, lw)
+		return w
+	}
+	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord
+	// "Others", "Critics", "MPs": a group, for "they" and never "he"
+	if b-a == 1 && items[a].capitalised() && pluralWord(items[a].text, items[a].lower) {
+		w.plural = true
+	}
+	pick, headAt, done := st.pickName(items, a, b, w)
+	if done {
+		return w
+	}
+	if pick != nil && !(lastLower && pick.end < end && groupHead(st.text, pick.end, end)) {
+		st.takeName(w, pick)
+		return w
+	}
+	st.resolveDescription(items, a, b, headAt, lastLower, w)
+	return w
+}
+
+// resolvePronounPhrase resolves the pronoun lw that w is written as.
+func (st *fieldState) resolvePronounPhrase(w *who, lw string) {
+	phrase := w.phrase
+	{
 		w.plural = lw == "they" || lw == "we"
-		if ante, rule := st.resolvePronoun(lw, start); ante != nil {
+		if ante, rule := st.resolvePronoun(lw, w.start); ante != nil {
 			w.name, w.entity, w.person, w.sure, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.sure, ante.plural, ante.gender
 			if w.role == "" {
 				w.role = ante.role
@@ -36,13 +60,15 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		} else if st.tr != nil {
 			st.tr.step(w, "%s -> nobody: %s", phrase, ruleStepUnresolved)
 		}
-		return w
 	}
-	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord
-	// "Others", "Critics", "MPs": a group, for "they" and never "he"
-	if b-a == 1 && items[a].capitalised() && pluralWord(items[a].text, items[a].lower) {
-		w.plural = true
-	}
+}
+
+// pickName finds the name inside the phrase items[a:b] that w is written
+// as, and the description's head when the name only serves it ("a
+// spokesman for Bernie Sanders"); done says w is resolved already (two
+// persons joined by "and").
+func (st *fieldState) pickName(items []item, a, b int, w *who) (pick *nameRef, headAt int, done bool) {
+	start, end, phrase := w.start, w.end, w.phrase
 	// a name inside the phrase
 	var buf [8]nameRef
 	ms := st.names.within(start, end, buf[:0])
@@ -64,9 +90,8 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		if st.tr != nil {
 			st.tr.step(w, "%s: %s", phrase, ruleStepPersonsAnd)
 		}
-		return w
+		return nil, 0, true
 	}
-	var pick *nameRef
 	for i := range ms {
 		m := &ms[i]
 		if persons > 0 && !m.person {
@@ -80,7 +105,7 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		pick = m
 	}
 	// "a spokesman for Bernie Sanders": the spokesman speaks, not the name
-	headAt := b - 1
+	headAt = b - 1
 	for k := a + 1; k < b && pick != nil; k++ {
 		if (items[k].lower == "for" || items[k].lower == "of" || items[k].lower == "to") && !items[k-1].capitalised() &&
 			(isDescriptionHead(items[k-1].lower) || groupHeads[items[k-1].lower]) && pick.start > items[k].start {
@@ -88,7 +113,14 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 			headAt = k - 1
 		}
 	}
-	if pick != nil && !(lastLower && pick.end < end && groupHead(st.text, pick.end, end)) {
+	return pick, headAt, false
+}
+
+// takeName makes w the person or body pick names, with the words before
+// the name as its role ("Trump adviser Kellyanne Conway").
+func (st *fieldState) takeName(w *who, pick *nameRef) {
+	start, phrase := w.start, w.phrase
+	{
 		w.name, w.entity, w.person, w.sure, w.gender = pick.name, pick.entity, pick.person, pick.sure, pick.gender
 		*w.mention = model.Mention{Field: st.field, Start: pick.start, End: pick.end, Text: st.text[pick.start:pick.end]} // only w points to it yet
 		if w.role == "" {
@@ -111,9 +143,14 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		} else if st.tr != nil {
 			st.tr.step(w, "%s: %s%s", phrase, ruleStepNameInPhrase, entityNote(w.entity))
 		}
-		return w
 	}
-	// a description: "the minister", "the envoy"
+}
+
+// resolveDescription resolves a description ("the minister", "the envoy")
+// whose head is items[headAt] to the person it stands for, when the text
+// allows, and tells its number and gender.
+func (st *fieldState) resolveDescription(items []item, a, b, headAt int, lastLower bool, w *who) {
+	start, phrase := w.start, w.phrase
 	head := items[headAt].lower
 	lastLower = lastLower || headAt < b-1
 	if lastLower {
@@ -176,7 +213,6 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 			}
 		}
 	}
-	return w
 }
 
 // resolvePronoun finds who he, she, they or it stands for, before pos: the
