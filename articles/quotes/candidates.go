@@ -98,39 +98,9 @@ var notAdverbs = toSet("family assembly ally rally italy july supply reply belly
 // backwardNP finds the subject of the cue at items[c]: the noun phrase right
 // before it, past adverbs ("however"), auxiliaries and a ", ROLE," appositive.
 func backwardNP(items []item, lo, c int) (a, b int, role string) {
-	j := c - 1
-	for j >= lo && items[j].kind == itemWord && !items[j].capitalised() && (items[j].is(classBetween) || isAdverb(items[j])) {
-		j--
-	}
-	// "The State Department less than two weeks ago said": a time phrase
-	if j > lo && items[j].lower == "ago" {
-		k := j - 1
-		for k >= lo && j-k <= 6 && items[k].kind == itemWord && (agoWords[items[k].lower] || isNumber(items[k].lower)) {
-			k--
-		}
-		if k < j-1 {
-			j = k
-		}
-	}
-	if j >= lo && items[j].isPunct(",") {
-		k := j - 1
-		for k >= lo && k > j-18 && !items[k].isPunct(",") {
-			k--
-		}
-		if k > lo && items[k].isPunct(",") {
-			onlyAdverbs := true
-			for m := k + 1; m < j; m++ {
-				if !items[m].is(classBetween) {
-					onlyAdverbs = false
-				}
-			}
-			if !onlyAdverbs {
-				role = strings.TrimSpace(itemsText(items, k+1, j))
-			}
-			j = k - 1
-		} else {
-			return 0, 0, ""
-		}
+	j, role, ok := backwardStart(items, lo, c)
+	if !ok {
+		return 0, 0, ""
 	}
 	end := j + 1
 	n := 0
@@ -140,32 +110,15 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			break
 		}
 		if it.kind == itemPunct {
-			if it.text == ")" {
-				k := j - 1
-				for k >= lo && !items[k].isPunct("(") && items[k].kind != itemQuote {
-					k--
-				}
-				if k >= lo && items[k].isPunct("(") && j != end-1 {
-					j = k - 1
-					continue
-				}
-				if k >= lo && items[k].isPunct("(") {
-					j = k - 1
-					end = k
-					continue
-				}
+			if j2, end2, ok := parenBack(items, lo, j, end); ok {
+				j, end = j2, end2
+				continue
 			}
 			break
 		}
 		w := it.lower
 		if w == "which" && j == end-1 && j > lo {
-			// "the Chicago Police Department which reported": the noun phrase before
-			k := j - 1
-			if items[k].isPunct(",") {
-				k--
-			}
-			if k >= lo && items[k].kind == itemWord && items[k].capitalised() {
-				a2, b2, _ := backwardNP(items, lo, k+1)
+			if a2, b2, ok := beforeWhich(items, lo, j); ok {
 				return a2, b2, role
 			}
 			return 0, 0, ""
@@ -182,29 +135,15 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			return j, j + 1, role
 		}
 		if it.is(classDeterminer) {
-			j--
-			// "one of his deputies", "some of the senators"
-			if j-1 >= lo && items[j].lower == "of" && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) || items[j-1].is(classQuantifier)) {
-				j -= 2
-				break
-			}
-			// "Esther Nyambura of the Norwegian Refugee Council", "a spokesman for the campaign"
-			if j-1 >= lo && (items[j].lower == "of" || items[j].lower == "for") && items[j-1].kind == itemWord &&
-				(items[j-1].capitalised() && !nameLikeStops[items[j-1].lower] || isDescriptionHead(items[j-1].lower)) && !endsNP(items[j-1]) {
-				j--
+			j2, more := determinerBack(items, lo, j)
+			j = j2
+			if more {
 				n++
 				continue
 			}
 			break
 		}
-		if w == "and" && j+1 < end && items[j+1].capitalised() && j-1 >= lo && items[j-1].capitalised() {
-			j--
-			n++
-			continue
-		}
-		if (w == "of" || w == "for") && j+1 < end && (w == "of" || j-1 >= lo && (personNouns[items[j-1].lower] || roleNouns[items[j-1].lower])) ||
-			// "a nationalist deputy in Ankara"
-			placeAfterPerson[w] && j+1 < end && items[j+1].capitalised() && j-1 >= lo && !items[j-1].capitalised() && isDescriptionHead(items[j-1].lower) {
+		if joinsBack(items, lo, j, end) {
 			j--
 			n++
 			continue
@@ -228,6 +167,111 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 	return a, end, role
 }
 
+// backwardStart walks back from the cue at items[c] past adverbs,
+// auxiliaries, a time phrase ("less than two weeks ago") and a ", ROLE,"
+// appositive, to the last word of the subject; ok is false when a comma
+// opens nothing.
+func backwardStart(items []item, lo, c int) (j int, role string, ok bool) {
+	j = c - 1
+	for j >= lo && items[j].kind == itemWord && !items[j].capitalised() && (items[j].is(classBetween) || isAdverb(items[j])) {
+		j--
+	}
+	// "The State Department less than two weeks ago said": a time phrase
+	if j > lo && items[j].lower == "ago" {
+		k := j - 1
+		for k >= lo && j-k <= 6 && items[k].kind == itemWord && (agoWords[items[k].lower] || isNumber(items[k].lower)) {
+			k--
+		}
+		if k < j-1 {
+			j = k
+		}
+	}
+	if j >= lo && items[j].isPunct(",") {
+		k := j - 1
+		for k >= lo && k > j-18 && !items[k].isPunct(",") {
+			k--
+		}
+		if !(k > lo && items[k].isPunct(",")) {
+			return 0, "", false
+		}
+		onlyAdverbs := true
+		for m := k + 1; m < j; m++ {
+			if !items[m].is(classBetween) {
+				onlyAdverbs = false
+			}
+		}
+		if !onlyAdverbs {
+			role = strings.TrimSpace(itemsText(items, k+1, j))
+		}
+		j = k - 1
+	}
+	return j, role, true
+}
+
+// parenBack steps back over a parenthesis ending at items[j] (")"): inside
+// the phrase it is skipped, right before the cue it is cut off (end moves).
+func parenBack(items []item, lo, j, end int) (int, int, bool) {
+	if items[j].text != ")" {
+		return j, end, false
+	}
+	k := j - 1
+	for k >= lo && !items[k].isPunct("(") && items[k].kind != itemQuote {
+		k--
+	}
+	if k >= lo && items[k].isPunct("(") && j != end-1 {
+		return k - 1, end, true
+	}
+	if k >= lo && items[k].isPunct("(") {
+		return k - 1, k, true
+	}
+	return j, end, false
+}
+
+// beforeWhich finds the phrase before "which" at items[j] ("the Chicago
+// Police Department which reported"); ok is false when a capitalised word
+// does not come before it.
+func beforeWhich(items []item, lo, j int) (a, b int, ok bool) {
+	k := j - 1
+	if items[k].isPunct(",") {
+		k--
+	}
+	if k >= lo && items[k].kind == itemWord && items[k].capitalised() {
+		a2, b2, _ := backwardNP(items, lo, k+1)
+		return a2, b2, true
+	}
+	return 0, 0, false
+}
+
+// determinerBack steps back from the determiner at items[j]: past "one
+// of" ("one of his deputies": stop) or into "X of the Y" / "a spokesman
+// for the Y" (more: keep walking).
+func determinerBack(items []item, lo, j int) (int, bool) {
+	j--
+	// "one of his deputies", "some of the senators"
+	if j-1 >= lo && items[j].lower == "of" && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) || items[j-1].is(classQuantifier)) {
+		return j - 2, false
+	}
+	// "Esther Nyambura of the Norwegian Refugee Council", "a spokesman for the campaign"
+	if j-1 >= lo && (items[j].lower == "of" || items[j].lower == "for") && items[j-1].kind == itemWord &&
+		(items[j-1].capitalised() && !nameLikeStops[items[j-1].lower] || isDescriptionHead(items[j-1].lower)) && !endsNP(items[j-1]) {
+		return j - 1, true
+	}
+	return j, false
+}
+
+// joinsBack reports a word that joins two parts of one phrase walking
+// back: "and" between capitalised words, "of", "for" after a person noun,
+// "in" after a description before a place ("a nationalist deputy in Ankara").
+func joinsBack(items []item, lo, j, end int) bool {
+	w := items[j].lower
+	if w == "and" && j+1 < end && items[j+1].capitalised() && j-1 >= lo && items[j-1].capitalised() {
+		return true
+	}
+	return (w == "of" || w == "for") && j+1 < end && (w == "of" || j-1 >= lo && (personNouns[items[j-1].lower] || roleNouns[items[j-1].lower])) ||
+		// "a nationalist deputy in Ankara"
+		placeAfterPerson[w] && j+1 < end && items[j+1].capitalised() && j-1 >= lo && !items[j-1].capitalised() && isDescriptionHead(items[j-1].lower)
+}
+
 var quantifiers = toSet("one some many most all several none two three four each either neither both few")
 
 // forwardNP reads a noun phrase starting at items[i].
@@ -238,40 +282,13 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 	if items[i].is(classPronoun) && items[i].lower != "who" {
 		return i, i + 1
 	}
-	j := i
-	// "about 200 protesters", "nearly 100 lawmakers": an approximation before a number
-	if j+1 < hi && approximators[items[j].lower] && items[j+1].kind == itemWord && items[j+1].text[0] >= '0' && items[j+1].text[0] <= '9' {
-		j += 2
-	}
-	// "The two leaders", "all three ministers"
-	for j < hi && j-i < 3 && items[j].kind == itemWord && (items[j].is(classDeterminer) || items[j].is(classQuantifier)) {
-		j++
-	}
-	// "one unaligned Florida Republican strategist": after a determiner, a
-	// participle before more of the phrase is an adjective
-	if j > i && j+1 < hi && items[j].kind == itemWord && !items[j].capitalised() && !items[j].is(classNPStop) &&
-		cues[items[j].lower] == (cueForm{}) && (strings.HasSuffix(items[j].lower, "ed") || strings.HasSuffix(items[j].lower, "ing")) &&
-		(definites[items[j-1].lower] || items[j-1].lower == "a" || items[j-1].lower == "an" || items[j-1].lower == "one") &&
-		items[j+1].kind == itemWord && !endsNP(items[j+1]) && !items[j+1].is(classDeterminer) && !items[j+1].is(classQuantifier) {
-		j++
-	}
+	j := forwardStart(items, i, hi)
 	n := 0
 	for j < hi && n < 12 {
 		it := items[j]
 		if it.kind == itemPunct {
-			if it.text == "(" {
-				k := j + 1
-				for k < hi && !items[k].isPunct(")") && items[k].kind != itemQuote {
-					k++
-				}
-				if k < hi && items[k].isPunct(")") {
-					j = k + 1
-					continue
-				}
-			}
-			// "9/11 widow Terry Vance": a slash inside a word
-			if it.text == "/" && j > i && j+1 < hi && items[j-1].end == it.start && it.end == items[j+1].start && items[j+1].kind == itemWord {
-				j++
+			if k, ok := punctInPhrase(items, i, j, hi); ok {
+				j = k
 				continue
 			}
 			break
@@ -297,14 +314,7 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			n++
 			continue
 		}
-		if endsNP(it) && !(j == i && !it.is(classNPStop) && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) &&
-			// "said the ruling.": a noun in -ing after a determiner, ending the phrase
-			!(j > i && definites[items[j-1].lower] && strings.HasSuffix(w, "ing") && !it.capitalised() && (j+1 >= hi || items[j+1].kind == itemPunct)) {
-			break
-		}
-		// "the final text avoids naming China": a verb in -s after the noun
-		if j > i+1 && !it.capitalised() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && items[i].is(classDeterminer) &&
-			j+1 < hi && items[j+1].kind == itemWord && (strings.HasSuffix(items[j+1].lower, "ing") && !items[j+1].capitalised() || items[j+1].is(classDeterminer)) {
+		if endsForward(items, i, j, hi) {
 			break
 		}
 		if it.is(classDeterminer) && j > i {
@@ -322,6 +332,68 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		b--
 	}
 	return i, b
+}
+
+// forwardStart steps past what opens a noun phrase at items[i]: an
+// approximate number ("about 200 protesters"), determiners and quantifiers
+// ("all three ministers") and a participle used as an adjective.
+func forwardStart(items []item, i, hi int) int {
+	j := i
+	// "about 200 protesters", "nearly 100 lawmakers": an approximation before a number
+	if j+1 < hi && approximators[items[j].lower] && items[j+1].kind == itemWord && items[j+1].text[0] >= '0' && items[j+1].text[0] <= '9' {
+		j += 2
+	}
+	// "The two leaders", "all three ministers"
+	for j < hi && j-i < 3 && items[j].kind == itemWord && (items[j].is(classDeterminer) || items[j].is(classQuantifier)) {
+		j++
+	}
+	// "one unaligned Florida Republican strategist": after a determiner, a
+	// participle before more of the phrase is an adjective
+	if j > i && j+1 < hi && items[j].kind == itemWord && !items[j].capitalised() && !items[j].is(classNPStop) &&
+		cues[items[j].lower] == (cueForm{}) && (strings.HasSuffix(items[j].lower, "ed") || strings.HasSuffix(items[j].lower, "ing")) &&
+		(definites[items[j-1].lower] || items[j-1].lower == "a" || items[j-1].lower == "an" || items[j-1].lower == "one") &&
+		items[j+1].kind == itemWord && !endsNP(items[j+1]) && !items[j+1].is(classDeterminer) && !items[j+1].is(classQuantifier) {
+		j++
+	}
+	return j
+}
+
+// punctInPhrase steps over punctuation inside a noun phrase at items[j]: a
+// parenthesis, or a slash inside a word ("9/11 widow"); ok is false when
+// the punctuation ends the phrase.
+func punctInPhrase(items []item, i, j, hi int) (int, bool) {
+	it := items[j]
+	if it.text == "(" {
+		k := j + 1
+		for k < hi && !items[k].isPunct(")") && items[k].kind != itemQuote {
+			k++
+		}
+		if k < hi && items[k].isPunct(")") {
+			return k + 1, true
+		}
+	}
+	// "9/11 widow Terry Vance": a slash inside a word
+	if it.text == "/" && j > i && j+1 < hi && items[j-1].end == it.start && it.end == items[j+1].start && items[j+1].kind == itemWord {
+		return j + 1, true
+	}
+	return j, false
+}
+
+// endsForward reports a word at items[j] that ends the noun phrase begun
+// at items[i]: a verb or function word (but not a first word that a noun
+// follows, nor a noun in -ing after "the"), or a verb in -s after the noun
+// ("the final text avoids naming China").
+func endsForward(items []item, i, j, hi int) bool {
+	it := items[j]
+	w := it.lower
+	if endsNP(it) && !(j == i && !it.is(classNPStop) && !commonVerbs[w] && cues[w] == (cueForm{}) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1])) &&
+		// "said the ruling.": a noun in -ing after a determiner, ending the phrase
+		!(j > i && definites[items[j-1].lower] && strings.HasSuffix(w, "ing") && !it.capitalised() && (j+1 >= hi || items[j+1].kind == itemPunct)) {
+		return true
+	}
+	// "the final text avoids naming China": a verb in -s after the noun
+	return j > i+1 && !it.capitalised() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && items[i].is(classDeterminer) &&
+		j+1 < hi && items[j+1].kind == itemWord && (strings.HasSuffix(items[j+1].lower, "ing") && !items[j+1].capitalised() || items[j+1].is(classDeterminer))
 }
 
 // introWords open a sentence before its subject ("But", "Meanwhile").
