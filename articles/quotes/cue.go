@@ -46,50 +46,82 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 	return out
 }
 
-// readCue reads items[j] as a speech cue (CueRules): its form, its words
-// as the cue ("according to") and the rule that read it.
+// readCue reads items[j] as a speech cue by trying cueOrder's rules in
+// turn: its form, its words as the cue ("according to") and the rule that read it.
 func readCue(items []item, lo, hi, j int) (cf cueForm, cueText, cueRule string, ok bool) {
-	it := items[j]
-	cf, ok = cues[it.lower]
-	cueText = it.lower
-	cueRule = ruleCueVerb
-	if !ok {
-		switch {
-		case it.lower == "according" && j+1 < hi && items[j+1].lower == "to":
-			cf, ok, cueText, cueRule = cueForm{lemma: "according to"}, true, "according to", ruleCueAccordingTo
-		case afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) &&
-			// "state Del. Mira Lund", "state prosecutor Ana Ruiz", "secretary
-			// of state": "state" after "of" or before a name or a noun is no
-			// verb ("state the authors", "states in its report" are)
-			!((it.lower == "state" || it.lower == "states") && (j > lo && items[j-1].lower == "of" ||
-				j+1 < hi && items[j+1].kind == itemWord && (items[j+1].capitalised() || !items[j+1].is(classDeterminer) && !items[j+1].is(classNPStop)))):
-			cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueAfterQuoteVerb
-		case finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text)):
-			// "Bystrom agreed." before a quotation
-			cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueClauseFinal
-		case j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi):
-			// "Continued Stein: "Q""
-			cf, ok, cueRule = cueForm{lemma: it.lower}, true, ruleCueOpening
-		case (it.lower == "calls" || it.lower == "call") && quoteWithin(items, j, hi, 5) &&
-			// "a call for "Q"", "calls of "Q"": the noun
-			!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "of")):
-			// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
-			// its quotation close behind ("calls" is mostly the noun otherwise)
-			cf, ok, cueRule = cueForm{lemma: "call"}, true, ruleCueCalls
-		case pronounCues[it.lower] != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
-			items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(it.lower, "s") || strings.HasSuffix(it.lower, "ed"))):
-			// "she yells", "Mr Finegold replies:": after a subject pronoun,
-			// or between a name and a colon, the word is the verb ("a
-			// snappy retort:" is not)
-			cf, ok, cueRule = pronounCues[it.lower], true, ruleCueAfterPronoun
-		case (it.lower == "put" || it.lower == "puts") && j+1 < hi && items[j+1].lower == "it":
-			// "as Dana Milbank puts it, "Q""
-			cf, ok, cueText, cueRule = cueForm{lemma: "put it"}, true, "put it", ruleCuePutIt
-		default:
-			return cueForm{}, "", "", false
+	for _, r := range cueOrder {
+		if cf, text, ok := r.match(items, lo, hi, j); ok {
+			if text == "" {
+				text = items[j].lower
+			}
+			return cf, text, r.name, true
 		}
 	}
-	return cf, cueText, cueRule, true
+	return cueForm{}, "", "", false
+}
+
+// cueRule is one rule of readCue: it reads items[j] as a cue, with the
+// cue's words when they are not the word's lower case.
+type cueRule struct {
+	name  string
+	match func(items []item, lo, hi, j int) (cf cueForm, text string, ok bool)
+}
+
+// cueOrder is the order readCue tries its rules in; CueRules documents them
+// in the same order (TestCueOrder).
+var cueOrder = []cueRule{
+	{ruleCueVerb, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		cf, ok := cues[items[j].lower]
+		return cf, "", ok
+	}},
+	{ruleCueAccordingTo, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		return cueForm{lemma: "according to"}, "according to", items[j].lower == "according" && j+1 < hi && items[j+1].lower == "to"
+	}},
+	{ruleCueAfterQuoteVerb, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		it := items[j]
+		return cueForm{lemma: it.lower}, "", afterCues[it.lower] && (afterQuote(items, lo, j) || j+1 < hi && items[j+1].isPunct(":")) && !stateNotVerb(items, lo, hi, j)
+	}},
+	{ruleCueClauseFinal, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		// "Bystrom agreed." before a quotation
+		it := items[j]
+		return cueForm{lemma: it.lower}, "", finalCues[it.lower] && (j+1 == hi || items[j+1].kind == itemPunct && strings.Contains(".:,;", items[j+1].text))
+	}},
+	{ruleCueOpening, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		// "Continued Stein: "Q""
+		it := items[j]
+		return cueForm{lemma: it.lower}, "", j == lo && it.capitalised() && (afterCues[it.lower] || finalCues[it.lower]) && sentenceOpeningCue(items, j, hi)
+	}},
+	{ruleCueCalls, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		// "what it calls "Q"", "Rivas calls the plan "Q"": the verb, with
+		// its quotation close behind ("calls" is mostly the noun otherwise);
+		// "a call for "Q"", "calls of "Q"": the noun
+		w := items[j].lower
+		return cueForm{lemma: "call"}, "", (w == "calls" || w == "call") && quoteWithin(items, j, hi, 5) &&
+			!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "of"))
+	}},
+	{ruleCueAfterPronoun, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		// "she yells", "Mr Finegold replies:": after a subject pronoun,
+		// or between a name and a colon, the word is the verb ("a
+		// snappy retort:" is not)
+		w := items[j].lower
+		cf := pronounCues[w]
+		return cf, "", cf != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
+			items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed")))
+	}},
+	{ruleCuePutIt, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		// "as Dana Milbank puts it, "Q""
+		w := items[j].lower
+		return cueForm{lemma: "put it"}, "put it", (w == "put" || w == "puts") && j+1 < hi && items[j+1].lower == "it"
+	}},
+}
+
+// stateNotVerb reports "state Del. Mira Lund", "state prosecutor Ana
+// Ruiz", "secretary of state": "state" after "of" or before a name or a
+// noun is no verb ("state the authors", "states in its report" are).
+func stateNotVerb(items []item, lo, hi, j int) bool {
+	w := items[j].lower
+	return (w == "state" || w == "states") && (j > lo && items[j-1].lower == "of" ||
+		j+1 < hi && items[j+1].kind == itemWord && (items[j+1].capitalised() || !items[j+1].is(classDeterminer) && !items[j+1].is(classNPStop)))
 }
 
 // notSpeech reports a cue word at items[j] that is no speech here: a

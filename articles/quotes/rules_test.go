@@ -107,3 +107,15 @@ func TestAttributionOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestCueOrder checks that readCue tries its rules in the order CueRules documents.
+func TestCueOrder(t *testing.T) {
+	if len(cueOrder) != len(CueRules) {
+		t.Fatalf("%d rules run, %d documented", len(cueOrder), len(CueRules))
+	}
+	for i, r := range cueOrder {
+		if r.name != CueRules[i].Name {
+			t.Errorf("rule %d runs %s, documented %s", i, r.name, CueRules[i].Name)
+		}
+	}
+}
