@@ -132,6 +132,20 @@ func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote
 	if len(spans) == 0 {
 		return nil
 	}
+	paraItems, release := tokenizeField(text, paras, spans)
+	defer release()
+	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems)}
+	if tr != nil {
+		st.tr = &fieldTrace{spans: make([]spanTrace, len(spans)), steps: map[[2]int][]string{}}
+	}
+	direct, partial, bylines := st.attributeAll(paraItems)
+	final := st.finalSpeakers(direct, bylines)
+	return st.emit(final, partial, inner, tr)
+}
+
+// tokenizeField cuts every paragraph into items, carved from one pooled
+// buffer; release gives the buffer back once nothing reads the items.
+func tokenizeField(text string, paras []paragraph, spans []span) (paraItems [][]item, release func()) {
 	opens := make(map[int]int, len(spans))
 	for k, s := range spans {
 		opens[s.open] = k
@@ -144,19 +158,19 @@ func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote
 	// untouched by the short ones after it, and clearing it all cost 5% of
 	// extraction)
 	written := 0
-	defer func() {
+	release = func() {
 		if cap(*bp) > maxPooledItems { // a huge brief's buffer is not kept
 			return
 		}
 		clear((*bp)[:max(len(*bp), written)]) // drop the strings they point to
 		*bp = (*bp)[:0]
 		itemBufs.Put(bp)
-	}()
+	}
 	if want := len(text)/4 + len(paras); cap(*bp) < want {
 		*bp = make([]item, 0, want)
 	}
 	buf := *bp
-	paraItems := make([][]item, len(paras))
+	paraItems = make([][]item, len(paras))
 	low := lowerASCII(text)
 	for pi, p := range paras {
 		items := tokenize(buf[len(buf):], text, low, p, spans, opens)
@@ -168,13 +182,18 @@ func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote
 		}
 	}
 	*bp = buf
-	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems)}
-	if tr != nil {
-		st.tr = &fieldTrace{spans: make([]spanTrace, len(spans)), steps: map[[2]int][]string{}}
-	}
-	direct := make([]*who, len(spans))
-	partial := make([]bool, len(spans))
-	bylines := make(map[int]*who) // paragraphs that only sign the quotation before them
+	return paraItems, release
+}
+
+// attributeAll reads every sentence of the field in order: its subject,
+// its cues, and the speaker of each quotation in it (direct, nil when the
+// sentence names none); bylines are the paragraphs that only sign the
+// quotation before them.
+func (st *fieldState) attributeAll(paraItems [][]item) (direct []*who, partial []bool, bylines map[int]*who) {
+	text, spans := st.text, st.spans
+	direct = make([]*who, len(spans))
+	partial = make([]bool, len(spans))
+	bylines = make(map[int]*who) // paragraphs that only sign the quotation before them
 	for pi, items := range paraItems {
 		if w := st.byline(items, pi); w != nil {
 			bylines[pi] = w
@@ -203,6 +222,13 @@ func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote
 			}
 		}
 	}
+	return direct, partial, bylines
+}
+
+// finalSpeakers gives each span its speaker: its own, else its
+// quotation's (over several paragraphs), a byline's, or one inherited.
+func (st *fieldState) finalSpeakers(direct []*who, bylines map[int]*who) []*who {
+	spans := st.spans
 	// a quotation over several paragraphs has one speaker
 	groupWho := map[int]*who{}
 	for k, s := range spans {
@@ -229,6 +255,13 @@ func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote
 			st.tr.spans[k].rule = rule
 		}
 	}
+	return final
+}
+
+// emit makes the quotes of the field: each quotation once (from its first
+// mark to its last), dropped ones left out, inner quotations after theirs.
+func (st *fieldState) emit(final []*who, partial []bool, inner []span, tr *Trace) []model.Quote {
+	text, spans, f := st.text, st.spans, st.field
 	var out []model.Quote
 	for k := 0; k < len(spans); k++ {
 		s := spans[k]
