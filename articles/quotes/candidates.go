@@ -404,7 +404,31 @@ yes no thus hence therefore thanks whatever`)
 // sentenceSubject finds the subject of the sentence items[lo:c] (for participle cues:
 // "X went further, telling ...").
 func sentenceSubject(items []item, lo, c int) (a, b int) {
-	i := lo
+	i, done := subjectStart(items, lo, c)
+	if done {
+		return i, i
+	}
+	// "Following the debate, X ...", "Chastened by the polls, X ...", "Once home, X ..."
+	if i < c && items[i].capitalised() && isOpener(items, i, c) {
+		k := i
+		for k < c && !items[k].isPunct(",") {
+			k++
+		}
+		if k >= c {
+			// "When Trump later referred to ... and said": the subject right after the opener
+			return forwardNP(items, i+1, c)
+		}
+		i = skipPlace(items, skipAdjectiveComma(items, k+1, c), c)
+	}
+	return subjectAt(items, i, c)
+}
+
+// subjectStart steps past what opens the sentence items[lo:c] before its
+// subject: a dateline, punctuation, intro words ("But", "Meanwhile"), an
+// opening prepositional phrase up to its comma, a time phrase ("A few days
+// later,"); done says an opening phrase ran to the end (no subject).
+func subjectStart(items []item, lo, c int) (i int, done bool) {
+	i = lo
 	// a dateline ("LOS ANGELES, Sept. 28 (UPI) —") opens the first sentence
 	if i < c && isCapsWord(items[i].text) {
 		for k := i; k < c && k < i+15; k++ {
@@ -425,7 +449,7 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 				k++
 			}
 			if k >= c {
-				return i, i
+				return i, true
 			}
 			i = skipAdjectiveComma(items, k+1, c)
 			continue
@@ -437,26 +461,25 @@ func sentenceSubject(items []item, lo, c int) (a, b int) {
 		}
 		i++
 	}
-	// "Following the debate, X ...", "Chastened by the polls, X ...", "Once home, X ..."
-	if i < c && items[i].capitalised() && isOpener(items, i, c) {
-		k := i
-		for k < c && !items[k].isPunct(",") {
-			k++
+	return i, false
+}
+
+// skipPlace steps past the rest of a place after an opening phrase's comma
+// at items[i]: "At a summit in Hilton Head, S.C., Rubio offered".
+func skipPlace(items []item, i, c int) int {
+	for n := 0; n < 2; n++ {
+		a, b := forwardNP(items, i, c)
+		if b <= a || b-a > 2 || b >= c || !items[b].isPunct(",") || !items[a].capitalised() || !strings.HasSuffix(items[b-1].text, ".") && b-a > 1 {
+			break
 		}
-		if k >= c {
-			// "When Trump later referred to ... and said": the subject right after the opener
-			return forwardNP(items, i+1, c)
-		}
-		i = skipAdjectiveComma(items, k+1, c)
-		// "At a summit in Hilton Head, S.C., Rubio offered": the rest of a place
-		for n := 0; n < 2; n++ {
-			a, b := forwardNP(items, i, c)
-			if b <= a || b-a > 2 || b >= c || !items[b].isPunct(",") || !items[a].capitalised() || !strings.HasSuffix(items[b-1].text, ".") && b-a > 1 {
-				break
-			}
-			i = b + 1
-		}
+		i = b + 1
 	}
+	return i
+}
+
+// subjectAt reads the subject that starts at items[i]: the name a
+// description introduces, or past an opening phrase with no name.
+func subjectAt(items []item, i, c int) (a, b int) {
 	a, b = forwardNP(items, i, c)
 	// "Iran’s ambassador to the IAEA, Dariush Kamrani, dismissed ..."
 	if b > a {

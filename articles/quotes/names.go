@@ -181,20 +181,9 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, paraItems [][]it
 			if e-s > len(name) {
 				e = s + len(name)
 			}
-			person := true
-			for k := a; k < b; k++ {
-				if orgWords[possessive(items[k].lower)] || isUpperWord(items[k].text) {
-					person = false
-				}
-			}
-			if b-a == 1 && isDemonym(items[a].lower) {
-				person = false
-			}
+			person := runIsPerson(items, a, b)
 			fs := strings.Fields(name)
 			last := strings.ToLower(fs[len(fs)-1])
-			if a > 0 && placePrepositions[items[a-1].lower] {
-				person = false
-			}
 			r := nameRef{start: s, end: e, name: name, person: person}
 			if prev, ok := full[last]; ok && len(fs) == 1 && len(prev.name) > len(name) && strings.HasSuffix(prev.name, name) {
 				r.name, r.person = prev.name, prev.person
@@ -209,6 +198,25 @@ func (ix *nameIndex) capitalisedRuns(text string, spans []span, paraItems [][]it
 		}
 	}
 	return out
+}
+
+// runIsPerson guesses whether the capitalised run items[a:b] names a
+// person: no organisation word or acronym in it, not a lone demonym, not
+// after a preposition of place.
+func runIsPerson(items []item, a, b int) bool {
+	person := true
+	for k := a; k < b; k++ {
+		if orgWords[possessive(items[k].lower)] || isUpperWord(items[k].text) {
+			person = false
+		}
+	}
+	if b-a == 1 && isDemonym(items[a].lower) {
+		person = false
+	}
+	if a > 0 && placePrepositions[items[a-1].lower] {
+		person = false
+	}
+	return person
 }
 
 // within appends the names inside [s, e) to out and returns it: callers
