@@ -123,175 +123,211 @@ func isWordStart(text string, i int) bool {
 // next paragraph when that one opens with a mark (the newspaper convention);
 // each paragraph's piece is its own span, tied to the first by group.
 func findSpans(text string, paras []paragraph) (out, inner []span) {
-	pending := 0 // inner quotations whose outer span is not out yet
-	carry := -1  // group of a quotation carried over from the previous paragraph
+	sc := spanScanner{text: text, carry: -1}
 	for pi, p := range paras {
-		open := -1
-		openAt := -1
-		openKind := markEither
-		group := -1
-		i := p.start
-		if carry >= 0 {
-			if at, after, ok := startsWithMark(text, p); ok {
-				open, openAt, group = after, at, carry
-				openKind, _, _ = markAt(text, at)
-				i = after
-			}
-		}
-		carry = -1
-		inTag := false // inside markup (<tweet author="..." datetime="...">): its marks quote nothing
-		for i < p.end {
-			// most bytes are none of '"', '<', '>' or the first byte of a curly mark or guillemet
-			for i < p.end && !markish[text[i]] {
-				i++
-			}
-			if i >= p.end {
-				break
-			}
-			if c := text[i]; c == '<' && open < 0 && i+1 < p.end && (isASCIILetter(text[i+1]) || text[i+1] == '/') {
-				inTag = true
-			} else if c == '>' {
-				inTag = false
-			}
-			k, n, ok := markAt(text, i)
-			if !ok || inTag {
-				i++
-				continue
-			}
-			if open < 0 {
-				// A closing mark right after a word is a stray closer: skip
-				// it. So is a straight one glued to a word and followed by
-				// a space ("review of [his] systems" including"), when the
-				// paragraph has no mark before it that it could close.
-				if k == markClose && i > p.start && !isSpace(text[i-1]) && !isWordStart(text, i+n) ||
-					k == markEither && i > p.start && isWordEnd(text, i) && i+n < p.end && isSpace(text[i+n]) && !marksBefore(text, p.start, i) {
-					i += n
-					continue
-				}
-				// a doubled opener ("“We won,” he said"; ““We won”) is
-				// one: the quotation opens at the second
-				if i+n < p.end {
-					if k2, n2, ok := markAt(text, i+n); ok && k2 == markOpen {
-						i, k, n = i+n, k2, n2
-					}
-				}
-				open, openAt, openKind = i+n, i, k
-				group = -1
-			} else if k == markOpen && openKind == markEither {
-				// "... it comes across as “too loud.”": curly marks paired
-				// inside a straight-quoted quotation are quoted words within
-				// it, not its end
-				if j := nestedClose(text, i+n, p.end); j > 0 {
-					if s, ok := trimSpan(text, i, i+n, j-closerSize(text, j), pi); ok {
-						inner = append(inner, s)
-						pending++
-					}
-					i = j
-					continue
-				}
-				// a lone curly opener closes the straight quotation, as before
-				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !(openAt > 0 && text[openAt-1] == '=') {
-					s.group = group
-					out, pending = appendSpan(out, s, inner, pending)
-				}
-				open = -1
-				inner, pending = inner[:len(inner)-pending], 0
-			} else if k == markOpen && openKind == markOpen {
-				// a curly opener inside a curly quotation: after the end of
-				// a sentence it opens the next quotation (the one before was
-				// left unclosed: “... American.\n“I have been ...”); inside a
-				// sentence it quotes words within the quotation (“I’d rather
-				// live in what he calls “hell” than ...”)
-				if endsSentence(text, open, i) {
-					if s, ok := trimSpan(text, openAt, open, i, pi); ok {
-						s.group = group
-						out, pending = appendSpan(out, s, inner, pending)
-					}
-					inner, pending = inner[:len(inner)-pending], 0
-					open, openAt, openKind = i+n, i, k
-					group = -1
-					i += n
-					continue
-				}
-				if j := nestedClose(text, i+n, p.end); j > 0 && hasCloser(text, j, p.end) {
-					if s, ok := trimSpan(text, i, i+n, j-closerSize(text, j), pi); ok {
-						inner = append(inner, s)
-						pending++
-					}
-					i = j
-					continue
-				}
-				// as before: the opener ends the quotation
-				if s, ok := trimSpan(text, openAt, open, i, pi); ok {
-					s.group = group
-					out, pending = appendSpan(out, s, inner, pending)
-				}
-				open = -1
-				inner, pending = inner[:len(inner)-pending], 0
-			} else if k == markEither && openKind == markEither && opensWords(text, i, n, p.start) && endsSentence(text, open, i) {
-				// "One priority is victims. "The needs of victims ...: a
-				// straight mark that opens words after a sentence's end
-				// starts the next quotation (paragraphs run together, each
-				// opening with a mark, or a mark left unclosed)
-				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !(openAt > 0 && text[openAt-1] == '=') {
-					s.group = group
-					out, pending = appendSpan(out, s, inner, pending)
-				}
-				inner, pending = inner[:len(inner)-pending], 0
-				open, openAt, openKind = i+n, i, k
-				group = -1
-			} else {
-				// attribute values in markup (tweet="...") are not quotations,
-				// nor is a nickname inside a name (Marcia "Cia" Price)
-				markup := openAt > 0 && text[openAt-1] == '='
-				if s, ok := trimSpan(text, openAt, open, i, pi); ok && !markup && !isNickname(text, s, i+n) {
-					s.group = group
-					out, pending = appendSpan(out, s, inner, pending)
-				}
-				open = -1
-				inner, pending = inner[:len(inner)-pending], 0
-			}
-			i += n
-		}
-		if open >= 0 {
-			s, ok := trimSpan(text, openAt, open, p.end, pi)
-			next := pi + 1
-			continues := false
-			if next < len(paras) {
-				var at int
-				at, _, continues = startsWithMark(text, paras[next])
-				// a writer who marks the paragraphs of a block quotation
-				// with straight marks and the quotations inside it with
-				// curly ones: a next paragraph that opens with the other
-				// kind of mark and closes it is a quotation of its own
-				if continues {
-					k, n, _ := markAt(text, at)
-					continues = (k == markEither) == (openKind == markEither) || !hasCloser(text, at+n, paras[next].end)
-				}
-			}
-			// an unbalanced mark (nothing closes it, nothing continues it)
-			// leaves no telling where the quotation ends: no span
-			if ok && (continues || group >= 0) {
-				s.group = group
-				out, pending = appendSpan(out, s, inner, pending)
-				if continues {
-					carry = out[len(out)-1].group
-				}
-			} else if continues && group >= 0 {
-				carry = group
-			} else if group < 0 {
-				// the stray mark quotes nothing, but a quotation paired
-				// inside its words is still one ("Trump walked on,
-				// chanting “U-S-A!”": an excerpt's leading mark)
-				for _, in := range inner[len(inner)-pending:] {
-					in.group = -1
-					out, _ = appendSpan(out, in, nil, 0)
-				}
-			}
-		}
-		inner, pending = inner[:len(inner)-pending], 0
+		sc.paragraph(paras, pi, p)
 	}
-	return out, inner
+	return sc.out, sc.inner
+}
+
+// spanScanner is findSpans's state.
+type spanScanner struct {
+	text       string
+	out, inner []span
+	pending    int // inner quotations whose outer span is not out yet
+	carry      int // group of a quotation carried over from the previous paragraph
+	// the quotation open in the current paragraph
+	open, openAt int
+	openKind     int
+	group        int
+	pi           int
+}
+
+// paragraph scans paragraph pi.
+func (sc *spanScanner) paragraph(paras []paragraph, pi int, p paragraph) {
+	text := sc.text
+	sc.open, sc.openAt, sc.openKind, sc.group, sc.pi = -1, -1, markEither, -1, pi
+	i := p.start
+	if sc.carry >= 0 {
+		if at, after, ok := startsWithMark(text, p); ok {
+			sc.open, sc.openAt, sc.group = after, at, sc.carry
+			sc.openKind, _, _ = markAt(text, at)
+			i = after
+		}
+	}
+	sc.carry = -1
+	inTag := false // inside markup (<tweet author="..." datetime="...">): its marks quote nothing
+	for i < p.end {
+		// most bytes are none of '"', '<', '>' or the first byte of a curly mark or guillemet
+		for i < p.end && !markish[text[i]] {
+			i++
+		}
+		if i >= p.end {
+			break
+		}
+		if c := text[i]; c == '<' && sc.open < 0 && i+1 < p.end && (isASCIILetter(text[i+1]) || text[i+1] == '/') {
+			inTag = true
+		} else if c == '>' {
+			inTag = false
+		}
+		k, n, ok := markAt(text, i)
+		if !ok || inTag {
+			i++
+			continue
+		}
+		i = sc.mark(p, i, k, n)
+	}
+	if sc.open >= 0 {
+		sc.unclosed(paras, pi, p)
+	}
+	sc.dropPending()
+}
+
+// dropPending forgets the inner quotations of a quotation that was not kept.
+func (sc *spanScanner) dropPending() {
+	sc.inner, sc.pending = sc.inner[:len(sc.inner)-sc.pending], 0
+}
+
+// emit keeps the open quotation, up to end, unless it is markup's.
+func (sc *spanScanner) emit(end int, markupOK bool) {
+	if s, ok := trimSpan(sc.text, sc.openAt, sc.open, end, sc.pi); ok && (markupOK || !(sc.openAt > 0 && sc.text[sc.openAt-1] == '=')) {
+		s.group = sc.group
+		sc.out, sc.pending = appendSpan(sc.out, s, sc.inner, sc.pending)
+	}
+}
+
+// nested records the quotation inside the open one from the mark at i
+// (its words from i+n) to j, when one closes before the paragraph's end.
+func (sc *spanScanner) nested(i, n, j int) {
+	if s, ok := trimSpan(sc.text, i, i+n, j-closerSize(sc.text, j), sc.pi); ok {
+		sc.inner = append(sc.inner, s)
+		sc.pending++
+	}
+}
+
+// mark reads the mark of kind k and size n at i and returns where to read on.
+func (sc *spanScanner) mark(p paragraph, i, k, n int) int {
+	text := sc.text
+	switch {
+	case sc.open < 0:
+		// A closing mark right after a word is a stray closer: skip
+		// it. So is a straight one glued to a word and followed by
+		// a space ("review of [his] systems" including"), when the
+		// paragraph has no mark before it that it could close.
+		if k == markClose && i > p.start && !isSpace(text[i-1]) && !isWordStart(text, i+n) ||
+			k == markEither && i > p.start && isWordEnd(text, i) && i+n < p.end && isSpace(text[i+n]) && !marksBefore(text, p.start, i) {
+			return i + n
+		}
+		// a doubled opener ("“We won,” he said"; ““We won”) is
+		// one: the quotation opens at the second
+		if i+n < p.end {
+			if k2, n2, ok := markAt(text, i+n); ok && k2 == markOpen {
+				i, k, n = i+n, k2, n2
+			}
+		}
+		sc.open, sc.openAt, sc.openKind = i+n, i, k
+		sc.group = -1
+	case k == markOpen && sc.openKind == markEither:
+		// "... it comes across as “too loud.”": curly marks paired
+		// inside a straight-quoted quotation are quoted words within
+		// it, not its end
+		if j := nestedClose(text, i+n, p.end); j > 0 {
+			sc.nested(i, n, j)
+			return j
+		}
+		// a lone curly opener closes the straight quotation, as before
+		sc.emit(i, false)
+		sc.open = -1
+		sc.dropPending()
+	case k == markOpen && sc.openKind == markOpen:
+		return sc.curlyInCurly(p, i, k, n)
+	case k == markEither && sc.openKind == markEither && opensWords(text, i, n, p.start) && endsSentence(text, sc.open, i):
+		// "One priority is victims. "The needs of victims ...: a
+		// straight mark that opens words after a sentence's end
+		// starts the next quotation (paragraphs run together, each
+		// opening with a mark, or a mark left unclosed)
+		sc.emit(i, false)
+		sc.dropPending()
+		sc.open, sc.openAt, sc.openKind = i+n, i, k
+		sc.group = -1
+	default:
+		// attribute values in markup (tweet="...") are not quotations,
+		// nor is a nickname inside a name (Marcia "Cia" Price)
+		markup := sc.openAt > 0 && text[sc.openAt-1] == '='
+		if s, ok := trimSpan(text, sc.openAt, sc.open, i, sc.pi); ok && !markup && !isNickname(text, s, i+n) {
+			s.group = sc.group
+			sc.out, sc.pending = appendSpan(sc.out, s, sc.inner, sc.pending)
+		}
+		sc.open = -1
+		sc.dropPending()
+	}
+	return i + n
+}
+
+// curlyInCurly reads a curly opener at i inside a curly quotation: after
+// the end of a sentence it opens the next quotation (the one before was
+// left unclosed: “... American.\n“I have been ...”); inside a sentence it
+// quotes words within the quotation (“I’d rather live in what he calls
+// “hell” than ...”).
+func (sc *spanScanner) curlyInCurly(p paragraph, i, k, n int) int {
+	text := sc.text
+	if endsSentence(text, sc.open, i) {
+		sc.emit(i, true)
+		sc.dropPending()
+		sc.open, sc.openAt, sc.openKind = i+n, i, k
+		sc.group = -1
+		return i + n
+	}
+	if j := nestedClose(text, i+n, p.end); j > 0 && hasCloser(text, j, p.end) {
+		sc.nested(i, n, j)
+		return j
+	}
+	// as before: the opener ends the quotation
+	sc.emit(i, true)
+	sc.open = -1
+	sc.dropPending()
+	return i + n
+}
+
+// unclosed ends paragraph pi with a quotation open: it continues into the
+// next paragraph when that one opens with a mark of the same kind; an
+// unbalanced mark (nothing closes it, nothing continues it) leaves no
+// telling where the quotation ends: no span.
+func (sc *spanScanner) unclosed(paras []paragraph, pi int, p paragraph) {
+	text := sc.text
+	s, ok := trimSpan(text, sc.openAt, sc.open, p.end, pi)
+	next := pi + 1
+	continues := false
+	if next < len(paras) {
+		var at int
+		at, _, continues = startsWithMark(text, paras[next])
+		// a writer who marks the paragraphs of a block quotation
+		// with straight marks and the quotations inside it with
+		// curly ones: a next paragraph that opens with the other
+		// kind of mark and closes it is a quotation of its own
+		if continues {
+			k, n, _ := markAt(text, at)
+			continues = (k == markEither) == (sc.openKind == markEither) || !hasCloser(text, at+n, paras[next].end)
+		}
+	}
+	switch {
+	case ok && (continues || sc.group >= 0):
+		s.group = sc.group
+		sc.out, sc.pending = appendSpan(sc.out, s, sc.inner, sc.pending)
+		if continues {
+			sc.carry = sc.out[len(sc.out)-1].group
+		}
+	case continues && sc.group >= 0:
+		sc.carry = sc.group
+	case sc.group < 0:
+		// the stray mark quotes nothing, but a quotation paired
+		// inside its words is still one ("Trump walked on,
+		// chanting “U-S-A!”": an excerpt's leading mark)
+		for _, in := range sc.inner[len(sc.inner)-sc.pending:] {
+			in.group = -1
+			sc.out, _ = appendSpan(sc.out, in, nil, 0)
+		}
+	}
 }
 
 // nestedClose returns the offset just past the curly closing mark that
