@@ -130,9 +130,15 @@ func TestEndToEndBackToResults(t *testing.T) {
 	s.waitFor("several hits", func(scr string) bool {
 		return strings.Contains(scr, "word:talks") && strings.Count(scr, "\n  ") > 6
 	})
+	// One key at a time, each waited for: two keys sent together may be
+	// drawn one frame apart, and the screen between them is the second hit.
 	s.keys("Down")
+	scr := s.waitFor("the second hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
+	second := hitSelected(scr)
 	s.keys("Down")
-	scr := s.waitFor("the third hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
+	scr = s.waitFor("the third hit selected", func(scr string) bool {
+		return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) && hitSelected(scr) != second
+	})
 	chosen := hitSelected(scr)
 	s.keys("Enter")
 	s.waitFor("the brief open", func(scr string) bool {
