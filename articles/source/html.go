@@ -46,8 +46,10 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 			page = u
 		}
 		p := readability.NewParser()
+		p.KeepClasses = true // for pruneBoilerplate
 		if art, err := p.ParseAndMutate(doc, page); err == nil && art.Node != nil {
-			blocks = htmlBlocks(art.Node)
+			pruneBoilerplate(art.Node)
+			blocks = dropBoilerParagraphs(htmlBlocks(art.Node))
 			title = art.Title()
 			if meta.author == "" {
 				meta.author = art.Byline()
@@ -232,7 +234,7 @@ var htmlSkipped = map[atom.Atom]bool{
 	atom.Head: true, atom.Nav: true, atom.Form: true, atom.Button: true, atom.Svg: true,
 	atom.Iframe: true, atom.Select: true, atom.Textarea: true, atom.Object: true,
 	atom.Canvas: true, atom.Img: true, atom.Picture: true, atom.Video: true, atom.Audio: true,
-	atom.Math: true, atom.Embed: true, atom.Input: true, atom.Label: true,
+	atom.Embed: true, atom.Input: true, atom.Label: true,
 }
 
 // htmlBlockTags are the elements that end a paragraph.
@@ -267,11 +269,13 @@ func tagOf(n *html.Node) atom.Atom {
 // htmlBlocks returns the text of n's paragraphs: each block element ends
 // one, <br><br> ends one, a single <br> is a line break inside one; each
 // line of a <pre> is a paragraph of its own (a body has no other line
-// breaks), so that code, verse and tables in it keep their lines.
+// breaks), so that code, verse and tables in it keep their lines. MathML
+// is read inline, its tokens spaced apart.
 func htmlBlocks(n *html.Node) []string {
 	var blocks []string
 	var cur strings.Builder
-	pre := 0 // <pre> elements open
+	pre := 0  // <pre> elements open
+	math := 0 // <math> elements open
 	flush := func() {
 		for _, part := range doubleBreak.Split(cur.String(), -1) {
 			if s := strings.TrimSpace(part); s != "" {
@@ -308,6 +312,17 @@ func htmlBlocks(n *html.Node) []string {
 			if tag == atom.Pre {
 				pre++
 				defer func() { pre-- }()
+			}
+			if tag == atom.Math {
+				math++
+				defer func() { math-- }()
+			}
+			if math > 0 {
+				if tag == atom.Annotation || tag == atom.AnnotationXml {
+					return // the formula's source (TeX), not its text
+				}
+				// MathML's tokens (<mi>a</mi><mo>=</mo>) are words apart
+				defer cur.WriteString(" ")
 			}
 		case html.CommentNode, html.DoctypeNode:
 			return

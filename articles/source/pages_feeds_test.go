@@ -352,3 +352,48 @@ func declaredItems(data []byte) int {
 	s := string(toUTF8Text(data, ""))
 	return strings.Count(s, "<item>") + strings.Count(s, "<item ") + strings.Count(s, "<entry>") + strings.Count(s, "<entry ")
 }
+
+// Boilerplate out: captions and credits, screen-reader labels, share and
+// sign-in lines, stamps, bylines glued to dates, related and newsletter
+// blocks; a "no_caption" class is no caption.
+func TestBoilerplateOut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Accord talks resume</title></head><body><article>`)
+	b.WriteString(`<p>By Ana Ruiz, Updated 10:32 AM, March 4, 2024</p>`)
+	b.WriteString(`<p>Share this article</p><p>Sign in</p>`)
+	b.WriteString(`<figure><img src="a.jpg"><figcaption><span class="off-screen">Media caption</span> Envoys arrive in Geneva</figcaption></figure>`)
+	for i := 1; i <= 3; i++ {
+		b.WriteString("<p>" + longPara(i) + "</p>")
+	}
+	b.WriteString(`<div class="no_caption item"><h2>The envoys met twice before the accord stalled in the spring.</h2></div>`)
+	b.WriteString(`<p class="image-credit">Photo: Lena Holm/Agency</p>`)
+	b.WriteString(`<p>Updated: 4 March 2024 11:02 GMT</p>`)
+	for i := 4; i <= 6; i++ {
+		b.WriteString("<p>" + longPara(i) + "</p>")
+	}
+	b.WriteString(`<div id="jp-relatedposts"><h3>Related</h3><p>Harbour talks stall over quotas in the north</p></div>`)
+	b.WriteString(`<div class="newsletter-signup"><p>Get the morning briefing in your inbox every day.</p></div>`)
+	b.WriteString(`</article></body></html>`)
+	arts, err := Parse("page.html", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := arts[0].Body
+	for _, gone := range []string{"Ana Ruiz", "Share this", "Sign in", "Media caption", "Envoys arrive", "Lena Holm", "Updated", "Related", "Harbour talks", "morning briefing"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("%q kept in %q", gone, body)
+		}
+	}
+	if ps := paragraphs(arts[0]); len(ps) != 7 || !strings.Contains(body, "The envoys met twice") {
+		t.Errorf("%d paragraphs: %q", len(ps), body)
+	}
+}
+
+// MathML is read inline, its tokens apart, its TeX annotation left out.
+func TestMathInline(t *testing.T) {
+	page := `<html><head><title>Notes</title></head><body><article><p>` + longPara(1) + `</p><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn><annotation encoding="TeX">a \ne 0</annotation></math> there are two roots.</p></article></body></html>`
+	arts, err := Parse("m.html", []byte(page))
+	if err != nil || !strings.HasSuffix(arts[0].Body, "When a ≠ 0 there are two roots.") {
+		t.Errorf("%v %q", err, arts[0].Body)
+	}
+}
