@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"briefs/articles/digest"
+	"briefs/articles/source"
 	"briefs/model"
 	"briefs/ui/articlelist"
 	"briefs/ui/clipboard"
@@ -123,22 +124,22 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if !ok {
 			return nil, false
 		}
-		if art.URL == "" {
-			a.warn("This brief has no URL.")
+		link, ok := a.link(art, "opened")
+		if !ok {
 			return a.layout(), true
 		}
-		a.say("Opening " + art.URL)
-		return tea.Batch(a.layout(), openURL(art.URL, a.cfg.Browser)), true
+		a.say("Opening " + link)
+		return tea.Batch(a.layout(), openURL(link, a.cfg.Browser)), true
 	case key.Matches(msg, a.actions.CopyURL):
 		art, ok := a.currentBrief()
 		if !ok {
 			return nil, false
 		}
-		if art.URL == "" {
-			a.warn("This brief has no URL.")
+		link, ok := a.link(art, "copied")
+		if !ok {
 			return a.layout(), true
 		}
-		return a.copy("URL", art.URL), true
+		return a.copy("URL", link), true
 	case key.Matches(msg, a.actions.CopyQuote):
 		art, ok := a.currentBrief()
 		if !ok {
@@ -262,6 +263,30 @@ func exportDigest(art model.Article, dir string) tea.Cmd {
 	}
 }
 
+// link returns a brief's URL when it may be opened or copied: an http(s)
+// URL (source.CleanURL; a cached brief may predate that rule). Otherwise
+// it says why not (done is "opened" or "copied") and returns false.
+func (a *App) link(art model.Article, done string) (string, bool) {
+	if art.URL == "" {
+		a.warn("This brief has no URL.")
+		return "", false
+	}
+	link := source.CleanURL(art.URL)
+	if link == "" {
+		a.warn(fmt.Sprintf("Not %s: only http(s) links are, and this brief's is %q.", done, source.CleanTitle(art.URL)))
+		return "", false
+	}
+	return link, true
+}
+
+// endsOptions are browsers known to read "--" as the end of their options
+// (Chromium's command line does), so that nothing after it is taken for
+// one. Others get the URL alone: CleanURL never lets one start with '-'.
+var endsOptions = map[string]bool{
+	"chromium": true, "chromium-browser": true, "google-chrome": true, "google-chrome-stable": true,
+	"chrome": true, "brave": true, "brave-browser": true, "microsoft-edge": true, "vivaldi": true, "opera": true,
+}
+
 // BrowserCommand is the command that opens url: the configured browser,
 // else $BROWSER, else xdg-open (open on macOS). interactive says whether it
 // may use the terminal (a user's browser may be lynx): the reader then
@@ -274,6 +299,9 @@ func BrowserCommand(url, configured, envBrowser, goos string) (argv []string, in
 					f[i] = strings.ReplaceAll(f[i], "%s", url)
 				}
 				return f, true
+			}
+			if endsOptions[filepath.Base(f[0])] {
+				f = append(f, "--")
 			}
 			return append(f, url), true
 		}

@@ -297,3 +297,47 @@ func TestBackgroundAnswerInTime(t *testing.T) {
 		t.Errorf("a light terminal's answer in time: dark %v, glamour %q", b.st.Dark, b.st.Glamour)
 	}
 }
+
+// TestHostileURLsNeverOpenedOrCopied: a brief's url field that is not an
+// http(s) link (an option for the browser, a local file, script) is neither
+// handed to the browser nor copied; the status says why.
+func TestHostileURLsNeverOpenedOrCopied(t *testing.T) {
+	for _, bad := range []string{
+		"--new-window=https://example.org",
+		"-P evil https://example.org",
+		"file:///etc/passwd",
+		"javascript:alert(1)",
+		"data:text/html,<b>x</b>",
+		"ftp://example.org/x",
+		"//example.org/no-scheme",
+		"https://-flag/",
+	} {
+		arts := seedFirst(t)
+		arts[0].URL = bad
+		a := sized(t, 120, 40, arts)
+		a, _ = keys(t, a, "enter")
+		for _, k := range []string{"o", "Y"} {
+			m, _ := a.Update(press(k))
+			got := m.(App)
+			if !strings.HasPrefix(got.status, "Not ") || strings.Contains(got.status, "Opening") {
+				t.Errorf("%q, %s: status %q", bad, k, got.status)
+			}
+		}
+	}
+	arts := seedFirst(t)
+	arts[0].URL = "https://example.org/a b"
+	a := sized(t, 120, 40, arts)
+	a, _ = keys(t, a, "enter")
+	m, _ := a.Update(press("o"))
+	if got := m.(App).status; got != "Opening https://example.org/a%20b" {
+		t.Errorf("a good link: status %q", got)
+	}
+}
+
+func TestBrowserGetsEndOfOptions(t *testing.T) {
+	const u = "https://example.org/x"
+	argv, _ := BrowserCommand(u, "/usr/bin/chromium --incognito", "", "linux")
+	if !slices.Equal(argv, []string{"/usr/bin/chromium", "--incognito", "--", u}) {
+		t.Errorf("chromium: %v", argv)
+	}
+}

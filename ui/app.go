@@ -20,11 +20,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles"
 	"briefs/articles/store"
 	"briefs/model"
 	"briefs/ui/articlelist"
+	"briefs/ui/cellwidth"
 	"briefs/ui/clipboard"
 	"briefs/ui/config"
 	"briefs/ui/corpusview"
@@ -122,6 +124,7 @@ type App struct {
 	// Reading state (see reading.go).
 	state      *store.State // nil: none kept
 	statePath  string
+	graphemes  bool                     // the terminal clusters graphemes (mode 2027): emoji need no stand-ins
 	reading    map[string]store.Reading // by article id: the file's, with this session's changes
 	stateReady bool                     // the file has been read (or failed to be)
 	early      []stateChange            // changes made before, applied to what the file says
@@ -251,6 +254,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		return a, a.layout()
+	case tea.ModeReportMsg:
+		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeSet || msg.Value == ansi.ModeReset || msg.Value == ansi.ModePermanentlySet) {
+			a.graphemes = true // the terminal and the renderer now count as lipgloss does
+		}
+		return a, nil
 	case tea.BackgroundColorMsg:
 		if a.themeFixed {
 			return a, nil
@@ -966,6 +974,11 @@ func (a App) View() tea.View {
 			main += "\n"
 		}
 		body = lipgloss.NewStyle().MaxHeight(a.height).MaxWidth(a.width).Render(main + chrome)
+		// Emoji sequences drawn as wide as lipgloss measured them, on any
+		// terminal and by any renderer measure (see cellwidth).
+		if !a.graphemes {
+			body = cellwidth.Frame(body)
+		}
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,11 @@ func sanitizeOnce(s string) string {
 			i += size
 		case isInvisibleFormat(r):
 			i += size
+		case r == zwj || r == zwnj || r >= tagFirst && r <= tagLast:
+			if keepJoiner(b.String(), r, s[i+size:]) {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
 		default:
 			b.WriteString(s[i : i+size])
 			i += size
@@ -100,7 +106,13 @@ func isPlain(s string) bool {
 }
 
 // isInvisibleFormat reports the format characters that can reorder or hide
-// text on screen: bidi embeddings, overrides, isolates and marks, and the BOM.
+// text on screen, and are removed wherever they are: bidi embeddings,
+// overrides, isolates and marks, the BOM, the zero-width space, the word
+// joiner and invisible operators, the soft hyphen, the Mongolian vowel
+// separator and the interlinear annotation marks. Joiners and tag
+// characters are removed too, but not inside an emoji (see keepJoiner).
+// Hidden inside a word ("La\u200bvrov") they would keep it from being
+// found, and give the terminal and the program different widths.
 func isInvisibleFormat(r rune) bool {
 	switch {
 	case r >= 0x202a && r <= 0x202e: // LRE RLE PDF LRO RLO
@@ -111,8 +123,95 @@ func isInvisibleFormat(r rune) bool {
 		return true
 	case r == 0xfeff: // BOM, zero-width no-break space
 		return true
+	case r == 0x200b, r >= 0x2060 && r <= 0x2064, r == 0x00ad, r == 0x180e: // ZWSP, WJ and invisible operators, SHY, MVS
+		return true
+	case r >= 0xfff9 && r <= 0xfffb: // interlinear annotation
+		return true
 	}
 	return false
+}
+
+// The joiners and tags keepJoiner rules on.
+const (
+	zwnj     = 0x200c
+	zwj      = 0x200d
+	tagFirst = 0xe0000
+	tagLast  = 0xe007f
+	tagFlag  = 0x1f3f4 // WAVING BLACK FLAG, which tags make a region's flag
+)
+
+// keepJoiner says whether the joiner or tag r, between the text already
+// kept (before) and the rest (after), does a visible job: a ZWJ between two
+// emoji (a family, a profession), a ZWNJ between two letters of a script
+// that joins them (Persian, Arabic, the Indic scripts), a tag in a
+// subdivision flag (the black flag, tags, and the cancel tag).
+func keepJoiner(before string, r rune, after string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
+	switch {
+	case r == zwj:
+		if prev == 0xfe0f || prev >= 0x1f3fb && prev <= 0x1f3ff { // emoji presentation, skin tone: look at the emoji
+			p, n := utf8.DecodeLastRuneInString(before)
+			for (p == 0xfe0f || p >= 0x1f3fb && p <= 0x1f3ff) && n > 0 {
+				before = before[:len(before)-n]
+				p, n = utf8.DecodeLastRuneInString(before)
+			}
+			prev = p
+		}
+		return isPictographic(prev) && isPictographic(next)
+	case r == zwnj:
+		return joiningScript(prev) && joiningScript(next)
+	default: // a tag: kept only in a whole flag: the black flag, tags, the cancel tag
+		k := before
+		for {
+			p, n := utf8.DecodeLastRuneInString(k)
+			if p >= 0xe0020 && p <= 0xe007e {
+				k = k[:len(k)-n]
+				continue
+			}
+			if p != tagFlag {
+				return false
+			}
+			break
+		}
+		if r == tagLast {
+			return len(k) < len(before) // at least one tag before it
+		}
+		if r < 0xe0020 {
+			return false
+		}
+		for a := after; ; {
+			q, n := utf8.DecodeRuneInString(a)
+			if q == tagLast {
+				return true
+			}
+			if q < 0xe0020 || q > 0xe007e {
+				return false
+			}
+			a = a[n:]
+		}
+	}
+}
+
+// isPictographic approximates Unicode's Extended_Pictographic: the blocks
+// emoji come from.
+func isPictographic(r rune) bool {
+	switch {
+	case r >= 0x1f000 && r <= 0x1faff, r >= 0x2600 && r <= 0x27bf, r >= 0x2300 && r <= 0x23ff,
+		r >= 0x2b00 && r <= 0x2bff, r >= 0x2190 && r <= 0x21ff:
+		return true
+	case r == 0x00a9, r == 0x00ae, r == 0x203c, r == 0x2049, r == 0x2122, r == 0x2139, r == 0x3030, r == 0x303d:
+		return true
+	}
+	return false
+}
+
+// joiningScript reports letters of the scripts where a ZWNJ changes how
+// letters join or combine.
+func joiningScript(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian,
+		unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
+		unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala)
 }
 
 // skipEscape returns the index after the escape sequence whose ESC ended at i.
@@ -215,6 +314,24 @@ func CleanTitle(s string) string {
 // and escape sequences are removed, whitespace is folded.
 func CleanSource(s string) string {
 	return normalizeSpace(Sanitize(s))
+}
+
+// CleanURL returns s as a link a brief may carry: an absolute http or
+// https URL with a host, as net/url writes it again (so it never starts
+// with '-' and holds no space or control character). Anything else (an
+// option such as --new-window=..., file:, javascript:, data:, a relative
+// path) is "": never opened, never copied as a link.
+func CleanURL(s string) string {
+	s = CleanSource(s)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Opaque != "" ||
+		strings.HasPrefix(u.Host, "-") {
+		return ""
+	}
+	return u.String()
 }
 
 // titleKey folds a line for comparing it with the title: case, spacing and

@@ -50,7 +50,7 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		if link == "" && len(it.Links) > 0 {
 			link = strings.TrimSpace(it.Links[0])
 		}
-		a.URL = CleanSource(resolveLink(base, link))
+		a.URL = CleanURL(resolveLink(base, link))
 		switch {
 		case it.PublishedParsed != nil:
 			a.Published = *it.PublishedParsed

@@ -85,9 +85,9 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 	} else if isURL(meta.ogURL) {
 		base = meta.ogURL
 	}
-	a.URL = CleanSource(resolveLink(base, meta.canonical))
+	a.URL = CleanURL(resolveLink(base, meta.canonical))
 	if a.URL == "" {
-		a.URL = CleanSource(resolveLink(base, meta.ogURL))
+		a.URL = CleanURL(resolveLink(base, meta.ogURL))
 	}
 	a.Author = CleanTitle(meta.author)
 	a.Outlet = CleanTitle(meta.outlet)

@@ -289,7 +289,7 @@ func articleFromJSON(obj map[string]any) (model.Article, error) {
 			break
 		}
 	}
-	a.URL = CleanSource(firstString(obj, jsonURL...))
+	a.URL = CleanURL(firstString(obj, jsonURL...))
 	a.Outlet = CleanTitle(firstString(obj, jsonOutlet...))
 	a.Author = CleanTitle(firstString(obj, jsonAuthor...))
 	if a.Title == "" && a.Body == "" {

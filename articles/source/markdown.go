@@ -218,7 +218,7 @@ func parseMarkdown(name string, data []byte) ([]model.Article, error) {
 		Title:     title,
 		Body:      bodyFromBlocks(title, blocks),
 		Published: fm.Published,
-		URL:       CleanSource(fm.URL),
+		URL:       CleanURL(fm.URL),
 		Author:    CleanTitle(fm.Author),
 		Outlet:    CleanTitle(fm.Outlet),
 	}
