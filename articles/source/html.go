@@ -23,6 +23,7 @@ const maxHTMLElements = 200000
 // htmlMeta is what a page's head says about it.
 type htmlMeta struct {
 	title, canonical, ogURL, author, outlet, date string
+	sites                                         []string // the names the page gives its site
 }
 
 // parseHTML reads a web page: readability finds the main text; the title,
@@ -57,6 +58,7 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 			if meta.outlet == "" {
 				meta.outlet = art.SiteName()
 			}
+			meta.sites = append(meta.sites, art.SiteName())
 			if t, err := art.PublishedTime(); err == nil {
 				a.Published = t
 			}
@@ -71,12 +73,21 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 	if title == "" {
 		title = meta.title
 	}
-	a.Title = CleanTitle(title)
+	host := ""
+	for _, u := range []string{src, meta.canonical, meta.ogURL} {
+		if isURL(u) {
+			host = hostLabel(u)
+			break
+		}
+	}
+	a.Title = CleanTitle(stripSiteName(CleanTitle(title), meta.sites, host))
 	if a.Title == "" {
 		a.Title, blocks = headlineFromBlocks(blocks)
 	}
 	a.Body = bodyFromBlocks(a.Title, blocks)
-	if t, ok := parseDate(meta.date); ok {
+	if t, ok := parseDate(meta.date); ok && a.Published.IsZero() {
+		// readability's date comes first: it reads JSON-LD's datePublished,
+		// which a page's meta tags sometimes contradict with a later edit
 		a.Published = t
 	}
 	base := ""
@@ -161,6 +172,9 @@ func readMeta(doc *html.Node) (htmlMeta, int) {
 					setOnce(&m.ogURL, val)
 				case "og:site_name", "application-name":
 					setOnce(&m.outlet, val)
+					m.sites = append(m.sites, val)
+				case "twitter:site", "apple-mobile-web-app-title", "publisher", "dc.publisher":
+					m.sites = append(m.sites, val)
 				case "author", "article:author", "byl", "dc.creator", "sailthru.author":
 					if !isURL(val) {
 						setOnce(&m.author, strings.TrimPrefix(val, "By "))

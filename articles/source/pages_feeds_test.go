@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"briefs/model"
@@ -395,5 +396,34 @@ func TestMathInline(t *testing.T) {
 	arts, err := Parse("m.html", []byte(page))
 	if err != nil || !strings.HasSuffix(arts[0].Body, "When a ≠ 0 there are two roots.") {
 		t.Errorf("%v %q", err, arts[0].Body)
+	}
+}
+
+// Titles lose the site name the page declares; the site is the outlet;
+// JSON-LD's datePublished wins over a later meta date.
+func TestTitleWithoutSiteName(t *testing.T) {
+	page := func(head string) string {
+		return `<html><head>` + head + `</head><body><article><p>` + longPara(1) + `</p><p>` + longPara(2) + `</p></article></body></html>`
+	}
+	cases := []struct{ head, title, outlet string }{
+		{`<title>Fisheries accord talks resume - Harbour Times</title><meta property="og:site_name" content="Harbour Times">`, "Fisheries accord talks resume", "Harbour Times"},
+		{`<title>Fisheries accord talks resume | TheHarbour</title><meta name="twitter:site" content="@TheHarbour">`, "Fisheries accord talks resume", ""},
+		{`<title>Harbour Times | Fisheries accord talks resume</title><meta name="application-name" content="Harbour Times">`, "Fisheries accord talks resume", "Harbour Times"},
+		{`<title>Fisheries accord talks resume – Harbour.com</title><meta property="og:site_name" content="Harbour.com">`, "Fisheries accord talks resume", "Harbour.com"},
+		// no site declared: the suffix stays
+		{`<title>Fisheries accord talks resume - Harbour Times</title>`, "Fisheries accord talks resume - Harbour Times", ""},
+		// the site's name inside the headline is no suffix
+		{`<title>Harbour Times staff join the fisheries talks</title><meta property="og:site_name" content="Harbour Times">`, "Harbour Times staff join the fisheries talks", "Harbour Times"},
+	}
+	for _, c := range cases {
+		arts, err := Parse("p.html", []byte(page(c.head)))
+		if err != nil || arts[0].Title != c.title || arts[0].Outlet != c.outlet {
+			t.Errorf("%s: %v title %q outlet %q", c.head, err, arts[0].Title, arts[0].Outlet)
+		}
+	}
+	ld := `<title>Talks</title><meta property="article:published_time" content="2024-12-07T12:43:39Z"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks","datePublished":"2024-12-06T22:00:40Z"}</script>`
+	arts, err := Parse("p.html", []byte(page(ld)))
+	if err != nil || arts[0].Published.Format(time.RFC3339) != "2024-12-06T22:00:40Z" {
+		t.Errorf("date: %v %v", err, arts[0].Published)
 	}
 }
