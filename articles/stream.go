@@ -8,6 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -47,6 +51,16 @@ func ExtractorVersion(p *Pipeline) string {
 const (
 	DefaultBatchSize     = 256
 	DefaultBatchInterval = 50 * time.Millisecond
+	DefaultFetchers      = 8
+	DefaultPerHost       = 2
+	// ConnectTimeout bounds connecting to a host (and its TLS handshake),
+	// ResponseTimeout the wait for its answer's headers, when Stream makes
+	// the HTTP client (Source.HTTPClient nil); source.Options.Timeout still
+	// bounds the whole download.
+	ConnectTimeout  = 5 * time.Second
+	ResponseTimeout = 15 * time.Second
+	// SlowFetch is how long a download runs before Progress names it.
+	SlowFetch = 2 * time.Second
 )
 
 // StreamOptions tune Stream. The zero value is ready to use: the cache in the
@@ -68,6 +82,11 @@ type StreamOptions struct {
 	BatchInterval time.Duration
 	// Pipeline extracts; nil loads the embedded models (NewPipeline).
 	Pipeline *Pipeline
+	// Fetchers bounds how many URLs are downloaded at once, and PerHost
+	// how many of them from one host; zero means DefaultFetchers and
+	// DefaultPerHost. URLs never hold up local sources: their briefs are
+	// emitted when they arrive, after the local ones before them.
+	Fetchers, PerHost int
 
 	version string // ExtractorVersion(Pipeline) when empty; tests set others
 }
@@ -87,12 +106,18 @@ type Progress struct {
 	ETA     time.Duration
 	Elapsed time.Duration // since Stream began
 	Final   bool          // the last report: everything has been emitted
+	// Slow names the downloads running for over SlowFetch, longest first
+	// ("example.org/feed.rss (12s)").
+	Slow []string
 }
 
 // Stream reads every source spec (files, folders, URLs, "-"; with none, the
 // built-in samples), as Load does, but hands the articles over as they are
-// ready: emit gets them in batches, in the order Load would return them,
-// with their entities and quotes; progress gets a report after each batch
+// ready: emit gets them in batches, with their entities and quotes, the
+// local ones (files, folders, standard input) in the order Load would
+// return them and each URL's (downloaded on a bounded pool, Fetchers at
+// once and PerHost per host) when its download ends, so that a slow or
+// dead host never holds up anything else; progress gets a report after each batch
 // and a Final one at the end. Both are called from the goroutine that called
 // Stream, one at a time; either may be nil.
 //
@@ -130,6 +155,10 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 		}
 		s.cache = store.Open(path, store.Options{Version: s.version})
 	}
+	if s.opt.Source.HTTPClient == nil {
+		s.opt.Source.HTTPClient = httpClient(s.opt.Source.Timeout, s.perHost())
+	}
+	s.fetching = map[string]time.Time{}
 	if s.opt.Source.HTTPCache == nil && s.cache.Enabled() {
 		s.opt.Source.HTTPCache = s.cache.HTTP() // conditional GET: an unchanged feed is not downloaded again
 	}
@@ -179,6 +208,9 @@ type streamer struct {
 
 	listed atomic.Int64 // jobs made so far
 
+	fetchMu  sync.Mutex
+	fetching map[string]time.Time // downloads running, since when
+
 	cacheWarn []source.Warning // set before produce starts or after collect ends
 	listWarns []keyedWarning   // written by produce, read once the workers are done
 }
@@ -188,6 +220,7 @@ type streamer struct {
 // warning to pass on in its place.
 type job struct {
 	seq   int
+	loose bool // a download's: emitted when done, not in seq order (seq is then meaningless)
 	path  string
 	abs   string // path made absolute, when the producer knows it
 	arts  []model.Article
@@ -197,6 +230,7 @@ type job struct {
 // result is a job done: its articles, extracted, and its warnings.
 type result struct {
 	seq    int
+	loose  bool
 	arts   []model.Article
 	warns  []source.Warning
 	cached int
@@ -204,7 +238,9 @@ type result struct {
 
 // produce makes the jobs, in order, and closes jobs.
 func (s *streamer) produce(specs []string, jobs chan<- job) {
+	var fetches sync.WaitGroup
 	defer close(jobs)
+	defer fetches.Wait() // downloads send their jobs until they are done
 	seq := 0
 	send := func(j job) {
 		j.seq = seq
@@ -212,6 +248,12 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 		s.listed.Add(1)
 		jobs <- j // workers drain jobs even after ctx is done
 	}
+	loose := func(j job) {
+		j.loose = true
+		s.listed.Add(1)
+		jobs <- j
+	}
+	pool := newHostPool(s.fetchers(), s.perHost())
 	if len(specs) == 0 {
 		arts, warns := source.LoadFS(samples.FS, s.opt.Source)
 		for _, a := range arts {
@@ -227,7 +269,15 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 			send(job{warns: []source.Warning{{Source: source.CleanSource(spec), Reason: fmt.Sprintf("not read: %v", err)}}})
 			return
 		}
-		if spec == "-" || isURL(spec) {
+		if isURL(spec) {
+			fetches.Add(1)
+			go func() {
+				defer fetches.Done()
+				s.fetch(spec, pool, loose)
+			}()
+			continue
+		}
+		if spec == "-" {
 			source.Walk(s.ctx, []string{spec}, s.opt.Source,
 				func(a model.Article) { send(job{arts: []model.Article{a}}) },
 				func(w source.Warning) { send(job{warns: []source.Warning{w}}) })
@@ -270,6 +320,136 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 		if found == 0 && len(leftOut) == 0 {
 			s.listWarns = append(s.listWarns, keyedWarning{seq: first, w: source.Warning{Source: source.CleanSource(spec), Reason: "no file in this folder"}})
 		}
+	}
+}
+
+// fetch downloads one URL spec on the pool and sends its briefs and
+// warnings as one loose job (work extracts a feed's items on all cores).
+func (s *streamer) fetch(spec string, pool *hostPool, send func(job)) {
+	host := spec
+	if u, err := url.Parse(spec); err == nil {
+		host = strings.ToLower(u.Host)
+	}
+	if !pool.acquire(s.ctx, host) {
+		send(job{warns: []source.Warning{{Source: source.CleanSource(spec), Reason: fmt.Sprintf("not read: %v", s.ctx.Err())}}})
+		return
+	}
+	s.fetchMu.Lock()
+	s.fetching[spec] = time.Now()
+	s.fetchMu.Unlock()
+	var arts []model.Article
+	var warns []source.Warning
+	source.Walk(s.ctx, []string{spec}, s.opt.Source,
+		func(a model.Article) { arts = append(arts, a) },
+		func(w source.Warning) { warns = append(warns, w) })
+	s.fetchMu.Lock()
+	delete(s.fetching, spec)
+	s.fetchMu.Unlock()
+	pool.release(host)
+	if len(arts) > 0 || len(warns) > 0 {
+		send(job{arts: arts, warns: warns}) // one job: a feed's items stay in order
+	}
+}
+
+// slowFetches names the downloads running for over SlowFetch, longest first.
+func (s *streamer) slowFetches(now time.Time) []string {
+	s.fetchMu.Lock()
+	defer s.fetchMu.Unlock()
+	type run struct {
+		spec string
+		age  time.Duration
+	}
+	var slow []run
+	for spec, since := range s.fetching {
+		if d := now.Sub(since); d >= SlowFetch {
+			slow = append(slow, run{spec, d})
+		}
+	}
+	sort.Slice(slow, func(i, j int) bool { return slow[i].age > slow[j].age })
+	out := make([]string, len(slow))
+	for i, r := range slow {
+		name := strings.TrimPrefix(strings.TrimPrefix(source.CleanSource(r.spec), "https://"), "http://")
+		out[i] = fmt.Sprintf("%s (%s)", name, r.age.Round(time.Second))
+	}
+	return out
+}
+
+func (s *streamer) fetchers() int {
+	if s.opt.Fetchers > 0 {
+		return s.opt.Fetchers
+	}
+	return DefaultFetchers
+}
+
+func (s *streamer) perHost() int {
+	if s.opt.PerHost > 0 {
+		return s.opt.PerHost
+	}
+	return DefaultPerHost
+}
+
+// hostPool bounds downloads: n at once, perHost from one host.
+type hostPool struct {
+	all     chan struct{}
+	perHost int
+	mu      sync.Mutex
+	hosts   map[string]chan struct{}
+}
+
+func newHostPool(n, perHost int) *hostPool {
+	return &hostPool{all: make(chan struct{}, n), perHost: perHost, hosts: map[string]chan struct{}{}}
+}
+
+// acquire waits for a place for host; false when ctx ended first.
+func (p *hostPool) acquire(ctx context.Context, host string) bool {
+	p.mu.Lock()
+	h := p.hosts[host]
+	if h == nil {
+		h = make(chan struct{}, p.perHost)
+		p.hosts[host] = h
+	}
+	p.mu.Unlock()
+	select { // the host's place first, so one slow host never holds the others' places
+	case h <- struct{}{}:
+	case <-ctx.Done():
+		return false
+	}
+	select {
+	case p.all <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		<-h
+		return false
+	}
+}
+
+func (p *hostPool) release(host string) {
+	p.mu.Lock()
+	h := p.hosts[host]
+	p.mu.Unlock()
+	<-p.all
+	<-h
+}
+
+// httpClient is the client Stream downloads with: a short connect and TLS
+// handshake timeout, a bound on the wait for an answer, timeout (or
+// source.DefaultTimeout) on the whole download, and perHost connections
+// kept per host.
+func httpClient(timeout time.Duration, perHost int) *http.Client {
+	if timeout <= 0 {
+		timeout = source.DefaultTimeout
+	}
+	return &http.Client{
+		Timeout: timeout,
+		Transport: &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: ConnectTimeout, KeepAlive: 30 * time.Second}).DialContext,
+			TLSHandshakeTimeout:   ConnectTimeout,
+			ResponseHeaderTimeout: ResponseTimeout,
+			MaxIdleConnsPerHost:   perHost,
+			IdleConnTimeout:       90 * time.Second,
+			ForceAttemptHTTP2:     true,
+		},
 	}
 }
 
@@ -375,12 +555,15 @@ func sumCounts(m map[string]int) int {
 
 // work does one job: a cache hit, or reading and extracting.
 func (s *streamer) work(j job) result {
-	r := result{seq: j.seq, warns: j.warns}
+	r := result{seq: j.seq, loose: j.loose, warns: j.warns}
 	if s.ctx.Err() != nil {
 		return r // Stream says once that it stopped
 	}
 	if j.path != "" {
 		return s.file(j, r)
+	}
+	if len(j.arts) > 1 && s.pipe != nil {
+		return s.many(j, r)
 	}
 	for _, a := range j.arts {
 		k := store.ArticleKey(s.version, &a)
@@ -395,6 +578,31 @@ func (s *streamer) work(j job) result {
 		}
 		r.arts = append(r.arts, a)
 	}
+	return r
+}
+
+// many does a job of several articles (a download's): each looked up in
+// the cache, the others extracted on all cores.
+func (s *streamer) many(j job, r result) result {
+	arts := j.arts
+	keys := make([]store.Key, len(arts))
+	var miss []model.Article
+	var at []int
+	for i := range arts {
+		keys[i] = store.ArticleKey(s.version, &arts[i])
+		if got, ok := s.cache.Get(keys[i], arts[i].Source); ok && len(got) == 1 {
+			arts[i] = got[0]
+			r.cached++
+		} else {
+			miss, at = append(miss, arts[i]), append(at, i)
+		}
+	}
+	s.pipe.ExtractAll(miss)
+	for n, i := range at {
+		arts[i] = miss[n]
+		s.cache.Put(keys[i], arts[i:i+1])
+	}
+	r.arts = arts
 	return r
 }
 
@@ -549,6 +757,7 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 		batch   []model.Article
 		pending = map[int]result{}
 		next    int
+		loose   int // loose results received
 		p       Progress
 		rates   rateWindow
 	)
@@ -563,11 +772,12 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 		now := time.Now()
 		p.Elapsed = now.Sub(start)
 		p.Rate = rates.add(now, p.Done)
-		left := int(s.listed.Load()) - next // jobs not yet emitted
+		left := int(s.listed.Load()) - next - loose // jobs not yet emitted
 		perJob := 1.0
-		if next > 0 && p.Done > 0 {
-			perJob = float64(p.Done) / float64(next)
+		if next+loose > 0 && p.Done > 0 {
+			perJob = float64(p.Done) / float64(next+loose)
 		}
+		p.Slow = s.slowFetches(now)
 		p.Total = p.Done + int(float64(left)*perJob+0.5)
 		p.ETA = 0
 		if p.Rate > 0 && p.Total > p.Done {
@@ -592,6 +802,20 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 					out[i] = k.w
 				}
 				return out
+			}
+			if r.loose {
+				// A download's: emitted now, its warnings after the rest.
+				loose++
+				batch = append(batch, r.arts...)
+				for _, w := range r.warns {
+					warns = append(warns, keyedWarning{seq: math.MaxInt, w: w})
+				}
+				p.Done += len(r.arts)
+				p.Cached += r.cached
+				if len(batch) >= size || p.Done == len(batch) && len(batch) > 0 {
+					report(false)
+				}
+				continue
 			}
 			pending[r.seq] = r
 			for {

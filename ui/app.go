@@ -1004,6 +1004,12 @@ func (a App) progressLine() string {
 	if pr.ETA > 0 {
 		text += " · " + pr.ETA.Round(time.Second).String() + " left"
 	}
+	if len(pr.Slow) > 0 { // which download the load is waiting for
+		text += " · waiting for " + pr.Slow[0]
+		if n := len(pr.Slow) - 1; n > 0 {
+			text += fmt.Sprintf(" and %d more", n)
+		}
+	}
 	if pr.Total > 0 {
 		const barW = 20
 		filled := min(barW, barW*pr.Done/pr.Total)
