@@ -36,3 +36,29 @@ func BenchmarkLoadBBC(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParsePages reads the 130 Readability test pages, one page per
+// op (skipped when ../shared is absent).
+func BenchmarkParsePages(b *testing.B) {
+	dir := sharedDir(b, "data", "web", "readability-test-pages")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "source.html"))
+	var pages [][]byte
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+		size += len(data)
+	}
+	if len(pages) == 0 {
+		b.Skip("no pages")
+	}
+	b.SetBytes(int64(size / len(pages)))
+	i := 0
+	for b.Loop() {
+		Parse("page.html", pages[i%len(pages)])
+		i++
+	}
+}

@@ -2,6 +2,8 @@ package source
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"mime"
 	"regexp"
 	"strconv"
@@ -307,4 +309,54 @@ func xmlChar(r rune) bool {
 		return false
 	}
 	return true
+}
+
+// closeXML completes an XML document that ends early (a download cut
+// short, a closing tag lost): a tag cut in the middle is finished or
+// dropped, and the elements still open are closed, innermost first. ok is
+// false when there was nothing to mend.
+func closeXML(data []byte) ([]byte, bool) {
+	data = bytes.TrimRight(data, " \t\r\n")
+	mended := false
+	if lt, gt := bytes.LastIndexByte(data, '<'), bytes.LastIndexByte(data, '>'); lt > gt {
+		mended = true
+		if tail := data[lt:]; bytes.HasPrefix(tail, []byte("</")) && !bytes.ContainsAny(tail, " \t\r\n\"'") {
+			data = append(append([]byte(nil), data...), '>')
+		} else {
+			data = data[:lt]
+		}
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	var open []string
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, qualified(t.Name))
+		case xml.EndElement:
+			if n := len(open); n > 0 && open[n-1] == qualified(t.Name) {
+				open = open[:n-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return data, mended
+	}
+	out := append([]byte(nil), data...)
+	for i := len(open) - 1; i >= 0; i-- {
+		out = append(out, "</"+open[i]+">"...)
+	}
+	return out, true
+}
+
+func qualified(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/mmcdole/gofeed"
+	ext "github.com/mmcdole/gofeed/extensions"
 
 	"briefs/model"
 )
@@ -21,6 +22,15 @@ import (
 // title is the outlet. Items with neither title nor text are skipped.
 func parseFeed(src string, data []byte) ([]model.Article, error) {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	var partial error
+	if err != nil && len(data) > 0 && data[0] != '{' {
+		// a feed cut short: close what is open and read what it holds
+		if closed, ok := closeXML(data); ok {
+			if f2, err2 := gofeed.NewParser().Parse(bytes.NewReader(closed)); err2 == nil {
+				feed, partial, err = f2, fmt.Errorf("feed ends early (%v): its items before the end are read", err), nil
+			}
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("feed: %w", err)
 	}
@@ -36,6 +46,9 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		content := it.Content
 		if strings.TrimSpace(content) == "" {
 			content = it.Description
+		}
+		if strings.TrimSpace(content) == "" {
+			content = otherContent(it)
 		}
 		if strings.TrimSpace(content) == "" {
 			content = mediaDescription(it)
@@ -72,9 +85,12 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		arts = append(arts, got...)
 	}
 	if len(arts) == 0 {
+		if partial != nil {
+			return nil, partial
+		}
 		return nil, errors.New("a feed with no readable item")
 	}
-	return arts, nil
+	return arts, partial
 }
 
 // feedBase is the address an item's relative link is resolved against:
@@ -111,6 +127,34 @@ func resolveLink(base, link string) string {
 		return link
 	}
 	return out.String()
+}
+
+// otherContent returns an item's text that RSS gives in an element the
+// feed parser does not map to content: <body>, <fullitem> (HTML), or an
+// XHTML <xhtml:body> (its text).
+func otherContent(it *gofeed.Item) string {
+	for _, k := range []string{"body", "fullitem", "content"} {
+		if v := strings.TrimSpace(it.Custom[k]); v != "" {
+			return v
+		}
+	}
+	for _, b := range it.Extensions["xhtml"]["body"] {
+		if v := strings.TrimSpace(extensionText(b)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// extensionText joins the text of an extension element and its children.
+func extensionText(e ext.Extension) string {
+	parts := []string{e.Value}
+	for _, kids := range e.Children {
+		for _, k := range kids {
+			parts = append(parts, extensionText(k))
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
 // mediaDescription returns an item's Media RSS description

@@ -166,7 +166,7 @@ func TestBrokenInputs(t *testing.T) {
 		{"JSON scalar", "x.json", []byte(`42`), "JSON number", 0},
 		{"JSON bad item", "x.json", []byte(`[{"title":"A","body":"a"}, 7, {"title":"C","body":"c"}]`), "item 2", 2},
 		{"JSONL bad line", "x.jsonl", []byte("{\"title\":\"A\",\"body\":\"a\"}\n{\"title\": oops}\n{\"title\":\"C\",\"body\":\"c\"}\n"), "line 2: malformed JSON at column 11", 2},
-		{"RSS broken", "x.rss", []byte("<rss><channel><item><title>A</title><description>unclosed"), "feed", 0},
+		{"RSS broken", "x.rss", []byte("<rss><channel><item><title>A</title><description>unclosed"), "feed ends early", 1},
 		{"RSS no items", "x.rss", []byte(`<rss version="2.0"><channel><title>Empty</title></channel></rss>`), "no readable item", 0},
 		{"unknown XML", "x.xml", []byte(`<?xml version="1.0"?><catalog><book/></catalog>`), "neither RSS", 0},
 		{"YAML front matter", "x.md", []byte("---\ntitle: [\n---\nBody"), "YAML", 0},
