@@ -59,6 +59,11 @@ func step(t *testing.T, a App, msg tea.Msg) (App, bool) {
 	return a, quit
 }
 
+// cmdWait is how long runCmd waits for a command: rendering and loading
+// finish well within it even on a loaded machine, while the timers (cursor
+// blinks at 530 ms, the background colour's 1 s) are dropped.
+const cmdWait = 300 * time.Millisecond
+
 func runCmd(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
@@ -68,7 +73,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
+	case <-time.After(cmdWait):
 		return nil
 	}
 	switch msg := msg.(type) {
