@@ -105,8 +105,10 @@ type App struct {
 	stateWarns    []string // reading state failures
 	problems      []string // what is wrong in the config file, with file and line
 	showWarnings  bool     // the warnings view covers the screen
+	warnTop       int      // the first line of the warnings view shown
 	loading       bool     // briefs are still arriving: the progress line shows
 	progress      articles.Progress
+	steadyTotal   int    // progress reports in a row whose estimated total did not change
 	status        string // a one-off message, cleared by the next key
 	statusWarn    bool   // the message is a problem: drawn in the warning colour
 
@@ -346,6 +348,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(a.openSearch(), a.search.SetQuery(fmt.Sprintf("entity:%q", msg.Name)))
 	case ProgressMsg:
 		wasLoading := a.loading
+		if msg.Progress.Total == a.progress.Total {
+			a.steadyTotal++
+		} else {
+			a.steadyTotal = 0
+		}
 		a.progress, a.loading = msg.Progress, !msg.Progress.Final
 		if wasLoading != a.loading {
 			return a, a.layout() // the progress line comes or goes
@@ -507,6 +514,15 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, a.keys.Back), key.Matches(msg, a.keys.Warnings):
 			a.showWarnings = false
 			return a, a.layout()
+		// it scrolls with the reader's keys
+		case key.Matches(msg, a.reader.KeyMap().Down):
+			a.scrollWarnings(1)
+		case key.Matches(msg, a.reader.KeyMap().Up):
+			a.scrollWarnings(-1)
+		case key.Matches(msg, a.reader.KeyMap().PageDown):
+			a.scrollWarnings(a.regions().h - 1)
+		case key.Matches(msg, a.reader.KeyMap().PageUp):
+			a.scrollWarnings(-(a.regions().h - 1))
 		}
 		return a, relayout
 	}
@@ -514,8 +530,12 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, a.keys.Quit):
 			return a, a.quit()
-		case key.Matches(msg, a.keys.Warnings) && len(a.warnings)+len(a.problems) > 0:
-			a.showWarnings = true
+		case key.Matches(msg, a.keys.Warnings):
+			if len(a.warnings)+len(a.problems) == 0 {
+				a.say("No warnings: every source was read.")
+				return a, a.layout()
+			}
+			a.showWarnings, a.warnTop = true, 0
 			return a, a.layout()
 		case key.Matches(msg, a.keys.Help):
 			a.help.ShowAll = !a.help.ShowAll
@@ -726,8 +746,7 @@ func (a App) chrome() string {
 		w := fmt.Sprintf("%s skipped (w: why): %s", plural(len(a.warnings), "source"), a.warnings[0])
 		lines = append(lines, a.st.Warning.Render(w))
 	}
-	a.help.SetWidth(a.width)
-	lines = append(lines, a.help.View(a.helpKeys()))
+	lines = append(lines, a.helpBar())
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		out[i] = lipgloss.NewStyle().MaxWidth(a.width).Render(l)
@@ -735,11 +754,51 @@ func (a App) chrome() string {
 	return strings.Join(out, "\n")
 }
 
+// helpBar is the help at the foot of the screen. The short bar keeps its
+// last keys (the root's: help, quit) whatever the width: the component's
+// keys go from the end until it fits.
+func (a App) helpBar() string {
+	h := a.helpKeys()
+	a.help.SetWidth(a.width)
+	if a.help.ShowAll {
+		return a.help.View(h)
+	}
+	keep := 0 // the root's keys at the end
+	root := []string{a.keys.Help.Help().Key, a.keys.Quit.Help().Key, a.keys.ForceQuit.Help().Key, a.keys.Back.Help().Key}
+	for i := len(h.short) - 1; i >= 0 && slices.Contains(root, h.short[i].Help().Key); i-- {
+		keep++
+	}
+	a.help.SetWidth(0) // measure without bubbles' ellipsis
+	for len(h.short) > keep && lipgloss.Width(a.help.ShortHelpView(h.short)) > a.width {
+		cut := len(h.short) - keep - 1 // the last of the component's keys
+		for cut > 0 && !h.short[cut].Enabled() {
+			cut--
+		}
+		h.short = slices.Delete(slices.Clone(h.short), cut, cut+1)
+	}
+	a.help.SetWidth(a.width)
+	return a.help.ShortHelpView(h.short)
+}
+
+// entitiesKeys are the entities pane's keys, for the reader's full help.
+func (a App) entitiesKeys() sidepane.EntityKeys { return a.entities.Keys() }
+
 func (a App) helpKeys() helpKeys {
 	var h helpKeys
+	filtering := a.focus == focusList && a.list.Filtering()
+	if a.showWarnings { // the warnings view's own keys
+		back, rk := hint(a.keys.Back, "back"), a.reader.KeyMap()
+		down, page := hint(rk.Down, "scroll"), hint(rk.PageDown, "page down")
+		h.short = []key.Binding{down, page, back, a.keys.Quit}
+		h.full = [][]key.Binding{{rk.Down, rk.Up, rk.PageDown, rk.PageUp}, {back, a.keys.Quit}}
+		return h
+	}
 	switch a.focus {
 	case focusReader:
 		h.short, h.full = a.reader.ShortHelp(), a.reader.FullHelp()
+		if n := len(h.full); n > 0 { // the entities pane's a, under n/N
+			h.full[n-1] = append(slices.Clone(h.full[n-1]), a.entitiesKeys().Aliases)
+		}
 	case focusEntities:
 		h.short, h.full = append(a.entities.ShortHelp(), a.keys.Back), a.entities.FullHelp()
 	case focusQuotes:
@@ -758,12 +817,16 @@ func (a App) helpKeys() helpKeys {
 		return h
 	default:
 		h.short, h.full = a.list.ShortHelp(), a.list.FullHelp()
+		if filtering { // letters are the filter: only its own keys and ctrl+c
+			h.short = append(h.short, a.keys.ForceQuit)
+			return h
+		}
 	}
 	root := []key.Binding{a.keys.Help, a.keys.Quit}
 	if a.focus == focusList {
 		root = append([]key.Binding{a.keys.Search}, root...) // elsewhere the bar is full: ? shows it
 	}
-	column := []key.Binding{a.keys.Search, a.keys.AllEntities, a.keys.AllQuotes, a.actions.Refresh, a.keys.Help, a.keys.Quit} // the root's column of the full help
+	column := []key.Binding{a.keys.Search, a.keys.AllEntities, a.keys.AllQuotes, a.actions.Refresh, a.keys.Warnings, a.keys.Help, a.keys.Quit} // the root's column of the full help
 	if _, ok := a.reader.Article(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		root = append([]key.Binding{a.keys.NextFocus}, root...)
 		column = append([]key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}, column...)
@@ -931,7 +994,7 @@ func (a App) View() tea.View {
 			return lipgloss.NewStyle().Width(w).MaxWidth(w).Height(r.h).MaxHeight(r.h).Render(s)
 		}
 		if a.showWarnings {
-			cols = append(cols, fit(a.warningsView(), a.width))
+			cols = append(cols, fit(a.warningsPage(r.h), a.width))
 		} else if r.corpusW > 0 {
 			title, view := "All entities", a.allEnts.View()
 			if a.focus == focusAllQuotes {
@@ -995,13 +1058,20 @@ func (a App) progressLine() string {
 		verb = "Refreshing"
 	}
 	text := fmt.Sprintf("%s briefs: %d", verb, pr.Done)
-	if pr.Total > pr.Done {
+	// While folders are still being listed the estimated total grows with
+	// the count, and a bar or a time left would say 99% and 0s for minutes:
+	// they show once the total holds (steadyTotal reports in a row).
+	steady := a.steadyTotal >= steadyReports
+	switch {
+	case pr.Total > pr.Done && steady:
 		text += fmt.Sprintf(" of ~%d", pr.Total)
+	case pr.Total > pr.Done:
+		text += fmt.Sprintf(" · finding files (%d so far)", pr.Total)
 	}
 	if pr.Rate > 0 {
 		text += fmt.Sprintf(" · %.0f/s", pr.Rate)
 	}
-	if pr.ETA > 0 {
+	if pr.ETA >= time.Second && steady {
 		text += " · " + pr.ETA.Round(time.Second).String() + " left"
 	}
 	if len(pr.Slow) > 0 { // which download the load is waiting for
@@ -1010,13 +1080,17 @@ func (a App) progressLine() string {
 			text += fmt.Sprintf(" and %d more", n)
 		}
 	}
-	if pr.Total > 0 {
+	if pr.Total > 0 && steady {
 		const barW = 20
 		filled := min(barW, barW*pr.Done/pr.Total)
 		text = "[" + strings.Repeat("█", filled) + strings.Repeat("░", barW-filled) + "] " + text
 	}
 	return a.st.Faint.Render(text)
 }
+
+// steadyReports is how many progress reports in a row must keep the same
+// estimated total before the progress line shows a bar and a time left.
+const steadyReports = 3
 
 // warningsView lists the config file's problems and every source that
 // could not be read, and why.
@@ -1040,6 +1114,30 @@ func (a App) warningsView() string {
 	}
 	b.WriteString(a.st.Faint.Render("esc or w: back"))
 	return b.String()
+}
+
+// warningsPage is the part of the warnings view that fits in h lines from
+// warnTop, with a last line saying how many more there are.
+func (a App) warningsPage(h int) string {
+	lines := strings.Split(a.warningsView(), "\n")
+	top := min(a.warnTop, max(len(lines)-h, 0))
+	page := lines[top:]
+	if len(page) > h && h > 0 {
+		more := len(page) - (h - 1)
+		page = append(page[:h-1:h-1], a.st.Faint.Render(fmt.Sprintf("… and %d more lines", more)))
+	}
+	return strings.Join(page, "\n")
+}
+
+// scrollWarnings moves the warnings view by d lines, within its length.
+func (a *App) scrollWarnings(d int) {
+	n := strings.Count(a.warningsView(), "\n") + 1
+	a.warnTop = max(0, min(a.warnTop+d, n-a.regions().h))
+}
+
+// hint is b with another description in help ("esc back").
+func hint(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
 }
 
 // plural writes n with its noun, in the plural when n is not one.

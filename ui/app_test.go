@@ -275,3 +275,42 @@ func TestFullerVersionReplacesTheOpenBrief(t *testing.T) {
 		t.Fatalf("the open brief did not take its entities and speakers:\n%s", s)
 	}
 }
+
+// The help bar tells the truth (issue 20, defect 14): while a filter is
+// typed it offers no letter keys; at 80 columns it still ends with quit;
+// the full help lists w, n/N and a.
+func TestHelpIsTrue(t *testing.T) {
+	arts := seedFirst(t)
+	a := sized(t, 80, 24, arts)
+	a, _ = keys(t, a, "/", "k")
+	bar := lastLine(screen(a))
+	for _, bad := range []string{"s search", "? help", "q quit"} {
+		if strings.Contains(bar, bad) {
+			t.Errorf("while typing a filter the bar offers %q: %q", bad, bar)
+		}
+	}
+	a, _ = keys(t, a, "esc", "esc", "?")
+	if s := screen(a); !strings.Contains(s, "w warnings") {
+		t.Errorf("the list's full help lacks w:\n%s", s)
+	}
+	a, _ = keys(t, a, "?", "enter")
+	for _, w := range []int{80, 60} {
+		a, _ = step(t, a, tea.WindowSizeMsg{Width: w, Height: 24})
+		if bar := lastLine(screen(a)); !strings.HasSuffix(strings.TrimSpace(bar), "q quit") {
+			t.Errorf("at %d columns the reader's bar does not end with quit: %q", w, bar)
+		}
+	}
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 120, Height: 40})
+	a, _ = keys(t, a, "?")
+	s := screen(a)
+	for _, want := range []string{"n next mention", "N prev mention", "a aliases"} {
+		if !strings.Contains(strings.Join(strings.Fields(s), " "), want) {
+			t.Errorf("the reader's full help lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,8 +20,18 @@ import (
 func TestProgressLineWhileLoading(t *testing.T) {
 	a := sized(t, 80, 24, nil)
 	a.loading = true
-	a, _ = step(t, a, ProgressMsg{Progress: articles.Progress{Done: 250, Total: 1000, Rate: 500}})
-	if s := screen(a); !strings.Contains(s, "Loading briefs: 250 of ~1000 · 500/s") || !strings.Contains(s, "█████░") {
+	// while files are being found the total grows with the count: no bar,
+	// no time left (it said 99% and 0s for minutes: issue 20, defect 13)
+	for i, total := range []int{120, 400, 800, 1000} {
+		a, _ = step(t, a, ProgressMsg{Progress: articles.Progress{Done: 100 * (i + 1), Total: total, Rate: 500, ETA: 500 * time.Millisecond}})
+		if s := screen(a); strings.Contains(s, "█") || strings.Contains(s, "left") || !strings.Contains(s, "finding files") {
+			t.Fatalf("a growing total shows a bar or a time left:\n%s", s)
+		}
+	}
+	for range steadyReports {
+		a, _ = step(t, a, ProgressMsg{Progress: articles.Progress{Done: 250, Total: 1000, Rate: 500, ETA: 1500 * time.Millisecond}})
+	}
+	if s := screen(a); !strings.Contains(s, "Loading briefs: 250 of ~1000 · 500/s · 2s left") || !strings.Contains(s, "█████░") {
 		t.Fatalf("no progress line while loading:\n%s", s)
 	}
 	a, _ = step(t, a, ArticlesMsg{Articles: testbriefs.MustLoad(t)[:2]})
@@ -39,9 +50,9 @@ func TestProgressLineWhileLoading(t *testing.T) {
 
 func TestWarningsCountAndView(t *testing.T) {
 	a := sized(t, 80, 24, testbriefs.MustLoad(t))
-	a, _ = keys(t, a, "w") // no warnings: w does nothing
-	if a.showWarnings {
-		t.Fatal("warnings view opened with no warnings")
+	a, _ = keys(t, a, "w") // no warnings: w says so
+	if a.showWarnings || !strings.Contains(screen(a), "No warnings") {
+		t.Fatalf("w with no warnings:\n%s", screen(a))
 	}
 	a, _ = step(t, a, WarningsMsg{Warnings: []string{"bad.json: malformed JSON at line 2, column 1", "bin.dat: binary file"}})
 	s := screen(a)
@@ -56,6 +67,36 @@ func TestWarningsCountAndView(t *testing.T) {
 	a, _ = keys(t, a, "esc")
 	if a.showWarnings || !strings.Contains(screen(a), testbriefs.MustLoad(t)[0].Title[:20]) {
 		t.Fatalf("esc did not go back to the list:\n%s", screen(a))
+	}
+}
+
+// A long warnings view scrolls, says how much is below, and its help bar
+// offers its own keys (issue 20, defect 4).
+func TestWarningsViewScrolls(t *testing.T) {
+	a := sized(t, 80, 24, testbriefs.MustLoad(t))
+	var ws []string
+	for i := range 268 {
+		ws = append(ws, fmt.Sprintf("folder/brief-%03d.txt: not a brief", i))
+	}
+	a, _ = step(t, a, WarningsMsg{Warnings: ws})
+	a, _ = keys(t, a, "w")
+	s := screen(a)
+	if !strings.Contains(s, "brief-000.txt") || !strings.Contains(s, "more lines") || !strings.Contains(s, "j/↓ scroll") || strings.Contains(s, "/ filter") {
+		t.Fatalf("the warnings view's first page:\n%s", s)
+	}
+	for range 300 {
+		a, _ = keys(t, a, "j")
+	}
+	s = screen(a)
+	if !strings.Contains(s, "brief-267.txt") || strings.Contains(s, "brief-000.txt") || strings.Contains(s, "more lines") {
+		t.Fatalf("the warnings view scrolled to its end:\n%s", s)
+	}
+	if n := strings.Count(s, "\n") + 1; n != 24 {
+		t.Fatalf("%d lines on a 24-line screen", n)
+	}
+	a, _ = keys(t, a, "b")
+	if s := screen(a); strings.Contains(s, "brief-267.txt") {
+		t.Fatalf("b did not page up:\n%s", s)
 	}
 }
 

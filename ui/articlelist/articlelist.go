@@ -385,9 +385,18 @@ func (m *Model) SetStyles(st theme.Styles) {
 
 // SetSize gives the list its width and height in cells.
 func (m *Model) SetSize(w, h int) {
+	// a short terminal (20x5) keeps its lines for the briefs: no title,
+	// status or page dots
+	small := h < smallHeight
+	m.list.SetShowTitle(!small)
+	m.list.SetShowStatusBar(!small)
+	m.list.SetShowPagination(!small)
 	m.list.SetSize(max(w, 0), max(h, 0))
 	m.pickPaginator(len(m.list.Items()))
 }
+
+// smallHeight is the height under which the list shows only its briefs.
+const smallHeight = 10
 
 // pickPaginator shows the page as "3/120" rather than a row of dots when
 // the dots would not fit, before the list draws them: bubbles' list

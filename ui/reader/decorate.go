@@ -198,7 +198,7 @@ func styleFor(k look, st theme.Styles) lipgloss.Style {
 	if k&lookQuote != 0 {
 		s = st.Quote
 		if k&lookQuoteCurrent != 0 {
-			s = st.Selected.Inherit(st.Quote)
+			s = st.Selected.Inherit(st.Quote).Bold(true) // bold: a mark that needs no colour (NO_COLOR)
 		}
 	}
 	if kind := int(k >> lookKindShift); kind > 0 && kind <= len(model.Kinds) {

@@ -540,6 +540,13 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{m.keys.Down, m.keys.Up, m.keys.PageDown, m.keys.PageUp},
 		{m.keys.HalfDown, m.keys.HalfUp, m.keys.Top, m.keys.Bottom},
-		{m.keys.Back, m.keys.Prev, m.keys.Next, m.keys.NextMention, m.keys.PrevMention},
+		{m.keys.Back, m.keys.Prev, m.keys.Next, enabled(m.keys.NextMention), enabled(m.keys.PrevMention)},
 	}
+}
+
+// enabled is b switched on: the full help lists n/N even before an entity
+// is selected, so that they can be found.
+func enabled(b key.Binding) key.Binding {
+	b.SetEnabled(true)
+	return b
 }

@@ -138,7 +138,16 @@ func (m *Entities) rebuild(keep string) {
 		items = append(items, row{lines: []string{heading}})
 		for _, i := range idx {
 			e := m.art.Entities[i]
-			lines := []string{fmt.Sprintf("  %s %s", m.st.EntityStyle(k).Render(e.Name), m.st.Faint.Render(fmt.Sprintf("×%d", len(e.Mentions))))}
+			// wrapped at words, never cut: "Russian Federation" whole
+			name := lipgloss.Wrap(m.st.EntityStyle(k).Render(e.Name)+" "+m.st.Faint.Render(fmt.Sprintf("×%d", len(e.Mentions))), max(m.rows.width-4, 10), "")
+			var lines []string
+			for j, l := range strings.Split(name, "\n") {
+				if j == 0 {
+					lines = append(lines, "  "+l)
+				} else {
+					lines = append(lines, "    "+l)
+				}
+			}
 			if m.aliases {
 				if others := otherForms(e); len(others) > 0 {
 					wrapped := lipgloss.Wrap("also "+strings.Join(others, ", "), max(m.rows.width-4, 10), "")
@@ -217,3 +226,6 @@ func (m Entities) FullHelp() [][]key.Binding {
 
 // SetKeys replaces the pane's keys (remapped by the user's config).
 func (m *Entities) SetKeys(k EntityKeys) { m.keys = k }
+
+// Keys returns the pane's keys.
+func (m Entities) Keys() EntityKeys { return m.keys }

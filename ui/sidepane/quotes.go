@@ -71,18 +71,15 @@ func (m *Quotes) rebuild() {
 	w := max(m.rows.width, 10)
 	var items []row
 	for i, q := range m.art.Quotes {
-		text := strings.Join(strings.Fields(q.Text), " ")
-		if r := []rune(text); len(r) > shortQuote {
-			text = string(r[:shortQuote-1]) + "…"
-		}
-		body := lipgloss.Wrap("“"+text+"”", w-3, "")
-		var lines []string
-		for j, l := range strings.Split(body, "\n") {
-			lead := "   "
-			if j == 0 {
-				lead = fmt.Sprintf("%-3d", i+1)
+		whole := strings.Join(strings.Fields(q.Text), " ")
+		short := whole
+		if r := []rune(whole); len(r) > shortQuote {
+			// cut at the end of a word, never inside one ("Russian Fede…")
+			short = string(r[:shortQuote-1])
+			if k := strings.LastIndexByte(short, ' '); k > 0 {
+				short = strings.TrimRight(short[:k], ",;:")
 			}
-			lines = append(lines, m.st.Faint.Render(lead)+m.st.Quote.Render(l))
+			short += "…"
 		}
 		who := q.Speaker
 		if who == "" {
@@ -91,10 +88,8 @@ func (m *Quotes) rebuild() {
 		if q.SpeakerRole != "" {
 			who += ", " + q.SpeakerRole
 		}
-		for _, l := range strings.Split(lipgloss.Wrap("— "+who, w-3, ""), "\n") {
-			lines = append(lines, "   "+m.st.Speaker.Render(l))
-		}
-		items = append(items, row{lines: lines, selectable: true, ref: i})
+		// the selected quote shows whole, the others cut to a few lines
+		items = append(items, row{lines: m.quoteLines(i, short, who, w), full: m.quoteLines(i, whole, who, w), selectable: true, ref: i})
 	}
 	if len(items) == 0 {
 		items = []row{{lines: []string{m.st.Faint.Render("No quotes found.")}}}
@@ -108,6 +103,25 @@ func (m *Quotes) rebuild() {
 			}
 		}
 	}
+}
+
+// quoteLines draws quote i: its number, its words wrapped at word ends
+// and its speaker, in a column of width w (the first column left free
+// for the selection's bar).
+func (m Quotes) quoteLines(i int, text, who string, w int) []string {
+	body := lipgloss.Wrap("“"+text+"”", max(w-4, 6), "")
+	var lines []string
+	for j, l := range strings.Split(body, "\n") {
+		lead := "    "
+		if j == 0 {
+			lead = fmt.Sprintf("%3d ", i+1)
+		}
+		lines = append(lines, m.st.Faint.Render(lead)+m.st.Quote.Render(l))
+	}
+	for _, l := range strings.Split(lipgloss.Wrap("— "+who, max(w-4, 6), ""), "\n") {
+		lines = append(lines, "    "+m.st.Speaker.Render(l))
+	}
+	return lines
 }
 
 // Update handles keys while the pane has focus. The quote under the cursor

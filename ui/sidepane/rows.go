@@ -48,6 +48,7 @@ func (r *rows) navigate(k tea.KeyPressMsg, nk NavKeys) bool {
 // row is one item of a pane: one or more lines, selectable or a heading.
 type row struct {
 	lines      []string
+	full       []string // when set, the lines drawn while the row is selected (a quote whole)
 	selectable bool
 	ref        int // what the row stands for: an index the pane knows
 }
@@ -110,6 +111,14 @@ func (r *rows) selected() (row, bool) {
 	return r.items[r.cursor], true
 }
 
+// linesOf returns the lines row i draws: its full ones under the cursor.
+func (r *rows) linesOf(i int) []string {
+	if i == r.cursor && r.items[i].full != nil {
+		return r.items[i].full
+	}
+	return r.items[i].lines
+}
+
 // follow scrolls so that the cursor's row is on screen.
 func (r *rows) follow() {
 	if r.cursor < 0 || r.cursor >= len(r.items) || r.height <= 0 {
@@ -117,9 +126,9 @@ func (r *rows) follow() {
 	}
 	top := 0
 	for i := 0; i < r.cursor; i++ {
-		top += len(r.items[i].lines)
+		top += len(r.linesOf(i))
 	}
-	bottom := top + len(r.items[r.cursor].lines)
+	bottom := top + len(r.linesOf(r.cursor))
 	if r.cursor > 0 && !r.items[r.cursor-1].selectable {
 		top -= len(r.items[r.cursor-1].lines) // keep the heading in view
 	}
@@ -139,12 +148,17 @@ func (r rows) render(sel lipgloss.Style) string {
 // view draws the visible lines, the cursor's row in sel, each cut to the width.
 func (r rows) view(sel lipgloss.Style) string {
 	var lines []string
-	for i, it := range r.items {
-		for _, l := range it.lines {
+	for i := range r.items {
+		for _, l := range r.linesOf(i) {
 			l = ansi.Truncate(l, r.width, "…")
 			if i == r.cursor {
-				pad := max(r.width-lipgloss.Width(l), 0)
-				l = sel.Render(ansi.Strip(l) + strings.Repeat(" ", pad))
+				// a bar in the first column marks the selection without colour (NO_COLOR)
+				plain := ansi.Strip(l)
+				if strings.HasPrefix(plain, " ") {
+					plain = "▌" + plain[1:]
+				}
+				pad := max(r.width-lipgloss.Width(plain), 0)
+				l = sel.Render(plain + strings.Repeat(" ", pad))
 			}
 			lines = append(lines, l)
 		}

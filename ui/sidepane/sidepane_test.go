@@ -62,7 +62,7 @@ func TestEntitiesGroupedByKind(t *testing.T) {
 		t.Fatal("cannot select United States")
 	}
 	m, _ = m.Update(press("a"))
-	view = ansi.Strip(m.View())
+	view = strings.ReplaceAll(ansi.Strip(m.View()), "▌", " ") // the selection's bar
 	if !strings.Contains(strings.Join(strings.Fields(view), " "), "also United States of America, US, U.S.") {
 		t.Fatalf("aliases not shown:\n%s", view)
 	}
@@ -145,4 +145,35 @@ func TestEmptyPanes(t *testing.T) {
 		t.Fatal("no quote to select")
 	}
 	_ = q.View()
+}
+
+// The selected row carries a bar that needs no colour (NO_COLOR), and a
+// selected quote shows whole while the others are cut (issue 20, defects
+// 6 and 8).
+func TestSelectionBarAndWholeQuote(t *testing.T) {
+	long := strings.Repeat("the envoys will return to the table next week and ", 4) + "then decide"
+	art := model.Article{ID: "x", Title: "T", Body: long, Quotes: []model.Quote{
+		{Text: long, Speaker: "Irena Valk"}, {Text: long, Speaker: "Tomas Oddsen"},
+	}}
+	m := NewQuotes(theme.New(true))
+	m.SetSize(30, 40)
+	m.SetArticle(art)
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "▌ 1") || strings.Contains(view, "▌ 2") {
+		t.Fatalf("the first quote is not marked with a bar:\n%s", view)
+	}
+	if !strings.Contains(view, "then decide") || strings.Count(view, "then decide") != 1 {
+		t.Fatalf("the selected quote is not whole, or the other not cut:\n%s", view)
+	}
+	for _, l := range strings.Split(view, "\n") {
+		for _, w := range strings.Fields(strings.Trim(l, "▌ “”…")) {
+			if !strings.Contains(long+" Irena Valk Tomas Oddsen — 1 2", strings.Trim(w, "“”…,")) {
+				t.Errorf("a word cut in the middle: %q in %q", w, l)
+			}
+		}
+	}
+	m, _ = m.Update(press("j"))
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "▌ 2") || strings.Contains(view, "▌ 1") {
+		t.Fatalf("j did not move the bar:\n%s", view)
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
 	"briefs/model"
@@ -61,11 +62,14 @@ func KindColors(dark bool) map[model.EntityKind]color.Color {
 // New builds the styles for a dark (true) or light terminal background.
 func New(dark bool) Styles {
 	ld := lipgloss.LightDark(dark)
-	accent := ld(lipgloss.Color("#5A3FD6"), lipgloss.Color("#8F7CFF"))
-	faint := ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
+	// Every colour reads at 4.5:1 or more on the theme's backgrounds (black
+	// to #282c34 for dark, white and off-white for light): contrast_test.go.
+	accent := ld(lipgloss.Color("#5A3FD6"), lipgloss.Color("#A99CFF"))
+	faint := ld(lipgloss.Color("#5E5E5E"), lipgloss.Color("#A6A6A6"))
 	text := ld(lipgloss.Color("#1E1E1E"), lipgloss.Color("#DADADA"))
 	warn := ld(lipgloss.Color("#B03A00"), lipgloss.Color("#FFB454"))
 	selBg := ld(lipgloss.Color("#DCD6FF"), lipgloss.Color("#3A3360"))
+	onAccent := ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#141414")) // text on the accent
 
 	s := Styles{
 		Dark:    dark,
@@ -83,7 +87,7 @@ func New(dark bool) Styles {
 		Mention: lipgloss.NewStyle().Reverse(true).Bold(true),
 		Current: lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true),
 		Quote:   lipgloss.NewStyle().Italic(true).Foreground(ld(lipgloss.Color("#2F5D50"), lipgloss.Color("#B8D8C8"))),
-		Speaker: lipgloss.NewStyle().Faint(true).Foreground(faint),
+		Speaker: lipgloss.NewStyle().Foreground(faint),
 
 		Pane:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(faint),
 		PaneFocused: lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent),
@@ -96,7 +100,9 @@ func New(dark bool) Styles {
 	if dark {
 		s.Glamour = "dark"
 	}
-	s.List.Title = s.List.Title.Background(accent)
+	s.Help = helpStyles(text, faint)
+	s.List = listStyles(s.List, accent, onAccent, text, faint)
+	s.ListItem = itemStyles(s.ListItem, accent, text, faint)
 	for kind, c := range KindColors(dark) {
 		st := lipgloss.NewStyle().Foreground(c)
 		if kind == model.KindPerson {
@@ -115,4 +121,51 @@ func (s Styles) EntityStyle(k model.EntityKind) lipgloss.Style {
 		return st
 	}
 	return s.Entity[model.KindOther]
+}
+
+// helpStyles draws the help bar: keys in the text colour, what they do and
+// the separators in the faint one (both readable: the bubbles defaults
+// are 2:1).
+func helpStyles(text, faint color.Color) help.Styles {
+	key := lipgloss.NewStyle().Foreground(text)
+	desc := lipgloss.NewStyle().Foreground(faint)
+	return help.Styles{
+		Ellipsis: desc, ShortKey: key, ShortDesc: desc, ShortSeparator: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc,
+	}
+}
+
+// listStyles recolours the bubbles list's chrome with the theme's colours.
+func listStyles(l list.Styles, accent, onAccent, text, faint color.Color) list.Styles {
+	l.Title = l.Title.Background(accent).Foreground(onAccent)
+	l.Spinner = l.Spinner.Foreground(faint)
+	for _, st := range []*textinput.StyleState{&l.Filter.Focused, &l.Filter.Blurred} {
+		st.Prompt = st.Prompt.Foreground(accent)
+		st.Placeholder = st.Placeholder.Foreground(faint)
+		st.Suggestion = st.Suggestion.Foreground(faint)
+		st.Text = st.Text.Foreground(text)
+	}
+	l.Filter.Cursor.Color = accent
+	l.StatusBar = l.StatusBar.Foreground(faint)
+	l.StatusEmpty = l.StatusEmpty.Foreground(faint)
+	l.StatusBarActiveFilter = l.StatusBarActiveFilter.Foreground(text)
+	l.StatusBarFilterCount = l.StatusBarFilterCount.Foreground(faint)
+	l.NoItems = l.NoItems.Foreground(faint)
+	l.ArabicPagination = l.ArabicPagination.Foreground(faint)
+	l.ActivePaginationDot = l.ActivePaginationDot.Foreground(text)
+	l.InactivePaginationDot = l.InactivePaginationDot.Foreground(faint)
+	l.DividerDot = l.DividerDot.Foreground(faint)
+	return l
+}
+
+// itemStyles draws the list's rows: the selected one in the accent with a
+// bar on its left (a mark that needs no colour).
+func itemStyles(s list.DefaultItemStyles, accent, text, faint color.Color) list.DefaultItemStyles {
+	s.NormalTitle = s.NormalTitle.Foreground(text)
+	s.NormalDesc = s.NormalDesc.Foreground(faint)
+	s.SelectedTitle = s.SelectedTitle.Foreground(accent).BorderForeground(accent)
+	s.SelectedDesc = s.SelectedDesc.Foreground(accent).BorderForeground(accent)
+	s.DimmedTitle = s.DimmedTitle.Foreground(faint)
+	s.DimmedDesc = s.DimmedDesc.Foreground(faint)
+	return s
 }
