@@ -308,6 +308,11 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			j++
 			continue
 		}
+		// "Chief Secretary to the Treasury Paul Boateng", "ambassador to the UN": a role's remit
+		if w == "to" && j > i && roleNouns[items[j-1].lower] && j+2 < hi && items[j+1].lower == "the" && items[j+2].capitalised() {
+			j += 2
+			continue
+		}
 		// "a Wednesday editorial": a day or month after a determiner, before a noun, describes it
 		if j > i && dayWords[w] && items[j-1].is(classDeterminer) && j+1 < hi && items[j+1].kind == itemWord && !endsNP(items[j+1]) {
 			j++

@@ -106,12 +106,37 @@ func (st *fieldState) cueAfter(q *attribution) (*who, int, bool) {
 		if q.rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
 			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
 				(c.w.start <= items[min(f+1, hi-1)].end || onlyRoleBefore(items, f, c.w.start))) {
+				if st.newSentenceCue(q, c) {
+					break
+				}
 				return c.w, ci, true
 			}
 			break
 		}
 	}
 	return nil, -1, false
+}
+
+// newSentenceCue reports a cue after a quotation that ends a sentence
+// ("Q." X said ...) and says something of its own: four words or more run
+// after it before any punctuation ("Q." Ann Lee said the plan was dead):
+// a new sentence of reported speech, not the quotation's cue.
+func (st *fieldState) newSentenceCue(q *attribution, c cueAt) bool {
+	if !st.endsSentence(q) {
+		return false
+	}
+	n := 0
+	for k := c.idx + 1; k < q.hi && q.items[k].kind == itemWord; k++ {
+		n++
+	}
+	return n >= 4
+}
+
+// endsSentence reports a quotation whose words end with a full stop and
+// that a capitalised word follows: the sentence ended inside the marks.
+func (st *fieldState) endsSentence(q *attribution) bool {
+	sp := st.spans[q.items[q.i].q]
+	return strings.Contains(st.text[max(sp.end-1, sp.start):min(sp.close, len(st.text))], ".") && q.f < q.hi && q.items[q.f].capitalised()
 }
 
 // dashByline: a name after a dash ("Q" ― X).
@@ -145,6 +170,9 @@ func (st *fieldState) cueBefore(q *attribution) (*who, int, bool) {
 
 // cueLater: a cue later in the sentence, unless a new clause follows the quotation.
 func (st *fieldState) cueLater(q *attribution) (*who, int, bool) {
+	if st.endsSentence(q) {
+		return nil, -1, false // "Q." X argued ...: X's own sentence
+	}
 	for ci, c := range q.cs {
 		if c.idx > q.i && c.w != nil && !q.coordAfter {
 			return c.w, ci, true

@@ -152,6 +152,12 @@ func notSpeech(items []item, lo, hi, j int) bool {
 			!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "on"))) {
 		return true
 	}
+	// "Mr Houston's reported views": after a name's possessive, a participle
+	// before a lower-case noun is an adjective
+	if j > lo && j+1 < hi && items[j-1].capitalised() && (strings.HasSuffix(items[j-1].text, "'s") || strings.HasSuffix(items[j-1].text, "’s")) &&
+		strings.HasSuffix(it.lower, "ed") && items[j+1].kind == itemWord && !items[j+1].capitalised() && !items[j+1].is(classNPStop) && !items[j+1].is(classDeterminer) {
+		return true
+	}
 	return false
 }
 

@@ -127,7 +127,8 @@ u.s. us u.n. un`)
 var roleNouns = toSet(`minister envoy ambassador president secretary senator governor spokesman spokeswoman spokesperson
 diplomat candidate nominee chairman chairwoman leader official congressman congresswoman representative mayor director
 chancellor king queen prince general commander chief premier lawmaker attorney judge prosecutor host moderator adviser
-advisor aide businessman billionaire mogul counterpart democrat republican former speaker statesman negotiator`)
+advisor aide businessman billionaire mogul counterpart democrat republican former speaker statesman negotiator
+archbishop bishop cardinal mp msp mep`)
 
 // union makes one set of the words of several, so that one lookup answers
 // for all of them (keysOf makes a set of a map's keys).

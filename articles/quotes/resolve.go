@@ -27,7 +27,9 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 		st.resolvePronounPhrase(w, lw)
 		return w
 	}
-	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord
+	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord ||
+		// "the Salford MP", "the Foreign Minister": a description in title case
+		b-a >= 2 && definites[items[a].lower] && roleNouns[items[b-1].lower]
 	// "Others", "Critics", "MPs": a group, for "they" and never "he"
 	if b-a == 1 && items[a].capitalised() && pluralWord(items[a].text, items[a].lower) {
 		w.plural = true
@@ -94,7 +96,7 @@ func (st *fieldState) pickName(items []item, a, b int, w *who) (pick *nameRef, h
 	}
 	for i := range ms {
 		m := &ms[i]
-		if persons > 0 && !m.person {
+		if persons > 0 && !m.person || !m.person && endsWithRole(m.name) {
 			continue
 		}
 		// the last name is the head ("Trump adviser Kellyanne Conway"),
@@ -362,7 +364,8 @@ func groupHead(text string, from, to int) bool {
 // principalRoles are descriptions that, unresolved, most likely stand for the
 // person the article is about ("the nominee"), unlike a spokesman or an aide.
 var principalRoles = toSet(`president minister senator governor candidate nominee leader chancellor premier king queen prince
-chairman chairwoman mayor congressman congresswoman lawmaker democrat republican businessman billionaire mogul secretary`)
+chairman chairwoman mayor congressman congresswoman lawmaker democrat republican businessman billionaire mogul secretary
+archbishop bishop cardinal mp msp mep`)
 
 // personNouns head descriptions of a single person besides roleNouns.
 var personNouns = toSet(`aide adviser advisor lawyer attorney doctor physician analyst expert professor economist strategist
@@ -406,12 +409,23 @@ func genderOfRole(role string) byte {
 		switch {
 		case femaleRoles[f] || strings.HasSuffix(f, "woman"):
 			return 'f'
-		case maleRoles[f] || strings.HasSuffix(f, "man") && f != "human" && f != "german" && f != "roman":
+		case maleRoles[f] || strings.HasSuffix(f, "man") && f != "human" && f != "german" && f != "roman" && !neutralMen[f]:
 			return 'm'
 		}
 	}
 	return 0
 }
+
+// endsWithRole reports a name that ends with a role noun ("Salford MP"):
+// a description the entity extractor took for a body.
+func endsWithRole(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	return i > 0 && roleNouns[strings.ToLower(name[i+1:])]
+}
+
+// neutralMen are titles in -man that women hold too ("UKIP chairman Ann
+// Lee"): they tell no gender.
+var neutralMen = toSet("chairman")
 
 var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms miss lady dame")
 

@@ -1,0 +1,68 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"briefs/articles/entities"
+	"briefs/model"
+)
+
+// TestRealArticleShapes checks, on invented sentences, the shapes of the
+// errors a reader found in real BBC and US articles (issue 17): every
+// person here is invented.
+func TestRealArticleShapes(t *testing.T) {
+	x, err := entities.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ quote, speaker string }
+	cases := []struct {
+		name, body string
+		want       []want
+	}{
+		{"a quotation that ends a sentence, then a new speaker's own sentence",
+			"Announcing the plan, Mr Varden said: \"The council has ignored every warning. \"Its spending has doubled in four years.\" His deputy, Lena Okafor, argued that the budget needed a new start.",
+			[]want{{"Its spending has doubled in four years.", "Varden"}}},
+		{"a colon quotation, then another speaker's reported sentence",
+			"Mr Dunmore told the delegates: \"Nothing will divide this party before the vote.\" Labour's Carl Ibsen said the pair had faced a \"roasting\" from members.",
+			[]want{{"Nothing will divide this party before the vote.", "Dunmore"}, {"roasting", "Carl Ibsen"}}},
+		{"a chairman may be a woman",
+			"Mr Tallis said the seats were theirs to keep. Party chairman Orla Quentin urged the two men to resign in a letter.\n\nShe said: \"The party has taken legal advice.\"",
+			[]want{{"The party has taken legal advice.", "Orla Quentin"}}},
+		{"a possessive before a participle is no speech cue",
+			"Mr Brack said the issue was that Mr Ludlow's reported views had been shown as party policy. He told the radio: \"He appears to have said these things.\"",
+			[]want{{"He appears to have said these things.", "Brack"}}},
+		{"a role with its remit before a name",
+			"But Deputy Secretary to the Treasury Ewan Morley attacked the plans. \"The cuts cannot be found,\" he said.",
+			[]want{{"The cuts cannot be found", "Ewan Morley"}}},
+		{"the MP a description in title case",
+			"Home Office minister Gwen Tarrant spoke to the committee on Tuesday.\n\n\"The threat is real,\" the Bridgend MP told the committee.",
+			[]want{{"The threat is real", "Gwen Tarrant"}}},
+		{"the archbishop is the archbishop named",
+			"Archbishop Samuel Okonkwo visited the camp on Monday.\n\n\"Nobody should be held without trial,\" the archbishop said.",
+			[]want{{"Nobody should be held without trial", "Samuel Okonkwo"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := &model.Article{Title: "Brief", Body: c.body}
+			x.Extract(a)
+			Extract(a)
+			for _, w := range c.want {
+				var q *model.Quote
+				for i := range a.Quotes {
+					if strings.TrimRight(a.Quotes[i].Text, ".,") == strings.TrimRight(w.quote, ".,") {
+						q = &a.Quotes[i]
+					}
+				}
+				if q == nil {
+					t.Errorf("quote %q not found in %+v", w.quote, a.Quotes)
+					continue
+				}
+				if !strings.Contains(q.Speaker, w.speaker) {
+					t.Errorf("quote %q: speaker %q, want %q", w.quote, q.Speaker, w.speaker)
+				}
+			}
+		})
+	}
+}
