@@ -246,7 +246,15 @@ func (s tmuxSession) selectUntil(key, want string) {
 		}
 		before := scr
 		s.keys(key)
-		scr = s.waitFor("the selection to move", func(now string) bool { return now != before })
+		// Wait for a settled frame: a capture taken while the terminal is
+		// half redrawn can lack the marker on the row it moved to, and one
+		// more press would then skip past it.
+		last := before
+		scr = s.waitFor("the selection to move", func(now string) bool {
+			settled := now != before && now == last
+			last = now
+			return settled
+		})
 	}
 	s.t.Fatalf("%s never selected %q; screen:\n%s", key, want, scr)
 }
