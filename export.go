@@ -131,40 +131,70 @@ func writeExportMarkdown(w io.Writer, query string, arts []model.Article) error 
 	return err
 }
 
-// writeArticles writes whole articles in format f: the extract contract's
-// JSON (one per line, or one array), a Markdown digest each, or plain text.
-func writeArticles(w io.Writer, f index.Format, arts []model.Article) error {
-	switch f {
-	case index.FormatJSON:
-		if arts == nil {
-			arts = []model.Article{}
-		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(arts)
-	case index.FormatMarkdown:
-		for i := range arts {
-			if err := digest.Markdown(w, &arts[i]); err != nil {
-				return err
+// articleWriter writes whole articles in a format, a batch at a time: the
+// extract contract's JSON (one per line, or one array), a Markdown digest
+// each, or plain text.
+type articleWriter struct {
+	w     io.Writer
+	f     index.Format
+	enc   *json.Encoder
+	count int
+}
+
+func newArticleWriter(w io.Writer, f index.Format) *articleWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if f == index.FormatJSON {
+		enc.SetIndent("  ", "  ")
+	}
+	return &articleWriter{w: w, f: f, enc: enc}
+}
+
+func (aw *articleWriter) write(arts []model.Article) error {
+	for i := range arts {
+		var err error
+		switch aw.f {
+		case index.FormatJSON:
+			sep := ",\n  "
+			if aw.count == 0 {
+				sep = "[\n  "
 			}
-		}
-		return nil
-	case index.FormatText:
-		for i := range arts {
-			if err := digest.Text(w, &arts[i]); err != nil {
-				return err
+			if _, err = io.WriteString(aw.w, sep); err == nil {
+				err = aw.enc.Encode(&arts[i])
 			}
+		case index.FormatMarkdown:
+			err = digest.Markdown(aw.w, &arts[i])
+		case index.FormatText:
+			err = digest.Text(aw.w, &arts[i])
+		default:
+			err = aw.enc.Encode(&arts[i])
 		}
-		return nil
-	default:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for i := range arts {
-			if err := enc.Encode(&arts[i]); err != nil {
-				return err
-			}
+		if err != nil {
+			return err
 		}
+		aw.count++
+	}
+	return nil
+}
+
+// close ends the output: the JSON array's bracket.
+func (aw *articleWriter) close() error {
+	if aw.f != index.FormatJSON {
 		return nil
 	}
+	end := "]\n"
+	if aw.count == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(aw.w, end)
+	return err
+}
+
+// writeArticles writes arts in format f (see articleWriter).
+func writeArticles(w io.Writer, f index.Format, arts []model.Article) error {
+	aw := newArticleWriter(w, f)
+	if err := aw.write(arts); err != nil {
+		return err
+	}
+	return aw.close()
 }

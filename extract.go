@@ -1,14 +1,13 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"briefs/articles"
 	"briefs/articles/index"
-	"briefs/articles/source"
+	"briefs/model"
 )
 
 func newExtractCmd() *cobra.Command {
@@ -33,19 +32,30 @@ cat brief.txt | briefs extract -`,
 		if err != nil {
 			return err
 		}
-		arts, warns, err := articles.Load(context.Background(), specs, source.Options{Stdin: cmd.InOrStdin()})
-		if err != nil {
-			return err
-		}
 		w := bufferedOut(cmd)
-		if err := writeArticles(w, f, arts); err != nil {
-			return fmt.Errorf("write output: %w", err)
+		out := newArticleWriter(w, f)
+		n := 0
+		var werr error
+		warns := articles.Stream(cmd.Context(), specs, streamOptions(cmd), func(batch []model.Article) {
+			n += len(batch)
+			if werr == nil {
+				werr = out.write(batch)
+			}
+			if werr == nil {
+				werr = w.Flush() // each batch as it is ready
+			}
+		}, nil)
+		if werr == nil {
+			werr = out.close()
 		}
-		if err := w.Flush(); err != nil {
-			return fmt.Errorf("write output: %w", err)
+		if werr == nil {
+			werr = w.Flush()
+		}
+		if werr != nil {
+			return fmt.Errorf("write output: %w", werr)
 		}
 		empty := ""
-		if len(arts) == 0 {
+		if n == 0 {
 			empty = "no brief was read"
 		}
 		return finish(cmd, warns, empty)

@@ -80,11 +80,12 @@ func bufferedOut(cmd *cobra.Command) *bufio.Writer {
 
 // reportWarnings prints one line per source that was skipped and returns
 // the exit status: 1 when some source failed, 0 when all were read (files
-// left out of a folder on purpose are told but are no failure).
+// left out of a folder on purpose, and a cache that could not be used, are
+// told but are no failure: every brief was still read).
 func reportWarnings(stderr io.Writer, warns []source.Warning) int {
 	code := exitOK
 	for _, w := range warns {
-		if w.Notice {
+		if w.Notice || w.Source == "cache" || w.Source == "index snapshot" {
 			fmt.Fprintln(stderr, "briefs: note:", w.Error())
 			continue
 		}
@@ -148,20 +149,26 @@ type corpus struct {
 	warns []source.Warning
 }
 
-// loadCorpus reads specs (nil: the built-in samples) and indexes them.
+// streamOptions are the options of every command's load: the reader's
+// cache, HTTP cache and workers (articles.Stream's defaults), standard
+// input from cmd.
+func streamOptions(cmd *cobra.Command) articles.StreamOptions {
+	return articles.StreamOptions{Source: source.Options{Stdin: cmd.InOrStdin()}}
+}
+
+// loadCorpus reads specs (nil: the built-in samples) as the reader does,
+// through articles.StreamIndex: the briefs the cache holds are neither read
+// nor extracted again, and the index snapshot kept beside it is read back
+// when it fits. keep keeps the briefs too (export needs them).
 func loadCorpus(cmd *cobra.Command, specs []string, keep bool) (corpus, error) {
-	p, err := articles.NewPipeline()
-	if err != nil {
-		return corpus{}, err
-	}
-	arts, warns, err := articles.Load(cmd.Context(), specs, source.Options{Stdin: cmd.InOrStdin()})
-	if err != nil {
-		return corpus{}, err
-	}
-	c := corpus{ix: p.Index(arts), warns: warns}
-	if keep {
-		c.arts = arts
-	}
+	opt := streamOptions(cmd)
+	snap, version := articles.SnapshotFor(specs, &opt)
+	c := corpus{ix: index.New(articles.Resolver())}
+	c.warns = articles.StreamIndex(cmd.Context(), specs, opt, c.ix, snap, version, func(batch []model.Article) {
+		if keep {
+			c.arts = append(c.arts, batch...)
+		}
+	}, nil)
 	return c, nil
 }
 

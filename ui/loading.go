@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -11,7 +10,6 @@ import (
 
 	"briefs/articles"
 	"briefs/articles/index"
-	"briefs/articles/store"
 	"briefs/model"
 )
 
@@ -37,8 +35,8 @@ type loadStepMsg struct {
 	done bool
 }
 
-// StreamLoader loads specs with articles.Stream, indexing the briefs for
-// the search view on the way. A refresh builds a new index, so that search
+// StreamLoader loads specs with articles.StreamIndex (the load path of
+// every command too), indexing the briefs for the search view on the way. A refresh builds a new index, so that search
 // forgets the briefs that are gone. Standard input is read once: a refresh leaves
 // it out.
 //
@@ -72,25 +70,14 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 			}
 		}
 		if loads == 1 {
-			snapPath, version = snapshotFor(specs, &opt)
+			snapPath, version = articles.SnapshotFor(specs, &opt)
 		} else {
 			// a fresh index: one kept from the last load would still find
 			// the briefs whose files were deleted or changed since
 			ix = index.New(articles.Resolver())
 		}
-		feed := index.NewFeed(ix, snapPath, version)
-		batches := make(chan []model.Article, 1<<12) // never full: 1M briefs at the default batch size
-		fed := make(chan struct{})
-		go func() {
-			defer close(fed)
-			for b := range batches {
-				feed.Add(b)
-			}
-			feed.Finish() // a snapshot that could not be used is rebuilt: no warning
-		}()
 		first := true
-		warns := articles.Stream(ctx, specs, opt, func(batch []model.Article) {
-			batches <- batch
+		warns := articles.StreamIndex(ctx, specs, opt, ix, snapPath, version, func(batch []model.Article) {
 			send(ArticlesMsg{Articles: batch})
 			if first {
 				send(SearcherMsg{Searcher: ix})
@@ -99,47 +86,15 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 		}, func(pr articles.Progress) {
 			send(ProgressMsg{Progress: pr})
 		})
-		close(batches)
 		if first { // nothing loaded: the search view still answers (with nothing)
 			send(SearcherMsg{Searcher: ix})
 		}
-		<-fed
 		lines := make([]string, len(warns))
 		for i, w := range warns {
 			lines[i] = w.Error()
 		}
-		if ctx.Err() == nil { // a partial load would make a snapshot that never matches
-			if _, err := feed.Save(); err != nil {
-				lines = append(lines, "index snapshot: "+err.Error())
-			}
-		}
 		send(LoadedMsg{Warnings: lines})
 	}
-}
-
-// snapshotFor returns where the index snapshot of a load of specs lives and
-// the extractor version it is kept for; "" when none is kept (no cache,
-// standard input, the extractors did not load). It loads opt's Pipeline
-// when it has none, so that Stream and the version use the same one.
-func snapshotFor(specs []string, opt *articles.StreamOptions) (path, version string) {
-	if opt.NoCache || slices.Contains(specs, "-") {
-		return "", ""
-	}
-	cache := opt.CachePath
-	if cache == "" {
-		var err error
-		if cache, err = store.DefaultPath(); err != nil {
-			return "", "" // Stream warns about it
-		}
-	}
-	if opt.Pipeline == nil {
-		p, err := articles.NewPipeline()
-		if err != nil {
-			return "", "" // Stream warns about it
-		}
-		opt.Pipeline = p
-	}
-	return index.SnapshotPath(filepath.Dir(cache), append([]string{cache}, specs...)...), articles.ExtractorVersion(opt.Pipeline)
 }
 
 // initialLoad is the first load, which Init starts (Configure marked it running).
