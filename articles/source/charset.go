@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gogs/chardet"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -30,8 +31,11 @@ import (
 //  5. the encoding an XML declaration or an HTML <meta> gives (the HTML
 //     prescan of the standard: a <meta> that really is a meta, never a
 //     <script charset>);
-//  6. otherwise the bytes stay as they are, and the bad ones become
-//     U+FFFD when the text is cleaned: they are repaired, not guessed.
+//  6. text with no valid UTF-8 sequence and enough non-ASCII bytes to
+//     tell is given the charset a detector names with confidence;
+//  7. otherwise the bytes stay as they are, and the bad ones become
+//     U+FFFD when the text is cleaned: UTF-8 with a bad byte is repaired,
+//     not guessed.
 //
 // A decoded XML document has its declaration's encoding set to UTF-8, so
 // that the feed parser does not decode it a second time. Gzip data is
@@ -57,7 +61,46 @@ func toUTF8Text(data []byte, headerCharset string) []byte {
 	if enc := declaredCharset(data); enc != nil {
 		return decodeWith(enc, data)
 	}
+	if enc := detectCharset(data); enc != nil {
+		return decodeWith(enc, data)
+	}
 	return data
+}
+
+// minDetectBytes is how many non-ASCII bytes text must have before its
+// charset is guessed: fewer are too little to tell, and stay U+FFFD.
+const minDetectBytes = 16
+
+// minDetectConfidence is the detector's confidence (0-100) below which
+// its guess is not taken.
+const minDetectConfidence = 25
+
+// detectCharset guesses the charset of text that is not UTF-8 and
+// declares none (EUC-KR, KOI8-R, Windows-1252 saved without a word): only
+// when few of its non-ASCII sequences are valid UTF-8 (UTF-8 with bad bytes stays
+// UTF-8) and enough non-ASCII bytes to tell, and only a confident guess.
+func detectCharset(data []byte) encoding.Encoding {
+	if mostlyUTF8(data) || binaryControls(data) {
+		return nil
+	}
+	high := 0
+	for _, c := range data {
+		if c >= 0x80 {
+			high++
+		}
+	}
+	if high < minDetectBytes {
+		return nil
+	}
+	sample := data
+	if len(sample) > 64<<10 {
+		sample = sample[:64<<10]
+	}
+	r, err := chardet.NewTextDetector().DetectBest(sample)
+	if err != nil || r.Confidence < minDetectConfidence || strings.EqualFold(r.Charset, "utf-8") {
+		return nil
+	}
+	return lookupCharset(r.Charset)
 }
 
 // decodeWith decodes data with enc (UTF-8 itself meaning no change) and
@@ -359,4 +402,44 @@ func qualified(n xml.Name) string {
 		return n.Space + ":" + n.Local
 	}
 	return n.Local
+}
+
+// mostlyUTF8 reports text that is UTF-8 with some damage: at least one
+// in five of its non-ASCII sequences is valid UTF-8, which legacy
+// encodings make only by chance.
+func mostlyUTF8(data []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += size
+	}
+	return good > 0 && bad <= 4*good
+}
+
+// binaryControls reports data whose first 8 KB hold NULs or C0 controls
+// as no text does: a detector would find a charset in anything.
+func binaryControls(data []byte) bool {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	nul, ctl := 0, 0
+	for _, c := range head {
+		switch {
+		case c == 0:
+			nul++
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b:
+			ctl++
+		}
+	}
+	return nul > 1 && nul*100 > len(head) || nul > 64 || ctl*20 > len(head)
 }
