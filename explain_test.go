@@ -45,7 +45,7 @@ func TestExplainSeed(t *testing.T) {
 		t.Errorf("%d quotes say their speaker, want 14", n)
 	}
 	for _, want := range []string{
-		"kept: attributed", "kept: unattributed-long",
+		"kept: attributed", `speaker: "Donald Trump" by repeated-words`,
 		`cue: "said" by cue-verb; its speaker by speaker-before-cue`,
 		"its speaker by speaker-inverted",
 		"its speaker by speaker-participle-previous-cue",

@@ -137,3 +137,58 @@ func newSentenceIn(s string) bool {
 func opensParagraph(text string, p paragraph, s span) bool {
 	return strings.TrimSpace(text[p.start:s.open]) == ""
 }
+
+// repeatedWords gives the quotation k, with no speaker of its own, the
+// speaker of an earlier quotation whose words it repeats: four words or more
+// of one run in the other ("things will work out fine" said by X, then
+// "Things will work out fine between ..." alone), or nil.
+func (st *fieldState) repeatedWords(final []*who, k int) *who {
+	s := st.spans[k]
+	mine := quoteWords(st.text[s.start:s.end])
+	if len(mine) < minRepeatedWords {
+		return nil
+	}
+	for j := k - 1; j >= 0; j-- {
+		if final[j] == nil || st.spans[j].group == s.group {
+			continue
+		}
+		sj := st.spans[j]
+		theirs := quoteWords(st.text[sj.start:sj.end])
+		if len(theirs) >= minRepeatedWords && (containsRun(mine, theirs) || containsRun(theirs, mine)) {
+			return final[j]
+		}
+	}
+	return nil
+}
+
+// minRepeatedWords is the shortest run of words repeatedWords takes for a repetition.
+const minRepeatedWords = 4
+
+// quoteWords returns the words of a quotation, lower case, punctuation trimmed.
+func quoteWords(q string) []string {
+	f := strings.Fields(strings.ToLower(q))
+	out := f[:0]
+	for _, w := range f {
+		if w = strings.Trim(w, ".,;:!?\"'“”‘’()"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// containsRun reports whether the words of run appear in words, in a row.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		ok := true
+		for m := range run {
+			if words[i+m] != run[m] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

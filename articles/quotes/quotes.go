@@ -251,6 +251,9 @@ func (st *fieldState) finalSpeakers(direct []*who, bylines map[int]*who) []*who 
 			final[k], rule = st.inherit(spans, final, k)
 			inherited[k] = final[k] != nil
 		}
+		if final[k] == nil {
+			final[k], rule = st.repeatedWords(final, k), ruleRepeatedWords
+		}
 		if st.tr != nil && final[k] != nil && rule != "" {
 			st.tr.spans[k].rule = rule
 		}

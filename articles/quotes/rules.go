@@ -146,6 +146,7 @@ const (
 	ruleInheritSubject      = "inherit-previous-subject"
 	ruleInheritColonCue     = "inherit-colon-cue"
 	ruleInheritColonSubject = "inherit-colon-subject"
+	ruleRepeatedWords       = "repeated-words"
 	ruleInnerQuotation      = "inner-quotation"
 	ruleChantMet            = "chant-met"
 )
@@ -160,6 +161,7 @@ var InheritRules = []Rule{
 	{ruleInheritSubject, "a paragraph about a named person, then a paragraph opening with a quotation", "Foreign Minister Tomas Varga praised the plan.\n\n\"It is the best offer we have had.\""},
 	{ruleInheritColonCue, "the cue of a paragraph ending with a colon", "Mira Holt called the plan \"a good start\" on Friday. She said on Monday:\n\n\"The port will stay open.\""},
 	{ruleInheritColonSubject, "the subject of a paragraph ending with a colon ('X released the following statement:')", "It was \"a tragedy for us all\". President Ivo Kranz released the following statement:\n\n\"We mourn with the families.\""},
+	{ruleRepeatedWords, "a quotation that repeats four words or more quoted earlier with a speaker takes that speaker", "Ivo Kranz said that \"the border will stay open\" this winter.\n\nThe talks ended late.\n\n\"The border will stay open for every family.\""},
 	{ruleInnerQuotation, "a quotation inside another is the outer one's speaker's", `"They told me “we are finished” and left," Ana Ruiz said.`},
 	{ruleChantMet, "a chant someone was met with is the crowd's, not the subject's", `Karin Holm was met with loud chants of "Go home now".`},
 }

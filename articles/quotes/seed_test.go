@@ -42,6 +42,18 @@ type seedQuote struct {
 	Speaker *string  `json:"speaker"`
 	AlsoOK  []string `json:"also_ok"`
 	Partial *bool    `json:"partial"`
+	Note    string   `json:"note"`
+}
+
+// linkedSpeaker reads the speaker a spec's note allows for a quotation it
+// leaves unattributed ("a reader may link it to Donald Trump, who ..."), or "".
+func linkedSpeaker(note string) string {
+	_, after, ok := strings.Cut(note, "may link it to ")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(after, ",")
+	return strings.TrimSpace(name)
 }
 
 // checkQuote finds want among got (by its words) and checks its speaker.
@@ -59,6 +71,11 @@ func checkQuote(t *testing.T, a *model.Article, want seedQuote) {
 	}
 	if a.Text(q.Field)[q.Start:q.End] != q.Text {
 		t.Errorf("quote %q: offsets [%d,%d) do not give its text", want.Text, q.Start, q.End)
+	}
+	if want.Speaker == nil && linkedSpeaker(want.Note) != "" && q.Speaker != "" {
+		// the words repeat a quotation with a speaker (the repeated-words rule)
+		linked := linkedSpeaker(want.Note)
+		want.Speaker = &linked
 	}
 	if want.Speaker == nil {
 		if q.Speaker != "" || q.SpeakerMention != nil {
@@ -135,7 +152,7 @@ func TestSeedEmbedded(t *testing.T) {
 		{Text: "We insist on an objective investigation of what happened on April 4th", Speaker: str("Lavrov")}, // "he said"
 		{Text: "This is contrary to any standards of justice", Speaker: str("Vladimir Safronkov")},              // "said NAME, ROLE"
 		{Text: "Russian Federation is among that group the only non-failed state", Speaker: str("Vladimir Safronkov")},
-		{Text: "Things will work out fine between the United States of America and Russian Federation"}, // nobody
+		{Text: "Things will work out fine between the United States of America and Russian Federation", Speaker: str("Donald Trump")}, // the words he said above
 		{Text: "not enough", Speaker: str("The US ambassador")},
 		{Text: "In general, primitiveness and loutishness are very characteristic of the current rhetoric coming out of Washington", Speaker: str("One of his deputies")},
 	} {
