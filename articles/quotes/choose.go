@@ -49,6 +49,7 @@ type attributionRule struct {
 var attributionOrder = []attributionRule{
 	{ruleCueAfter, (*fieldState).cueAfter},
 	{ruleDashByline, (*fieldState).dashByline},
+	{rulePassiveAgent, (*fieldState).passiveAgent},
 	{ruleSubordinateClause, (*fieldState).subordinateClause},
 	{ruleCueBefore, (*fieldState).cueBefore},
 	{ruleCueLater, (*fieldState).cueLater},
@@ -151,6 +152,55 @@ func (st *fieldState) dashByline(q *attribution) (*who, int, bool) {
 	}
 	return nil, -1, false
 }
+
+// passiveAgent: "Her remarks were described as "Q" by the Refugee Council",
+// "- described by one union as a "Q"": the agent of a passive naming verb
+// before the quotation speaks.
+func (st *fieldState) passiveAgent(q *attribution) (*who, int, bool) {
+	items, i, lo, hi := q.items, q.i, q.lo, q.hi
+	for k := i - 1; k >= lo && k >= i-10; k-- {
+		it := items[k]
+		if it.kind == itemPunct && !strings.Contains(",—–-", it.text) {
+			break
+		}
+		if it.kind != itemWord || !passiveNaming[it.lower] || k == lo {
+			continue
+		}
+		prev := items[k-1]
+		if !(prev.is(classBe) || prev.lower == "been" || prev.kind == itemPunct && strings.Contains(",—–-", prev.text)) {
+			return nil, -1, false
+		}
+		// the agent: "by X" right after the verb, or after the quotation(s)
+		by := -1
+		if k+1 < i && items[k+1].lower == "by" {
+			by = k + 1
+		} else {
+			for m := i + 1; m < hi && m <= i+8; m++ {
+				if items[m].lower == "by" {
+					by = m
+					break
+				}
+				if items[m].kind == itemPunct && !items[m].isPunct(",") {
+					break
+				}
+			}
+		}
+		if by < 0 {
+			return nil, -1, false
+		}
+		if a, b := forwardNP(items, by+1, hi); b > a {
+			if w := st.resolve(items, a, b, "", q.para); w.person || w.entity != "" || w.plural || isDescriptionHead(items[b-1].lower) || orgWords[items[b-1].lower] {
+				return w, -1, true
+			}
+		}
+		return nil, -1, false
+	}
+	return nil, -1, false
+}
+
+// passiveNaming are participles that, passive, name a thing by words an
+// agent said ("was described as "Q" by X").
+var passiveNaming = toSet("described branded labelled labeled dubbed called hailed derided condemned criticised criticized denounced")
 
 // subordinateClause: "X described her as "Q1" after she blamed the floods
 // on "Q2"": a clause of its own after the cue, with a subject that can

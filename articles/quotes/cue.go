@@ -27,7 +27,7 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 			continue
 		}
 		w, shared, subj := st.cueSpeaker(items, lo, hi, j, cf, out, para)
-		if w == nil {
+		if w == nil || subj == ruleSpeakerBefore && st.reducedRelative(items, lo, w) {
 			continue
 		}
 		// the cue's own copy of a speaker another cue has; a fresh one
@@ -44,6 +44,19 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 		st.events = append(st.events, event{para: para, pos: it.start, w: w})
 	}
 	return out
+}
+
+// reducedRelative reports a cue whose subject w runs straight on from a
+// quoted fragment after a determiner ('instead of the "bonfire of quangos"
+// New Labour had promised'): a clause about the fragment, no speech event
+// of its own.
+func (st *fieldState) reducedRelative(items []item, lo int, w *who) bool {
+	for k := lo + 1; k < len(items) && items[k].start <= w.start; k++ {
+		if items[k].start == w.start {
+			return k >= lo+2 && items[k-1].kind == itemQuote && isPartial(st.text, items, lo, k-1) && items[k-2].is(classDeterminer)
+		}
+	}
+	return false
 }
 
 // readCue reads items[j] as a speech cue by trying cueOrder's rules in

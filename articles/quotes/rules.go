@@ -105,6 +105,7 @@ var CueSpeakerRules = []Rule{
 const (
 	ruleCueAfter             = "cue-after"
 	ruleDashByline           = "dash-byline"
+	rulePassiveAgent         = "passive-agent"
 	ruleSubordinateClause    = "subordinate-clause"
 	ruleCueBefore            = "cue-before"
 	ruleCueLater             = "cue-later"
@@ -122,6 +123,7 @@ const (
 var AttributionRules = []Rule{
 	{ruleCueAfter, "a cue right after the quotation ('Q,' X said / 'Q,' said X)", `"We will not sign this draft," Marta Ilves said.`},
 	{ruleDashByline, "a name after a dash ('Q' ― X)", `"Never again" ― Petra Lund.`},
+	{rulePassiveAgent, "the agent of a passive naming verb ('was described as Q by X', 'described by X as Q')", `Her remarks were described as "reckless" and "cruel" by the Harbour Tenants Union on Monday.`},
 	{ruleSubordinateClause, "a clause of its own after the cue ('after she blamed ... Q')", `Rolf Voss described Mayor Ana Lind as "tireless" after she blamed the floods on "years of neglect".`},
 	{ruleCueBefore, "the nearest cue before the quotation (X said: 'Q' / X said that 'Q')", `Tomas Brenner said: "The talks are over."`},
 	{ruleCueLater, "a cue later in the sentence", `The plan, which is "dead on arrival" in its current form, Pavel Orlin told reporters, will be redrafted.`},
