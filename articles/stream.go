@@ -82,6 +82,10 @@ type StreamOptions struct {
 	BatchInterval time.Duration
 	// Pipeline extracts; nil loads the embedded models (NewPipeline).
 	Pipeline *Pipeline
+	// MemoryBudget bounds the memory extraction uses at once, in bytes,
+	// when Stream makes the Pipeline (see Pipeline.SetMemoryBudget); zero
+	// means DefaultMemoryBudget.
+	MemoryBudget int64
 	// Fetchers bounds how many URLs are downloaded at once, and PerHost
 	// how many of them from one host; zero means DefaultFetchers and
 	// DefaultPerHost. URLs never hold up local sources: their briefs are
@@ -131,9 +135,13 @@ type Progress struct {
 // or ctx is done.
 func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]model.Article), progress func(Progress)) []source.Warning {
 	start := time.Now()
+	limitMemory()
 	s := &streamer{ctx: ctx, opt: opt, pipe: opt.Pipeline, version: opt.version}
 	if s.pipe == nil {
 		s.pipe, s.pipeErr = NewPipeline()
+		if s.pipe != nil && opt.MemoryBudget > 0 {
+			s.pipe.SetMemoryBudget(opt.MemoryBudget)
+		}
 	}
 	if s.version == "" && s.pipe != nil && !opt.NoCache {
 		s.version = ExtractorVersion(s.pipe)
