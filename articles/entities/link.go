@@ -308,6 +308,8 @@ var linkSteps = []struct {
 	Name, Doc string
 	run       func(l *linker)
 }{
+	{"person-tail", "a longer name, not known to the gazetteer, that ends in a person's name of two words or more is that person (\"Aung San Suu Kyi\" after \"Suu Kyi\")", (*linker).personTails},
+	{"collect-persons", "the article's people, by surname, for the steps after", (*linker).collectPersons},
 	{"surname-person", "a lone word (or shorter name) that is the surname of a person named in full is that person", (*linker).surnamePersons},
 	{"fullest-name", "a person is keyed by the fullest compatible name; an honorific rules out the wrong one of a shared surname; a first name alone is the one person of that first name", (*linker).personKeys},
 	{"acronym", "the acronym of an organisation named in full is that organisation", (*linker).acronyms},
@@ -354,14 +356,8 @@ func linkTrace(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs, out *link
 		l.why = make([]string, len(spans))
 		out.spans, out.why = slices.Clone(spans), l.why
 	}
-	for i := range spans {
-		if spans[i].kind == model.KindPerson {
-			l.addPerson(spans[i].words, spans[i].honor)
-		}
-	}
-	bufs.layOutBySurname()
 	for _, st := range linkSteps {
-		if !off[st.Name] {
+		if !off[st.Name] || st.Name == "collect-persons" {
 			st.run(l)
 		}
 	}
@@ -373,6 +369,43 @@ func linkTrace(spans []span, gaz *gazetteer.Gazetteer, bufs *linkBufs, out *link
 func (l *linker) note(i int, step, detail string) {
 	if l.why != nil {
 		l.why[i] = step + ": " + detail
+	}
+}
+
+// collectPersons lists the article's people by surname.
+func (l *linker) collectPersons() {
+	for i := range l.spans {
+		if l.spans[i].kind == model.KindPerson {
+			l.addPerson(l.spans[i].words, l.spans[i].honor)
+		}
+	}
+	l.b.layOutBySurname()
+}
+
+// personTails makes a person of a longer name the tagger typed otherwise
+// that ends in a person's name of two words or more.
+func (l *linker) personTails() {
+	var tails [][]string
+	for i := range l.spans {
+		if sp := &l.spans[i]; sp.kind == model.KindPerson && len(sp.words) >= 2 {
+			tails = append(tails, sp.words)
+		}
+	}
+	if len(tails) == 0 {
+		return
+	}
+	for i := range l.spans {
+		sp := &l.spans[i]
+		if sp.kind == model.KindPerson || sp.gz != nil || len(sp.words) < 3 || hasOrgHead(sp.words) {
+			continue
+		}
+		for _, p := range tails {
+			if len(p) < len(sp.words) && slices.Equal(sp.words[len(sp.words)-len(p):], p) {
+				sp.kind = model.KindPerson
+				l.note(i, "person-tail", strings.Join(p, " "))
+				break
+			}
+		}
 	}
 }
 

@@ -51,34 +51,46 @@ var bareBodies = map[string]bool{"Parliament": true, "Congress": true, "Commissi
 
 var kindRules = []*Rule{
 	{Name: "storm", Doc: "a storm's name (\"Hurricane Katrina\") is other, never a place",
-		Example: "Hurricane Odalys flooded the coast of Florida on Sunday.", Want: "Hurricane Odalys=other",
+		Example: "Damage from Hurricane [Odalys]PER was worse than feared.", Want: "Hurricane Odalys=MISC",
 		apply: ruleStorm},
+	{Name: "bare-body", Doc: "a bare 'Parliament', 'Congress' or 'Commission' names a body (linked to the one the article names)",
+		Example: "The bill now goes to Parliament, where [Labour]ORG may stall it.", Want: "Parliament=ORG; Labour=ORG",
+		apply: ruleBareBody},
 	{Name: "law-treaty-award", Doc: "a name ending in Act, Treaty, Medal, Prize and the like, or before 'treaty', is other",
-		Example: "MPs debated the Coastal Access Act and the Harwell Treaty on Monday.", Want: "Coastal Access Act=other",
+		Example: "MPs debated the [Coastal Access]ORG Act and the Congressional Gold Medal on Monday.", Want: "Coastal Access Act=MISC; Congressional Gold Medal=MISC",
 		apply: ruleDocument},
+	{Name: "faith", Doc: "a faith and its followers (\"Muslims\", \"Sikh\") are other, never a person or body",
+		Example: "Leaders of [Muslims]PER and Sikhs met on Monday.", Want: "Muslims=MISC; Sikhs=MISC",
+		apply: ruleFaith},
 	{Name: "exam", Doc: "school examinations (A-levels, GCSE) are other",
-		Example: "Pupils sitting GCSE papers and A-levels got results on Thursday.", Want: "GCSE=other",
+		Example: "Pupils sitting [GCSE]ORG papers got results.", Want: "GCSE=MISC",
 		apply: ruleExam},
 	{Name: "plural-acronym", Doc: "a plural acronym (\"SMEs\", \"NGOs\") is a common noun, no name",
-		Example: "Loans to SMEs rose by a fifth, the bank said.", Want: "",
+		Example: "Loans to [SMEs]LOC rose by a fifth.", Want: "",
 		apply: rulePluralAcronym},
 	{Name: "office-remit", Doc: "a remit before Secretary or Minister is part of an office's title, no body (\"Transport Secretary\")",
-		Example: "Trade and Industry Secretary Olwen Pryce met Transport Secretary Dafydd Rees.", Want: "Olwen Pryce=person; Dafydd Rees=person",
+		Example: "Trade and [Industry]ORG Secretary [Olwen Pryce]PER spoke.", Want: "Olwen Pryce=PER",
 		apply: ruleOfficeRemit},
 	{Name: "town-office", Doc: "a capitalised word before 'mayor' and a person is a town",
-		Example: "Kettleby mayor Ruth Anstey opened the bridge.", Want: "Kettleby=place; Ruth Anstey=person",
+		Example: "Kettleby mayor [Ruth Anstey]PER opened the bridge.", Want: "Kettleby=LOC; Ruth Anstey=PER",
 		apply: ruleTownOffice},
+	{Name: "seat-member", Doc: "a lone capitalised word before MP, MEP or MSP is the member's seat, a place (\"the Salford MP\")",
+		Example: "\"We will win,\" the [Salford]ORG MP told reporters.", Want: "Salford=LOC",
+		apply: ruleSeatMember},
+	{Name: "given-name-join", Doc: "a known given name read as a place or body right before a person's span starts that person (\"Rachel\" + \"Harvey\")",
+		Example: "The correspondent in [Jakarta]LOC, [Rachel]LOC [Harvey]PER, said so.", Want: "Jakarta=LOC; Rachel Harvey=PER",
+		apply: ruleGivenNameJoin},
 	{Name: "body-run", Doc: "an untagged capitalised run ending in a body's head noun is that body (\"the Low Pay Commission\")",
 		Example: "The report of the Low [Pay Commission]ORG was published on Monday.", Want: "Low Pay Commission=ORG",
 		apply: ruleBodyRun},
-	{Name: "bare-body", Doc: "a bare 'Parliament', 'Congress' or 'Commission' names a body (linked to the one the article names)",
-		Example: "The bill now goes to Parliament, where it may stall.", Want: "Parliament=organization",
-		apply: ruleBareBody},
 	{Name: "world-person", Doc: "a name the world data knows as a person (legislators, heads of state) is a person",
 		Example: "Talks with [Nancy Pelosi]ORG ended.", Want: "Nancy Pelosi=PER",
 		apply: ruleWorldPerson},
+	{Name: "speaker-place", Doc: "two or three capitalised words read as a place that no gazetteer knows, before a speech verb, are a person",
+		Example: "[Wolf Hadley]LOC asked the minister about the vote.", Want: "Wolf Hadley=PER",
+		apply: ruleSpeakerPlace},
 	{Name: "given-name-person", Doc: "a known given name before a capitalised surname is a person, not a body or place",
-		Example: "The visit of Condoleezza Harlow ended.", Want: "Condoleezza Harlow=person",
+		Example: "The visit of [Condoleezza Harlow]ORG ended.", Want: "Condoleezza Harlow=PER",
 		apply: ruleGivenNamePerson},
 }
 
@@ -106,7 +118,7 @@ func ruleStorm(x *Extractor, c *ruleCtx) []tagger.Span {
 	}
 	// an untagged "Hurricane Odalys"
 	for i := 0; i+1 < len(words); i++ {
-		if (words[i] == "Hurricane" || words[i] == "Typhoon" || words[i] == "Cyclone") && isUpperInitial(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) {
+		if capital(words[i]) && (words[i] == "Hurricane" || words[i] == "Typhoon" || words[i] == "Cyclone") && isUpperInitial(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 2, Type: tagger.MISC})
 		}
 	}
@@ -150,18 +162,31 @@ func ruleDocument(x *Extractor, c *ruleCtx) []tagger.Span {
 			t.Type = tagger.MISC
 		}
 	}
+	// an untagged "the Congressional Gold Medal"
+	for j := 2; j < len(words); j++ {
+		if !capital(words[j]) || !docHeads[words[j]] || covered(tagged, j) {
+			continue
+		}
+		i := j
+		for i > 1 && isUpperInitial(words[i-1]) && !notNames[words[i-1]] && !covered(tagged, i-1) && !isCapsWord(words[i-1]) {
+			i--
+		}
+		if j-i >= 1 && (words[i-1] == "the" || words[i-1] == "a" || words[i-1] == "an") {
+			tagged = insertSpan(tagged, tagger.Span{Start: i, End: j + 1, Type: tagger.MISC})
+		}
+	}
 	return tagged
 }
 
 func ruleExam(x *Extractor, c *ruleCtx) []tagger.Span {
 	tagged := c.tagged
 	for k := range tagged {
-		if t := &tagged[k]; t.End-t.Start == 1 && exams[strings.ToLower(c.words[t.Start])] {
+		if t := &tagged[k]; t.End-t.Start == 1 && inLower(exams, c.words[t.Start]) {
 			t.Type = tagger.MISC
 		}
 	}
 	for i, w := range c.words {
-		if exams[strings.ToLower(w)] && isUpperInitial(w) && !covered(tagged, i) {
+		if capital(w) && inLower(exams, w) && !covered(tagged, i) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.MISC})
 		}
 	}
@@ -235,7 +260,7 @@ func ruleBodyRun(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 	}
 	for j := 1; j < len(words); j++ {
-		if !orgHeads[words[j]] || covered(tagged, j) || covered(tagged, j-1) {
+		if !capital(words[j]) || !orgHeads[words[j]] || covered(tagged, j) || covered(tagged, j-1) {
 			continue
 		}
 		i := j
@@ -252,7 +277,7 @@ func ruleBodyRun(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleBareBody(x *Extractor, c *ruleCtx) []tagger.Span {
 	tagged := c.tagged
 	for i, w := range c.words {
-		if bareBodies[w] && !covered(tagged, i) && !c.s.upper && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
+		if capital(w) && bareBodies[w] && !covered(tagged, i) && !c.s.upper && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.ORG})
 		}
 	}
@@ -298,4 +323,78 @@ func ruleGivenNamePerson(x *Extractor, c *ruleCtx) []tagger.Span {
 		t.Type = tagger.PER
 	}
 	return c.tagged
+}
+
+// streetWords end the names of places that speak for a government ("Downing Street said").
+var streetWords = map[string]bool{"Street": true, "Road": true, "Avenue": true, "Hill": true, "Square": true, "Palace": true, "House": true, "Hall": true}
+
+func ruleSpeakerPlace(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	for k := range c.tagged {
+		t := &c.tagged[k]
+		n := t.End - t.Start
+		if t.Type != tagger.LOC || n < 2 || n > 3 || t.End >= len(words) || !speechVerbs[words[t.End]] {
+			continue
+		}
+		ws := words[t.Start:t.End]
+		if streetWords[ws[n-1]] || placeHeads[ws[n-1]] || hasOrgHead(ws) || directions[ws[0]] || !capitalisedRun(words, t.Start, t.End) ||
+			slices.ContainsFunc(c.matches, func(m gazetteer.Match) bool { return m.Start < t.End && t.Start < m.End }) {
+			continue
+		}
+		t.Type = tagger.PER
+	}
+	return c.tagged
+}
+
+// capital reports whether w opens with an ASCII capital: a cheap test before a map look-up.
+func capital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+func ruleSeatMember(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	for k := range c.tagged {
+		t := &c.tagged[k]
+		if t.Type == tagger.ORG && t.End-t.Start == 1 && t.End < len(words) && names.PostNominal(words[t.End]) && words[t.End] != "QC" && words[t.End] != "KC" &&
+			(t.End+1 == len(words) || !isUpperInitial(words[t.End+1])) && !inMatch(c.matches, t.Start) {
+			t.Type = tagger.LOC
+		}
+	}
+	return c.tagged
+}
+
+func ruleGivenNameJoin(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	out := c.tagged[:0]
+	for k := 0; k < len(c.tagged); k++ {
+		t := c.tagged[k]
+		if t.Type != tagger.PER && t.End-t.Start == 1 && k+1 < len(c.tagged) && c.tagged[k+1].Start == t.End && c.tagged[k+1].Type == tagger.PER &&
+			!givenWords[words[t.Start]] && names.Gender(words[t.Start]) != 0 && !inMatch(c.matches, t.Start) {
+			t.End, t.Type = c.tagged[k+1].End, tagger.PER
+			k++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// faiths are the followers of faiths and their adjectives, lower-cased.
+var faiths = map[string]bool{
+	"muslim": true, "muslims": true, "christian": true, "christians": true, "jew": true, "jews": true, "jewish": true,
+	"hindu": true, "hindus": true, "sikh": true, "sikhs": true, "buddhist": true, "buddhists": true, "catholic": true,
+	"catholics": true, "protestant": true, "protestants": true, "sunni": true, "sunnis": true, "shia": true, "shias": true,
+	"shiite": true, "shiites": true, "islamist": true, "islamists": true, "evangelical": true, "evangelicals": true,
+}
+
+func ruleFaith(x *Extractor, c *ruleCtx) []tagger.Span {
+	tagged := c.tagged
+	for k := range tagged {
+		if t := &tagged[k]; t.End-t.Start == 1 && inLower(faiths, c.words[t.Start]) {
+			t.Type = tagger.MISC
+		}
+	}
+	for i, w := range c.words {
+		if capital(w) && inLower(faiths, w) && !covered(tagged, i) && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
+			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.MISC})
+		}
+	}
+	return tagged
 }

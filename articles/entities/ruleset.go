@@ -37,7 +37,7 @@ type ruleCtx struct {
 // Rules are the span repairs, in the order they run.
 var Rules = []*Rule{
 	{Name: "particles", Doc: "a family-name particle joins the name around it; a foreign particle joins place and body names",
-		Example: "Crown Prince Faisal bin Turki al Rashed met the envoy.", Want: "Faisal bin Turki al Rashed=person",
+		Example: "Talks were led by [Tariq]PER bin [Walid]PER on Monday.", Want: "Tariq bin Walid=PER",
 		apply: func(x *Extractor, c *ruleCtx) []tagger.Span { return joinParticles(c.words, c.tagged) }},
 	{Name: "merge-adjacent", Doc: "touching spans of different types are one name, typed by the last (its head)",
 		Example: "[ST.]ORG [LOUIS]LOC - The river rose again on Monday.", Want: "ST. LOUIS=LOC",
@@ -46,55 +46,58 @@ var Rules = []*Rule{
 		Example: "Shares rose on the [New]LOC [York Stock Exchange]ORG on Friday.", Want: "New York Stock Exchange=ORG",
 		apply: func(x *Extractor, c *ruleCtx) []tagger.Span { return mergeCrossing(c.tagged, c.matches) }},
 	{Name: "person-after-body", Doc: "a person the tagger ran into a party, title or body's name is split off",
-		Example: "Labour MP Anna Colbert asked about the budget.", Want: "Labour Party=organization; Anna Colbert=person",
+		Example: "[Labour MP Anna]ORG [Colbert]PER asked about the budget.", Want: "Labour=ORG; Anna Colbert=PER",
 		apply: func(x *Extractor, c *ruleCtx) []tagger.Span {
 			return splitPersonAfterBody(c.words, c.tagged, c.matches)
 		}},
 	{Name: "dateline", Doc: "capitals before a dash opening a paragraph are the place the brief was filed from",
-		Example: "KALVERA BAY — Fishermen from the coast said on Tuesday that the harbour had been shut by the navy.", Want: "KALVERA BAY=place",
+		Example: "[KALVERA]ORG BAY — Fishermen from the coast said on Tuesday that the harbour had been shut.", Want: "KALVERA BAY=LOC",
 		apply: ruleDateline},
 	{Name: "org-head", Doc: "a capitalised head noun right after a name joins it (\"Vienna International\" + \"Centre\")",
 		Example: "She joined the [Harwell Energy]LOC Institute last year.", Want: "Harwell Energy Institute=LOC",
 		apply: ruleOrgHead},
 	{Name: "org-remit", Doc: "a body's remit after on/for/of joins its name (\"Authority on Development\")",
-		Example: "A new Commission on Rural Housing was set up.", Want: "Commission on Rural Housing=organization",
+		Example: "A new [Commission]ORG on [Rural Housing]ORG was set up.", Want: "Commission on Rural Housing=ORG",
 		apply: ruleOrgRemit},
 	{Name: "nationality-body", Doc: "a nationality opening a body's name stays in it (\"Norwegian Refugee Council\")",
-		Example: "The Swedish Forest Council objected.", Want: "Swedish Forest Council=organization",
+		Example: "The [Swedish]MISC [Forest Council]ORG objected.", Want: "Swedish Forest Council=ORG",
 		apply: ruleNationalityBody},
 	{Name: "misc-body", Doc: "a longer MISC name ending in a body's head noun names the body",
-		Example: "The West African Fisheries Committee met in Dakar.", Want: "West African Fisheries Committee=organization",
+		Example: "The [West African Fisheries Committee]MISC met in [Dakar]LOC.", Want: "West African Fisheries Committee=ORG; Dakar=LOC",
 		apply: ruleMiscBody},
 	{Name: "place-head", Doc: "a name ending in sea, strait, shoal or island is a place",
-		Example: "Ferries to Little Barrow Island were cancelled.", Want: "Little Barrow Island=place",
+		Example: "Ferries to Little [Barrow Island]PER were cancelled.", Want: "Little Barrow Island=LOC",
 		apply: rulePlaceHead},
 	{Name: "region", Doc: "a direction before a known place is a region",
-		Example: "Troops moved into Eastern Ukraine overnight.", Want: "Eastern Ukraine=place",
+		Example: "Troops moved into [Eastern Ukraine]ORG and Central [Europe]LOC.", Want: "Eastern Ukraine=LOC; Central Europe=LOC",
 		apply: ruleRegion},
-	{Name: "coordinated-place", Doc: "a lone word read as a body, coordinated with a lone place after a locative, is a place",
-		Example: "Tankers sailed from [Ust-Luga]ORG and [Primorsk]LOC on Friday.", Want: "Ust-Luga=LOC; Primorsk=LOC",
+	{Name: "coordinated-place", Doc: "a lone word read as a body, coordinated with a lone place after a locative (either first), is a place",
+		Example: "Turnout fell in [Sunderland]LOC and [Durham]ORG on Thursday.", Want: "Sunderland=LOC; Durham=LOC",
 		apply: ruleCoordinatedPlace},
 	{Name: "caps-acronym", Doc: "a lone word in capitals read as a place that no gazetteer knows is an organisation's acronym",
 		Example: "Troops of [MONUSCO]LOC patrolled the road to [Goma]LOC.", Want: "MONUSCO=ORG; Goma=LOC",
 		apply: ruleCapsAcronym},
-	{Name: "adjective-place", Doc: "a known place read as an adjective, used as a noun after 'the', is a place (\"in the Baltic.\")",
-		Example: "Naval drills were held in the [Baltic]MISC.", Want: "Baltic=LOC",
+	{Name: "adjective-place", Doc: "a known place read as an adjective, used as a noun after 'the', is a place (\"in the Baltic.\"); one before 'states' is an adjective",
+		Example: "Drills were held in the [Baltic]MISC, and the [Baltic]LOC states watched.", Want: "Baltic=LOC; Baltic=MISC",
 		apply: ruleAdjectivePlace},
 	{Name: "grade", Doc: "a grade of crude names no body (\"Brent crude\")",
-		Example: "Dubai crude rose on Tuesday as tankers waited.", Want: "Dubai=other",
+		Example: "[Brent]PER crude rose as [Dubai]LOC crude fell.", Want: "Brent=MISC; Dubai=MISC",
 		apply: ruleGrade},
 	{Name: "common-modifier", Doc: "a common modifier opening a sentence, by its word cluster, is no name",
 		Example: "[Small]MISC countries face the largest bills.", Want: "",
 		apply: ruleCommonModifier},
-	{Name: "lone-speaker", Doc: "a lone capitalised word the clusters never saw, opening a sentence before a speech verb, is a person",
-		Example: "Prices fell.\n\nVantrell told reporters the deal was off.", Want: "Vantrell=person",
+	{Name: "lone-speaker", Doc: "a lone capitalised word the clusters never saw, opening a sentence before a speech verb, is a person (an organisation if it ends in a capital)",
+		Example: "Vantrell told reporters in [Oslo]LOC the deal was off.", Want: "Vantrell=PER; Oslo=LOC",
 		apply: ruleLoneSpeaker},
 	{Name: "post-nominal", Doc: "letters after a name (QC, MP) make a person, named without them",
-		Example: "The case was argued by Helen Stroud QC in London.", Want: "Helen Stroud=person",
+		Example: "The case was argued by [Helen Stroud QC]ORG in [London]LOC.", Want: "Helen Stroud=PER; London=LOC",
 		apply: rulePostNominal},
 	{Name: "honorific-person", Doc: "an honorific before capitalised words makes a person, whatever else the words name",
 		Example: "[Ms Essex]LOC told the committee she would resign.", Want: "Ms Essex=PER",
 		apply: ruleHonorificPerson},
+	{Name: "honorific-name", Doc: "an untagged capitalised word after an honorific is a person's name (\"Ms Blears' comments\")",
+		Example: "Critics of Ms Blears' remarks met [Amnesty]ORG staff.", Want: "Blears=PER; Amnesty=ORG",
+		apply: ruleHonorificName},
 	{Name: "surname-may", Doc: "the month 'May' after a known given name is a surname",
 		Example: "[Theresa]PER May met the Irish premier.", Want: "Theresa May=PER",
 		apply: ruleSurnameMay},
@@ -102,10 +105,10 @@ var Rules = []*Rule{
 		Example: "Voters in [Harrogate Mr Kennedy]PER met on Monday.", Want: "Kennedy=PER",
 		apply: ruleHonorificStart},
 	{Name: "place-before-honorific", Doc: "a place ends before an honorific that ends the span",
-		Example: "Fishermen in Bergen Mr Holm said the quota was unfair.", Want: "Bergen=place; Holm=person",
+		Example: "Fishermen in [Bergen Mr]LOC [Holm]PER said the quota was unfair.", Want: "Bergen=LOC; Holm=PER",
 		apply: rulePlaceBeforeHonorific},
 	{Name: "lone-title", Doc: "a title alone names no one (\"Colonel\"); after Mr or Ms it is a surname (\"Ms King\")",
-		Example: "Ms King said the Colonel had left.", Want: "",
+		Example: "Ms King said the [Colonel]ORG had left.", Want: "",
 		apply: ruleLoneTitle},
 }
 
@@ -202,6 +205,14 @@ func ruleOrgRemit(x *Extractor, c *ruleCtx) []tagger.Span {
 	out := tagged[:0]
 	for k := 0; k < len(tagged); k++ {
 		t := tagged[k]
+		// "the Council on Haiti" read as one name: the body, speaking of a place
+		if t.End-t.Start >= 3 && orgHeads[words[t.Start]] && (words[t.Start+1] == "on" || words[t.Start+1] == "for") && inPlaceMatch(c.matches, t.Start+2) {
+			out = append(out, tagger.Span{Start: t.Start, End: t.Start + 1, Type: tagger.ORG})
+			t.Start += 2
+			t.Type = tagger.LOC
+			out = append(out, t)
+			continue
+		}
 		if orgHeads[words[t.End-1]] && t.End+1 < len(words) && (words[t.End] == "on" || words[t.End] == "for" || words[t.End] == "of") {
 			j := t.End + 1
 			for j < len(words) && isUpperInitial(words[j]) && !notNames[words[j]] && !isCapsWord(words[j]) {
@@ -277,6 +288,12 @@ func rulePlaceHead(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleRegion(x *Extractor, c *ruleCtx) []tagger.Span {
 	for k := range c.tagged {
 		t := &c.tagged[k]
+		// "Central" + "Europe": an untagged direction before a place
+		if t.Type == tagger.LOC && t.Start > 0 && directions[c.words[t.Start-1]] && (k == 0 || c.tagged[k-1].End < t.Start-1) {
+			if e, n := x.gaz.Longest(c.words, t.Start, c.s.upper); n == t.End-t.Start && (e.Kind == model.KindPlace || e.Kind == model.KindCountry) {
+				t.Start--
+			}
+		}
 		if t.End-t.Start >= 2 && directions[c.words[t.Start]] {
 			if e, n := x.gaz.Longest(c.words, t.Start+1, c.s.upper); n == t.End-t.Start-1 && (e.Kind == model.KindPlace || e.Kind == model.KindCountry) {
 				t.Type = tagger.LOC
@@ -299,6 +316,13 @@ func ruleCoordinatedPlace(x *Extractor, c *ruleCtx) []tagger.Span {
 			!orgHeads[words[t.Start]] && !isCapsWord(words[t.Start]) && !inMatch(c.matches, t.Start) {
 			t.Type = tagger.LOC
 		}
+		// "in Sunderland and Durham": the place first
+		if t.Type == tagger.ORG && t.End-t.Start == 1 && k > 0 && t.Start >= 3 && (words[t.Start-1] == "and" || words[t.Start-1] == "or") &&
+			tagged[k-1].End == t.Start-1 && tagged[k-1].End-tagged[k-1].Start == 1 && tagged[k-1].Type == tagger.LOC &&
+			locatives[words[t.Start-3]] && (t.End == len(words) || !isUpperInitial(words[t.End])) &&
+			!orgHeads[words[t.Start]] && !isCapsWord(words[t.Start]) && !inMatch(c.matches, t.Start) {
+			t.Type = tagger.LOC
+		}
 	}
 	return tagged
 }
@@ -318,10 +342,17 @@ func ruleCapsAcronym(x *Extractor, c *ruleCtx) []tagger.Span {
 	return c.tagged
 }
 
+// groupNouns after a place make it an adjective ("the Baltic states").
+var groupNouns = map[string]bool{"states": true, "countries": true, "nations": true, "republics": true}
+
 func ruleAdjectivePlace(x *Extractor, c *ruleCtx) []tagger.Span {
 	words := c.words
 	for k := range c.tagged {
 		t := &c.tagged[k]
+		if t.Type == tagger.LOC && t.End < len(words) && groupNouns[words[t.End]] && !isCountryMatch(c.matches, t.Start, t.End) {
+			t.Type = tagger.MISC
+			continue
+		}
 		if t.Type == tagger.MISC && t.Start > 0 && words[t.Start-1] == "the" && (t.End == len(words) || nounEnds[words[t.End]]) {
 			if e, n := x.gaz.Longest(words, t.Start, c.s.upper); n == t.End-t.Start && e.Kind == model.KindPlace {
 				t.Type = tagger.LOC
@@ -334,8 +365,14 @@ func ruleAdjectivePlace(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleGrade(x *Extractor, c *ruleCtx) []tagger.Span {
 	for k := range c.tagged {
 		t := &c.tagged[k]
-		if t.End < len(c.words) && gradeNouns[c.words[t.End]] && t.Type == tagger.ORG && !isCountryMatch(c.matches, t.Start, t.End) {
+		if t.End < len(c.words) && gradeNouns[c.words[t.End]] && t.Type != tagger.MISC && !isCountryMatch(c.matches, t.Start, t.End) {
 			t.Type = tagger.MISC
+		}
+	}
+	// "Dubai crude": a place the gazetteer found, untagged
+	for _, m := range c.matches {
+		if m.End < len(c.words) && gradeNouns[c.words[m.End]] && m.Entry.Kind == model.KindPlace && !covered(c.tagged, m.Start) {
+			c.tagged = insertSpan(c.tagged, tagger.Span{Start: m.Start, End: m.End, Type: tagger.MISC})
 		}
 	}
 	return c.tagged
@@ -356,9 +393,13 @@ func ruleLoneSpeaker(x *Extractor, c *ruleCtx) []tagger.Span {
 	if c.s.upper || i+1 >= len(words) || !speechVerbs[words[i+1]] || len(out) > 0 && out[0].Start <= i {
 		return out
 	}
-	if w := words[i]; isUpperInitial(w) && !isCapsWord(w) && !endsUpper(w) && !notNames[w] && !titleWord(w) && !inMatch(c.matches, i) && x.tag != nil {
+	if w := words[i]; isUpperInitial(w) && !isCapsWord(w) && !notNames[w] && !titleWord(w) && !inMatch(c.matches, i) && x.tag != nil {
 		if _, known := x.tag.Cluster(w); !known {
-			out = slices.Insert(out, 0, tagger.Span{Start: i, End: i + 1, Type: tagger.PER})
+			typ := tagger.PER
+			if endsUpper(w) {
+				typ = tagger.ORG // "KvorBX said": a capital at the end makes an acronym, not a surname
+			}
+			out = slices.Insert(out, 0, tagger.Span{Start: i, End: i + 1, Type: typ})
 		}
 	}
 	return out
@@ -444,4 +485,20 @@ func ruleLoneTitle(x *Extractor, c *ruleCtx) []tagger.Span {
 	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
 		return t.End-t.Start == 1 && inLower(titles, words[t.Start]) && !surnameAfterHonorific(words, t.Start)
 	})
+}
+
+func ruleHonorificName(x *Extractor, c *ruleCtx) []tagger.Span {
+	words, tagged := c.words, c.tagged
+	for i := 1; i < len(words); i++ {
+		if !capital(words[i-1]) || honorOf(words[i-1]) == 0 || !isUpperInitial(words[i]) || covered(tagged, i) || covered(tagged, i-1) ||
+			notNames[words[i]] || titleWord(words[i]) || isCapsWord(words[i]) || c.s.upper {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && isUpperInitial(words[j]) && !notNames[words[j]] && !covered(tagged, j) && !titleWord(words[j]) {
+			j++
+		}
+		tagged = insertSpan(tagged, tagger.Span{Start: i, End: j, Type: tagger.PER})
+	}
+	return tagged
 }

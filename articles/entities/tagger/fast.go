@@ -810,6 +810,9 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 				matches = m.lex.Gaz.Find(s.Words, s.Upper)
 			}
 			for _, mt := range matches {
+				if mt.Entry.World {
+					continue // not a feature (gazetteer.Entry.World)
+				}
 				c := uint8(gazCode(mt.Entry.Kind))
 				gz[mt.Start] = c * 2
 				for k := mt.Start + 1; k < mt.End; k++ {

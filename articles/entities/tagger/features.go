@@ -140,6 +140,9 @@ func (x *Extractor) Init(lex *Lexicon, doc *Doc, words []string, upper bool) {
 	}
 	if lex != nil && lex.Gaz != nil {
 		for _, m := range lex.Gaz.Find(words, upper) {
+			if m.Entry.World {
+				continue // not a feature (gazetteer.Entry.World)
+			}
 			c := gazCode(m.Entry.Kind)
 			x.toks[m.Start].gaz = c * 2
 			for k := m.Start + 1; k < m.End; k++ {

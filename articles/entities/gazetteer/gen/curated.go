@@ -48,6 +48,41 @@ var extraNationalities = map[string][]string{
 }
 
 // extraNationality demonyms that are no country's: religions and peoples are "other".
+// newsOrgs are broadcasters, news agencies and companies often in the
+// news: organisations, never places or people. Marked world (the tagger's
+// features were trained without them).
+var newsOrgs = []struct {
+	name    string
+	aliases []string
+}{
+	// broadcasters and news agencies (organisations, never places or people)
+	{"Al Jazeera", []string{"Al-Jazeera", "Aljazeera", "al-Jazeera", "Al Jazeera English"}},
+	{"CNN", []string{"Cable News Network"}},
+	{"Fox News", []string{"Fox News Channel"}},
+	{"Sky News", nil},
+	{"NBC", []string{"NBC News"}},
+	{"CBS", []string{"CBS News"}},
+	{"NPR", []string{"National Public Radio"}},
+	{"ITV", []string{"ITV News"}},
+	{"Deutsche Welle", nil},
+	{"France 24", nil},
+	{"Al Arabiya", []string{"Al-Arabiya"}},
+	{"Bloomberg News", nil},
+	{"Kyodo", []string{"Kyodo News"}},
+	{"Yonhap", []string{"Yonhap News Agency"}},
+	{"Anadolu Agency", []string{"Anadolu"}},
+	{"Press TV", nil},
+	// companies often in the news whose names are no common word
+	{"Google", nil}, {"Microsoft", nil}, {"Facebook", nil}, {"Twitter", nil}, {"Yahoo", []string{"Yahoo!"}},
+	{"IBM", nil}, {"Intel", nil}, {"Boeing", nil}, {"Airbus", nil}, {"Gazprom", nil}, {"Rosneft", nil},
+	{"Saudi Aramco", []string{"Aramco"}}, {"Goldman Sachs", nil}, {"Merck", nil}, {"Pfizer", nil},
+	{"Nokia", nil}, {"Samsung", nil}, {"Huawei", nil}, {"Toyota", nil}, {"Volkswagen", nil},
+	{"ExxonMobil", []string{"Exxon Mobil", "Exxon"}}, {"Chevron", nil}, {"BP", nil}, {"Glencore", nil},
+	{"Siemens", nil}, {"Nestle", []string{"Nestlé"}}, {"Walmart", []string{"Wal-Mart"}}, {"eBay", nil},
+	{"Enron", nil}, {"WorldCom", nil}, {"Vodafone", nil}, {"Tesco", nil}, {"Sainsbury's", nil},
+	{"TikTok", nil}, {"ByteDance", nil}, {"OpenAI", nil}, {"Nvidia", nil}, {"Alibaba", nil}, {"Tencent", nil},
+}
+
 var orgs = []struct {
 	name    string
 	aliases []string
@@ -116,7 +151,7 @@ var orgs = []struct {
 	{"Hezbollah", []string{"Hizbollah", "Hizballah"}},
 	{"Taliban", nil},
 	{"al-Qaeda", []string{"al Qaeda", "Al Qaeda", "Al-Qaeda", "al-Qaida"}},
-	{"Islamic State", []string{"ISIS", "ISIL", "IS", "Daesh"}},
+	{"Islamic State", []string{"ISIS", "ISIL", "Daesh"}}, // not "IS": a word in capitals
 	{"Palestine Liberation Organization", []string{"PLO", "Palestine Liberation Organisation"}},
 	{"Reuters", nil},
 	{"Associated Press", []string{"AP"}},
@@ -248,6 +283,11 @@ func curate(g *gazetteer, nameIndex map[string]*entry) {
 	}
 	for _, o := range orgs {
 		g.get(model.KindOrganization, o.name, "").add(o.aliases...)
+	}
+	for _, o := range newsOrgs {
+		e := g.get(model.KindOrganization, o.name, "")
+		e.add(o.aliases...)
+		e.world = true
 	}
 	for _, s := range seats {
 		id := ""

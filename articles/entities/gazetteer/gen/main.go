@@ -35,6 +35,7 @@ type entry struct {
 	name    string
 	country string // id of the country, for nationalities, places
 	aliases []string
+	world   bool // from the world lists or newsOrgs: unseen by the tagger's features
 }
 
 func (e *entry) id() string { return model.EntityID(e.kind, e.name) }
@@ -451,7 +452,11 @@ func write(g *gazetteer, out string) error {
 		if e == nil {
 			continue
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", id, e.kind, e.name, e.country, strings.Join(e.aliases, "|"))
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s", id, e.kind, e.name, e.country, strings.Join(e.aliases, "|"))
+		if e.world {
+			b.WriteString("\tworld")
+		}
+		b.WriteByte('\n')
 	}
 	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)

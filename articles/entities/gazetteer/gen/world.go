@@ -142,6 +142,7 @@ func world(g *gazetteer, dir string) error {
 		}
 		if e == nil {
 			e = g.get(model.KindOrganization, name, country)
+			e.world = true
 		}
 		e.add(name)
 		e.add(aliases...)
@@ -188,7 +189,7 @@ func world(g *gazetteer, dir string) error {
 	}
 	for _, r := range heads {
 		if len(strings.Fields(r.name)) >= 2 && !strings.ContainsAny(r.name, "()") {
-			g.get(model.KindPerson, r.name, "")
+			g.get(model.KindPerson, r.name, "").world = true
 		}
 	}
 	return nil
