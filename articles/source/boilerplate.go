@@ -102,6 +102,18 @@ var boilerLine = regexp.MustCompile(`(?i)^(?:` +
 	`|sign in|sign up|log in|register|subscribe|advertisement|skip to (?:main )?content|share(?: this)?(?: article| story| page)?|share on \w+|share via \w+` +
 	`|email|print|tweet|copy link|comments?|\d+ comments?|listen to (?:this )?article.{0,20}` +
 	`|(?:sign up|subscribe) (?:to|for) (?:our|the) .{0,40}newsletter.{0,60}` +
+	// a media player's controls
+	`|play(?: video)?|pause|mute|unmute|fullscreen|/|current time \d+:\d+|duration(?: time)? \d+:\d+|loaded: \d+(?:\.\d+)?%|\d+:\d+` +
+	// what stands for a picture, a gallery's counter
+	`|image|images|photo|photos|view photo|view gallery|video|gallery: .{0,80}|\d+ / \d+|\d+ of \d+` +
+	// social buttons and prompts
+	`|facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|e-?mail this|follow (?:us|@?[\p{L}\d_]+)(?: on)?:? .{0,60}(?:twitter|facebook|instagram).{0,30}` +
+	`|found this helpful|save|saved|related searches|promoted by .{1,30}|sponsored(?: content)?|ad|ads|read more:?|comments? \(\d+ posted\)` +
+	// a photo credit: "JANE DOE/AFP/Getty Images", "Photo by Jane Doe"
+	`|[\p{Lu} .'’-]{3,40}/(?:afp|ap|reuters|epa|getty images|anadolu|xinhua|afp via getty images)(?:/getty images)?` +
+	`|(?:top |cover )?(?:photo|photograph|image|illustration|picture)s? (?:by|courtesy(?: of)?) .{2,60}` +
+	// a date alone, once or twice: "22 Dec, 2016", "Feb. 21, 2019 3:04 PM"
+	`|(?:(?:\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \p{L}{3,9}\.?,? \d{4})(?: \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)? ?){1,2}` +
 	`)[.!]?$`)
 
 // bylineStamp finds a byline glued to a date: "By Ana Ruiz, Updated 10:32

@@ -513,3 +513,26 @@ func TestOtherItemContentAndCutFeeds(t *testing.T) {
 		}
 	}
 }
+
+// One-line boilerplate paragraphs go; sentences that start the same way stay.
+func TestBoilerParagraph(t *testing.T) {
+	out := []string{"Play Video", "Current Time 0:00", "Loaded: 0%", "Photo", "View photo", "3 / 12",
+		"Gallery: Harbour reopening | 14 Photos", "Facebook", "Follow Harbour Times: Twitter | Facebook",
+		"Comments (5 posted)", "LENA HOLM/AFP/Getty Images", "Photo by Lena Holm", "22 Dec, 2016 22 Dec, 2016",
+		"Feb. 21, 2019", "Updated 10:32 AM ET, Mon March 4, 2024", "Image caption Envoys arrive in Geneva",
+		"Sign up for our daily newsletter", "Share on WhatsApp", "Read more:", "Advertisement"}
+	for _, p := range out {
+		if !boilerParagraph(p) {
+			t.Errorf("%q kept", p)
+		}
+	}
+	stay := []string{"Photos of the quay show the damage from the storm.", "Facebook said on Monday it would appeal.",
+		"Play resumed after the rain stopped.", "Updated figures from the ministry show fewer arrivals.",
+		"The envoys met on 22 Dec, 2016 in Geneva.", "Save the date: the talks resume in May.",
+		"Image rights were sold to the agency last year."}
+	for _, p := range stay {
+		if boilerParagraph(p) {
+			t.Errorf("%q dropped", p)
+		}
+	}
+}
