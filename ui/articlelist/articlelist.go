@@ -7,11 +7,10 @@ package articlelist
 import (
 	"io"
 	"maps"
-	"net/url"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
@@ -19,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"briefs/articles/index"
+	"briefs/articles/source"
 	"briefs/model"
 	"briefs/ui/theme"
 )
@@ -52,11 +52,19 @@ type item struct {
 	low, group string
 	// filter is FilterValue, computed once
 	filter string
+	// date sorts and shows the brief: its own, else the one its file name
+	// carries (nameDate)
+	date     time.Time
+	nameDate bool
 }
 
 // newItem makes the list item of a, with its marks.
 func newItem(a model.Article, mk Mark) *item {
-	return &item{art: a, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(GroupLabel(a)), filter: filterValue(a)}
+	it := &item{art: a, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(GroupLabel(a)), filter: filterValue(a), date: a.Published}
+	if it.date.IsZero() && a.Source != "" && !strings.Contains(a.Source, "://") {
+		it.date, it.nameDate = source.DateFromName(a.Source) // said as such in the list
+	}
+	return it
 }
 
 // withMark returns a copy of it with other marks (the bubbles list keeps
@@ -82,8 +90,11 @@ func (i item) Description() string {
 		marks += "★ "
 	}
 	parts := []string{sourceLabel(i.art)}
-	if !i.art.Published.IsZero() {
-		parts = append(parts, i.art.Published.Format("2 Jan 2006"))
+	switch {
+	case i.nameDate:
+		parts = append(parts, i.date.Format("2 Jan 2006")+" (file name)")
+	case !i.date.IsZero():
+		parts = append(parts, i.date.Format("2 Jan 2006"))
 	}
 	return marks + strings.Join(parts, " · ")
 }
@@ -101,7 +112,7 @@ func (i item) FilterValue() string {
 func filterValue(a model.Article) string {
 	var b strings.Builder
 	b.WriteString(strings.ToLower(strings.ReplaceAll(a.Title, "\n", " ")))
-	b.WriteString("\n" + strings.ToLower(a.Outlet+" "+a.Source))
+	b.WriteString("\n" + strings.ToLower(source.Label(a)+" "+a.Outlet+" "+a.Source))
 	for _, e := range a.Entities {
 		b.WriteString(" " + strings.ToLower(e.Name))
 	}
@@ -204,36 +215,13 @@ func matchedRunes(title string, words []string, spans [][2]int, typed [][]string
 	return out
 }
 
-// GroupLabel is what groups a brief by source: its outlet, else the host
-// of its URL, else the folder it was read from.
-func GroupLabel(a model.Article) string {
-	switch {
-	case a.Outlet != "":
-		return a.Outlet
-	case strings.Contains(a.Source, "://"):
-		if u, err := url.Parse(a.Source); err == nil && u.Host != "" {
-			return u.Host
-		}
-		return a.Source
-	case a.Source == "":
-		return ""
-	}
-	return filepath.Dir(a.Source)
-}
+// GroupLabel is what groups a brief by source: its outlet label
+// (source.Label: the outlet, a URL's host, a known outlet in its file
+// name, else its folder).
+func GroupLabel(a model.Article) string { return source.Label(a) }
 
-// sourceLabel is the short name of where an article came from.
-func sourceLabel(a model.Article) string {
-	if a.Outlet != "" {
-		return a.Outlet
-	}
-	if a.Source == "" {
-		return "unknown source"
-	}
-	if strings.Contains(a.Source, "://") {
-		return a.Source
-	}
-	return filepath.Base(a.Source)
-}
+// sourceLabel is the short name of where an article came from: never a path.
+func sourceLabel(a model.Article) string { return source.Label(a) }
 
 // Sort orders of the list (the config's names).
 const (
@@ -665,14 +653,14 @@ func compareBy(sort string, x, y *item) int {
 	switch sort {
 	case SortDate:
 		switch {
-		case a.Published.Equal(b.Published):
+		case x.date.Equal(y.date):
 			return 0
-		case a.Published.IsZero():
+		case x.date.IsZero():
 			return 1
-		case b.Published.IsZero():
+		case y.date.IsZero():
 			return -1
 		}
-		return b.Published.Compare(a.Published)
+		return y.date.Compare(x.date)
 	case SortTitle:
 		return strings.Compare(x.low, y.low)
 	case SortEntities:

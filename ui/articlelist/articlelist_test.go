@@ -288,3 +288,29 @@ func TestClearingTheFilterKeepsTheSelection(t *testing.T) {
 		t.Fatalf("after clearing the filter the cursor is on %q, want d", a.ID)
 	}
 }
+
+// A brief without outlet or date shows the outlet and date its file name
+// carries (said as such), never a path, and sorts by that date (issue 20,
+// defect 10).
+func TestLabelsAndDatesFromFileNames(t *testing.T) {
+	older := model.Article{ID: "o", Title: "Zebra crossing debate", Source: "/home/ann/polnear/nyt_2016-10-02_zebra.txt"}
+	newer := model.Article{ID: "n", Title: "Aardvark census", Source: "/home/ann/polnear/wash-post_2016-11-05_aardvark.txt"}
+	plain := model.Article{ID: "p", Title: "Budget notes", Source: "/home/ann/notes/budget.txt"}
+	m := New([]model.Article{older, plain, newer}, theme.New(true))
+	m.SetSize(80, 30)
+	m.SetOrder(Order{Sort: SortDate})
+	if got := ids(m); !slices.Equal(got, []string{"n", "o", "p"}) {
+		t.Errorf("by date: %v, want the file names' dates newest first, the undated last", got)
+	}
+	want := map[string]string{
+		"o": "New York Times · 2 Oct 2016 (file name)",
+		"n": "Washington Post · 5 Nov 2016 (file name)",
+		"p": "notes",
+	}
+	for _, it := range m.all {
+		d := it.(*item).Description()
+		if !strings.HasSuffix(d, want[it.(*item).art.ID]) || strings.Contains(d, "/") {
+			t.Errorf("%s: description %q, want it to end %q", it.(*item).art.ID, d, want[it.(*item).art.ID])
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 
+	"briefs/articles/source"
 	"briefs/model"
 )
 
@@ -176,19 +177,19 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 
 // metaLine is the source, outlet, author and date of an article, for under its title.
 func metaLine(a *model.Article) string {
-	var parts []string
-	for _, s := range []string{a.Outlet, a.Author} {
-		if s != "" {
-			parts = append(parts, s)
-		}
+	// the outlet label (never a path), the author, the date (the file
+	// name's, said so, when the brief gives none), the URL
+	parts := []string{source.Label(*a)}
+	if a.Author != "" {
+		parts = append(parts, a.Author)
 	}
 	if !a.Published.IsZero() {
 		parts = append(parts, a.Published.Format("2 January 2006"))
+	} else if d, ok := source.DateFromName(a.Source); ok && !strings.Contains(a.Source, "://") {
+		parts = append(parts, d.Format("2 January 2006")+" (from the file name)")
 	}
 	if a.URL != "" {
 		parts = append(parts, a.URL)
-	} else if a.Source != "" && len(parts) == 0 {
-		parts = append(parts, a.Source)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -32,7 +33,7 @@ func plainLines(t *testing.T, a *model.Article, width int) []string {
 func briefByPrefix(t *testing.T, prefix string) model.Article {
 	t.Helper()
 	for _, a := range testbriefs.MustLoad(t) {
-		if strings.HasPrefix(a.Source, prefix) {
+		if strings.HasPrefix(filepath.Base(a.Source), prefix) {
 			return a
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"briefs/articles/source"
 	"briefs/model"
 	"briefs/ui/theme"
 )
@@ -504,12 +505,7 @@ func (m Model) status() string {
 	return m.st.Status.Render(left + gap + pct)
 }
 
-func sourceOf(a model.Article) string {
-	if a.Outlet != "" {
-		return a.Outlet
-	}
-	return a.Source
-}
+func sourceOf(a model.Article) string { return source.Label(a) }
 
 // truncate cuts s to w cells, with an ellipsis when it cut.
 func truncate(s string, w int) string {

@@ -68,7 +68,7 @@ func (m *Entities) SetStyles(st theme.Styles) {
 
 // SetSize gives the pane its inner width and height.
 func (m *Entities) SetSize(w, h int) {
-	rewrap := m.aliases && max(w, 0) != m.rows.width
+	rewrap := max(w, 0) != m.rows.width // names wrap to the width
 	m.rows.width, m.rows.height = max(w, 0), max(h, 0)
 	if rewrap {
 		m.rebuild(m.SelectedID())

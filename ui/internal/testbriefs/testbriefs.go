@@ -41,7 +41,7 @@ func Load(dir string) ([]model.Article, error) {
 			return nil, fmt.Errorf("read brief: %w", err)
 		}
 		a := Parse(string(b))
-		a.Source = filepath.Base(name)
+		a.Source = filepath.Join("briefs", filepath.Base(name)) // labelled "briefs", the folder
 		a.Published = time.Date(2026, 3, 2+i, 0, 0, 0, 0, time.UTC)
 		arts = append(arts, a)
 	}
