@@ -214,7 +214,7 @@ briefs quotes --speaker Lavrov`,
 // before the full-screen reader opens on nothing.
 func readerArgs(cmd *cobra.Command, args []string) error {
 	for i, a := range args {
-		if a == "-" || isURL(a) {
+		if a == "-" || source.IsURL(a) {
 			continue
 		}
 		_, err := os.Stat(a)
@@ -256,10 +256,4 @@ func loadConfig(flagValue string, stderr io.Writer) (config.Config, []string, er
 		fmt.Fprintln(stderr, "briefs:", lines[i])
 	}
 	return cfg, lines, nil
-}
-
-// isURL reports whether spec is an http or https URL (as source reads it).
-func isURL(spec string) bool {
-	l := strings.ToLower(spec)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -277,7 +275,7 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 			send(job{warns: []source.Warning{{Source: source.CleanSource(spec), Reason: fmt.Sprintf("not read: %v", err)}}})
 			return
 		}
-		if isURL(spec) {
+		if source.IsURL(spec) {
 			fetches.Add(1)
 			go func() {
 				defer fetches.Done()
@@ -296,17 +294,11 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 			send(job{path: spec}) // a file, or a failure the worker reports as Walk words it
 			continue
 		}
-		first, found := seq, 0
-		leftOut := map[string]int{}
-		absRoot, err := filepath.Abs(spec) // once, not per file (a relative path costs a getwd each time)
-		if err != nil {
-			absRoot = ""
-		}
-		ok := walkFolder(spec, absRoot, leftOut, func(f, abs string) bool {
+		first := seq
+		ok := source.ListFolder(spec, func(f, abs string) bool {
 			if s.ctx.Err() != nil {
 				return false
 			}
-			found++
 			send(job{path: f, abs: abs})
 			return true
 		}, func(w source.Warning) {
@@ -315,18 +307,6 @@ func (s *streamer) produce(specs []string, jobs chan<- job) {
 		if !ok {
 			send(job{warns: []source.Warning{{Source: source.CleanSource(spec), Reason: fmt.Sprintf("not read: %v", s.ctx.Err())}}})
 			return
-		}
-		if n := sumCounts(leftOut); n > 0 {
-			exts := make([]string, 0, len(leftOut))
-			for ext := range leftOut {
-				exts = append(exts, ext)
-			}
-			sort.Strings(exts)
-			s.listWarns = append(s.listWarns, keyedWarning{seq: first, w: source.Warning{Source: source.CleanSource(spec), Notice: true,
-				Reason: fmt.Sprintf("%d file(s) left out: not a brief format (%s)", n, source.CleanTitle(strings.Join(exts, " ")))}})
-		}
-		if found == 0 && len(leftOut) == 0 {
-			s.listWarns = append(s.listWarns, keyedWarning{seq: first, w: source.Warning{Source: source.CleanSource(spec), Reason: "no file in this folder"}})
 		}
 	}
 }
@@ -467,98 +447,6 @@ func httpClient(timeout time.Duration, perHost int) *http.Client {
 type keyedWarning struct {
 	seq int
 	w   source.Warning
-}
-
-// isURL reports whether spec is an http or https URL (as source reads it).
-func isURL(spec string) bool {
-	l := strings.ToLower(spec)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
-}
-
-// walkFolder calls visit with every file under root that source.Walk reads
-// (and its absolute path under absRoot, when that is not ""),
-// in the order it reads them (the sorted order of the paths: each folder's
-// entries sorted with a sub-folder's name read as "name/"): hidden files and
-// folders left out, files of no brief format counted in leftOut by
-// extension instead, symlinks kept (the worker skips those to folders). It
-// calls visit as it goes, so the first brief is read before the last folder
-// is listed. Folders that cannot be read are warned about and skipped. It
-// returns false when visit asked it to stop.
-//
-// These are source.Walk's rules for a folder, kept in step by hand (the
-// source package exports no listing); TestStreamMatchesLoadColdAndWarm
-// compares the two.
-func walkFolder(root, absRoot string, leftOut map[string]int, visit func(path, abs string) bool, warn func(source.Warning)) bool {
-	ents, err := os.ReadDir(root)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
-		}
-		warn(source.Warning{Source: source.CleanSource(root), Reason: source.CleanTitle(err.Error())})
-		return true
-	}
-	key := func(e fs.DirEntry) string {
-		if e.IsDir() {
-			return e.Name() + "/"
-		}
-		return e.Name()
-	}
-	sort.Slice(ents, func(i, j int) bool { return key(ents[i]) < key(ents[j]) })
-	for _, e := range ents {
-		if strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		p, abs := filepath.Join(root, e.Name()), ""
-		if absRoot != "" {
-			abs = filepath.Join(absRoot, e.Name())
-		}
-		switch {
-		case e.IsDir():
-			if !walkFolder(p, abs, leftOut, visit, warn) {
-				return false
-			}
-		case e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0:
-			if !briefExts[briefExt(p)] {
-				leftOut[strings.ToLower(filepath.Ext(p))]++
-				continue
-			}
-			if !visit(p, abs) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// briefExts are the extensions source.Walk reads a folder's files for
-// (gzip of any of them too); a file with no extension is sniffed.
-var briefExts = map[string]bool{
-	"": true, ".txt": true, ".text": true, ".md": true, ".markdown": true,
-	".json": true, ".jsonl": true, ".ndjson": true, ".html": true, ".htm": true,
-	".xhtml": true, ".xml": true, ".rss": true, ".atom": true, ".feed": true, ".opml": true,
-}
-
-// briefExt is a file's extension as source reads it: lower case, through a
-// gzip suffix, none when it would hold a backslash.
-func briefExt(name string) string {
-	name = strings.ToLower(name)
-	ext := path.Ext(name)
-	if ext == ".gz" || ext == ".gzip" {
-		ext = path.Ext(strings.TrimSuffix(name, ext))
-	}
-	if strings.ContainsAny(ext, "/\\") {
-		return ""
-	}
-	return ext
-}
-
-func sumCounts(m map[string]int) int {
-	n := 0
-	for _, c := range m {
-		n += c
-	}
-	return n
 }
 
 // work does one job: a cache hit, or reading and extracting.

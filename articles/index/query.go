@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"briefs/model"
 )
@@ -324,10 +326,30 @@ func (ix *Index) resolveAll(name string, kinds []model.EntityKind) ([]uint32, bo
 	return out, true
 }
 
+// looksLikeNewFullName reports whether name is written as a person's full
+// name (two to four capitalised words) whose words before the last name
+// nothing in the corpus.
+func (ix *Index) looksLikeNewFullName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		if k := nameKey(w); i < len(words)-1 && (k == "" || len(ix.aliases[k]) > 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // resolve finds the canonical entity for name, limited to kinds when given.
 // It runs under the read lock. In order: a raw id; the alias table (the
 // entity it named most often); a surname (the person of that surname named
-// in most articles); the resolver.
+// in most articles); the resolver; a full name's surname, when the briefs
+// name that person by the surname alone.
 func (ix *Index) resolve(name string, kinds []model.EntityKind) (uint32, bool) {
 	kindOK := func(k model.EntityKind) bool {
 		if len(kinds) == 0 {
@@ -381,6 +403,28 @@ func (ix *Index) resolve(name string, kinds []model.EntityKind) (uint32, bool) {
 			if r, ok := ix.entNum[id]; ok {
 				return ix.canonOf(r), true
 			}
+		}
+	}
+	// A full name the briefs never write, whose surname alone names a
+	// person ("Sergei Lavrov" where they say only "Lavrov"): that person,
+	// unless the corpus ties the surname to another full name. Only a name
+	// written as one (capitalised words, none before the surname a name
+	// of the corpus), so that "Russia Kask" stays two entities.
+	if last := lastWord(key); last != key && kindOK(model.KindPerson) && ix.looksLikeNewFullName(name) {
+		counts := map[uint32]uint32{}
+		for _, ref := range ix.aliases[last] {
+			if c := ix.canonOf(ref.ent); ix.ents[c].kind == model.KindPerson && ix.ents[c].topKey == last {
+				counts[c] += ref.n
+			}
+		}
+		best, bn := uint32(0), uint32(0)
+		for c, n := range counts {
+			if n > bn || n == bn && ix.ents[c].id < ix.ents[best].id {
+				best, bn = c, n
+			}
+		}
+		if bn > 0 {
+			return best, true
 		}
 	}
 	return 0, false

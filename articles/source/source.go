@@ -89,7 +89,6 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -210,60 +209,10 @@ func (w *walker) spec(spec string) {
 	}
 }
 
-// unwrapPath drops the path that an *fs.PathError repeats, since the
-// warning already names the source.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	}
-	return err
-}
-
-// dir reads every regular file under root, in sorted order; hidden files
-// and folders (".git", ".DS_Store") are left out.
+// dir reads every file under root that ListFolder lists, in its order.
 func (w *walker) dir(root string) {
 	var files []string
-	leftOut := map[string]int{} // extension -> files that are no brief format
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			w.warnf(p, "%v", unwrapPath(err))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 && !d.IsDir() {
-			if !briefFile(p) {
-				leftOut[strings.ToLower(filepath.Ext(p))]++
-				return nil
-			}
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		w.warnf(root, "%v", err)
-	}
-	sort.Strings(files)
-	if n := sumCounts(leftOut); n > 0 {
-		exts := make([]string, 0, len(leftOut))
-		for ext := range leftOut {
-			exts = append(exts, ext)
-		}
-		sort.Strings(exts)
-		w.warn(Warning{Source: CleanSource(root), Notice: true,
-			Reason: fmt.Sprintf("%d file(s) left out: not a brief format (%s)", n, CleanTitle(strings.Join(exts, " ")))})
-	}
-	if len(files) == 0 && len(leftOut) == 0 {
-		w.warnf(root, "no file in this folder")
-	}
+	ListFolder(root, func(p, _ string) bool { files = append(files, p); return true }, w.warn)
 	for _, f := range files {
 		if w.ctx.Err() != nil {
 			w.warnf(f, "not read: %v", w.ctx.Err())
