@@ -36,12 +36,20 @@
 //     list of either). With no title field the body's first line is the title.
 //   - JSON Lines (.jsonl, .ndjson): one such object per line.
 //   - HTML (.html, .htm): readability (codeberg.org/readeck/go-readability)
-//     finds the main text; the title, date, author, outlet and canonical
-//     URL come from the meta tags (<link rel=canonical>, Open Graph,
-//     article:published_time, <time datetime>) and readability's reading.
-//   - RSS, Atom and JSON Feed (github.com/mmcdole/gofeed): one article per
-//     item, its HTML content (else description) turned into paragraphs; the
-//     feed's title is the outlet.
+//     finds the main text, and what in it is no article text goes
+//     (captions and credits, screen-reader labels, share, sign-in,
+//     newsletter and related blocks, stamps, bylines glued to dates: see
+//     boilerplate.go); the title (less the site name the page declares),
+//     date, author, outlet (the site) and canonical URL come from the meta
+//     tags (<link rel=canonical>, Open Graph, article:published_time,
+//     <time datetime>) and readability's reading (JSON-LD first for the
+//     date). An untitled page's first line is its title only when short
+//     and more text follows.
+//   - RSS, Atom and JSON Feed (github.com/mmcdole/gofeed; a JSON Feed is
+//     known by its version or its items): one article per item, its HTML
+//     content (else description, <body>, Media RSS description) turned
+//     into paragraphs, relative links resolved against the feed's URL (or
+//     its own link); the feed's title is the outlet.
 //   - Feed lists: OPML (.opml) or a file whose every line is an http(s)
 //     URL ("#" comments and blank lines allowed). Load fetches each URL, one
 //     level deep (a feed list fetched from a feed list is not followed).
@@ -52,8 +60,11 @@
 // order mark decides (UTF-8, UTF-16, UTF-32), then zero bytes that show
 // UTF-16 or UTF-32 without one; valid UTF-8 stays UTF-8; then the HTTP
 // Content-Type charset of a download, then an XML declaration or an HTML
-// <meta> charset. A feed with a bad byte or a control character XML
-// forbids is repaired before it is parsed, so no item is lost for it.
+// <meta> charset; text that declares nothing and is no UTF-8 at all (not
+// UTF-8 with a bad byte) gets the charset a detector names with
+// confidence, given enough non-ASCII bytes to tell. A feed with a bad byte
+// or a control character XML forbids is repaired before it is parsed, and
+// one cut short is closed, so no item is lost for it.
 //
 // Every title, body, field, warning and Source name passes the cleaner:
 // invalid UTF-8 becomes U+FFFD; a BOM, CRLF line ends, terminal escape
