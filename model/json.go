@@ -36,6 +36,8 @@ type jsonQuote struct {
 	SpeakerRole    string       `json:"speaker_role"`
 	Cue            string       `json:"cue"`
 	Partial        bool         `json:"partial"`
+	// SpeakerConfidence is 0-1; 0 (and left out) with no speaker
+	SpeakerConfidence float64 `json:"speaker_confidence,omitempty"`
 }
 
 type jsonArticle struct {
@@ -81,7 +83,7 @@ func (a Article) MarshalJSON() ([]byte, error) {
 	}
 	for _, q := range a.Quotes {
 		jq := jsonQuote{Field: q.Field, Start: q.Start, End: q.End, Text: q.Text, Speaker: q.Speaker,
-			SpeakerEntity: q.SpeakerEntity, SpeakerRole: q.SpeakerRole, Cue: q.Cue, Partial: q.Partial}
+			SpeakerEntity: q.SpeakerEntity, SpeakerRole: q.SpeakerRole, Cue: q.Cue, Partial: q.Partial, SpeakerConfidence: q.SpeakerConfidence}
 		if q.SpeakerMention != nil {
 			m := mentionToJSON(*q.SpeakerMention)
 			jq.SpeakerMention = &m
@@ -115,7 +117,7 @@ func (a *Article) UnmarshalJSON(data []byte) error {
 	}
 	for _, jq := range in.Quotes {
 		q := Quote{Field: jq.Field, Start: jq.Start, End: jq.End, Text: jq.Text, Speaker: jq.Speaker,
-			SpeakerEntity: jq.SpeakerEntity, SpeakerRole: jq.SpeakerRole, Cue: jq.Cue, Partial: jq.Partial}
+			SpeakerEntity: jq.SpeakerEntity, SpeakerRole: jq.SpeakerRole, Cue: jq.Cue, Partial: jq.Partial, SpeakerConfidence: jq.SpeakerConfidence}
 		if jq.SpeakerMention != nil {
 			m := mentionFromJSON(*jq.SpeakerMention)
 			q.SpeakerMention = &m

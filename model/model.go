@@ -174,4 +174,11 @@ type Quote struct {
 	SpeakerRole    string // "Russia's deputy envoy to the UN", when the text gives one
 	Cue            string // the cue word: "said", "told", "according to"
 	Partial        bool   // a fragment inside a sentence rather than a whole statement
+	// SpeakerConfidence says how sure Speaker is, 0-1 (0 with no speaker):
+	// see articles/quotes/confidence.go.
+	SpeakerConfidence float64
 }
+
+// LowSpeakerConfidence is the SpeakerConfidence under which a reader shows
+// a speaker as uncertain (dimmed, with a "?").
+const LowSpeakerConfidence = 0.5

@@ -165,6 +165,7 @@ func TestBBCSpeakers(t *testing.T) {
 		t.Errorf("%d articles in the set, want 40", len(files))
 	}
 	found, ok := 0, 0
+	byConf := map[bool][2]int{} // low confidence -> quotes, right ones
 	for _, f := range files {
 		raw, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
@@ -191,7 +192,15 @@ func TestBBCSpeakers(t *testing.T) {
 				continue
 			}
 			found++
-			if sameSpeaker(q.Speaker, g.speakers) {
+			right := sameSpeaker(q.Speaker, g.speakers)
+			low := q.SpeakerConfidence < model.LowSpeakerConfidence
+			c := byConf[low]
+			c[0]++
+			if right {
+				c[1]++
+			}
+			byConf[low] = c
+			if right {
 				ok++
 			} else {
 				t.Logf("%s %d %q: speaker %q, want %q", f, g.start, clip(q.Text, 40), q.Speaker, strings.Join(g.speakers, "|"))
@@ -200,6 +209,11 @@ func TestBBCSpeakers(t *testing.T) {
 	}
 	acc := float64(ok) / float64(len(gold))
 	t.Logf("BBC dev set: %d quotations, %d found, %d speakers right: accuracy %.4f", len(gold), found, ok, acc)
+	hi, lo := byConf[false], byConf[true]
+	t.Logf("speaker confidence >= %.1f: %d quotes, %d right; below: %d quotes, %d right", model.LowSpeakerConfidence, hi[0], hi[1], lo[0], lo[1])
+	if lo[0] > 0 && hi[0] > 0 && float64(lo[1])/float64(lo[0]) >= float64(hi[1])/float64(hi[0]) {
+		t.Errorf("low-confidence speakers are right as often as the others: confidence tells nothing")
+	}
 	if found < len(gold) {
 		t.Errorf("%d of %d quotations not found", len(gold)-found, len(gold))
 	}

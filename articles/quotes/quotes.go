@@ -119,6 +119,8 @@ type fieldState struct {
 	events []event
 	// subjects are the persons that open sentences, for pronouns
 	subjects []event
+	// rules are the rule that gave each span its speaker (for confidence)
+	rules []string
 	// tr is the trace being kept, nil when none is (every use checks)
 	tr *fieldTrace
 }
@@ -134,7 +136,7 @@ func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote
 	}
 	paraItems, release := tokenizeField(text, paras, spans)
 	defer release()
-	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems)}
+	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems), rules: make([]string, len(spans))}
 	if tr != nil {
 		st.tr = &fieldTrace{spans: make([]spanTrace, len(spans)), steps: map[[2]int][]string{}}
 	}
@@ -213,6 +215,7 @@ func (st *fieldState) attributeAll(paraItems [][]item) (direct []*who, partial [
 				var rule string
 				var cue int
 				direct[k], rule, cue = st.attribute(cs, items, lo, hi, i, pi)
+				st.rules[k] = rule
 				if st.tr != nil {
 					st.traceDirect(k, rule, cs, cue, direct[k])
 				}
@@ -254,8 +257,11 @@ func (st *fieldState) finalSpeakers(direct []*who, bylines map[int]*who) []*who 
 		if final[k] == nil {
 			final[k], rule = st.repeatedWords(final, k), ruleRepeatedWords
 		}
-		if st.tr != nil && final[k] != nil && rule != "" {
-			st.tr.spans[k].rule = rule
+		if final[k] != nil && rule != "" {
+			st.rules[k] = rule
+			if st.tr != nil {
+				st.tr.spans[k].rule = rule
+			}
 		}
 	}
 	return final
@@ -294,6 +300,7 @@ func (st *fieldState) emit(final []*who, partial []bool, inner []span, tr *Trace
 		k = last
 		if w != nil {
 			q.Speaker = w.name
+			q.SpeakerConfidence = confidence(st.rules[k], w)
 			q.SpeakerEntity = w.entity
 			q.SpeakerRole = w.role
 			q.Cue = w.cue

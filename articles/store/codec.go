@@ -11,7 +11,7 @@ import (
 
 // codecVersion is the first byte of every encoded value; a value with
 // another first byte is not read (it is a miss, and is overwritten).
-const codecVersion = 2
+const codecVersion = 3
 
 // errShort is returned when an encoded value ends too early or a length
 // runs past its end.
@@ -143,6 +143,7 @@ func (e *encoder) article(a *model.Article) {
 		e.str(q.SpeakerRole)
 		e.str(q.Cue)
 		e.bool(q.Partial)
+		e.uint(uint64(math.Round(q.SpeakerConfidence * 100))) // hundredths: all the extractor gives
 		e.bool(q.SpeakerMention != nil)
 		if q.SpeakerMention != nil {
 			e.mention(a, q.SpeakerMention)
@@ -346,6 +347,7 @@ func (d *decoder) article(a *model.Article) {
 			q.SpeakerRole = d.str()
 			q.Cue = d.str()
 			q.Partial = d.bool()
+			q.SpeakerConfidence = float64(d.uint()) / 100
 			if d.bool() {
 				q.SpeakerMention = new(model.Mention)
 				d.mention(a, q.SpeakerMention)

@@ -85,11 +85,16 @@ func (m *Quotes) rebuild() {
 		if who == "" {
 			who = "unattributed"
 		}
+		// a speaker the extractor is unsure of shows dimmed, with a "?"
+		unsure := q.Speaker != "" && q.SpeakerConfidence > 0 && q.SpeakerConfidence < model.LowSpeakerConfidence
+		if unsure {
+			who += "?"
+		}
 		if q.SpeakerRole != "" {
 			who += ", " + q.SpeakerRole
 		}
 		// the selected quote shows whole, the others cut to a few lines
-		items = append(items, row{lines: m.quoteLines(i, short, who, w), full: m.quoteLines(i, whole, who, w), selectable: true, ref: i})
+		items = append(items, row{lines: m.quoteLines(i, short, who, unsure, w), full: m.quoteLines(i, whole, who, unsure, w), selectable: true, ref: i})
 	}
 	if len(items) == 0 {
 		items = []row{{lines: []string{m.st.Faint.Render("No quotes found.")}}}
@@ -108,7 +113,7 @@ func (m *Quotes) rebuild() {
 // quoteLines draws quote i: its number, its words wrapped at word ends
 // and its speaker, in a column of width w (the first column left free
 // for the selection's bar).
-func (m Quotes) quoteLines(i int, text, who string, w int) []string {
+func (m Quotes) quoteLines(i int, text, who string, unsure bool, w int) []string {
 	body := lipgloss.Wrap("“"+text+"”", max(w-4, 6), "")
 	var lines []string
 	for j, l := range strings.Split(body, "\n") {
@@ -118,8 +123,12 @@ func (m Quotes) quoteLines(i int, text, who string, w int) []string {
 		}
 		lines = append(lines, m.st.Faint.Render(lead)+m.st.Quote.Render(l))
 	}
+	style := m.st.Speaker
+	if unsure {
+		style = m.st.Faint
+	}
 	for _, l := range strings.Split(lipgloss.Wrap("— "+who, max(w-4, 6), ""), "\n") {
-		lines = append(lines, "    "+m.st.Speaker.Render(l))
+		lines = append(lines, "    "+style.Render(l))
 	}
 	return lines
 }

@@ -177,3 +177,19 @@ func TestSelectionBarAndWholeQuote(t *testing.T) {
 		t.Fatalf("j did not move the bar:\n%s", view)
 	}
 }
+
+// TestQuotesUnsureSpeakerDimmed checks that a speaker under
+// model.LowSpeakerConfidence shows with a "?", and a sure one without.
+func TestQuotesUnsureSpeakerDimmed(t *testing.T) {
+	a := testbriefs.MustLoad(t)[1]
+	testbriefs.Annotate(&a, []testbriefs.Spec{{Name: "Lina Roos", Kind: model.KindPerson}, {Name: "Per Aasen", Kind: model.KindPerson}})
+	a.Quotes[0].SpeakerConfidence = 0.95
+	a.Quotes[1].SpeakerConfidence = 0.3
+	m := NewQuotes(theme.New(true))
+	m.SetSize(50, 20)
+	m.SetArticle(a)
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "— Per Aasen?") || strings.Contains(view, "— Lina Roos?") {
+		t.Fatalf("the unsure speaker is not marked with ? (or the sure one is):\n%s", view)
+	}
+}
