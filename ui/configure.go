@@ -68,6 +68,7 @@ func (a *App) Configure(o Options) error {
 	a.quotes.SetStyles(a.st)
 	a.reader.SetStyles(a.st)
 	a.reader.SetMeasure(a.cfg.Measure(1 << 20))
+	a.reader.SetSpeakerTags(a.cfg.SpeakerTags)
 
 	switch {
 	case len(a.cfg.Panes) == 0:

@@ -98,6 +98,9 @@ type Config struct {
 	Reverse bool `toml:"reverse"`
 	// GroupBySource groups the list by outlet or source, in sort order within each.
 	GroupBySource bool `toml:"group_by_source"`
+	// SpeakerTags shows "— Speaker" after each paragraph that holds quotes;
+	// false leaves the text as written (the quotes pane still names them).
+	SpeakerTags bool `toml:"speaker_tags"`
 	// Browser is the command that opens a brief's URL; "" tries $BROWSER,
 	// then xdg-open or open.
 	Browser string `toml:"browser"`
@@ -114,14 +117,15 @@ type Config struct {
 // Default returns the settings briefs uses when there is no config file.
 func Default() Config {
 	return Config{
-		Sources:   []string{},
-		Feeds:     []string{},
-		Theme:     ThemeAuto,
-		Layout:    LayoutAuto,
-		Panes:     []string{PaneEntities, PaneQuotes},
-		Sort:      SortDate,
-		Clipboard: ClipboardAuto,
-		Keys:      map[string][]string{},
+		Sources:     []string{},
+		Feeds:       []string{},
+		Theme:       ThemeAuto,
+		Layout:      LayoutAuto,
+		Panes:       []string{PaneEntities, PaneQuotes},
+		Sort:        SortDate,
+		SpeakerTags: true,
+		Clipboard:   ClipboardAuto,
+		Keys:        map[string][]string{},
 	}
 }
 

@@ -39,6 +39,7 @@ panes = ["quotes"]
 sort = "entities"
 reverse = true
 group_by_source = true
+speaker_tags = false
 browser = "firefox --new-tab"
 clipboard = "osc52"
 export_dir = "digests"
@@ -69,6 +70,7 @@ page_down = ["space", "PageDown"]
 		Sort:          SortEntities,
 		Reverse:       true,
 		GroupBySource: true,
+		SpeakerTags:   false,
 		Browser:       "firefox --new-tab",
 		Clipboard:     ClipboardOSC52,
 		ExportDir:     filepath.Join(dir, "digests"),

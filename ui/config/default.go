@@ -45,6 +45,10 @@ reverse = false
 # Group the list by outlet or source, in the sort order within each group.
 group_by_source = false
 
+# Show "— Speaker" after each paragraph that holds quotes (the quotes pane
+# names the speakers either way).
+speaker_tags = true
+
 # Command that opens a brief's URL. Empty: $BROWSER, then xdg-open or open.
 browser = ""
 

@@ -19,7 +19,7 @@ import (
 // settings are the top-level keys, in the default file's order.
 var settings = []string{
 	"sources", "feeds", "theme", "glamour_style", "wrap_width", "layout", "panes",
-	"sort", "reverse", "group_by_source", "browser", "clipboard", "export_dir", "keys",
+	"sort", "reverse", "group_by_source", "speaker_tags", "browser", "clipboard", "export_dir", "keys",
 }
 
 // parser holds one file's decoding state.
@@ -100,6 +100,9 @@ func Parse(file string, data []byte) (Config, []Problem) {
 	}
 	if v, ok := p.boolean("group_by_source"); ok {
 		c.GroupBySource = v
+	}
+	if v, ok := p.boolean("speaker_tags"); ok {
+		c.SpeakerTags = v
 	}
 	if v, ok := p.str("browser"); ok {
 		c.Browser = strings.TrimSpace(v)

@@ -6,6 +6,7 @@ package reader
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -30,9 +31,10 @@ type StepMsg struct {
 
 // docKey names one rendering: which article, at what width, in which theme.
 type docKey struct {
-	id    string
-	width int
-	style string
+	id     string
+	width  int
+	style  string
+	noTags bool // rendered without the speaker tags
 }
 
 // RenderedMsg carries a finished rendering back to the reader.
@@ -44,9 +46,10 @@ type RenderedMsg struct {
 
 // Model is the reader component.
 type Model struct {
-	keys KeyMap
-	st   theme.Styles
-	vp   viewport.Model
+	keys   KeyMap
+	st     theme.Styles
+	vp     viewport.Model
+	noTags bool // the speaker tags are hidden (config speaker_tags = false)
 
 	art     model.Article
 	has     bool
@@ -221,7 +224,16 @@ func (m *Model) SetKeyMap(k KeyMap) {
 func (m Model) KeyMap() KeyMap { return m.keys }
 
 func (m Model) key() docKey {
-	return docKey{id: m.art.ID, width: m.textWidth(), style: m.st.Glamour}
+	return docKey{id: m.art.ID, width: m.textWidth(), style: m.st.Glamour, noTags: m.noTags}
+}
+
+// SetSpeakerTags shows or hides the "— Speaker" tags in the text.
+func (m *Model) SetSpeakerTags(on bool) tea.Cmd {
+	if m.noTags == !on {
+		return nil
+	}
+	m.noTags = !on
+	return m.ensure()
 }
 
 // ensure shows the cached rendering for the current article, width and theme,
@@ -240,6 +252,12 @@ func (m *Model) ensure() tea.Cmd {
 	}
 	m.pending[k] = true
 	a := m.art // the command must not read the model while Update changes it
+	if k.noTags {
+		a.Quotes = slices.Clone(a.Quotes)
+		for i := range a.Quotes {
+			a.Quotes[i].Speaker = "" // no "— Speaker" in the text
+		}
+	}
 	return func() tea.Msg {
 		d, err := Render(&a, k.width, k.style)
 		return RenderedMsg{key: k, Doc: d, Err: err}

@@ -74,10 +74,10 @@ func TestRenderIsCachedAndLateResultsDropped(t *testing.T) {
 			t.Fatalf("line %d cells wide in an 80-cell reader", w)
 		}
 	}
-	if m.doc != m.cache[docKey{arts[0].ID, 80, "dark"}] {
+	if m.doc != m.cache[docKey{id: arts[0].ID, width: 80, style: "dark"}] {
 		t.Fatal("the 50-cell rendering replaced the 80-cell one on screen")
 	}
-	if m.cache[docKey{arts[0].ID, 50, "dark"}] == nil {
+	if m.cache[docKey{id: arts[0].ID, width: 50, style: "dark"}] == nil {
 		t.Fatal("the 50-cell rendering was not cached")
 	}
 }
@@ -236,5 +236,22 @@ func TestPlaceSurvivesAnotherWidth(t *testing.T) {
 	o, _ = o.Update(render(t, o.OpenAt(art, Place{Line: 3})))
 	if o.YOffset() != 3 {
 		t.Fatalf("a line-only place opened at line %d, want 3", o.YOffset())
+	}
+}
+
+// speaker_tags = false leaves the text as written: no "— Speaker" after a
+// paragraph (issue 20, defect 9).
+func TestSpeakerTagsCanBeHidden(t *testing.T) {
+	seed := testbriefs.Seed(t)
+	m := New(theme.New(true))
+	m.SetSize(100, 40)
+	m, _ = m.Update(render(t, m.Open(seed)))
+	if !strings.Contains(ansi.Strip(m.View()), "— Lavrov") {
+		t.Fatalf("no speaker tag by default:\n%s", ansi.Strip(m.View()))
+	}
+	m, _ = m.Update(render(t, m.SetSpeakerTags(false)))
+	view := ansi.Strip(m.View())
+	if strings.Contains(view, "— Lavrov") || !strings.Contains(view, "The US ambassador however added") {
+		t.Fatalf("speaker tags still shown, or the text gone:\n%s", view)
 	}
 }
