@@ -5,6 +5,7 @@
 package articlelist
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"reflect"
@@ -16,6 +17,8 @@ import (
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/index"
 	"briefs/articles/source"
@@ -315,10 +318,14 @@ func New(arts []model.Article, st theme.Styles) Model {
 
 // delegate draws unread briefs with a bold title, read ones as the bubbles
 // default does.
-type delegate struct{ read, unread list.DefaultDelegate }
+type delegate struct {
+	read, unread  list.DefaultDelegate
+	header, count lipgloss.Style // a group's header line and its count
+}
 
 func newDelegate(st theme.Styles) delegate {
-	d := delegate{read: list.NewDefaultDelegate(), unread: list.NewDefaultDelegate()}
+	d := delegate{read: list.NewDefaultDelegate(), unread: list.NewDefaultDelegate(),
+		header: st.Header.PaddingLeft(2), count: st.Faint.PaddingLeft(5)}
 	d.read.Styles = st.ListItem
 	u := st.ListItem
 	u.NormalTitle = u.NormalTitle.Bold(true)
@@ -339,6 +346,10 @@ func (d delegate) Update(msg tea.Msg, m *list.Model) tea.Cmd { return d.read.Upd
 
 // Render draws one item, bold when unread.
 func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
+	if h, ok := it.(groupHeader); ok {
+		fmt.Fprintf(w, "%s\n%s", d.header.Render(ansi.Truncate("── "+h.label, max(m.Width()-2, 1), "…")), d.count.Render(h.Description()))
+		return
+	}
 	if i, ok := it.(*item); ok && !i.mark.Read {
 		d.unread.Render(w, m, index, it)
 		return
@@ -377,7 +388,7 @@ func (m *Model) SetSize(w, h int) {
 	// status or page dots
 	small := h < smallHeight
 	m.list.SetShowTitle(!small)
-	m.list.SetShowStatusBar(!small)
+	m.list.SetShowStatusBar(!small && !m.order.Group)
 	m.list.SetShowPagination(!small)
 	m.list.SetSize(max(w, 0), max(h, 0))
 	m.pickPaginator(len(m.list.Items()))
@@ -475,6 +486,15 @@ func (m *Model) setArranged(all []list.Item) tea.Cmd {
 			}
 		}
 	}
+	if m.order.Group {
+		// the bubbles status bar would count the headers as briefs: the
+		// title says how many briefs and sources instead
+		n := len(shown)
+		shown = withHeaders(shown)
+		m.setTitle()
+		m.list.Title += " · " + plural(n, "brief") + " in " + plural(len(shown)-n, "source")
+	}
+	m.list.SetShowStatusBar(!m.order.Group && m.list.Height() >= smallHeight)
 	m.pickPaginator(len(shown))
 	cmd := m.list.SetItems(shown)
 	switch {
@@ -485,7 +505,71 @@ func (m *Model) setArranged(all []list.Item) tea.Cmd {
 	case len(shown) > 0:
 		m.list.Select(0)
 	}
+	m.offHeader(1)
 	return cmd
+}
+
+// groupHeader is the line above each group when the list is grouped by
+// source: the outlet and how many briefs it has. It cannot be opened; the
+// cursor steps over it.
+type groupHeader struct {
+	label string
+	n     int
+}
+
+// FilterValue is empty: a filter never shows a header.
+func (h groupHeader) FilterValue() string { return "" }
+
+// Title is the group's name.
+func (h groupHeader) Title() string { return h.label }
+
+// Description says how many briefs the group holds.
+func (h groupHeader) Description() string {
+	if h.n == 1 {
+		return "1 brief"
+	}
+	return fmt.Sprintf("%d briefs", h.n)
+}
+
+// withHeaders puts a header before each group of items (in group order).
+func withHeaders(items []list.Item) []list.Item {
+	out := make([]list.Item, 0, len(items)+8)
+	for i := 0; i < len(items); {
+		g := items[i].(*item).group
+		j := i
+		for j < len(items) && items[j].(*item).group == g {
+			j++
+		}
+		label := GroupLabel(items[i].(*item).art)
+		if label == "" {
+			label = "unknown source"
+		}
+		out = append(out, groupHeader{label: label, n: j - i})
+		out = append(out, items[i:j]...)
+		i = j
+	}
+	return out
+}
+
+// offHeader moves the cursor off a group header, in direction dir (+1
+// down, -1 up), or the other way at either end.
+func (m *Model) offHeader(dir int) {
+	vis := m.list.VisibleItems()
+	i := m.list.Index()
+	if i < 0 || i >= len(vis) {
+		return
+	}
+	if _, ok := vis[i].(groupHeader); !ok {
+		return
+	}
+	for _, d := range []int{dir, -dir} {
+		for j := i + d; j >= 0 && j < len(vis); j += d {
+			if _, ok := vis[j].(*item); ok {
+				m.list.Select(j)
+				return
+			}
+		}
+	}
 }
 
 // shows reports whether the current view shows it.
@@ -704,7 +788,7 @@ func (m Model) ByID(id string) (model.Article, bool) {
 // Select moves the cursor to the visible article with this id; false when it is not visible.
 func (m *Model) Select(id string) bool {
 	for i, it := range m.list.VisibleItems() {
-		if it.(*item).art.ID == id {
+		if it, ok := it.(*item); ok && it.art.ID == id {
 			m.list.Select(i)
 			return true
 		}
@@ -715,16 +799,21 @@ func (m *Model) Select(id string) bool {
 // Neighbor returns the visible article delta places from the one with this id
 // (for "[" and "]" in the reader); false at either end.
 func (m Model) Neighbor(id string, delta int) (model.Article, bool) {
-	vis := m.list.VisibleItems()
+	var vis []*item // the briefs shown, without the group headers
+	for _, it := range m.list.VisibleItems() {
+		if it, ok := it.(*item); ok {
+			vis = append(vis, it)
+		}
+	}
 	for i, it := range vis {
-		if it.(*item).art.ID != id {
+		if it.art.ID != id {
 			continue
 		}
 		j := i + delta
 		if j < 0 || j >= len(vis) {
 			return model.Article{}, false
 		}
-		return vis[j].(*item).art, true
+		return vis[j].art, true
 	}
 	return model.Article{}, false
 }
@@ -754,8 +843,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	sel, had := m.Selected()
 	filtered := m.list.FilterState() != list.Unfiltered
+	before := m.list.Index()
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if d := m.list.Index() - before; d < 0 {
+		m.offHeader(-1)
+	} else {
+		m.offHeader(1)
+	}
 	if had && filtered && m.list.FilterState() == list.Unfiltered {
 		m.Select(sel.ID) // the filter cleared: the cursor stays on its brief
 	}
@@ -813,4 +908,12 @@ func (m *Model) Retain(keep func(id string) bool) (int, tea.Cmd) {
 		return 0, nil
 	}
 	return gone, m.setArranged(all)
+}
+
+// plural writes n with its noun, in the plural when n is not one.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

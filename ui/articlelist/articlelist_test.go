@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefs/model"
 	"briefs/ui/theme"
@@ -26,7 +27,9 @@ func brief(id, title, outlet string, day int, ents, quotes int) model.Article {
 func ids(m Model) []string {
 	var out []string
 	for _, it := range m.list.Items() {
-		out = append(out, it.(*item).art.ID)
+		if it, ok := it.(*item); ok { // not the group headers
+			out = append(out, it.art.ID)
+		}
 	}
 	return out
 }
@@ -76,7 +79,7 @@ func TestOrders(t *testing.T) {
 		t.Errorf("the cursor moved to %q", a.ID)
 	}
 	m.ToggleGroup()
-	if !m.Order().Group || m.list.Title != "Briefs · by title, grouped by source" {
+	if !m.Order().Group || m.list.Title != "Briefs · by title, grouped by source · 5 briefs in 3 sources" {
 		t.Errorf("group: %+v, title %q", m.Order(), m.list.Title)
 	}
 }
@@ -312,5 +315,44 @@ func TestLabelsAndDatesFromFileNames(t *testing.T) {
 		if !strings.HasSuffix(d, want[it.(*item).art.ID]) || strings.Contains(d, "/") {
 			t.Errorf("%s: description %q, want it to end %q", it.(*item).art.ID, d, want[it.(*item).art.ID])
 		}
+	}
+}
+
+// Grouped by source, each group has a header line with its outlet and
+// count, the cursor steps over the headers, and a folder whose outlets are
+// in the file names groups by them (issue 20, defect 5).
+func TestGroupHeaders(t *testing.T) {
+	arts := []model.Article{
+		{ID: "a", Title: "One", Source: "/p/nyt_2016-10-02_one.txt"},
+		{ID: "b", Title: "Two", Source: "/p/politico_2016-10-03_two.txt"},
+		{ID: "c", Title: "Three", Source: "/p/nyt_2016-10-04_three.txt"},
+	}
+	m := New(arts, theme.New(true))
+	m.SetSize(60, 40)
+	m.SetOrder(Order{Sort: SortDate, Group: true})
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"── New York Times", "2 briefs", "── Politico", "1 brief"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("grouped view lacks %q:\n%s", want, view)
+		}
+	}
+	if got := ids(m); !slices.Equal(got, []string{"c", "a", "b"}) {
+		t.Errorf("grouped order %v, want [c a b]", got)
+	}
+	if a, ok := m.Selected(); !ok || a.ID != "c" {
+		t.Fatalf("the cursor is on %q, want the first brief (not the header)", a.ID)
+	}
+	press := func(k string) { m, _ = m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k}) }
+	press("j")
+	press("j") // over the Politico header
+	if a, ok := m.Selected(); !ok || a.ID != "b" {
+		t.Fatalf("j j: on %q, want b past the header", a.ID)
+	}
+	press("k")
+	if a, ok := m.Selected(); !ok || a.ID != "a" {
+		t.Fatalf("k: on %q, want a", a.ID)
+	}
+	if n, ok := m.Neighbor("a", 1); !ok || n.ID != "b" {
+		t.Fatalf("the brief after a is %q, want b (headers are not briefs)", n.ID)
 	}
 }
