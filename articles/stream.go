@@ -30,7 +30,7 @@ import (
 // it when extraction or cleaning changes in a way the built-in samples do
 // not show (see ExtractorVersion). The extractor packages expose no version
 // or model digest to derive it from.
-const ExtractorRevision = "briefs-extract/2026-11-25.13"
+const ExtractorRevision = "briefs-extract/2026-12-07.14"
 
 // ExtractorVersion names what p makes of a brief: ExtractorRevision and a
 // digest of what p reads and extracts from the built-in sample briefs

@@ -49,6 +49,7 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 		p := readability.NewParser()
 		p.KeepClasses = true // for pruneBoilerplate
 		if art, err := p.ParseAndMutate(doc, page); err == nil && art.Node != nil {
+			dropFurniture(art.Node)
 			pruneBoilerplate(art.Node)
 			blocks = dropBoilerParagraphs(htmlBlocks(art.Node))
 			title = art.Title()
@@ -68,7 +69,11 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 		}
 	}
 	if blocks == nil {
-		blocks = htmlBlocks(bodyOf(doc))
+		// no article found: the whole page, less its page furniture
+		body := bodyOf(doc)
+		dropFurniture(body)
+		pruneBoilerplate(body)
+		blocks = dropBoilerParagraphs(htmlBlocks(body))
 	}
 	if title == "" {
 		title = meta.title
@@ -124,6 +129,64 @@ func headlineFromBlocks(blocks []string) (string, []string) {
 		}
 	}
 	return "", blocks
+}
+
+// dropFurniture removes a page's header, footer and sidebars (<header>,
+// <footer>, <aside> and their ARIA roles) that are furniture, when text is
+// left without them.
+func dropFurniture(n *html.Node) {
+	var doomed []*html.Node
+	var walk func(c *html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c != n {
+			role := strings.ToLower(attr(c, "role"))
+			switch tag := tagOf(c); {
+			case tag == atom.Header || tag == atom.Footer || tag == atom.Aside,
+				role == "banner" || role == "contentinfo" || role == "complementary" || role == "navigation":
+				if furniture(c) {
+					doomed = append(doomed, c)
+					return
+				}
+			}
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	removed := 0
+	for _, d := range doomed {
+		removed += len(strings.Fields(textOf(d)))
+	}
+	if removed >= len(strings.Fields(textOf(n))) {
+		return // nothing would be left
+	}
+	for _, d := range doomed {
+		d.Parent.RemoveChild(d)
+	}
+}
+
+// furniture reports a header, footer or sidebar that is page furniture
+// rather than the article's own (a standfirst in the article's <header>):
+// a short one, or one that is mostly links.
+func furniture(n *html.Node) bool {
+	words := len(strings.Fields(textOf(n)))
+	if words < 12 {
+		return true
+	}
+	linked := 0
+	var walk func(c *html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && tagOf(c) == atom.A {
+			linked += len(strings.Fields(textOf(c)))
+			return
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return linked*2 > words
 }
 
 // bodyOf returns the page's <body>, or the page.

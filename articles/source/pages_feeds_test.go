@@ -536,3 +536,21 @@ func TestBoilerParagraph(t *testing.T) {
 		}
 	}
 }
+
+// A short or link-heavy <header>, <footer> or <aside> is page furniture;
+// an article header with a standfirst stays.
+func TestFurnitureOut(t *testing.T) {
+	page := `<html><head><title>Ferry note</title></head><body><header><a href="/">Harbour Times home</a> Sign in</header>` +
+		`<p>The ferry leaves at nine.</p><footer>Harbour Times, all rights reserved</footer></body></html>`
+	arts, err := Parse("p.html", []byte(page))
+	if err != nil || arts[0].Body != "The ferry leaves at nine." {
+		t.Errorf("%v %q", err, arts[0].Body)
+	}
+	dek := "The ferry service to the outer islands returns after a winter in which the harbour was closed for repairs to its quay."
+	page = `<html><head><title>Ferry returns</title></head><body><article><header><h1>Ferry returns</h1><p>` + dek + `</p></header><p>` +
+		longPara(1) + `</p><p>` + longPara(2) + `</p></article></body></html>`
+	arts, err = Parse("p.html", []byte(page))
+	if err != nil || !strings.HasPrefix(arts[0].Body, dek) {
+		t.Errorf("standfirst lost: %v %q", err, arts[0].Body)
+	}
+}
