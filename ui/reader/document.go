@@ -57,7 +57,7 @@ const markdownSpecial = "\\`*_[]<>#+-!|{}"
 func (mb *mdBuilder) text(s string, field model.Field, base int) {
 	lead := true // still inside a leading run of digits: "2013. " must not become a list
 	for i, r := range s {
-		if r == '-' && nameHyphen(s, i) {
+		if r == '-' && (nameHyphen(s, i) || inURL(s, i)) {
 			// A non-breaking hyphen keeps "al-Assad" on one line; Render turns it back.
 			mb.b.WriteRune(nbHyphen)
 			mb.vis = append(mb.vis, visRune{r: r, field: field, off: base + i})
@@ -97,6 +97,19 @@ const nbsp = "\u00a0"
 
 // nbHyphen is U+2011 NON-BREAKING HYPHEN: the wrapper never breaks at it.
 const nbHyphen = '\u2011'
+
+// inURL reports whether s[i] is inside a URL (a word with "://" or
+// starting "www."): its hyphens must not break the line, or a terminal's
+// click would open half of it.
+func inURL(s string, i int) bool {
+	start := strings.LastIndexAny(s[:i], " \t\n") + 1
+	end := len(s)
+	if k := strings.IndexAny(s[i:], " \t\n"); k >= 0 {
+		end = i + k
+	}
+	word := s[start:end]
+	return strings.Contains(word, "://") || strings.HasPrefix(word, "www.")
+}
 
 // nameHyphen reports whether the hyphen at s[i] joins the parts of a name
 // ("al-Assad", "Abu-Zeid", "Min-seo"): letters on both sides and some part
@@ -147,6 +160,10 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 		mb.text(meta, "", -1)
 		mb.raw("*\n\n")
 	}
+	if a.URL != "" { // on its own line, its hyphens unbreakable (see inURL)
+		mb.text(a.URL, "", -1)
+		mb.raw("\n\n")
+	}
 	after := speakerInsertions(a) // in body order
 	start := 0
 	for _, para := range strings.SplitAfter(a.Body, model.ParagraphSep) {
@@ -175,7 +192,8 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 	return mb.b.String(), mb.vis
 }
 
-// metaLine is the source, outlet, author and date of an article, for under its title.
+// metaLine is the outlet, author and date of an article, for under its
+// title (its URL goes on a line of its own).
 func metaLine(a *model.Article) string {
 	// the outlet label (never a path), the author, the date (the file
 	// name's, said so, when the brief gives none), the URL
@@ -187,9 +205,6 @@ func metaLine(a *model.Article) string {
 		parts = append(parts, a.Published.Format("2 January 2006"))
 	} else if d, ok := source.DateFromName(a.Source); ok && !strings.Contains(a.Source, "://") {
 		parts = append(parts, d.Format("2 January 2006")+" (from the file name)")
-	}
-	if a.URL != "" {
-		parts = append(parts, a.URL)
 	}
 	return strings.Join(parts, " · ")
 }

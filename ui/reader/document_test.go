@@ -271,3 +271,30 @@ func TestSpeakerTagWrapping(t *testing.T) {
 		t.Errorf("at width 30 the long tag was cut inside a word:\n%s", strings.Join(text, "\n"))
 	}
 }
+
+// A URL is on a line of its own and never broken at its hyphens, in the
+// byline or the text (issue 20, defect 11).
+func TestURLsAreNotBroken(t *testing.T) {
+	url := "https://example.org/briefs/2026/03/harbour-inspections-draft-accord-valletta"
+	a := model.Article{ID: "u", Title: "Harbour accord", URL: url,
+		Body: "The full text of the draft is at " + url + " for anyone who wants to read it before the ministers sign."}
+	// (a URL wider than the text is cut by glamour: not tested here)
+	for _, w := range []int{90, 100, 120} {
+		d, err := Render(&a, w, "notty")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, l := range d.Lines {
+			if plain := ansi.Strip(l); strings.Contains(plain, "harbour-insp") {
+				if !strings.Contains(plain, url) {
+					t.Errorf("at %d cells a line holds part of the URL: %q", w, plain)
+				}
+				n++
+			}
+		}
+		if n != 2 {
+			t.Errorf("at %d cells the URL shows %d times whole, want 2 (byline, text):\n%s", w, n, strings.Join(d.Lines, "\n"))
+		}
+	}
+}
