@@ -21,13 +21,13 @@ func newExportCmd() *cobra.Command {
 		Short: "Write the digest of every brief a query finds, for a report",
 		Long: `Write the digest of every brief the query finds (queries as for briefs search), best match
 first: in Markdown, one heading naming the query and, per brief, its title, source, entities by
-kind with mention counts and its quotes with their speakers; json is an array of the briefs as
-briefs extract --format json writes them. Nothing found: a line on standard error and exit
+kind with mention counts and its quotes with their speakers; json, jsonl and text are the briefs
+as briefs extract writes them. Nothing found: a line on standard error and exit
 status 1.`,
 		Example: `briefs export Lavrov > lavrov.md
 briefs export --format json --out syria.json Syria ~/briefs`,
 	}
-	format := addFormatFlag(cmd, index.FormatMarkdown, index.FormatMarkdown, index.FormatMarkdown, index.FormatJSON)
+	format := addFormatFlag(cmd, index.FormatMarkdown, index.FormatMarkdown, index.FormatMarkdown, index.FormatJSON, index.FormatJSONL, index.FormatText)
 	archive := addArchiveFlags(cmd)
 	out := cmd.Flags().StringP("out", "o", "", "write to this file instead of standard output")
 	cmd.Args = queryArgs
@@ -72,10 +72,10 @@ briefs export --format json --out syria.json Syria ~/briefs`,
 			w = file
 		}
 		bw := bufio.NewWriterSize(w, 1<<16)
-		if f == index.FormatJSON {
-			err = writeArticles(bw, f, matched)
-		} else {
+		if f == index.FormatMarkdown {
 			err = writeExportMarkdown(bw, query, matched)
+		} else {
+			err = writeArticles(bw, f, matched)
 		}
 		if err == nil {
 			err = bw.Flush()

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/adrg/xdg"
@@ -15,6 +16,13 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	// go build, which the end-to-end tests run, keeps its cache under
+	// XDG_CACHE_HOME: it stays where it was, or every test would rebuild all
+	if os.Getenv("GOCACHE") == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			os.Setenv("GOCACHE", filepath.Join(dir, "go-build"))
+		}
 	}
 	for _, kv := range [][2]string{{"XDG_CACHE_HOME", "/cache"}, {"XDG_DATA_HOME", "/data"}, {"XDG_CONFIG_HOME", "/config"}, {"BRIEFS_CONFIG", ""}} {
 		v := ""
