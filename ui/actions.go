@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -256,7 +259,29 @@ func exportDigest(art model.Article, dir string) tea.Cmd {
 				return ExportedMsg{Path: path, Error: fmt.Errorf("export folder: %w", err)}
 			}
 		}
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		// never over another file: the same digest again is left as it is,
+		// a different one (another brief, an older version) gets a number
+		body := []byte(b.String())
+		base := strings.TrimSuffix(path, ".md")
+		for n := 2; ; n++ {
+			old, err := os.ReadFile(path)
+			if errors.Is(err, fs.ErrNotExist) {
+				break
+			}
+			if err == nil && bytes.Equal(old, body) {
+				return ExportedMsg{Path: path}
+			}
+			path = fmt.Sprintf("%s-%d.md", base, n)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return ExportedMsg{Path: path, Error: fmt.Errorf("write digest: %w", err)}
+		}
+		_, err = f.Write(body)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			return ExportedMsg{Path: path, Error: fmt.Errorf("write digest: %w", err)}
 		}
 		return ExportedMsg{Path: path}

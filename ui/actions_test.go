@@ -141,6 +141,23 @@ func TestExportWritesDigest(t *testing.T) {
 	if s := screen(a); !strings.Contains(s, "Digest written to "+dir) {
 		t.Errorf("status does not name the file:\n%s", s)
 	}
+	// x again: the same digest is left as it is; a different file of that
+	// name is never overwritten (issue 20, defect 15)
+	a, _ = keys(t, a, "x")
+	if m, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(m) != 1 {
+		t.Errorf("x twice made %d files: %v", len(m), m)
+	}
+	if err := os.WriteFile(path, []byte("my own notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = keys(t, a, "x")
+	if b, _ := os.ReadFile(path); string(b) != "my own notes\n" {
+		t.Errorf("x overwrote another file: %q", b)
+	}
+	numbered := strings.TrimSuffix(path, ".md") + "-2.md"
+	if b, err := os.ReadFile(numbered); err != nil || string(b) != want.String() {
+		t.Errorf("the digest did not go to %s: %v", numbered, err)
+	}
 	// A folder that cannot be made is reported, not fatal.
 	a.cfg.ExportDir = filepath.Join(path, "sub")
 	a, _ = keys(t, a, "x")

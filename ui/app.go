@@ -389,6 +389,14 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.reader, cmd = a.reader.Update(msg)
 			return a, cmd
 		}
+		if r.listW > 0 && x < r.listW { // over the list: its cursor moves
+			switch msg.Mouse().Button {
+			case tea.MouseWheelUp:
+				a.list.Step(-1)
+			case tea.MouseWheelDown:
+				a.list.Step(1)
+			}
+		}
 		return a, nil
 	case tea.MouseMsg:
 		return a, nil // clicks and motion: nothing to do yet
@@ -569,6 +577,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		if d := a.entities.MentionStep(msg); d != 0 {
 			a.reader.StepMention(d)
+			if a.mode() == narrow { // the pane covers the reader: show the mention
+				return a, tea.Batch(relayout, a.setFocus(focusReader))
+			}
 			break
 		}
 		before := a.entities.SelectedID()
@@ -1013,8 +1024,9 @@ func (a App) View() tea.View {
 		}
 		if r.listW > 0 && !a.showWarnings {
 			cols = append(cols, fit(a.list.View(), r.listW))
-			if r.readerW > 0 {
-				cols = append(cols, fit("", 1))
+			if r.readerW > 0 { // a rule between list and reader: their title bars apart
+				rule := strings.TrimSuffix(strings.Repeat("│\n", r.h), "\n")
+				cols = append(cols, fit(a.st.Faint.Render(rule), 1))
 			}
 		}
 		if r.readerW > 0 && !a.showWarnings {

@@ -176,3 +176,24 @@ func TestMouseWheelScrollsTheBriefUnderThePointer(t *testing.T) {
 		t.Fatalf("wheel over the list scrolled the brief to %d", y)
 	}
 }
+
+// At 80 columns the entities pane covers the reader: n shows the reader at
+// the mention rather than moving it out of sight; the mouse wheel over the
+// list moves its cursor (issue 20, defect 15).
+func TestNarrowMentionStepShowsTheReader(t *testing.T) {
+	a := sized(t, 80, 24, seedFirst(t))
+	a, _ = keys(t, a, "enter", "e")
+	if a.focus != focusEntities {
+		t.Fatalf("e: focus %d", a.focus)
+	}
+	a, _ = keys(t, a, "n")
+	if a.focus != focusReader || !strings.Contains(screen(a), "mention 1 of") {
+		t.Fatalf("n in the narrow pane: focus %d:\n%s", a.focus, screen(a))
+	}
+	b := sized(t, 80, 24, seedFirst(t))
+	first, _ := b.list.Selected()
+	b, _ = step(t, b, tea.MouseWheelMsg{X: 5, Y: 8, Button: tea.MouseWheelDown})
+	if got, _ := b.list.Selected(); got.ID == first.ID {
+		t.Fatal("the wheel over the list did not move its cursor")
+	}
+}

@@ -917,3 +917,16 @@ func plural(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// Step moves the cursor d briefs down (up when negative), over the group
+// headers: the mouse wheel over the list.
+func (m *Model) Step(d int) {
+	for ; d > 0; d-- {
+		m.list.CursorDown()
+		m.offHeader(1)
+	}
+	for ; d < 0; d++ {
+		m.list.CursorUp()
+		m.offHeader(-1)
+	}
+}
