@@ -77,8 +77,8 @@ var kindRules = []*Rule{
 	{Name: "seat-member", Doc: "a lone capitalised word before MP, MEP or MSP is the member's seat, a place (\"the Salford MP\")",
 		Example: "\"We will win,\" the [Salford]ORG MP told reporters.", Want: "Salford=LOC",
 		apply: ruleSeatMember},
-	{Name: "given-name-join", Doc: "a known given name read as a place or body right before a person's span starts that person (\"Rachel\" + \"Harvey\")",
-		Example: "The correspondent in [Jakarta]LOC, [Rachel]LOC [Harvey]PER, said so.", Want: "Jakarta=LOC; Rachel Harvey=PER",
+	{Name: "given-name-join", Doc: "a known given name, untagged or read as a place or body, right before a person's span starts that person (\"Rachel\" + \"Harvey\")",
+		Example: "The correspondent in [Jakarta]LOC, [Rachel]LOC [Harvey]PER, met Condoleezza [Harlow]PER.", Want: "Jakarta=LOC; Rachel Harvey=PER; Condoleezza Harlow=PER",
 		apply: ruleGivenNameJoin},
 	{Name: "body-run", Doc: "an untagged capitalised run ending in a body's head noun is that body (\"the Low Pay Commission\")",
 		Example: "The report of the Low [Pay Commission]ORG was published on Monday.", Want: "Low Pay Commission=ORG",
@@ -118,7 +118,7 @@ func ruleStorm(x *Extractor, c *ruleCtx) []tagger.Span {
 	}
 	// an untagged "Hurricane Odalys"
 	for i := 0; i+1 < len(words); i++ {
-		if capital(words[i]) && (words[i] == "Hurricane" || words[i] == "Typhoon" || words[i] == "Cyclone") && isUpperInitial(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) {
+		if c.flag(i)&fStorm != 0 && words[i] != "Storm" && words[i] != "Tropical" && isUpperInitial(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 2, Type: tagger.MISC})
 		}
 	}
@@ -164,7 +164,7 @@ func ruleDocument(x *Extractor, c *ruleCtx) []tagger.Span {
 	}
 	// an untagged "the Congressional Gold Medal"
 	for j := 2; j < len(words); j++ {
-		if !capital(words[j]) || !docHeads[words[j]] || covered(tagged, j) {
+		if c.flag(j)&fDocHead == 0 || covered(tagged, j) {
 			continue
 		}
 		i := j
@@ -185,8 +185,8 @@ func ruleExam(x *Extractor, c *ruleCtx) []tagger.Span {
 			t.Type = tagger.MISC
 		}
 	}
-	for i, w := range c.words {
-		if capital(w) && inLower(exams, w) && !covered(tagged, i) {
+	for i := range c.words {
+		if c.flag(i)&fExam != 0 && !covered(tagged, i) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.MISC})
 		}
 	}
@@ -260,7 +260,7 @@ func ruleBodyRun(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 	}
 	for j := 1; j < len(words); j++ {
-		if !capital(words[j]) || !orgHeads[words[j]] || covered(tagged, j) || covered(tagged, j-1) {
+		if c.flag(j)&fOrgHead == 0 || covered(tagged, j) || covered(tagged, j-1) {
 			continue
 		}
 		i := j
@@ -276,8 +276,8 @@ func ruleBodyRun(x *Extractor, c *ruleCtx) []tagger.Span {
 
 func ruleBareBody(x *Extractor, c *ruleCtx) []tagger.Span {
 	tagged := c.tagged
-	for i, w := range c.words {
-		if capital(w) && bareBodies[w] && !covered(tagged, i) && !c.s.upper && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
+	for i := range c.words {
+		if c.flag(i)&fBareBody != 0 && !covered(tagged, i) && !c.s.upper && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.ORG})
 		}
 	}
@@ -371,6 +371,11 @@ func ruleGivenNameJoin(x *Extractor, c *ruleCtx) []tagger.Span {
 			t.End, t.Type = c.tagged[k+1].End, tagger.PER
 			k++
 		}
+		// an untagged "Condoleezza" before "Harlow"
+		if t.Type == tagger.PER && t.Start > 0 && !covered(c.tagged[:k], t.Start-1) && !givenWords[words[t.Start-1]] &&
+			names.Gender(words[t.Start-1]) != 0 && !titleWord(words[t.Start-1]) && !inMatch(c.matches, t.Start-1) {
+			t.Start--
+		}
 		out = append(out, t)
 	}
 	return out
@@ -391,10 +396,70 @@ func ruleFaith(x *Extractor, c *ruleCtx) []tagger.Span {
 			t.Type = tagger.MISC
 		}
 	}
-	for i, w := range c.words {
-		if capital(w) && inLower(faiths, w) && !covered(tagged, i) && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
+	for i := range c.words {
+		if c.flag(i)&fFaith != 0 && !covered(tagged, i) && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.MISC})
 		}
 	}
 	return tagged
+}
+
+// Word flags: what the scanning rules look for in a capitalised word, found
+// with one map look-up per word and sentence (ruleCtx.flag).
+const (
+	fOrgHead uint16 = 1 << iota
+	fDocHead
+	fBareBody
+	fStorm
+	fExam
+	fFaith
+	fHonorific
+)
+
+// wordFlags holds the flags of capitalised words as written; lowerFlags
+// those of the lists matched in any case (exams, faiths, honorifics, the
+// last with or without a stop), by the lower-cased word.
+var wordFlags, lowerFlags = func() (map[string]uint16, map[string]uint16) {
+	m, low := map[string]uint16{}, map[string]uint16{}
+	for _, l := range []struct {
+		words map[string]bool
+		f     uint16
+	}{{orgHeads, fOrgHead}, {docHeads, fDocHead}, {bareBodies, fBareBody}, {storms, fStorm}} {
+		for w := range l.words {
+			m[w] |= l.f
+		}
+	}
+	for w := range exams {
+		low[w] |= fExam
+	}
+	for w := range faiths {
+		low[w] |= fFaith
+	}
+	for _, h := range honorifics {
+		low[h.word] |= fHonorific
+		low[h.word+"."] |= fHonorific
+	}
+	return m, low
+}()
+
+// flag returns the word flags of word i of the sentence (0 for a word that
+// does not open with a capital), computing the sentence's once.
+func (c *ruleCtx) flag(i int) uint16 {
+	if c.flags == nil {
+		c.flags = make([]uint16, len(c.words))
+		var buf [32]byte
+		for k, w := range c.words {
+			if !capital(w) {
+				continue
+			}
+			f := wordFlags[w]
+			if l, ascii := lowerASCII(buf[:0], w); ascii {
+				f |= lowerFlags[string(l)]
+			} else {
+				f |= lowerFlags[strings.ToLower(w)]
+			}
+			c.flags[k] = f
+		}
+	}
+	return c.flags[i]
 }

@@ -32,6 +32,7 @@ type ruleCtx struct {
 	words   []string
 	tagged  []tagger.Span
 	matches []gazetteer.Match
+	flags   []uint16 // by word, when a rule first asks (flag)
 }
 
 // Rules are the span repairs, in the order they run.
@@ -490,7 +491,7 @@ func ruleLoneTitle(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleHonorificName(x *Extractor, c *ruleCtx) []tagger.Span {
 	words, tagged := c.words, c.tagged
 	for i := 1; i < len(words); i++ {
-		if !capital(words[i-1]) || honorOf(words[i-1]) == 0 || !isUpperInitial(words[i]) || covered(tagged, i) || covered(tagged, i-1) ||
+		if c.flag(i-1)&fHonorific == 0 || !isUpperInitial(words[i]) || covered(tagged, i) || covered(tagged, i-1) ||
 			notNames[words[i]] || titleWord(words[i]) || isCapsWord(words[i]) || c.s.upper {
 			continue
 		}
