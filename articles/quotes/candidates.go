@@ -297,20 +297,8 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 			break
 		}
 		w := it.lower
-		if w == "of" && j+1 < hi && items[j+1].kind == itemWord {
-			j++
-			if items[j].is(classDeterminer) {
-				j++
-			}
-			continue
-		}
-		if w == "and" && j > i && items[j-1].capitalised() && j+1 < hi && items[j+1].capitalised() {
-			j++
-			continue
-		}
-		// "Chief Secretary to the Treasury Paul Boateng", "ambassador to the UN": a role's remit
-		if w == "to" && j > i && roleNouns[items[j-1].lower] && j+2 < hi && items[j+1].lower == "the" && items[j+2].capitalised() {
-			j += 2
+		if k, ok := joinsForward(items, i, j, hi); ok {
+			j = k
 			continue
 		}
 		// "a Wednesday editorial": a day or month after a determiner, before a noun, describes it
@@ -337,6 +325,24 @@ func forwardNP(items []item, i, hi int) (a, b int) {
 		b--
 	}
 	return i, b
+}
+
+// joinsForward steps over a word that joins two parts of one noun phrase
+// at items[j]: "of" (and its determiner), "and" between capitalised words,
+// "to the" after a role ("Chief Secretary to the Treasury Paul Boateng").
+func joinsForward(items []item, i, j, hi int) (int, bool) {
+	switch w := items[j].lower; {
+	case w == "of" && j+1 < hi && items[j+1].kind == itemWord:
+		if items[j+1].is(classDeterminer) {
+			return j + 2, true
+		}
+		return j + 1, true
+	case w == "and" && j > i && items[j-1].capitalised() && j+1 < hi && items[j+1].capitalised():
+		return j + 1, true
+	case w == "to" && j > i && roleNouns[items[j-1].lower] && j+2 < hi && items[j+1].lower == "the" && items[j+2].capitalised():
+		return j + 2, true
+	}
+	return j, false
 }
 
 // forwardStart steps past what opens a noun phrase at items[i]: an
