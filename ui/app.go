@@ -106,22 +106,12 @@ type App struct {
 	problems      []string // what is wrong in the config file, with file and line
 	showWarnings  bool     // the warnings view covers the screen
 	warnTop       int      // the first line of the warnings view shown
-	loading       bool     // briefs are still arriving: the progress line shows
-	progress      articles.Progress
-	steadyTotal   int    // progress reports in a row whose estimated total did not change
-	status        string // a one-off message, cleared by the next key
-	statusWarn    bool   // the message is a problem: drawn in the warning colour
+	status        string   // a one-off message, cleared by the next key
+	statusWarn    bool     // the message is a problem: drawn in the warning colour
 
 	// Loading in the background (see loading.go).
-	ctx        context.Context
-	loader     Loader          // nil: the briefs were given to New, nothing to refresh
-	loadGen    int             // which load's messages are current
-	running    bool            // a load is running: r waits for it to end
-	refreshing bool            // the running load is a refresh (r)
-	loadAdded  int             // briefs the running load added to the list
-	loadSeen   map[string]bool // ids the running load delivered: a refresh drops the others
-	loadDups   int             // briefs the running load delivered twice (identical files)
-	loadStart  time.Time       // when the running load started (zero: not known)
+	ctx context.Context
+	ld  loadRun
 
 	// Reading state (see reading.go).
 	state      *store.State // nil: none kept
@@ -213,7 +203,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	m.ctx = ctx
-	m.loadStart = time.Now()
+	m.ld.start = time.Now()
 	var popts []tea.ProgramOption
 	if o.NoColor { // no colours; bold, underline and italics stay
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
@@ -233,7 +223,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 // loading the briefs: both in the background.
 func (a App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.loadState()}
-	if a.loader != nil && a.loadGen == 0 {
+	if a.ld.loader != nil && a.ld.gen == 0 {
 		cmds = append(cmds, a.initialLoad())
 	}
 	if !a.themeFixed {
@@ -300,7 +290,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.stateFailed(msg.err)
 	case ArticlesMsg:
 		added, cmd := a.list.Append(msg.Articles)
-		a.loadAdded += added
+		a.ld.added += added
 		a.noteSeen(msg.Articles)
 		cmds := []tea.Cmd{cmd}
 		if open, ok := a.reader.Article(); ok {
@@ -347,14 +337,14 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, tea.Batch(a.openSearch(), a.search.SetQuery(fmt.Sprintf("entity:%q", msg.Name)))
 	case ProgressMsg:
-		wasLoading := a.loading
-		if msg.Progress.Total == a.progress.Total {
-			a.steadyTotal++
+		wasLoading := a.ld.loading
+		if msg.Progress.Total == a.ld.progress.Total {
+			a.ld.steadyTotal++
 		} else {
-			a.steadyTotal = 0
+			a.ld.steadyTotal = 0
 		}
-		a.progress, a.loading = msg.Progress, !msg.Progress.Final
-		if wasLoading != a.loading {
+		a.ld.progress, a.ld.loading = msg.Progress, !msg.Progress.Final
+		if wasLoading != a.ld.loading {
 			return a, a.layout() // the progress line comes or goes
 		}
 		return a, nil
@@ -746,7 +736,7 @@ func (a App) chrome() string {
 		}
 		lines = append(lines, style.Render(a.status))
 	}
-	if a.loading {
+	if a.ld.loading {
 		lines = append(lines, a.progressLine())
 	}
 	if a.focus == focusList && len(a.problems) > 0 && !a.showWarnings {
@@ -1064,16 +1054,16 @@ func (a App) View() tea.View {
 
 // progressLine says how far the background load is: count, rate, time left.
 func (a App) progressLine() string {
-	pr := a.progress
+	pr := a.ld.progress
 	verb := "Loading"
-	if a.refreshing {
+	if a.ld.refreshing {
 		verb = "Refreshing"
 	}
 	text := fmt.Sprintf("%s briefs: %d", verb, pr.Done)
 	// While folders are still being listed the estimated total grows with
 	// the count, and a bar or a time left would say 99% and 0s for minutes:
 	// they show once the total holds (steadyTotal reports in a row).
-	steady := a.steadyTotal >= steadyReports
+	steady := a.ld.steadyTotal >= steadyReports
 	switch {
 	case pr.Total > pr.Done && steady:
 		text += fmt.Sprintf(" of ~%d", pr.Total)

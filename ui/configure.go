@@ -52,9 +52,9 @@ func (a *App) Configure(o Options) error {
 	if o.StatePath != "" {
 		a.state, a.statePath = store.OpenState(o.StatePath), o.StatePath
 	}
-	if o.Loader != nil && a.loader == nil {
-		a.loader = o.Loader
-		a.loading, a.running = true, true // Init starts it
+	if o.Loader != nil && a.ld.loader == nil {
+		a.ld.loader = o.Loader
+		a.ld.loading, a.ld.running = true, true // Init starts it
 	}
 	dark, fixed := a.cfg.FixedTheme()
 	a.themeFixed = fixed

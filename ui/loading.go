@@ -97,20 +97,38 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 	}
 }
 
+// loadRun is what the App knows of the loads: the loader, which load is
+// current, how far it is and what it delivered.
+type loadRun struct {
+	loader     Loader // nil: the briefs were given to New, nothing to refresh
+	gen        int    // which load's messages are current
+	running    bool   // a load is running: r waits for it to end
+	refreshing bool   // the running load is a refresh (r)
+	loading    bool   // briefs are still arriving: the progress line shows
+	progress   articles.Progress
+	// steadyTotal counts the progress reports in a row whose estimated
+	// total did not change
+	steadyTotal int
+	added       int             // briefs the running load added to the list
+	seen        map[string]bool // ids the running load delivered: a refresh drops the others
+	dups        int             // briefs the running load delivered twice (identical files)
+	start       time.Time       // when the running load started (zero: not known)
+}
+
 // initialLoad is the first load, which Init starts (Configure marked it running).
-func (a App) initialLoad() tea.Cmd { return runLoader(a.ctx, a.loader, a.loadGen) }
+func (a App) initialLoad() tea.Cmd { return runLoader(a.ctx, a.ld.loader, a.ld.gen) }
 
 // startLoad runs the loader again in the background.
 func (a *App) startLoad() tea.Cmd {
-	if a.loader == nil {
+	if a.ld.loader == nil {
 		return nil
 	}
-	a.loadGen++
-	a.running, a.loading = true, true
-	a.progress = articles.Progress{}
-	a.loadAdded, a.loadSeen, a.loadDups = 0, nil, 0
-	a.loadStart = time.Now()
-	return runLoader(a.ctx, a.loader, a.loadGen)
+	a.ld.gen++
+	a.ld.running, a.ld.loading = true, true
+	a.ld.progress = articles.Progress{}
+	a.ld.added, a.ld.seen, a.ld.dups = 0, nil, 0
+	a.ld.start = time.Now()
+	return runLoader(a.ctx, a.ld.loader, a.ld.gen)
 }
 
 // runLoader runs loader in a goroutine; its messages come back one by one
@@ -137,12 +155,12 @@ func nextLoad(gen int, ch <-chan tea.Msg) tea.Cmd {
 // loadStep handles one message of a load and asks for the next.
 func (a App) loadStep(msg loadStepMsg) (tea.Model, tea.Cmd) {
 	if msg.done {
-		if msg.gen != a.loadGen {
+		if msg.gen != a.ld.gen {
 			return a, nil
 		}
-		a.running = false
-		if a.loading { // the loader stopped without a final report
-			a.loading = false
+		a.ld.running = false
+		if a.ld.loading { // the loader stopped without a final report
+			a.ld.loading = false
 			return a, a.layout()
 		}
 		return a, nil
@@ -218,15 +236,15 @@ func coalesce(first tea.Msg, ch <-chan tea.Msg) (msgs []tea.Msg, done bool) {
 
 // refresh loads the sources again, unless a load is running.
 func (a *App) refresh() tea.Cmd {
-	if a.loader == nil {
+	if a.ld.loader == nil {
 		a.say("Nothing to refresh.")
 		return a.layout()
 	}
-	if a.running {
+	if a.ld.running {
 		a.say("Still loading: refresh when this load ends.")
 		return a.layout()
 	}
-	a.refreshing = true
+	a.ld.refreshing = true
 	cmd := a.startLoad()
 	a.say("Refreshing…")
 	return tea.Batch(cmd, a.layout())
@@ -236,15 +254,15 @@ func (a *App) refresh() tea.Cmd {
 // one load is an identical copy (another file with the same text), which
 // the list shows once.
 func (a *App) noteSeen(arts []model.Article) {
-	if a.loadSeen == nil {
-		a.loadSeen = make(map[string]bool, len(arts))
+	if a.ld.seen == nil {
+		a.ld.seen = make(map[string]bool, len(arts))
 	}
 	for _, art := range arts {
-		if a.loadSeen[art.ID] {
-			a.loadDups++
+		if a.ld.seen[art.ID] {
+			a.ld.dups++
 			continue
 		}
-		a.loadSeen[art.ID] = true
+		a.ld.seen[art.ID] = true
 	}
 }
 
@@ -257,29 +275,29 @@ func (a *App) loaded(msg LoadedMsg) tea.Cmd {
 	a.warnings = append(a.warnings, a.stateWarns...)
 	var cmd tea.Cmd
 	gone := 0
-	if a.refreshing && msg.Note == "" && a.ctx.Err() == nil {
-		seen := a.loadSeen
+	if a.ld.refreshing && msg.Note == "" && a.ctx.Err() == nil {
+		seen := a.ld.seen
 		gone, cmd = a.list.Retain(func(id string) bool { return seen[id] })
 	}
 	dups := ""
-	if a.loadDups > 0 {
-		dups = fmt.Sprintf(" (%s skipped)", plural(a.loadDups, "duplicate file"))
+	if a.ld.dups > 0 {
+		dups = fmt.Sprintf(" (%s skipped)", plural(a.ld.dups, "duplicate file"))
 	}
 	switch {
 	case msg.Note != "":
 		a.say(msg.Note)
-	case a.refreshing:
-		s := fmt.Sprintf("Refreshed: %s", plural(a.loadAdded, "new brief"))
+	case a.ld.refreshing:
+		s := fmt.Sprintf("Refreshed: %s", plural(a.ld.added, "new brief"))
 		if gone > 0 {
 			s += fmt.Sprintf(", %d gone", gone)
 		}
 		a.say(s + dups + ".")
-	case !a.loadStart.IsZero() && a.status == "":
+	case !a.ld.start.IsZero() && a.status == "":
 		// briefs and search index both ready: say so, and how long it took
-		a.say(fmt.Sprintf("Loaded %s%s in %s; search ready.", plural(a.loadAdded, "brief"), dups, roundDuration(time.Since(a.loadStart))))
+		a.say(fmt.Sprintf("Loaded %s%s in %s; search ready.", plural(a.ld.added, "brief"), dups, roundDuration(time.Since(a.ld.start))))
 	}
-	a.loadStart = time.Time{}
-	a.refreshing = false
-	a.loadSeen = nil
+	a.ld.start = time.Time{}
+	a.ld.refreshing = false
+	a.ld.seen = nil
 	return tea.Batch(cmd, a.layout())
 }

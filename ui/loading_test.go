@@ -19,7 +19,7 @@ import (
 
 func TestProgressLineWhileLoading(t *testing.T) {
 	a := sized(t, 80, 24, nil)
-	a.loading = true
+	a.ld.loading = true
 	// while files are being found the total grows with the count: no bar,
 	// no time left (it said 99% and 0s for minutes: issue 20, defect 13)
 	for i, total := range []int{120, 400, 800, 1000} {
@@ -226,8 +226,8 @@ func TestCoalesceWaitingMessages(t *testing.T) {
 // A load that ends says how many briefs it brought and that search is ready.
 func TestLoadedSaysHowLong(t *testing.T) {
 	a := sized(t, 80, 24, nil)
-	a.loading = true
-	a.loadStart = time.Now().Add(-1500 * time.Millisecond)
+	a.ld.loading = true
+	a.ld.start = time.Now().Add(-1500 * time.Millisecond)
 	a, _ = step(t, a, ArticlesMsg{Articles: testbriefs.MustLoad(t)[:2]})
 	a, _ = step(t, a, ProgressMsg{Progress: articles.Progress{Done: 2, Total: 2, Final: true}})
 	a, _ = step(t, a, LoadedMsg{})

@@ -218,8 +218,8 @@ func TestRefreshReplacesAndAdds(t *testing.T) {
 	changed.Title = "Envoys sign the harbour accord"
 	f := &fakeLoader{batches: [][]model.Article{arts[:2], {changed, arts[2]}}}
 	a := started(t, 80, 40, nil, Options{Loader: f.load})
-	if f.calls != 1 || a.list.Len() != 2 || a.loading || a.running {
-		t.Fatalf("after start: %d loads, %d briefs, loading %v running %v", f.calls, a.list.Len(), a.loading, a.running)
+	if f.calls != 1 || a.list.Len() != 2 || a.ld.loading || a.ld.running {
+		t.Fatalf("after start: %d loads, %d briefs, loading %v running %v", f.calls, a.list.Len(), a.ld.loading, a.ld.running)
 	}
 	a, _ = keys(t, a, "r")
 	s := screen(a)
@@ -243,8 +243,8 @@ func TestLoadCountsIdenticalFiles(t *testing.T) {
 	arts := testbriefs.MustLoad(t)
 	f := &fakeLoader{batches: [][]model.Article{{arts[0], arts[1], arts[0]}}}
 	a := started(t, 100, 30, nil, Options{Loader: f.load})
-	a.loadStart = time.Now()
-	a.loadSeen, a.loadDups, a.status = nil, 0, ""
+	a.ld.start = time.Now()
+	a.ld.seen, a.ld.dups, a.status = nil, 0, ""
 	a, _ = step(t, a, ArticlesMsg{Articles: []model.Article{arts[0], arts[1], arts[0]}})
 	a, _ = step(t, a, LoadedMsg{})
 	if s := screen(a); a.list.Len() != 2 || !strings.Contains(s, "(1 duplicate file skipped)") {
@@ -268,10 +268,10 @@ func TestRefreshWhileLoadingIsRefused(t *testing.T) {
 		out <- LoadedMsg{}
 	}
 	a := sized(t, 80, 24, nil)
-	a.loader = loader
+	a.ld.loader = loader
 	m, cmd := a.Update(press("r"))
 	a = m.(App)
-	if !a.running || cmd == nil {
+	if !a.ld.running || cmd == nil {
 		t.Fatal("r did not start a load")
 	}
 	var first tea.Msg
@@ -296,8 +296,8 @@ func TestRefreshWhileLoadingIsRefused(t *testing.T) {
 	for _, msg := range runCmd(next) {
 		a, _ = step(t, a, msg)
 	}
-	if a.running || a.loading || a.list.Len() != len(arts) || strings.Contains(screen(a), "Refreshing") {
-		t.Fatalf("after the load: running %v loading %v, %d briefs:\n%s", a.running, a.loading, a.list.Len(), screen(a))
+	if a.ld.running || a.ld.loading || a.list.Len() != len(arts) || strings.Contains(screen(a), "Refreshing") {
+		t.Fatalf("after the load: running %v loading %v, %d briefs:\n%s", a.ld.running, a.ld.loading, a.list.Len(), screen(a))
 	}
 }
 
