@@ -80,9 +80,10 @@ type StreamOptions struct {
 	BatchInterval time.Duration
 	// Pipeline extracts; nil loads the embedded models (NewPipeline).
 	Pipeline *Pipeline
-	// MemoryBudget bounds the memory extraction uses at once, in bytes,
-	// when Stream makes the Pipeline (see Pipeline.SetMemoryBudget); zero
-	// means DefaultMemoryBudget.
+	// MemoryBudget bounds the memory extraction uses at once, in bytes
+	// (Pipeline.SetMemoryBudget, set on Pipeline before anything is
+	// extracted; the config's extract_memory_mb); zero keeps the
+	// Pipeline's (DefaultMemoryBudget).
 	MemoryBudget int64
 	// Fetchers bounds how many URLs are downloaded at once, and PerHost
 	// how many of them from one host; zero means DefaultFetchers and
@@ -137,9 +138,9 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 	s := &streamer{ctx: ctx, opt: opt, pipe: opt.Pipeline, version: opt.version}
 	if s.pipe == nil {
 		s.pipe, s.pipeErr = NewPipeline()
-		if s.pipe != nil && opt.MemoryBudget > 0 {
-			s.pipe.SetMemoryBudget(opt.MemoryBudget)
-		}
+	}
+	if s.pipe != nil && opt.MemoryBudget > 0 && opt.MemoryBudget != s.pipe.limit {
+		s.pipe.SetMemoryBudget(opt.MemoryBudget) // before any extraction of this Stream
 	}
 	if s.version == "" && s.pipe != nil && !opt.NoCache {
 		s.version = ExtractorVersion(s.pipe)

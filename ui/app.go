@@ -195,6 +195,9 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 		o.StatePath = path
 	}
 	if o.Loader == nil {
+		if opt.MemoryBudget == 0 {
+			opt.MemoryBudget = int64(o.Config.ExtractMemoryMB) << 20
+		}
 		o.Loader = StreamLoader(specs, opt)
 	}
 	if err := m.Configure(o); err != nil {

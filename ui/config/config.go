@@ -68,6 +68,13 @@ const (
 // longer lines are hard to read on a wide terminal.
 const ReadableMeasure = 100
 
+// DefaultExtractMemoryMB is extract_memory_mb's default (the same as
+// articles.DefaultMemoryBudget), MinExtractMemoryMB the least accepted.
+const (
+	DefaultExtractMemoryMB = 512
+	MinExtractMemoryMB     = 64
+)
+
 // MinWrapWidth is the narrowest wrap_width accepted.
 const MinWrapWidth = 20
 
@@ -108,6 +115,9 @@ type Config struct {
 	Clipboard string `toml:"clipboard"`
 	// ExportDir is where digests are written; "" is the current folder.
 	ExportDir string `toml:"export_dir"`
+	// ExtractMemoryMB bounds the memory that extracting briefs uses at once,
+	// on all cores (articles.Pipeline.SetMemoryBudget), in MB.
+	ExtractMemoryMB int `toml:"extract_memory_mb"`
 	// Keys remaps actions: action name ("quit", "reader.page_down"; see
 	// Actions) to the keys that do it, as bubbletea names them. Actions the
 	// file leaves out keep the UI's default keys.
@@ -117,15 +127,16 @@ type Config struct {
 // Default returns the settings briefs uses when there is no config file.
 func Default() Config {
 	return Config{
-		Sources:     []string{},
-		Feeds:       []string{},
-		Theme:       ThemeAuto,
-		Layout:      LayoutAuto,
-		Panes:       []string{PaneEntities, PaneQuotes},
-		Sort:        SortDate,
-		SpeakerTags: true,
-		Clipboard:   ClipboardAuto,
-		Keys:        map[string][]string{},
+		Sources:         []string{},
+		Feeds:           []string{},
+		Theme:           ThemeAuto,
+		Layout:          LayoutAuto,
+		Panes:           []string{PaneEntities, PaneQuotes},
+		Sort:            SortDate,
+		SpeakerTags:     true,
+		Clipboard:       ClipboardAuto,
+		ExtractMemoryMB: DefaultExtractMemoryMB,
+		Keys:            map[string][]string{},
 	}
 }
 

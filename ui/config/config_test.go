@@ -43,6 +43,7 @@ speaker_tags = false
 browser = "firefox --new-tab"
 clipboard = "osc52"
 export_dir = "digests"
+extract_memory_mb = 256
 
 [keys]
 quit = ["v", "Ctrl+Q"]
@@ -60,20 +61,21 @@ page_down = ["space", "PageDown"]
 		t.Skip("no home folder to expand ~ against")
 	}
 	want := Config{
-		Sources:       []string{filepath.Join(home, "briefs"), filepath.Join(dir, "inbox"), "/srv/briefs", "https://example.org/a.md", "-"},
-		Feeds:         []string{"https://example.org/feed.xml"},
-		Theme:         ThemeLight,
-		GlamourStyle:  style,
-		WrapWidth:     72,
-		Layout:        LayoutMedium,
-		Panes:         []string{PaneQuotes},
-		Sort:          SortEntities,
-		Reverse:       true,
-		GroupBySource: true,
-		SpeakerTags:   false,
-		Browser:       "firefox --new-tab",
-		Clipboard:     ClipboardOSC52,
-		ExportDir:     filepath.Join(dir, "digests"),
+		Sources:         []string{filepath.Join(home, "briefs"), filepath.Join(dir, "inbox"), "/srv/briefs", "https://example.org/a.md", "-"},
+		Feeds:           []string{"https://example.org/feed.xml"},
+		Theme:           ThemeLight,
+		GlamourStyle:    style,
+		WrapWidth:       72,
+		Layout:          LayoutMedium,
+		Panes:           []string{PaneQuotes},
+		Sort:            SortEntities,
+		Reverse:         true,
+		GroupBySource:   true,
+		SpeakerTags:     false,
+		Browser:         "firefox --new-tab",
+		Clipboard:       ClipboardOSC52,
+		ExportDir:       filepath.Join(dir, "digests"),
+		ExtractMemoryMB: 256,
 		Keys: map[string][]string{
 			"quit":             {"v", "ctrl+q"},
 			"search":           {"R"},
@@ -523,5 +525,12 @@ func BenchmarkParseDefault(b *testing.B) {
 		if _, probs := Parse("c.toml", src); len(probs) != 0 {
 			b.Fatal(probs)
 		}
+	}
+}
+
+func TestExtractMemoryTooSmall(t *testing.T) {
+	c, probs := Parse("c.toml", []byte("extract_memory_mb = 8\n"))
+	if len(probs) != 1 || probs[0].Key != "extract_memory_mb" || c.ExtractMemoryMB != DefaultExtractMemoryMB {
+		t.Errorf("problems %v, setting %d", probs, c.ExtractMemoryMB)
 	}
 }

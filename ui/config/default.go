@@ -59,6 +59,12 @@ clipboard = "auto"
 # Folder that exported digests are written to. Empty: the current folder.
 export_dir = ""
 
+# Memory, in MB, that extracting briefs may use at once on all cores: more
+# lets more long briefs be extracted side by side, less keeps the reader
+# smaller. A brief costs about 100 bytes per byte of its text while it is
+# extracted; a long one is extracted a piece (256 KB) at a time.
+extract_memory_mb = 512
+
 # Keys. Each action takes a list of keys as bubbletea names them: a character
 # ("q", "Q", "?", "["), a named key (enter, esc, tab, space, backspace, up,
 # down, left, right, pgup, pgdown, home, end, delete, insert, f1 ... f63),

@@ -19,7 +19,7 @@ import (
 // settings are the top-level keys, in the default file's order.
 var settings = []string{
 	"sources", "feeds", "theme", "glamour_style", "wrap_width", "layout", "panes",
-	"sort", "reverse", "group_by_source", "speaker_tags", "browser", "clipboard", "export_dir", "keys",
+	"sort", "reverse", "group_by_source", "speaker_tags", "browser", "clipboard", "export_dir", "extract_memory_mb", "keys",
 }
 
 // parser holds one file's decoding state.
@@ -112,6 +112,13 @@ func Parse(file string, data []byte) (Config, []Problem) {
 	}
 	if v, ok := p.str("export_dir"); ok {
 		c.ExportDir = p.path(v)
+	}
+	if v, ok := p.integer("extract_memory_mb"); ok {
+		if v < MinExtractMemoryMB {
+			p.report(fmt.Sprintf("%d MB is too little to extract a brief; use at least %d", v, MinExtractMemoryMB), "extract_memory_mb")
+		} else {
+			c.ExtractMemoryMB = v
+		}
 	}
 	if _, ok := p.raw["keys"]; ok {
 		c.Keys = p.keys()
