@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -93,6 +95,20 @@ func usagef(cmd *cobra.Command, format string, args ...any) error {
 // run runs briefs with args and returns its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
+	// A mistyped command is told as such even when flags follow it that
+	// only the command knows ("briefs qoutes --speaker X").
+	// (help, completion and man are added as Execute starts.)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !slices.Contains([]string{"help", "completion", "man", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd}, args[0]) {
+		if c, _, err := root.Find(args); err == nil && c == root {
+			if err := readerArgs(root, args[:1]); err != nil {
+				var ue usageError
+				if errors.As(err, &ue) {
+					handleError(colorprofile.NewWriter(stderr, os.Environ()), fang.Styles{}, err)
+					return exitUsage
+				}
+			}
+		}
+	}
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -181,7 +197,10 @@ Exit status: 0 success; 1 when a source or the program failed, or when a command
 briefs ~/briefs today.txt             # a folder, recursively, and a file
 briefs search "russian federation" --format json
 briefs quotes --speaker Lavrov`,
-		Args:          readerArgs,
+		Args: readerArgs,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveDefault // sources: files and folders
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -202,7 +221,7 @@ briefs quotes --speaker Lavrov`,
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("briefs {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{cmd: c.CommandPath(), msg: err.Error()}
+		return usageError{cmd: c.CommandPath(), msg: plainFlagError(err)}
 	})
 	root.AddCommand(subcommands()...)
 	return root
@@ -231,6 +250,28 @@ func readerArgs(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("%s: no such file or folder", a)
 	}
 	return nil
+}
+
+// badFlagValue is pflag's message for a value it could not parse.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: (.*)$`)
+
+// plainFlagError says a flag error in plain words: `--limit takes a whole
+// number (got "ten")`, not strconv's "parsing "ten": invalid syntax".
+func plainFlagError(err error) string {
+	m := badFlagValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	want := "another value"
+	switch {
+	case strings.Contains(m[3], "ParseInt"), strings.Contains(m[3], "Atoi"), strings.Contains(m[3], "ParseUint"):
+		want = "a whole number"
+	case strings.Contains(m[3], "ParseBool"):
+		want = "true or false"
+	case strings.Contains(m[3], "ParseFloat"):
+		want = "a number"
+	}
+	return fmt.Sprintf("%s takes %s (got %q)", m[2], want, m[1])
 }
 
 // configSpecs are the sources and feeds of cfg, read when no PATH is given.
