@@ -24,7 +24,7 @@ var boilerClassWords = map[string]bool{
 	"share": true, "sharing": true, "sharebar": true, "social": true, "sharetools": true,
 	"newsletter": true, "signup": true, "subscribe": true, "subscription": true,
 	"related": true, "recommended": true, "promo": true, "outbrain": true, "taboola": true,
-	"byline": true, "dateline": true, "timestamp": true,
+	"byline": true, "timestamp": true,
 }
 
 // boilerClassPairs are two-word class names whose words alone are too

@@ -554,3 +554,12 @@ func TestFurnitureOut(t *testing.T) {
 		t.Errorf("standfirst lost: %v %q", err, arts[0].Body)
 	}
 }
+
+// A dateline is the start of the story, not boilerplate.
+func TestDatelineKept(t *testing.T) {
+	page := `<html><head><title>Talks</title></head><body><article><p><span class="dateline">GENEVA (Harbour Wire) -</span> ` + longPara(1) + `</p><p>` + longPara(2) + `</p></article></body></html>`
+	arts, err := Parse("p.html", []byte(page))
+	if err != nil || !strings.HasPrefix(arts[0].Body, "GENEVA (Harbour Wire) - Paragraph 1") {
+		t.Errorf("%v %q", err, arts[0].Body)
+	}
+}
