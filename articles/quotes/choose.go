@@ -1,6 +1,9 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Stage: choose. attribute picks the speaker of a quotation among its
 // sentence's cues and phrases (AttributionRules).
@@ -285,7 +288,20 @@ func (q *attribution) subject() (a, b int, ok bool) {
 		}
 	}
 	a, b = q.subjA, q.subjB
+	if q.i > q.lo && b > a && b == q.i && q.items[a].capitalised() && startsLower(q.items[q.i].text) {
+		return a, b, true // 'Rowan Petts "totally condemned" the deletion': the quotation is the verb
+	}
 	return a, b, q.i > q.lo && b > a && b < q.i && (q.items[b].kind == itemWord || q.items[b].isPunct(","))
+}
+
+// startsLower reports words whose first letter is lower case.
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }
 
 // expletiveSubject: "It is ... "Q"": nobody speaks.

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"briefs/model"
+	"sort"
 	"strings"
 )
 
@@ -25,6 +26,11 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	}
 	if lw := pronounOf(items[a].lower); b-a == 1 && speakerPronouns[lw] {
 		st.resolvePronounPhrase(w, lw)
+		return w
+	}
+	// "Her statement said", "his letter reads": the words are the possessor's
+	if pr := possessivePronouns[items[a].lower]; pr != "" && b-a == 2 && (documentNouns[items[a+1].lower] || speechNouns[items[a+1].lower]) {
+		st.resolvePronounPhrase(w, pr)
 		return w
 	}
 	lastLower := !items[b-1].capitalised() && items[b-1].kind == itemWord ||
@@ -200,6 +206,7 @@ func (st *fieldState) resolveDescription(items []item, a, b, headAt int, lastLow
 		if head == "pair" || head == "two" || head == "duo" {
 			w.plural = true
 		}
+		st.describedLastPerson(items, a, headAt, w)
 		// an unresolved description of a person ("a spokeswoman") still is one:
 		// a later "she" can stand for it
 		if w.entity == "" && (roleNouns[head] || personNouns[head]) && !w.plural {
@@ -485,4 +492,37 @@ func properModifier(items []item, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// describedLastPerson resolves "the former campaign strategist", "the
+// rookie defenceman": a description with modifiers of one person, left
+// unresolved by role, stands for the person named last, in its paragraph or
+// the one before.
+func (st *fieldState) describedLastPerson(items []item, a, headAt int, w *who) {
+	head := items[headAt].lower
+	if w.entity != "" || w.name != w.phrase || w.plural || items[a].lower != "the" || headAt < a+2 || !(personNouns[head] || roleNouns[head]) ||
+		groupHeads[head] || head == "source" { // spokesmen, aides and officials mostly go unnamed
+		return
+	}
+	for k := a + 1; k < headAt; k++ {
+		if strings.HasSuffix(items[k].lower, "'s") || strings.HasSuffix(items[k].lower, "’s") {
+			return // "the prime minister's official spokesman" is someone's
+		}
+	}
+	p := st.names.lastPersonBefore(w.start, 'm')
+	if f := st.names.lastPersonBefore(w.start, 'f'); f != nil && (p == nil || f.start > p.start) {
+		p = f
+	}
+	if p == nil || st.paraAt(p.start) < st.paraAt(w.start)-1 {
+		return
+	}
+	w.name, w.entity, w.person, w.sure, w.gender = p.name, p.entity, true, p.sure, p.gender
+	if st.tr != nil {
+		st.tr.step(w, "%s -> %s: %s%s", w.phrase, w.name, ruleStepDescribedLast, entityNote(w.entity))
+	}
+}
+
+// paraAt is the index of the paragraph that holds pos.
+func (st *fieldState) paraAt(pos int) int {
+	return max(0, sort.Search(len(st.paras), func(i int) bool { return st.paras[i].start > pos })-1)
 }

@@ -182,6 +182,7 @@ const (
 	ruleStepByRole             = "description-by-role"
 	ruleStepPlaceLastPerson    = "description-place-last-person"
 	ruleStepMainPerson         = "description-main-person"
+	ruleStepDescribedLast      = "description-last-person"
 	ruleStepUnresolvedPerson   = "description-unresolved-person"
 )
 
@@ -199,6 +200,7 @@ var ResolveRules = []Rule{
 	{ruleStepByRole, "'the minister': the person named with that role", "Foreign Minister Tomas Varga met the delegation in Vienna.\n\n\"Our door is open,\" the minister said."},
 	{ruleStepPlaceLastPerson, "'the former New Mexico governor': the person named just before", "Gary Lund spoke in Santa Fe.\n\n\"We will win,\" the former New Mexico governor said."},
 	{ruleStepMainPerson, "'the senator' with no one so named: the person the article names most", "Ana Ruiz toured the port. Ana Ruiz met workers. Ruiz spoke later.\n\n\"We will win,\" the senator said."},
+	{ruleStepDescribedLast, "'the former campaign strategist': a described person no role names is the person named last, in its paragraph or the one before", "Marco Vell, who ran the 2012 campaign, joined the firm in May.\n\n\"The numbers are clear,\" the former campaign strategist said."},
 	{ruleStepUnresolvedPerson, "an unresolved description of a person still is one ('a spokeswoman')", `"We are ready," a spokeswoman said.`},
 }
 
