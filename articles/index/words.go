@@ -53,41 +53,102 @@ func WordMatches(t, w, ws string, prefix bool) bool {
 }
 
 // TextMatches reports whether the folded words of a text hold the typed
-// word w (a run of folded words written as one, "cease-fire" -> [cease
+// word (a run of folded words written as one, "cease-fire" -> [cease
 // fire]) by the word rules: one word that matches it, or two in a row
 // that join into it.
 func TextMatches(text []string, typed []string, prefix bool) bool {
-	if len(typed) == 0 {
+	return NewMatcher([][]string{typed}, prefix).Match(strings.Join(text, " "))
+}
+
+// Matcher matches typed words against many texts by the word rules, the
+// typed words' stems worked out once (the list's filter runs it over every
+// brief at each key). It is for one goroutine.
+type Matcher struct {
+	words  []typedWord
+	prefix bool
+	stems  map[string]string // the stems worked out so far: a text's words repeat
+}
+
+type typedWord struct {
+	joined, stem, stemPre string
+	seq                   string // "cease fire" for "cease-fire": the parts in a row
+}
+
+// NewMatcher prepares typed words (each its folded parts) for Match; with
+// prefix set a typed word also matches the words it starts.
+func NewMatcher(typed [][]string, prefix bool) *Matcher {
+	m := &Matcher{prefix: prefix, stems: map[string]string{}}
+	for _, parts := range typed {
+		if len(parts) == 0 {
+			continue
+		}
+		tw := typedWord{joined: strings.Join(parts, "")}
+		tw.stem = Stem(tw.joined)
+		tw.stemPre = stemPrefix(tw.stem)
+		if len(parts) > 1 {
+			tw.seq = strings.Join(parts, " ")
+		}
+		m.words = append(m.words, tw)
+	}
+	return m
+}
+
+// Len is how many typed words the matcher holds.
+func (m *Matcher) Len() int { return len(m.words) }
+
+// Match reports whether text, folded words joined by single spaces (see
+// FoldWords), holds every typed word.
+func (m *Matcher) Match(text string) bool {
+	for i := range m.words {
+		if !m.MatchOne(i, text) {
+			return false
+		}
+	}
+	return true
+}
+
+// MatchOne reports whether text (as for Match) holds typed word i.
+func (m *Matcher) MatchOne(i int, text string) bool {
+	tw := &m.words[i]
+	if tw.seq != "" && strings.Contains(" "+text, " "+tw.seq) {
 		return true
 	}
-	joined := strings.Join(typed, "")
-	js := Stem(joined)
-	for i, t := range text {
-		if WordMatches(t, joined, js, prefix) {
+	prev := ""
+	for rest := text; rest != ""; {
+		w := rest
+		if k := strings.IndexByte(rest, ' '); k >= 0 {
+			w, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		if w == "" {
+			continue
+		}
+		if m.wordMatches(w, tw) {
 			return true
 		}
 		// two words in a row that join into it: "cease fire" for "ceasefire"
-		if i+1 < len(text) && len(t) < len(joined) && strings.HasPrefix(joined, t) &&
-			WordMatches(t+text[i+1], joined, js, prefix) {
+		if prev != "" && len(prev) < len(tw.joined) && strings.HasPrefix(tw.joined, prev) && m.wordMatches(prev+w, tw) {
 			return true
 		}
-	}
-	if len(typed) > 1 { // "cease-fire" typed: the words in a row
-		for i := 0; i+len(typed) <= len(text); i++ {
-			ok := true
-			for k, w := range typed {
-				last := k == len(typed)-1
-				if !WordMatches(text[i+k], w, Stem(w), prefix && last) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return true
-			}
-		}
+		prev = w
 	}
 	return false
+}
+
+func (m *Matcher) wordMatches(t string, tw *typedWord) bool {
+	if t == tw.joined || m.prefix && strings.HasPrefix(t, tw.joined) {
+		return true
+	}
+	if len(tw.joined) < minStemLen || !strings.HasPrefix(t, tw.stemPre) {
+		return false
+	}
+	st, ok := m.stems[t]
+	if !ok {
+		st = Stem(t)
+		m.stems[strings.Clone(t)] = st
+	}
+	return st == tw.stem
 }
 
 // maxPrefixWords bounds how many words a prefix stands for: the most

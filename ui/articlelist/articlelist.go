@@ -113,19 +113,23 @@ func (i item) FilterValue() string {
 }
 
 func filterValue(a model.Article) string {
-	var b strings.Builder
-	b.WriteString(strings.ToLower(strings.ReplaceAll(a.Title, "\n", " ")))
-	b.WriteString("\n" + strings.ToLower(source.Label(a)+" "+a.Outlet+" "+a.Source))
+	// three lines: the title in lower case (for the highlights), then the
+	// folded words of the title, then those of the rest, each joined by
+	// single spaces: the filter matches words without folding again at
+	// every key
+	var rest strings.Builder
+	rest.WriteString(source.Label(a) + " " + a.Outlet + " " + a.Source)
 	for _, e := range a.Entities {
-		b.WriteString(" " + strings.ToLower(e.Name))
+		rest.WriteString(" " + e.Name)
 	}
-	return b.String()
+	title := strings.ReplaceAll(a.Title, "\n", " ")
+	return strings.ToLower(title) + "\n" + strings.Join(index.FoldWords(title), " ") + "\n" + strings.Join(index.FoldWords(rest.String()), " ")
 }
 
 // filterWords is the list's filter: a brief matches when each word typed
 // is in its filter value (title, outlet, source, entity names) by the
-// search view's word rules (index.TextMatches: a word that starts with
-// it, one with the same stem, two that join into it: "sanction" finds
+// search view's word rules (index.Matcher: a word that starts with it,
+// one with the same stem, two that join into it: "sanction" finds
 // "sanctions", "ceasefire" finds "cease-fire"); briefs with every word in
 // the title come first, then the others, each in list order. Unlike the
 // bubbles default (fuzzy: letters in order anywhere), "lavrov" finds the
@@ -137,23 +141,16 @@ func filterWords(term string, targets []string) []list.Rank {
 			typed = append(typed, w)
 		}
 	}
+	mt := index.NewMatcher(typed, true)
 	var inTitle, others []list.Rank
-	var titleWords, restWords []string
-	var spans [][2]int
 	for i, t := range targets {
-		title, rest, _ := strings.Cut(t, "\n")
-		titleWords, spans = titleWords[:0], spans[:0]
-		index.EachWord(title, func(w string, start, end int) {
-			titleWords = append(titleWords, w)
-			spans = append(spans, [2]int{start, end})
-		})
-		restWords = restWords[:0]
-		index.EachWord(rest, func(w string, _, _ int) { restWords = append(restWords, w) })
+		title, folded, _ := strings.Cut(t, "\n")
+		titleWords, rest, _ := strings.Cut(folded, "\n")
 		all, titleOnly := true, true
-		for _, w := range typed {
+		for k := range mt.Len() {
 			switch {
-			case index.TextMatches(titleWords, w, true):
-			case index.TextMatches(restWords, w, true):
+			case mt.MatchOne(k, titleWords):
+			case mt.MatchOne(k, rest):
 				titleOnly = false
 			default:
 				all = false
@@ -165,8 +162,8 @@ func filterWords(term string, targets []string) []list.Rank {
 		if !all {
 			continue
 		}
-		r := list.Rank{Index: i, MatchedIndexes: matchedRunes(title, titleWords, spans, typed)}
-		if len(typed) > 0 && titleOnly {
+		r := list.Rank{Index: i, MatchedIndexes: matchedRunes(title, typed, mt)}
+		if mt.Len() > 0 && titleOnly {
 			inTitle = append(inTitle, r)
 		} else {
 			others = append(others, r)
@@ -177,7 +174,13 @@ func filterWords(term string, targets []string) []list.Rank {
 
 // matchedRunes lists the rune positions of the title's words that a typed
 // word matches, in order, for the list to highlight.
-func matchedRunes(title string, words []string, spans [][2]int, typed [][]string) []int {
+func matchedRunes(title string, typed [][]string, mt *index.Matcher) []int {
+	var words []string
+	var spans [][2]int
+	index.EachWord(title, func(w string, start, end int) {
+		words = append(words, w)
+		spans = append(spans, [2]int{start, end})
+	})
 	var byteIdx []int
 	mark := func(k int) {
 		for b := spans[k][0]; b < spans[k][1]; b++ {
@@ -185,14 +188,14 @@ func matchedRunes(title string, words []string, spans [][2]int, typed [][]string
 		}
 	}
 	for k, w := range words {
-		for _, tw := range typed {
-			one := index.TextMatches(words[k:k+1], tw, true) || len(tw) > 1 && slices.Contains(tw, w)
+		for j, tw := range typed {
+			one := mt.MatchOne(j, w) || len(tw) > 1 && slices.Contains(tw, w)
 			if one {
 				mark(k)
 				break
 			}
 			// two words that join into the typed one: "cease fire" for "ceasefire"
-			if k+1 < len(words) && !index.TextMatches(words[k+1:k+2], tw, true) && index.TextMatches(words[k:k+2], tw, true) {
+			if k+1 < len(words) && !mt.MatchOne(j, words[k+1]) && mt.MatchOne(j, w+" "+words[k+1]) {
 				mark(k)
 				mark(k + 1)
 				break

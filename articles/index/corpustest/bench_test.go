@@ -475,3 +475,24 @@ func BenchmarkSnapshot(b *testing.B) {
 		b.ReportMetric(float64(info.Size())/(1<<20), "file-MB")
 	}
 }
+
+// BenchmarkTypingQuery reports the latency of the search view's queries
+// as a word is typed: the first four letters of a word of the archive,
+// which stand for every word they start (and their stems), top 200 hits.
+func BenchmarkTypingQuery(b *testing.B) {
+	ix := archiveIndex(b)
+	var qs []string
+	for _, q := range textQueries(archive.arts)[:150] { // the single words
+		if r := []rune(q); len(r) > 4 {
+			q = string(r[:4])
+		}
+		qs = append(qs, q)
+	}
+	latencies(b, qs, func(q string) int {
+		res, err := ix.SearchTyping(q, 200)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return res.Total
+	})
+}
