@@ -22,6 +22,7 @@ func TestIssueErrors(t *testing.T) {
 		{"a known given name before a surname", "The visit of Condoleezza Harlow to Cairo ended on Friday.", "Condoleezza Harlow", model.KindPerson, ""},
 		{"a company is an organisation", "Merck said on Tuesday that its profits had risen by a tenth.", "Merck", model.KindOrganization, ""},
 		{"a broadcaster is an organisation", "The interview was aired by Al-Jazeera on Sunday night.", "Al-Jazeera", model.KindOrganization, ""},
+		{"a programme is one name", "She told Listener's Hour on Radio 4 that the plan was wrong.", "Listener's Hour", model.KindOther, ""},
 		{"a storm is other", "Damage from Hurricane Odalys was worse than first feared.", "Hurricane Odalys", model.KindOther, ""},
 		{"towns are places", "Turnout fell in Sunderland and Durham at the local elections.", "Durham", model.KindPlace, ""},
 		{"a town before its mayor", "Kettleby mayor Ruth Anstey opened the new bridge on Monday.", "Kettleby", model.KindPlace, ""},

@@ -74,6 +74,9 @@ var kindRules = []*Rule{
 	{Name: "town-office", Doc: "a capitalised word before 'mayor' and a person is a town",
 		Example: "Kettleby mayor [Ruth Anstey]PER opened the bridge.", Want: "Kettleby=LOC; Ruth Anstey=PER",
 		apply: ruleTownOffice},
+	{Name: "possessive-title", Doc: "a lone word read as a person before 's and a capitalised common word no one tagged is a title (\"Woman's Hour\")",
+		Example: "She told [Listener]PER's Hour on Monday.", Want: "Listener 's Hour=MISC",
+		apply: rulePossessiveTitle},
 	{Name: "seat-member", Doc: "a lone capitalised word before MP, MEP or MSP is the member's seat, a place (\"the Salford MP\")",
 		Example: "\"We will win,\" the [Salford]ORG MP told reporters.", Want: "Salford=LOC",
 		apply: ruleSeatMember},
@@ -462,4 +465,19 @@ func (c *ruleCtx) flag(i int) uint16 {
 		}
 	}
 	return c.flags[i]
+}
+
+func rulePossessiveTitle(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	for k := range c.tagged {
+		t := &c.tagged[k]
+		y := t.End + 1
+		if t.Type != tagger.PER || t.End-t.Start != 1 || y >= len(words) || (words[t.End] != "'s" && words[t.End] != "’s") ||
+			names.Gender(words[t.Start]) != 0 || !isUpperInitial(words[y]) || isCapsWord(words[y]) || notNames[words[y]] ||
+			covered(c.tagged, y) || inMatch(c.matches, y) || inMatch(c.matches, t.Start) || y+1 < len(words) && isUpperInitial(words[y+1]) {
+			continue
+		}
+		t.End, t.Type = y+1, tagger.MISC
+	}
+	return c.tagged
 }
