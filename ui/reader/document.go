@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 
@@ -295,6 +296,13 @@ func isQuoteMark(r rune) bool { return strings.ContainsRune("\"“”„«»'‘
 func Render(a *model.Article, width int, style string) (*Document, error) {
 	md, vis := buildMarkdown(a)
 	styleOpt := glamour.WithStandardStyle(style)
+	if cfg, ok := styles.DefaultStyles[style]; ok && cfg.H1.BackgroundColor != nil {
+		// the title's highlight starts at its first letter on every line
+		// (with the style's padding space it began a column off the next)
+		c := *cfg
+		c.H1.Prefix, c.H1.Suffix = "", ""
+		styleOpt = glamour.WithStyles(c)
+	}
 	if strings.HasSuffix(style, ".json") { // a glamour JSON style file, from the config
 		styleOpt = glamour.WithStylesFromJSONFile(style)
 	}
