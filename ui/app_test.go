@@ -314,3 +314,17 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
 }
+
+// The brief's URL reaches the terminal as one OSC 8 hyperlink at every
+// layout (issue 20, defect 11).
+func TestURLHyperlinkThroughTheApp(t *testing.T) {
+	url := "https://example.org/briefs/2026/03/harbour-inspections"
+	arts := []model.Article{{ID: "u", Title: "Harbour accord", URL: url, Body: "Envoys from Norland signed the draft on Friday."}}
+	for _, w := range []int{80, 120, 200} {
+		a := sized(t, w, 30, arts)
+		a, _ = keys(t, a, "enter")
+		if !strings.Contains(a.View().Content, ansi.SetHyperlink(url)) {
+			t.Errorf("at %d columns the URL is no hyperlink", w)
+		}
+	}
+}

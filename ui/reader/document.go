@@ -328,6 +328,14 @@ func Render(a *model.Article, width int, style string) (*Document, error) {
 		speakers: make([][]cell, len(a.Quotes)),
 	}
 	d.place(vis)
+	if a.URL != "" { // the URL's own line is a link a terminal can open (OSC 8)
+		for i, l := range d.Lines {
+			if strings.TrimSpace(ansi.Strip(l)) == a.URL {
+				d.Lines[i] = ansi.SetHyperlink(a.URL) + l + ansi.ResetHyperlink()
+				break
+			}
+		}
+	}
 	return d, nil
 }
 

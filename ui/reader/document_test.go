@@ -296,5 +296,8 @@ func TestURLsAreNotBroken(t *testing.T) {
 		if n != 2 {
 			t.Errorf("at %d cells the URL shows %d times whole, want 2 (byline, text):\n%s", w, n, strings.Join(d.Lines, "\n"))
 		}
+		if !strings.Contains(strings.Join(d.Lines, "\n"), ansi.SetHyperlink(url)) {
+			t.Errorf("at %d cells the URL's line is no OSC 8 hyperlink", w)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"briefs/model"
 	"fmt"
 	"strings"
 	"testing"
@@ -253,5 +254,19 @@ func TestSpeakerTagsCanBeHidden(t *testing.T) {
 	view := ansi.Strip(m.View())
 	if strings.Contains(view, "— Lavrov") || !strings.Contains(view, "The US ambassador however added") {
 		t.Fatalf("speaker tags still shown, or the text gone:\n%s", view)
+	}
+}
+
+// The byline's URL reaches the screen as an OSC 8 hyperlink, whole (issue
+// 20, defect 11).
+func TestURLIsAHyperlinkOnScreen(t *testing.T) {
+	url := "https://example.org/briefs/2026/03/harbour-inspections"
+	a := model.Article{ID: "u", Title: "Harbour accord", URL: url, Body: "Envoys from Norland signed the draft on Friday."}
+	m := New(theme.New(true))
+	m.SetSize(100, 20)
+	m, _ = m.Update(render(t, m.Open(a)))
+	v := m.View()
+	if !strings.Contains(v, ansi.SetHyperlink(url)) || !strings.Contains(ansi.Strip(v), url) {
+		t.Fatalf("no hyperlink to %s on screen:\n%q", url, v)
 	}
 }
