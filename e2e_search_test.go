@@ -28,8 +28,11 @@ func TestEndToEndSearch(t *testing.T) {
 	s.keys("-l", "Russian Federation")
 	// The alias resolves to the country, and the seed (which writes both
 	// "Russia" and "Russian Federation") is among the hits.
+	// (the answer to the whole query: those to the letters typed before it
+	// may still show, "Russian Fe" with its word:fe*)
 	s.waitFor("hits for the country", func(scr string) bool {
-		return strings.Contains(scr, "entity:country:russia") && strings.Contains(scr, seedTitle)
+		return strings.Contains(scr, "entity:country:russia") && strings.Contains(scr, seedTitle) &&
+			strings.Contains(scr, "search: Russian Federation") && !strings.Contains(scr, "word:")
 	})
 	s.selectUntil("Down", "▌ "+seedTitle)
 	s.keys("Enter")
