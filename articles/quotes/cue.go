@@ -232,6 +232,9 @@ func (st *fieldState) speakerBeforeCue(items []item, lo, hi, j, para int) (*who,
 		return st.resolve(items, na, nb, role, para), ruleSpeakerRoleThenName
 	}
 	a, b, role := backwardNP(items, lo, j)
+	if b > a && isTimePhrase(items, a, b) {
+		a, b = 0, 0 // "in June 2004, after ..., writes X": a time never speaks
+	}
 	// "called for big recounts": after a preposition the phrase and
 	// the "cue" are a noun phrase, nobody speaks
 	if b == a+1 && a > lo && items[a-1].kind == itemWord && nounPrepositions[items[a-1].lower] && !items[a].capitalised() &&
@@ -328,7 +331,14 @@ func (st *fieldState) speakerWithoutPhrase(items []item, lo, hi, j, para int) (w
 			strings.HasSuffix(items[k-1].lower, "ed") {
 			// "..., when my mother mentioned it, I laughed and said"
 			return st.resolve(items, k-2, k-1, "", para), ruleSpeakerPronounAnd
-		} else if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
+		}
+		// "Mr Brown is alleged to have told": the subject of a reported passive
+		if items[k].lower == "to" && k-2 >= lo && items[k-2].is(classBe) && reportingPassives[items[k-1].lower] {
+			if a2, b2, _ := backwardNP(items, lo, k-2); b2 > a2 {
+				return st.resolve(items, a2, b2, "", para), ruleSpeakerFirstVerbSubject
+			}
+		}
+		if a2, b2 := sentenceSubject(items, lo, j); b2 > a2 {
 			return st.resolve(items, a2, b2, "", para), ruleSpeakerFirstVerbSubject
 		}
 		return nil, ""
@@ -511,3 +521,27 @@ func sentenceOpeningCue(items []item, j, hi int) bool {
 	}
 	return m+1 < hi && items[m].isPunct(",") && items[m+1].kind == itemQuote
 }
+
+// isTimePhrase reports a phrase made only of time words ("June 2004", "last
+// week", "Monday morning"): no speaker.
+func isTimePhrase(items []item, a, b int) bool {
+	timed := false
+	for k := a; k < b; k++ {
+		w := items[k].lower
+		if items[k].kind != itemWord || !(dayWords[w] || timeNouns[w] || isNumber(w) || timeModifiers[w]) {
+			return false
+		}
+		timed = timed || dayWords[w] || timeNouns[w]
+	}
+	return timed
+}
+
+// timeNouns name a stretch of time.
+var timeNouns = toSet("week weeks weekend month months year years day days today yesterday tonight tomorrow morning afternoon evening night hour hours decade decades")
+
+// timeModifiers come before a time noun ("last week", "early June").
+var timeModifiers = toSet("last next this early late mid the a")
+
+// reportingPassives report what someone is said to have done ("X is
+// alleged to have told Y").
+var reportingPassives = toSet("alleged said reported understood thought believed known expected")
