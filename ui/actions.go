@@ -359,3 +359,22 @@ func openURL(url, configured string) tea.Cmd {
 		return BrowserMsg{}
 	}
 }
+
+// shortPath writes a file's path for the status line: relative to the
+// current folder when it is inside it, else with ~ for the home folder,
+// so that the name fits at 80 columns.
+func shortPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "/" && strings.HasPrefix(abs, home+string(filepath.Separator)) {
+		return "~" + abs[len(home):]
+	}
+	return abs
+}

@@ -358,3 +358,17 @@ func TestBrowserGetsEndOfOptions(t *testing.T) {
 		t.Errorf("chromium: %v", argv)
 	}
 }
+
+func TestShortPath(t *testing.T) {
+	wd, _ := os.Getwd()
+	if got := shortPath(filepath.Join(wd, "digests", "briefs-x.md")); got != filepath.Join("digests", "briefs-x.md") {
+		t.Errorf("inside the current folder: %q", got)
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "/" || strings.HasPrefix(wd, home) {
+		return
+	}
+	if got := shortPath(filepath.Join(home, "notes", "briefs-x.md")); got != filepath.Join("~", "notes", "briefs-x.md") {
+		t.Errorf("under home: %q", got)
+	}
+}

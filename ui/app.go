@@ -274,7 +274,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Error != nil {
 			a.warn("Export failed: " + msg.Error.Error())
 		} else {
-			a.say("Digest written to " + msg.Path)
+			a.say("Digest written to " + shortPath(msg.Path))
 		}
 		return a, a.layout()
 	case BrowserMsg:
