@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"briefs/articles/index"
+	"briefs/articles/output"
 	"briefs/model"
 )
 
@@ -20,7 +20,7 @@ alongside it. Nothing found: a line on standard error and exit status 1.`,
 		Example: `briefs entities --kind country
 briefs entities ~/briefs --format json`,
 	}
-	format := addFormatFlag(cmd, index.FormatText, index.FormatJSONL, index.FormatJSONL, index.FormatJSON, index.FormatMarkdown, index.FormatText)
+	format := addFormatFlag(cmd, output.FormatText, output.FormatJSONL, output.FormatJSONL, output.FormatJSON, output.FormatMarkdown, output.FormatText)
 	archive := addArchiveFlags(cmd)
 	kinds := make([]string, len(model.Kinds))
 	for i, k := range model.Kinds {
@@ -49,7 +49,7 @@ briefs entities ~/briefs --format json`,
 		}
 		ents := c.ix.EntitiesWith(k, 5)
 		w := bufferedOut(cmd)
-		if err := index.WriteEntities(w, f, ents); err != nil {
+		if err := output.WriteEntities(w, f, ents); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 		if err := w.Flush(); err != nil {

@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"briefs/articles"
-	"briefs/articles/index"
+	"briefs/articles/output"
 	"briefs/model"
 )
 
@@ -21,7 +21,7 @@ JSON array (json), a Markdown digest per brief (md) or plain text (text).`,
 briefs extract --format md today.txt
 cat brief.txt | briefs extract -`,
 	}
-	format := addFormatFlag(cmd, index.FormatMarkdown, index.FormatJSONL, index.FormatJSONL, index.FormatJSON, index.FormatMarkdown, index.FormatText)
+	format := addFormatFlag(cmd, output.FormatMarkdown, output.FormatJSONL, output.FormatJSONL, output.FormatJSON, output.FormatMarkdown, output.FormatText)
 	archive := addArchiveFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		f, err := format.get(cmd)
@@ -33,20 +33,20 @@ cat brief.txt | briefs extract -`,
 			return err
 		}
 		w := bufferedOut(cmd)
-		out := newArticleWriter(w, f)
+		out := output.NewArticleWriter(w, f)
 		n := 0
 		var werr error
 		warns := articles.Stream(cmd.Context(), specs, streamOptions(cmd), func(batch []model.Article) {
 			n += len(batch)
 			if werr == nil {
-				werr = out.write(batch)
+				werr = out.Write(batch)
 			}
 			if werr == nil {
 				werr = w.Flush() // each batch as it is ready
 			}
 		}, nil)
 		if werr == nil {
-			werr = out.close()
+			werr = out.Close()
 		}
 		if werr == nil {
 			werr = w.Flush()

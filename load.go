@@ -12,6 +12,7 @@ import (
 
 	"briefs/articles"
 	"briefs/articles/index"
+	"briefs/articles/output"
 	"briefs/articles/source"
 	"briefs/model"
 )
@@ -20,12 +21,12 @@ import (
 // a terminal and the scripts' otherwise; the rest must be one of allowed.
 type formatFlag struct {
 	value    string
-	allowed  []index.Format
-	terminal index.Format // the default on a terminal
-	piped    index.Format // the default otherwise
+	allowed  []output.Format
+	terminal output.Format // the default on a terminal
+	piped    output.Format // the default otherwise
 }
 
-func addFormatFlag(cmd *cobra.Command, terminal, piped index.Format, allowed ...index.Format) *formatFlag {
+func addFormatFlag(cmd *cobra.Command, terminal, piped output.Format, allowed ...output.Format) *formatFlag {
 	f := &formatFlag{allowed: allowed, terminal: terminal, piped: piped}
 	names := make([]string, len(allowed))
 	for i, a := range allowed {
@@ -43,14 +44,14 @@ func addFormatFlag(cmd *cobra.Command, terminal, piped index.Format, allowed ...
 }
 
 // get returns the format chosen for cmd's output.
-func (f *formatFlag) get(cmd *cobra.Command) (index.Format, error) {
+func (f *formatFlag) get(cmd *cobra.Command) (output.Format, error) {
 	if f.value == "" {
 		if isTerminal(cmd.OutOrStdout()) {
 			return f.terminal, nil
 		}
 		return f.piped, nil
 	}
-	got, err := index.ParseFormat(f.value)
+	got, err := output.ParseFormat(f.value)
 	if err == nil {
 		for _, a := range f.allowed {
 			if a == got {

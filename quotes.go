@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"briefs/articles/index"
+	"briefs/articles/output"
 )
 
 func newQuotesCmd() *cobra.Command {
@@ -20,7 +20,7 @@ and exit status 1.`,
 		Example: `briefs quotes --speaker Lavrov --about Syria
 briefs quotes --speaker "Sergei Lavrov" --format md`,
 	}
-	format := addFormatFlag(cmd, index.FormatText, index.FormatJSONL, index.FormatJSONL, index.FormatJSON, index.FormatMarkdown, index.FormatText)
+	format := addFormatFlag(cmd, output.FormatText, output.FormatJSONL, output.FormatJSONL, output.FormatJSON, output.FormatMarkdown, output.FormatText)
 	archive := addArchiveFlags(cmd)
 	speaker := cmd.Flags().StringP("speaker", "s", "", "only quotes by this speaker")
 	about := cmd.Flags().StringP("about", "a", "", "only quotes about this entity")
@@ -39,7 +39,7 @@ briefs quotes --speaker "Sergei Lavrov" --format md`,
 		}
 		qs := c.ix.Quotes(*speaker, *about)
 		w := bufferedOut(cmd)
-		if err := index.WriteQuotes(w, f, qs); err != nil {
+		if err := output.WriteQuotes(w, f, qs); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 		if err := w.Flush(); err != nil {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"briefs/articles/index"
+	"briefs/articles/output"
 )
 
 func newSearchCmd() *cobra.Command {
@@ -22,7 +22,7 @@ Nothing found: a line on standard error and exit status 1.`,
 briefs search 'speaker:Safronkov' --format json
 briefs search Blair ~/briefs --limit 0`,
 	}
-	format := addFormatFlag(cmd, index.FormatText, index.FormatJSONL, index.FormatJSONL, index.FormatJSON, index.FormatMarkdown, index.FormatText)
+	format := addFormatFlag(cmd, output.FormatText, output.FormatJSONL, output.FormatJSONL, output.FormatJSON, output.FormatMarkdown, output.FormatText)
 	archive := addArchiveFlags(cmd)
 	limit := cmd.Flags().IntP("limit", "n", 20, "at most this many briefs (0: all)")
 	cmd.Args = queryArgs
@@ -48,7 +48,7 @@ briefs search Blair ~/briefs --limit 0`,
 			return usagef(cmd, "%v", err)
 		}
 		w := bufferedOut(cmd)
-		if err := index.WriteHits(w, f, res.Hits); err != nil {
+		if err := output.WriteHits(w, f, res.Hits); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 		if err := w.Flush(); err != nil {

@@ -16,7 +16,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"briefs/articles/digest"
+	"briefs/articles/output"
 	"briefs/articles/source"
 	"briefs/model"
 	"briefs/ui/articlelist"
@@ -251,7 +251,7 @@ func exportDigest(art model.Article, dir string) tea.Cmd {
 	path := ExportPath(dir, art)
 	return func() tea.Msg {
 		var b strings.Builder
-		if err := digest.Markdown(&b, &art); err != nil {
+		if err := output.Markdown(&b, &art); err != nil {
 			return ExportedMsg{Path: path, Error: fmt.Errorf("digest of %q: %w", art.Title, err)}
 		}
 		if dir != "" {

@@ -10,7 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"briefs/articles/digest"
+	"briefs/articles/output"
 	"briefs/model"
 	"briefs/ui/clipboard"
 	"briefs/ui/config"
@@ -132,7 +132,7 @@ func TestExportWritesDigest(t *testing.T) {
 		t.Fatalf("x wrote no digest: %v", err)
 	}
 	var want strings.Builder
-	if err := digest.Markdown(&want, &art); err != nil {
+	if err := output.Markdown(&want, &art); err != nil {
 		t.Fatal(err)
 	}
 	if string(got) != want.String() {

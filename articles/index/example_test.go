@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"briefs/articles/index"
+	"briefs/articles/output"
 	"briefs/model"
 )
 
@@ -39,11 +40,11 @@ func Example() {
 		return
 	}
 	fmt.Println(res.Total, res.Terms)
-	if err := index.WriteHits(os.Stdout, index.FormatMarkdown, res.Hits); err != nil {
+	if err := output.WriteHits(os.Stdout, output.FormatMarkdown, res.Hits); err != nil {
 		fmt.Println(err)
 	}
 	ents := ix.EntitiesWith(model.KindCountry, 3)
-	if err := index.WriteEntities(os.Stdout, index.FormatText, ents); err != nil {
+	if err := output.WriteEntities(os.Stdout, output.FormatText, ents); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

@@ -22,9 +22,9 @@
 //	ix.AddBatch(batch)                  // per batch as briefs load; searches may run meanwhile
 //	ix.Compact()                        // once loading is done
 //	res, err := ix.Search(`Lavrov AND "peace talks"`, 50)
-//	index.WriteHits(os.Stdout, index.FormatJSONL, res.Hits)       // briefs search
-//	index.WriteEntities(w, f, ix.EntitiesWith(kind, 5))           // briefs entities [--kind]
-//	index.WriteQuotes(w, f, ix.Quotes(speaker, about))            // briefs quotes
+//	output.WriteHits(os.Stdout, output.FormatJSONL, res.Hits)     // briefs search
+//	output.WriteEntities(w, f, ix.EntitiesWith(kind, 5))          // briefs entities [--kind]
+//	output.WriteQuotes(w, f, ix.Quotes(speaker, about))           // briefs quotes
 //
 // Build(arts, r) does the first three at once. A reader's warm start goes
 // through a Feed instead (see Warm start):

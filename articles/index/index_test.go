@@ -1,8 +1,6 @@
 package index
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -584,91 +582,6 @@ func TestEntitiesAndCoOccurring(t *testing.T) {
 	withs := ix.EntitiesWith(model.KindOrganization, 1)
 	if len(withs) != 1 || len(withs[0].With) != 1 || withs[0].With[0].ID != "place:vienna" {
 		t.Errorf("organisations with: %+v", withs)
-	}
-}
-
-func TestWriters(t *testing.T) {
-	ix := Build(corpus(), nil)
-	res, _ := ix.Search("Belov", 0)
-	for _, f := range []Format{FormatJSONL, FormatJSON, FormatMarkdown, FormatText} {
-		var b bytes.Buffer
-		if err := WriteHits(&b, f, res.Hits); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(b.String(), "Belov warns on sanctions") {
-			t.Errorf("%s hits lack a title:\n%s", f, b.String())
-		}
-	}
-	var b bytes.Buffer
-	if err := WriteHits(&b, FormatJSONL, res.Hits); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("jsonl lines: %d", len(lines))
-	}
-	var h map[string]any
-	if err := json.Unmarshal([]byte(lines[0]), &h); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"id", "title", "published", "score", "entities", "canonical", "snippet"} {
-		if _, ok := h[k]; !ok {
-			t.Errorf("hit lacks %q", k)
-		}
-	}
-	b.Reset()
-	if err := WriteHits(&b, FormatText, res.Hits); err != nil || !strings.Contains(b.String(), "[Belov]") {
-		t.Errorf("text hits should mark highlights:\n%s", b.String())
-	}
-
-	b.Reset()
-	if err := WriteQuotes(&b, FormatJSON, ix.Quotes("Belov", "")); err != nil {
-		t.Fatal(err)
-	}
-	var qs []struct {
-		ID        string `json:"id"`
-		SpeakerID string `json:"speaker_id"`
-		Quote     struct {
-			Text          string `json:"text"`
-			SpeakerEntity string `json:"speaker_entity"`
-		} `json:"quote"`
-	}
-	if err := json.Unmarshal(b.Bytes(), &qs); err != nil || len(qs) != 2 {
-		t.Fatalf("quotes json: %v %s", err, b.String())
-	}
-	if qs[1].SpeakerID != "person:anton-belov" || qs[1].Quote.SpeakerEntity != "person:belov" || qs[1].Quote.Text == "" {
-		t.Errorf("quote json: %+v", qs[1])
-	}
-
-	b.Reset()
-	if err := WriteEntities(&b, FormatJSONL, ix.EntitiesWith(model.KindCountry, 2)); err != nil {
-		t.Fatal(err)
-	}
-	var e struct {
-		ID       string `json:"id"`
-		Articles int    `json:"articles"`
-		With     []struct {
-			ID string `json:"id"`
-		} `json:"with"`
-	}
-	if err := json.Unmarshal([]byte(strings.Split(b.String(), "\n")[0]), &e); err != nil || e.ID != "country:russia" || e.Articles != 3 || len(e.With) != 2 {
-		t.Errorf("entities jsonl: %v %+v", err, e)
-	}
-	for _, f := range []Format{FormatMarkdown, FormatText} {
-		b.Reset()
-		if err := WriteEntities(&b, f, ix.Entities("")); err != nil || !strings.Contains(b.String(), "Anton Belov") {
-			t.Errorf("%s entities:\n%s", f, b.String())
-		}
-		b.Reset()
-		if err := WriteQuotes(&b, f, ix.Quotes("", "")); err != nil || !strings.Contains(b.String(), "(unattributed)") && !strings.Contains(b.String(), "One of his deputies") {
-			t.Errorf("%s quotes:\n%s", f, b.String())
-		}
-	}
-	if _, err := ParseFormat("yaml"); err == nil {
-		t.Error("ParseFormat(yaml) should fail")
-	}
-	if f, err := ParseFormat("Markdown"); err != nil || f != FormatMarkdown {
-		t.Errorf("ParseFormat(Markdown) = %q %v", f, err)
 	}
 }
 

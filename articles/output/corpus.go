@@ -1,4 +1,8 @@
-package index
+// Package output is the one place where briefs are written out: every
+// command's formats (jsonl, json, md, text) for briefs, search hits,
+// entities and quotes, the digest of a brief (the reader's export too) and
+// the export document.
+package output
 
 import (
 	"encoding/json"
@@ -7,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"briefs/articles/index"
 	"briefs/model"
 )
 
@@ -43,10 +48,10 @@ func date(t time.Time) string {
 }
 
 type jsonSnippet struct {
-	Text       string `json:"text"`
-	Start      int    `json:"start"`
-	End        int    `json:"end"`
-	Highlights []Span `json:"highlights"`
+	Text       string       `json:"text"`
+	Start      int          `json:"start"`
+	End        int          `json:"end"`
+	Highlights []index.Span `json:"highlights"`
 }
 
 type jsonHit struct {
@@ -59,7 +64,7 @@ type jsonHit struct {
 	Snippet   jsonSnippet `json:"snippet"`
 }
 
-func hitJSON(h Hit) jsonHit {
+func hitJSON(h index.Hit) jsonHit {
 	return jsonHit{ID: h.ArticleID, Title: h.Title, Published: date(h.Published),
 		Score: h.Score, Entities: orEmpty(h.Entities), Canonical: orEmpty(h.Canonical),
 		Snippet: jsonSnippet{Text: h.Snippet.Text, Start: h.Snippet.Start, End: h.Snippet.End,
@@ -73,9 +78,9 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-func orEmptySpans(s []Span) []Span {
+func orEmptySpans(s []index.Span) []index.Span {
 	if s == nil {
-		return []Span{}
+		return []index.Span{}
 	}
 	return s
 }
@@ -90,7 +95,7 @@ func orEmptySpans(s []Span) []Span {
 //
 // snippet.start/end are byte offsets into the article body; highlights are
 // byte offsets into snippet.text. Every field is present; arrays are never null.
-func WriteHits(w io.Writer, f Format, hits []Hit) error {
+func WriteHits(w io.Writer, f Format, hits []index.Hit) error {
 	switch f {
 	case FormatJSONL, FormatJSON:
 		rows := make([]jsonHit, len(hits))
@@ -128,7 +133,7 @@ func WriteHits(w io.Writer, f Format, hits []Hit) error {
 }
 
 // markSnippet wraps the highlights of a snippet in open and close.
-func markSnippet(s Snippet, open, close string) string {
+func markSnippet(s index.Snippet, open, close string) string {
 	var b strings.Builder
 	at := 0
 	for _, h := range s.Highlights {
@@ -172,7 +177,7 @@ type jsonEntityStat struct {
 //	 "with": [{"id": "country:russia", "name": "Russia", "kind": "country", "articles": 11}]}
 //
 // "with" lists the entities most often named alongside it (empty unless asked for).
-func WriteEntities(w io.Writer, f Format, ents []EntityStat) error {
+func WriteEntities(w io.Writer, f Format, ents []index.EntityStat) error {
 	switch f {
 	case FormatJSONL, FormatJSON:
 		rows := make([]jsonEntityStat, len(ents))
@@ -212,7 +217,7 @@ func WriteEntities(w io.Writer, f Format, ents []EntityStat) error {
 	}
 }
 
-func relatedList(rs []Related) string {
+func relatedList(rs []index.Related) string {
 	parts := make([]string, len(rs))
 	for i, r := range rs {
 		parts[i] = fmt.Sprintf("%s (%d)", oneLine(r.Name), r.Articles)
@@ -236,7 +241,7 @@ type jsonQuoteHit struct {
 //	 "speaker_name": "canonical name, else the speaker as written",
 //	 "quote": {the quote exactly as in the extract contract: field, start, end,
 //	           text, speaker, speaker_entity, speaker_mention, speaker_role, cue, partial}}
-func WriteQuotes(w io.Writer, f Format, qs []QuoteHit) error {
+func WriteQuotes(w io.Writer, f Format, qs []index.QuoteHit) error {
 	switch f {
 	case FormatJSONL, FormatJSON:
 		rows := make([]jsonQuoteHit, len(qs))
@@ -280,15 +285,11 @@ func quoteJSON(q model.Quote) (json.RawMessage, error) {
 	return wrap.Quotes[0], nil
 }
 
-func speakerOr(q QuoteHit) string {
+func speakerOr(q index.QuoteHit) string {
 	if q.SpeakerName != "" {
 		return oneLine(q.SpeakerName)
 	}
 	return "(unattributed)"
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 func writeJSON[T any](w io.Writer, f Format, rows []T) error {

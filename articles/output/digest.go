@@ -1,6 +1,7 @@
-// Package digest writes an article's knowledge for people: its title, the
-// entities it names grouped by kind, and its quotes with their speakers.
-package digest
+package output
+
+// The digest of a brief, for people: its title, the entities it names
+// grouped by kind, and its quotes with their speakers.
 
 import (
 	"fmt"
