@@ -18,7 +18,6 @@
 package entities
 
 import (
-	"briefs/articles/lexicon"
 	"cmp"
 	"fmt"
 	"slices"
@@ -31,6 +30,7 @@ import (
 	"briefs/articles/entities/gazetteer"
 	"briefs/articles/entities/tagger"
 	"briefs/articles/entities/token"
+	"briefs/articles/lexicon"
 	"briefs/articles/names"
 	"briefs/model"
 )

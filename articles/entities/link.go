@@ -1,13 +1,13 @@
 package entities
 
 import (
-	"briefs/articles/lexicon"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"briefs/articles/entities/gazetteer"
 	"briefs/articles/entities/tagger"
+	"briefs/articles/lexicon"
 	"briefs/articles/names"
 	"briefs/model"
 )
@@ -834,4 +834,18 @@ func honorFits(honor byte, p []string, had byte) bool {
 		return false
 	}
 	return honor&honTitled != 0 || had&honTitled == 0
+}
+
+// LinkStep names one linking step and says what it does (for explain).
+type LinkStep struct{ Name, Doc string }
+
+// LinkSteps lists the linking steps in the order they run; any can be
+// switched off by name with Without (but collect-persons, which the others
+// need).
+func LinkSteps() []LinkStep {
+	out := make([]LinkStep, len(linkSteps))
+	for i, st := range linkSteps {
+		out[i] = LinkStep{st.Name, st.Doc}
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"briefs/articles/lexicon"
 	"reflect"
 	"slices"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"briefs/articles/entities/gazetteer"
 	"briefs/articles/entities/tagger"
+	"briefs/articles/lexicon"
 	"briefs/model"
 )
 

@@ -136,3 +136,18 @@ func mustDefault(t testing.TB) *Extractor {
 	}
 	return x
 }
+
+// TestLinkStepsOff: each linking step but collect-persons can be switched
+// off, and switching head-noun off leaves "the Council" apart.
+func TestLinkStepsOff(t *testing.T) {
+	x := mustDefault(t)
+	steps := LinkSteps()
+	if len(steps) < 6 || steps[0].Name != "person-tail" {
+		t.Fatalf("LinkSteps: %v", steps)
+	}
+	text := "The Harbour Safety Council met on Monday. Later the Council said it would meet again."
+	with, without := entityPairs(x, text), entityPairs(x.Without("head-noun"), text)
+	if len(with) != 1 || len(without) != 2 {
+		t.Errorf("head-noun: with %v, without %v", with, without)
+	}
+}

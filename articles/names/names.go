@@ -3,10 +3,11 @@
 package names
 
 import (
-	"briefs/articles/lexicon"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"briefs/articles/lexicon"
 )
 
 // Gender returns 'f' or 'm' for a given name the lists know, in any case

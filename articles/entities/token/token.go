@@ -5,11 +5,12 @@
 package token
 
 import (
-	"briefs/articles/lexicon"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"briefs/articles/lexicon"
 )
 
 // Token is one word or punctuation mark and where it is in the text: text[Start:End] == Text.
