@@ -196,6 +196,11 @@ func (st *fieldState) cueSpeaker(items []item, lo, hi, j int, cf cueForm, out []
 		} else if a, b := forwardNP(items, j+1, hi); b > a {
 			w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerInverted
 		}
+	case cf.participle && quotedAs(items, lo, j) >= 0:
+		// "the agency quoted worker Ana Lee as saying": the one quoted
+		if a, b := forwardNP(items, quotedAs(items, lo, j)+1, j-1); b > a {
+			w, subj = st.resolve(items, a, b, "", para), ruleSpeakerQuotedAs
+		}
 	case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
 		// "X wrote in a statement to Wired explaining ...": X's participle
 		w, shared, subj = out[len(out)-1].w, true, ruleSpeakerParticiplePrevCue
@@ -545,3 +550,20 @@ var timeModifiers = toSet("last next this early late mid the a")
 // reportingPassives report what someone is said to have done ("X is
 // alleged to have told Y").
 var reportingPassives = toSet("alleged said reported understood thought believed known expected")
+
+// quotedAs finds "quoted X as" before the participle at items[j] ("quoted
+// worker Ana Lee as saying") and returns the index of "quoted", or -1.
+func quotedAs(items []item, lo, j int) int {
+	if j-1 <= lo || items[j-1].lower != "as" {
+		return -1
+	}
+	for k := j - 2; k >= lo && k >= j-10; k-- {
+		if items[k].kind != itemWord {
+			return -1
+		}
+		if items[k].lower == "quoted" || items[k].lower == "quotes" {
+			return k
+		}
+	}
+	return -1
+}

@@ -67,6 +67,7 @@ const (
 	ruleSpeakerAfterOpeningCue   = "speaker-after-opening-cue"
 	ruleSpeakerInvertedRoleName  = "speaker-inverted-role-name"
 	ruleSpeakerInverted          = "speaker-inverted"
+	ruleSpeakerQuotedAs          = "speaker-quoted-as"
 	ruleSpeakerParticiplePrevCue = "speaker-participle-previous-cue"
 	ruleSpeakerParticipleOwn     = "speaker-participle-own-subject"
 	ruleSpeakerParticipleSubject = "speaker-participle-sentence-subject"
@@ -87,6 +88,7 @@ var CueSpeakerRules = []Rule{
 	{ruleSpeakerAfterOpeningCue, "the name after a sentence-opening cue", `The envoy spoke for an hour. Continued Ruiz: "Nothing was agreed."`},
 	{ruleSpeakerInvertedRoleName, "'Q,' said ROLE, NAME: the name", `"We are ready," said the port's director of planning, Robert Vale.`},
 	{ruleSpeakerInverted, "'Q,' said X: the noun phrase after the cue", `"The corridor stays open," said Lina Sarkis, Jordan's deputy envoy.`},
+	{ruleSpeakerQuotedAs, "'quoted X as saying': X", `"We are mourning a fine company," the agency quoted engineer Ana Lee as saying.`},
 	{ruleSpeakerParticiplePrevCue, "a participle cue ('telling') speaks for the cue before it", `Omar Haddad wrote in a statement, adding: "We will appeal."`},
 	{ruleSpeakerParticipleOwn, "a participle after a name is that name's ('and Lind calling it')", `The talks ended, with Oskar Lind calling them "a farce".`},
 	{ruleSpeakerParticipleSubject, "a participle with no cue before it speaks for the sentence's subject", `One of his aides went further, telling a radio station: "The summit was a waste of time."`},
