@@ -50,11 +50,12 @@
 // The stages live in their own files, their rules are named in rules.go,
 // and `briefs explain` prints which rule decided each quotation (see
 // README.md, which also has the BBC speaker set and its errors left:
-// speakers 0.9412 there).
+// speakers 0.9465 there).
 //
 // Scored with ../shared/eval/quotes.py on PolNeAR dev (briefs extract):
-// quote F1 0.968 (P 0.950, R 0.987), attribution 0.943, pronoun
-// attribution 0.891, end-to-end 0.940; train: F1 0.960, attribution 0.920.
+// quote F1 0.968 (P 0.950, R 0.987), attribution 0.941, pronoun
+// attribution 0.886; train: F1 0.960, attribution 0.920 (main on
+// 2026-12-07 at 21:30; README.md).
 // Of the 41 dev false positives, 20 are quotations the scorer cannot count
 // (docs/quote-fp-reasons.py sorts them): 16 whose marks its pattern cannot
 // read (opened or closed with a reversed mark, ”Like this.”, or holding the
