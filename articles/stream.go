@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"math/bits"
 	"net"
 	"net/http"
 	"net/url"
@@ -20,6 +21,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/tagger"
+	"briefs/articles/lexicon"
 	"briefs/articles/samples"
 	"briefs/articles/source"
 	"briefs/articles/store"
@@ -32,18 +36,25 @@ import (
 // or model digest to derive it from.
 const ExtractorRevision = "briefs-extract/2026-12-07.14"
 
-// ExtractorVersion names what p makes of a brief: ExtractorRevision and a
-// digest of what p reads and extracts from the built-in sample briefs
-// (cleaned text, entities, quotes). Cached extractions are keyed by it, so a
-// new entity model, gazetteer, quote rule or cleaning rule that changes
-// anything in the samples re-extracts everything once, with no number to
-// remember to bump. It extracts the samples on all cores: a few milliseconds.
+// ExtractorVersion names what p makes of a brief: ExtractorRevision, a
+// checksum of the embedded data extraction reads (tagger weights, word
+// clusters, gazetteer, people, word lists) and a digest of what p reads and
+// extracts from the built-in sample briefs (cleaned text, entities,
+// quotes). Cached extractions are keyed by it, so a new entity model or word
+// list, or a quote or cleaning rule that changes anything in the samples,
+// re-extracts everything once, with no number to remember to bump. It
+// extracts the samples on all cores: a few milliseconds.
 func ExtractorVersion(p *Pipeline) string {
 	arts, _ := source.LoadFS(samples.FS, source.Options{})
 	p.ExtractAll(arts)
 	sum := sha256.Sum256(store.EncodeArticles(nil, arts))
-	return ExtractorRevision + "+" + hex.EncodeToString(sum[:8])
+	return fmt.Sprintf("%s+%016x+%s", ExtractorRevision, embeddedDataDigest(), hex.EncodeToString(sum[:8]))
 }
+
+// embeddedDataDigest combines the checksums of the extractors' embedded data.
+var embeddedDataDigest = sync.OnceValue(func() uint64 {
+	return tagger.DataDigest() ^ bits.RotateLeft64(gazetteer.DataDigest(), 21) ^ bits.RotateLeft64(lexicon.DataDigest(), 42)
+})
 
 // Defaults of StreamOptions.
 const (

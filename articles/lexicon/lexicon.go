@@ -10,6 +10,7 @@ package lexicon
 import (
 	"embed"
 	"fmt"
+	"hash/crc64"
 	"strings"
 	"unicode/utf8"
 )
@@ -106,4 +107,17 @@ func Has(l List, word string) bool {
 	}
 	_, ok := sets[l][string(buf[:len(word)])]
 	return ok
+}
+
+// DataDigest is a checksum of every embedded list: edited lists give a new
+// digest, so a cache of what was extracted with them can tell.
+func DataDigest() uint64 {
+	t := crc64.MakeTable(crc64.ECMA)
+	var sum uint64
+	for _, f := range files {
+		b, _ := data.ReadFile(f) // embedded: read at init already
+		sum = crc64.Update(sum, t, []byte(f))
+		sum = crc64.Update(sum, t, b)
+	}
+	return sum
 }

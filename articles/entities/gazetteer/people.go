@@ -3,6 +3,7 @@ package gazetteer
 import (
 	_ "embed"
 	"encoding/binary"
+	"hash/crc64"
 	"hash/fnv"
 	"slices"
 	"sync"
@@ -41,4 +42,11 @@ func KnownPerson(name string) bool {
 	})
 	_, ok := slices.BinarySearch(people, PersonKey(name))
 	return ok
+}
+
+// DataDigest is a checksum of the embedded gazetteer and people list: new
+// data gives a new digest, so a cache of what was typed with it can tell.
+func DataDigest() uint64 {
+	t := crc64.MakeTable(crc64.ECMA)
+	return crc64.Update(crc64.Checksum([]byte(data), t), t, peopleData)
 }

@@ -55,6 +55,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc64"
 	"io"
 	"math"
 	"math/bits"
@@ -742,4 +743,11 @@ func gazCode(k model.EntityKind) uint64 {
 		return 4
 	}
 	return 5
+}
+
+// DataDigest is a checksum of the embedded weights and word clusters: a new
+// model gives a new digest, so a cache of what it tagged can tell.
+func DataDigest() uint64 {
+	t := crc64.MakeTable(crc64.ECMA)
+	return crc64.Update(crc64.Checksum(modelData, t), t, clusterData)
 }
