@@ -273,6 +273,7 @@ func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 		if i := strings.LastIndexAny(before, ".;\n"); i >= 0 {
 			before = before[i+1:]
 		}
+		before = afterLastCue(before)
 		to := min(len(ix.text), r.end+60)
 		for n := k + 1; n < len(ix.refs) && ix.refs[n].start < to; n++ {
 			if ix.refs[n].person && ix.refs[n].start >= r.end {
@@ -486,4 +487,22 @@ func capitals(s string) int {
 		}
 	}
 	return n
+}
+
+// afterLastCue cuts s after its last speech verb: in "a UKIP spokesman said
+// Mr Betts-Green's ...", the spokesman is the subject, no title of the name.
+func afterLastCue(s string) string {
+	for i := len(s) - 1; i > 0; i-- {
+		if s[i-1] != ' ' {
+			continue
+		}
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			continue
+		}
+		if cues[s[i:i+j]] != (cueForm{}) {
+			return s[i+j:]
+		}
+	}
+	return s
 }
