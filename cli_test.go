@@ -42,13 +42,16 @@ var (
 // files, limits, formats, the config's sources.
 var cliCases = map[string]cliCase{
 	// help, version, completion, man page
-	"help flag":            {args: []string{"--help"}, out: []string{"search QUERY", "extract", "quotes", "entities", "export", "completion"}, errExact: exactly("")},
-	"help short flag":      {args: []string{"-h"}, out: []string{"search QUERY"}, errExact: exactly("")},
-	"help command":         {args: []string{"help"}, out: []string{"search QUERY", "Exit status"}, errExact: exactly("")},
-	"help of a command":    {args: []string{"help", "search"}, out: []string{"--limit", "--format", "--samples"}, notOut: []string{"--kind", "--speaker"}, errExact: exactly("")},
-	"command --help":       {args: []string{"search", "--help"}, out: []string{"--limit"}, notOut: []string{"flag: help requested"}, errExact: exactly("")},
-	"command -h":           {args: []string{"quotes", "-h"}, out: []string{"--speaker", "--about"}, notOut: []string{"--limit"}, errExact: exactly("")},
-	"--help after args":    {args: []string{"search", "Lavrov", "--help"}, out: []string{"--limit"}, errExact: exactly("")},
+	"help flag":         {args: []string{"--help"}, out: []string{"search QUERY", "extract", "quotes", "entities", "export", "completion"}, errExact: exactly("")},
+	"help short flag":   {args: []string{"-h"}, out: []string{"search QUERY"}, errExact: exactly("")},
+	"help command":      {args: []string{"help"}, out: []string{"search QUERY", "Exit status"}, errExact: exactly("")},
+	"help of a command": {args: []string{"help", "search"}, out: []string{"--limit", "--format", "--samples"}, notOut: []string{"--kind", "--speaker"}, errExact: exactly("")},
+	"command --help":    {args: []string{"search", "--help"}, out: []string{"--limit"}, notOut: []string{"flag: help requested"}, errExact: exactly("")},
+	"command -h":        {args: []string{"quotes", "-h"}, out: []string{"--speaker", "--about"}, notOut: []string{"--limit"}, errExact: exactly("")},
+	"--help after args": {args: []string{"search", "Lavrov", "--help"}, out: []string{"--limit"}, errExact: exactly("")},
+	"help of no command": {args: []string{"help", "nosuch"}, code: 2, outLines: -1,
+		errExact: exactly("briefs: no help for \"nosuch\": no such command\n" + usageHint("briefs"))},
+	"help of a typo":       {args: []string{"help", "serach"}, code: 2, outLines: -1, err: []string{"(did you mean search?)"}},
 	"extract help":         {args: []string{"help", "extract"}, out: []string{"jsonl, json, md, text"}, errExact: exactly("")},
 	"version command":      {args: []string{"version"}, out: []string{"briefs " + version}, outLines: 1, errExact: exactly("")},
 	"version flag":         {args: []string{"--version"}, out: []string{"briefs " + version}, outLines: 1, errExact: exactly("")},

@@ -224,7 +224,40 @@ briefs quotes --speaker Lavrov`,
 		return usageError{cmd: c.CommandPath(), msg: plainFlagError(err)}
 	})
 	root.AddCommand(subcommands()...)
+	root.SetHelpCommand(newHelpCmd())
 	return root
+}
+
+// newHelpCmd is `briefs help [COMMAND]`: cobra's, but a topic that is no
+// command is a usage error with suggestions, not the root's help and 0.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, sub := range c.Root().Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			root := c.Root()
+			cmd, rest, err := root.Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 && cmd != root || cmd == root && len(args) > 0 {
+				topic := strings.Join(args, " ")
+				msg := fmt.Sprintf("no help for %q: no such command", topic)
+				if s := root.SuggestionsFor(args[0]); len(s) > 0 && cmd == root {
+					msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, " or "))
+				}
+				return usageError{cmd: "briefs", msg: msg}
+			}
+			cmd.InitDefaultHelpFlag() // merges the inherited flags (--config) for the listing
+			return cmd.Help()
+		},
+	}
 }
 
 // readerArgs accepts the reader's sources: "-", URLs and paths that exist.
