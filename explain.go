@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -40,10 +41,13 @@ var explainSections = []explainSection{
 func newExplainCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "explain [--quote N] FILE|-...",
-		Short: "Why each quote was kept and who said it, rule by rule",
-		Long: `Prints, for each quotation of each brief, why it was kept or dropped and how
-its speaker was found: the marks, the keep/drop rule, the cue and its rules,
-the candidate speakers, the rule that chose, and each coreference step.
+		Short: "The steps behind each entity and quote: tagger, gazetteer, rules, links, speakers",
+		Long: `Prints, for each entity of each brief, every mention with the steps that
+made it (the tagger's labels and margin, the gazetteer entry, the repair rules
+that changed it, the link that tied it to the entity); and for each quotation,
+why it was kept or dropped and how its speaker was found: the marks, the
+keep/drop rule, the cue and its rules, the candidate speakers, the rule that
+chose, and each coreference step.
 --quote N prints only the Nth quote of each brief (as 'briefs extract' numbers
 them from 1: title first, then body).`,
 		Example: `briefs explain --quote 3 today.txt`,
@@ -105,16 +109,24 @@ func explain(specs []string, quote int, stdin io.Reader, stdout, stderr io.Write
 	return code
 }
 
-// explainEntities extracts a's entities and lists them (kind, name,
-// mentions): the speakers quotes may name.
+// explainEntities extracts a's entities with their trace and prints, for
+// each entity (kind, name, id), every mention with the steps that made it:
+// the tagger's labels and margin, the gazetteer entry, the repair rules
+// that changed it and the link step that tied it to the entity. With
+// --quote it extracts them for the speakers and prints nothing.
 func explainEntities(w io.Writer, a *model.Article, opt explainOptions) error {
-	opt.ents.Extract(a)
 	if opt.quote > 0 {
+		opt.ents.Extract(a)
 		return nil
 	}
-	for _, e := range a.Entities {
-		if _, err := fmt.Fprintf(w, "  %s %q (%s), %d mentions\n", e.Kind, e.Name, e.ID, len(e.Mentions)); err != nil {
-			return err
+	for _, et := range opt.ents.ExtractTrace(a) {
+		for _, line := range strings.SplitAfter(et.String(), "\n") {
+			if line == "" {
+				continue
+			}
+			if _, err := io.WriteString(w, "  "+line); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

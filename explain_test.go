@@ -95,3 +95,48 @@ func TestExplainStdin(t *testing.T) {
 		t.Errorf("stdin brief:\n%s", got)
 	}
 }
+
+// TestExplainEntities: on the seed, every entity is listed with each of its
+// mentions and the steps that made it (tagger labels, gazetteer entry, link
+// step); on the Addis Ababa brief the dateline rule shows by name.
+func TestExplainEntities(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"explain", seedFile(t)}, strings.NewReader(""), &out, &errb); code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	ents, _, _ := strings.Cut(out.String(), "\n-- quotes")
+	for _, want := range []string{
+		"  country Russia (country:russia)\n",
+		`"Russian Federation": tagger B-LOC I-LOC`,
+		"gazetteer country:russia; link gazetteer: country:russia",
+		"  person Bashar al-Assad (person:bashar-al-assad)\n",
+		`"Assad": tagger B-PER`,
+		"link fullest-name: Bashar al-Assad",
+	} {
+		if !strings.Contains(ents, want) {
+			t.Errorf("entities part lacks %q:\n%s", want, ents)
+		}
+	}
+	// Every mention line names the tagger's verdict.
+	mentions := regexp.MustCompile(`(?m)^    (title|body) \d+-\d+ ".*": (.*)$`).FindAllStringSubmatch(ents, -1)
+	if len(mentions) < 40 {
+		t.Fatalf("%d mention lines, want the seed's 40 or more:\n%s", len(mentions), ents)
+	}
+	for _, m := range mentions {
+		if !strings.HasPrefix(m[2], "tagger ") {
+			t.Errorf("mention without the tagger's labels: %q", m[0])
+		}
+	}
+
+	raw, err := fs.ReadFile(samples.FS, "007_african-union-addis-talks.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if code := run([]string{"explain", "-"}, bytes.NewReader(raw), &out, &errb); code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "rule dateline") {
+		t.Errorf("the Addis Ababa brief's trace lacks the dateline rule:\n%s", out.String())
+	}
+}
