@@ -52,6 +52,7 @@ func subcommands() []*cobra.Command {
 		newQuotesCmd(),
 		newExportCmd(),
 		newConfigCmd(),
+		newFeedsCmd(),
 		newExplainCmd(),
 		newVersionCmd(),
 	}

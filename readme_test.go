@@ -294,6 +294,12 @@ var readmeChecks = map[string]struct {
 			t.Fatalf("exit %d:\n%.300s", r.code, cfg)
 		}
 	}},
+	`briefs feeds add https://example.org/world.xml --title "World desk"`: {check: func(t *testing.T, r result) {
+		cfg := r.file(t, filepath.Join(".config", "briefs", "config.toml"))
+		if r.code != 0 || !strings.Contains(cfg, `"https://example.org/world.xml", # World desk`) {
+			t.Fatalf("exit %d, stderr %q, config:\n%s", r.code, r.stderr, cfg)
+		}
+	}},
 	"briefs help search": {check: func(t *testing.T, r result) {
 		for _, want := range []string{"search QUERY", "--limit", "--format", "--samples", "--config"} {
 			if r.code != 0 || !strings.Contains(r.stdout, want) {
