@@ -148,7 +148,9 @@ var cliCases = map[string]cliCase{
 	"config sources":            {args: []string{"--config", "$CFG", "search", "Ruiz"}, out: []string{cliDirTitle}, notOut: []string{seedTitle}, errExact: exactly("")},
 	"config sources, entities":  {args: []string{"entities", "--config", "$CFG", "--kind", "country"}, out: []string{"Chile", "Peru"}, notOut: []string{"Russia"}},
 	"--samples over the config": {args: []string{"search", "--config", "$CFG", "--samples", "Safronkov"}, out: []string{seedTitle}, notOut: []string{cliDirTitle}},
-	"config check":              {args: []string{"config", "--config", "$CFG"}, out: []string{"config.toml"}, outLines: 1, errExact: exactly("")},
+	"missing config file": {args: []string{"search", "Lavrov", "--config", "$DIR/none.toml"}, code: 1, outLines: -1,
+		errExact: exactly("briefs: config file $DIR/none.toml: no such file or folder\n")},
+	"config check": {args: []string{"config", "--config", "$CFG"}, out: []string{"config.toml"}, outLines: 1, errExact: exactly("")},
 }
 
 // TestCommandLine runs the built binary through every case of cliCases and

@@ -29,7 +29,7 @@ briefs config --config ~/work.toml`,
 		p := config.Path(flagValue)
 		_, probs, err := config.Load(p)
 		if err != nil {
-			return err
+			return configError(p, err)
 		}
 		fmt.Fprintln(cmd.OutOrStdout(), p)
 		for _, pr := range probs {

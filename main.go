@@ -308,6 +308,15 @@ func plainFlagError(err error) string {
 	return fmt.Sprintf("%s takes %s (got %q)", m[2], want, m[1])
 }
 
+// configError says in plain words why the config file at path could not
+// be read.
+func configError(path string, err error) error {
+	if errors.Is(err, os.ErrNotExist) || errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("config file %s: %v", path, plainError(err))
+	}
+	return err
+}
+
 // configSpecs are the sources and feeds of cfg, read when no PATH is given.
 func configSpecs(cfg config.Config) []string {
 	return append(append([]string(nil), cfg.Sources...), cfg.Feeds...)
@@ -321,9 +330,10 @@ func isTerminal(w io.Writer) bool {
 // loadConfig reads the reader's config file: problems go to stderr and to
 // the reader's warnings view; an unreadable file named explicitly is an error.
 func loadConfig(flagValue string, stderr io.Writer) (config.Config, []string, error) {
-	cfg, probs, err := config.Load(config.Path(flagValue))
+	path := config.Path(flagValue)
+	cfg, probs, err := config.Load(path)
 	if err != nil {
-		return cfg, nil, err
+		return cfg, nil, configError(path, err)
 	}
 	lines := make([]string, len(probs))
 	for i, p := range probs {
