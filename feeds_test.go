@@ -131,3 +131,59 @@ func TestFeedsExportReimports(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsImportRealOPML imports the real subscription lists of RSParser's
+// test suite (207 outlines in folders, 206 feeds once a trailing slash is
+// set aside; one file with titles only in text) into an
+// empty config, checks the config loads every feed, then exports and
+// re-imports them to the same list. Needs ../shared.
+func TestFeedsImportRealOPML(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "shared", "data", "web", "feeds", "rsparser", "*.opml"))
+	if len(files) == 0 {
+		t.Skip("no ../shared/data/web/feeds/rsparser/*.opml")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			urls := map[string]bool{}
+			for _, part := range strings.Split(string(src), `xmlUrl="`)[1:] {
+				u, _, _ := strings.Cut(part, `"`)
+				urls[strings.TrimSuffix(u, "/")] = true // the file has one feed twice, with and without its slash
+			}
+			dir := t.TempDir()
+			a, b := filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
+			code, _, errs := feedsRun(t, a, "", "feeds", "import", f)
+			if code != 0 || !strings.Contains(errs, plural(len(urls), "feed")+" added") {
+				t.Fatalf("import: exit %d, %q; want %d feeds added", code, errs, len(urls))
+			}
+			data, _ := os.ReadFile(a)
+			c, probs := config.Parse(a, data)
+			if len(probs) != 0 || len(c.Feeds) != len(urls) {
+				t.Fatalf("the config loads %d feeds (want %d), problems %v", len(c.Feeds), len(urls), probs)
+			}
+			for _, u := range c.Feeds {
+				if !urls[strings.TrimSuffix(u, "/")] {
+					t.Errorf("feed %q is not in the OPML file", u)
+				}
+			}
+			code, exported, _ := feedsRun(t, a, "", "feeds", "export")
+			if code != 0 {
+				t.Fatal("export failed")
+			}
+			if code, _, errs := feedsRun(t, b, exported, "feeds", "import", "-"); code != 0 {
+				t.Fatalf("re-import: exit %d: %s", code, errs)
+			}
+			_, la, _ := feedsRun(t, a, "", "feeds")
+			_, lb, _ := feedsRun(t, b, "", "feeds")
+			if la != lb || strings.Count(la, "\n") != len(urls) {
+				t.Errorf("re-imported list differs or is short (%d lines)", strings.Count(lb, "\n"))
+			}
+			if !strings.Contains(la, "http://daringfireball.net/feeds/main\tDaring Fireball\n") {
+				t.Errorf("a title is lost:\n%.300s", la)
+			}
+		})
+	}
+}

@@ -76,6 +76,10 @@ func ReadFeeds(data []byte) ([]FeedEntry, error) {
 // array (by URL) are left out; added says how many were new.
 func AddFeeds(data []byte, feeds []FeedEntry) (out []byte, added int, err error) {
 	out = data
+	nl := "\n"
+	if bytes.Contains(data, []byte("\r\n")) {
+		nl = "\r\n" // a file with Windows line ends keeps them
+	}
 	for _, f := range feeds {
 		f.URL = strings.TrimSpace(f.URL)
 		f.Title = cleanTitle(f.Title)
@@ -87,9 +91,9 @@ func AddFeeds(data []byte, feeds []FeedEntry) (out []byte, added int, err error)
 			continue
 		}
 		if a == nil {
-			out = insertArray(out, tableStart, f)
+			out = insertArray(out, tableStart, f, nl)
 		} else {
-			out = appendItem(out, a, f)
+			out = appendItem(out, a, f, nl)
 		}
 		added++
 	}
@@ -268,7 +272,7 @@ func entryLine(indent string, f FeedEntry) string {
 
 // insertArray adds a feeds array holding f before the first table (and the
 // comments just above it), or at the end when there is no table.
-func insertArray(data []byte, tableStart int, f FeedEntry) []byte {
+func insertArray(data []byte, tableStart int, f FeedEntry, nl string) []byte {
 	at := tableStart
 	if at < len(data) {
 		// Keep a table's comments with it.
@@ -288,11 +292,11 @@ func insertArray(data []byte, tableStart int, f FeedEntry) []byte {
 	if at < len(data) {
 		block += "\n"
 	}
-	return slices.Concat(data[:at], []byte(prefix+block), data[at:])
+	return slices.Concat(data[:at], []byte(strings.ReplaceAll(prefix+block, "\n", nl)), data[at:])
 }
 
 // appendItem adds f at the end of the feeds array a.
-func appendItem(data []byte, a *feedsArray, f FeedEntry) []byte {
+func appendItem(data []byte, a *feedsArray, f FeedEntry, nl string) []byte {
 	if !a.multiline(data) {
 		if f.Title == "" {
 			// ["a", "b"] -> ["a", "b", "c"]
@@ -316,7 +320,7 @@ func appendItem(data []byte, a *feedsArray, f FeedEntry) []byte {
 		}
 		b.WriteString(entryLine("  ", f))
 		b.WriteString("]")
-		return slices.Concat(data[:a.open], []byte(b.String()), data[a.close+1:])
+		return slices.Concat(data[:a.open], []byte(strings.ReplaceAll(b.String(), "\n", nl)), data[a.close+1:])
 	}
 	indent := "  "
 	var fix []byte // the comma the last item lacks
@@ -340,7 +344,7 @@ func appendItem(data []byte, a *feedsArray, f FeedEntry) []byte {
 	} else {
 		ins = entryLine(indent, f)
 	}
-	out := slices.Concat(data[:at], []byte(ins), data[at:])
+	out := slices.Concat(data[:at], []byte(strings.ReplaceAll(ins, "\n", nl)), data[at:])
 	if fixAt >= 0 {
 		out = slices.Concat(out[:fixAt], fix, out[fixAt:])
 	}

@@ -81,6 +81,26 @@ func TestAddRemoveKeepsComments(t *testing.T) {
 	}
 }
 
+// TestCRLF: a file with Windows line ends keeps them through add and remove.
+func TestCRLF(t *testing.T) {
+	in := strings.ReplaceAll(commented, "\n", "\r\n")
+	added, n, err := AddFeeds([]byte(in), []FeedEntry{{URL: "https://wire.example.com/rss", Title: "The Wire"}})
+	if err != nil || n != 1 {
+		t.Fatalf("AddFeeds: %d, %v", n, err)
+	}
+	if strings.Count(string(added), "\n") != strings.Count(string(added), "\r\n") {
+		t.Errorf("a bare newline in:\n%q", added)
+	}
+	feeds, err := ReadFeeds(added)
+	if err != nil || len(feeds) != 3 || feeds[0].Title != "World desk" || feeds[2].Title != "The Wire" {
+		t.Errorf("read back %q, %v", feeds, err)
+	}
+	removed, _, err := RemoveFeed(added, "https://wire.example.com/rss")
+	if err != nil || string(removed) != in {
+		t.Errorf("add then remove: %v\n%q", err, removed)
+	}
+}
+
 func TestAddFeedsShapes(t *testing.T) {
 	u := "https://wire.example.com/rss"
 	tests := []struct {
