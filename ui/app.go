@@ -482,7 +482,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.status = ""
 		relayout = a.layout()
 	}
-	typing := a.focus == focusList && a.list.Filtering()
+	typing := a.focus == focusList && a.list.Filtering() || a.focus == focusReader && a.reader.Finding()
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, a.quit()
 	}

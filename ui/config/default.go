@@ -127,6 +127,11 @@ extract_memory_mb = 512
 # next = ["]"]                       # next brief
 # next_mention = ["n"]               # next mention of the selected entity
 # prev_mention = ["N"]               # previous mention of the selected entity
+# find = ["/"]                       # find in the brief: type, enter confirms
+# find_accept = ["enter"]            # confirm the find being typed
+# find_clear = ["esc"]               # drop the find and its marks
+# find_next = ["n"]                  # next match of the find (the find owns n/N until cleared)
+# find_prev = ["N"]                  # previous match of the find
 
 # The search view (typing goes to the query).
 [keys.search_view]

@@ -83,6 +83,11 @@ var actions = []Action{
 	{"reader.next", []string{"]"}, "next brief"},
 	{"reader.next_mention", []string{"n"}, "next mention of the selected entity"},
 	{"reader.prev_mention", []string{"N"}, "previous mention of the selected entity"},
+	{"reader.find", []string{"/"}, "find in the brief: type, enter confirms"},
+	{"reader.find_accept", []string{"enter"}, "confirm the find being typed"},
+	{"reader.find_clear", []string{"esc"}, "drop the find and its marks"},
+	{"reader.find_next", []string{"n"}, "next match of the find (the find owns n/N until cleared)"},
+	{"reader.find_prev", []string{"N"}, "previous match of the find"},
 
 	{"search_view.up", []string{"up", "ctrl+p"}, "previous result"},
 	{"search_view.down", []string{"down", "ctrl+n"}, "next result"},

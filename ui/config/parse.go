@@ -524,6 +524,9 @@ func mayClash(a, b string) bool {
 	if a == "force_quit" && b == "quit" {
 		return false // they share ctrl+c on purpose
 	}
+	if findOver[a] == b || findOver[b] == a {
+		return false // the find, while active, comes first on purpose (ui/reader)
+	}
 	ca, cb := actionByName[a].Component(), actionByName[b].Component()
 	switch {
 	case ca == "" && cb == "":
@@ -560,7 +563,18 @@ func mayClash(a, b string) bool {
 var listOnly = map[string]bool{"sort": true, "group": true, "read_filter": true}
 
 // filtering reports whether an action is live only while a list filter is typed.
-func filtering(name string) bool { return strings.HasSuffix(name, "_while_filtering") }
+func filtering(name string) bool {
+	return strings.HasSuffix(name, "_while_filtering") || name == "reader.find_accept"
+}
+
+// findOver are the reader's find actions that share keys with other reader
+// actions by design: while a find is active it owns esc, n and N, and they
+// go back to leaving the reader and stepping through mentions once it is cleared.
+var findOver = map[string]string{
+	"reader.find_clear": "reader.back",
+	"reader.find_next":  "reader.next_mention",
+	"reader.find_prev":  "reader.prev_mention",
+}
 
 // keyPath is the TOML path of an action.
 func keyPath(name string) []string {

@@ -44,6 +44,12 @@ const (
 // only adds styles to cells glamour already placed, so wrapping and layout
 // stay exactly glamour's.
 func Decorate(d *Document, a *model.Article, sel Selection, st theme.Styles) []string {
+	return decorate(d, a, sel, nil, -1, st)
+}
+
+// decorate is Decorate with the find's matches marked as mentions are, the
+// current one (index cur) as the current mention.
+func decorate(d *Document, a *model.Article, sel Selection, found []Match, cur int, st theme.Styles) []string {
 	if d == nil {
 		return nil
 	}
@@ -91,6 +97,13 @@ func Decorate(d *Document, a *model.Article, sel Selection, st theme.Styles) []s
 				mark(d.cells(m.Field, m.Start, m.End), bits, true)
 			}
 		}
+	}
+	for i, f := range found {
+		bits := lookMention
+		if i == cur {
+			bits |= lookCurrent
+		}
+		mark(d.cells(f.Field, f.Start, f.End), bits, false)
 	}
 	if len(grid) == 0 {
 		return d.Lines

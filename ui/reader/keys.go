@@ -19,6 +19,13 @@ type KeyMap struct {
 	// NextMention and PrevMention step through the selected entity's mentions.
 	NextMention, PrevMention key.Binding
 
+	// Find opens the find prompt; FindAccept confirms the query typed,
+	// FindClear drops the prompt or the confirmed find. While a find is
+	// confirmed FindNext and FindPrev step through its matches: they come
+	// before NextMention and PrevMention (by default the same n and N).
+	Find, FindAccept, FindClear key.Binding
+	FindNext, FindPrev          key.Binding
+
 	// Short-help entries that stand for several keys; never matched.
 	scrollHint, stepHint, mentionHint, backHint key.Binding
 }
@@ -40,6 +47,12 @@ func DefaultKeyMap() KeyMap {
 
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next mention")),
 		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev mention")),
+
+		Find:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find (owns n/N)")),
+		FindAccept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		FindClear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find")),
+		FindNext:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		FindPrev:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match")),
 
 		backHint:    key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc", "back")),
 		mentionHint: key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "mentions")),

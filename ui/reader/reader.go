@@ -67,6 +67,8 @@ type Model struct {
 	restore int  // the line to show at the top once the document is on screen; -1: none
 	anchor  int  // or the body byte offset to show there (see Anchor); -1: none
 	starred bool // the status line shows a star
+
+	fd find // find in the brief (/, n, N, esc)
 }
 
 // New returns an empty reader.
@@ -83,6 +85,7 @@ func New(st theme.Styles) Model {
 		cache:   map[docKey]*Document{},
 		pending: map[docKey]bool{},
 		sel:     noSelection,
+		fd:      find{cur: -1},
 		restore: -1,
 		anchor:  -1,
 	}
@@ -113,6 +116,7 @@ func (m *Model) OpenAt(a model.Article, at Place) tea.Cmd {
 		m.vp.SetContent("")
 		m.vp.GotoTop()
 		m.starred = false
+		m.fd = find{cur: -1}
 		m.restore, m.anchor = -1, -1
 		m.setPlace(at)
 	}
@@ -412,7 +416,115 @@ func (m *Model) refresh() {
 	if m.doc == nil {
 		return
 	}
-	m.vp.SetContent(strings.Join(Decorate(m.doc, &m.art, m.sel, m.st), "\n"))
+	m.vp.SetContent(strings.Join(decorate(m.doc, &m.art, m.sel, m.fd.matches, m.fd.cur, m.st), "\n"))
+}
+
+// Finding reports whether the find prompt is open: every key but ctrl+c is
+// the reader's then (letters are the query).
+func (m Model) Finding() bool { return m.fd.typing }
+
+// Find returns the confirmed find's query, its matches and the current
+// one (-1 for none yet); "" when no find is active.
+func (m Model) Find() (query string, matches []Match, cur int) {
+	if !m.fd.on() {
+		return "", nil, -1
+	}
+	return m.fd.query, m.fd.matches, m.fd.cur
+}
+
+// typeFind handles a key while the find prompt is open: FindAccept
+// confirms and goes to the first match from the top of the screen on,
+// FindClear drops the find, backspace edits, text extends the query and the
+// marks follow as it is typed.
+func (m Model) typeFind(msg tea.KeyPressMsg) Model {
+	switch {
+	case key.Matches(msg, m.keys.FindAccept):
+		m.fd.typing = false
+		if m.fd.query == "" {
+			m.ClearFind()
+			return m
+		}
+		m.fd.active = true
+		m.fd.cur = -1
+		if len(m.fd.matches) > 0 {
+			m.fd.cur = m.firstMatchOnScreen()
+			m.refresh()
+			m.scrollToMatch()
+		}
+		return m
+	case key.Matches(msg, m.keys.FindClear):
+		m.ClearFind()
+		return m
+	case msg.Code == tea.KeyBackspace:
+		if r := []rune(m.fd.query); len(r) > 0 {
+			m.fd.query = string(r[:len(r)-1])
+		}
+	case msg.Text != "":
+		m.fd.query += msg.Text
+	default:
+		return m
+	}
+	m.fd.matches = FindMatches(&m.art, m.fd.query)
+	m.refresh()
+	return m
+}
+
+// firstMatchOnScreen is the first match at the top of the screen or below,
+// else the first.
+func (m Model) firstMatchOnScreen() int {
+	if m.doc == nil {
+		return 0
+	}
+	top := m.vp.YOffset()
+	for i, f := range m.fd.matches {
+		if l := m.doc.Line(f.Field, f.Start, f.End); l >= top {
+			return i
+		}
+	}
+	return 0
+}
+
+// StepFind makes the next (delta 1) or previous (-1) match the current
+// one, wrapping around, and scrolls to it.
+func (m *Model) StepFind(delta int) {
+	n := len(m.fd.matches)
+	if !m.fd.active || n == 0 {
+		return
+	}
+	switch {
+	case m.fd.cur < 0 && delta < 0:
+		m.fd.cur = n - 1
+	case m.fd.cur < 0:
+		m.fd.cur = 0
+	default:
+		m.fd.cur = ((m.fd.cur+delta)%n + n) % n
+	}
+	m.refresh()
+	m.scrollToMatch()
+}
+
+// ClearFind drops the find and its marks; n and N step through mentions again.
+func (m *Model) ClearFind() {
+	m.fd = find{cur: -1}
+	m.refresh()
+}
+
+// scrollToMatch brings the current match on screen, a third of the way
+// down when it has to move.
+func (m *Model) scrollToMatch() {
+	if m.doc == nil || m.fd.cur < 0 || m.fd.cur >= len(m.fd.matches) {
+		return
+	}
+	f := m.fd.matches[m.fd.cur]
+	line := m.doc.Line(f.Field, f.Start, f.End)
+	if line < 0 {
+		return
+	}
+	h := m.vp.Height()
+	if y := m.vp.YOffset(); line >= y && line < y+h {
+		return
+	}
+	m.vp.SetYOffset(max(line-h/3, 0))
 }
 
 // Init does nothing: the parent opens articles.
@@ -435,7 +547,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.fd.typing {
+			return m.typeFind(msg), nil
+		}
 		switch {
+		case key.Matches(msg, m.keys.Find) && m.has:
+			m.fd = find{typing: true, cur: -1}
+			m.refresh()
+			return m, nil
+		case m.fd.active && key.Matches(msg, m.keys.FindClear):
+			m.ClearFind()
+			return m, nil
+		case m.fd.active && key.Matches(msg, m.keys.FindNext):
+			m.StepFind(+1)
+			return m, nil
+		case m.fd.active && key.Matches(msg, m.keys.FindPrev):
+			m.StepFind(-1)
+			return m, nil
 		case key.Matches(msg, m.keys.Back):
 			return m, func() tea.Msg { return BackMsg{} }
 		case key.Matches(msg, m.keys.Prev):
@@ -503,7 +631,9 @@ func (m Model) status() string {
 	if m.starred {
 		left = "★ " + left
 	}
-	if e := m.art.EntityByID(m.sel.Entity); e != nil {
+	if m.fd.on() {
+		left = m.fd.status()
+	} else if e := m.art.EntityByID(m.sel.Entity); e != nil {
 		left = fmt.Sprintf("%s: %d mentions · n/N to step", e.Name, len(e.Mentions))
 		if m.sel.Mention >= 0 {
 			left = fmt.Sprintf("%s: mention %d of %d · n/N to step", e.Name, m.sel.Mention+1, len(e.Mentions))
@@ -552,8 +682,8 @@ func (m Model) ShortHelp() []key.Binding {
 // FullHelp is the reader's part of the full help.
 func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{m.keys.Down, m.keys.Up, m.keys.PageDown, m.keys.PageUp},
-		{m.keys.HalfDown, m.keys.HalfUp, m.keys.Top, m.keys.Bottom},
+		{m.keys.Down, m.keys.Up, m.keys.PageDown, m.keys.PageUp, m.keys.Find, m.keys.FindNext},
+		{m.keys.HalfDown, m.keys.HalfUp, m.keys.Top, m.keys.Bottom, m.keys.FindPrev, m.keys.FindClear},
 		{m.keys.Back, m.keys.Prev, m.keys.Next, enabled(m.keys.NextMention), enabled(m.keys.PrevMention)},
 	}
 }

@@ -1,0 +1,129 @@
+package reader
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefs/model"
+	"briefs/ui/internal/testbriefs"
+	"briefs/ui/theme"
+)
+
+func TestFindMatchesFoldCase(t *testing.T) {
+	a := model.Article{Title: "Talks in Zürich", Body: "The envoy left ZÜRICH early; zürich officials stayed. Zuerich is not it."}
+	got := FindMatches(&a, "zürich")
+	if len(got) != 3 {
+		t.Fatalf("want 3 matches (title, ZÜRICH, zürich), got %d: %+v", len(got), got)
+	}
+	if got[0].Field != model.FieldTitle || a.Body[got[1].Start:got[1].End] != "ZÜRICH" || a.Body[got[2].Start:got[2].End] != "zürich" {
+		t.Fatalf("matches in the wrong places: %+v", got)
+	}
+	if FindMatches(&a, "") != nil {
+		t.Fatal("an empty query matches nothing")
+	}
+}
+
+func typeKeys(m Model, s string) Model {
+	for _, r := range s {
+		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return m
+}
+
+func status(m Model) string {
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestFindSteps types /lavrov in the seed: the count follows the typing,
+// enter confirms, n and N step (wrapping) and scroll to each match, n
+// steps matches rather than the selected entity's mentions while the find
+// is active, esc clears it and leaves the reader open, and the next esc
+// leaves the reader.
+func TestFindSteps(t *testing.T) {
+	seed := testbriefs.Seed(t)
+	want := len(FindMatches(&seed, "Lavrov"))
+	if want < 3 {
+		t.Fatalf("the seed names Lavrov %d times, want at least 3", want)
+	}
+	m := New(theme.New(true))
+	m.SetSize(60, 8)
+	m, _ = m.Update(render(t, m.Open(seed)))
+
+	m, _ = m.Update(press("/"))
+	if !m.Finding() {
+		t.Fatal("/ did not open the find prompt")
+	}
+	m = typeKeys(m, "lavrox")
+	if s := status(m); !strings.Contains(s, "/lavrox") || !strings.Contains(s, "0 matches") {
+		t.Fatalf("prompt status %q", s)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	m = typeKeys(m, "v")
+	if s := status(m); !strings.Contains(s, "/lavrov") || !strings.Contains(s, " matches") {
+		t.Fatalf("prompt status after backspace %q", s)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if m.Finding() {
+		t.Fatal("enter did not confirm the find")
+	}
+	_, matches, cur := m.Find()
+	if len(matches) != want || cur != 0 {
+		t.Fatalf("after enter: %d matches (want %d), current %d (want 0)", len(matches), want, cur)
+	}
+	m.SelectEntity(model.EntityID(model.KindPerson, "Lavrov")) // n must step the find, not the mentions
+	for i := 1; i < want; i++ {
+		m, _ = m.Update(press("n"))
+		_, _, cur = m.Find()
+		if cur != i {
+			t.Fatalf("n #%d: current match %d", i, cur)
+		}
+		if s := status(m); !strings.Contains(s, "match "+itoa(i+1)+" of "+itoa(want)) {
+			t.Fatalf("n #%d: status %q", i, s)
+		}
+		f := matches[i]
+		line := m.doc.Line(f.Field, f.Start, f.End)
+		if line < m.YOffset() || line >= m.YOffset()+7 {
+			t.Fatalf("n #%d: match on line %d, screen shows %d..%d", i, line, m.YOffset(), m.YOffset()+6)
+		}
+	}
+	if m.Selection().Mention >= 0 {
+		t.Fatal("n stepped the entity's mentions while the find was active")
+	}
+	m, _ = m.Update(press("n"))
+	if _, _, cur = m.Find(); cur != 0 {
+		t.Fatalf("n past the last match: current %d, want 0 (wrap)", cur)
+	}
+	m, _ = m.Update(press("N"))
+	if _, _, cur = m.Find(); cur != want-1 {
+		t.Fatalf("N from the first match: current %d, want %d", cur, want-1)
+	}
+
+	m, cmd := m.Update(press("esc"))
+	if cmd != nil {
+		t.Fatal("esc with a find active left the reader; want it to clear the find")
+	}
+	if q, _, _ := m.Find(); q != "" {
+		t.Fatalf("esc left the find %q", q)
+	}
+	m, _ = m.Update(press("n")) // back to the mentions
+	if m.Selection().Mention != 0 {
+		t.Fatalf("n after the find was cleared: mention %d, want 0", m.Selection().Mention)
+	}
+	if _, cmd = m.Update(press("esc")); cmd == nil {
+		t.Fatal("esc with no find did not leave the reader")
+	}
+
+	m, _ = m.Update(press("/"))
+	m = typeKeys(m, "Wakanda")
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if s := status(m); !strings.Contains(s, "no match for Wakanda") {
+		t.Fatalf("status for a missing word %q", s)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
