@@ -10,6 +10,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -212,7 +213,13 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	p := tea.NewProgram(m, popts...)
-	if _, err := p.Run(); err != nil {
+	_, err := p.Run()
+	// Writes whose command the program ended before running (a star
+	// pressed just before q) are done now.
+	if ferr := m.writes.Flush(); ferr != nil {
+		fmt.Fprintln(os.Stderr, "briefs: save the reading state:", ferr)
+	}
+	if err != nil {
 		return fmt.Errorf("run the reader: %w", err)
 	}
 	return nil

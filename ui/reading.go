@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 
@@ -34,35 +35,73 @@ type stateChange struct {
 type stateErrorMsg struct{ err error }
 
 // stateWrites puts the state commands of one App in the order Update
-// issued them: each takes a ticket in Update, and a write older than one
+// issued them: each is registered in Update, and a write older than one
 // already done for the same brief and field is dropped (two toggles of a
-// star run in two goroutines; the second must win).
+// star run in two goroutines; the second must win). Writes whose command
+// had not run when the program ended are done by Flush, so a star pressed
+// just before q is kept.
 type stateWrites struct {
-	mu   sync.Mutex
-	next uint64
-	done map[string]uint64
+	mu      sync.Mutex
+	next    uint64
+	done    map[string]uint64
+	pending map[uint64]pendingWrite
 }
 
-func (w *stateWrites) ticket() uint64 {
+// pendingWrite is a registered write that has not run yet.
+type pendingWrite struct {
+	key   string
+	write func() error
+}
+
+// add registers write under key and returns its ticket for run.
+func (w *stateWrites) add(key string, write func() error) uint64 {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.next++
+	if w.pending == nil {
+		w.pending = map[uint64]pendingWrite{}
+	}
+	w.pending[w.next] = pendingWrite{key, write}
 	return w.next
 }
 
-// run does write unless a newer write of key is done; the file is written
-// by one command at a time.
-func (w *stateWrites) run(n uint64, key string, write func() error) error {
+// run does the write of ticket n unless Flush did it already or a newer
+// write of its key is done; the file is written by one command at a time.
+func (w *stateWrites) run(n uint64) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.done[key] > n {
+	return w.runLocked(n)
+}
+
+func (w *stateWrites) runLocked(n uint64) error {
+	p, ok := w.pending[n]
+	if !ok {
 		return nil
 	}
-	if err := write(); err != nil {
+	delete(w.pending, n)
+	if w.done[p.key] > n {
+		return nil
+	}
+	if err := p.write(); err != nil {
 		return err
 	}
-	w.done[key] = n
+	w.done[p.key] = n
 	return nil
+}
+
+// Flush does every write whose command has not run, oldest first, and
+// returns the first error.
+func (w *stateWrites) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	left := slices.Sorted(maps.Keys(w.pending))
+	var first error
+	for _, n := range left {
+		if err := w.runLocked(n); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // loadState reads the whole reading state file.
@@ -146,9 +185,9 @@ func (a *App) writeState(id, field string, fn func(*store.Reading)) tea.Cmd {
 	if !a.stateReady {
 		a.early = append(a.early, stateChange{id, fn})
 	}
-	n := w.ticket()
+	n := w.add(id+"\x00"+field, func() error { return st.Update(id, fn) })
 	return func() tea.Msg {
-		if err := w.run(n, id+"\x00"+field, func() error { return st.Update(id, fn) }); err != nil {
+		if err := w.run(n); err != nil {
 			return stateErrorMsg{fmt.Errorf("save the reading state of %s: %w", id, err)}
 		}
 		return nil
