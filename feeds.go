@@ -124,6 +124,17 @@ list, with the comment ending its line. No such feed: exit status 1.`,
 		Example: `briefs feeds remove https://example.org/world.xml
 briefs feeds remove "world desk"`,
 		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			_, feeds, _ := configFeeds(cmd)
+			var out []cobra.Completion
+			for _, f := range feeds {
+				out = append(out, cobra.CompletionWithDesc(f.URL, f.Title))
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, data, err := readConfig(cmd)
 			if err != nil {
@@ -133,6 +144,13 @@ briefs feeds remove "world desk"`,
 			if err != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "briefs: %s: %v\n", path, err)
 				return exitStatus(exitFailure)
+			}
+			for { // the same feed written twice goes too
+				again, _, err := config.RemoveFeed(out, f.URL)
+				if err != nil {
+					break
+				}
+				out = again
 			}
 			if err := config.WriteFile(path, out); err != nil {
 				return err

@@ -187,3 +187,24 @@ func TestFeedsImportRealOPML(t *testing.T) {
 		})
 	}
 }
+
+// TestFeedsRemoveDuplicates: a feed written twice by hand goes at once; the
+// shell completes remove with the configured URLs and their titles.
+func TestFeedsRemoveDuplicates(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	in := "feeds = [\n  \"https://twice.example/rss\", # Twice\n  \"https://keep.example/rss\",\n  \"https://twice.example/rss/\",\n]\n"
+	if err := os.WriteFile(cfg, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	if code := run([]string{"__complete", "--config", cfg, "feeds", "remove", ""}, strings.NewReader(""), &out, &errb); code != 0 ||
+		!strings.Contains(out.String(), "https://twice.example/rss\tTwice\nhttps://keep.example/rss\n") {
+		t.Errorf("completion: exit %d:\n%s%s", code, out.String(), errb.String())
+	}
+	if code, _, errs := feedsRun(t, cfg, "", "feeds", "rm", "twice"); code != 0 {
+		t.Fatalf("rm: exit %d: %s", code, errs)
+	}
+	if data, _ := os.ReadFile(cfg); string(data) != "feeds = [\n  \"https://keep.example/rss\",\n]\n" {
+		t.Errorf("after rm:\n%s", data)
+	}
+}
