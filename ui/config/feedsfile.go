@@ -385,7 +385,7 @@ func locateFeeds(data []byte) (*feedsArray, int, error) {
 		if i >= len(data) || data[i] != '=' {
 			return nil, 0, fmt.Errorf("config line %d is not key = value", lineOf(data, keyStart))
 		}
-		key := strings.TrimSpace(string(data[keyStart:i]))
+		key := strings.TrimSpace(strings.TrimPrefix(string(data[keyStart:i]), "\ufeff")) // a byte order mark may open the file
 		i++
 		for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
 			i++

@@ -122,6 +122,8 @@ func TestAddFeedsShapes(t *testing.T) {
 			"feeds = [\n\t\"https://a.example/x\", # A\n\t\"https://wire.example.com/rss\",\n]\n"},
 		{"closing on the item's line", "feeds = [\n  \"https://a.example/x\"]\n", "",
 			"feeds = [\n  \"https://a.example/x\",\n  \"https://wire.example.com/rss\",\n]\n"},
+		{"a byte order mark", "\ufefffeeds = [\"https://a.example/x\"]\n", "",
+			"\ufefffeeds = [\"https://a.example/x\", \"https://wire.example.com/rss\"]\n"},
 		{"literal strings and a multi-line string before", "browser = '''\nx [ y\n'''\nfeeds = [\n  'https://a.example/x',\n]\n", "",
 			"browser = '''\nx [ y\n'''\nfeeds = [\n  'https://a.example/x',\n  \"https://wire.example.com/rss\",\n]\n"},
 	}
