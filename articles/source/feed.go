@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"net/url"
@@ -13,6 +12,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
 
+	"briefs/articles/opml"
 	"briefs/model"
 )
 
@@ -249,44 +249,17 @@ func isJSONFeed(data []byte) bool {
 	return true
 }
 
-// opml is the part of an OPML subscription list that names feeds.
-type opml struct {
-	Body struct {
-		Outlines []opmlOutline `xml:"outline"`
-	} `xml:"body"`
-}
-
-type opmlOutline struct {
-	XMLURL   string        `xml:"xmlUrl,attr"`
-	URL      string        `xml:"url,attr"`
-	Outlines []opmlOutline `xml:"outline"`
-}
-
-// parseOPML returns the feed URLs of an OPML file, nested outlines included.
+// parseOPML returns the feed URLs of an OPML file, nested outlines
+// included, as articles/opml reads them (the reader of `briefs feeds
+// import`, so a list loads as sources exactly as it imports).
 func parseOPML(data []byte) ([]string, error) {
-	var doc opml
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = false
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("OPML: %w", err)
+	feeds, err := opml.Parse(data)
+	if err != nil {
+		return nil, err
 	}
-	var urls []string
-	var walk func([]opmlOutline)
-	walk = func(list []opmlOutline) {
-		for _, o := range list {
-			u := strings.TrimSpace(o.XMLURL)
-			if u == "" {
-				u = strings.TrimSpace(o.URL)
-			}
-			if u != "" {
-				urls = append(urls, u)
-			}
-			walk(o.Outlines)
-		}
-	}
-	walk(doc.Body.Outlines)
-	if len(urls) == 0 {
-		return nil, errors.New("OPML with no feed URL")
+	urls := make([]string, len(feeds))
+	for i, f := range feeds {
+		urls[i] = f.URL
 	}
 	return urls, nil
 }
