@@ -37,3 +37,21 @@ func TestEndToEndFindInBrief(t *testing.T) {
 	s.keys("q")
 	s.waitText("EXIT=0")
 }
+
+// TestEndToEndMarks reads the header's count of unread briefs, presses A:
+// every brief is read ("0 unread"); N marks the selected one unread again
+// (issue 23).
+func TestEndToEndMarks(t *testing.T) {
+	bin := buildForE2E(t)
+	s, list := startBriefs(t, bin, "marks")
+	m := regexp.MustCompile(`(\d+) briefs, (\d+) unread`).FindStringSubmatch(list)
+	if m == nil || m[2] == "0" {
+		t.Fatalf("the header does not count unread briefs:\n%s", list)
+	}
+	s.keys("A")
+	s.waitText(m[1] + " briefs, 0 unread")
+	s.keys("N")
+	s.waitText(m[1] + " briefs, 1 unread")
+	s.keys("q")
+	s.waitText("EXIT=0")
+}

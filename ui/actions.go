@@ -36,6 +36,8 @@ type ActionKeys struct {
 	Star       key.Binding // star the brief, or unstar it
 	Refresh    key.Binding // load the sources again: new briefs are added, changed ones replaced
 	ReadFilter key.Binding // the list shows all briefs, the unread, the starred
+	ToggleRead key.Binding // mark the list's selected brief read, or unread (list only)
+	AllRead    key.Binding // mark every brief the list shows read (list only)
 }
 
 // DefaultActionKeys returns o, y, Y, x, S, B, *, r and U.
@@ -51,6 +53,8 @@ func DefaultActionKeys() ActionKeys {
 		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		ReadFilter: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "all/unread/starred")),
+		ToggleRead: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "read/unread")),
+		AllRead:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "all read")),
 	}
 }
 
@@ -114,6 +118,20 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			a.say("Showing all briefs")
 		}
 		return tea.Batch(cmd, a.layout()), true
+	case key.Matches(msg, a.actions.ToggleRead):
+		if a.focus != focusList {
+			return nil, false // n/N are the reader's and the entities pane's there
+		}
+		art, ok := a.list.Selected()
+		if !ok {
+			return nil, false
+		}
+		return a.toggleRead(art.ID), true
+	case key.Matches(msg, a.actions.AllRead):
+		if a.focus != focusList {
+			return nil, false
+		}
+		return a.markAllRead(), true
 	case key.Matches(msg, a.actions.Star):
 		art, ok := a.currentBrief()
 		if !ok {

@@ -849,7 +849,7 @@ func (a App) helpKeys() helpKeys {
 		if a.focus != focusList {
 			acts = append(acts, a.actions.CopyQuote)
 		} else {
-			acts = append(acts, a.actions.Sort, a.actions.Group, a.actions.ReadFilter)
+			acts = append(acts, a.actions.Sort, a.actions.Group, a.actions.ReadFilter, a.actions.ToggleRead, a.actions.AllRead)
 		}
 		if a.width < 120 { // no room for another column: under the root's keys
 			last := len(h.full) - 1

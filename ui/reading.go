@@ -214,6 +214,60 @@ func (a *App) markRead(id string) tea.Cmd {
 	return a.writeState(id, "read", func(s *store.Reading) { s.Read = true })
 }
 
+// toggleRead marks a brief unread when it was read, read when it was not.
+func (a *App) toggleRead(id string) tea.Cmd {
+	r := a.reading[id]
+	r.Read = !r.Read
+	a.mark(id, r)
+	on := r.Read
+	if on {
+		a.say("Marked read.")
+	} else {
+		a.say("Marked unread.")
+	}
+	return tea.Batch(a.layout(), a.writeState(id, "read", func(s *store.Reading) { s.Read = on }))
+}
+
+// markAllRead marks every brief the list shows (its view and filter) read.
+func (a *App) markAllRead() tea.Cmd {
+	var cmds []tea.Cmd
+	n := 0
+	for _, id := range a.list.ShownIDs() {
+		if a.reading[id].Read {
+			continue
+		}
+		n++
+		cmds = append(cmds, a.markRead(id))
+	}
+	if n == 0 {
+		a.say("Every brief shown was read already.")
+	} else {
+		a.say(fmt.Sprintf("Marked %s read.", plural(n, "brief")))
+	}
+	return tea.Batch(a.layout(), sequence(cmds))
+}
+
+// sequence runs state writes one after the other in one command, so that
+// marking hundreds of briefs read does not start hundreds of goroutines
+// waiting on the same file; the first failure is reported.
+func sequence(cmds []tea.Cmd) tea.Cmd {
+	if len(cmds) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		var first tea.Msg
+		for _, c := range cmds {
+			if c == nil {
+				continue
+			}
+			if msg := c(); msg != nil && first == nil {
+				first = msg
+			}
+		}
+		return first
+	}
+}
+
 // toggleStar stars or unstars a brief.
 func (a *App) toggleStar(id string) tea.Cmd {
 	r := a.reading[id]

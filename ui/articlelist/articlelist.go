@@ -300,6 +300,8 @@ type Model struct {
 	keep map[string]bool
 	// byID holds every brief of all by its id
 	byID map[string]*item
+	// groupNote is what the title says of the briefs and sources when grouped
+	groupNote string
 }
 
 // New builds the list over arts.
@@ -494,12 +496,14 @@ func (m *Model) setArranged(all []list.Item) tea.Cmd {
 		// title says how many briefs and sources instead
 		n := len(shown)
 		shown = withHeaders(shown)
-		m.setTitle()
-		m.list.Title += " · " + plural(n, "brief") + " in " + plural(len(shown)-n, "source")
+		m.groupNote = " · " + plural(n, "brief") + " in " + plural(len(shown)-n, "source")
+	} else {
+		m.groupNote = ""
 	}
 	m.list.SetShowStatusBar(!m.order.Group && m.list.Height() >= smallHeight)
 	m.pickPaginator(len(shown))
 	cmd := m.list.SetItems(shown)
+	m.setCounts()
 	switch {
 	case had && !top:
 		if !m.Select(sel.ID) && len(shown) > 0 {
@@ -621,6 +625,46 @@ func (m *Model) SetMark(id string, mk Mark) {
 	if i := slices.Index(m.list.Items(), list.Item(old)); i >= 0 {
 		m.list.SetItem(i, n)
 	}
+	m.setCounts()
+}
+
+// Unread counts the unread briefs the list holds in its view (all, unread
+// or starred), a filter being typed or not.
+func (m Model) Unread() int {
+	n := 0
+	for _, it := range m.list.Items() {
+		if i, ok := it.(*item); ok && !i.mark.Read {
+			n++
+		}
+	}
+	return n
+}
+
+// ShownIDs returns the ids of the briefs the list shows: its view, and the
+// filter when one is applied; in the list's order.
+func (m Model) ShownIDs() []string {
+	var out []string
+	for _, it := range m.list.VisibleItems() {
+		if i, ok := it.(*item); ok {
+			out = append(out, i.art.ID)
+		}
+	}
+	return out
+}
+
+// setCounts says how many briefs are unread in the header: "11 briefs, 7
+// unread" in the status bar, or after the sources in the title when grouped.
+func (m *Model) setCounts() {
+	u := fmt.Sprintf("%d unread", m.Unread())
+	m.setTitle()
+	if m.groupNote != "" {
+		m.list.Title += m.groupNote + ", " + u
+	}
+	if len(m.list.Items()) == 0 {
+		m.list.SetStatusBarItemName("brief", "briefs")
+		return
+	}
+	m.list.SetStatusBarItemName("brief, "+u, "briefs, "+u)
 }
 
 // Mark returns a brief's marks.

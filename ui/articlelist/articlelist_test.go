@@ -79,7 +79,7 @@ func TestOrders(t *testing.T) {
 		t.Errorf("the cursor moved to %q", a.ID)
 	}
 	m.ToggleGroup()
-	if !m.Order().Group || m.list.Title != "Briefs · by title, grouped by source · 5 briefs in 3 sources" {
+	if !m.Order().Group || m.list.Title != "Briefs · by title, grouped by source · 5 briefs in 3 sources, 5 unread" {
 		t.Errorf("group: %+v, title %q", m.Order(), m.list.Title)
 	}
 }

@@ -95,6 +95,8 @@ extract_memory_mb = 512
 # star = ["*"]                       # star the brief, or unstar it
 # refresh = ["r"]                    # load the sources again: new briefs added, changed ones replaced
 # read_filter = ["U"]                # show all briefs, the unread or the starred
+# toggle_read = ["N"]                # mark the selected brief read, or unread (in the list)
+# all_read = ["A"]                   # mark every brief the list shows read (in the list)
 # all_entities = ["@"]               # every entity of the corpus
 # all_quotes = ["\""]                # every quote of the corpus
 

@@ -55,6 +55,8 @@ var actions = []Action{
 	{"star", []string{"*"}, "star the brief, or unstar it"},
 	{"refresh", []string{"r"}, "load the sources again: new briefs added, changed ones replaced"},
 	{"read_filter", []string{"U"}, "show all briefs, the unread or the starred"},
+	{"toggle_read", []string{"N"}, "mark the selected brief read, or unread (in the list)"},
+	{"all_read", []string{"A"}, "mark every brief the list shows read (in the list)"},
 	{"all_entities", []string{"@"}, "every entity of the corpus"},
 	{"all_quotes", []string{"\""}, "every quote of the corpus"},
 

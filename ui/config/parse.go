@@ -560,7 +560,7 @@ func mayClash(a, b string) bool {
 
 // listOnly are the root actions ui.App.handleAction runs only while the list
 // has focus.
-var listOnly = map[string]bool{"sort": true, "group": true, "read_filter": true}
+var listOnly = map[string]bool{"sort": true, "group": true, "read_filter": true, "toggle_read": true, "all_read": true}
 
 // filtering reports whether an action is live only while a list filter is typed.
 func filtering(name string) bool {
