@@ -127,3 +127,33 @@ func TestFindSteps(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestFindFollowsAChangedBrief: a fuller version of the open brief (same
+// id, text moved) keeps the find, its matches at the new offsets.
+func TestFindFollowsAChangedBrief(t *testing.T) {
+	seed := testbriefs.Seed(t)
+	m := New(theme.New(true))
+	m.SetSize(60, 8)
+	m, _ = m.Update(render(t, m.Open(seed)))
+	m, _ = m.Update(press("/"))
+	m = typeKeys(m, "Lavrov")
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	_, before, _ := m.Find()
+
+	fuller := seed
+	fuller.Body = "Lavrov opened the day. " + seed.Body
+	fuller.Entities, fuller.Quotes = nil, nil
+	m.Forget(seed.ID)
+	if cmd := m.OpenAt(fuller, Place{}); cmd != nil {
+		m, _ = m.Update(render(t, cmd))
+	}
+	q, after, _ := m.Find()
+	if q != "Lavrov" || len(after) != len(before)+1 {
+		t.Fatalf("after the brief changed: find %q with %d matches, want Lavrov with %d", q, len(after), len(before)+1)
+	}
+	for _, f := range after {
+		if got := fuller.Text(f.Field)[f.Start:f.End]; got != "Lavrov" {
+			t.Fatalf("a match points at %q", got)
+		}
+	}
+}

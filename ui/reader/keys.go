@@ -27,7 +27,7 @@ type KeyMap struct {
 	FindNext, FindPrev          key.Binding
 
 	// Short-help entries that stand for several keys; never matched.
-	scrollHint, stepHint, mentionHint, backHint key.Binding
+	scrollHint, stepHint, mentionHint, backHint, findHint key.Binding
 }
 
 // DefaultKeyMap returns the reader's keys: pager keys, Esc/h back, [ and ] to step between briefs.
@@ -55,6 +55,7 @@ func DefaultKeyMap() KeyMap {
 		FindPrev:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match")),
 
 		backHint:    key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc", "back")),
+		findHint:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
 		mentionHint: key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "mentions")),
 		scrollHint:  key.NewBinding(key.WithKeys("j", "k", "space", "b"), key.WithHelp("j/k", "scroll")),
 		stepHint:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "briefs")),

@@ -119,6 +119,12 @@ func (m *Model) OpenAt(a model.Article, at Place) tea.Cmd {
 		m.fd = find{cur: -1}
 		m.restore, m.anchor = -1, -1
 		m.setPlace(at)
+	} else if m.fd.on() {
+		// a fuller or changed version of the brief: the find's offsets move with its text
+		m.fd.matches = FindMatches(&m.art, m.fd.query)
+		if m.fd.cur >= len(m.fd.matches) {
+			m.fd.cur = len(m.fd.matches) - 1
+		}
 	}
 	return m.ensure()
 }
@@ -219,6 +225,7 @@ func (m *Model) SetKeyMap(k KeyMap) {
 	k.mentionHint = hintPair(k.NextMention, k.PrevMention, "mentions")
 	k.scrollHint = hintPair(k.Down, k.Up, "scroll")
 	k.stepHint = hintPair(k.Prev, k.Next, "briefs")
+	k.findHint = hint(k.Find, "find")
 	k.setMentionKeys(on)
 	m.keys = k
 	m.vp.KeyMap = k.viewportKeys()
@@ -676,7 +683,7 @@ func (m Model) Lines() int {
 
 // ShortHelp is the reader's part of the help bar.
 func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.scrollHint, m.keys.backHint, m.keys.stepHint, m.keys.mentionHint}
+	return []key.Binding{m.keys.scrollHint, m.keys.backHint, m.keys.stepHint, m.keys.mentionHint, m.keys.findHint}
 }
 
 // FullHelp is the reader's part of the full help.
