@@ -36,6 +36,7 @@ cat brief.txt | briefs extract -`,
 		out := output.NewArticleWriter(w, f)
 		n := 0
 		var werr error
+		articles.LimitStreamingMemory() // extract holds one batch at a time: a low soft heap limit
 		warns := articles.Stream(cmd.Context(), specs, streamOptions(cmd), func(batch []model.Article) {
 			n += len(batch)
 			if werr == nil {

@@ -91,6 +91,9 @@ func (p *Pipeline) SetMemoryBudget(bytes int64) {
 // Extract fills a's entities, then its quotes (quotes use the entities to
 // name speakers); a body over ChunkSize a piece at a time.
 func (p *Pipeline) Extract(a *model.Article) {
+	w := int64(len(a.Title)+len(a.Body)) * costPerByte
+	streamLimit.extracting(w)
+	defer streamLimit.extracting(-w)
 	if len(a.Body) <= ChunkSize {
 		p.extractPiece(a)
 		return

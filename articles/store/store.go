@@ -38,6 +38,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -167,6 +168,8 @@ type Cache struct {
 	kick chan struct{}
 	done chan struct{}
 	wg   sync.WaitGroup
+
+	read atomic.Int64 // bytes read from the mapping since its pages were last dropped
 }
 
 type put struct {
@@ -210,6 +213,7 @@ func Open(path string, opt Options) *Cache {
 			err = prepare(db, opt.Version)
 			if err == nil {
 				c.db = db
+				c.dropMapped() // what checking (or emptying) the file read
 				break
 			}
 			db.Close()
@@ -389,6 +393,7 @@ func (c *Cache) view(fn func(tx *bolt.Tx) error) (err error) {
 func (c *Cache) Get(k Key, source string) ([]model.Article, bool) {
 	var arts []model.Article
 	var derr error
+	var drop bool
 	err := c.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketValues)
 		if b == nil {
@@ -399,8 +404,12 @@ func (c *Cache) Get(k Key, source string) ([]model.Article, bool) {
 			return nil
 		}
 		arts, derr = DecodeArticles(v, source) // copies v
+		drop = c.readMapped(len(v))
 		return nil
 	})
+	if drop {
+		c.dropMapped()
+	}
 	if err != nil || derr != nil || arts == nil {
 		return nil, false
 	}
@@ -460,6 +469,7 @@ func stampOf(info fs.FileInfo, k Key) Stamp {
 // FileKey): a warm start's whole work for one file, in one transaction.
 func (c *Cache) Lookup(path string, info fs.FileInfo, source string) ([]model.Article, bool) {
 	var arts []model.Article
+	var drop bool
 	c.view(func(tx *bolt.Tx) error {
 		files, values := tx.Bucket(bucketFiles), tx.Bucket(bucketValues)
 		if files == nil || values == nil {
@@ -471,9 +481,13 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, source string) ([]model.Ar
 		}
 		if v := values.Get(st.Key[:]); v != nil {
 			arts, _ = DecodeArticles(v, source) // copies v; a bad value is a miss
+			drop = c.readMapped(len(v))
 		}
 		return nil
 	})
+	if drop {
+		c.dropMapped()
+	}
 	return arts, arts != nil
 }
 
@@ -593,7 +607,7 @@ func (c *Cache) update(db *bolt.DB, batch []put) (err error) {
 		}
 	}()
 	defer guardFaults()()
-	return db.Update(func(tx *bolt.Tx) error {
+	err = db.Update(func(tx *bolt.Tx) error {
 		for _, p := range batch {
 			b := tx.Bucket(p.bucket)
 			if b == nil {
@@ -608,6 +622,46 @@ func (c *Cache) update(db *bolt.DB, batch []put) (err error) {
 			if err := b.Put(p.key, p.val); err != nil {
 				return err
 			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.dropMapped() // the pages the writes read on their way down
+	}
+	return err
+}
+
+// dropEvery is how many bytes of values are read from the mapped file
+// between two dropMapped calls: the bound on what reading adds to the
+// resident set (a warm start reads every value once).
+const dropEvery = 16 << 20
+
+// lookupPages is what one lookup is counted to map besides its value: the
+// pages it walks, and the neighbours the kernel maps with each page it
+// faults in (Linux's fault-around: up to 64 KiB).
+const lookupPages = 64 << 10
+
+// readMapped counts n bytes just read from the mapping (and lookupPages),
+// and says when dropEvery are reached: the caller then
+// calls dropMapped, once its read transaction is over (a transaction
+// opened inside another can wait forever on a writer waiting on the first).
+func (c *Cache) readMapped(n int) bool {
+	if c.read.Add(int64(n)+lookupPages) < dropEvery {
+		return false
+	}
+	c.read.Store(0)
+	return true
+}
+
+// dropMapped takes the file's mapped pages out of the resident set (see
+// dropPages): without it every page a warm start or a cold load's writes
+// touched would count in the process's memory until the file is closed
+// (a 50,000-brief cache is 150 MB). The pages stay in the page cache. It
+// holds a read transaction, during which the mapping cannot move.
+func (c *Cache) dropMapped() {
+	c.view(func(tx *bolt.Tx) error {
+		if info := tx.DB().Info(); info != nil {
+			dropPages(info.Data, uintptr(tx.Size()))
 		}
 		return nil
 	})

@@ -1,0 +1,64 @@
+package articles
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+// The streaming limit starts at the base, rises while a long brief is
+// extracted (by its weight, up to DefaultMemoryLimit) and comes back down;
+// short briefs do not move it.
+func TestStreamingMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() {
+		streamLimit.owned.Store(false)
+		debug.SetMemoryLimit(prev)
+	})
+	LimitStreamingMemory()
+	if got := debug.SetMemoryLimit(-1); got != StreamingMemoryBase {
+		t.Fatalf("limit %d, want the base %d", got, StreamingMemoryBase)
+	}
+	short := int64(3000) * costPerByte
+	streamLimit.extracting(short)
+	if got := debug.SetMemoryLimit(-1); got != StreamingMemoryBase {
+		t.Errorf("a short brief moved the limit to %d", got)
+	}
+	long := int64(2<<20) * costPerByte // 2 MB of text: 200 MB of weight
+	streamLimit.extracting(long)
+	if got, want := debug.SetMemoryLimit(-1), int64(StreamingMemoryBase)+short+long; got != want {
+		t.Errorf("while a 2 MB brief is extracted: limit %d, want %d", got, want)
+	}
+	huge := int64(20<<20) * costPerByte
+	streamLimit.extracting(huge)
+	if got := debug.SetMemoryLimit(-1); got != DefaultMemoryLimit {
+		t.Errorf("with a 20 MB brief too: limit %d, want the cap %d", got, int64(DefaultMemoryLimit))
+	}
+	streamLimit.extracting(-huge)
+	streamLimit.extracting(-long)
+	streamLimit.extracting(-short)
+	if got := debug.SetMemoryLimit(-1); got != StreamingMemoryBase {
+		t.Errorf("all done: limit %d, want the base back", got)
+	}
+	if in := streamLimit.inflight.Load(); in != 0 {
+		t.Errorf("%d bytes of weight left in flight", in)
+	}
+}
+
+// A limit set by GOMEMLIMIT is left alone, and so is the limit while no
+// streaming command asked for its own.
+func TestStreamingMemoryLimitLeavesOthersAlone(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	debug.SetMemoryLimit(1 << 30)
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	LimitStreamingMemory()
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("GOMEMLIMIT overridden: %d", got)
+	}
+	streamLimit.extracting(100 << 20)
+	defer streamLimit.extracting(-100 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("a limit not ours moved to %d", got)
+	}
+}
