@@ -352,7 +352,8 @@ func (d delegate) Update(msg tea.Msg, m *list.Model) tea.Cmd { return d.read.Upd
 // Render draws one item, bold when unread.
 func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
 	if h, ok := it.(groupHeader); ok {
-		fmt.Fprintf(w, "%s\n%s", d.header.Render(ansi.Truncate("── "+h.label, max(m.Width()-2, 1), "…")), d.count.Render(h.Description()))
+		desc := h.Description() + fmt.Sprintf(", %d unread", groupUnread(m.VisibleItems(), index))
+		fmt.Fprintf(w, "%s\n%s", d.header.Render(ansi.Truncate("── "+h.label, max(m.Width()-2, 1), "…")), d.count.Render(desc))
 		return
 	}
 	if i, ok := it.(*item); ok && !i.mark.Read {
@@ -360,6 +361,21 @@ func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
 		return
 	}
 	d.read.Render(w, m, index, it)
+}
+
+// groupUnread counts the unread briefs of the group whose header is at index.
+func groupUnread(vis []list.Item, index int) int {
+	n := 0
+	for _, it := range vis[min(index+1, len(vis)):] {
+		i, ok := it.(*item)
+		if !ok {
+			break // the next group's header
+		}
+		if !i.mark.Read {
+			n++
+		}
+	}
+	return n
 }
 
 // SetKeyMap replaces the list's keys: its own and the bubbles list's

@@ -336,6 +336,13 @@ func TestGroupHeaders(t *testing.T) {
 			t.Fatalf("grouped view lacks %q:\n%s", want, view)
 		}
 	}
+	m.SetMark("a", Mark{Read: true})
+	view = ansi.Strip(m.View())
+	for _, want := range []string{"2 briefs, 1 unread", "1 brief, 1 unread", "3 briefs in 2 sources, 2 unread"} {
+		if !strings.Contains(view+m.list.Title, want) {
+			t.Fatalf("grouped view lacks the unread count %q after a brief was read:\n%s", want, view)
+		}
+	}
 	if got := ids(m); !slices.Equal(got, []string{"c", "a", "b"}) {
 		t.Errorf("grouped order %v, want [c a b]", got)
 	}
