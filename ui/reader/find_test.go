@@ -58,6 +58,7 @@ func TestFindSteps(t *testing.T) {
 	if !m.Finding() {
 		t.Fatal("/ did not open the find prompt")
 	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyTab, Text: "\t"}) // not part of a query
 	m = typeKeys(m, "lavrox")
 	if s := status(m); !strings.Contains(s, "/lavrox") || !strings.Contains(s, "0 matches") {
 		t.Fatalf("prompt status %q", s)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -466,7 +467,7 @@ func (m Model) typeFind(msg tea.KeyPressMsg) Model {
 		if r := []rune(m.fd.query); len(r) > 0 {
 			m.fd.query = string(r[:len(r)-1])
 		}
-	case msg.Text != "":
+	case msg.Text != "" && !strings.ContainsFunc(msg.Text, unicode.IsControl):
 		m.fd.query += msg.Text
 	default:
 		return m
