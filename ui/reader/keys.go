@@ -77,8 +77,10 @@ func hintPair(a, b key.Binding, desc string) key.Binding {
 // firstKey is the first key help names for b.
 func firstKey(b key.Binding) string {
 	if k := b.Help().Key; k != "" {
-		before, _, _ := strings.Cut(k, "/")
-		return before
+		if before, _, ok := strings.Cut(k, "/"); ok && before != "" {
+			return before // "j/k": j
+		}
+		return k // "/" itself, or one key
 	}
 	if ks := b.Keys(); len(ks) > 0 {
 		return ks[0]
