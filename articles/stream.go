@@ -492,7 +492,14 @@ func (s *streamer) work(j job) result {
 // many does a job of several articles (a download's): each looked up in
 // the cache, the others extracted on all cores.
 func (s *streamer) many(j job, r result) result {
-	arts := j.arts
+	r.cached += s.lookupOrExtract(j.arts)
+	r.arts = j.arts
+	return r
+}
+
+// lookupOrExtract replaces each of arts by its cached extraction, extracts
+// the others on all cores and caches them; it returns how many were cached.
+func (s *streamer) lookupOrExtract(arts []model.Article) (cached int) {
 	keys := make([]store.Key, len(arts))
 	var miss []model.Article
 	var at []int
@@ -500,7 +507,7 @@ func (s *streamer) many(j job, r result) result {
 		keys[i] = store.ArticleKey(s.version, &arts[i])
 		if got, ok := s.cache.Get(keys[i], arts[i].Source); ok && len(got) == 1 {
 			arts[i] = got[0]
-			r.cached++
+			cached++
 		} else {
 			miss, at = append(miss, arts[i]), append(at, i)
 		}
@@ -510,8 +517,7 @@ func (s *streamer) many(j job, r result) result {
 		arts[i] = miss[n]
 		s.cache.Put(keys[i], arts[i:i+1])
 	}
-	r.arts = arts
-	return r
+	return cached
 }
 
 // file looks one local file up by its stamp, then by its bytes, and reads
@@ -569,23 +575,7 @@ func (s *streamer) readAndExtract(path string, r result, info fs.FileInfo, k sto
 	if len(arts) > 0 && arts[0].Source != name && s.pipe != nil {
 		// A feed list's downloads: each looked up as a URL's articles are, so
 		// a refresh extracts only new or changed items (on all cores).
-		var miss []model.Article
-		var at []int
-		keys := make([]store.Key, len(arts))
-		for i := range arts {
-			keys[i] = store.ArticleKey(s.version, &arts[i])
-			if got, ok := s.cache.Get(keys[i], arts[i].Source); ok && len(got) == 1 {
-				arts[i] = got[0]
-				r.cached++
-			} else {
-				miss, at = append(miss, arts[i]), append(at, i)
-			}
-		}
-		s.pipe.ExtractAll(miss)
-		for n, i := range at {
-			arts[i] = miss[n]
-			s.cache.Put(keys[i], arts[i:i+1])
-		}
+		r.cached += s.lookupOrExtract(arts)
 		r.arts, r.warns = arts, append(r.warns, warns...)
 		return r
 	}
