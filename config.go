@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -32,6 +35,11 @@ briefs config --config ~/work.toml`,
 			return configError(p, err)
 		}
 		fmt.Fprintln(cmd.OutOrStdout(), p)
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			// Load took the missing default file for the defaults: say so,
+			// rather than name the file as if it had been read.
+			fmt.Fprintf(cmd.ErrOrStderr(), "briefs: config: there is no file at %s: the defaults apply ('briefs config --default > %s' writes one)\n", p, p)
+		}
 		for _, pr := range probs {
 			fmt.Fprintln(cmd.ErrOrStderr(), "briefs: config:", pr.String())
 		}
