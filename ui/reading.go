@@ -216,16 +216,22 @@ func (a *App) markRead(id string) tea.Cmd {
 
 // toggleRead marks a brief unread when it was read, read when it was not.
 func (a *App) toggleRead(id string) tea.Cmd {
+	return a.toggleMark(id, "read", func(r *store.Reading) *bool { return &r.Read }, "Marked read.", "Marked unread.")
+}
+
+// toggleMark flips one of a brief's marks (flag picks it), says which way
+// with on or off, and saves it.
+func (a *App) toggleMark(id, field string, flag func(*store.Reading) *bool, on, off string) tea.Cmd {
 	r := a.reading[id]
-	r.Read = !r.Read
+	set := !*flag(&r)
+	*flag(&r) = set
 	a.mark(id, r)
-	on := r.Read
-	if on {
-		a.say("Marked read.")
+	if set {
+		a.say(on)
 	} else {
-		a.say("Marked unread.")
+		a.say(off)
 	}
-	return tea.Batch(a.layout(), a.writeState(id, "read", func(s *store.Reading) { s.Read = on }))
+	return tea.Batch(a.layout(), a.writeState(id, field, func(s *store.Reading) { *flag(s) = set }))
 }
 
 // markAllRead marks every brief the list shows (its view and filter) read.
@@ -270,16 +276,7 @@ func sequence(cmds []tea.Cmd) tea.Cmd {
 
 // toggleStar stars or unstars a brief.
 func (a *App) toggleStar(id string) tea.Cmd {
-	r := a.reading[id]
-	r.Starred = !r.Starred
-	a.mark(id, r)
-	on := r.Starred
-	if on {
-		a.say("Starred.")
-	} else {
-		a.say("Unstarred.")
-	}
-	return tea.Batch(a.layout(), a.writeState(id, "star", func(s *store.Reading) { s.Starred = on }))
+	return a.toggleMark(id, "star", func(r *store.Reading) *bool { return &r.Starred }, "Starred.", "Unstarred.")
 }
 
 // savePosition remembers where the open brief is scrolled to. A brief read
