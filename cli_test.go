@@ -187,16 +187,7 @@ func TestCommandLine(t *testing.T) {
 			}
 			cmd := exec.Command(bin, args...)
 			cmd.Dir, cmd.Env, cmd.Stdin = home, readmeEnv(home, bin), strings.NewReader(c.stdin)
-			var stdout, stderr strings.Builder
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			so, se := stdout.String(), stderr.String()
+			code, so, se := runCommand(t, cmd)
 			if code != c.code {
 				t.Errorf("exit status %d, want %d; stderr:\n%s", code, c.code, se)
 			}
@@ -229,4 +220,19 @@ func TestCommandLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runCommand runs cmd and returns its exit status, standard output and
+// standard error; a command that could not run fails the test.
+func runCommand(t *testing.T, cmd *exec.Cmd) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return code, out.String(), errb.String()
 }

@@ -354,16 +354,8 @@ func TestReadmeUse(t *testing.T) {
 			}
 			cmd := exec.Command("sh", "-c", line)
 			cmd.Dir, cmd.Env = home, readmeEnv(home, bin)
-			var out, errb strings.Builder
-			cmd.Stdout, cmd.Stderr = &out, &errb
-			err := cmd.Run()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			c.check(t, result{code: code, stdout: out.String(), stderr: errb.String(), home: home})
+			code, stdout, stderr := runCommand(t, cmd)
+			c.check(t, result{code: code, stdout: stdout, stderr: stderr, home: home})
 		})
 	}
 	for cmdline := range readmeChecks {
