@@ -16,10 +16,13 @@ func newSearchCmd() *cobra.Command {
 
 Queries: a name in any form (Lavrov, "russian federation", U.S.) finds the entity; entity:NAME,
 speaker:NAME, kind:KIND, "a phrase" and free words; terms are ANDed (Iran AND IAEA).
+Dates: after:2026-06-01 (that day and later), before:2026-06 (earlier), on:2026 (a day,
+a month or a year), on the day a brief was published.
 When more briefs match than --limit, standard error says how many were left out.
 Nothing found: a line on standard error and exit status 1.`,
 		Example: `briefs search "russian federation"
 briefs search 'speaker:Safronkov' --format json
+briefs search 'Lavrov after:2026-06'
 briefs search Blair ~/briefs --limit 0`,
 	}
 	format := addFormatFlag(cmd, output.FormatText, output.FormatJSONL, output.FormatJSONL, output.FormatJSON, output.FormatMarkdown, output.FormatText)

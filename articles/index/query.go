@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,7 @@ const (
 	opSpeaker
 	opKind
 	opAnd
+	opDate // after:, before:, on: (text is "after:2026-06")
 )
 
 type lexeme struct {
@@ -67,6 +69,11 @@ func lex(q string) ([]lexeme, error) {
 			continue
 		}
 		prefix, rest, hasColon := strings.Cut(word, ":")
+		if hasColon && dateOps[strings.ToLower(prefix)] && rest != "" {
+			out = append(out, lexeme{op: opDate, text: word})
+			i = j
+			continue
+		}
 		op, isOp := map[string]lexOp{"entity": opEntity, "speaker": opSpeaker, "kind": opKind}[strings.ToLower(prefix)]
 		if !hasColon || !isOp {
 			out = append(out, lexeme{op: opWord, text: word})
@@ -141,6 +148,7 @@ const (
 	clKind
 	clTerm
 	clPhrase
+	clDate
 )
 
 // clause is one resolved condition of a query.
@@ -154,6 +162,7 @@ type clause struct {
 	alts     []string   // clTerm: the index words it stands for (see variants)
 	splits   [][]string // clTerm: pairs of index words that join into it
 	refs     []quoteRef // clSpeaker: the speaker's quotes, in article order (filled by Search)
+	date     DateTerm   // clDate
 }
 
 // maxNameWords bounds how many bare words are tried as one name.
@@ -180,6 +189,13 @@ func (ix *Index) plan(lx []lexeme, typing bool) ([]clause, error) {
 		l := lx[i]
 		switch l.op {
 		case opAnd, opKind:
+			i++
+		case opDate:
+			d, err := ParseDateTerm(l.text)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, clause{kind: clDate, text: l.text, date: d})
 			i++
 		case opPhrase:
 			words := tokens(l.text)
@@ -428,4 +444,91 @@ func (ix *Index) resolve(name string, kinds []model.EntityKind) (uint32, bool) {
 		}
 	}
 	return 0, false
+}
+
+// dateOps are the prefixes of a query's date terms.
+var dateOps = map[string]bool{"after": true, "before": true, "on": true}
+
+// DateTerm is a date condition of a query, on the calendar day a brief was
+// published (in the brief's own time zone): after:2026-06-01 holds from
+// that day on, before:2026-06-01 until the day before, on:2026-06-01 on
+// that day. A month (2026-06) or a year (2026) is the whole of it:
+// after:2026-06 is June and later, before:2026-06 is May and earlier.
+// A brief without a date holds none.
+type DateTerm struct {
+	Op       string    // "after", "before" or "on"
+	From, To time.Time // the days that hold, [From, To), midnight UTC; zero: open
+}
+
+// dateLayouts are the precisions a date term takes, with the step to the
+// end of the period.
+var dateLayouts = []struct {
+	layout      string
+	years, mons int
+	days        int
+}{
+	{"2006-01-02", 0, 0, 1},
+	{"2006-01", 0, 1, 0},
+	{"2006", 1, 0, 0},
+}
+
+// ParseDateTerm reads a date term: "after:2026-06-01", "before:2026-06",
+// "on:2026". It fails on an unknown prefix or a value that is not a date.
+func ParseDateTerm(word string) (DateTerm, error) {
+	prefix, val, ok := strings.Cut(word, ":")
+	op := strings.ToLower(prefix)
+	if !ok || !dateOps[op] {
+		return DateTerm{}, fmt.Errorf("%q: not a date term (after:, before:, on:)", word)
+	}
+	val = strings.TrimSpace(val)
+	for _, l := range dateLayouts {
+		if len(val) != len(l.layout) {
+			continue
+		}
+		start, err := time.Parse(l.layout, val)
+		if err != nil {
+			continue
+		}
+		end := start.AddDate(l.years, l.mons, l.days)
+		d := DateTerm{Op: op}
+		switch op {
+		case "after":
+			d.From = start
+		case "before":
+			d.To = start
+		default:
+			d.From, d.To = start, end
+		}
+		return d, nil
+	}
+	return DateTerm{}, fmt.Errorf("%s: %q is not a date (want 2026-06-01, 2026-06 or 2026)", op, val)
+}
+
+// IsDateTerm reports whether a word is written as a date term (after:,
+// before: or on: and a value), well formed or not.
+func IsDateTerm(word string) bool {
+	prefix, rest, ok := strings.Cut(word, ":")
+	return ok && rest != "" && dateOps[strings.ToLower(prefix)]
+}
+
+// Holds reports whether a brief published at t meets the term.
+func (d DateTerm) Holds(t time.Time) bool {
+	if t.IsZero() {
+		return false
+	}
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return (d.From.IsZero() || !day.Before(d.From)) && (d.To.IsZero() || day.Before(d.To))
+}
+
+// dateMatches returns the articles a date clause holds for, in article
+// order, with a small score so that a query of dates alone lists the
+// newest first (the score is weighed by recency).
+func (ix *Index) dateMatches(d DateTerm) []scored {
+	var out []scored
+	for n := range ix.docs {
+		if d.Holds(ix.docs[n].art.Published) {
+			out = append(out, scored{doc: uint32(n), score: 0.01})
+		}
+	}
+	return out
 }

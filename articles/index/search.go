@@ -170,6 +170,8 @@ func (ix *Index) describe(c clause) string {
 		return "kind:" + string(c.ekind)
 	case clTerm:
 		return "word:" + c.words[0]
+	case clDate:
+		return strings.ToLower(c.text)
 	default:
 		return "phrase:" + strings.Join(c.words, " ")
 	}
@@ -214,6 +216,8 @@ func (ix *Index) match(c clause) []scored {
 			return ix.termScores(c.words[0], nil)
 		}
 		return ix.variantScores(c.alts, c.splits)
+	case clDate:
+		return ix.dateMatches(c.date)
 	}
 	return nil
 }

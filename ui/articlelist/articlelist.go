@@ -123,7 +123,11 @@ func filterValue(a model.Article) string {
 		rest.WriteString(" " + e.Name)
 	}
 	title := strings.ReplaceAll(a.Title, "\n", " ")
-	return strings.ToLower(title) + "\n" + strings.Join(index.FoldWords(title), " ") + "\n" + strings.Join(index.FoldWords(rest.String()), " ")
+	v := strings.ToLower(title) + "\n" + strings.Join(index.FoldWords(title), " ") + "\n" + strings.Join(index.FoldWords(rest.String()), " ")
+	if !a.Published.IsZero() {
+		v += "\n" + a.Published.Format(time.RFC3339) // for the date terms (after:2026-06)
+	}
+	return v
 }
 
 // filterWords is the list's filter: a brief matches when each word typed
@@ -136,7 +140,15 @@ func filterValue(a model.Article) string {
 // briefs that name Lavrov, not most of an archive of 100k.
 func filterWords(term string, targets []string) []list.Rank {
 	var typed [][]string
+	var dates []index.DateTerm
 	for _, f := range strings.Fields(term) {
+		if index.IsDateTerm(f) {
+			// after:2026-06 as in search; one still being typed filters nothing yet
+			if d, err := index.ParseDateTerm(f); err == nil {
+				dates = append(dates, d)
+			}
+			continue
+		}
 		if w := index.FoldWords(f); len(w) > 0 {
 			typed = append(typed, w)
 		}
@@ -146,6 +158,10 @@ func filterWords(term string, targets []string) []list.Rank {
 	for i, t := range targets {
 		title, folded, _ := strings.Cut(t, "\n")
 		titleWords, rest, _ := strings.Cut(folded, "\n")
+		if len(dates) > 0 && !datesHold(dates, rest) {
+			continue
+		}
+		rest, _, _ = strings.Cut(rest, "\n")
 		all, titleOnly := true, true
 		for k := range mt.Len() {
 			switch {
@@ -170,6 +186,25 @@ func filterWords(term string, targets []string) []list.Rank {
 		}
 	}
 	return append(inTitle, others...)
+}
+
+// datesHold reports whether the date at the end of a filter value (after
+// its third line) meets every date term.
+func datesHold(dates []index.DateTerm, rest string) bool {
+	_, stamp, ok := strings.Cut(rest, "\n")
+	if !ok {
+		return false // undated
+	}
+	t, err := time.Parse(time.RFC3339, stamp)
+	if err != nil {
+		return false
+	}
+	for _, d := range dates {
+		if !d.Holds(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // matchedRunes lists the rune positions of the title's words that a typed
