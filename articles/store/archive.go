@@ -1,0 +1,541 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"briefs/articles/archive"
+	"briefs/model"
+)
+
+// Archive is the embedded archive.Archive: one bbolt file of briefs (see
+// OpenArchive) and the reading State beside it.
+//
+// The file holds, by sequence number (8 bytes, big-endian, so that bbolt's
+// key order is put order): the compact record of each brief ("recs": id,
+// title, date, outlet, source, counts: what List reads, in one read
+// transaction, without touching a body) and the brief itself in the cache's
+// codec ("briefs": read by Get only); the sequence number of each id
+// ("ids"); and the postings of Search ("post": a kind byte, the term, a NUL
+// and the sequence number, with no value), written in the same transaction
+// as the brief, so that a brief and its postings are never apart.
+//
+// Damage: a file that is not a usable archive when opened (cut, mangled,
+// foreign) is moved aside (name.corrupt-<time>) and a new one made, Notes
+// says so, and the briefs come back as their sources are loaded again; a
+// fault or panic while reading later is an error of that call, and the file
+// is moved aside on Close.
+type Archive struct {
+	db    *bolt.DB
+	path  string
+	state *State
+
+	mu     sync.Mutex
+	notes  []string
+	broken bool
+}
+
+const archiveFormat = "briefs-archive/1"
+
+var (
+	bucketRecs   = []byte("recs")
+	bucketBriefs = []byte("briefs")
+	bucketIDs    = []byte("ids")
+	bucketPost   = []byte("post")
+)
+
+// The kinds of posting.
+const (
+	postEntity  = 'e'
+	postSpeaker = 's'
+	postWord    = 'w'
+)
+
+var _ archive.Archive = (*Archive)(nil)
+
+// DefaultArchivePath is where the embedded archive lives:
+// $XDG_CACHE_HOME/briefs/archive.db, beside the cache (it is made from the
+// sources again when lost).
+func DefaultArchivePath() (string, error) {
+	p, err := DefaultPath()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(filepath.Dir(p), "archive.db"), nil
+}
+
+// OpenArchive opens (or makes) the archive at path, with its reading state
+// in the State file at statePath ("" keeps none: Reading finds nothing and
+// UpdateReading fails). A damaged or foreign file is moved aside and a new
+// one made (see Notes); an error means no archive could be opened at all
+// (another process holds it past DefaultLockTimeout, a folder that may not be
+// written).
+func OpenArchive(path, statePath string) (*Archive, error) {
+	ar := &Archive{path: path}
+	if statePath != "" {
+		ar.state = OpenState(statePath)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
+	for attempt := 0; ; attempt++ {
+		db, err := openBolt(path, DefaultLockTimeout, false)
+		if err == nil {
+			if err = prepareArchive(db); err == nil {
+				ar.db = db
+				return ar, nil
+			}
+			db.Close()
+		}
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, fmt.Errorf("archive %s is in use by another briefs", path)
+		}
+		if !isCorrupt(err) || attempt > 0 {
+			return nil, fmt.Errorf("archive: %w", err)
+		}
+		aside, merr := moveAside(path)
+		if merr != nil {
+			return nil, fmt.Errorf("archive: %w; %w", err, merr)
+		}
+		ar.note("archive %s was damaged (%v): moved to %s and made anew", path, err, filepath.Base(aside))
+	}
+}
+
+// prepareArchive checks that db is an archive (or empty, and makes it one).
+func prepareArchive(db *bolt.DB) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged("check archive: %v", r)
+		}
+	}()
+	defer guardFaults()()
+	return db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			if !emptyTx(tx) {
+				return errForeign
+			}
+			var err error
+			if meta, err = tx.CreateBucket(bucketMeta); err != nil {
+				return err
+			}
+			if err := meta.Put(keyFormat, []byte(archiveFormat)); err != nil {
+				return err
+			}
+		} else if got := meta.Get(keyFormat); string(got) != archiveFormat {
+			return fmt.Errorf("%w (format %q)", errForeign, got)
+		}
+		for _, b := range [][]byte{bucketRecs, bucketBriefs, bucketIDs, bucketPost} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (ar *Archive) note(format string, args ...any) {
+	ar.mu.Lock()
+	ar.notes = append(ar.notes, fmt.Sprintf(format, args...))
+	ar.mu.Unlock()
+}
+
+// Notes says what a user should know: the file was damaged and made anew.
+func (ar *Archive) Notes() []string {
+	ar.mu.Lock()
+	defer ar.mu.Unlock()
+	return slices.Clone(ar.notes)
+}
+
+// Path is the archive file's path.
+func (ar *Archive) Path() string { return ar.path }
+
+// run runs fn in a transaction; a panic or fault inside (a page damaged
+// since the file was opened) is an error, and the file is moved aside on
+// Close.
+func (ar *Archive) run(write bool, fn func(tx *bolt.Tx) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ar.mu.Lock()
+			ar.broken = true
+			ar.mu.Unlock()
+			err = fmt.Errorf("archive %s is damaged (%v): it is made anew next time", ar.path, r)
+		}
+	}()
+	defer guardFaults()()
+	if write {
+		return ar.db.Update(fn)
+	}
+	return ar.db.View(fn)
+}
+
+func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
+
+func postKey(kind byte, term string, seq []byte) []byte {
+	k := make([]byte, 0, 2+len(term)+len(seq))
+	k = append(k, kind)
+	k = append(k, term...)
+	k = append(k, 0)
+	return append(k, seq...)
+}
+
+// postings are the postings keys of a, with seq.
+func postings(a *model.Article, seq []byte) [][]byte {
+	var out [][]byte
+	for _, id := range archive.EntityIDs(a) {
+		out = append(out, postKey(postEntity, id, seq))
+	}
+	for _, s := range archive.Speakers(a) {
+		out = append(out, postKey(postSpeaker, s, seq))
+	}
+	for _, w := range archive.BriefWords(a) {
+		out = append(out, postKey(postWord, w, seq))
+	}
+	return out
+}
+
+// Put stores briefs in one transaction (see archive.Archive).
+func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i := range briefs {
+		if briefs[i].ID == "" {
+			return fmt.Errorf("%w (brief %d of %d, %q)", archive.ErrNoID, i+1, len(briefs), briefs[i].Title)
+		}
+	}
+	if len(briefs) == 0 {
+		return nil
+	}
+	// the last of an id wins; each is encoded outside the transaction
+	last := make(map[string]int, len(briefs))
+	for i := range briefs {
+		last[briefs[i].ID] = i
+	}
+	type enc struct {
+		a        *model.Article
+		rec, val []byte
+	}
+	encs := make([]enc, 0, len(last))
+	for i := range briefs {
+		if last[briefs[i].ID] != i {
+			continue
+		}
+		a := &briefs[i]
+		encs = append(encs, enc{a, encodeRecord(nil, archive.RecordOf(a)), EncodeArticles(nil, []model.Article{*a})})
+	}
+	return ar.run(true, func(tx *bolt.Tx) error {
+		recs, bodies, ids, post := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs), tx.Bucket(bucketPost)
+		for _, e := range encs {
+			var seq []byte
+			if old := ids.Get([]byte(e.a.ID)); len(old) == 8 {
+				seq = bytes.Clone(old)
+				// drop the old version's postings
+				if v := bodies.Get(seq); v != nil {
+					if arts, err := DecodeArticles(v, ""); err == nil && len(arts) == 1 {
+						for _, k := range postings(&arts[0], seq) {
+							if err := post.Delete(k); err != nil {
+								return err
+							}
+						}
+					}
+				}
+			} else {
+				n, err := recs.NextSequence()
+				if err != nil {
+					return err
+				}
+				seq = seqKey(n)
+				if err := ids.Put([]byte(e.a.ID), seq); err != nil {
+					return err
+				}
+			}
+			if err := recs.Put(seq, e.rec); err != nil {
+				return err
+			}
+			if err := bodies.Put(seq, e.val); err != nil {
+				return err
+			}
+			for _, k := range postings(e.a, seq) {
+				if err := post.Put(k, nil); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// encodeRecord appends r's compact form (its Seq is the key, its Flags come
+// from the reading state).
+func encodeRecord(dst []byte, r archive.Record) []byte {
+	e := encoder{b: dst}
+	e.str(r.ID)
+	e.str(r.Title)
+	if r.Published.IsZero() {
+		e.bool(false)
+	} else {
+		e.bool(true)
+		e.b = binary.AppendVarint(e.b, r.Published.Unix())
+		e.uint(uint64(r.Published.Nanosecond()))
+	}
+	e.str(r.Outlet)
+	e.str(r.Source)
+	e.uint(uint64(r.Entities))
+	e.uint(uint64(r.Quotes))
+	return e.b
+}
+
+// decodeRecord reads what encodeRecord wrote. Bad input is an error.
+func decodeRecord(v []byte) (archive.Record, error) {
+	d := decoder{s: string(v)}
+	var r archive.Record
+	r.ID = d.str()
+	r.Title = d.str()
+	if d.bool() {
+		sec, n := binary.Varint([]byte(d.s[min(d.i, len(d.s)):]))
+		if n <= 0 {
+			d.fail(errors.New("bad date"))
+		} else {
+			d.i += n
+			r.Published = time.Unix(sec, int64(d.uint())).UTC()
+		}
+	}
+	r.Outlet = d.str()
+	r.Source = d.str()
+	r.Entities = int(d.uint())
+	r.Quotes = int(d.uint())
+	if d.err == nil && d.i != len(d.s) {
+		d.err = fmt.Errorf("%d bytes left over", len(d.s)-d.i)
+	}
+	if d.err != nil {
+		return r, fmt.Errorf("archive record: %w", d.err)
+	}
+	return r, nil
+}
+
+// recordID reads only the id of an encoded record.
+func recordID(v []byte) string {
+	d := decoder{s: string(v)}
+	return d.str()
+}
+
+// readings is every brief's reading flags, by id.
+func (ar *Archive) readings() (map[string]archive.Flags, error) {
+	if ar.state == nil {
+		return nil, nil
+	}
+	all, err := ar.state.All()
+	if err != nil && !errors.Is(err, ErrRepaired) {
+		return nil, err
+	}
+	flags := make(map[string]archive.Flags, len(all))
+	for id, r := range all {
+		if f := fromState(r).Flags(); f != 0 {
+			flags[id] = f
+		}
+	}
+	return flags, nil
+}
+
+// List yields the records after the cursor, in one read transaction.
+func (ar *Archive) List(ctx context.Context, after int64, fn func(archive.Record) bool) error {
+	flags, err := ar.readings()
+	if err != nil {
+		return err
+	}
+	return ar.run(false, func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketRecs).Cursor()
+		from := uint64(max(after, 0)) + 1
+		for k, v := c.Seek(seqKey(from)); k != nil; k, v = c.Next() {
+			if len(k) != 8 {
+				continue
+			}
+			r, err := decodeRecord(v)
+			if err != nil {
+				continue // a bad record is no brief
+			}
+			r.Seq = int64(binary.BigEndian.Uint64(k))
+			r.Flags = flags[r.ID]
+			if !fn(r) {
+				return nil
+			}
+			if r.Seq&1023 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// Len is how many briefs the archive holds.
+func (ar *Archive) Len(ctx context.Context) (int, error) {
+	n := 0
+	err := ar.run(false, func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketIDs).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// Get decodes the whole brief with that id.
+func (ar *Archive) Get(ctx context.Context, id string) (model.Article, error) {
+	var a model.Article
+	found := false
+	err := ar.run(false, func(tx *bolt.Tx) error {
+		seq := tx.Bucket(bucketIDs).Get([]byte(id))
+		if seq == nil {
+			return nil
+		}
+		rv, bv := tx.Bucket(bucketRecs).Get(seq), tx.Bucket(bucketBriefs).Get(seq)
+		if rv == nil || bv == nil {
+			return nil
+		}
+		rec, err := decodeRecord(rv)
+		if err != nil {
+			return err
+		}
+		arts, err := DecodeArticles(bv, rec.Source) // copies bv
+		if err != nil {
+			return err
+		}
+		if len(arts) != 1 {
+			return fmt.Errorf("archive: %d briefs stored under %q", len(arts), id)
+		}
+		a, found = arts[0], true
+		return nil
+	})
+	if err != nil {
+		return model.Article{}, err
+	}
+	if !found {
+		return model.Article{}, fmt.Errorf("%w: %q", archive.ErrNotFound, id)
+	}
+	return a, nil
+}
+
+// Search intersects the postings of each clause of q.
+func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error) {
+	if q.Empty() {
+		return nil, nil
+	}
+	type term struct {
+		kind byte
+		s    string
+	}
+	var terms []term
+	if q.Entity != "" {
+		terms = append(terms, term{postEntity, q.Entity})
+	}
+	if q.Speaker != "" {
+		terms = append(terms, term{postSpeaker, archive.Fold(q.Speaker)})
+	}
+	for _, w := range archive.Words(q.Text) {
+		terms = append(terms, term{postWord, w})
+	}
+	var out []string
+	err := ar.run(false, func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketPost).Cursor()
+		var seqs []uint64 // sorted: keys of one term are in sequence order
+		for i, t := range terms {
+			prefix := postKey(t.kind, t.s, nil)
+			var got []uint64
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				if len(k) != len(prefix)+8 {
+					continue
+				}
+				s := binary.BigEndian.Uint64(k[len(prefix):])
+				if i == 0 {
+					got = append(got, s)
+				} else if _, ok := slices.BinarySearch(seqs, s); ok {
+					got = append(got, s)
+				}
+			}
+			seqs = got
+			if len(seqs) == 0 {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		recs := tx.Bucket(bucketRecs)
+		for _, s := range seqs {
+			if q.Limit > 0 && len(out) >= q.Limit {
+				break
+			}
+			if v := recs.Get(seqKey(s)); v != nil {
+				out = append(out, recordID(v))
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func fromState(r Reading) archive.Reading {
+	return archive.Reading{Read: r.Read, Starred: r.Starred, Position: r.Position, Anchor: r.Anchor, Updated: r.Updated}
+}
+
+// Reading returns the reading state of id, from the State file.
+func (ar *Archive) Reading(ctx context.Context, id string) (archive.Reading, error) {
+	if ar.state == nil {
+		return archive.Reading{}, nil
+	}
+	r, err := ar.state.Get(id)
+	if err != nil && !errors.Is(err, ErrRepaired) {
+		return archive.Reading{}, err
+	}
+	return fromState(r), nil
+}
+
+// UpdateReading changes the reading state of id in the State file, in one
+// transaction.
+func (ar *Archive) UpdateReading(ctx context.Context, id string, fn func(*archive.Reading)) error {
+	if id == "" {
+		return archive.ErrNoID
+	}
+	if ar.state == nil {
+		return errors.New("archive: no reading state file")
+	}
+	err := ar.state.Update(id, func(r *Reading) {
+		ar := fromState(*r)
+		fn(&ar)
+		r.Read, r.Starred, r.Position, r.Anchor = ar.Read, ar.Starred, ar.Position, ar.Anchor
+	})
+	if errors.Is(err, ErrRepaired) {
+		return nil
+	}
+	return err
+}
+
+// Close closes the file; one found damaged while in use is moved aside.
+func (ar *Archive) Close() error {
+	err := ar.db.Close()
+	ar.mu.Lock()
+	broken := ar.broken
+	ar.mu.Unlock()
+	if broken {
+		if _, merr := moveAside(ar.path); merr != nil && !errors.Is(merr, fs.ErrNotExist) {
+			err = errors.Join(err, merr)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("close archive: %w", err)
+	}
+	return nil
+}
