@@ -41,6 +41,10 @@ type Archive struct {
 	db    *bolt.DB
 	path  string
 	state *State
+	// stateMu makes this process's calls on state take turns: each opens
+	// and locks the file, and a second open in the same process would wait
+	// on the first's lock for up to its timeout, then fail
+	stateMu sync.Mutex
 
 	mu     sync.Mutex
 	notes  []string
@@ -337,7 +341,9 @@ func (ar *Archive) readings() (map[string]archive.Flags, error) {
 	if ar.state == nil {
 		return nil, nil
 	}
+	ar.stateMu.Lock()
 	all, err := ar.state.All()
+	ar.stateMu.Unlock()
 	if err != nil && !errors.Is(err, ErrRepaired) {
 		return nil, err
 	}
@@ -496,7 +502,9 @@ func (ar *Archive) Reading(ctx context.Context, id string) (archive.Reading, err
 	if ar.state == nil {
 		return archive.Reading{}, nil
 	}
+	ar.stateMu.Lock()
 	r, err := ar.state.Get(id)
+	ar.stateMu.Unlock()
 	if err != nil && !errors.Is(err, ErrRepaired) {
 		return archive.Reading{}, err
 	}
@@ -512,6 +520,8 @@ func (ar *Archive) UpdateReading(ctx context.Context, id string, fn func(*archiv
 	if ar.state == nil {
 		return errors.New("archive: no reading state file")
 	}
+	ar.stateMu.Lock()
+	defer ar.stateMu.Unlock()
 	err := ar.state.Update(id, func(r *Reading) {
 		ar := fromState(*r)
 		fn(&ar)
