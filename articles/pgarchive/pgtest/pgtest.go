@@ -1,0 +1,283 @@
+// Package pgtest gives tests a PostgreSQL database of their own.
+//
+// With BRIEFS_TEST_PG set (a connection URL whose role may create
+// databases), each test gets a new database on that server, dropped when
+// the test ends. Otherwise a private cluster is started once per test
+// binary: initdb in a temporary folder (-A trust, no fsync), pg_ctl start on a
+// loopback port with its socket in the same folder, stopped and removed
+// when the binary ends (Main) or, when the package has no Main, when the
+// test ends. initdb is looked for on PATH, then in Debian's
+// /usr/lib/postgresql/*/bin. initdb refuses to run as root: as root the
+// cluster runs as the "postgres" user, else as "nobody".
+//
+// When no PostgreSQL can be had, the test is skipped with the reason, except
+// under CI=true, where it fails: CI installs PostgreSQL (.ci/run), so the
+// integration tests must run there.
+package pgtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// EnvURL names the variable that points the tests at a running server.
+const EnvURL = "BRIEFS_TEST_PG"
+
+// Cluster is a private PostgreSQL cluster.
+type Cluster struct {
+	dir    string // the temporary folder: data/, the socket, the log
+	bin    string // the folder of initdb, pg_ctl
+	port   int
+	runAs  *runAs
+	admin  string // URL of the postgres database, as the superuser
+	closed bool
+}
+
+var (
+	shared struct {
+		sync.Mutex
+		c    *Cluster
+		err  error
+		done bool
+	}
+	mainActive atomic.Bool
+	dbSeq      atomic.Int64
+)
+
+// Main runs a test binary's tests with one cluster shared by them all, stopped
+// at the end: func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }.
+func Main(m *testing.M) int {
+	mainActive.Store(true)
+	code := m.Run()
+	shared.Lock()
+	if shared.c != nil {
+		shared.c.Stop()
+	}
+	shared.Unlock()
+	return code
+}
+
+// URL returns the connection URL of a new, empty database for t, dropped
+// when t ends; t is skipped (failed under CI=true) when no PostgreSQL can
+// be had.
+func URL(t testing.TB) string {
+	t.Helper()
+	admin, err := adminURL(t)
+	if err != nil {
+		unavailable(t, err)
+	}
+	u, err := createDB(admin)
+	if err != nil {
+		t.Fatalf("pgtest: create a database: %v", err)
+	}
+	t.Cleanup(func() { dropDB(admin, u) })
+	return u
+}
+
+// unavailable skips t, or fails it under CI.
+func unavailable(t testing.TB, err error) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("pgtest: no PostgreSQL for the integration tests under CI: %v", err)
+	}
+	t.Skipf("pgtest: skipped, no PostgreSQL could be started: %v (install postgresql or set %s=postgres://...)", err, EnvURL)
+}
+
+// adminURL is the URL of a database on a server where databases may be
+// created.
+func adminURL(t testing.TB) (string, error) {
+	if u := os.Getenv(EnvURL); u != "" {
+		return u, nil
+	}
+	if !mainActive.Load() {
+		c, err := Start()
+		if err != nil {
+			return "", err
+		}
+		t.Cleanup(c.Stop)
+		return c.admin, nil
+	}
+	shared.Lock()
+	defer shared.Unlock()
+	if !shared.done {
+		shared.c, shared.err = Start()
+		shared.done = true
+	}
+	if shared.err != nil {
+		return "", shared.err
+	}
+	return shared.c.admin, nil
+}
+
+// Start initialises and starts a private cluster.
+func Start() (*Cluster, error) {
+	bin, err := findBin()
+	if err != nil {
+		return nil, err
+	}
+	ra, err := unprivileged()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "briefs-pg-")
+	if err != nil {
+		return nil, err
+	}
+	c := &Cluster{dir: dir, bin: bin, runAs: ra}
+	if err := ra.own(dir); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	data := filepath.Join(dir, "data")
+	if out, err := c.run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("initdb: %v: %s", err, lastLines(out, 5))
+	}
+	if c.port, err = freePort(); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100", c.port, dir)
+	if out, err := c.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts); err != nil {
+		log, _ := os.ReadFile(filepath.Join(dir, "log"))
+		c.run("pg_ctl", "stop", "-D", data, "-m", "immediate")
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("pg_ctl start: %v: %s %s", err, lastLines(out, 3), lastLines(log, 5))
+	}
+	c.admin = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", c.port)
+	return c, nil
+}
+
+// URL is the cluster's postgres database, as the superuser.
+func (c *Cluster) URL() string { return c.admin }
+
+// Stop stops the cluster and removes its folder.
+func (c *Cluster) Stop() {
+	if c == nil || c.closed {
+		return
+	}
+	c.closed = true
+	c.run("pg_ctl", "stop", "-D", filepath.Join(c.dir, "data"), "-m", "fast", "-w")
+	os.RemoveAll(c.dir)
+}
+
+// StopServer stops the server but keeps its data, for the tests of a
+// server that goes away; StartServer starts it again on the same port.
+func (c *Cluster) StopServer() error {
+	out, err := c.run("pg_ctl", "stop", "-D", filepath.Join(c.dir, "data"), "-m", "fast", "-w")
+	if err != nil {
+		return fmt.Errorf("pg_ctl stop: %v: %s", err, lastLines(out, 3))
+	}
+	return nil
+}
+
+// StartServer starts a server stopped by StopServer again.
+func (c *Cluster) StartServer() error {
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", c.port, c.dir)
+	out, err := c.run("pg_ctl", "start", "-w", "-D", filepath.Join(c.dir, "data"), "-l", filepath.Join(c.dir, "log"), "-o", opts)
+	if err != nil {
+		return fmt.Errorf("pg_ctl start: %v: %s", err, lastLines(out, 3))
+	}
+	return nil
+}
+
+func (c *Cluster) run(name string, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, name), args...)
+	cmd.Dir = c.dir
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "TZ=UTC")
+	c.runAs.apply(cmd)
+	return cmd.CombinedOutput()
+}
+
+// findBin finds the folder of initdb and pg_ctl.
+func findBin() (string, error) {
+	if p, err := exec.LookPath("initdb"); err == nil {
+		dir := filepath.Dir(p)
+		if _, err := os.Stat(filepath.Join(dir, "pg_ctl")); err == nil {
+			return dir, nil
+		}
+	}
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	sort.Slice(dirs, func(i, j int) bool { return versionOf(dirs[i]) > versionOf(dirs[j]) })
+	for _, d := range dirs {
+		if _, err := os.Stat(filepath.Join(d, "initdb")); err == nil {
+			return d, nil
+		}
+	}
+	return "", errors.New("initdb not found on PATH nor in /usr/lib/postgresql/*/bin")
+}
+
+func versionOf(binDir string) int {
+	n, _ := strconv.Atoi(filepath.Base(filepath.Dir(binDir)))
+	return n
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func lastLines(b []byte, n int) string {
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, " | ")
+}
+
+// createDB creates a database on admin's server and returns its URL.
+func createDB(admin string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close(ctx)
+	name := fmt.Sprintf("briefs_test_%d_%d", os.Getpid(), dbSeq.Add(1))
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		return "", err
+	}
+	u, err := url.Parse(admin)
+	if err != nil {
+		return "", err
+	}
+	u.Path = "/" + name
+	return u.String(), nil
+}
+
+func dropDB(admin, dbURL string) {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		return
+	}
+	defer conn.Close(ctx)
+	conn.Exec(ctx, "DROP DATABASE IF EXISTS "+strings.TrimPrefix(u.Path, "/")+" WITH (FORCE)")
+}
