@@ -138,6 +138,11 @@ func TestExportWritesDigest(t *testing.T) {
 	if string(got) != want.String() {
 		t.Errorf("digest file:\n%s\nwant:\n%s", got, want.String())
 	}
+	// the speaker tags the reader shows beside quotes are not the brief's
+	// text: the digest has none (issue 20, defect 9)
+	if !strings.Contains(screen(a), "⟨") || strings.Contains(string(got), "⟨") {
+		t.Errorf("a speaker tag is not on screen, or it went into the digest:\n%s\n%s", screen(a), got)
+	}
 	if s := screen(a); !strings.Contains(s, "Digest written to "+dir) {
 		t.Errorf("status does not name the file:\n%s", s)
 	}

@@ -105,7 +105,8 @@ type Config struct {
 	Reverse bool `toml:"reverse"`
 	// GroupBySource groups the list by outlet or source, in sort order within each.
 	GroupBySource bool `toml:"group_by_source"`
-	// SpeakerTags shows "— Speaker" after each paragraph that holds quotes;
+	// SpeakerTags shows "⟨Speaker⟩" just after a quotation whose speaker the
+	// text does not name beside it;
 	// false leaves the text as written (the quotes pane still names them).
 	SpeakerTags bool `toml:"speaker_tags"`
 	// Browser is the command that opens a brief's URL; "" tries $BROWSER,

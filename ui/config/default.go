@@ -45,8 +45,9 @@ reverse = false
 # Group the list by outlet or source, in the sort order within each group.
 group_by_source = false
 
-# Show "— Speaker" after each paragraph that holds quotes (the quotes pane
-# names the speakers either way).
+# Show the speaker just after a quotation, as in “We are ready,”⟨Lina Roos⟩,
+# unless the text names them beside it (the quotes pane names the speakers
+# either way; copies and exports never include the tags).
 speaker_tags = true
 
 # Command that opens a brief's URL. Empty: $BROWSER, then xdg-open or open.

@@ -33,7 +33,7 @@ const (
 	lookQuoteCurrent                  // inside the selected quote
 	lookMention                       // a mention of the selected entity
 	lookCurrent                       // the mention the reader is on
-	lookSpeaker                       // the "— Speaker" after a quote
+	lookSpeaker                       // the "⟨Speaker⟩" after a quote
 	lookKindShift         = iota      // entity kind index + 1 in the bits above
 
 	kindMask look = 0xff << lookKindShift

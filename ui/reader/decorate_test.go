@@ -75,8 +75,8 @@ func TestDecorateStylesEntitiesQuotesAndSelection(t *testing.T) {
 	if !styled(plain, st.Quote, `"frank"`) {
 		t.Error(`the quote "frank" is not set apart`)
 	}
-	if !styled(plain, st.Speaker, "— Bashar al-Assad; Vladimir Safronkov") {
-		t.Error("the speakers closing Safronkov's paragraph are not dimmed")
+	if !styled(plain, st.Speaker, "⟨Bashar al-Assad⟩") {
+		t.Error("a speaker tag is not dimmed")
 	}
 	// A person named inside a quote keeps the quote's italics.
 	if !styled(plain, st.EntityStyle(model.KindCountry).Inherit(st.Quote), "United States of America") {

@@ -33,7 +33,7 @@ type Document struct {
 
 	title    []cell   // by byte offset into Article.Title
 	body     []cell   // by byte offset into Article.Body
-	speakers [][]cell // the "— Speaker" shown after each quote, by quote index
+	speakers [][]cell // the "⟨Speaker⟩" tag shown after a quote, by quote index
 }
 
 // visRune is one non-space rune the Markdown source will show, and where it comes from.
@@ -148,9 +148,10 @@ func nameHyphen(s string, i int) bool {
 func (mb *mdBuilder) raw(s string) { mb.b.WriteString(s) }
 
 // buildMarkdown writes the article as glamour reads it: the title as a
-// heading, a line of where and when, then the body paragraphs, each closed by
-// one tag naming the speakers of its quotes. Every character of the
-// article's text is escaped. It also returns the visible runes in order.
+// heading, a line of where and when, then the body paragraphs, with the
+// speaker of a quote in angle brackets just after its closing mark. Every
+// character of the article's text is escaped. It also returns the visible
+// runes in order.
 func buildMarkdown(a *model.Article) (string, []visRune) {
 	var mb mdBuilder
 	mb.raw("# ")
@@ -165,22 +166,23 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 		mb.text(a.URL, "", -1)
 		mb.raw("\n\n")
 	}
-	after := speakerInsertions(a) // in body order
+	tags := speakerInsertions(a) // in body order
 	start := 0
 	for _, para := range strings.SplitAfter(a.Body, model.ParagraphSep) {
 		text := strings.TrimSuffix(para, model.ParagraphSep)
 		pos := 0
-		for len(after) > 0 && after[0].at <= start+len(text) {
-			ins := after[0]
-			after = after[1:]
+		for len(tags) > 0 && tags[0].at <= start+len(text) {
+			ins := tags[0]
+			tags = tags[1:]
 			at := max(ins.at-start, pos)
 			mb.text(text[pos:at], model.FieldBody, start+pos)
 			pos = at
-			if ins.glued() {
-				mb.raw(nbsp + "*")
-			} else {
-				mb.raw(" *")
+			// glued to the closing mark (no space): the tag wraps with the
+			// quote's last word and reads as a note on it, not as text
+			if r, _ := utf8.DecodeLastRuneInString(text[:at]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				mb.raw(nbsp) // a quote with no closing mark: "*" after a letter would not open emphasis
 			}
+			mb.raw("*")
 			mb.text(ins.tag(), "", ins.quote)
 			mb.raw("*")
 		}
@@ -210,82 +212,102 @@ func metaLine(a *model.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-// insertion is a speaker tag shown in the body: at a byte offset (the end of
-// a paragraph), for the quotes of that paragraph.
+// insertion is a speaker tag shown in the body: at a byte offset (just
+// after a quote's closing mark), for one quote.
 type insertion struct {
-	at       int
-	quote    int      // the first quote it stands for
-	speakers []string // distinct, in reading order
+	at      int
+	quote   int    // the quote it stands for
+	speaker string // as the quote gives it
+	unsure  bool   // the speaker's confidence is low: shown with a "?"
 }
 
-// tag is the text shown: "— Lavrov; Tillerson". No-break spaces keep each
-// name whole on one line (Render turns them back); the tag may break
-// between names. A name longer than maxWholeName cells ("the Libertarian
-// presidential candidate's personal doctor") wraps like text: kept whole,
-// a narrow screen would cut it inside a word.
+// Speaker tags are set in mathematical angle brackets, which news text
+// does not use, so that even without colour (NO_COLOR) a tag cannot be
+// read as part of a sentence: “We are ready,”⟨Lina Roos⟩ she said.
+const (
+	tagOpen  = "⟨"
+	tagClose = "⟩"
+)
+
+// tag is the text shown: "⟨Lavrov⟩", "⟨Lavrov?⟩" when unsure. No-break
+// spaces keep a name whole on one line (Render turns them back); a name
+// longer than maxWholeName cells ("the Libertarian presidential
+// candidate's personal doctor") wraps like text: kept whole, a narrow
+// screen would cut it inside a word.
 func (ins insertion) tag() string {
-	names := make([]string, len(ins.speakers))
-	for i, s := range ins.speakers {
-		names[i] = strings.Join(strings.Fields(s), " ")
-		if ansi.StringWidth(names[i]) <= maxWholeName {
-			names[i] = strings.ReplaceAll(names[i], " ", nbsp)
-		}
+	name := strings.Join(strings.Fields(ins.speaker), " ")
+	if ansi.StringWidth(name) <= maxWholeName {
+		name = strings.ReplaceAll(name, " ", nbsp)
 	}
-	return "—" + nbsp + strings.Join(names, "; ")
+	if ins.unsure {
+		name += "?"
+	}
+	return tagOpen + name + tagClose
 }
 
 // maxWholeName is the widest speaker name a tag keeps on one line.
 const maxWholeName = 24
 
-// glued reports whether the tag stays on the line of the paragraph's last
-// word: a short one does, so that no line holds a lone "— Lavrov".
-func (ins insertion) glued() bool {
-	return ansi.StringWidth(ins.tag()) <= maxWholeName+2
-}
-
-// speakerInsertions puts one tag at the end of each paragraph that holds
-// attributed quotes, naming each distinct speaker once: a tag after every
-// quote would cut sentences with partial quotes in two.
+// speakerInsertions puts a speaker's tag just after the closing mark of
+// each attributed quote in the body, in body order. A quote gets none when
+// its speaker's name is written beside it ("…,” said Lina Roos"), or when
+// the quote before it in the paragraph is the same speaker's: "“A,” she
+// said, “B.”" needs one tag, not two.
 func speakerInsertions(a *model.Article) []insertion {
 	var out []insertion
+	order := make([]int, 0, len(a.Quotes))
 	for i, q := range a.Quotes {
-		if q.Field != model.FieldBody || strings.TrimSpace(q.Speaker) == "" || q.End < 0 || q.End > len(a.Body) || q.Start > q.End {
+		if q.Field != model.FieldBody || strings.TrimSpace(q.Speaker) == "" || q.Start < 0 || q.End > len(a.Body) || q.Start > q.End {
 			continue
 		}
-		at := paragraphEnd(a.Body, q.End)
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return a.Quotes[x].End - a.Quotes[y].End })
+	lastPara, lastSpeaker := -1, ""
+	for _, i := range order {
+		q := a.Quotes[i]
+		_, at := withMarks(a.Body, q.Start, q.End)
+		para := paragraphStart(a.Body, q.Start)
+		if para == lastPara && q.Speaker == lastSpeaker {
+			continue
+		}
+		lastPara, lastSpeaker = para, q.Speaker
+		if namedNearby(a.Body, q.Speaker, q.Start, at) {
+			continue // "…,” said Vladimir Safronkov: the text names the speaker already
+		}
+		unsure := q.SpeakerConfidence > 0 && q.SpeakerConfidence < model.LowSpeakerConfidence
 		if n := len(out); n > 0 && out[n-1].at == at {
-			if !slices.Contains(out[n-1].speakers, q.Speaker) {
-				out[n-1].speakers = append(out[n-1].speakers, q.Speaker)
-			}
-			continue
+			continue // two quotes ending at one mark: the first one's tag stands
 		}
-		out = append(out, insertion{at: at, quote: i, speakers: []string{q.Speaker}})
+		out = append(out, insertion{at: at, quote: i, speaker: q.Speaker, unsure: unsure})
 	}
-	slices.SortStableFunc(out, func(x, y insertion) int { return x.at - y.at })
-	// Quotes out of order could give one paragraph two tags: merge them.
-	merged := out[:0]
-	for _, ins := range out {
-		if n := len(merged); n > 0 && merged[n-1].at == ins.at {
-			for _, s := range ins.speakers {
-				if !slices.Contains(merged[n-1].speakers, s) {
-					merged[n-1].speakers = append(merged[n-1].speakers, s)
-				}
-			}
-			continue
-		}
-		merged = append(merged, ins)
-	}
-	return merged
+	return out
 }
 
-// paragraphEnd is the offset just after the last non-space character of the
-// paragraph that holds offset end.
-func paragraphEnd(body string, end int) int {
-	para := len(body)
-	if k := strings.Index(body[end:], model.ParagraphSep); k >= 0 {
-		para = end + k
+// Within how many bytes before a quote or after its closing mark the
+// speaker's name counts as written beside it.
+const (
+	nearBefore = 80
+	nearAfter  = 60
+)
+
+// namedNearby reports whether the speaker's name is written close to the
+// quote body[start:end] (end past its closing mark), in its paragraph.
+func namedNearby(body, speaker string, start, end int) bool {
+	lo := max(paragraphStart(body, start), start-nearBefore)
+	hi := min(len(body), end+nearAfter)
+	if k := strings.Index(body[end:hi], model.ParagraphSep); k >= 0 {
+		hi = end + k
 	}
-	return len(strings.TrimRight(body[:para], " \t\n"))
+	return strings.Contains(body[lo:start], speaker) || strings.Contains(body[end:hi], speaker)
+}
+
+// paragraphStart is the offset where the paragraph that holds offset off begins.
+func paragraphStart(body string, off int) int {
+	if k := strings.LastIndex(body[:off], model.ParagraphSep); k >= 0 {
+		return k + len(model.ParagraphSep)
+	}
+	return 0
 }
 
 func isQuoteMark(r rune) bool { return strings.ContainsRune("\"“”„«»'‘’", r) }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -166,62 +165,81 @@ func TestMarkdownIsEscaped(t *testing.T) {
 	}
 }
 
-func TestSpeakersShownOncePerParagraph(t *testing.T) {
-	a := briefByPrefix(t, "02")
-	testbriefs.Annotate(&a, []testbriefs.Spec{
-		{Name: "Lina Roos", Kind: model.KindPerson},
-		{Name: "Per Aasen", Kind: model.KindPerson},
-	})
-	if len(a.Quotes) != 2 {
-		t.Fatalf("test brief has %d quotes, want 2", len(a.Quotes))
+// Each speaker sits just after the closing mark of the quotation, in angle
+// brackets no sentence uses, not at the paragraph's end where it read as
+// article text (issue 20, defect 9).
+func TestSpeakersBesideTheirQuotation(t *testing.T) {
+	body := `The talks resumed at noon. "We will not sign a text we have not read," the minister told reporters, adding that her delegation needed "at least a week". Later the envoy said the port "can reopen on Monday" if the inspectors agree.` +
+		model.ParagraphSep + `"Enough," said Tomas Berg, and left the room.`
+	a := model.Article{ID: "t", Title: "Port talks", Body: body}
+	for _, q := range []struct{ text, speaker string }{
+		{"We will not sign a text we have not read,", "Ana Vidal"},
+		{"at least a week", "Ana Vidal"},
+		{"can reopen on Monday", "Tomas Berg"},
+		{"Enough,", "Tomas Berg"},
+	} {
+		i := strings.Index(body, q.text)
+		a.Quotes = append(a.Quotes, model.Quote{Field: model.FieldBody, Start: i, End: i + len(q.text), Text: q.text, Speaker: q.speaker})
 	}
-	got := strings.Join(strings.Fields(strings.Join(plainLines(t, &a, 80), " ")), " ")
-	// Both quotes sit in one paragraph: one tag at its end names both
-	// speakers, and no tag cuts the sentences.
-	want := `told the council. Norland's envoy, Per Aasen, said his government was ready to vote "tonight, tomorrow, or whenever our friends are ready". — Lina Roos; Per Aasen Diplomats`
-	if !strings.Contains(got, want) {
-		t.Errorf("want %q in %q", want, got)
-	}
-	if n := strings.Count(got, "—"); n != 1 {
-		t.Errorf("%d speaker tags, want 1: %q", n, got)
+	for _, w := range []int{40, 80, 120} {
+		got := strings.Join(strings.Fields(strings.Join(plainLines(t, &a, w), " ")), " ")
+		for _, want := range []string{
+			`have not read,"⟨Ana Vidal⟩ the minister told`,
+			`"at least a week". Later`, // Ana Vidal's again: one tag is enough
+			`"can reopen on Monday"⟨Tomas Berg⟩ if the inspectors agree. "Enough," said Tomas Berg,`, // named in the text: no tag
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("width %d: want %q in %q", w, want, got)
+			}
+		}
+		if n := strings.Count(got, "⟨"); n != 2 || strings.Contains(got, "—") {
+			t.Errorf("width %d: %d tags, want 2, and no dash tag: %q", w, n, got)
+		}
 	}
 	d, err := Render(&a, 80, "dark")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The tag's cells belong to the paragraph's first quote.
-	if n := utf8.RuneCountInString("—LinaRoos;PerAasen"); len(d.speakers[0]) != n || len(d.speakers[1]) != 0 {
-		t.Errorf("speaker cells placed: %d and %d, want %d and 0", len(d.speakers[0]), len(d.speakers[1]), n)
+	// Each tag's cells belong to its quote.
+	for i, n := range []int{len("⟨⟩AnaVidal"), 0, len("⟨⟩TomasBerg"), 0} {
+		if n > 0 {
+			n -= 4 // the brackets are three bytes each, one rune
+		}
+		if len(d.speakers[i]) != n {
+			t.Errorf("quote %d: %d speaker cells placed, want %d", i, len(d.speakers[i]), n)
+		}
 	}
 }
 
 func TestSpeakerInsertions(t *testing.T) {
-	body := "He said \"fine\" and left, \"for now\". Then more.  " + model.ParagraphSep + "Nothing quoted." + model.ParagraphSep + "\"Yes\", she said. \"No\", he said."
+	body := "He said \"fine\" and left, \"for now\". Then more.  " + model.ParagraphSep + "Nothing quoted." + model.ParagraphSep + "\"Yes\", she said. \"No\", he said. Or \"maybe\"."
 	quote := func(text, speaker string, from int) model.Quote {
 		i := strings.Index(body[from:], text) + from
 		return model.Quote{Field: model.FieldBody, Start: i, End: i + len(text), Text: text, Speaker: speaker}
 	}
+	after := func(s string, from int) int { return strings.Index(body[from:], s) + from + len(s) }
+	second := strings.Index(body, `"Yes"`)
+	unsure := quote("maybe", "Bo", second)
+	unsure.SpeakerConfidence = 0.3
 	a := model.Article{Body: body, Quotes: []model.Quote{
-		quote("fine", "Ann", 0), quote("for now", "Ann", 0),
-		quote("Yes", "Bo", 0), quote("No", "Cy", strings.Index(body, `"No"`)),
+		quote("for now", "Ann", 0), quote("fine", "Ann", 0), // out of order: sorted
+		quote("Yes", "Bo", 0), quote("No", "Cy", second), unsure,
 		{Field: model.FieldBody, Start: 0, End: 2, Speaker: ""}, // unattributed: no tag
 	}}
 	got := speakerInsertions(&a)
-	first := strings.Index(body, model.ParagraphSep)
 	want := []insertion{
-		{at: len(strings.TrimRight(body[:first], " ")), quote: 0, speakers: []string{"Ann"}},
-		{at: len(body), quote: 2, speakers: []string{"Bo", "Cy"}},
+		{at: after(`"fine"`, 0), quote: 1, speaker: "Ann"}, // "for now" is Ann's again: no second tag
+		{at: after(`"Yes"`, 0), quote: 2, speaker: "Bo"},
+		{at: after(`"No"`, second), quote: 3, speaker: "Cy"},
+		{at: after(`"maybe"`, second), quote: 4, speaker: "Bo", unsure: true},
 	}
-	if len(got) != len(want) {
-		t.Fatalf("got %+v, want %+v", got, want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
 	}
-	for i := range want {
-		if got[i].at != want[i].at || got[i].quote != want[i].quote || !slices.Equal(got[i].speakers, want[i].speakers) {
-			t.Errorf("insertion %d: got %+v, want %+v", i, got[i], want[i])
+	for i, tag := range []string{"⟨Ann⟩", "⟨Bo⟩", "⟨Cy⟩", "⟨Bo?⟩"} {
+		if got := strings.ReplaceAll(want[i].tag(), nbsp, " "); got != tag {
+			t.Errorf("tag %q, want %q", got, tag)
 		}
-	}
-	if tag := strings.ReplaceAll(want[1].tag(), nbsp, " "); tag != "— Bo; Cy" {
-		t.Errorf("tag %q", tag)
 	}
 }
 
@@ -238,21 +256,22 @@ func BenchmarkRenderSeedSized(b *testing.B) {
 	}
 }
 
-// TestSpeakerTagWrapping: a short tag stays on the line of the paragraph's
-// last word (no line holds a lone "— Ines Moreau"); a long speaker
-// description wraps between words, never inside one.
+// TestSpeakerTagWrapping: a short tag stays on the line of the quote's
+// last word (no line starts with a lone "⟨Ines Moreau⟩"); a long speaker
+// description wraps between words, never inside one; a quote with no
+// closing mark still gets its tag, not a stray asterisk.
 func TestSpeakerTagWrapping(t *testing.T) {
 	body := "The minister said the port would reopen on Monday and that the talks were “going well,” said Ines Moreau."
 	a := model.Article{ID: "s", Title: "Port", Body: body}
 	q := strings.Index(body, "going well")
-	a.Quotes = []model.Quote{{Field: model.FieldBody, Start: q, End: q + len("going well"), Text: "going well", Speaker: "Ines Moreau"}}
+	a.Quotes = []model.Quote{{Field: model.FieldBody, Start: q, End: q + len("going well,"), Text: "going well,", Speaker: "Ines Moreau"}}
 	for _, w := range []int{24, 30, 40, 60} {
 		d, err := Render(&a, w, "dark")
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, l := range d.Lines {
-			if s := strings.TrimSpace(ansi.Strip(l)); strings.HasPrefix(s, "—") {
+			if s := strings.TrimSpace(ansi.Strip(l)); strings.HasPrefix(s, tagOpen) {
 				t.Errorf("width %d: the tag sits alone on a line: %q", w, s)
 			}
 		}
@@ -267,8 +286,15 @@ func TestSpeakerTagWrapping(t *testing.T) {
 	for _, l := range d.Lines {
 		text = append(text, strings.TrimSpace(ansi.Strip(l)))
 	}
-	if all := strings.Join(text, " "); !strings.Contains(all, "— "+long) {
+	if all := strings.Join(text, " "); !strings.Contains(all, "“going well,”⟨"+long+"⟩ said") {
 		t.Errorf("at width 30 the long tag was cut inside a word:\n%s", strings.Join(text, "\n"))
+	}
+	unmarked := model.Article{ID: "u", Title: "Port", Body: "Officials called it going well by any measure."}
+	q = strings.Index(unmarked.Body, "going well")
+	unmarked.Quotes = []model.Quote{{Field: model.FieldBody, Start: q, End: q + len("going well"), Text: "going well", Speaker: "Ines Moreau"}}
+	all := strings.Join(plainLines(t, &unmarked, 80), " ")
+	if !strings.Contains(all, "going well ⟨Ines Moreau⟩ by") || strings.Contains(all, "*") {
+		t.Errorf("a quote with no marks: %q", all)
 	}
 }
 

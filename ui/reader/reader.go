@@ -239,7 +239,7 @@ func (m Model) key() docKey {
 	return docKey{id: m.art.ID, width: m.textWidth(), style: m.st.Glamour, noTags: m.noTags}
 }
 
-// SetSpeakerTags shows or hides the "— Speaker" tags in the text.
+// SetSpeakerTags shows or hides the "⟨Speaker⟩" tags in the text.
 func (m *Model) SetSpeakerTags(on bool) tea.Cmd {
 	if m.noTags == !on {
 		return nil
@@ -267,7 +267,7 @@ func (m *Model) ensure() tea.Cmd {
 	if k.noTags {
 		a.Quotes = slices.Clone(a.Quotes)
 		for i := range a.Quotes {
-			a.Quotes[i].Speaker = "" // no "— Speaker" in the text
+			a.Quotes[i].Speaker = "" // no "⟨Speaker⟩" in the text
 		}
 	}
 	return func() tea.Msg {

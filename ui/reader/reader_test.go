@@ -240,19 +240,19 @@ func TestPlaceSurvivesAnotherWidth(t *testing.T) {
 	}
 }
 
-// speaker_tags = false leaves the text as written: no "— Speaker" after a
-// paragraph (issue 20, defect 9).
+// speaker_tags = false leaves the text as written: no "⟨Speaker⟩" after a
+// quotation (issue 20, defect 9).
 func TestSpeakerTagsCanBeHidden(t *testing.T) {
 	seed := testbriefs.Seed(t)
 	m := New(theme.New(true))
 	m.SetSize(100, 40)
 	m, _ = m.Update(render(t, m.Open(seed)))
-	if !strings.Contains(ansi.Strip(m.View()), "— Lavrov") {
+	if !strings.Contains(ansi.Strip(m.View()), "⟨Bashar al-Assad⟩") {
 		t.Fatalf("no speaker tag by default:\n%s", ansi.Strip(m.View()))
 	}
 	m, _ = m.Update(render(t, m.SetSpeakerTags(false)))
 	view := ansi.Strip(m.View())
-	if strings.Contains(view, "— Lavrov") || !strings.Contains(view, "The US ambassador however added") {
+	if strings.Contains(view, "⟨Bashar al-Assad⟩") || !strings.Contains(view, "The US ambassador however added") {
 		t.Fatalf("speaker tags still shown, or the text gone:\n%s", view)
 	}
 }
