@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/gogs/chardet"
+	"github.com/wlynxg/chardet"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -31,8 +31,9 @@ import (
 //  5. the encoding an XML declaration or an HTML <meta> gives (the HTML
 //     prescan of the standard: a <meta> that really is a meta, never a
 //     <script charset>);
-//  6. text with no valid UTF-8 sequence and enough non-ASCII bytes to
-//     tell is given the charset a detector names with confidence;
+//  6. text that is not UTF-8 with a few bad bytes, and has enough
+//     non-ASCII bytes to tell, is given the charset a detector names
+//     with confidence (see detectCharset);
 //  7. otherwise the bytes stay as they are, and the bad ones become
 //     U+FFFD when the text is cleaned: UTF-8 with a bad byte is repaired,
 //     not guessed.
@@ -71,14 +72,15 @@ func toUTF8Text(data []byte, headerCharset string) []byte {
 // charset is guessed: fewer are too little to tell, and stay U+FFFD.
 const minDetectBytes = 16
 
-// minDetectConfidence is the detector's confidence (0-100) below which
-// its guess is not taken.
-const minDetectConfidence = 25
+// minDetectConfidence is the detector's confidence (0-1) below which its
+// guess is not taken.
+const minDetectConfidence = 0.25
 
 // detectCharset guesses the charset of text that is not UTF-8 and
-// declares none (EUC-KR, KOI8-R, Windows-1252 saved without a word): only
-// when few of its non-ASCII sequences are valid UTF-8 (UTF-8 with bad bytes stays
-// UTF-8) and enough non-ASCII bytes to tell, and only a confident guess.
+// declares none (EUC-JP, KOI8-R, TIS-620, Windows-1252 saved without a
+// word): only when most of its non-ASCII sequences are not valid UTF-8
+// (UTF-8 with bad bytes stays UTF-8), with enough non-ASCII bytes to
+// tell, and only a confident guess.
 func detectCharset(data []byte) encoding.Encoding {
 	if mostlyUTF8(data) || binaryControls(data) {
 		return nil
@@ -96,11 +98,12 @@ func detectCharset(data []byte) encoding.Encoding {
 	if len(sample) > 64<<10 {
 		sample = sample[:64<<10]
 	}
-	r, err := chardet.NewTextDetector().DetectBest(sample)
-	if err != nil || r.Confidence < minDetectConfidence || strings.EqualFold(r.Charset, "utf-8") {
+	r := chardet.Detect(sample)
+	name := strings.ToLower(r.Encoding)
+	if name == "" || name == "utf-8" || name == "ascii" || r.Confidence < minDetectConfidence {
 		return nil
 	}
-	return lookupCharset(r.Charset)
+	return lookupCharset(name)
 }
 
 // decodeWith decodes data with enc (UTF-8 itself meaning no change) and
@@ -404,9 +407,11 @@ func qualified(n xml.Name) string {
 	return n.Local
 }
 
-// mostlyUTF8 reports text that is UTF-8 with some damage: at least one
-// in five of its non-ASCII sequences is valid UTF-8, which legacy
-// encodings make only by chance.
+// mostlyUTF8 reports text that is UTF-8 with some damage: at least half
+// of its non-ASCII sequences are valid UTF-8. Legacy encodings make valid
+// UTF-8 only by chance, though often enough to pass a weaker test: the
+// byte pairs of EUC-JP or TIS-620 text are valid UTF-8 about one time in
+// four (a lead byte 0xC2-0xDF before a byte 0xA1-0xBF).
 func mostlyUTF8(data []byte) bool {
 	good, bad := 0, 0
 	for i := 0; i < len(data); {
@@ -422,7 +427,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += size
 	}
-	return good > 0 && bad <= 4*good
+	return good > 0 && bad <= good
 }
 
 // binaryControls reports data whose first 8 KB hold NULs or C0 controls

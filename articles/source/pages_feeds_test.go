@@ -450,8 +450,6 @@ func TestTitleWithoutSiteName(t *testing.T) {
 var feedExceptions = map[string]string{
 	"feedjira/DuplicateContentAtomFeed.xml":             "an Atom feed inside an XHTML page: read as the page it is",
 	"feedjira/ITunesWithSingleQuotedAttributes.xml":     "an unclosed <itunes:category> holds the items, where the feed parser does not look",
-	"fp/illformed/chardet/eucjp.xml":                    "EUC-JP that declares nothing: not guessed (no charset detection)",
-	"fp/illformed/chardet/tis620.xml":                   "TIS-620 that declares nothing: not guessed",
 	"fp/wellformed/base/cdf_item_abstract_xml_base.xml": "Channel Definition Format (1997), not RSS or Atom",
 }
 
