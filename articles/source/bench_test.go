@@ -62,3 +62,34 @@ func BenchmarkParsePages(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkParseFeeds reads the 327 feeds of the shared corpus, one feed
+// per op (skipped when ../shared is absent).
+func BenchmarkParseFeeds(b *testing.B) {
+	dir := sharedDir(b, "data", "web", "feeds")
+	var names []string
+	var feeds [][]byte
+	size := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, filepath.Base(p))
+		feeds = append(feeds, data)
+		size += len(data)
+		return nil
+	})
+	if len(feeds) == 0 {
+		b.Skip("no feeds")
+	}
+	b.SetBytes(int64(size / len(feeds)))
+	i := 0
+	for b.Loop() {
+		Parse(names[i%len(feeds)], feeds[i%len(feeds)])
+		i++
+	}
+}

@@ -21,6 +21,9 @@ import (
 // plain paragraphs; its link, date and authors are kept, and the feed's
 // title is the outlet. Items with neither title nor text are skipped.
 func parseFeed(src string, data []byte) ([]model.Article, error) {
+	if len(data) > 0 && data[0] != '{' {
+		data, _ = balanceXML(data)
+	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	var partial error
 	if err != nil && len(data) > 0 && data[0] != '{' {

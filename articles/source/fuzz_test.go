@@ -83,3 +83,22 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBalanceXML checks the XML mender: it never panics, leaves alone
+// what it does not change, and what it mends needs no second mending.
+func FuzzBalanceXML(f *testing.F) {
+	for _, s := range []string{"<a><b x='1'><c/></a>", "<a>t</x></a>", "<rss><channel><i:c t='x'><item/></channel></rss>", "<a><![CDATA[<b>]]></a>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, ok := balanceXML(data)
+		if !ok && string(out) != string(data) {
+			t.Fatalf("unchanged input altered: %q -> %q", data, out)
+		}
+		if ok {
+			if again, ok2 := balanceXML(out); ok2 {
+				t.Fatalf("mended twice: %q -> %q -> %q", data, out, again)
+			}
+		}
+	})
+}
