@@ -187,25 +187,158 @@ func (ar *Archive) run(write bool, fn func(tx *bolt.Tx) error) (err error) {
 
 func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
 
-func postKey(kind byte, term string, seq []byte) []byte {
-	k := make([]byte, 0, 2+len(term)+len(seq))
+// A term's postings are the sequence numbers of the briefs that have it, in
+// chunks of at most chunkMax: the key is a kind byte, the term, a NUL and the
+// chunk's first number (8 bytes, big-endian), the value the numbers as
+// uvarint gaps from the first. So a term's chunks are neighbours in key
+// order, in number order, and a batch of new briefs rewrites the last chunk
+// of each of its terms, not a key per brief and term (which made the file
+// ~30 bytes per word of each brief, and bbolt's in-transaction nodes, which
+// split only at commit, quadratic).
+const chunkMax = 512
+
+// termPrefix is the key prefix of a term's chunks.
+func termPrefix(kind byte, term string) []byte {
+	k := make([]byte, 0, 2+len(term)+8)
 	k = append(k, kind)
 	k = append(k, term...)
-	k = append(k, 0)
-	return append(k, seq...)
+	return append(k, 0)
 }
 
-// postings are the postings keys of a, with seq.
-func postings(a *model.Article, seq []byte) [][]byte {
-	var out [][]byte
+// terms are the posting prefixes of a.
+func terms(a *model.Article) []string {
+	var out []string
 	for _, id := range archive.EntityIDs(a) {
-		out = append(out, postKey(postEntity, id, seq))
+		out = append(out, string(termPrefix(postEntity, id)))
 	}
 	for _, s := range archive.Speakers(a) {
-		out = append(out, postKey(postSpeaker, s, seq))
+		out = append(out, string(termPrefix(postSpeaker, s)))
 	}
 	for _, w := range archive.BriefWords(a) {
-		out = append(out, postKey(postWord, w, seq))
+		out = append(out, string(termPrefix(postWord, w)))
+	}
+	return out
+}
+
+func encodeChunk(seqs []uint64) []byte {
+	b := make([]byte, 0, len(seqs)*2)
+	prev := seqs[0]
+	for _, s := range seqs {
+		b = binary.AppendUvarint(b, s-prev)
+		prev = s
+	}
+	return b
+}
+
+// decodeChunk appends the numbers of a chunk whose first is first to dst;
+// a bad chunk gives what could be read.
+func decodeChunk(dst []uint64, first uint64, v []byte) []uint64 {
+	s := first
+	for len(v) > 0 {
+		d, n := binary.Uvarint(v)
+		if n <= 0 {
+			break
+		}
+		s += d
+		dst = append(dst, s)
+		v = v[n:]
+	}
+	return dst
+}
+
+// chunkAt finds the chunk of prefix that holds seq, or would: the one with
+// the greatest first number not above seq, else the term's first chunk. It
+// returns the chunk's key and value (nil when the term has none), and the
+// first number of the chunk after it (0: none).
+func chunkAt(b *bolt.Bucket, prefix []byte, seq uint64) (key, val []byte, next uint64) {
+	c := b.Cursor()
+	isChunk := func(k []byte) bool { return k != nil && len(k) == len(prefix)+8 && bytes.HasPrefix(k, prefix) }
+	k, v := c.Seek(append(slices.Clip(prefix), seqKey(seq)...))
+	if !isChunk(k) || binary.BigEndian.Uint64(k[len(prefix):]) != seq {
+		if pk, pv := c.Prev(); isChunk(pk) {
+			k, v = pk, pv
+		} else if !isChunk(k) {
+			return nil, nil, 0 // no chunk at all
+		} else {
+			c.Seek(k) // k is the term's first chunk, after seq: back to it, so Next finds the one after
+		}
+	}
+	key, val = bytes.Clone(k), bytes.Clone(v)
+	if nk, _ := c.Next(); isChunk(nk) {
+		next = binary.BigEndian.Uint64(nk[len(prefix):])
+	}
+	return key, val, next
+}
+
+// putChunks replaces the chunk at old (nil: none) by seqs, cut into chunks
+// of at most chunkMax.
+func putChunks(b *bolt.Bucket, prefix, old []byte, seqs []uint64) error {
+	if old != nil {
+		if err := b.Delete(old); err != nil {
+			return err
+		}
+	}
+	for len(seqs) > 0 {
+		n := min(len(seqs), chunkMax)
+		if err := b.Put(append(slices.Clip(prefix), seqKey(seqs[0])...), encodeChunk(seqs[:n])); err != nil {
+			return err
+		}
+		seqs = seqs[n:]
+	}
+	return nil
+}
+
+// addPostings adds seqs (ascending) to the term of prefix.
+func addPostings(b *bolt.Bucket, prefix []byte, seqs []uint64) error {
+	for len(seqs) > 0 {
+		key, val, next := chunkAt(b, prefix, seqs[0])
+		take := len(seqs)
+		if next != 0 {
+			take, _ = slices.BinarySearch(seqs, next)
+			take = max(take, 1)
+		}
+		var have []uint64
+		if key != nil {
+			have = decodeChunk(nil, binary.BigEndian.Uint64(key[len(prefix):]), val)
+		}
+		merged := append(have, seqs[:take]...)
+		slices.Sort(merged)
+		merged = slices.Compact(merged)
+		if err := putChunks(b, prefix, key, merged); err != nil {
+			return err
+		}
+		seqs = seqs[take:]
+	}
+	return nil
+}
+
+// removePosting takes seq out of the term of prefix.
+func removePosting(b *bolt.Bucket, prefix []byte, seq uint64) error {
+	key, val, _ := chunkAt(b, prefix, seq)
+	if key == nil {
+		return nil
+	}
+	have := decodeChunk(nil, binary.BigEndian.Uint64(key[len(prefix):]), val)
+	i, ok := slices.BinarySearch(have, seq)
+	if !ok {
+		return nil
+	}
+	return putChunks(b, prefix, key, slices.Delete(have, i, i+1))
+}
+
+// postingsOf reads the numbers of the term of prefix, ascending; with
+// limit > 0, at least the first limit of them.
+func postingsOf(b *bolt.Bucket, prefix []byte, limit int) []uint64 {
+	var out []uint64
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if len(k) != len(prefix)+8 {
+			continue
+		}
+		out = decodeChunk(out, binary.BigEndian.Uint64(k[len(prefix):]), v)
+		if limit > 0 && len(out) >= limit {
+			break
+		}
 	}
 	return out
 }
@@ -242,17 +375,21 @@ func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
 	}
 	return ar.run(true, func(tx *bolt.Tx) error {
 		recs, bodies, ids, post := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs), tx.Bucket(bucketPost)
+		adds := map[string][]uint64{}
+		type removal struct {
+			prefix string
+			seq    uint64
+		}
+		var removals []removal
 		for _, e := range encs {
 			var seq []byte
 			if old := ids.Get([]byte(e.a.ID)); len(old) == 8 {
 				seq = bytes.Clone(old)
-				// drop the old version's postings
+				// the old version's postings go
 				if v := bodies.Get(seq); v != nil {
 					if arts, err := DecodeArticles(v, ""); err == nil && len(arts) == 1 {
-						for _, k := range postings(&arts[0], seq) {
-							if err := post.Delete(k); err != nil {
-								return err
-							}
+						for _, t := range terms(&arts[0]) {
+							removals = append(removals, removal{t, binary.BigEndian.Uint64(seq)})
 						}
 					}
 				}
@@ -272,10 +409,28 @@ func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
 			if err := bodies.Put(seq, e.val); err != nil {
 				return err
 			}
-			for _, k := range postings(e.a, seq) {
-				if err := post.Put(k, nil); err != nil {
-					return err
-				}
+			n := binary.BigEndian.Uint64(seq)
+			for _, t := range terms(e.a) {
+				adds[t] = append(adds[t], n)
+			}
+		}
+		for _, r := range removals {
+			if err := removePosting(post, []byte(r.prefix), r.seq); err != nil {
+				return err
+			}
+		}
+		// in key order: bbolt splits its nodes only at commit, and inserts
+		// in order keep each insert at the end of its node
+		keys := make([]string, 0, len(adds))
+		for t := range adds {
+			keys = append(keys, t)
+		}
+		slices.Sort(keys)
+		for _, t := range keys {
+			seqs := adds[t]
+			slices.Sort(seqs)
+			if err := addPostings(post, []byte(t), seqs); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -455,28 +610,33 @@ func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error
 	}
 	var out []string
 	err := ar.run(false, func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketPost).Cursor()
-		var seqs []uint64 // sorted: keys of one term are in sequence order
+		post := tx.Bucket(bucketPost)
+		lists := make([][]uint64, len(terms))
 		for i, t := range terms {
-			prefix := postKey(t.kind, t.s, nil)
-			var got []uint64
-			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-				if len(k) != len(prefix)+8 {
-					continue
-				}
-				s := binary.BigEndian.Uint64(k[len(prefix):])
-				if i == 0 {
-					got = append(got, s)
-				} else if _, ok := slices.BinarySearch(seqs, s); ok {
-					got = append(got, s)
-				}
+			limit := 0
+			if len(terms) == 1 {
+				limit = q.Limit // one term: its first postings are the answer
 			}
-			seqs = got
-			if len(seqs) == 0 {
+			lists[i] = postingsOf(post, termPrefix(t.kind, t.s), limit)
+			if len(lists[i]) == 0 {
 				return nil
 			}
-			if err := ctx.Err(); err != nil {
-				return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		// the shortest first: each step keeps those of the next list too
+		slices.SortFunc(lists, func(a, b []uint64) int { return len(a) - len(b) })
+		seqs := lists[0]
+		for _, l := range lists[1:] {
+			kept := seqs[:0:0]
+			for _, s := range seqs {
+				if _, ok := slices.BinarySearch(l, s); ok {
+					kept = append(kept, s)
+				}
+			}
+			if seqs = kept; len(seqs) == 0 {
+				return nil
 			}
 		}
 		recs := tx.Bucket(bucketRecs)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,4 +84,87 @@ func TestArchiveDamaged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Postings over several chunks: briefs added in batches, some replaced
+// (dropping or gaining a word, in the middle and before the first chunk),
+// searches equal a plain scan, after a reopen too.
+func TestArchivePostingChunks(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ar := openTestArchive(t, dir, "chunks")
+	const n = 3*chunkMax + 100
+	has := map[string]map[string]bool{"common": {}, "even": {}, "late": {}}
+	brief := func(i int, words ...string) model.Article {
+		id := fmt.Sprintf("b%05d", i)
+		for _, w := range words {
+			has[w][id] = true
+		}
+		return archivetest.Brief(id, "Brief "+id, strings.Join(words, " "), i%300)
+	}
+	var batch []model.Article
+	for i := range n {
+		words := []string{"common"}
+		if i%2 == 0 {
+			words = append(words, "even")
+		}
+		batch = append(batch, brief(i, words...))
+		if len(batch) == 300 || i == n-1 {
+			if err := ar.Put(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	// replaced: 0 (before every chunk's first, after it loses the words),
+	// some in the middle lose "common", and gain "late"
+	var again []model.Article
+	for _, i := range []int{0, 1, chunkMax - 1, chunkMax, chunkMax + 1, 2*chunkMax + 7, n - 1} {
+		id := fmt.Sprintf("b%05d", i)
+		delete(has["common"], id)
+		delete(has["even"], id)
+		again = append(again, brief(i, "late"))
+	}
+	if err := ar.Put(ctx, again); err != nil {
+		t.Fatal(err)
+	}
+	// and 1 gets "common" back: an insert into the middle of a chunk
+	if err := ar.Put(ctx, []model.Article{brief(1, "common", "late")}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(ar *Archive) {
+		t.Helper()
+		for w, want := range has {
+			ids, err := ar.Search(ctx, archive.Query{Text: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for i, id := range ids {
+				got[id] = true
+				if i > 0 && id <= ids[i-1] { // ids are numbered in put order
+					t.Fatalf("%s: %s after %s", w, id, ids[i-1])
+				}
+			}
+			if len(got) != len(want) || len(ids) != len(want) {
+				t.Fatalf("%s finds %d briefs, want %d", w, len(ids), len(want))
+			}
+			for id := range want {
+				if !got[id] {
+					t.Fatalf("%s does not find %s", w, id)
+				}
+			}
+		}
+		if ids, _ := ar.Search(ctx, archive.Query{Text: "common even", Limit: 5}); len(ids) != 5 || ids[0] != "b00002" {
+			t.Fatalf("common even, 5: %v", ids)
+		}
+		if ids, _ := ar.Search(ctx, archive.Query{Text: "common", Limit: 3}); strings.Join(ids, " ") != "b00001 b00002 b00003" {
+			t.Fatalf("common, 3: %v", ids)
+		}
+	}
+	check(ar)
+	ar.Close()
+	ar = openTestArchive(t, dir, "chunks")
+	defer ar.Close()
+	check(ar)
 }

@@ -45,8 +45,10 @@ import (
 	"time"
 
 	"briefs/articles"
+	archivepkg "briefs/articles/archive"
 	"briefs/articles/entities"
 	"briefs/articles/index"
+	"briefs/articles/store"
 	"briefs/model"
 )
 
@@ -54,12 +56,20 @@ func main() {
 	n := flag.Int("n", 10000, "briefs in the archive")
 	data := flag.String("data", filepath.Join("..", "shared", "data"), "the shared data folder")
 	dir := flag.String("dir", "", "folder for the archive and caches (default: a temporary one, removed)")
-	cpus := flag.String("cpus", "1,2", "GOMAXPROCS settings for the cold loads, comma-separated")
+	cpus := flag.String("cpus", "1,2", "GOMAXPROCS settings for the cold loads, comma-separated; 'none' runs no cold load and uses the cache the last run with -dir left (cache-cpuN.db, the highest N)")
 	warmRuns := flag.Int("warm", 2, "warm loads to run (each both ways: index during and after the load)")
 	phase := flag.String("phase", "", "run one phase in this process: cold; warm (index built during the load); warmbuild (index.Build after it); warmsnap (index.Feed: the index snapshot when it matches, as the reader does); load (no index)")
 	cache := flag.String("cache", "", "internal: the cache file of a phase")
+	adb := flag.String("adb", "", "internal: the archive file of an archive phase")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of a -phase run to this file")
+	memprofile := flag.String("memprofile", "", "write a heap profile of a -phase run to this file, at its end")
+	texts := flag.String("texts", "mixed", "the texts briefs are made of: mixed (BBC, PolNeAR and short Reuters items, 1.15 KB a brief on average) or news (BBC and PolNeAR only, news length: ~3.5 KB)")
+	snapOnly := flag.Bool("snaponly", false, "of the warm loads, run only warmsnap (the reader's way)")
+	archiveN := flag.String("archive", "", "also measure the embedded archive (store.Archive) at these sizes, comma-separated (1000000 is fine): filled with copies of the warm load's briefs, each with its own id and title, then read as the list does (complete list, search, opening briefs), -warm times each")
 	flag.Parse()
+	memProfile = *memprofile
+	textsKind = *texts
+	onlySnap = *snapOnly
 	if *profile != "" {
 		f, err := os.Create(*profile)
 		if err == nil {
@@ -68,13 +78,13 @@ func main() {
 		}
 	}
 	if *phase != "" {
-		if err := runPhase(*phase, *dir, *cache); err != nil {
+		if err := runPhase(*phase, *dir, *cache, *n, *adb); err != nil {
 			fmt.Fprintln(os.Stderr, "archivebench:", err)
 			os.Exit(1) //nolint: the profile of a failed run is not wanted
 		}
 		return
 	}
-	if err := run(*n, *data, *dir, *cpus, *warmRuns); err != nil {
+	if err := run(*n, *data, *dir, *cpus, *warmRuns, *archiveN); err != nil {
 		fmt.Fprintln(os.Stderr, "archivebench:", err)
 		os.Exit(1)
 	}
@@ -100,11 +110,25 @@ type phaseResult struct {
 	EntityQ    []time.Duration
 	TextQ      []time.Duration
 	CPUSec     float64 // user and system time of the whole phase
-	MaxRSSMB   float64
+	MaxRSSMB   float64 // VmHWM of /proc/self/status (getrusage's maxrss elsewhere)
 	HeapMB     float64
+
+	// the archive phases
+	Records  int             // archivewarm: records listed (the complete list)
+	List     time.Duration   // archivewarm: from opening the archive to the complete list
+	Open     time.Duration   // archivewarm: opening the file
+	SpeakerQ []time.Duration // archivewarm: speaker searches
+	GetQ     []time.Duration // archivewarm: opening a brief (Get)
+	FileMB   float64         // the archive file
 }
 
-func run(n int, data, dir, cpus string, warmRuns int) error {
+// memProfile and textsKind are the -memprofile and -texts flags.
+var memProfile, textsKind string
+
+// onlySnap is the -snaponly flag.
+var onlySnap bool
+
+func run(n int, data, dir, cpus string, warmRuns int, archiveSizes string) error {
 	if _, err := os.Stat(data); err != nil {
 		return fmt.Errorf("no shared data (%w): run from the repository root or pass -data", err)
 	}
@@ -122,10 +146,21 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("archive: %d briefs in %s (%d real texts; built in %v)\n", n, archive, made, time.Since(start).Round(time.Millisecond))
+	fmt.Printf("archive: %d briefs (%s texts) in %s (%d real texts; built in %v)\n", n, textsKind, archive, made, time.Since(start).Round(time.Millisecond))
+	fmt.Printf("load average at start: %s\n", loadAvg())
 
 	var lastCache string
-	for _, c := range strings.Split(cpus, ",") {
+	settings := strings.Split(cpus, ",")
+	if cpus == "none" {
+		settings = nil
+		caches, _ := filepath.Glob(filepath.Join(dir, "cache-cpu*.db"))
+		if len(caches) == 0 {
+			return fmt.Errorf("-cpus none: no cache in %s", dir)
+		}
+		slices.Sort(caches)
+		lastCache = caches[len(caches)-1]
+	}
+	for _, c := range settings {
 		cpu, err := strconv.Atoi(strings.TrimSpace(c))
 		if err != nil || cpu < 1 {
 			return fmt.Errorf("bad -cpus %q", cpus)
@@ -136,9 +171,9 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("cold  cpu=%d: %d briefs in %v = %.0f briefs/s (%.1f CPU s); first batch %v; peak RSS %.0f MB (%d from cache, %d warnings)\n",
-			cpu, r.Articles, r.Load.Round(time.Millisecond), float64(r.Articles)/r.Load.Seconds(), r.CPUSec,
-			r.FirstBatch.Round(time.Millisecond), r.MaxRSSMB, r.Cached, r.Warnings)
+		fmt.Printf("cold  cpu=%d: %d briefs in %v = %.0f briefs/s (%.1f CPU s = %.0f CPU µs a brief); first batch %v; peak RSS %.0f MB = %.1f KB a brief (%d from cache, %d warnings)\n",
+			cpu, r.Articles, r.Load.Round(time.Millisecond), float64(r.Articles)/r.Load.Seconds(), r.CPUSec, perBrief(r.CPUSec*1e6, r.Articles),
+			r.FirstBatch.Round(time.Millisecond), r.MaxRSSMB, perBrief(r.MaxRSSMB*1024, r.Articles), r.Cached, r.Warnings)
 	}
 	if info, err := os.Stat(lastCache); err == nil {
 		fmt.Printf("cache file: %.1f MB\n", float64(info.Size())/(1<<20))
@@ -147,8 +182,12 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 	for _, f := range snaps { // the first warmsnap run builds and writes it
 		os.Remove(f)
 	}
+	phases := []string{"warm", "warmbuild", "warmsnap"}
+	if onlySnap {
+		phases = []string{"warmsnap"}
+	}
 	for i := 0; i < warmRuns; i++ {
-		for _, phase := range []string{"warm", "warmbuild", "warmsnap"} {
+		for _, phase := range phases {
 			r, err := child(phase, archive, lastCache, 0)
 			if err != nil {
 				return err
@@ -163,23 +202,91 @@ func run(n int, data, dir, cpus string, warmRuns int) error {
 				how = fmt.Sprintf("no snapshot (%s): built during the load, snapshot of %.0f MB written in %v after",
 					r.Snapshot, r.SnapMB, r.Save.Round(time.Millisecond))
 			}
-			fmt.Printf("%-9s cpu=%d: %d briefs (%d from cache) loaded in %v, first batch %v; model %v; %s; complete index of %d at %v (%.1f CPU s); peak RSS %.0f MB, heap %.0f MB\n",
+			fmt.Printf("%-9s cpu=%d: %d briefs (%d from cache) loaded in %v, first batch %v; model %v; %s; complete index of %d at %v = %.1f µs a brief (%.1f CPU s); peak RSS %.0f MB = %.1f KB a brief, heap %.0f MB\n",
 				phase, r.CPU, r.Articles, r.Cached, r.Load.Round(time.Millisecond), r.FirstBatch.Round(time.Microsecond),
-				r.Model.Round(time.Millisecond), how, r.Indexed, r.Index.Round(time.Millisecond), r.CPUSec, r.MaxRSSMB, r.HeapMB)
+				r.Model.Round(time.Millisecond), how, r.Indexed, r.Index.Round(time.Millisecond), perBrief(float64(r.Index.Microseconds()), r.Articles),
+				r.CPUSec, r.MaxRSSMB, perBrief(r.MaxRSSMB*1024, r.Articles), r.HeapMB)
 			fmt.Printf("          search: entity queries %s; full-text queries %s\n", latency(r.EntityQ), latency(r.TextQ))
+		}
+	}
+	if archiveSizes == "" {
+		return nil
+	}
+	for _, f := range strings.Split(archiveSizes, ",") {
+		size, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || size < 1 {
+			return fmt.Errorf("bad -archive %q", archiveSizes)
+		}
+		adb := filepath.Join(dir, fmt.Sprintf("archive-%d.db", size))
+		os.Remove(adb)
+		r, err := child("archivefill", archive, lastCache, 0, "-n", strconv.Itoa(size), "-adb", adb)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("archive fill: %d briefs put in %v (%.1f CPU s = %.0f CPU µs a brief; the warm load of the copies' originals included); peak RSS %.0f MB; file %.0f MB = %.2f KB a brief\n",
+			r.Articles, r.Load.Round(time.Millisecond), r.CPUSec, perBrief(r.CPUSec*1e6, r.Articles), r.MaxRSSMB, r.FileMB, perBrief(r.FileMB*1024, r.Articles))
+		for i := 0; i < warmRuns; i++ {
+			r, err := child("archivewarm", archive, lastCache, 0, "-adb", adb)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("archive warm (load %s): %d records, complete list at %v = %.2f µs a brief (open %v, %.2f CPU s); peak RSS %.0f MB = %.2f KB a brief, heap %.0f MB\n",
+				loadAvg(), r.Records, r.List.Round(time.Millisecond), perBrief(float64(r.List.Nanoseconds())/1e3, r.Records), r.Open.Round(time.Microsecond), r.CPUSec,
+				r.MaxRSSMB, perBrief(r.MaxRSSMB*1024, r.Records), r.HeapMB)
+			fmt.Printf("          search (all ids): entity %s; speaker %s; full text %s; opening a brief %s\n",
+				latency(r.EntityQ), latency(r.SpeakerQ), latency(r.TextQ), latency(r.GetQ))
 		}
 	}
 	return nil
 }
 
+// perBrief is total/n (0 for no briefs).
+func perBrief(total float64, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return total / float64(n)
+}
+
+// loadAvg is the machine's 1-, 5- and 15-minute load averages.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// peakRSS is the process's peak resident set (VmHWM), in MB; 0 when the
+// system does not say.
+func peakRSS() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			if err == nil {
+				return kb / 1024
+			}
+		}
+	}
+	return 0
+}
+
 // child runs one phase in a new process and reads its result.
-func child(phase, archive, cache string, cpu int) (phaseResult, error) {
+func child(phase, archive, cache string, cpu int, extra ...string) (phaseResult, error) {
 	var r phaseResult
 	exe, err := os.Executable()
 	if err != nil {
 		return r, fmt.Errorf("find myself: %w", err)
 	}
-	cmd := exec.Command(exe, "-phase", phase, "-dir", archive, "-cache", cache)
+	cmd := exec.Command(exe, append([]string{"-phase", phase, "-dir", archive, "-cache", cache, "-texts", textsKind, "-memprofile", memProfile}, extra...)...)
 	cmd.Env = os.Environ()
 	if cpu > 0 {
 		cmd.Env = append(cmd.Env, "GOMAXPROCS="+strconv.Itoa(cpu))
@@ -209,9 +316,15 @@ func latency(ds []time.Duration) string {
 }
 
 // runPhase is one measured load in this process.
-func runPhase(phase, archive, cache string) error {
+func runPhase(phase, archive, cache string, n int, adb string) error {
 	r := phaseResult{Phase: phase, CPU: runtime.GOMAXPROCS(0)}
 	start := time.Now()
+	switch phase {
+	case "archivefill":
+		return fillArchive(r, start, archive, cache, n, adb)
+	case "archivewarm":
+		return warmArchive(r, start, adb)
+	}
 	if phase == "warmsnap" {
 		return runSnapPhase(r, start, archive, cache)
 	}
@@ -296,6 +409,15 @@ func report(r phaseResult) error {
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 		r.MaxRSSMB = float64(ru.Maxrss) / 1024 // KB on Linux
 		r.CPUSec = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	}
+	if hwm := peakRSS(); hwm > 0 {
+		r.MaxRSSMB = hwm
+	}
+	if memProfile != "" {
+		if f, err := os.Create(fmt.Sprintf("%s.%s", memProfile, r.Phase)); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
 	}
 	return json.NewEncoder(os.Stdout).Encode(r)
 }
@@ -407,7 +529,8 @@ type text struct{ title, body string }
 // there with n briefs is kept.
 func buildArchive(data, dir string, n int) (int, error) {
 	marker := filepath.Join(dir, ".briefs-archive")
-	if b, err := os.ReadFile(marker); err == nil && strings.TrimSpace(string(b)) == strconv.Itoa(n) {
+	want := fmt.Sprintf("%d %s", n, textsKind)
+	if b, err := os.ReadFile(marker); err == nil && strings.TrimSpace(string(b)) == want {
 		return 0, nil
 	}
 	os.RemoveAll(dir)
@@ -443,7 +566,7 @@ func buildArchive(data, dir string, n int) (int, error) {
 		}
 		return nil
 	})
-	if err := os.WriteFile(marker, []byte(strconv.Itoa(n)), 0o644); err != nil {
+	if err := os.WriteFile(marker, []byte(want), 0o644); err != nil {
 		return 0, fmt.Errorf("archive: %w", err)
 	}
 	return len(texts), nil
@@ -465,6 +588,9 @@ func readTexts(data string) ([]text, error) {
 				out = append(out, text{strings.TrimSpace(title), strings.TrimSpace(body)})
 			}
 		}
+	}
+	if textsKind == "news" {
+		return out, nil
 	}
 	files, _ := filepath.Glob(filepath.Join(data, "reuters21578", "*.sgm"))
 	for _, f := range files {
@@ -501,4 +627,106 @@ func reuters(sgml string) []text {
 		}
 	}
 	return out
+}
+
+// fillArchive puts n briefs into a new embedded archive at adb: the warm
+// load's briefs, copied as often as it takes, each copy with its own id,
+// title and source, in batches of 1,000 (one transaction each).
+func fillArchive(r phaseResult, start time.Time, archive, cache string, n int, adb string) error {
+	var base []model.Article
+	articles.Stream(context.Background(), []string{archive}, articles.StreamOptions{CachePath: cache},
+		func(b []model.Article) { base = append(base, b...) }, nil)
+	if len(base) == 0 {
+		return fmt.Errorf("no briefs in the cache %s", cache)
+	}
+	ar, err := store.OpenArchive(adb, filepath.Join(filepath.Dir(adb), "archive-state.db"))
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	batch := make([]model.Article, 0, 1000)
+	for i := range n {
+		a := base[i%len(base)]
+		if round := i / len(base); round > 0 {
+			a.ID = fmt.Sprintf("%s-%d", a.ID, round)
+			a.Title = fmt.Sprintf("%s (copy %d)", a.Title, round)
+			a.Source = fmt.Sprintf("%s#%d", a.Source, round)
+		}
+		batch = append(batch, a)
+		if len(batch) == cap(batch) || i == n-1 {
+			if err := ar.Put(ctx, batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if err := ar.Close(); err != nil {
+		return err
+	}
+	r.Load = time.Since(start)
+	r.Articles = n
+	if info, err := os.Stat(adb); err == nil {
+		r.FileMB = float64(info.Size()) / (1 << 20)
+	}
+	runtime.KeepAlive(base)
+	return report(r)
+}
+
+// warmArchive opens the archive at adb and reads it as the list does: every
+// record, in order, into memory (the complete list: its search index is the
+// file's postings, read in place). Then it times searches for entities and
+// speakers of briefs spread over the archive, and for two words of their
+// titles, and opening briefs.
+func warmArchive(r phaseResult, start time.Time, adb string) error {
+	ar, err := store.OpenArchive(adb, filepath.Join(filepath.Dir(adb), "archive-state.db"))
+	if err != nil {
+		return err
+	}
+	defer ar.Close()
+	r.Open = time.Since(start)
+	ctx := context.Background()
+	var recs []archivepkg.Record
+	if err := ar.List(ctx, 0, func(rec archivepkg.Record) bool { recs = append(recs, rec); return true }); err != nil {
+		return err
+	}
+	r.List = time.Since(start)
+	r.Records = len(recs)
+	if len(recs) == 0 {
+		return report(r)
+	}
+	var ents, speakers, texts []string
+	for i := range 50 {
+		rec := recs[(i*7919)%len(recs)]
+		t := time.Now()
+		a, err := ar.Get(ctx, rec.ID)
+		r.GetQ = append(r.GetQ, time.Since(t))
+		if err != nil {
+			return err
+		}
+		if len(a.Entities) > 0 {
+			ents = append(ents, a.Entities[i%len(a.Entities)].ID)
+		}
+		if sp := archivepkg.Speakers(&a); len(sp) > 0 {
+			speakers = append(speakers, sp[0])
+		}
+		if w := strings.Fields(a.Title); len(w) >= 2 {
+			texts = append(texts, w[0]+" "+w[1])
+		}
+	}
+	timeQ := func(q archivepkg.Query) time.Duration {
+		t := time.Now()
+		ar.Search(ctx, q)
+		return time.Since(t)
+	}
+	for _, e := range ents {
+		r.EntityQ = append(r.EntityQ, timeQ(archivepkg.Query{Entity: e}))
+	}
+	for _, s := range speakers {
+		r.SpeakerQ = append(r.SpeakerQ, timeQ(archivepkg.Query{Speaker: s}))
+	}
+	for _, s := range texts {
+		r.TextQ = append(r.TextQ, timeQ(archivepkg.Query{Text: s}))
+	}
+	runtime.KeepAlive(recs)
+	return report(r)
 }
