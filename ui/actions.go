@@ -91,7 +91,7 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		cmd := a.list.CycleSort()
-		a.say("Sorted " + a.list.Order().String())
+		a.say("Sorted " + a.list.OrderName())
 		return tea.Batch(cmd, a.layout()), true
 	case key.Matches(msg, a.actions.Group):
 		if a.focus != focusList {

@@ -232,7 +232,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 // It also reads the reading state and, when the App has a loader, starts
 // loading the briefs: both in the background.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.loadState()}
+	cmds := []tea.Cmd{a.loadState(), a.list.Init()}
 	if a.ld.loader != nil && a.ld.gen == 0 {
 		cmds = append(cmds, a.initialLoad())
 	}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -115,4 +116,22 @@ func DateFromName(name string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// FileTime returns the modification time of the file a brief was read
+// from, for a brief that gives no date and whose file name carries none;
+// false for standard input, URLs, the built-in samples (no folder) and
+// files that are gone. It reads the disk: call it off the update loop.
+func FileTime(src string) (time.Time, bool) {
+	if src == "" || src == "-" || strings.Contains(src, "://") {
+		return time.Time{}, false
+	}
+	if dir := filepath.Dir(src); dir == "." || dir == "" {
+		return time.Time{}, false
+	}
+	info, err := os.Stat(src)
+	if err != nil || !info.Mode().IsRegular() {
+		return time.Time{}, false
+	}
+	return info.ModTime(), true
 }

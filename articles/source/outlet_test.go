@@ -1,6 +1,8 @@
 package source
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -46,6 +48,29 @@ func TestDateFromName(t *testing.T) {
 		}
 		if w, _ := time.Parse("2006-01-02", want); !ok || !got.Equal(w) {
 			t.Errorf("%s: %v %v, want %s", name, got, ok, want)
+		}
+	}
+}
+
+// A brief with no date of its own or in its name takes its file's
+// modification time; standard input, URLs and the built-in samples have none
+// (issue 20, defect 10).
+func TestFileTime(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "harbour-notes.txt")
+	if err := os.WriteFile(path, []byte("Harbour notes\n\nText."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Date(2025, 11, 3, 9, 30, 0, 0, time.UTC)
+	if err := os.Chtimes(path, when, when); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := FileTime(path); !ok || !got.Equal(when) {
+		t.Errorf("FileTime(%s) = %v %v, want %v", path, got, ok, when)
+	}
+	for _, src := range []string{"", "-", "https://example.org/a.txt", "000_94817b14d6ffb8f5.txt", filepath.Join(dir, "gone.txt"), dir} {
+		if got, ok := FileTime(src); ok {
+			t.Errorf("FileTime(%q) = %v, want none", src, got)
 		}
 	}
 }

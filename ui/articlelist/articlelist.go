@@ -56,18 +56,87 @@ type item struct {
 	// filter is FilterValue, computed once
 	filter string
 	// date sorts and shows the brief: its own, else the one its file name
-	// carries (nameDate)
+	// carries, else its file's modification time (dateFrom says which)
 	date     time.Time
-	nameDate bool
+	dateFrom dateFrom
 }
+
+// dateFrom is where a brief's date in the list comes from.
+type dateFrom uint8
+
+const (
+	dateOwn      dateFrom = iota // the brief's own (or none)
+	dateFileName                 // its file name's: "(file name)"
+	dateFileTime                 // its file's modification time: "(file date)"
+)
 
 // newItem makes the list item of a, with its marks.
 func newItem(a model.Article, mk Mark) *item {
 	it := &item{art: a, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(GroupLabel(a)), filter: filterValue(a), date: a.Published}
 	if it.date.IsZero() && a.Source != "" && !strings.Contains(a.Source, "://") {
-		it.date, it.nameDate = source.DateFromName(a.Source) // said as such in the list
+		if d, ok := source.DateFromName(a.Source); ok {
+			it.date, it.dateFrom = d, dateFileName // said as such in the list
+		}
 	}
 	return it
+}
+
+// FileDatesMsg carries the modification times of the files of briefs that
+// have no date of their own or in their file name, by brief id.
+type FileDatesMsg struct{ Dates map[string]time.Time }
+
+// fileDates returns the command that reads the modification times of the
+// undated items' files (off the update loop), or nil when none needs one.
+func fileDates(items []list.Item) tea.Cmd {
+	var ids, paths []string
+	for _, li := range items {
+		if it, ok := li.(*item); ok && it.date.IsZero() && it.art.Source != "" && !strings.Contains(it.art.Source, "://") {
+			ids, paths = append(ids, it.art.ID), append(paths, it.art.Source)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		dates := map[string]time.Time{}
+		for i, p := range paths {
+			if t, ok := source.FileTime(p); ok {
+				dates[ids[i]] = t
+			}
+		}
+		return FileDatesMsg{Dates: dates}
+	}
+}
+
+// setFileDates gives undated briefs their files' dates and merges them in
+// where they now sort, in time linear in the list (a load of many undated
+// files sends one message per batch).
+func (m *Model) setFileDates(dates map[string]time.Time) tea.Cmd {
+	rest := make([]list.Item, 0, len(m.all))
+	var moved []list.Item
+	changed := 0
+	for _, li := range m.all {
+		it := li.(*item)
+		d, ok := dates[it.art.ID]
+		if !ok || !it.date.IsZero() {
+			rest = append(rest, li)
+			continue
+		}
+		c := *it
+		c.date, c.dateFrom = d, dateFileTime
+		m.byID[c.art.ID] = &c
+		changed++
+		if m.order.Sort == SortLoad && !m.order.Group {
+			rest = append(rest, &c) // load order: it stays where it is
+			continue
+		}
+		moved = append(moved, &c)
+	}
+	if changed == 0 {
+		return nil
+	}
+	m.order.arrange(moved)
+	return m.setArranged(m.order.merge(rest, moved))
 }
 
 // withMark returns a copy of it with other marks (the bubbles list keeps
@@ -94,8 +163,10 @@ func (i item) Description() string {
 	}
 	parts := []string{sourceLabel(i.art)}
 	switch {
-	case i.nameDate:
+	case i.dateFrom == dateFileName:
 		parts = append(parts, i.date.Format("2 Jan 2006")+" (file name)")
+	case i.dateFrom == dateFileTime:
+		parts = append(parts, i.date.Format("2 Jan 2006")+" (file date)")
 	case !i.date.IsZero():
 		parts = append(parts, i.date.Format("2 Jan 2006"))
 	}
@@ -337,6 +408,8 @@ type Model struct {
 	byID map[string]*item
 	// groupNote is what the title says of the briefs and sources when grouped
 	groupNote string
+	// undated: no brief has a date (the date sort is then by title)
+	undated bool
 }
 
 // New builds the list over arts.
@@ -353,7 +426,9 @@ func New(arts []model.Article, st theme.Styles) Model {
 	for _, it := range all {
 		byID[it.(*item).art.ID] = it.(*item)
 	}
-	return Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}, byID: byID}
+	m := Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}, byID: byID}
+	m.undated = !slices.ContainsFunc(all, func(it list.Item) bool { return !it.(*item).date.IsZero() })
+	return m
 }
 
 // delegate draws unread briefs with a bold title, read ones as the bubbles
@@ -498,7 +573,8 @@ func (m *Model) Append(arts []model.Article) (int, tea.Cmd) {
 		fresh = append(fresh, it)
 	}
 	if replaced { // a fuller version may sort elsewhere: sort it all
-		return len(fresh), m.setItems(append(slices.Clip(all), fresh...))
+		all = append(slices.Clip(all), fresh...)
+		return len(fresh), tea.Batch(m.setItems(all), fileDates(all))
 	}
 	if len(fresh) == 0 {
 		return 0, nil
@@ -507,7 +583,7 @@ func (m *Model) Append(arts []model.Article) (int, tea.Cmd) {
 	// each after the equal ones already there (what a stable sort of the
 	// whole would do), in time linear in the list
 	m.order.arrange(fresh)
-	return len(fresh), m.setArranged(m.order.merge(all, fresh))
+	return len(fresh), tea.Batch(m.setArranged(m.order.merge(all, fresh)), fileDates(fresh))
 }
 
 // sameBrief reports whether b is a brief the list shows as it shows a:
@@ -533,6 +609,10 @@ func (m *Model) setArranged(all []list.Item) tea.Cmd {
 	sel, had := m.Selected()
 	top := m.list.Index() == 0 // briefs arriving do not pull the cursor down from the top
 	m.all = all
+	if undated := !slices.ContainsFunc(all, func(it list.Item) bool { return !it.(*item).date.IsZero() }); undated != m.undated {
+		m.undated = undated
+		m.setTitle() // "by date" is said only of a list that has dates
+	}
 	shown := all
 	if m.show != ShowAll {
 		shown = make([]list.Item, 0, len(all))
@@ -741,9 +821,20 @@ func (m *Model) setTitle() {
 	if s := m.show.String(); s != "" {
 		m.list.Title += " · " + s
 	}
-	if s := m.order.String(); s != "" {
+	if s := m.OrderName(); s != "" {
 		m.list.Title += " · " + s
 	}
+}
+
+// OrderName says how the list is arranged, honestly: a list sorted by date
+// in which no brief has a date is in title order, and says so.
+func (m Model) OrderName() string {
+	o := m.order
+	if o.Sort == SortDate && m.undated && len(m.all) > 0 {
+		o.Sort = SortTitle // ties under the date sort go by title
+		return strings.Replace(o.String(), "by title", "by title (no dates)", 1)
+	}
+	return o.String()
 }
 
 // Order returns how the list is arranged.
@@ -916,11 +1007,15 @@ func (m Model) Neighbor(id string, delta int) (model.Article, bool) {
 	return model.Article{}, false
 }
 
-// Init does nothing: the list has its items from the start.
-func (m Model) Init() tea.Cmd { return nil }
+// Init reads the file dates of the briefs the list started with that have
+// no date of their own or in their file name.
+func (m Model) Init() tea.Cmd { return fileDates(m.all) }
 
 // Update handles keys when the list has focus, and the list's own messages.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if d, ok := msg.(FileDatesMsg); ok {
+		return m, m.setFileDates(d.Dates)
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() && key.Matches(k, m.keys.Open) {
 		if a, ok := m.Selected(); ok {
 			return m, func() tea.Msg { return OpenMsg{ID: a.ID} }

@@ -1,6 +1,8 @@
 package articlelist
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -316,6 +318,78 @@ func TestLabelsAndDatesFromFileNames(t *testing.T) {
 			t.Errorf("%s: description %q, want it to end %q", it.(*item).art.ID, d, want[it.(*item).art.ID])
 		}
 	}
+}
+
+// A brief with no date of its own or in its file name takes its file's
+// modification time, said "(file date)", and sorts by it; a list with no
+// date at all is said to be in title order, never "by date" (issue 20,
+// defect 10).
+func TestFileDatesAndAnHonestOrder(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, when time.Time) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, when, when); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	old := model.Article{ID: "old", Title: "Aardvark census", Source: write("census.txt", time.Date(2025, 3, 1, 12, 0, 0, 0, time.Local))}
+	recent := model.Article{ID: "new", Title: "Zebra crossing debate", Source: write("zebra.txt", time.Date(2025, 9, 14, 12, 0, 0, 0, time.Local))}
+	stdin := model.Article{ID: "in", Title: "Budget notes", Source: "-"}
+	m := New([]model.Article{old, stdin, recent}, theme.New(true))
+	m.SetSize(80, 30)
+	m.SetOrder(Order{Sort: SortDate})
+	if title := m.list.Title; strings.Contains(title, "by date") || !strings.Contains(title, "by title (no dates)") {
+		t.Errorf("undated list titled %q: it is in title order", title)
+	}
+	if got := ids(m); !slices.Equal(got, []string{"old", "in", "new"}) {
+		t.Errorf("undated order %v, want by title", got)
+	}
+	cmd := m.Init()
+	if cmd == nil {
+		t.Fatal("no command reads the files' dates")
+	}
+	m, _ = m.Update(cmd())
+	if got := ids(m); !slices.Equal(got, []string{"new", "old", "in"}) {
+		t.Errorf("by file date: %v, want newest first, standard input (no file) last", got)
+	}
+	if title := m.list.Title; !strings.Contains(title, "by date") {
+		t.Errorf("dated list titled %q", title)
+	}
+	want := map[string]string{"new": "14 Sep 2025 (file date)", "old": "1 Mar 2025 (file date)", "in": "standard input"}
+	for _, it := range m.all {
+		if d := it.(*item).Description(); !strings.HasSuffix(d, want[it.(*item).art.ID]) {
+			t.Errorf("%s: description %q, want it to end %q", it.(*item).art.ID, d, want[it.(*item).art.ID])
+		}
+	}
+	// briefs appended later get their file dates too
+	late := model.Article{ID: "late", Title: "Mid-year review", Source: write("review.txt", time.Date(2025, 6, 1, 12, 0, 0, 0, time.Local))}
+	_, cmd = m.Append([]model.Article{late})
+	m = runBatch(t, m, cmd)
+	if got := ids(m); !slices.Equal(got, []string{"new", "late", "old", "in"}) {
+		t.Errorf("after an append: %v", got)
+	}
+}
+
+// runBatch runs cmd and its batched commands and gives the list their
+// file-date messages (the bubbles list's own are dropped).
+func runBatch(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = runBatch(t, m, c)
+		}
+	case FileDatesMsg:
+		m, _ = m.Update(msg)
+	}
+	return m
 }
 
 // Grouped by source, each group has a header line with its outlet and

@@ -198,8 +198,8 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 // metaLine is the outlet, author and date of an article, for under its
 // title (its URL goes on a line of its own).
 func metaLine(a *model.Article) string {
-	// the outlet label (never a path), the author, the date (the file
-	// name's, said so, when the brief gives none), the URL
+	// the outlet label (never a path), the author, the date (when the
+	// brief gives none, the file name's or else the file's, said so)
 	parts := []string{source.Label(*a)}
 	if a.Author != "" {
 		parts = append(parts, a.Author)
@@ -208,6 +208,8 @@ func metaLine(a *model.Article) string {
 		parts = append(parts, a.Published.Format("2 January 2006"))
 	} else if d, ok := source.DateFromName(a.Source); ok && !strings.Contains(a.Source, "://") {
 		parts = append(parts, d.Format("2 January 2006")+" (from the file name)")
+	} else if d, ok := source.FileTime(a.Source); ok { // Render runs off the update loop
+		parts = append(parts, d.Format("2 January 2006")+" (file date)")
 	}
 	return strings.Join(parts, " · ")
 }

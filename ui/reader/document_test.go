@@ -2,10 +2,12 @@ package reader
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
@@ -324,6 +326,29 @@ func TestURLsAreNotBroken(t *testing.T) {
 		}
 		if !strings.Contains(strings.Join(d.Lines, "\n"), ansi.SetHyperlink(url)) {
 			t.Errorf("at %d cells the URL's line is no OSC 8 hyperlink", w)
+		}
+	}
+}
+
+// The byline says where an undated brief's date comes from: its file name,
+// else its file's modification time (issue 20, defect 10).
+func TestBylineDates(t *testing.T) {
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "harbour-notes.txt")
+	if err := os.WriteFile(plain, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Date(2025, 11, 3, 12, 0, 0, 0, time.Local)
+	if err := os.Chtimes(plain, when, when); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ source, want string }{
+		{plain, "3 November 2025 (file date)"},
+		{filepath.Join(dir, "nyt_2016-10-02_harbour.txt"), "2 October 2016 (from the file name)"},
+	} {
+		a := model.Article{ID: "b", Title: "Harbour notes", Source: c.source, Body: "The harbour reopened."}
+		if got := strings.Join(plainLines(t, &a, 80), "\n"); !strings.Contains(got, c.want) {
+			t.Errorf("%s: byline lacks %q:\n%s", c.source, c.want, got)
 		}
 	}
 }
