@@ -67,6 +67,11 @@ type textBufs struct {
 	// grows, the sentences before keep the old one)
 	ends    []int
 	matches []gazetteer.Match
+	// per sentence: the tagger's spans, the rules' context and which
+	// gazetteer matches a span took
+	tagged []tagger.Span
+	rules  ruleCtx
+	used   []bool
 }
 
 var (
@@ -169,12 +174,13 @@ func (x *Extractor) extract(a *model.Article, tr *traceBufs) {
 		_, margins = x.tag.TagDocMargins(ts)
 	}
 	for k := range sents {
-		var tagged []tagger.Span
+		tagged := bufs.tagged[:0]
 		if labels != nil {
-			tagged = tagger.SpansOf(labels[k])
+			tagged = tagger.AppendSpans(tagged, labels[k])
 		}
 		n0 := len(spans)
-		spans = x.sentenceSpans(spans, &sents[k], tagged, tr)
+		spans = x.sentenceSpans(spans, &sents[k], tagged, tr, bufs)
+		bufs.tagged = tagged[:0]
 		if tr != nil && labels != nil {
 			tr.noteTagger(&sents[k], spans[n0:], labels[k], margins[k])
 		}
@@ -335,7 +341,7 @@ type span struct {
 }
 
 // sentenceSpans tags one sentence and appends its spans.
-func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span, tr *traceBufs) []span {
+func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span, tr *traceBufs, bufs *textBufs) []span {
 	if len(s.words) == 0 {
 		return dst
 	}
@@ -349,8 +355,10 @@ func (x *Extractor) sentenceSpans(dst []span, s *sentence, tagged []tagger.Span,
 		}
 		return sp
 	}
-	tagged = x.runRules(s, tagged, tr)
-	used := make([]bool, len(matches))
+	tagged = x.runRules(s, tagged, tr, &bufs.rules)
+	used := slices.Grow(bufs.used[:0], len(matches))[:len(matches)]
+	clear(used)
+	defer func() { bufs.used = used }()
 	for _, t := range tagged {
 		i, j := t.Start, t.End
 		var e *gazetteer.Entry

@@ -120,6 +120,9 @@ func ruleStorm(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 	}
 	// an untagged "Hurricane Odalys"
+	if !c.has(fStorm) {
+		return tagged
+	}
 	for i := 0; i+1 < len(words); i++ {
 		if c.flag(i)&fStorm != 0 && words[i] != "Storm" && words[i] != "Tropical" && isUpperInitial(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 2, Type: tagger.MISC})
@@ -166,6 +169,9 @@ func ruleDocument(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 	}
 	// an untagged "the Congressional Gold Medal"
+	if !c.has(fDocHead) {
+		return tagged
+	}
 	for j := 2; j < len(words); j++ {
 		if c.flag(j)&fDocHead == 0 || covered(tagged, j) {
 			continue
@@ -187,6 +193,9 @@ func ruleExam(x *Extractor, c *ruleCtx) []tagger.Span {
 		if t := &tagged[k]; t.End-t.Start == 1 && inLower(exams, c.words[t.Start]) {
 			t.Type = tagger.MISC
 		}
+	}
+	if !c.has(fExam) {
+		return tagged
 	}
 	for i := range c.words {
 		if c.flag(i)&fExam != 0 && !covered(tagged, i) {
@@ -262,6 +271,9 @@ func ruleBodyRun(x *Extractor, c *ruleCtx) []tagger.Span {
 			t.Start = i
 		}
 	}
+	if !c.has(fOrgHead) {
+		return tagged
+	}
 	for j := 1; j < len(words); j++ {
 		if c.flag(j)&fOrgHead == 0 || covered(tagged, j) || covered(tagged, j-1) {
 			continue
@@ -279,6 +291,9 @@ func ruleBodyRun(x *Extractor, c *ruleCtx) []tagger.Span {
 
 func ruleBareBody(x *Extractor, c *ruleCtx) []tagger.Span {
 	tagged := c.tagged
+	if !c.has(fBareBody) {
+		return tagged
+	}
 	for i := range c.words {
 		if c.flag(i)&fBareBody != 0 && !covered(tagged, i) && !c.s.upper && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.ORG})
@@ -290,7 +305,7 @@ func ruleBareBody(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleWorldPerson(x *Extractor, c *ruleCtx) []tagger.Span {
 	for k := range c.tagged {
 		t := &c.tagged[k]
-		if t.Type != tagger.PER && t.End-t.Start >= 2 && gazetteer.KnownPerson(strings.Join(c.words[t.Start:t.End], " ")) {
+		if t.Type != tagger.PER && t.End-t.Start >= 2 && gazetteer.KnownPersonWords(c.words[t.Start:t.End]) {
 			t.Type = tagger.PER
 		}
 	}
@@ -399,6 +414,9 @@ func ruleFaith(x *Extractor, c *ruleCtx) []tagger.Span {
 			t.Type = tagger.MISC
 		}
 	}
+	if !c.has(fFaith) {
+		return tagged
+	}
 	for i := range c.words {
 		if c.flag(i)&fFaith != 0 && !covered(tagged, i) && (i+1 == len(c.words) || !isUpperInitial(c.words[i+1])) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 1, Type: tagger.MISC})
@@ -448,23 +466,40 @@ var wordFlags, lowerFlags = func() (map[string]uint16, map[string]uint16) {
 // flag returns the word flags of word i of the sentence (0 for a word that
 // does not open with a capital), computing the sentence's once.
 func (c *ruleCtx) flag(i int) uint16 {
-	if c.flags == nil {
-		c.flags = make([]uint16, len(c.words))
-		var buf [32]byte
-		for k, w := range c.words {
-			if !capital(w) {
-				continue
-			}
-			f := wordFlags[w]
-			if l, ascii := lowerASCII(buf[:0], w); ascii {
-				f |= lowerFlags[string(l)]
-			} else {
-				f |= lowerFlags[strings.ToLower(w)]
-			}
-			c.flags[k] = f
-		}
+	if !c.flagged {
+		c.makeFlags()
 	}
 	return c.flags[i]
+}
+
+// has reports whether a word of the sentence has flag f: most sentences
+// have none of a rule's words, and the rule need not look for them.
+func (c *ruleCtx) has(f uint16) bool {
+	if !c.flagged {
+		c.makeFlags()
+	}
+	return c.all&f != 0
+}
+
+func (c *ruleCtx) makeFlags() {
+	c.flagged = true
+	c.flags = slices.Grow(c.flags[:0], len(c.words))[:len(c.words)]
+	c.all = 0
+	var buf [32]byte
+	for k, w := range c.words {
+		if !capital(w) {
+			c.flags[k] = 0
+			continue
+		}
+		f := wordFlags[w]
+		if l, ascii := lowerASCII(buf[:0], w); ascii {
+			f |= lowerFlags[string(l)]
+		} else {
+			f |= lowerFlags[strings.ToLower(w)]
+		}
+		c.flags[k] = f
+		c.all |= f
+	}
 }
 
 func rulePossessiveTitle(x *Extractor, c *ruleCtx) []tagger.Span {

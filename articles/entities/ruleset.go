@@ -33,6 +33,8 @@ type ruleCtx struct {
 	tagged  []tagger.Span
 	matches []gazetteer.Match
 	flags   []uint16 // by word, when a rule first asks (flag)
+	flagged bool     // flags are made
+	all     uint16   // the flags of every word, or-ed
 }
 
 // Rules are the span repairs, in the order they run.
@@ -151,15 +153,17 @@ func (x *Extractor) ruleList() []*Rule {
 
 // runRules applies the rules to one sentence's spans. With tr set it notes
 // each rule that changed them.
-func (x *Extractor) runRules(s *sentence, tagged []tagger.Span, tr *traceBufs) []tagger.Span {
-	c := ruleCtx{s: s, words: s.words, tagged: tagged, matches: s.matches}
+// c is the context to use, whose flags array is kept for the next sentence.
+func (x *Extractor) runRules(s *sentence, tagged []tagger.Span, tr *traceBufs, c *ruleCtx) []tagger.Span {
+	*c = ruleCtx{s: s, words: s.words, tagged: tagged, matches: s.matches, flags: c.flags[:0]}
+	defer func() { *c = ruleCtx{flags: c.flags[:0]} }() // keep no pointer into the article
 	for _, r := range x.ruleList() {
 		if tr == nil {
-			c.tagged = r.apply(x, &c)
+			c.tagged = r.apply(x, c)
 			continue
 		}
 		before := slices.Clone(c.tagged)
-		c.tagged = r.apply(x, &c)
+		c.tagged = r.apply(x, c)
 		tr.noteRule(r.Name, s, before, c.tagged)
 	}
 	return c.tagged
@@ -490,6 +494,9 @@ func ruleLoneTitle(x *Extractor, c *ruleCtx) []tagger.Span {
 
 func ruleHonorificName(x *Extractor, c *ruleCtx) []tagger.Span {
 	words, tagged := c.words, c.tagged
+	if !c.has(fHonorific) {
+		return tagged
+	}
 	for i := 1; i < len(words); i++ {
 		if c.flag(i-1)&fHonorific == 0 || !isUpperInitial(words[i]) || covered(tagged, i) || covered(tagged, i-1) ||
 			notNames[words[i]] || titleWord(words[i]) || isCapsWord(words[i]) || c.s.upper {

@@ -92,3 +92,35 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("Resolve(ex) = %v, %v", e, ok)
 	}
 }
+
+// TestPersonKeyWords holds the byte-by-byte key of joined words to
+// PersonKey of the joined name, and KnownPersonWords to KnownPerson.
+func TestPersonKeyWords(t *testing.T) {
+	for _, words := range [][]string{
+		{"Condoleezza", "Rice"}, {"Nancy", "Pelosi"}, {"Aung", "San", "Suu", "Kyi"},
+		{"Mr", "O'Brien"}, {"U.S.", "Senate"}, {"Ana", "de", "la", "Vega-Ruiz"},
+		{"", "Kettle"}, {"-", "Anna", "--", "Berg"}, {"Jo", "'s"}, {"A.", "B.", "Carr", "Jr."},
+		{"Tariq", "bin", "Walid", "2nd"}, {"x", "y\tz"}, {"..", "Ola"}, {},
+	} {
+		name := strings.Join(words, " ")
+		key, ok := personKeyWords(words)
+		if !ok || key != PersonKey(name) {
+			t.Errorf("personKeyWords(%q) = %x, %v; PersonKey = %x", words, key, ok, PersonKey(name))
+		}
+		if KnownPersonWords(words) != KnownPerson(name) {
+			t.Errorf("KnownPersonWords(%q) = %v, KnownPerson says %v", words, !KnownPerson(name), KnownPerson(name))
+		}
+	}
+	// Past ASCII the slug is made as KnownPerson makes it.
+	for _, words := range [][]string{{"José", "Ramos"}, {"Nguyễn", "Văn", "An"}, {"Sean", "O’Neill"}} {
+		if _, ok := personKeyWords(words); ok {
+			t.Errorf("personKeyWords(%q) claims ASCII", words)
+		}
+		if KnownPersonWords(words) != KnownPerson(strings.Join(words, " ")) {
+			t.Errorf("KnownPersonWords(%q) differs from KnownPerson", words)
+		}
+	}
+	if !KnownPersonWords([]string{"Nancy", "Pelosi"}) || !KnownPersonWords([]string{"NANCY", "PELOSI"}) {
+		t.Error("Nancy Pelosi, a legislator in the world data, is not known")
+	}
+}

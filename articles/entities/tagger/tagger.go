@@ -135,8 +135,10 @@ type Span struct {
 }
 
 // SpansOf turns BIO labels into spans.
-func SpansOf(labels []Label) []Span {
-	var out []Span
+func SpansOf(labels []Label) []Span { return AppendSpans(nil, labels) }
+
+// AppendSpans appends the spans of BIO labels to out.
+func AppendSpans(out []Span, labels []Label) []Span {
 	for i := 0; i < len(labels); i++ {
 		l := labels[i]
 		if l == 0 {
