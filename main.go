@@ -53,6 +53,7 @@ func subcommands() []*cobra.Command {
 		newExportCmd(),
 		newConfigCmd(),
 		newFeedsCmd(),
+		newIngestCmd(),
 		newExplainCmd(),
 		newVersionCmd(),
 	}

@@ -3,7 +3,8 @@
 // With BRIEFS_TEST_PG set (a connection URL whose role may create
 // databases), each test gets a new database on that server, dropped when
 // the test ends. Otherwise a private cluster is started once per test
-// binary: initdb in a temporary folder (-A trust, no fsync), pg_ctl start on a
+// binary: initdb in a temporary folder (the socket trusted, TCP with a
+// password; no fsync), pg_ctl start on a
 // loopback port with its socket in the same folder, stopped and removed
 // when the binary ends (Main) or, when the package has no Main, when the
 // test ends. initdb is looked for on PATH, then in Debian's
@@ -144,7 +145,18 @@ func Start() (*Cluster, error) {
 		return nil, err
 	}
 	data := filepath.Join(dir, "data")
-	if out, err := c.run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"); err != nil {
+	// the socket trusts, TCP wants the password (so that a wrong one is
+	// refused, as on a real server)
+	pw := fmt.Sprintf("pw%d", time.Now().UnixNano())
+	pwfile := filepath.Join(dir, "pw")
+	if err := os.WriteFile(pwfile, []byte(pw+"\n"), 0o644); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	out, err := c.run("initdb", "-D", data, "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile="+pwfile,
+		"-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync")
+	os.Remove(pwfile)
+	if err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("initdb: %v: %s", err, lastLines(out, 5))
 	}
@@ -159,7 +171,7 @@ func Start() (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("pg_ctl start: %v: %s %s", err, lastLines(out, 3), lastLines(log, 5))
 	}
-	c.admin = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", c.port)
+	c.admin = fmt.Sprintf("postgres://postgres:%s@127.0.0.1:%d/postgres?sslmode=disable", pw, c.port)
 	return c, nil
 }
 

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefs/articles/pgarchive"
+	"briefs/articles/pgarchive/pgtest"
+)
+
+// runBriefs runs briefs in this process and returns its exit status and
+// standard error.
+func runBriefs(args ...string) (int, string) {
+	var out, errb strings.Builder
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, errb.String()
+}
+
+var ingestLine = regexp.MustCompile(`briefs: (\d+) briefs? read, (\d+) new in the archive at (\S+) \((\d+) there already\)`)
+
+// newCount is what an ingest's summary says it wrote.
+func newCount(t *testing.T, stderr string) (read, written int) {
+	t.Helper()
+	m := ingestLine.FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("no summary in %q", stderr)
+	}
+	read, _ = strconv.Atoi(m[1])
+	written, _ = strconv.Atoi(m[2])
+	return read, written
+}
+
+func pgPassword(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	p, _ := u.User.Password()
+	return p
+}
+
+func archiveLen(t *testing.T, u string) int {
+	t.Helper()
+	a, err := pgarchive.Open(context.Background(), u, pgarchive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	n, err := a.Len(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestIngest(t *testing.T) {
+	u := pgtest.URL(t)
+	pw := pgPassword(u)
+
+	code, stderr := runBriefs("ingest", "--archive", u, "--samples")
+	if code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	read, written := newCount(t, stderr)
+	if read == 0 || written != read || archiveLen(t, u) != written {
+		t.Fatalf("first ingest: %d read, %d written, %d in the archive; want all read written", read, written, archiveLen(t, u))
+	}
+	if pw == "" || strings.Contains(stderr, pw) || !strings.Contains(stderr, ":xxxxx@") {
+		t.Errorf("the password is printed: %s", stderr)
+	}
+
+	// again: nothing new
+	code, stderr = runBriefs("ingest", "--archive", u, "--samples", "--migrate")
+	if code != 0 {
+		t.Fatalf("second ingest: exit %d: %s", code, stderr)
+	}
+	if r2, w2 := newCount(t, stderr); r2 != read || w2 != 0 || archiveLen(t, u) != written {
+		t.Fatalf("second ingest: %d read, %d written, %d in the archive; want %d, 0, %d", r2, w2, archiveLen(t, u), read, written)
+	}
+
+	// two ingesters at once into a new archive: each brief written once
+	u2 := pgtest.URL(t)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	total := 0
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			code, stderr := runBriefs("ingest", "--archive", u2, "--samples")
+			mu.Lock()
+			defer mu.Unlock()
+			if code != 0 {
+				t.Errorf("concurrent ingest: exit %d: %s", code, stderr)
+				return
+			}
+			m := ingestLine.FindStringSubmatch(stderr)
+			if m == nil {
+				t.Errorf("no summary in %q", stderr)
+				return
+			}
+			n, _ := strconv.Atoi(m[2])
+			total += n
+		}()
+	}
+	wg.Wait()
+	if n := archiveLen(t, u2); total != written || n != written {
+		t.Fatalf("two ingesters at once wrote %d briefs, the archive holds %d; want %d", total, n, written)
+	}
+}
+
+// A wrong password or host is one line naming the archive without its
+// password, and exit status 1; no archive at all is a usage error.
+func TestIngestCannotConnect(t *testing.T) {
+	u, err := url.Parse(pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword("postgres", "wr0ng-s3cret")
+	for _, addr := range []string{u.String(), "postgres://ana:wr0ng-s3cret@127.0.0.1:1/briefs"} {
+		code, stderr := runBriefs("ingest", "--archive", addr, "--samples")
+		if code != exitFailure {
+			t.Errorf("exit %d; want 1 (%s)", code, stderr)
+		}
+		if strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.HasPrefix(stderr, "briefs: cannot open the archive at ") {
+			t.Errorf("want one line 'briefs: cannot open the archive at ...', got %q", stderr)
+		}
+		if strings.Contains(stderr, "wr0ng") {
+			t.Errorf("the password is printed: %s", stderr)
+		}
+	}
+	t.Setenv(envArchive, "")
+	if code, stderr := runBriefs("ingest", "--samples"); code != exitUsage || !strings.Contains(stderr, "--archive") {
+		t.Errorf("no archive: exit %d, %q; want 2 naming --archive", code, stderr)
+	}
+}
