@@ -34,13 +34,15 @@ const (
 	lookMention                       // a mention of the selected entity
 	lookCurrent                       // the mention the reader is on
 	lookSpeaker                       // the "⟨Speaker⟩" after a quote
+	lookLink                          // a URL
 	lookKindShift         = iota      // entity kind index + 1 in the bits above
 
 	kindMask look = 0xff << lookKindShift
 )
 
 // Decorate returns the document's lines with entities styled by kind,
-// quotes set apart and their speakers dimmed, and the selection marked. It
+// quotes set apart and their speakers dimmed, URLs as links, and the
+// selection marked. It
 // only adds styles to cells glamour already placed, so wrapping and layout
 // stay exactly glamour's.
 func Decorate(d *Document, a *model.Article, sel Selection, st theme.Styles) []string {
@@ -79,6 +81,9 @@ func decorate(d *Document, a *model.Article, sel Selection, found []Match, cur i
 		if qi < len(d.speakers) {
 			mark(d.speakers[qi], lookSpeaker, false)
 		}
+	}
+	for _, l := range d.links {
+		mark(l.cells, lookLink, false)
 	}
 	for _, e := range a.Entities {
 		kind := look(kindIndex(e.Kind)+1) << lookKindShift
@@ -214,8 +219,11 @@ func styleFor(k look, st theme.Styles) lipgloss.Style {
 			s = st.Selected.Inherit(st.Quote).Bold(true) // bold: a mark that needs no colour (NO_COLOR)
 		}
 	}
-	if kind := int(k >> lookKindShift); kind > 0 && kind <= len(model.Kinds) {
+	if kind := int(k >> lookKindShift); kind > 0 && kind <= len(model.Kinds) && k&lookLink == 0 {
 		s = st.EntityStyle(model.Kinds[kind-1]).Inherit(s)
+	}
+	if k&lookLink != 0 {
+		s = st.Link.Inherit(s) // a URL keeps its look whole, in a quote or not
 	}
 	switch {
 	case k&lookCurrent != 0:

@@ -34,6 +34,14 @@ type Document struct {
 	title    []cell   // by byte offset into Article.Title
 	body     []cell   // by byte offset into Article.Body
 	speakers [][]cell // the "⟨Speaker⟩" tag shown after a quote, by quote index
+	links    []link   // the URLs shown, the byline's first
+}
+
+// link is a URL shown in the document: where it is on screen, and the
+// whole URL it opens (what is shown may be shortened with an ellipsis).
+type link struct {
+	url   string
+	cells []cell
 }
 
 // visRune is one non-space rune the Markdown source will show, and where it comes from.
@@ -41,27 +49,140 @@ type visRune struct {
 	r     rune
 	field model.Field // "" for text the reader added
 	off   int         // byte offset in the field, or the quote index for a speaker
+	link  int         // index of the URL it belongs to, or -1
 }
 
 // mdBuilder writes Markdown while recording the visible runes in order.
 type mdBuilder struct {
-	b   strings.Builder
-	vis []visRune
+	b     strings.Builder
+	vis   []visRune
+	links []string // the URLs written, by index
+	room  int      // the widest a URL may show; a wider one is shortened
+}
+
+// urlSpan is a URL in some text: bytes [start, end).
+type urlSpan struct{ start, end int }
+
+// urlsIn finds the URLs in s: words with "://" or starting "www.", less
+// the punctuation that ends a sentence or closes a bracket after them.
+func urlsIn(s string) []urlSpan {
+	var out []urlSpan
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpaceByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isSpaceByte(s[j]) {
+			j++
+		}
+		word := s[i:j]
+		start := i + strings.IndexFunc(word, func(r rune) bool { return !strings.ContainsRune(`("'“‘<[`, r) })
+		if start >= i && (strings.Contains(word, "://") || strings.HasPrefix(s[start:j], "www.")) {
+			end := start + len(strings.TrimRight(s[start:j], `.,;:!?)]}>"'”’`))
+			if k := strings.Index(s[start:end], "://"); k > 0 && end > start+k+3 || strings.HasPrefix(s[start:end], "www.") && end > start+4 {
+				out = append(out, urlSpan{start, end})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// shortURL fits a URL in room cells, keeping its start and its end with an
+// ellipsis between; the URL itself when it fits.
+func shortURL(url string, room int) string {
+	if room <= 0 || ansi.StringWidth(url) <= room {
+		return url
+	}
+	r := []rune(url)
+	keep := max(room-1, 2)
+	head := keep * 3 / 5
+	tail := keep - head
+	if head+tail >= len(r) {
+		return url
+	}
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+}
+
+// url writes a URL as a link: whole when it fits the room (its runes still
+// those of field at base, so marks and places work on it), else shortened
+// with an ellipsis. Glamour must not make a link of it itself: its own
+// link stopped at the first hyphen, which it does not count as part of a
+// URL once it is a non-breaking one.
+func (mb *mdBuilder) url(u string, field model.Field, base int) {
+	idx := len(mb.links)
+	target := u
+	if strings.HasPrefix(u, "www.") {
+		target = "https://" + u // what a terminal can open
+	}
+	mb.links = append(mb.links, target)
+	shown := shortURL(u, mb.room)
+	if shown != u {
+		field, base = "", -1
+	}
+	for i, r := range shown {
+		switch {
+		case r == '-':
+			mb.b.WriteRune(nbHyphen) // never a line break (Render turns it back)
+		// not "https://" or "www." to glamour's autolinker (which takes no
+		// backslash before ':', and shows it)
+		case r == ':' && strings.HasPrefix(shown[i:], "://"):
+			mb.b.WriteString("&#58;")
+		case r == '.' && i == 3 && strings.HasPrefix(shown, "www."):
+			mb.b.WriteString("\\.")
+		case r < ' ' || r == 0x7f || r == ' ':
+			continue
+		case r == '&':
+			mb.b.WriteString("&amp;")
+		case r == '~':
+			mb.b.WriteString("&#126;")
+		case strings.ContainsRune(markdownSpecial, r):
+			mb.b.WriteByte('\\')
+			mb.b.WriteRune(r)
+		default:
+			mb.b.WriteRune(r)
+		}
+		off := base + i
+		if field == "" {
+			off = base
+		}
+		mb.vis = append(mb.vis, visRune{r: r, field: field, off: off, link: idx})
+	}
 }
 
 // markdownSpecial are the characters that could start Markdown markup in running text.
 // '&' and '~' are written as entities instead: glamour shows a backslash before them.
 const markdownSpecial = "\\`*_[]<>#+-!|{}"
 
-// text writes s escaped, so that glamour shows it exactly; base is the byte
-// offset of s in field.
+// text writes s escaped, so that glamour shows it exactly, its URLs as
+// links; base is the byte offset of s in field.
 func (mb *mdBuilder) text(s string, field model.Field, base int) {
-	lead := true // still inside a leading run of digits: "2013. " must not become a list
+	offAt := func(k int) int { // text the reader added keeps its base (a quote's index)
+		if field == "" {
+			return base
+		}
+		return base + k
+	}
+	at := 0
+	for _, u := range urlsIn(s) {
+		mb.plain(s[at:u.start], field, offAt(at), at == 0)
+		mb.url(s[u.start:u.end], field, offAt(u.start))
+		at = u.end
+	}
+	mb.plain(s[at:], field, offAt(at), at == 0)
+}
+
+// plain is text without URLs; start says whether s starts the text (where
+// "2013." could be read as a list item).
+func (mb *mdBuilder) plain(s string, field model.Field, base int, start bool) {
+	lead := start // still inside a leading run of digits: "2013. " must not become a list
 	for i, r := range s {
-		if r == '-' && (nameHyphen(s, i) || inURL(s, i)) {
+		if r == '-' && nameHyphen(s, i) {
 			// A non-breaking hyphen keeps "al-Assad" on one line; Render turns it back.
 			mb.b.WriteRune(nbHyphen)
-			mb.vis = append(mb.vis, visRune{r: r, field: field, off: base + i})
+			mb.vis = append(mb.vis, visRune{r: r, field: field, off: base + i, link: -1})
 			lead = false
 			continue
 		}
@@ -88,7 +209,7 @@ func (mb *mdBuilder) text(s string, field model.Field, base int) {
 			if field == "" {
 				off = base
 			}
-			mb.vis = append(mb.vis, visRune{r: r, field: field, off: off})
+			mb.vis = append(mb.vis, visRune{r: r, field: field, off: off, link: -1})
 		}
 	}
 }
@@ -98,19 +219,6 @@ const nbsp = "\u00a0"
 
 // nbHyphen is U+2011 NON-BREAKING HYPHEN: the wrapper never breaks at it.
 const nbHyphen = '\u2011'
-
-// inURL reports whether s[i] is inside a URL (a word with "://" or
-// starting "www."): its hyphens must not break the line, or a terminal's
-// click would open half of it.
-func inURL(s string, i int) bool {
-	start := strings.LastIndexAny(s[:i], " \t\n") + 1
-	end := len(s)
-	if k := strings.IndexAny(s[i:], " \t\n"); k >= 0 {
-		end = i + k
-	}
-	word := s[start:end]
-	return strings.Contains(word, "://") || strings.HasPrefix(word, "www.")
-}
 
 // nameHyphen reports whether the hyphen at s[i] joins the parts of a name
 // ("al-Assad", "Abu-Zeid", "Min-seo"): letters on both sides and some part
@@ -152,8 +260,8 @@ func (mb *mdBuilder) raw(s string) { mb.b.WriteString(s) }
 // speaker of a quote in angle brackets just after its closing mark. Every
 // character of the article's text is escaped. It also returns the visible
 // runes in order.
-func buildMarkdown(a *model.Article) (string, []visRune) {
-	var mb mdBuilder
+func buildMarkdown(a *model.Article, room int) (string, []visRune, []string) {
+	mb := mdBuilder{room: room}
 	mb.raw("# ")
 	mb.text(a.Title, model.FieldTitle, 0)
 	mb.raw("\n\n")
@@ -162,8 +270,8 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 		mb.text(meta, "", -1)
 		mb.raw("*\n\n")
 	}
-	if a.URL != "" { // on its own line, its hyphens unbreakable (see inURL)
-		mb.text(a.URL, "", -1)
+	if a.URL != "" { // on its own line, a link (see url)
+		mb.url(a.URL, "", -1)
 		mb.raw("\n\n")
 	}
 	tags := speakerInsertions(a) // in body order
@@ -192,7 +300,7 @@ func buildMarkdown(a *model.Article) (string, []visRune) {
 		}
 		start += len(para)
 	}
-	return mb.b.String(), mb.vis
+	return mb.b.String(), mb.vis, mb.links
 }
 
 // metaLine is the outlet, author and date of an article, for under its
@@ -318,7 +426,8 @@ func isQuoteMark(r rune) bool { return strings.ContainsRune("\"“”„«»'‘
 // standard style ("dark", "light", "notty", ...) or the style of a glamour JSON
 // file (a path ending in .json).
 func Render(a *model.Article, width int, style string) (*Document, error) {
-	md, vis := buildMarkdown(a)
+	wrap := max(width, minWrap)
+	md, vis, links := buildMarkdown(a, wrap-urlMargin)
 	styleOpt := glamour.WithStandardStyle(style)
 	if cfg, ok := styles.DefaultStyles[style]; ok && cfg.H1.BackgroundColor != nil {
 		// the title's highlight starts at its first letter on every line
@@ -330,7 +439,7 @@ func Render(a *model.Article, width int, style string) (*Document, error) {
 	if strings.HasSuffix(style, ".json") { // a glamour JSON style file, from the config
 		styleOpt = glamour.WithStylesFromJSONFile(style)
 	}
-	r, err := glamour.NewTermRenderer(styleOpt, glamour.WithWordWrap(max(width, minWrap)))
+	r, err := glamour.NewTermRenderer(styleOpt, glamour.WithWordWrap(wrap))
 	if err != nil {
 		return nil, fmt.Errorf("glamour renderer: %w", err)
 	}
@@ -351,16 +460,71 @@ func Render(a *model.Article, width int, style string) (*Document, error) {
 		body:     make([]cell, len(a.Body)+1),
 		speakers: make([][]cell, len(a.Quotes)),
 	}
+	d.links = make([]link, len(links))
+	for i, u := range links {
+		d.links[i].url = u
+	}
 	d.place(vis)
-	if a.URL != "" { // the URL's own line is a link a terminal can open (OSC 8)
-		for i, l := range d.Lines {
-			if strings.TrimSpace(ansi.Strip(l)) == a.URL {
-				d.Lines[i] = ansi.SetHyperlink(a.URL) + l + ansi.ResetHyperlink()
-				break
-			}
+	d.hyperlinks()
+	return d, nil
+}
+
+// urlMargin is what glamour takes of the wrap width around the text (the
+// document's margins), and room for a bracket and a comma glued to a URL:
+// a URL wider than the rest is shortened.
+const urlMargin = 6
+
+// hyperlinks makes every URL on screen an OSC 8 hyperlink to the whole URL,
+// which a terminal can open with a click however it is shown.
+func (d *Document) hyperlinks() {
+	byLine := map[int][]linkSpan{}
+	for _, l := range d.links {
+		for _, r := range runs(l.cells) {
+			byLine[r.line] = append(byLine[r.line], linkSpan{r.c0, r.c1, l.url})
 		}
 	}
-	return d, nil
+	for ln, spans := range byLine {
+		if ln >= 0 && ln < len(d.Lines) {
+			slices.SortFunc(spans, func(x, y linkSpan) int { return x.c0 - y.c0 })
+			d.Lines[ln] = linkLine(d.Lines[ln], spans)
+		}
+	}
+}
+
+// linkSpan is columns [c0, c1) of a line that link to url.
+type linkSpan struct {
+	c0, c1 int
+	url    string
+}
+
+// linkLine wraps the spans of a line in OSC 8 hyperlinks, leaving its text
+// and styles as they are.
+func linkLine(line string, spans []linkSpan) string {
+	var b strings.Builder
+	b.Grow(len(line) + len(spans)*64)
+	var state byte
+	col, si := 0, 0
+	in := false
+	for len(line) > 0 {
+		seq, width, n, newState := ansi.DecodeSequence(line, state, nil)
+		state = newState
+		line = line[n:]
+		if width > 0 && !in && si < len(spans) && col >= spans[si].c0 {
+			b.WriteString(ansi.SetHyperlink(spans[si].url))
+			in = true
+		}
+		b.WriteString(seq)
+		col += width
+		if in && col >= spans[si].c1 {
+			b.WriteString(ansi.ResetHyperlink())
+			in = false
+			si++
+		}
+	}
+	if in {
+		b.WriteString(ansi.ResetHyperlink())
+	}
+	return b.String()
 }
 
 // compact drops what a glamour line carries but never shows: styles set
@@ -446,6 +610,9 @@ func (d *Document) place(vis []visRune) {
 			continue // glamour changed this rune: leave it unplaced
 		}
 		j = k + 1
+		if v.link >= 0 && v.link < len(d.links) {
+			d.links[v.link].cells = append(d.links[v.link].cells, scr[k].c)
+		}
 		switch v.field {
 		case model.FieldTitle:
 			d.title[v.off] = scr[k].c

@@ -15,6 +15,7 @@ import (
 
 	"briefs/model"
 	"briefs/ui/internal/testbriefs"
+	"briefs/ui/theme"
 )
 
 // plainLines renders a at width and returns the lines without escape codes or trailing padding.
@@ -300,32 +301,49 @@ func TestSpeakerTagWrapping(t *testing.T) {
 	}
 }
 
-// A URL is on a line of its own and never broken at its hyphens, in the
-// byline or the text (issue 20, defect 11).
+// A URL is never broken: whole on one line when it fits, else shortened
+// with an ellipsis on one line; every URL shown, in the byline or the text,
+// is one OSC 8 hyperlink to the whole URL, in the link style from its first
+// character to its last, hyphens included (issue 20, defect 11).
 func TestURLsAreNotBroken(t *testing.T) {
 	url := "https://example.org/briefs/2026/03/harbour-inspections-draft-accord-valletta"
+	www := "www.example.net/notes/port-of-kessel"
 	a := model.Article{ID: "u", Title: "Harbour accord", URL: url,
-		Body: "The full text of the draft is at " + url + " for anyone who wants to read it before the ministers sign."}
-	// (a URL wider than the text is cut by glamour: not tested here)
-	for _, w := range []int{90, 100, 120} {
-		d, err := Render(&a, w, "notty")
+		Body: "The full text of the draft (at " + url + ") is for anyone who wants to read it before the ministers sign. Notes are at " + www + "."}
+	st := theme.New(true)
+	for _, w := range []int{24, 40, 60, 90, 120} {
+		d, err := Render(&a, w, "dark")
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := 0
-		for _, l := range d.Lines {
-			if plain := ansi.Strip(l); strings.Contains(plain, "harbour-insp") {
-				if !strings.Contains(plain, url) {
-					t.Errorf("at %d cells a line holds part of the URL: %q", w, plain)
-				}
-				n++
+		joined := strings.Join(d.Lines, "\n")
+		if strings.Count(joined, ansi.SetHyperlink(url)) != 2 || strings.Count(joined, ansi.SetHyperlink("https://"+www)) != 1 {
+			t.Errorf("at %d cells: want two hyperlinks to %s and one to https://%s:\n%q", w, url, www, joined)
+		}
+		if strings.Contains(joined, "\x1b]8;id=") {
+			t.Errorf("at %d cells glamour made a link of its own (it stops at a hyphen):\n%q", w, joined)
+		}
+		shown := 0
+		for _, l := range Decorate(d, &a, noSelection, st) {
+			plain := ansi.Strip(l)
+			if !strings.Contains(plain, "https://") {
+				continue
+			}
+			shown++
+			whole := strings.Contains(plain, url)
+			short := strings.Contains(plain, "…") && strings.Contains(plain, "alletta")
+			if !whole && !short {
+				t.Errorf("at %d cells a line holds part of the URL: %q", w, plain)
+			}
+			if ansi.StringWidth(plain) > max(w, minWrap) {
+				t.Errorf("at %d cells the URL's line is %d wide: %q", w, ansi.StringWidth(plain), plain)
+			}
+			if whole && !strings.Contains(l, sgrPrefix(st.Link)+url+"\x1b[m") {
+				t.Errorf("at %d cells the URL is not one run of the link style: %q", w, l)
 			}
 		}
-		if n != 2 {
-			t.Errorf("at %d cells the URL shows %d times whole, want 2 (byline, text):\n%s", w, n, strings.Join(d.Lines, "\n"))
-		}
-		if !strings.Contains(strings.Join(d.Lines, "\n"), ansi.SetHyperlink(url)) {
-			t.Errorf("at %d cells the URL's line is no OSC 8 hyperlink", w)
+		if shown != 2 {
+			t.Errorf("at %d cells the URL shows on %d lines, want 2 (byline, text):\n%s", w, shown, ansi.Strip(joined))
 		}
 	}
 }

@@ -35,7 +35,8 @@ type Styles struct {
 	// Current marks the mention or quote the reader is on.
 	Current lipgloss.Style
 	Quote   lipgloss.Style // quoted words
-	Speaker lipgloss.Style // the "— Lavrov" after a quote
+	Speaker lipgloss.Style // the "⟨Lavrov⟩" after a quote
+	Link    lipgloss.Style // a URL in the brief (an OSC 8 hyperlink too)
 
 	Pane        lipgloss.Style // a side pane's border
 	PaneFocused lipgloss.Style // the focused pane's border
@@ -88,6 +89,7 @@ func New(dark bool) Styles {
 		Current: lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true),
 		Quote:   lipgloss.NewStyle().Italic(true).Foreground(ld(lipgloss.Color("#2F5D50"), lipgloss.Color("#B8D8C8"))),
 		Speaker: lipgloss.NewStyle().Foreground(faint),
+		Link:    lipgloss.NewStyle().Underline(true).Foreground(accent),
 
 		Pane:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(faint),
 		PaneFocused: lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent),
