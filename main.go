@@ -59,18 +59,6 @@ func subcommands() []*cobra.Command {
 	}
 }
 
-// readerMemoryLimit is the reader's soft memory limit: the garbage collector
-// works harder near it, which keeps a 100,000-brief archive (briefs, index
-// and a cold load's extraction at once) near 1.3 GB instead of 1.7 GB, and
-// costs nothing on smaller archives. GOMEMLIMIT overrides it.
-const readerMemoryLimit = 1100 << 20
-
-func softMemoryLimit() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(readerMemoryLimit)
-	}
-}
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
@@ -214,7 +202,10 @@ briefs quotes --speaker Lavrov`,
 			if len(specs) == 0 { // the config's sources and feeds, or the built-in samples
 				specs = configSpecs(cfg)
 			}
-			softMemoryLimit()
+			// No soft memory limit (issue 22): a fixed one turned into
+			// continuous collection once what the reader holds neared it
+			// (300,000 briefs: 9.3 s to a complete list against 3.6 s).
+			// Extraction is bounded by its budget (Pipeline.SetMemoryBudget).
 			opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems}
 			return ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: cmd.InOrStdin()}}, opt)
 		},

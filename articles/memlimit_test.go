@@ -1,8 +1,12 @@
 package articles
 
 import (
+	"context"
+	"math"
 	"runtime/debug"
 	"testing"
+
+	"briefs/model"
 )
 
 // The streaming limit starts at the base, rises when a long brief is
@@ -60,5 +64,22 @@ func TestStreamingMemoryLimitLeavesOthersAlone(t *testing.T) {
 	defer streamLimit.extracting(-100 << 20)
 	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
 		t.Errorf("a limit not ours moved to %d", got)
+	}
+}
+
+// Stream (the load of the reader and of every command that holds what it
+// loads) sets no soft memory limit of its own: a fixed one turns into
+// continuous collection once the briefs held near it (issue 22).
+func TestStreamSetsNoMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	prev := debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	n := 0
+	Stream(context.Background(), nil, StreamOptions{NoCache: true}, func(b []model.Article) { n += len(b) }, nil)
+	if n == 0 {
+		t.Fatal("the built-in samples gave no briefs")
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Fatalf("Stream set a soft memory limit of %d bytes", got)
 	}
 }

@@ -145,7 +145,6 @@ type Progress struct {
 // or ctx is done.
 func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]model.Article), progress func(Progress)) []source.Warning {
 	start := time.Now()
-	limitMemory()
 	s := &streamer{ctx: ctx, opt: opt, pipe: opt.Pipeline, version: opt.version}
 	if s.pipe == nil {
 		s.pipe, s.pipeErr = NewPipeline()
