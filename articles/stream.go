@@ -191,9 +191,7 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				results <- s.work(j)
-			}
+			s.worker(jobs, results)
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
@@ -458,6 +456,89 @@ func httpClient(timeout time.Duration, perHost int) *http.Client {
 type keyedWarning struct {
 	seq int
 	w   source.Warning
+}
+
+// maxRun is the most local files a worker looks up in one read
+// transaction of the cache.
+const maxRun = 64
+
+// worker does jobs until there are none. Local files are looked up in the
+// cache in runs, one read transaction each: a run starts at one file and
+// doubles (up to maxRun) while every file of the last was a hit, so a warm
+// start takes few transactions, and a cold one (each file a miss, to be
+// extracted) never holds files another worker could extract meanwhile.
+func (s *streamer) worker(jobs <-chan job, results chan<- result) {
+	run := 1
+	var batch []job
+	for j := range jobs {
+		batch = append(batch[:0], j)
+		if j.path != "" && s.cache.Enabled() {
+		more:
+			for len(batch) < run {
+				select {
+				case j2, ok := <-jobs:
+					if !ok {
+						break more
+					}
+					batch = append(batch, j2)
+				default:
+					break more
+				}
+			}
+		}
+		if len(batch) == 1 && (j.path == "" || !s.cache.Enabled()) {
+			results <- s.work(j)
+			continue
+		}
+		hits := s.lookupRun(batch, results)
+		if hits == len(batch) {
+			run = min(run*2, maxRun)
+		} else {
+			run = 1
+		}
+	}
+}
+
+// lookupRun looks the local files of batch up in one read transaction,
+// sends the results of the hits, does the other jobs one by one (work), and
+// returns how many were hits.
+func (s *streamer) lookupRun(batch []job, results chan<- result) int {
+	type pending struct {
+		j   job
+		at  int // index in files, or -1: not looked up
+		hit bool
+	}
+	var files []store.FileLookup
+	todo := make([]pending, len(batch))
+	for i, j := range batch {
+		todo[i] = pending{j: j, at: -1}
+		if j.path == "" || s.ctx.Err() != nil {
+			continue
+		}
+		info, err := os.Stat(j.path)
+		if err != nil || !info.Mode().IsRegular() || info.Size() > s.maxSize() {
+			continue
+		}
+		abs := j.abs
+		if abs == "" {
+			if abs, err = filepath.Abs(j.path); err != nil {
+				continue
+			}
+		}
+		todo[i].at = len(files)
+		files = append(files, store.FileLookup{Path: abs, Info: info, Source: source.CleanSource(j.path)})
+	}
+	found := s.cache.LookupFiles(files)
+	hits := 0
+	for _, p := range todo {
+		if p.at >= 0 && found[p.at] != nil {
+			hits++
+			results <- result{seq: p.j.seq, loose: p.j.loose, warns: p.j.warns, arts: found[p.at], cached: len(found[p.at])}
+			continue
+		}
+		results <- s.work(p.j)
+	}
+	return hits
 }
 
 // work does one job: a cache hit, or reading and extracting.

@@ -491,6 +491,45 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, source string) ([]model.Ar
 	return arts, arts != nil
 }
 
+// FileLookup is one file of LookupFiles: its absolute path, what os.Stat
+// said of it, and the Source its articles get.
+type FileLookup struct {
+	Path   string
+	Info   fs.FileInfo
+	Source string
+}
+
+// LookupFiles is Lookup for many files in one read transaction (a warm
+// start's files come in runs of hits): out[i] is the articles of files[i],
+// nil when it is not in the cache or its stamp does not match.
+func (c *Cache) LookupFiles(files []FileLookup) [][]model.Article {
+	out := make([][]model.Article, len(files))
+	var drop bool
+	c.view(func(tx *bolt.Tx) error {
+		stamps, values := tx.Bucket(bucketFiles), tx.Bucket(bucketValues)
+		if stamps == nil || values == nil {
+			return nil
+		}
+		read := 0
+		for i, f := range files {
+			st, ok := decodeStamp(stamps.Get([]byte(f.Path)))
+			if !ok || !st.matches(f.Info) {
+				continue
+			}
+			if v := values.Get(st.Key[:]); v != nil {
+				out[i], _ = DecodeArticles(v, f.Source) // copies v; a bad value is a miss
+				read += len(v)
+			}
+		}
+		drop = c.readMapped(read, len(files))
+		return nil
+	})
+	if drop {
+		c.dropMapped()
+	}
+	return out
+}
+
 // matches reports whether info is the file the stamp was taken of, and the
 // stamp was not taken so soon after a change that another could hide in the
 // same clock tick.

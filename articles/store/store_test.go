@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -434,5 +435,44 @@ func TestCorruptPagesNeverPanic(t *testing.T) {
 	c.Flush()
 	if got, ok := c.Get(k, "c.txt"); !ok || got[0].Body != fiction(1).Body {
 		t.Fatalf("the cache after the corruption does not work: %v", c.Notes())
+	}
+}
+
+// LookupFiles answers as Lookup does for each file, in one transaction: a
+// hit with its articles and source, a changed file and an unknown one a miss.
+func TestLookupFiles(t *testing.T) {
+	dir := t.TempDir()
+	c := Open(filepath.Join(dir, "cache.db"), Options{Version: "v1"})
+	defer c.Close()
+	old := time.Now().Add(-time.Hour)
+	var files []FileLookup
+	for i, body := range []string{"First body.", "Second body.", "Third body."} {
+		f := filepath.Join(dir, fmt.Sprintf("b%d.txt", i))
+		os.WriteFile(f, []byte("Title\n\n"+body), 0o600)
+		os.Chtimes(f, old, old)
+		info, _ := os.Stat(f)
+		if i < 2 {
+			k := SourceKey("v1", f, []byte(body))
+			c.Put(k, []model.Article{{ID: fmt.Sprint("id", i), Title: "Title", Body: body}})
+			st := stampOf(info, k)
+			st.Seen = time.Now().Add(time.Hour) // as if taken long after the file last changed
+			c.queue(bucketFiles, []byte(f), encodeStamp(st))
+		}
+		files = append(files, FileLookup{Path: f, Info: info, Source: fmt.Sprint("src", i)})
+	}
+	c.Flush()
+	// the second file changed since its stamp
+	os.WriteFile(files[1].Path, []byte("Title\n\nSecond body, changed."), 0o600)
+	os.Chtimes(files[1].Path, old.Add(time.Minute), old.Add(time.Minute))
+	files[1].Info, _ = os.Stat(files[1].Path)
+	got := c.LookupFiles(files)
+	if len(got) != 3 || len(got[0]) != 1 || got[0][0].ID != "id0" || got[0][0].Source != "src0" || got[0][0].Body != "First body." {
+		t.Fatalf("LookupFiles[0] = %+v", got)
+	}
+	if got[1] != nil || got[2] != nil {
+		t.Fatalf("a changed and an unknown file were hits: %+v, %+v", got[1], got[2])
+	}
+	if want, ok := c.Lookup(files[0].Path, files[0].Info, "src0"); !ok || want[0].Body != got[0][0].Body {
+		t.Fatal("Lookup and LookupFiles differ")
 	}
 }
