@@ -111,14 +111,14 @@ func shortURL(url string, room int) string {
 // with an ellipsis. Glamour must not make a link of it itself: its own
 // link stopped at the first hyphen, which it does not count as part of a
 // URL once it is a non-breaking one.
-func (mb *mdBuilder) url(u string, field model.Field, base int) {
+func (mb *mdBuilder) url(u string, field model.Field, base, glued int) {
 	idx := len(mb.links)
 	target := u
 	if strings.HasPrefix(u, "www.") {
 		target = "https://" + u // what a terminal can open
 	}
 	mb.links = append(mb.links, target)
-	shown := shortURL(u, mb.room)
+	shown := shortURL(u, mb.room-glued)
 	if shown != u {
 		field, base = "", -1
 	}
@@ -168,7 +168,13 @@ func (mb *mdBuilder) text(s string, field model.Field, base int) {
 	at := 0
 	for _, u := range urlsIn(s) {
 		mb.plain(s[at:u.start], field, offAt(at), at == 0)
-		mb.url(s[u.start:u.end], field, offAt(u.start))
+		// the punctuation glued to it ("(at URL).") shares its line
+		before := u.start - (strings.LastIndexAny(s[:u.start], " \t\n\r") + 1)
+		after := len(s) - u.end
+		if k := strings.IndexAny(s[u.end:], " \t\n\r"); k >= 0 {
+			after = k
+		}
+		mb.url(s[u.start:u.end], field, offAt(u.start), ansi.StringWidth(s[u.start-before:u.start])+ansi.StringWidth(s[u.end:u.end+after]))
 		at = u.end
 	}
 	mb.plain(s[at:], field, offAt(at), at == 0)
@@ -271,7 +277,7 @@ func buildMarkdown(a *model.Article, room int) (string, []visRune, []string) {
 		mb.raw("*\n\n")
 	}
 	if a.URL != "" { // on its own line, a link (see url)
-		mb.url(a.URL, "", -1)
+		mb.url(a.URL, "", -1, 0)
 		mb.raw("\n\n")
 	}
 	tags := speakerInsertions(a) // in body order
@@ -470,9 +476,8 @@ func Render(a *model.Article, width int, style string) (*Document, error) {
 }
 
 // urlMargin is what glamour takes of the wrap width around the text (the
-// document's margins), and room for a bracket and a comma glued to a URL:
-// a URL wider than the rest is shortened.
-const urlMargin = 6
+// document's margins): a URL wider than the rest is shortened.
+const urlMargin = 4
 
 // hyperlinks makes every URL on screen an OSC 8 hyperlink to the whole URL,
 // which a terminal can open with a click however it is shown.
