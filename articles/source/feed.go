@@ -11,6 +11,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
+	"golang.org/x/net/html"
 
 	"briefs/articles/opml"
 	"briefs/model"
@@ -298,4 +299,58 @@ func urlLines(data []byte) []string {
 		}
 	}
 	return urls
+}
+
+// atomNamespace is the namespace of an Atom <feed>.
+const atomNamespace = "http://www.w3.org/2005/Atom"
+
+// embeddedFeed finds a feed that sits inside another document (an Atom
+// <feed> in an XHTML page's body, an <rss> in some XML wrapper) and returns
+// its element, from its start tag to its end tag. Markup inside <script>,
+// <style> or comments does not count; an Atom feed must name Atom's
+// namespace and an RSS feed must hold a <channel>. ok is false when there
+// is none.
+func embeddedFeed(data []byte) ([]byte, bool) {
+	if !bytes.Contains(data, []byte("<feed")) && !bytes.Contains(data, []byte("<rss")) &&
+		!bytes.Contains(data, []byte("<FEED")) && !bytes.Contains(data, []byte("<RSS")) {
+		return nil, false
+	}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	offset, start := 0, -1
+	root, channel := "", false
+	for {
+		tt := z.Next()
+		raw := len(z.Raw())
+		if tt == html.ErrorToken {
+			return nil, false
+		}
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		switch {
+		case start < 0 && tt == html.StartTagToken && (tag == "feed" || tag == "rss"):
+			if tag == "feed" {
+				atom := false
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					if (string(k) == "xmlns" || strings.HasPrefix(string(k), "xmlns:")) && string(v) == atomNamespace {
+						atom = true
+					}
+				}
+				if !atom {
+					break
+				}
+			}
+			start, root = offset, tag
+		case start >= 0 && tt == html.StartTagToken && tag == "channel":
+			channel = true
+		case start >= 0 && tt == html.EndTagToken && tag == root:
+			if root == "rss" && !channel {
+				start, root = -1, ""
+				break
+			}
+			return data[start : offset+raw], true
+		}
+		offset += raw
+	}
 }

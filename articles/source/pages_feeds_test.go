@@ -447,10 +447,7 @@ func TestTitleWithoutSiteName(t *testing.T) {
 
 // feedExceptions are the feeds of ../shared/data/web/feeds whose items
 // briefs does not all read, and why.
-var feedExceptions = map[string]string{
-	"feedjira/DuplicateContentAtomFeed.xml":             "an Atom feed inside an XHTML page: read as the page it is",
-	"fp/wellformed/base/cdf_item_abstract_xml_base.xml": "Channel Definition Format (1997), not RSS or Atom",
-}
+var feedExceptions = map[string]string{}
 
 // Every feed of the shared corpus gives at least the items that
 // feedparser reads with a title or some text (testdata/feeds/

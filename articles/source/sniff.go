@@ -93,8 +93,21 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 		return arts, err
 	case formatFeed:
 		return parseFeed(src, repairXML(data))
-	case formatHTML:
-		return parseHTML(src, data)
+	case formatHTML, formatXML:
+		// a feed inside a page or another XML document is read as the
+		// feed it is
+		if feed, ok := embeddedFeed(data); ok {
+			if arts, err := parseFeed(src, repairXML(feed)); len(arts) > 0 {
+				return arts, err
+			}
+		}
+		if f == formatHTML {
+			return parseHTML(src, data)
+		}
+		if atom, ok := cdfToAtom(data); ok {
+			return parseFeed(src, atom)
+		}
+		return nil, errors.New("XML that is neither RSS, Atom nor OPML")
 	case formatOPML:
 		urls, err := parseOPML(data)
 		if err != nil {
@@ -103,8 +116,6 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 		return nil, &feedListError{urls: urls}
 	case formatURLList:
 		return nil, &feedListError{urls: urlLines(data)}
-	case formatXML:
-		return nil, errors.New("XML that is neither RSS, Atom nor OPML")
 	}
 	return parseText(src, data)
 }
@@ -141,6 +152,8 @@ func sniff(ext string, data []byte) format {
 			return formatFeed
 		case "opml":
 			return formatOPML
+		case "channel":
+			return formatXML // Channel Definition Format, or a feed inside
 		case "":
 		default:
 			if isHTMLTag(root) || ext == ".html" || ext == ".htm" || ext == ".xhtml" {
