@@ -518,8 +518,10 @@ func (ar *Archive) List(ctx context.Context, after int64, fn func(archive.Record
 		return err
 	}
 	return ar.run(false, func(tx *bolt.Tx) error {
+		defer dropTx(tx)
 		c := tx.Bucket(bucketRecs).Cursor()
 		from := uint64(max(after, 0)) + 1
+		read := 0
 		for k, v := c.Seek(seqKey(from)); k != nil; k, v = c.Next() {
 			if len(k) != 8 {
 				continue
@@ -538,9 +540,27 @@ func (ar *Archive) List(ctx context.Context, after int64, fn func(archive.Record
 					return err
 				}
 			}
+			if read += len(v); read >= dropListEvery {
+				dropTx(tx)
+				read = 0
+			}
 		}
 		return nil
 	})
+}
+
+// dropListEvery is how many bytes of records List reads between two
+// dropTx: the records' pages lie among the briefs' in the file, and the
+// kernel maps up to 64 KiB around each page faulted in, so reading 100,000
+// records (~10 MB) put 130 MB of the file in the resident set.
+const dropListEvery = 1 << 20
+
+// dropTx takes the file's mapped pages out of the resident set (see
+// dropPages; the mapping cannot move while tx is open).
+func dropTx(tx *bolt.Tx) {
+	if info := tx.DB().Info(); info != nil {
+		dropPages(info.Data, uintptr(tx.Size()))
+	}
 }
 
 // Len is how many briefs the archive holds.
@@ -621,6 +641,13 @@ func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error
 			if len(lists[i]) == 0 {
 				return nil
 			}
+		}
+		read := 0
+		for _, l := range lists {
+			read += len(l)
+		}
+		if read > dropListEvery/4 { // a few MB of postings read: their pages go
+			dropTx(tx)
 		}
 		if err := ctx.Err(); err != nil {
 			return err

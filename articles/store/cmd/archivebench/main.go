@@ -120,6 +120,8 @@ type phaseResult struct {
 	SpeakerQ []time.Duration // archivewarm: speaker searches
 	GetQ     []time.Duration // archivewarm: opening a brief (Get)
 	FileMB   float64         // the archive file
+	RSSOpen  float64         // archivewarm: resident MB once the file is open
+	RSSList  float64         // archivewarm: resident MB at the complete list
 }
 
 // memProfile and textsKind are the -memprofile and -texts flags.
@@ -230,9 +232,9 @@ func run(n int, data, dir, cpus string, warmRuns int, archiveSizes string) error
 			if err != nil {
 				return err
 			}
-			fmt.Printf("archive warm (load %s): %d records, complete list at %v = %.2f µs a brief (open %v, %.2f CPU s); peak RSS %.0f MB = %.2f KB a brief, heap %.0f MB\n",
+			fmt.Printf("archive warm (load %s): %d records, complete list at %v = %.2f µs a brief (open %v, %.2f CPU s); peak RSS %.0f MB at the complete list = %.2f KB a brief (%.0f MB once open), %.0f MB after the searches, heap %.0f MB\n",
 				loadAvg(), r.Records, r.List.Round(time.Millisecond), perBrief(float64(r.List.Nanoseconds())/1e3, r.Records), r.Open.Round(time.Microsecond), r.CPUSec,
-				r.MaxRSSMB, perBrief(r.MaxRSSMB*1024, r.Records), r.HeapMB)
+				r.RSSList, perBrief(r.RSSList*1024, r.Records), r.RSSOpen, r.MaxRSSMB, r.HeapMB)
 			fmt.Printf("          search (all ids): entity %s; speaker %s; full text %s; opening a brief %s\n",
 				latency(r.EntityQ), latency(r.SpeakerQ), latency(r.TextQ), latency(r.GetQ))
 		}
@@ -263,13 +265,17 @@ func loadAvg() string {
 
 // peakRSS is the process's peak resident set (VmHWM), in MB; 0 when the
 // system does not say.
-func peakRSS() float64 {
+func peakRSS() float64 { return rss("VmHWM:") }
+
+// rss is the field of /proc/self/status (VmHWM:, VmRSS:) in MB; 0 when the
+// system does not say.
+func rss(field string) float64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, field); ok {
 			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
 			if err == nil {
 				return kb / 1024
@@ -684,12 +690,14 @@ func warmArchive(r phaseResult, start time.Time, adb string) error {
 	}
 	defer ar.Close()
 	r.Open = time.Since(start)
+	r.RSSOpen = rss("VmRSS:")
 	ctx := context.Background()
 	var recs []archivepkg.Record
 	if err := ar.List(ctx, 0, func(rec archivepkg.Record) bool { recs = append(recs, rec); return true }); err != nil {
 		return err
 	}
 	r.List = time.Since(start)
+	r.RSSList = rss("VmHWM:")
 	r.Records = len(recs)
 	if len(recs) == 0 {
 		return report(r)
