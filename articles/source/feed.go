@@ -21,7 +21,9 @@ import (
 // The item's content (else its description or summary) is HTML turned into
 // plain paragraphs; its link, date and authors are kept, and the feed's
 // title is the outlet. Items with neither title nor text are skipped.
-func parseFeed(src string, data []byte) ([]model.Article, error) {
+// Relative links resolve against base (where a download ended, after its
+// redirects) or else src (see feedBase).
+func parseFeed(src, base string, data []byte) ([]model.Article, error) {
 	if len(data) > 0 && data[0] != '{' {
 		data, _ = balanceXML(data)
 	}
@@ -39,7 +41,10 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 		return nil, fmt.Errorf("feed: %w", err)
 	}
 	outlet := CleanTitle(htmlText(feed.Title))
-	base := feedBase(src, feed)
+	if base == "" {
+		base = src
+	}
+	base = feedBase(base, feed)
 	var arts []model.Article
 	for _, it := range feed.Items {
 		if it == nil {
@@ -98,11 +103,12 @@ func parseFeed(src string, data []byte) ([]model.Article, error) {
 }
 
 // feedBase is the address an item's relative link is resolved against:
-// the URL the feed was fetched from, else (a feed read from a file) the
+// the URL the feed was fetched from (at, the one it ended at after its
+// redirects), else (a feed read from a file) the
 // feed's own absolute link or feed link; "" when there is none.
-func feedBase(src string, feed *gofeed.Feed) string {
-	if isURL(src) {
-		return src
+func feedBase(at string, feed *gofeed.Feed) string {
+	if isURL(at) {
+		return at
 	}
 	for _, l := range []string{feed.FeedLink, feed.Link} {
 		if isURL(strings.TrimSpace(l)) {

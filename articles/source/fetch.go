@@ -22,12 +22,12 @@ const MaxRedirects = 10
 
 // url fetches one URL spec and reads what it gets.
 func (w *walker) url(spec string) {
-	data, err := Fetch(w.ctx, spec, w.opt)
+	data, final, err := fetch(w.ctx, spec, w.opt)
 	if err != nil {
 		w.warnf(spec, "%v", err)
 		return
 	}
-	w.parse(spec, data)
+	w.parse(spec, final, data)
 }
 
 // HTTPCache keeps what Fetch downloaded, by URL, with the validators the
@@ -69,16 +69,25 @@ func (r CachedResponse) validates(limit int64) bool {
 // ETag or a Last-Modified is stored with them; one without either, or
 // marked Cache-Control: no-store, is not (and an older entry is dropped).
 func Fetch(ctx context.Context, rawURL string, opt Options) ([]byte, error) {
+	data, _, err := fetch(ctx, rawURL, opt)
+	return data, err
+}
+
+// fetch is Fetch, and also returns the URL the download ended at after
+// its redirects (rawURL when there were none), for relative links to
+// resolve against. A cached body is still asked for at rawURL, and its
+// final URL is that of the request that revalidated it.
+func fetch(ctx context.Context, rawURL string, opt Options) ([]byte, string, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("bad URL: %w", unwrapURL(err))
+		return nil, "", fmt.Errorf("bad URL: %w", unwrapURL(err))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("refused: %q is not an http or https URL", u.Scheme)
+		return nil, "", fmt.Errorf("refused: %q is not an http or https URL", u.Scheme)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("request: %w", err)
+		return nil, "", fmt.Errorf("request: %w", err)
 	}
 	ua := opt.UserAgent
 	if ua == "" {
@@ -105,9 +114,13 @@ func Fetch(ctx context.Context, rawURL string, opt Options) ([]byte, error) {
 	}
 	resp, err := opt.client().Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %w", unwrapURL(err))
+		return nil, "", fmt.Errorf("fetch: %w", unwrapURL(err))
 	}
 	defer resp.Body.Close()
+	final := rawURL
+	if resp.Request != nil && resp.Request.URL != nil {
+		final = resp.Request.URL.String()
+	}
 	noStore := hasDirective(resp.Header.Values("Cache-Control"), "no-store")
 	if resp.StatusCode == http.StatusNotModified && conditional {
 		if noStore {
@@ -122,20 +135,20 @@ func Fetch(ctx context.Context, rawURL string, opt Options) ([]byte, error) {
 			}
 			cache.Put(rawURL, cached)
 		}
-		return cached.Body, nil
+		return cached.Body, final, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("fetch: HTTP %s", resp.Status)
+		return nil, "", fmt.Errorf("fetch: HTTP %s", resp.Status)
 	}
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("refused: %s is over the %s size limit", byteSize(resp.ContentLength), byteSize(limit))
+		return nil, "", fmt.Errorf("refused: %s is over the %s size limit", byteSize(resp.ContentLength), byteSize(limit))
 	}
 	data, err := readLimited(resp.Body, limit)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
-			return nil, fmt.Errorf("refused: the download is over the %s size limit", byteSize(limit))
+			return nil, "", fmt.Errorf("refused: the download is over the %s size limit", byteSize(limit))
 		}
-		return nil, fmt.Errorf("fetch: %w", err)
+		return nil, "", fmt.Errorf("fetch: %w", err)
 	}
 	// The one place where a download's charset header counts: the body is
 	// kept and cached as UTF-8.
@@ -143,7 +156,7 @@ func Fetch(ctx context.Context, rawURL string, opt Options) ([]byte, error) {
 	if cache != nil {
 		remember(cache, rawURL, resp, data, noStore, had, cached)
 	}
-	return data, nil
+	return data, final, nil
 }
 
 // remember records a 200 answer in cache when it can validate a later

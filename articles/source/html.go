@@ -30,8 +30,13 @@ type htmlMeta struct {
 // canonical URL, date, author and outlet come from the meta tags (Open
 // Graph, article:*, <link rel=canonical>, <time datetime>) and from
 // readability's own reading of the page. A page readability cannot read is
-// taken whole.
-func parseHTML(src string, data []byte) ([]model.Article, error) {
+// taken whole. Relative links resolve against base (where a download
+// ended, after its redirects), else src.
+func parseHTML(src, base string, data []byte) ([]model.Article, error) {
+	at := src
+	if isURL(base) {
+		at = base
+	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("HTML: %w", err)
@@ -43,7 +48,7 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 	a := model.Article{}
 	if elems <= maxHTMLElements {
 		page := &url.URL{Scheme: "https", Host: "localhost", Path: "/"}
-		if u, err := url.Parse(src); err == nil && isURL(src) {
+		if u, err := url.Parse(at); err == nil && isURL(at) {
 			page = u
 		}
 		p := readability.NewParser()
@@ -79,7 +84,7 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 		title = meta.title
 	}
 	host := ""
-	for _, u := range []string{src, meta.canonical, meta.ogURL} {
+	for _, u := range []string{at, meta.canonical, meta.ogURL} {
 		if isURL(u) {
 			host = hostLabel(u)
 			break
@@ -95,9 +100,9 @@ func parseHTML(src string, data []byte) ([]model.Article, error) {
 		// which a page's meta tags sometimes contradict with a later edit
 		a.Published = t
 	}
-	base := ""
-	if isURL(src) {
-		base = src
+	base = ""
+	if isURL(at) {
+		base = at
 	} else if isURL(meta.ogURL) {
 		base = meta.ogURL
 	}

@@ -200,6 +200,46 @@ func TestRelativeFeedLinks(t *testing.T) {
 	}
 }
 
+// Relative links resolve against the URL a download ends at after its
+// redirects, not the one asked for; the article's Source stays the URL
+// asked for. So does a page's relative canonical link, and a second load
+// that revalidates from the cache (304) still resolves them there.
+func TestRelativeLinksAfterRedirect(t *testing.T) {
+	page := `<html><head><title>Quay talks resume</title><link rel="canonical" href="quay.html"></head><body><article><p>` +
+		longPara(1) + `</p><p>` + longPara(2) + `</p></article></body></html>`
+	mux := http.NewServeMux()
+	mux.Handle("/old/feed.rss", http.RedirectHandler("/feeds/2024/main.rss", http.StatusMovedPermanently))
+	mux.Handle("/old/page", http.RedirectHandler("/news/2024/page", http.StatusFound))
+	mux.HandleFunc("/feeds/2024/main.rss", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("ETag", `"v1"`)
+		w.Write([]byte(rssWithLinks))
+	})
+	mux.HandleFunc("/news/2024/page", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(page))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	cache := newMemCache()
+	for round := 1; round <= 2; round++ {
+		arts, warns := Load(context.Background(), []string{srv.URL + "/old/feed.rss", srv.URL + "/old/page"}, Options{HTTPCache: cache})
+		if len(warns) != 0 || len(arts) != 3 {
+			t.Fatalf("round %d: %d articles, %v", round, len(arts), warns)
+		}
+		if arts[0].URL != srv.URL+"/2024/quay" || arts[1].URL != srv.URL+"/feeds/2024/ferry.html" || arts[0].Source != srv.URL+"/old/feed.rss" {
+			t.Errorf("round %d, feed: %q %q (source %q)", round, arts[0].URL, arts[1].URL, arts[0].Source)
+		}
+		if arts[2].URL != srv.URL+"/news/2024/quay.html" || arts[2].Source != srv.URL+"/old/page" {
+			t.Errorf("round %d, page: %q (source %q)", round, arts[2].URL, arts[2].Source)
+		}
+	}
+}
+
 // Item 7 (and finding 6 of issue 18): one bad byte, a raw control
 // character or a reference to one keeps every item; a NUL in a text file
 // is dropped, not the file.

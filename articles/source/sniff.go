@@ -42,10 +42,12 @@ func (e *feedListError) Error() string {
 }
 
 // parseAny sniffs data and parses it. src becomes each article's Source;
-// ext is the extension that counts (".gz" already stripped); limit bounds
+// base, when not empty, is the address relative links are resolved against
+// (the final URL of a download that was redirected), else src; ext is the
+// extension that counts (".gz" already stripped); limit bounds
 // decompression. It may return articles and an error together when only
 // part of the input was bad.
-func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Article, error) {
+func parseAny(src, base, ext string, data []byte, limit int64, depth int) ([]model.Article, error) {
 	if isGzip(data) {
 		if depth >= maxGzipDepth {
 			return nil, errors.New("gzip nested too deep")
@@ -54,7 +56,7 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 		if err != nil {
 			return nil, err
 		}
-		return parseAny(src, ext, plain, limit, depth+1)
+		return parseAny(src, base, ext, plain, limit, depth+1)
 	}
 	data = toUTF8Text(data, "")
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -81,7 +83,7 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 		}
 		return arts, err
 	case formatJSONFeed:
-		arts, err := parseFeed(src, data)
+		arts, err := parseFeed(src, base, data)
 		if err != nil {
 			// A JSON Feed that breaks the schema somewhere (a string where
 			// a list belongs) is still JSON with an items array: the
@@ -92,20 +94,20 @@ func parseAny(src, ext string, data []byte, limit int64, depth int) ([]model.Art
 		}
 		return arts, err
 	case formatFeed:
-		return parseFeed(src, repairXML(data))
+		return parseFeed(src, base, repairXML(data))
 	case formatHTML, formatXML:
 		// a feed inside a page or another XML document is read as the
 		// feed it is
 		if feed, ok := embeddedFeed(data); ok {
-			if arts, err := parseFeed(src, repairXML(feed)); len(arts) > 0 {
+			if arts, err := parseFeed(src, base, repairXML(feed)); len(arts) > 0 {
 				return arts, err
 			}
 		}
 		if f == formatHTML {
-			return parseHTML(src, data)
+			return parseHTML(src, base, data)
 		}
 		if atom, ok := cdfToAtom(data); ok {
-			return parseFeed(src, atom)
+			return parseFeed(src, base, atom)
 		}
 		return nil, errors.New("XML that is neither RSS, Atom nor OPML")
 	case formatOPML:

@@ -203,7 +203,7 @@ func (w *walker) spec(spec string) {
 			w.warnf("-", "%v", err)
 			return
 		}
-		w.parse("-", data)
+		w.parse("-", "", data)
 	case isURL(spec):
 		w.url(spec)
 	default:
@@ -261,14 +261,15 @@ func (w *walker) file(p string, info fs.FileInfo) {
 		w.warnf(p, "%v", err)
 		return
 	}
-	w.parse(p, data)
+	w.parse(p, "", data)
 }
 
 // parse hands one source's bytes to Parse and reports the result; a feed
 // list's URLs are fetched in turn (one level: a feed list fetched from a
-// feed list is not followed).
-func (w *walker) parse(name string, data []byte) {
-	arts, err := parseLimited(name, data, w.opt.maxSize())
+// feed list is not followed). base is the URL a download ended at, after
+// its redirects ("" for a file): relative links resolve against it.
+func (w *walker) parse(name, base string, data []byte) {
+	arts, err := parseLimited(name, base, data, w.opt.maxSize())
 	for _, a := range arts {
 		w.emit(a)
 	}
@@ -357,7 +358,7 @@ func LoadFS(fsys fs.FS, opt Options) ([]model.Article, []Warning) {
 			warn(p, "%v", err)
 			continue
 		}
-		got, err := parseLimited(p, data, opt.maxSize())
+		got, err := parseLimited(p, "", data, opt.maxSize())
 		if err != nil {
 			warn(p, "%v", err)
 			continue
@@ -375,12 +376,14 @@ func LoadFS(fsys fs.FS, opt Options) ([]model.Article, []Warning) {
 // JSON Lines) it returns the good articles with the error. A feed list is
 // an error here: Load and Walk fetch its URLs.
 func Parse(name string, data []byte) ([]model.Article, error) {
-	return parseLimited(name, data, DefaultMaxFileSize)
+	return parseLimited(name, "", data, DefaultMaxFileSize)
 }
 
-// parseLimited is Parse with a bound on decompressed sizes.
-func parseLimited(name string, data []byte, limit int64) ([]model.Article, error) {
-	return parseAny(name, extOf(name), data, limit, 0)
+// parseLimited is Parse with a bound on decompressed sizes; base, when not
+// empty, is the address relative links resolve against instead of name
+// (where a download was redirected to).
+func parseLimited(name, base string, data []byte, limit int64) ([]model.Article, error) {
+	return parseAny(name, base, extOf(name), data, limit, 0)
 }
 
 // baseName strips a URL's query and fragment before its extension is read.
