@@ -1,9 +1,17 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // TestEndToEndFindInBrief opens the seed in tmux, types /Lavrov and enter,
@@ -54,4 +62,66 @@ func TestEndToEndMarks(t *testing.T) {
 	s.waitText(m[1] + " briefs, 1 unread")
 	s.keys("q")
 	s.waitText("EXIT=0")
+}
+
+// TestEndToEndWatchlistAlert: a loopback feed server, a watchlist saved
+// with briefs watch add, and a reader with reload_every = "1s". The server
+// gains an item that names the IAEA: without a key pressed, the status line
+// announces it and the watchlists' line counts it; W shows it alone, A
+// marks it read and the count changes (issue 23).
+func TestEndToEndWatchlistAlert(t *testing.T) {
+	bin := buildForE2E(t)
+	var mu sync.Mutex
+	items := []string{feedItem("Harbour pilots in Quenby agree on new rules",
+		"The harbour commission of Quenby agreed on Friday to new rules for its pilots after a month of talks.", 1)}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("Cache-Control", "no-cache")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Quenby Desk</title><link>%s</link>%s</channel></rss>`, "http://"+r.Host+"/", strings.Join(items, ""))
+	}))
+	defer srv.Close()
+
+	dir := filepath.Dir(bin)
+	xdgDir := filepath.Join(dir, "xdg")
+	cfg := filepath.Join(xdgDir, "config", "briefs", "config.toml")
+	os.MkdirAll(filepath.Dir(cfg), 0o700)
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf("feeds = [%q]\nreload_every = \"1s\"\n", srv.URL+"/feed.xml")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := "XDG_CACHE_HOME=" + xdgDir + "/cache XDG_DATA_HOME=" + xdgDir + "/data XDG_CONFIG_HOME=" + xdgDir + "/config"
+	s := tmuxSession{t: t, socket: fmt.Sprintf("daily-watch-%d", os.Getpid())}
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-c", dir, "sh")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.keys(env+" ./briefs watch add Atom IAEA && "+env+" ./briefs; echo EXIT=$?", "Enter")
+	s.waitText("Harbour pilots in Quenby")
+	s.waitText("Watchlists (W): Atom 0")
+
+	mu.Lock()
+	items = append(items, feedItem("Inspectors of the IAEA return to the Quenby reactor",
+		"A team from the International Atomic Energy Agency (IAEA) arrived in Quenby on Monday to inspect the reactor, the harbour commission said.", 2))
+	mu.Unlock()
+	start := time.Now()
+	scr := s.waitText("Watchlist Atom: 1 new brief")
+	t.Logf("the alert showed %v after the feed gained the item, no key pressed", time.Since(start).Round(100*time.Millisecond))
+	if !strings.Contains(scr, "Atom 1 (1 unread)") || !strings.Contains(scr, "Inspectors of the IAEA") {
+		t.Fatalf("the alert without the count or the brief:\n%s", scr)
+	}
+	s.keys("W")
+	s.waitFor("the list showing the watchlist", func(scr string) bool {
+		return strings.Contains(scr, "watch: Atom") && strings.Contains(scr, "Inspectors of the IAEA") && !strings.Contains(scr, "Harbour pilots in Quenby")
+	})
+	s.keys("A")
+	s.waitFor("the count without unread", func(scr string) bool {
+		return strings.Contains(scr, "▸Atom 1") && !strings.Contains(scr, "Atom 1 (1 unread)")
+	})
+	s.keys("q")
+	s.waitText("EXIT=0")
+}
+
+// feedItem is an RSS item published n days after 1 June 2026.
+func feedItem(title, body string, n int) string {
+	day := time.Date(2026, 6, 1+n, 9, 0, 0, 0, time.UTC).Format(time.RFC1123Z)
+	return fmt.Sprintf("<item><title>%s</title><link>http://quenby.example/%d</link><guid>q-%d</guid><pubDate>%s</pubDate><description>%s</description></item>", title, n, n, day, body)
 }

@@ -54,6 +54,7 @@ func subcommands() []*cobra.Command {
 		newConfigCmd(),
 		newFeedsCmd(),
 		newIngestCmd(),
+		newWatchCmd(),
 		newExplainCmd(),
 		newVersionCmd(),
 	}

@@ -122,6 +122,8 @@ type App struct {
 	stateReady bool                     // the file has been read (or failed to be)
 	early      []stateChange            // changes made before, applied to what the file says
 	writes     *stateWrites
+
+	watch watchState // watchlists and reload_every (see watch.go)
 }
 
 // New builds the reader over arts; warnings are sources that failed to load,
@@ -153,6 +155,7 @@ func New(arts []model.Article, warnings []string) App {
 		ctx:           context.Background(),
 		reading:       map[string]store.Reading{},
 		writes:        &stateWrites{done: map[string]uint64{}},
+		watch:         watchState{keys: DefaultWatchKeys(), notify: config.NotifyBell},
 	}
 }
 
@@ -232,7 +235,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 // It also reads the reading state and, when the App has a loader, starts
 // loading the briefs: both in the background.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.loadState(), a.list.Init()}
+	cmds := []tea.Cmd{a.loadState(), a.list.Init(), a.initWatch()}
 	if a.ld.loader != nil && a.ld.gen == 0 {
 		cmds = append(cmds, a.initialLoad())
 	}
@@ -293,7 +296,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case loadStepMsg:
 		return a.loadStep(msg)
 	case LoadedMsg:
-		return a, a.loaded(msg)
+		return a, a.watchLoaded(msg)
+	case watchesMsg, watchRunMsg, watchSavedMsg, reloadTickMsg:
+		return a.updateWatch(msg)
 	case stateLoadedMsg:
 		return a, a.stateLoaded(msg)
 	case stateErrorMsg:
@@ -363,6 +368,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.layout()
 	case SearcherMsg:
 		a.searcher = msg.Searcher != nil
+		a.watch.src = msg.Searcher
 		cmds := []tea.Cmd{a.search.SetSearcher(msg.Searcher)}
 		if src, ok := msg.Searcher.(corpusview.Source); ok {
 			cmds = append(cmds, a.allEnts.SetSource(src), a.allQuots.SetSource(src))
@@ -511,6 +517,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, a.keys.Back) {
 			return a, tea.Batch(relayout, a.pop())
 		}
+		if cmd, ok := a.handleWatchKey(msg); ok {
+			return a, tea.Batch(relayout, cmd)
+		}
 		var cmd tea.Cmd
 		a.search, cmd = a.search.Update(msg)
 		return a, tea.Batch(relayout, cmd)
@@ -564,6 +573,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, tea.Batch(relayout, a.openSearch())
 		}
 		if cmd, ok := a.handleAction(msg); ok {
+			return a, tea.Batch(relayout, cmd)
+		}
+		if cmd, ok := a.handleWatchKey(msg); ok {
 			return a, tea.Batch(relayout, cmd)
 		}
 	}
@@ -749,6 +761,9 @@ func (a App) chrome() string {
 	if a.ld.loading {
 		lines = append(lines, a.progressLine())
 	}
+	if w := a.watchLine(); w != "" {
+		lines = append(lines, w)
+	}
 	if a.focus == focusList && len(a.problems) > 0 && !a.showWarnings {
 		w := fmt.Sprintf("%s in the config (w: all): %s", plural(len(a.problems), "problem"), a.problems[0])
 		lines = append(lines, a.st.Warning.Render(w))
@@ -816,7 +831,7 @@ func (a App) helpKeys() helpKeys {
 		h.short, h.full = append(a.quotes.ShortHelp(), a.keys.Back), a.quotes.FullHelp()
 	case focusSearch:
 		h.short = append(a.search.ShortHelp(), a.keys.Back)
-		h.full = append(a.search.FullHelp(), []key.Binding{a.keys.Back})
+		h.full = append(a.search.FullHelp(), []key.Binding{a.watch.keys.WatchSave, a.keys.Back})
 		return h // letters are the query here: no root keys but Esc
 	case focusAllEntities:
 		h.short = append(a.allEnts.ShortHelp(), a.keys.Back)
@@ -841,6 +856,9 @@ func (a App) helpKeys() helpKeys {
 	if _, ok := a.reader.Article(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		root = append([]key.Binding{a.keys.NextFocus}, root...)
 		column = append([]key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}, column...)
+	}
+	if a.focus == focusList {
+		column = append(column, a.watch.keys.WatchNext, a.watch.keys.WatchRemove)
 	}
 	h.short = append(append([]key.Binding{}, h.short...), root...)
 	h.full = append(append([][]key.Binding{}, h.full...), column)

@@ -82,7 +82,7 @@ func (a *App) Configure(o Options) error {
 	}
 	a.list.SetOrder(articlelist.Order{Sort: sort, Reverse: a.cfg.Reverse, Group: a.cfg.GroupBySource})
 
-	keys, actions := DefaultKeyMap(), DefaultActionKeys()
+	keys, actions, watchKeys := DefaultKeyMap(), DefaultActionKeys(), DefaultWatchKeys()
 	listKeys, navKeys := articlelist.DefaultKeyMap(), list.DefaultKeyMap()
 	readerKeys, searchKeys := reader.DefaultKeyMap(), search.DefaultKeyMap()
 	entityKeys, quoteKeys := sidepane.DefaultEntityKeys(), sidepane.DefaultQuoteKeys()
@@ -90,7 +90,7 @@ func (a *App) Configure(o Options) error {
 		table string
 		keys  any
 	}{
-		{"", &keys}, {"", &actions},
+		{"", &keys}, {"", &actions}, {"", &watchKeys},
 		{"list", &listKeys}, {"list", &navKeys},
 		{"reader", &readerKeys}, {"search_view", &searchKeys},
 		{"entities_pane", &entityKeys}, {"quotes_pane", &quoteKeys},
@@ -100,6 +100,7 @@ func (a *App) Configure(o Options) error {
 		}
 	}
 	a.keys, a.actions = keys, actions
+	a.configureWatch(a.cfg, watchKeys)
 	a.list.SetKeyMap(listKeys, navKeys)
 	a.reader.SetKeyMap(readerKeys)
 	a.search.SetKeyMap(searchKeys)

@@ -226,6 +226,9 @@ func (s *State) All() (map[string]Reading, error) {
 	out := map[string]Reading{}
 	err := s.do(false, func(b *bolt.Bucket, j *journal) error {
 		err := b.ForEach(func(k, v []byte) error {
+			if isWatchKey(k) {
+				return nil // a watchlist (see Watches)
+			}
 			var r Reading
 			if json.Unmarshal(v, &r) == nil {
 				out[string(k)] = r

@@ -410,6 +410,10 @@ type Model struct {
 	groupNote string
 	// undated: no brief has a date (the date sort is then by title)
 	undated bool
+	// only, when not nil, limits the list to these briefs (a watchlist's,
+	// named onlyName in the title)
+	only     map[string]bool
+	onlyName string
 }
 
 // New builds the list over arts.
@@ -614,7 +618,7 @@ func (m *Model) setArranged(all []list.Item) tea.Cmd {
 		m.setTitle() // "by date" is said only of a list that has dates
 	}
 	shown := all
-	if m.show != ShowAll {
+	if m.show != ShowAll || m.only != nil {
 		shown = make([]list.Item, 0, len(all))
 		for _, it := range all {
 			if m.shows(it.(*item)) {
@@ -712,6 +716,9 @@ func (m *Model) offHeader(dir int) {
 
 // shows reports whether the current view shows it.
 func (m Model) shows(it *item) bool {
+	if m.only != nil && !m.only[it.art.ID] {
+		return false
+	}
 	switch m.show {
 	case ShowUnread:
 		return !it.mark.Read || m.keep[it.art.ID]
@@ -812,12 +819,26 @@ func (m *Model) SetShow(s Show) tea.Cmd {
 	return m.setItems(slices.Clone(m.all))
 }
 
+// SetOnly limits the list to the briefs of ids, a watchlist's, which the
+// title names; nil ids shows every brief again.
+func (m *Model) SetOnly(name string, ids map[string]bool) tea.Cmd {
+	m.only, m.onlyName = ids, name
+	if ids == nil {
+		m.onlyName = ""
+	}
+	m.setTitle()
+	return m.setItems(slices.Clone(m.all))
+}
+
 // CycleShow moves to the next view: all, unread, starred, all.
 func (m *Model) CycleShow() tea.Cmd { return m.SetShow((m.show + 1) % 3) }
 
 // setTitle names the view and the order in the list's title.
 func (m *Model) setTitle() {
 	m.list.Title = "Briefs"
+	if m.onlyName != "" {
+		m.list.Title += " · watch: " + m.onlyName
+	}
 	if s := m.show.String(); s != "" {
 		m.list.Title += " · " + s
 	}

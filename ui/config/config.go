@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/adrg/xdg"
 )
@@ -63,6 +64,17 @@ const (
 	ClipboardSystem = "system" // the system clipboard only
 	ClipboardOSC52  = "osc52"  // the terminal's clipboard (OSC 52) only
 )
+
+// Notify modes: how the reader announces a watchlist's new briefs.
+const (
+	NotifyBell   = "bell"   // the terminal bell
+	NotifyOSC9   = "osc9"   // a desktop notification through the terminal (OSC 9: iTerm2, kitty, WezTerm, foot, Windows Terminal)
+	NotifyOSC777 = "osc777" // the same through OSC 777 (urxvt, VTE terminals, Ghostty)
+	NotifyNone   = "none"   // the status line only
+)
+
+// MinReloadEvery is the shortest reload_every accepted.
+const MinReloadEvery = time.Second
 
 // ReadableMeasure is the widest a brief is wrapped when wrap_width is 0:
 // longer lines are hard to read on a wide terminal.
@@ -119,6 +131,12 @@ type Config struct {
 	// ExtractMemoryMB bounds the memory that extracting briefs uses at once,
 	// on all cores (articles.Pipeline.SetMemoryBudget), in MB.
 	ExtractMemoryMB int `toml:"extract_memory_mb"`
+	// ReloadEvery is how often the reader loads its sources again in the
+	// background (feeds fetched, folders read); 0 never.
+	ReloadEvery time.Duration `toml:"reload_every"`
+	// Notify is how a watchlist's new briefs are announced besides the
+	// status line: NotifyBell, NotifyOSC9, NotifyOSC777 or NotifyNone.
+	Notify string `toml:"notify"`
 	// Keys remaps actions: action name ("quit", "reader.page_down"; see
 	// Actions) to the keys that do it, as bubbletea names them. Actions the
 	// file leaves out keep the UI's default keys.
@@ -137,6 +155,7 @@ func Default() Config {
 		SpeakerTags:     true,
 		Clipboard:       ClipboardAuto,
 		ExtractMemoryMB: DefaultExtractMemoryMB,
+		Notify:          NotifyBell,
 		Keys:            map[string][]string{},
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // problemAt finds the problem about key; it fails the test when there is none.
@@ -44,6 +45,8 @@ browser = "firefox --new-tab"
 clipboard = "osc52"
 export_dir = "digests"
 extract_memory_mb = 256
+reload_every = "15m"
+notify = "osc777"
 
 [keys]
 quit = ["v", "Ctrl+Q"]
@@ -76,6 +79,8 @@ page_down = ["space", "PageDown"]
 		Clipboard:       ClipboardOSC52,
 		ExportDir:       filepath.Join(dir, "digests"),
 		ExtractMemoryMB: 256,
+		ReloadEvery:     15 * time.Minute,
+		Notify:          NotifyOSC777,
 		Keys: map[string][]string{
 			"quit":             {"v", "ctrl+q"},
 			"search":           {"R"},

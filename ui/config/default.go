@@ -66,6 +66,15 @@ export_dir = ""
 # extracted; a long one is extracted a piece (256 KB) at a time.
 extract_memory_mb = 512
 
+# Load the sources again in the background this often while reading (feeds
+# fetched, folders read again), as r does: "15m", "1h", "90s"; "" never.
+reload_every = ""
+
+# How a watchlist's new briefs are announced besides the status line:
+# "bell" (the terminal bell), "osc9" or "osc777" (a desktop notification
+# sent through the terminal, for terminals that show them), "none".
+notify = "bell"
+
 # Keys. Each action takes a list of keys as bubbletea names them: a character
 # ("q", "Q", "?", "["), a named key (enter, esc, tab, space, backspace, up,
 # down, left, right, pgup, pgdown, home, end, delete, insert, f1 ... f63),
@@ -98,6 +107,9 @@ extract_memory_mb = 512
 # read_filter = ["U"]                # show all briefs, the unread or the starred
 # toggle_read = ["N"]                # mark the selected brief read, or unread (in the list)
 # all_read = ["A"]                   # mark every brief the list shows read (in the list)
+# watch_next = ["W"]                 # show the next watchlist's briefs in the list, then all again (in the list)
+# watch_save = ["ctrl+s"]            # watch the search: save its query as a watchlist (in the search view)
+# watch_remove = ["X"]               # remove the watchlist the list shows (in the list)
 # all_entities = ["@"]               # every entity of the corpus
 # all_quotes = ["\""]                # every quote of the corpus
 

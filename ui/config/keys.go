@@ -57,6 +57,9 @@ var actions = []Action{
 	{"read_filter", []string{"U"}, "show all briefs, the unread or the starred"},
 	{"toggle_read", []string{"N"}, "mark the selected brief read, or unread (in the list)"},
 	{"all_read", []string{"A"}, "mark every brief the list shows read (in the list)"},
+	{"watch_next", []string{"W"}, "show the next watchlist's briefs in the list, then all again (in the list)"},
+	{"watch_save", []string{"ctrl+s"}, "watch the search: save its query as a watchlist (in the search view)"},
+	{"watch_remove", []string{"X"}, "remove the watchlist the list shows (in the list)"},
 	{"all_entities", []string{"@"}, "every entity of the corpus"},
 	{"all_quotes", []string{"\""}, "every quote of the corpus"},
 

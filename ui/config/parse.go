@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
@@ -19,7 +20,8 @@ import (
 // settings are the top-level keys, in the default file's order.
 var settings = []string{
 	"sources", "feeds", "theme", "glamour_style", "wrap_width", "layout", "panes",
-	"sort", "reverse", "group_by_source", "speaker_tags", "browser", "clipboard", "export_dir", "extract_memory_mb", "keys",
+	"sort", "reverse", "group_by_source", "speaker_tags", "browser", "clipboard", "export_dir", "extract_memory_mb",
+	"reload_every", "notify", "keys",
 }
 
 // parser holds one file's decoding state.
@@ -119,6 +121,12 @@ func Parse(file string, data []byte) (Config, []Problem) {
 		} else {
 			c.ExtractMemoryMB = v
 		}
+	}
+	if v, ok := p.str("reload_every"); ok {
+		c.ReloadEvery = p.reloadEvery(v)
+	}
+	if v, ok := p.choice("notify", NotifyBell, NotifyOSC9, NotifyOSC777, NotifyNone); ok {
+		c.Notify = v
 	}
 	if _, ok := p.raw["keys"]; ok {
 		c.Keys = p.keys()
@@ -546,6 +554,9 @@ func mayClash(a, b string) bool {
 		// Esc leaves a side pane or the search view before they see it.
 		c := actionByName[comp].Component()
 		return c == "entities_pane" || c == "quotes_pane" || c == "search_view"
+	case root == "watch_save":
+		// live only in the search view, before its keys (ui/watch.go)
+		return actionByName[comp].Component() == "search_view"
 	case listOnly[root]:
 		// Sort and group act only while the list has focus; elsewhere the
 		// key goes on to the focused component (ui.App.handleAction).
@@ -560,7 +571,7 @@ func mayClash(a, b string) bool {
 
 // listOnly are the root actions ui.App.handleAction runs only while the list
 // has focus.
-var listOnly = map[string]bool{"sort": true, "group": true, "read_filter": true, "toggle_read": true, "all_read": true}
+var listOnly = map[string]bool{"sort": true, "group": true, "read_filter": true, "toggle_read": true, "all_read": true, "watch_next": true, "watch_remove": true}
 
 // filtering reports whether an action is live only while a list filter is typed.
 func filtering(name string) bool {
@@ -641,4 +652,23 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// reloadEvery reads reload_every: a Go duration ("15m", "1h30m", "90s"),
+// "" or "0" for never; at least MinReloadEvery.
+func (p *parser) reloadEvery(v string) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" || v == "0" {
+		return 0
+	}
+	d, err := time.ParseDuration(v)
+	switch {
+	case err != nil:
+		p.report(fmt.Sprintf("%q is not a duration: write it as \"15m\", \"1h\" or \"90s\" (\"\" for never)", v), "reload_every")
+	case d < MinReloadEvery:
+		p.report(fmt.Sprintf("%s is too often; use at least %s, or \"\" for never", d, MinReloadEvery), "reload_every")
+	default:
+		return d
+	}
+	return 0
 }

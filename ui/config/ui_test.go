@@ -88,6 +88,10 @@ func DefaultActionKeys() ActionKeys {
 		Rewind:  key.NewBinding(key.WithKeys("r")),
 	}
 }
+
+type WatchKeys struct{ WatchNext key.Binding }
+
+func DefaultWatchKeys() WatchKeys { return WatchKeys{WatchNext: key.NewBinding(key.WithKeys("W"))} }
 `
 	if err := os.WriteFile(filepath.Join(dir, "keys.go"), []byte(src), 0o600); err != nil {
 		t.Fatal(err)
@@ -96,7 +100,7 @@ func DefaultActionKeys() ActionKeys {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]string{"Quit": {"q", "ctrl+c"}, "Help": {"F1"}, "OpenURL": {"o"}, "Rewind": {"r"}, "Export": nil}
+	want := map[string][]string{"Quit": {"q", "ctrl+c"}, "Help": {"F1"}, "OpenURL": {"o"}, "Rewind": {"r"}, "Export": nil, "WatchNext": {"W"}}
 	if !reflect.DeepEqual(root, want) {
 		t.Fatalf("rootDefaults = %v, want %v", root, want)
 	}
@@ -110,6 +114,7 @@ func DefaultActionKeys() ActionKeys {
 		{Name: "open_url", Keys: []string{"o"}},
 		{Name: "export", Keys: []string{"x"}},
 		{Name: "group", Keys: []string{"B"}},
+		{Name: "watch_next", Keys: []string{"W"}},
 	}
 	got := strings.Join(disagreements(ui, acts), "\n")
 	for _, w := range []string{
@@ -270,7 +275,7 @@ down = ["ctrl+n"]
 
 // rootFuncs are the ui package's constructors of the root's bindings and
 // the struct types they return.
-var rootFuncs = map[string]string{"DefaultKeyMap": "KeyMap", "DefaultActionKeys": "ActionKeys"}
+var rootFuncs = map[string]string{"DefaultKeyMap": "KeyMap", "DefaultActionKeys": "ActionKeys", "DefaultWatchKeys": "WatchKeys"}
 
 // rootDefaults reads the root's bindings from the ui package's source files
 // matched by glob: every key.Binding field of ui.KeyMap and ui.ActionKeys,

@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/articles"
+	"briefs/articles/index"
+	"briefs/articles/store"
+	"briefs/model"
+	"briefs/ui/config"
+	"briefs/ui/internal/testbriefs"
+)
+
+// indexLoader is a loader that also builds the corpus index, as
+// StreamLoader does: each call delivers the next batch (the last again
+// when there are no more).
+type indexLoader struct {
+	batches [][]model.Article
+	calls   int
+}
+
+func (f *indexLoader) load(ctx context.Context, out chan<- tea.Msg) {
+	batch := f.batches[min(f.calls, len(f.batches)-1)]
+	f.calls++
+	out <- ArticlesMsg{Articles: batch}
+	out <- SearcherMsg{Searcher: index.Build(batch, nil)}
+	out <- ProgressMsg{Progress: articles.Progress{Done: len(batch), Total: len(batch), Final: true}}
+	out <- LoadedMsg{}
+}
+
+// lavrovBrief is a new brief (invented) that names Lavrov.
+func lavrovBrief() model.Article {
+	a := testbriefs.Parse("Lavrov meets the Estmark envoy in Valletta\n\nThe two men spoke for an hour about harbour inspections, Lavrov's office said on Monday.")
+	testbriefs.Annotate(&a, []testbriefs.Spec{{Name: "Lavrov", Kind: model.KindPerson}, {Name: "Estmark", Kind: model.KindCountry}})
+	a.Published = time.Date(2026, 6, 8, 0, 0, 0, 0, time.UTC)
+	return a
+}
+
+func ctrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
+
+// TestWatchlistSaveShowAlertRemove: ctrl+s in the search view saves the
+// query as a watchlist (in the reading state); the line under the list
+// counts its briefs and unread ones; W shows only its briefs (the title
+// names it); A marks them read and the count follows; a refresh that
+// brings a new match says so on the status line and rings the bell; X
+// removes it (from the state file too).
+func TestWatchlistSaveShowAlertRemove(t *testing.T) {
+	arts := seedFirst(t)
+	path := filepath.Join(t.TempDir(), "state.db")
+	fresh := lavrovBrief()
+	f := &indexLoader{batches: [][]model.Article{arts, append(slices.Clone(arts), fresh)}}
+	a := started(t, 120, 40, nil, Options{StatePath: path, Loader: f.load})
+	if a.list.Len() != len(arts) || a.watch.src == nil {
+		t.Fatalf("after start: %d briefs, index %v", a.list.Len(), a.watch.src)
+	}
+	a, _ = keys(t, a, "W")
+	if !strings.Contains(a.status, "No watchlist") {
+		t.Fatalf("W without watchlists: status %q", a.status)
+	}
+
+	a, _ = keys(t, a, "s", "L", "a", "v", "r", "o", "v")
+	a, _ = step(t, a, ctrl('s'))
+	if a.focus != focusSearch || !strings.Contains(a.status, "Watching Lavrov") {
+		t.Fatalf("ctrl+s in the search view: focus %d, status %q", a.focus, a.status)
+	}
+	ws, err := store.OpenState(path).Watches()
+	if err != nil || len(ws) != 1 || ws[0].Name != "Lavrov" || ws[0].Query != "Lavrov" {
+		t.Fatalf("the state file's watchlists: %+v (%v)", ws, err)
+	}
+	res, _ := index.Build(arts, nil).Search("Lavrov", 0)
+	want := len(res.Hits)
+	if want == 0 {
+		t.Fatal("no brief names Lavrov in the test briefs")
+	}
+	a, _ = keys(t, a, "esc")
+	line := func(a App) string {
+		for _, l := range strings.Split(screen(a), "\n") {
+			if strings.Contains(l, "Watchlists (W):") {
+				return strings.TrimSpace(l)
+			}
+		}
+		return ""
+	}
+	if got, w := line(a), "Lavrov "+strconv.Itoa(want)+" ("+strconv.Itoa(want)+" unread)"; !strings.Contains(got, w) {
+		t.Fatalf("watch line %q, want %q:\n%s", got, w, screen(a))
+	}
+
+	// W: the list shows the watchlist's briefs only
+	a, _ = keys(t, a, "W")
+	if ids := a.list.ShownIDs(); len(ids) != want || !strings.Contains(screen(a), "watch: Lavrov") {
+		t.Fatalf("W: %d briefs shown, want %d:\n%s", len(ids), want, screen(a))
+	}
+	a, _ = keys(t, a, "A")
+	if got := line(a); !strings.Contains(got, "▸Lavrov "+strconv.Itoa(want)) || strings.Contains(got, "unread") {
+		t.Fatalf("after A the watch line is %q", got)
+	}
+	if n, _ := store.OpenState(path).All(); len(n) != want {
+		t.Fatalf("A marked %d briefs read in the file, want %d", len(n), want)
+	}
+
+	// a refresh brings a brief that names Lavrov: announced, counted, shown
+	m, cmd := a.Update(press("r"))
+	a = m.(App)
+	var bell bool
+	queue := runCmd(cmd)
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		if raw, ok := msg.(tea.RawMsg); ok && raw.Msg == "\a" {
+			bell = true
+		}
+		m, cmd := a.Update(msg)
+		a = m.(App)
+		queue = append(queue, runCmd(cmd)...)
+	}
+	if !bell {
+		t.Error("the refresh's new match did not ring the bell")
+	}
+	if !strings.Contains(a.status, "Watchlist Lavrov: 1 new brief") {
+		t.Fatalf("after the refresh: status %q", a.status)
+	}
+	if got := line(a); !strings.Contains(got, "Lavrov "+strconv.Itoa(want+1)+" (1 unread)") {
+		t.Fatalf("after the refresh the watch line is %q", got)
+	}
+	if !slices.Contains(a.list.ShownIDs(), fresh.ID) || len(a.list.ShownIDs()) != want+1 {
+		t.Fatalf("the list showing the watchlist lacks the new brief: %v", a.list.ShownIDs())
+	}
+
+	// X removes it; W then has nothing to show
+	a, _ = keys(t, a, "X")
+	if ws, _ := store.OpenState(path).Watches(); len(ws) != 0 || line(a) != "" || len(a.list.ShownIDs()) != len(arts)+1 {
+		t.Fatalf("after X: watchlists %+v, line %q, %d shown", ws, line(a), len(a.list.ShownIDs()))
+	}
+	// a second reader starts without it; a saved one comes back
+	store.OpenState(path).UpdateWatch("Estmark", func(w *store.Watch) { w.Query = "entity:Estmark after:2026-06" })
+	b := started(t, 120, 40, nil, Options{StatePath: path, Loader: (&indexLoader{batches: [][]model.Article{append(slices.Clone(arts), fresh)}}).load})
+	if got := line(b); !strings.Contains(got, "Estmark 1 (1 unread)") || strings.Contains(got, "Lavrov") {
+		t.Fatalf("a second reader's watch line %q", got)
+	}
+}
+
+// TestWatchAlertKinds: the config's notify picks the bell, OSC 9, OSC 777
+// or nothing; no control character of a name reaches the terminal.
+func TestWatchAlertKinds(t *testing.T) {
+	for _, tc := range []struct {
+		notify, want string
+	}{
+		{config.NotifyBell, "\a"},
+		{config.NotifyOSC9, "\x1b]9;briefs: Watchlist x y: 1 new brief\x07"},
+		{config.NotifyOSC777, "\x1b]777;notify;briefs;Watchlist x y: 1 new brief\x07"},
+		{config.NotifyNone, ""},
+	} {
+		a := New(nil, nil)
+		a.watch.notify = tc.notify
+		cmd := a.alert("Watchlist x\x1by: 1 new brief")
+		got := ""
+		if cmd != nil {
+			got, _ = cmd().(tea.RawMsg).Msg.(string)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.notify, got, tc.want)
+		}
+	}
+}
+
+// TestReloadEvery: with reload_every the reader loads its sources again
+// when the timer fires, without a key; a stale timer (from before a load
+// it started) does nothing; without a loader there is no timer.
+func TestReloadEvery(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	f := &indexLoader{batches: [][]model.Article{arts[:2], arts}}
+	o := Options{Loader: f.load}
+	a := New(nil, nil)
+	o.Config = config.Default()
+	o.Config.ReloadEvery = time.Minute
+	if err := a.Configure(o); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, msg := range runCmd(a.Init()) {
+		a, _ = step(t, a, msg)
+	}
+	if f.calls != 1 || a.list.Len() != 2 || a.reloadTimer() == nil {
+		t.Fatalf("after start: %d loads, %d briefs, timer %v", f.calls, a.list.Len(), a.reloadTimer() != nil)
+	}
+	a, _ = step(t, a, reloadTickMsg{n: a.watch.tick})
+	if f.calls != 2 || a.list.Len() != len(arts) {
+		t.Fatalf("after the timer: %d loads, %d briefs", f.calls, a.list.Len())
+	}
+	a, _ = step(t, a, reloadTickMsg{n: a.watch.tick - 1})
+	if f.calls != 2 {
+		t.Fatalf("a stale timer loaded again: %d loads", f.calls)
+	}
+	// a background load that finds nothing new leaves the status line alone
+	a.say("Copied the URL.")
+	a, _ = step(t, a, reloadTickMsg{n: a.watch.tick})
+	if f.calls != 3 || a.status != "Copied the URL." {
+		t.Fatalf("a quiet reload: %d loads, status %q", f.calls, a.status)
+	}
+	if b := New(arts, nil); b.reloadTimer() != nil {
+		t.Fatal("a timer without a loader")
+	}
+}
