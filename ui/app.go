@@ -235,7 +235,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 // It also reads the reading state and, when the App has a loader, starts
 // loading the briefs: both in the background.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.loadState(), a.list.Init(), a.initWatch()}
+	cmds := []tea.Cmd{a.loadState(), a.list.Init(), a.reloadTimer()}
 	if a.ld.loader != nil && a.ld.gen == 0 {
 		cmds = append(cmds, a.initialLoad())
 	}
@@ -300,7 +300,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchesMsg, watchRunMsg, watchSavedMsg, reloadTickMsg:
 		return a.updateWatch(msg)
 	case stateLoadedMsg:
-		return a, a.stateLoaded(msg)
+		return a, tea.Batch(a.stateLoaded(msg), a.readWatches())
 	case stateErrorMsg:
 		return a, a.stateFailed(msg.err)
 	case ArticlesMsg:

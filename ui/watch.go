@@ -89,16 +89,17 @@ func (a *App) configureWatch(cfg config.Config, keys WatchKeys) {
 	a.watch.keys, a.watch.notify, a.watch.every = keys, cfg.Notify, cfg.ReloadEvery
 }
 
-// initWatch reads the watchlists and starts the reload timer.
-func (a App) initWatch() tea.Cmd {
-	var cmds []tea.Cmd
-	if st := a.state; st != nil {
-		cmds = append(cmds, func() tea.Msg {
-			ws, err := st.Watches()
-			return watchesMsg{lists: ws, err: err}
-		})
+// readWatches reads the watchlists, once the reading state has been read
+// (not beside it: a damaged file is repaired by one reader at a time).
+func (a App) readWatches() tea.Cmd {
+	st := a.state
+	if st == nil {
+		return nil
 	}
-	return tea.Batch(append(cmds, a.reloadTimer())...)
+	return func() tea.Msg {
+		ws, err := st.Watches()
+		return watchesMsg{lists: ws, err: err}
+	}
 }
 
 // reloadTimer waits reload_every for the next background load.
