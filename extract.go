@@ -7,6 +7,7 @@ import (
 
 	"briefs/articles"
 	"briefs/articles/output"
+	"briefs/articles/source"
 	"briefs/model"
 )
 
@@ -37,7 +38,7 @@ cat brief.txt | briefs extract -`,
 		n := 0
 		var werr error
 		articles.LimitStreamingMemory() // extract holds one batch at a time: a low soft heap limit
-		warns := articles.Stream(cmd.Context(), specs, streamOptions(cmd), func(batch []model.Article) {
+		write := func(batch []model.Article) {
 			n += len(batch)
 			if werr == nil {
 				werr = out.Write(batch)
@@ -45,7 +46,15 @@ cat brief.txt | briefs extract -`,
 			if werr == nil {
 				werr = w.Flush() // each batch as it is ready
 			}
-		}, nil)
+		}
+		var warns []source.Warning
+		if addr := readFromServer(cmd); addr != "" {
+			if err := eachFromServer(cmd, addr, write); err != nil {
+				return err
+			}
+		} else {
+			warns = articles.Stream(cmd.Context(), specs, streamOptions(cmd), write, nil)
+		}
 		if werr == nil {
 			werr = out.Close()
 		}

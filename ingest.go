@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,11 +13,6 @@ import (
 	"briefs/articles/source"
 	"briefs/model"
 )
-
-// envArchive names the variable that holds the archive's address when
-// --archive is not given (a systemd unit's EnvironmentFile keeps the
-// password off the command line).
-const envArchive = "BRIEFS_ARCHIVE"
 
 func newIngestCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -39,14 +33,12 @@ BRIEFS_ARCHIVE=postgres://briefs:secret@db/briefs briefs ingest --every 15m`,
 		Args: func(cmd *cobra.Command, args []string) error { return nil },
 	}
 	flags := addArchiveFlags(cmd)
-	url := cmd.Flags().String("archive", "", "the archive: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+")")
+	flags.into = true
+	cmd.Flags().Lookup("archive").Usage = "the archive to write: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $" + envArchive + ")"
 	migrate := cmd.Flags().Bool("migrate", false, "apply the schema's pending migrations first")
 	every := cmd.Flags().Duration("every", 0, "read the sources again this often (15m, 1h) until interrupted; 0: once")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		addr := *url
-		if addr == "" {
-			addr = os.Getenv(envArchive)
-		}
+		addr := flags.serverAddr()
 		if addr == "" {
 			return usagef(cmd, "ingest needs the archive: --archive postgres://... (or $%s)", envArchive)
 		}

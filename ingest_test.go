@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -137,5 +138,54 @@ func TestIngestCannotConnect(t *testing.T) {
 	t.Setenv(envArchive, "")
 	if code, stderr := runBriefs("ingest", "--samples"); code != exitUsage || !strings.Contains(stderr, "--archive") {
 		t.Errorf("no archive: exit %d, %q; want 2 naming --archive", code, stderr)
+	}
+}
+
+// runOut runs briefs in this process and returns its exit status, standard
+// output and standard error.
+func runOut(args ...string) (int, string, string) {
+	var out, errb strings.Builder
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// The commands say the same over the shared archive as over the briefs it
+// was filled from: search, entities, quotes by speaker, export, extract.
+func TestCommandsReadTheArchive(t *testing.T) {
+	u := pgtest.URL(t)
+	if code, stderr := runBriefs("ingest", "--archive", u, "--samples"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"search", "russian federation", "-f", "jsonl"},
+		{"search", "speaker:Lavrov", "-f", "json"},
+		{"search", "talks", "--limit", "3", "-f", "text"},
+		{"entities", "-f", "jsonl"},
+		{"entities", "--kind", "country", "-f", "text"},
+		{"quotes", "--speaker", "Sergei Lavrov", "-f", "jsonl"},
+		{"quotes", "-f", "jsonl"},
+		{"export", "Lavrov"},
+		{"export", "Syria", "-f", "json"},
+		{"extract", "-f", "jsonl"},
+	} {
+		code1, local, stderr1 := runOut(append(slices.Clone(args), "--samples")...)
+		code2, server, stderr2 := runOut(append(slices.Clone(args), "--archive", u)...)
+		if code1 != 0 || code2 != 0 {
+			t.Fatalf("%v: exit %d (%s) with --samples, %d (%s) with --archive", args, code1, stderr1, code2, stderr2)
+		}
+		if len(local) < 50 || local != server {
+			t.Errorf("%v: %d bytes with --samples, %d with --archive; want the same", args, len(local), len(server))
+		}
+	}
+	// --archive with a PATH or --samples is a usage error
+	if code, _, stderr := runOut("search", "Lavrov", "--archive", u, "--samples"); code != exitUsage || !strings.Contains(stderr, "--archive") {
+		t.Errorf("--archive with --samples: exit %d, %q; want 2", code, stderr)
+	}
+	// $BRIEFS_ARCHIVE does what --archive does
+	t.Setenv(envArchive, u)
+	code1, viaEnv, _ := runOut("entities", "-f", "jsonl")
+	_, viaFlag, _ := runOut("entities", "-f", "jsonl", "--archive", u)
+	if code1 != 0 || viaEnv != viaFlag {
+		t.Errorf("$%s: exit %d, %d bytes; --archive %d bytes", envArchive, code1, len(viaEnv), len(viaFlag))
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"briefs/articles"
 	"briefs/articles/index"
 	"briefs/articles/output"
+	"briefs/articles/pgarchive"
 	"briefs/articles/source"
 	"briefs/model"
 )
@@ -113,18 +114,49 @@ func finish(cmd *cobra.Command, warns []source.Warning, empty string) error {
 // archiveFlags are the flags every command that reads briefs shares.
 type archiveFlags struct {
 	samples bool
+	server  string // --archive
+	into    bool   // the server is where the command writes (ingest), not what it reads
 }
+
+// envArchive names the variable that holds the shared archive's address
+// when --archive is not given (a systemd unit's EnvironmentFile keeps the
+// password off the command line).
+const envArchive = "BRIEFS_ARCHIVE"
 
 func addArchiveFlags(cmd *cobra.Command) *archiveFlags {
 	a := &archiveFlags{}
 	cmd.Flags().BoolVar(&a.samples, "samples", false, "read the built-in sample briefs instead of the configured sources")
+	cmd.Flags().StringVar(&a.server, "archive", "", "read the shared archive on a PostgreSQL server instead: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+")")
 	return a
 }
+
+// serverAddr is the shared archive's address: --archive, else
+// $BRIEFS_ARCHIVE; "" when neither is set.
+func (a *archiveFlags) serverAddr() string {
+	if a.server != "" {
+		return a.server
+	}
+	return os.Getenv(envArchive)
+}
+
+// readsServer reports whether cmd reads the shared archive rather than
+// sources.
+func (a *archiveFlags) readsServer() bool { return !a.into && a.serverAddr() != "" }
 
 // specs are the sources cmd reads: its arguments; else, as the reader does,
 // the config's sources and feeds (the built-in samples when it names none);
 // the built-in samples with --samples. nil means the samples.
 func (a *archiveFlags) specs(cmd *cobra.Command, args []string) ([]string, error) {
+	if a.readsServer() {
+		if a.samples || len(args) > 0 {
+			what := "--samples"
+			if len(args) > 0 {
+				what = args[0]
+			}
+			return nil, usagef(cmd, "--archive (or $%s) reads the shared archive: give it no PATH nor --samples (%s)", envArchive, what)
+		}
+		return nil, nil
+	}
 	if a.samples {
 		if len(args) > 0 {
 			return nil, usagef(cmd, "--samples reads the built-in briefs: give it no PATH (%s)", args[0])
@@ -162,6 +194,9 @@ func streamOptions(cmd *cobra.Command) articles.StreamOptions {
 // nor extracted again, and the index snapshot kept beside it is read back
 // when it fits. keep keeps the briefs too (export needs them).
 func loadCorpus(cmd *cobra.Command, specs []string, keep bool) (corpus, error) {
+	if addr := readFromServer(cmd); addr != "" {
+		return loadServerCorpus(cmd, addr, keep)
+	}
 	opt := streamOptions(cmd)
 	snap, version := articles.SnapshotFor(specs, &opt)
 	c := corpus{ix: index.New(articles.Resolver())}
@@ -187,4 +222,57 @@ func plainError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// readFromServer is the address of the shared archive cmd reads (its
+// --archive flag, else $BRIEFS_ARCHIVE), or "" when it reads sources.
+func readFromServer(cmd *cobra.Command) string {
+	f := cmd.Flags().Lookup("archive")
+	if f == nil || cmd.Name() == "ingest" {
+		return ""
+	}
+	if f.Value.String() != "" {
+		return f.Value.String()
+	}
+	return os.Getenv(envArchive)
+}
+
+// eachFromServer calls emit with the briefs of the shared archive at addr,
+// in batches, in the order they were ingested.
+func eachFromServer(cmd *cobra.Command, addr string, emit func([]model.Article)) error {
+	ar, err := pgarchive.Open(cmd.Context(), addr, pgarchive.Options{})
+	if err != nil {
+		return err
+	}
+	defer ar.Close()
+	batch := make([]model.Article, 0, articles.DefaultBatchSize)
+	err = ar.Each(cmd.Context(), 0, func(_ int64, b model.Article) bool {
+		batch = append(batch, b)
+		if len(batch) == cap(batch) {
+			emit(batch)
+			batch = make([]model.Article, 0, articles.DefaultBatchSize)
+		}
+		return true
+	})
+	if err != nil {
+		return fmt.Errorf("read the archive at %s: %v", ar, err)
+	}
+	if len(batch) > 0 {
+		emit(batch)
+	}
+	return nil
+}
+
+// loadServerCorpus reads the shared archive at addr into the index the
+// commands search, as loadCorpus does with sources.
+func loadServerCorpus(cmd *cobra.Command, addr string, keep bool) (corpus, error) {
+	c := corpus{ix: index.New(articles.Resolver())}
+	err := eachFromServer(cmd, addr, func(batch []model.Article) {
+		c.ix.AddBatch(batch)
+		if keep {
+			c.arts = append(c.arts, batch...)
+		}
+	})
+	c.ix.Compact()
+	return c, err
 }

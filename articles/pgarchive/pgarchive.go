@@ -426,7 +426,8 @@ func (a *Archive) write(ctx context.Context, briefs []model.Article, replace boo
 		ids[i] = b.ID
 	}
 	if replace {
-		for _, q := range []string{"DELETE FROM brief_entities WHERE brief_id = ANY($1)", "DELETE FROM quotes WHERE brief_id = ANY($1)"} {
+		for _, q := range []string{"DELETE FROM mentions WHERE brief_id = ANY($1)", "DELETE FROM brief_entities WHERE brief_id = ANY($1)",
+			"DELETE FROM quotes WHERE brief_id = ANY($1)"} {
 			if _, err := tx.Exec(ctx, q, ids); err != nil {
 				return 0, err
 			}
@@ -530,32 +531,50 @@ func copyParts(ctx context.Context, tx pgx.Tx, briefs []*model.Article) error {
 	return nil
 }
 
-// List calls fn with the records after the cursor, in Seq order.
+// listPage is how many records List asks for at a time: a first screen
+// comes back at once, a whole list of 100,000 in 100 round trips.
+const listPage = 1000
+
+// List calls fn with the records after the cursor, in Seq order, fetched a
+// page at a time.
 func (a *Archive) List(ctx context.Context, after int64, fn func(archive.Record) bool) error {
-	rows, err := a.pool.Query(ctx, `SELECT b.seq, b.id, b.title, b.published, b.outlet, b.source, b.n_entities, b.n_quotes,
-			coalesce(r.read, false), coalesce(r.starred, false)
-		FROM briefs b LEFT JOIN reading r ON r.user_name = $2 AND r.brief_id = b.id
-		WHERE b.seq > $1 ORDER BY b.seq`, after, a.user)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r archive.Record
-		var pub *time.Time
-		var read, starred bool
-		if err := rows.Scan(&r.Seq, &r.ID, &r.Title, &pub, &r.Outlet, &r.Source, &r.Entities, &r.Quotes, &read, &starred); err != nil {
+	for page := 100; ; page = listPage {
+		rows, err := a.pool.Query(ctx, `SELECT b.seq, b.id, b.title, b.published, b.outlet, b.source, b.n_entities, b.n_quotes,
+				coalesce(r.read, false), coalesce(r.starred, false)
+			FROM briefs b LEFT JOIN reading r ON r.user_name = $2 AND r.brief_id = b.id
+			WHERE b.seq > $1 ORDER BY b.seq LIMIT $3`, after, a.user, page)
+		if err != nil {
 			return err
 		}
-		if pub != nil {
-			r.Published = pub.UTC()
+		recs := make([]archive.Record, 0, page)
+		for rows.Next() {
+			var r archive.Record
+			var pub *time.Time
+			var read, starred bool
+			if err := rows.Scan(&r.Seq, &r.ID, &r.Title, &pub, &r.Outlet, &r.Source, &r.Entities, &r.Quotes, &read, &starred); err != nil {
+				rows.Close()
+				return err
+			}
+			if pub != nil {
+				r.Published = pub.UTC()
+			}
+			r.Flags = archive.Reading{Read: read, Starred: starred}.Flags()
+			recs = append(recs, r)
 		}
-		r.Flags = archive.Reading{Read: read, Starred: starred}.Flags()
-		if !fn(r) {
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if !fn(r) {
+				return nil
+			}
+		}
+		if len(recs) < page {
 			return nil
 		}
+		after = recs[len(recs)-1].Seq
 	}
-	return rows.Err()
 }
 
 // Get returns the whole brief with that id.
@@ -711,7 +730,10 @@ func (a *Archive) Search(ctx context.Context, q archive.Query) ([]string, error)
 		}
 		where = append(where, "words @@ "+arg(tsquery(words))+"::tsquery")
 	}
-	sqlText := "SELECT id FROM briefs WHERE " + strings.Join(where, " AND ") + " ORDER BY seq"
+	// The matches are found through the GIN indexes first and sorted
+	// after (MATERIALIZED): walking the seq index and filtering, which the
+	// planner picks for a LIMIT, reads most of the table for a rare key.
+	sqlText := "WITH m AS MATERIALIZED (SELECT seq, id FROM briefs WHERE " + strings.Join(where, " AND ") + ") SELECT id FROM m ORDER BY seq"
 	if q.Limit > 0 {
 		sqlText += " LIMIT " + arg(q.Limit)
 	}
@@ -808,4 +830,67 @@ func (a *Archive) Each(ctx context.Context, after int64, fn func(seq int64, b mo
 		}
 		after = seqs[len(seqs)-1]
 	}
+}
+
+// Watch calls fn with the record of every brief put after the cursor, as
+// they arrive, until ctx is done: it LISTENs on Channel on a connection of
+// its own and lists what is new on each notification (and every poll
+// interval, so that a notification lost while the server was away is
+// caught up). A connection that fails is opened again, after a pause; down
+// is told each time the server cannot be reached (nil when it is back).
+func (a *Archive) Watch(ctx context.Context, after int64, poll time.Duration, fn func(archive.Record), down func(error)) error {
+	if poll <= 0 {
+		poll = time.Minute
+	}
+	catchUp := func() error {
+		return a.List(ctx, after, func(r archive.Record) bool {
+			fn(r)
+			after = r.Seq
+			return true
+		})
+	}
+	failed := false
+	for ctx.Err() == nil {
+		err := func() error {
+			conn, err := a.pool.Acquire(ctx)
+			if err != nil {
+				return err
+			}
+			defer conn.Release()
+			if _, err := conn.Exec(ctx, "LISTEN "+Channel); err != nil {
+				conn.Conn().Close(ctx) // not back to the pool while listening
+				return err
+			}
+			defer conn.Conn().Close(context.Background())
+			if failed && down != nil {
+				down(nil)
+			}
+			failed = false
+			for {
+				if err := catchUp(); err != nil {
+					return err
+				}
+				wctx, cancel := context.WithTimeout(ctx, poll)
+				_, err := conn.Conn().WaitForNotification(wctx)
+				cancel()
+				if err != nil && ctx.Err() == nil && !errors.Is(err, context.DeadlineExceeded) {
+					return err
+				}
+				if ctx.Err() != nil {
+					return nil
+				}
+			}
+		}()
+		if err != nil && ctx.Err() == nil {
+			if down != nil {
+				down(err)
+			}
+			failed = true
+			select {
+			case <-ctx.Done():
+			case <-time.After(time.Second):
+			}
+		}
+	}
+	return nil
 }
