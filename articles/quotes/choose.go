@@ -18,6 +18,27 @@ import (
 // did) and the index in cs of the cue chosen (-1 when none was).
 func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) (*who, string, int) {
 	q := st.newAttribution(cs, items, lo, hi, i, para)
+	if m := ranker; m != nil || st.collect != nil {
+		var buf [8]rankCand
+		rc := st.rankable(&q, buf[:0])
+		if st.collect != nil {
+			st.collect(st, &q, rc)
+			m = nil // candidates for training: the rules alone choose
+		}
+		if len(rc) > 0 {
+			k := 0
+			if len(rc) > 1 && m != nil {
+				k = rankChoose(m, rc)
+				if st.tr != nil {
+					st.traceRank(items[i].q, rc, k)
+				}
+			}
+			if k > 0 {
+				return rc[k].w, ruleRanker, rc[k].cue
+			}
+			return rc[0].w, rc[0].rule, rc[0].cue
+		}
+	}
 	for _, r := range attributionOrder {
 		if w, cue, ok := r.fn(st, &q); ok {
 			return w, r.name, cue

@@ -14,7 +14,7 @@ import "math"
 var ruleConfidence = map[string]float64{
 	ruleCueAfter: 0.95, ruleCueBefore: 0.9, ruleDashByline: 0.85, ruleNameColon: 0.85, rulePassiveAgent: 0.8,
 	ruleSubordinateClause: 0.7, ruleCueLater: 0.7, ruleRelativeClause: 0.7, rulePossessorOfSpeech: 0.8,
-	ruleClauseSubject: 0.6, rulePossessiveSpeechNoun: 0.65, ruleSentenceSubject: 0.55,
+	ruleClauseSubject: 0.6, ruleRanker: 0.6, rulePossessiveSpeechNoun: 0.65, ruleSentenceSubject: 0.55,
 	ruleSameQuotation: 0.9, ruleBylineParagraph: 0.85, ruleInheritSamePara: 0.8, ruleInheritPrevQuote: 0.8,
 	ruleInheritReported: 0.65, ruleInheritSubject: 0.55, ruleInheritColonCue: 0.75, ruleInheritColonSubject: 0.6,
 	ruleRepeatedWords: 0.6,

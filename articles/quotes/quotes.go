@@ -129,11 +129,19 @@ type fieldState struct {
 	rules []string
 	// tr is the trace being kept, nil when none is (every use checks)
 	tr *fieldTrace
+	// collect, when set, receives every quotation's ranker candidates (RankExamples)
+	collect func(st *fieldState, q *attribution, cs []rankCand)
 }
 
 // extractFieldTrace finds the quotes of one field, and with tr != nil
 // records how each was kept and attributed.
 func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote {
+	return extractFieldWith(a, f, tr, nil)
+}
+
+// extractFieldWith is extractFieldTrace with, when collect is set, the
+// ranker off and every quotation's candidates given to collect (RankExamples).
+func extractFieldWith(a *model.Article, f model.Field, tr *Trace, collect func(st *fieldState, q *attribution, cs []rankCand)) []model.Quote {
 	text := a.Text(f)
 	paras := splitParagraphs(text)
 	spans, inner := findSpans(text, paras)
@@ -142,7 +150,7 @@ func extractFieldTrace(a *model.Article, f model.Field, tr *Trace) []model.Quote
 	}
 	paraItems, release := tokenizeField(text, paras, spans)
 	defer release()
-	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems), rules: make([]string, len(spans))}
+	st := &fieldState{a: a, field: f, text: text, paras: paras, spans: spans, names: newNameIndex(a, f, text, spans, paraItems), rules: make([]string, len(spans)), collect: collect}
 	if tr != nil {
 		st.tr = &fieldTrace{spans: make([]spanTrace, len(spans)), steps: map[[2]int][]string{}}
 	}

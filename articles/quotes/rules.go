@@ -139,6 +139,15 @@ var AttributionRules = []Rule{
 	{ruleSentenceSubject, "no cue: the sentence's subject ('X dismissed Y as Q')", `Ilse Brandt dismissed the report as "pure fiction".`},
 }
 
+// ruleRanker is the learned ranker (rank.go): where the rules propose two
+// speakers or more, it may choose another than the first rule's.
+const ruleRanker = "ranker"
+
+// RankerRule documents the ranker as a rule (it runs after AttributionRules
+// propose their speakers, not in their order).
+var RankerRule = Rule{ruleRanker, "where the rules propose different speakers, a model learned on PolNeAR train scores each and may overrule the first rule (a cue or subject rule, never one written for one construction)",
+	`Harbour Trust director Mara Voss noted that dredging, what her dredging business calls "routine maintenance", is "central" to the plan.`}
+
 // Inherit rules (extractField, inherit): a quotation with no speaker in its
 // sentence takes one from around it.
 const (

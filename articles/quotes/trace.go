@@ -33,6 +33,7 @@ type QuoteTrace struct {
 	Speaker    string
 	Phrase     string   // the words that name or stand for the speaker, as written
 	Steps      []string // coreference steps ("he -> Lavrov: pronoun-last-speaker")
+	Ranker     string   // what the ranker weighed ("ranker: score 0.83 over X 0.41"), "" when it did not run
 }
 
 // Candidate is a speaker the quotation's sentence offers: the speaker of
@@ -71,13 +72,38 @@ type fieldTrace struct {
 	steps map[[2]int][]string
 	// cues are every cue read, with its speaker
 	cues []cueAt
+	// ranked are the ranker's candidates of span rankedSpan, the last it weighed
+	ranked     []rankCand
+	rankedSpan int
+}
+
+// traceRank records what the ranker weighed for span k: its candidates with
+// their scores, and which it chose (chosen, 0 for the rules' first choice).
+func (st *fieldState) traceRank(k int, rc []rankCand, chosen int) {
+	st.tr.ranked, st.tr.rankedSpan = append(st.tr.ranked[:0], rc...), k
+	other := 0
+	if chosen == 0 {
+		other = 1
+		for j := range rc {
+			if j > 0 && rc[j].score > rc[other].score {
+				other = j
+			}
+		}
+	}
+	c, o := rc[chosen], rc[other]
+	how := "kept the rules' choice"
+	if chosen != 0 {
+		how = "overruled " + rc[0].rule
+	}
+	st.tr.spans[k].ranker = fmt.Sprintf("ranker: %s %.2f over %s %.2f (%s)", c.w.name, c.score, o.w.name, o.score, how)
 }
 
 // spanTrace is what attribution learnt about one span.
 type spanTrace struct {
-	rule  string
-	cue   *cueAt
-	cands []Candidate
+	rule   string
+	cue    *cueAt
+	cands  []Candidate
+	ranker string
 }
 
 // step records a coreference step of the phrase w stands for.
@@ -157,6 +183,9 @@ func (q *QuoteTrace) write(w io.Writer) error {
 	default:
 		b.WriteString("  speaker: none\n")
 	}
+	if q.Ranker != "" {
+		fmt.Fprintf(&b, "  %s\n", q.Ranker)
+	}
 	for _, s := range q.Steps {
 		fmt.Fprintf(&b, "  step: %s\n", s)
 	}
@@ -177,7 +206,13 @@ func clip(s string, n int) string {
 
 // traceDirect records what attribute decided for span k in its sentence.
 func (st *fieldState) traceDirect(k int, rule string, cs []cueAt, cue int, w *who) {
-	t := spanTrace{rule: rule, cands: candidatesOf(cs, w)}
+	t := spanTrace{rule: rule, cands: candidatesOf(cs, w), ranker: st.tr.spans[k].ranker}
+	if rc := st.tr.ranked; len(rc) > 0 && st.tr.rankedSpan == k {
+		t.cands = t.cands[:0]
+		for _, c := range rc {
+			t.cands = append(t.cands, Candidate{Phrase: c.w.phrase, Name: c.w.name, Source: "rule:" + c.rule, Score: c.score, Chosen: c.w == w})
+		}
+	}
 	if cue >= 0 {
 		c := cs[cue]
 		t.cue = &c
@@ -210,7 +245,7 @@ func (st *fieldState) traceQuote(tr *Trace, k, last int, w *who, reason string) 
 		q.KeepRule = ruleUnattributed
 	}
 	t := st.tr.spans[k]
-	q.Rule, q.Candidates = t.rule, t.cands
+	q.Rule, q.Candidates, q.Ranker = t.rule, t.cands, t.ranker
 	if w != nil {
 		st.traceSpeaker(&q, w, t.cue)
 	}
