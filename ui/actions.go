@@ -15,6 +15,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/output"
 	"briefs/articles/source"
@@ -183,7 +184,7 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if !ok {
 			return nil, false
 		}
-		return exportDigest(art, a.cfg.ExportDir), true
+		return exportDigest(art, exportDir(a.cfg.ExportDir)), true
 	}
 	return nil, false
 }
@@ -262,6 +263,78 @@ func ExportPath(dir string, art model.Article) string {
 		dir = "."
 	}
 	return filepath.Join(dir, "briefs-"+slug+".md")
+}
+
+// exportDir is the folder x writes to: the config's export_dir, else the
+// user's documents folder ($XDG_DOCUMENTS_DIR, or the one user-dirs.dirs
+// names), else the home folder; never the folder briefs was started in,
+// which may be anywhere.
+func exportDir(configured string) string {
+	if configured != "" {
+		return configured
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return "" // no home: the current folder is all there is
+	}
+	docs := os.Getenv("XDG_DOCUMENTS_DIR")
+	if docs == "" {
+		docs = userDirsDocuments(home)
+	}
+	if docs != "" {
+		docs = strings.ReplaceAll(docs, "$HOME", home)
+		if info, err := os.Stat(docs); err == nil && info.IsDir() {
+			return docs
+		}
+	}
+	return home
+}
+
+// userDirsDocuments is the documents folder named in xdg-user-dirs'
+// user-dirs.dirs (XDG_DOCUMENTS_DIR="$HOME/Documents"), or "".
+func userDirsDocuments(home string) string {
+	cfg := os.Getenv("XDG_CONFIG_HOME")
+	if cfg == "" {
+		cfg = filepath.Join(home, ".config")
+	}
+	b, err := os.ReadFile(filepath.Join(cfg, "user-dirs.dirs"))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "XDG_DOCUMENTS_DIR="); ok {
+			return strings.Trim(v, `"`)
+		}
+	}
+	return ""
+}
+
+// exportedLine is the status line's message for a digest written to path,
+// at most width cells: a long file name loses its middle first, then the
+// folder does ("Digest written to ~/Documents/briefs-us-and-r…moscow.md").
+func exportedLine(path string, width int) string {
+	const lead = "Digest written to "
+	dir, name := filepath.Split(shortPath(path))
+	room := width - len(lead)
+	if room <= 0 || ansi.StringWidth(dir+name) <= room {
+		return lead + dir + name
+	}
+	name = middleCut(name, max(room-ansi.StringWidth(dir), 12))
+	if ansi.StringWidth(dir+name) > room {
+		dir = middleCut(dir, max(room-ansi.StringWidth(name), 4))
+	}
+	return lead + dir + name
+}
+
+// middleCut fits s in w cells with an ellipsis in its middle.
+func middleCut(s string, w int) string {
+	r := []rune(s)
+	if ansi.StringWidth(s) <= w || len(r) < 3 {
+		return s
+	}
+	head := (w - 1) / 2
+	tail := w - 1 - head
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }
 
 // exportDigest writes the brief's Markdown digest off the update loop.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/output"
 	"briefs/model"
@@ -169,6 +170,79 @@ func TestExportWritesDigest(t *testing.T) {
 	a, _ = keys(t, a, "x")
 	if s := screen(a); !strings.Contains(s, "Export failed") {
 		t.Errorf("a bad export folder is not reported:\n%s", s)
+	}
+}
+
+// With no export_dir, x writes to the documents folder, else home, never
+// the folder briefs started in; the message fits at 80 columns (issue 20,
+// defect 15).
+func TestExportDefaultsToDocuments(t *testing.T) {
+	home := t.TempDir()
+	start := t.TempDir()
+	t.Chdir(start)
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "cfg"))
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
+	papers := filepath.Join(home, "Papers")
+	for _, d := range []string{papers, filepath.Join(home, "cfg")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	name := "briefs-us-and-russia-struggle-to-overcome-rifts-in-moscow.md"
+	export := func(want string) {
+		t.Helper()
+		a := opened(t, 80, 24)
+		a.cfg.ExportDir = ""
+		a, _ = keys(t, a, "x")
+		if _, err := os.Stat(filepath.Join(want, name)); err != nil {
+			t.Errorf("x wrote no digest in %s: %v", want, err)
+		}
+		if m, _ := filepath.Glob(filepath.Join(start, "*.md")); len(m) > 0 {
+			t.Errorf("x wrote to the start folder: %v", m)
+		}
+		lines := strings.Split(screen(a), "\n")
+		msg := ""
+		for _, l := range lines {
+			if strings.Contains(l, "Digest written to") {
+				msg = strings.TrimSpace(l)
+			}
+		}
+		if !strings.HasPrefix(msg, "Digest written to ~") || !strings.HasSuffix(msg, ".md") || ansi.StringWidth(msg) > 80 {
+			t.Errorf("the message is cut, or does not name the file: %q", msg)
+		}
+	}
+	// no documents folder named: home
+	export(home)
+	// user-dirs.dirs names one
+	if err := os.WriteFile(filepath.Join(home, "cfg", "user-dirs.dirs"), []byte("# xdg\nXDG_DOCUMENTS_DIR=\"$HOME/Papers\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	export(papers)
+	// the environment names another
+	docs := filepath.Join(home, "Docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_DOCUMENTS_DIR", docs)
+	export(docs)
+}
+
+func TestExportedLine(t *testing.T) {
+	t.Setenv("HOME", "/home/ann")
+	long := "/home/ann/Documents/briefs-ministers-of-twelve-nations-gather-in-a-very-long-titled.md"
+	for _, w := range []int{40, 60, 80, 120} {
+		got := exportedLine(long, w)
+		prefix := "Digest written to ~/Documents/briefs-"
+		if w < 60 {
+			prefix = "Digest written to ~/" // too narrow for the folder whole
+		}
+		if ansi.StringWidth(got) > w || !strings.HasPrefix(got, prefix) || !strings.HasSuffix(got, ".md") {
+			t.Errorf("at %d: %q", w, got)
+		}
+	}
+	if got := exportedLine(long, 200); got != "Digest written to ~/Documents/briefs-ministers-of-twelve-nations-gather-in-a-very-long-titled.md" {
+		t.Errorf("wide: %q", got)
 	}
 }
 

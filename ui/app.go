@@ -284,7 +284,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Error != nil {
 			a.warn("Export failed: " + msg.Error.Error())
 		} else {
-			a.say("Digest written to " + shortPath(msg.Path))
+			a.say(exportedLine(msg.Path, a.width))
 		}
 		return a, a.layout()
 	case BrowserMsg:
@@ -761,6 +761,11 @@ func (a App) chrome() string {
 	if a.ld.loading {
 		lines = append(lines, a.progressLine())
 	}
+	if len(lines) == 0 && a.height >= messageLineHeight {
+		// the message line stays when empty: a message coming or going
+		// would resize the list, and its page count would change
+		lines = append(lines, "")
+	}
 	if w := a.watchLine(); w != "" {
 		lines = append(lines, w)
 	}
@@ -779,6 +784,10 @@ func (a App) chrome() string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// messageLineHeight is the least height at which the message line is kept
+// when there is no message (a short terminal keeps its lines for briefs).
+const messageLineHeight = 10
 
 // helpBar is the help at the foot of the screen. The short bar keeps its
 // last keys (the root's: help, quit) whatever the width: the component's

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"go/token"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -325,6 +326,41 @@ func TestURLHyperlinkThroughTheApp(t *testing.T) {
 		a, _ = keys(t, a, "enter")
 		if !strings.Contains(a.View().Content, ansi.SetHyperlink(url)) {
 			t.Errorf("at %d columns the URL is no hyperlink", w)
+		}
+	}
+}
+
+// The list's page count holds while a message comes and goes under it (a
+// message line is kept when empty), and reads "page N/M" (issue 20,
+// defect 15).
+func TestPageCountHoldsWhenTheMessageGoes(t *testing.T) {
+	var arts []model.Article
+	for i := range 40 {
+		arts = append(arts, model.Article{ID: fmt.Sprintf("b%02d", i), Title: fmt.Sprintf("Harbour brief number %d", i),
+			Published: time.Date(2026, 3, 1+i%28, 0, 0, 0, 0, time.UTC), Body: "Envoys met."})
+	}
+	page := regexp.MustCompile(`page \d+/(\d+)`)
+	count := func(a App) string {
+		m := page.FindStringSubmatch(screen(a))
+		if m == nil {
+			t.Fatalf("no page count on screen:\n%s", screen(a))
+		}
+		return m[1]
+	}
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		a := sized(t, sz[0], sz[1], arts)
+		quiet := count(a)
+		a.say("Sorted by date")
+		a.layout()
+		if said := count(a); said != quiet {
+			t.Errorf("%dx%d: %s pages with a message, %s without", sz[0], sz[1], said, quiet)
+		}
+		a, _ = keys(t, a, "j") // a key clears the message
+		if a.status != "" {
+			t.Fatalf("the message stayed: %q", a.status)
+		}
+		if again := count(a); again != quiet {
+			t.Errorf("%dx%d: %s pages once the message went, %s before", sz[0], sz[1], again, quiet)
 		}
 	}
 }

@@ -425,6 +425,11 @@ func New(arts []model.Article, st theme.Styles) Model {
 	l.SetShowHelp(false) // the root draws one help bar for everything
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("brief", "briefs")
+	// "page 3/120", not a row of dots: it reads at any count (bubbles
+	// builds the dots on every update, in time that grows with the
+	// square of the pages: seconds at 100k briefs), and says the count
+	l.Paginator.Type = paginator.Arabic
+	l.Paginator.ArabicFormat = "page %d/%d"
 	l.Filter = filterWords
 	byID := make(map[string]*item, len(arts))
 	for _, it := range all {
@@ -526,24 +531,10 @@ func (m *Model) SetSize(w, h int) {
 	m.list.SetShowStatusBar(!small && !m.order.Group)
 	m.list.SetShowPagination(!small)
 	m.list.SetSize(max(w, 0), max(h, 0))
-	m.pickPaginator(len(m.list.Items()))
 }
 
 // smallHeight is the height under which the list shows only its briefs.
 const smallHeight = 10
-
-// pickPaginator shows the page as "3/120" rather than a row of dots when
-// the dots would not fit, before the list draws them: bubbles' list
-// builds the row of dots on every update to find out, in time that grows
-// with the square of the pages (seconds at 100k briefs).
-func (m *Model) pickPaginator(items int) {
-	pages := items / max(1, m.list.Paginator.PerPage)
-	if pages*2 > m.list.Width() {
-		m.list.Paginator.Type = paginator.Arabic
-	} else {
-		m.list.Paginator.Type = paginator.Dots
-	}
-}
 
 // Append adds articles at the end of the list and returns how many were
 // new. An article whose id is already listed replaces it in place (a
@@ -636,7 +627,6 @@ func (m *Model) setArranged(all []list.Item) tea.Cmd {
 		m.groupNote = ""
 	}
 	m.list.SetShowStatusBar(!m.order.Group && m.list.Height() >= smallHeight)
-	m.pickPaginator(len(shown))
 	cmd := m.list.SetItems(shown)
 	m.setCounts()
 	switch {

@@ -126,7 +126,8 @@ type Config struct {
 	Browser string `toml:"browser"`
 	// Clipboard is ClipboardAuto, ClipboardSystem or ClipboardOSC52.
 	Clipboard string `toml:"clipboard"`
-	// ExportDir is where digests are written; "" is the current folder.
+	// ExportDir is where digests are written; "" is the documents folder
+	// (XDG_DOCUMENTS_DIR), else the home folder.
 	ExportDir string `toml:"export_dir"`
 	// ExtractMemoryMB bounds the memory that extracting briefs uses at once,
 	// on all cores (articles.Pipeline.SetMemoryBudget), in MB.

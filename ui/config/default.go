@@ -57,7 +57,8 @@ browser = ""
 # through OSC 52 when there is none, say over ssh), "system" or "osc52".
 clipboard = "auto"
 
-# Folder that exported digests are written to. Empty: the current folder.
+# Folder that exported digests are written to. Empty: your documents folder
+# (XDG_DOCUMENTS_DIR), else your home folder.
 export_dir = ""
 
 # Memory, in MB, that extracting briefs may use at once on all cores: more
