@@ -1,6 +1,6 @@
 // Package lexicon holds the word lists that more than one part of briefs
 // reads: honorifics, titles, post-nominal letters, family-name particles and
-// abbreviations. Each list is an embedded text file (one lower-case word a
+// abbreviations, and the quote extractor's speech verbs and description nouns. Each list is an embedded text file (one lower-case word a
 // line, # for comments), so that a word is added in one place for everyone.
 //
 //	lexicon.Has(lexicon.Honorifics, "Mr")   // true: any case, one final stop allowed ("Mr.")
@@ -26,10 +26,22 @@ const (
 	PostNominals              // letters after a name: qc, mp, mep
 	Particles                 // family-name particles: al, bin, von, de
 	Abbreviations             // words that keep their full stop: mr, corp, u.s (without the final stop)
+	// The quote lists (articles/quotes).
+	SpeechVerbs      // speech verbs with regular forms, base form: warn (warns, warned, warning)
+	SpeechVerbNouns  // forms of speech verbs that are mostly nouns or other senses: claims, report
+	AfterQuoteVerbs  // speech only right after a quotation: snapped, quipped
+	ClauseFinalVerbs // speech when they end their clause before a quotation: agreed, elaborated
+	RoleNouns        // description heads that stand for a named person: minister, spokesman
+	PersonNouns      // other description heads of one person: aide, lawyer, analyst
+	DocumentNouns    // things that carry words: statement, letter, report
+	SpeechNouns      // said things a possessive names the sayer of: claim, remarks, warning
+	GroupHeads       // nouns that after a name make it a group or another person: campaign, aides
 	numLists
 )
 
-var files = [numLists]string{"honorifics.txt", "titles.txt", "postnominals.txt", "particles.txt", "abbreviations.txt"}
+var files = [numLists]string{"honorifics.txt", "titles.txt", "postnominals.txt", "particles.txt", "abbreviations.txt",
+	"speechverbs.txt", "speechverbnouns.txt", "afterquoteverbs.txt", "clausefinalverbs.txt", "rolenouns.txt", "personnouns.txt",
+	"documentnouns.txt", "speechnouns.txt", "groupheads.txt"}
 
 // String returns the list's file name without ".txt".
 func (l List) String() string {

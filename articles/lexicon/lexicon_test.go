@@ -71,3 +71,36 @@ func TestStrings(t *testing.T) {
 		t.Errorf("String: %q %q", Honorifics.String(), List(99).String())
 	}
 }
+
+// TestQuoteLists checks the quote extractor's lists hold what their names
+// say: speech verbs in their base form, and each of their noun-like forms
+// the form of a speech verb.
+func TestQuoteLists(t *testing.T) {
+	for _, v := range Words(SpeechVerbs) {
+		if strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing") {
+			t.Errorf("speech verb %q is not a base form", v)
+		}
+	}
+	for _, w := range Words(SpeechVerbNouns) {
+		ok := false
+		for _, v := range Words(SpeechVerbs) {
+			stem := strings.TrimSuffix(strings.TrimSuffix(v, "e"), "y")
+			ok = ok || strings.HasPrefix(w, stem)
+		}
+		if !ok {
+			t.Errorf("%q in speechverbnouns is no form of a speech verb", w)
+		}
+	}
+	for _, c := range []struct {
+		l List
+		w string
+	}{{SpeechVerbs, "warn"}, {AfterQuoteVerbs, "quipped"}, {ClauseFinalVerbs, "agreed"}, {RoleNouns, "Minister"},
+		{PersonNouns, "aide"}, {DocumentNouns, "Statement"}, {SpeechNouns, "claims"}, {GroupHeads, "campaign"}, {SpeechVerbNouns, "claims"}} {
+		if !Has(c.l, c.w) {
+			t.Errorf("%v lacks %q", c.l, c.w)
+		}
+	}
+	if Has(SpeechVerbs, "said") || Has(RoleNouns, "statement") {
+		t.Error("a word in the wrong list")
+	}
+}

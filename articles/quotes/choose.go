@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"briefs/articles/lexicon"
 )
 
 // Stage: choose. attribute picks the speaker of a quotation among its
@@ -427,17 +429,13 @@ func opensClause(items []item, k, to int) bool {
 }
 
 // documentNouns are things that carry words and so can be quoted.
-var documentNouns = toSet(`text draft statement declaration communique communiqué resolution report letter memo ad ads
-editorial post tweet email message release document agreement treaty bill law plan proposal platform`)
+var documentNouns = lexSet(lexicon.DocumentNouns)
 
 // possessivePronouns give the pronoun that stands for their possessor.
 var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
 
 // speechNouns are said things whose sayer is named by a possessive ("Voss's claim").
-var speechNouns = toSet(`claim claims statement statements remark remarks comment comments assertion assertions promise promises
-pledge pledges vow vows warning warnings words description descriptions insistence suggestion suggestions argument arguments
-accusation accusations charge charges boast boasts admission admissions reply answer message tweet tweets slogan
-characterization characterisation prediction predictions threat threats demand demands call calls complaint complaints`)
+var speechNouns = lexSet(lexicon.SpeechNouns)
 
 // possessorOfSpeech finds "X's claim that ... "Q"" or "X's claim of "Q""
 // before the quotation items[i], within its clause: X speaks, and the noun

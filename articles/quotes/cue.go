@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"briefs/articles/lexicon"
+)
 
 // Stage: cue. sentenceCues reads the speech cues of a sentence (CueRules)
 // and the speaker each names (CueSpeakerRules).
@@ -473,11 +477,7 @@ func ownCue(w string) string {
 var namingCues = toSet("called calling described labeled labelled dubbed titled named")
 
 // afterCues are speech verbs only right after a quotation ("Q," Oliver barked).
-var afterCues = toSet(`barked beamed assured riffed continued states state reads read snapped laughed smiled shot cracked
-offered chimed sighed mused quipped joked shouted yelled cried exclaimed replied responded retorted countered
-concluded conceded remarked observed told asks answered pressed agreed remembered recalled insisted explained
-fumed scoffed quipped mocked griped grumbled muttered thundered declared cautioned reacted
-sings sang chanted chants shouts whispered pleaded vowed promised predicted warned`)
+var afterCues = lexSet(lexicon.AfterQuoteVerbs)
 
 // afterQuote reports whether the word at j follows a quotation, with at most a
 // short noun phrase between ("Q," the senator barked / "Q," barked the senator).
@@ -496,7 +496,7 @@ func afterQuote(items []item, lo, j int) bool {
 }
 
 // finalCues are speech verbs when they end their clause ("X agreed.", "Y replied:").
-var finalCues = toSet("agreed disagreed continued elaborated replied responded countered concluded recalled explained added noted")
+var finalCues = lexSet(lexicon.ClauseFinalVerbs)
 
 // sentenceOpeningCue reports "Continued Stone:" or "Added Ms. Reyes,"
 // opening a sentence at items[j]: capitalised words, then a colon or a

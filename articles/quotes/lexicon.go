@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"briefs/articles/lexicon"
+)
 
 // cueForm says what a cue word is: the verb it is a form of and whether it is
 // a participle ("telling", "adding") whose speaker is its clause's subject.
@@ -12,12 +16,9 @@ type cueForm struct {
 // cues maps every form of every speech verb to its cueForm.
 var cues = buildCues()
 
-// speech verbs with regular forms (see verbForms).
-const regularCueVerbs = `add stress warn insist tweet ask state declare announce note explain argue claim reply respond
-remark observe suggest acknowledge admit concede recall emphasize emphasise urge vow promise predict complain
-contend maintain assert conclude caution report post joke quip shout yell testify confirm
-blast slam lament demand boast brag retort whisper scoff muse exclaim proclaim recount affirm reiterate pledge
-underline underscore tout describe criticize criticise call dub label chant scream roar comment`
+// speech verbs with regular forms (see verbForms); the word lists of this
+// package that a linguist edits live in articles/lexicon.
+var regularCueVerbs = lexicon.Words(lexicon.SpeechVerbs)
 
 // irregular forms, each with its lemma.
 var irregularCues = map[string]string{
@@ -27,11 +28,7 @@ var irregularCues = map[string]string{
 }
 
 // forms of the verbs above that are mostly nouns or other senses in news text.
-var notCues = toSet(`state states stated_ post posts note charge demand demands promise promises joke jokes tweet tweets call calls
-claim claims report blast blasts slam slams label labels dub dubs describe tout touts pledge pledges vow vows boast boasts
-concede conclude recall recalls caution cautions testify underline underscore yell shout brag muse scoff whisper retort lament
-confirm confirms post posted posting reply replies respond responds maintain maintains observe observes remark remarks
-yell yells shout shouts chant chants scream screams roar roars comment comments`)
+var notCues = lexSet(lexicon.SpeechVerbNouns)
 
 // pronounCues are the forms notCues leaves out, taken as the verb right
 // after "he" or "she" (subjectPronouns): "she yells", "he posts". Taken
@@ -39,7 +36,7 @@ yell yells shout shouts chant chants scream screams roar roars comment comments`
 // speakers ("they tweet", "it states") and gained none.
 var pronounCues = func() map[string]cueForm {
 	m := map[string]cueForm{}
-	for _, v := range strings.Fields(regularCueVerbs) {
+	for _, v := range regularCueVerbs {
 		for _, f := range verbForms(v) {
 			if notCues[f] && !strings.HasSuffix(f, "ing") {
 				m[f] = cueForm{lemma: v}
@@ -54,7 +51,7 @@ var subjectPronouns = toSet("he she")
 
 func buildCues() map[string]cueForm {
 	m := map[string]cueForm{}
-	for _, v := range strings.Fields(regularCueVerbs) {
+	for _, v := range regularCueVerbs {
 		for _, f := range verbForms(v) {
 			if !notCues[f] {
 				m[f] = cueForm{lemma: v, participle: strings.HasSuffix(f, "ing")}
@@ -124,11 +121,7 @@ professor pastor father bishop rabbi imam coach captain lieutenant sergeant colo
 u.s. us u.n. un`)
 
 // roleNouns are heads of descriptions that stand for a named person ("the minister").
-var roleNouns = toSet(`minister envoy ambassador president secretary senator governor spokesman spokeswoman spokesperson
-diplomat candidate nominee chairman chairwoman leader official congressman congresswoman representative mayor director
-chancellor king queen prince general commander chief premier lawmaker attorney judge prosecutor host moderator adviser
-advisor aide businessman billionaire mogul counterpart democrat republican former speaker statesman negotiator
-archbishop bishop cardinal mp msp mep`)
+var roleNouns = lexSet(lexicon.RoleNouns)
 
 // union makes one set of the words of several, so that one lookup answers
 // for all of them (keysOf makes a set of a map's keys).
@@ -151,4 +144,14 @@ func keysOf[V any](m map[string]V) map[string]bool {
 		out[k] = true
 	}
 	return out
+}
+
+// lexSet makes a set of a lexicon list.
+func lexSet(l lexicon.List) map[string]bool {
+	ws := lexicon.Words(l)
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
 }

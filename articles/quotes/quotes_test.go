@@ -463,3 +463,25 @@ func TestWordClassesAreWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconCues checks the cue table built from the lexicon's speech
+// verbs: every regular form a cue, the noun-like forms not (but after
+// he/she), the irregular verbs by hand.
+func TestLexiconCues(t *testing.T) {
+	for w, want := range map[string]string{"warned": "warn", "warning": "warn", "insists": "insist", "said": "say", "told": "tell"} {
+		if got := cues[w].lemma; got != want {
+			t.Errorf("cue %q: lemma %q, want %q", w, got, want)
+		}
+	}
+	for _, w := range []string{"claims", "report", "calls"} {
+		if cues[w] != (cueForm{}) {
+			t.Errorf("%q is a cue; the lexicon says it is mostly a noun", w)
+		}
+	}
+	if pronounCues["claims"].lemma != "claim" {
+		t.Errorf("'he claims': %+v", pronounCues["claims"])
+	}
+	if !roleNouns["minister"] || !documentNouns["statement"] || !speechNouns["remarks"] || !groupHeads["campaign"] || !personNouns["aide"] {
+		t.Error("a description list lost a word")
+	}
+}

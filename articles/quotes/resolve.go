@@ -1,9 +1,11 @@
 package quotes
 
 import (
-	"briefs/model"
 	"sort"
 	"strings"
+
+	"briefs/articles/lexicon"
+	"briefs/model"
 )
 
 // Stage: resolve. A phrase that names or stands for a speaker becomes the
@@ -346,10 +348,7 @@ func startsUpper(s string) bool {
 
 // groupHeads are nouns that, after a name, make the phrase a group or a
 // person other than the one named ("the Trump campaign", "Clinton aides").
-var groupHeads = toSet(`campaign campaigns team administration spokesman spokeswoman spokesperson aide aides adviser advisers
-advisor advisors official officials office camp family lawyer lawyers attorney attorneys staff staffer staffers supporters
-allies government ministry cabinet people foundation organization committee lawmakers daughter son wife husband brother
-sister father mother doctor physician letter statement website account memo report brief book ad`)
+var groupHeads = lexSet(lexicon.GroupHeads)
 
 // groupHead reports whether text[from:to] after a name is a possessive, a
 // group noun or a role ("Chilean ambassador"), so that the phrase names
@@ -375,12 +374,7 @@ chairman chairwoman mayor congressman congresswoman lawmaker democrat republican
 archbishop bishop cardinal mp msp mep`)
 
 // personNouns head descriptions of a single person besides roleNouns.
-var personNouns = toSet(`aide adviser advisor lawyer attorney doctor physician analyst expert professor economist strategist
-pollster source voter resident activist witness teacher student worker officer agent reporter journalist columnist
-editor writer author historian scientist researcher executive ceo founder owner manager organizer organiser supporter
-critic member man woman spokeswoman spokesman chairwoman congresswoman commentator pundit consultant operative donor anchor
-widow delegate niece nephew cousin aunt uncle grandson granddaughter grandmother grandfather neighbor neighbour
-friend`)
+var personNouns = lexSet(lexicon.PersonNouns)
 
 // describedBefore finds the last speaker before pos named only by a
 // description with the same head noun ("a senior US official" for "the
