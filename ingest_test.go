@@ -2,6 +2,13 @@ package main
 
 import (
 	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/model"
+	"briefs/ui"
+	"briefs/ui/search"
 	"net/url"
 	"regexp"
 	"slices"
@@ -188,4 +195,51 @@ func TestCommandsReadTheArchive(t *testing.T) {
 	if code1 != 0 || viaEnv != viaFlag {
 		t.Errorf("$%s: exit %d, %d bytes; --archive %d bytes", envArchive, code1, len(viaEnv), len(viaFlag))
 	}
+}
+
+// The reader's loader over the shared archive sends every brief (a first
+// screen's worth first), the search index, and ends with LoadedMsg.
+func TestServerLoader(t *testing.T) {
+	u := pgtest.URL(t)
+	if code, stderr := runBriefs("ingest", "--archive", u, "--samples"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	ar, err := pgarchive.Open(context.Background(), u, pgarchive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ar.Close()
+	want, _ := ar.Len(context.Background())
+	out := make(chan tea.Msg, 1000)
+	start := time.Now()
+	go func() { serverLoader(ar)(context.Background(), out); close(out) }()
+	var got []model.Article
+	var firstBatch time.Duration
+	var searcher search.Searcher
+	var last tea.Msg
+	for m := range out {
+		switch m := m.(type) {
+		case ui.ArticlesMsg:
+			if got == nil {
+				firstBatch = time.Since(start)
+			}
+			got = append(got, m.Articles...)
+		case ui.SearcherMsg:
+			searcher = m.Searcher
+		}
+		last = m
+	}
+	if len(got) != want || want == 0 {
+		t.Fatalf("the loader sent %d briefs; the archive holds %d", len(got), want)
+	}
+	if l, ok := last.(ui.LoadedMsg); !ok || len(l.Warnings) != 0 {
+		t.Fatalf("last message %#v; want a LoadedMsg with no warning", last)
+	}
+	if searcher == nil {
+		t.Fatal("no index for the search view")
+	}
+	if res, err := searcher.Search("Lavrov", 0); err != nil || len(res.Hits) == 0 {
+		t.Fatalf("the index finds no Lavrov: %v", err)
+	}
+	t.Logf("%d briefs; the first batch after %v", len(got), firstBatch)
 }

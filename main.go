@@ -27,6 +27,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"briefs/articles"
+	"briefs/articles/pgarchive"
 	"briefs/articles/source"
 	"briefs/ui"
 	"briefs/ui/config"
@@ -208,9 +209,21 @@ briefs quotes --speaker Lavrov`,
 			// (300,000 briefs: 9.3 s to a complete list against 3.6 s).
 			// Extraction is bounded by its budget (Pipeline.SetMemoryBudget).
 			opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems}
+			if addr := readFromServer(cmd); addr != "" { // the shared archive
+				if len(args) > 0 {
+					return usagef(cmd, "--archive (or $%s) reads the shared archive: give it no PATH (%s)", envArchive, args[0])
+				}
+				ar, err := pgarchive.Open(cmd.Context(), addr, pgarchive.Options{})
+				if err != nil {
+					return err
+				}
+				defer ar.Close()
+				opt.Loader = serverLoader(ar)
+			}
 			return ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: cmd.InOrStdin()}}, opt)
 		},
 	}
+	root.Flags().String("archive", "", "read the shared archive on a PostgreSQL server: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+")")
 	root.PersistentFlags().StringVar(&cfgPath, "config", "", "the config file (default $BRIEFS_CONFIG, then $XDG_CONFIG_HOME/briefs/config.toml)")
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("briefs {{.Version}}\n")
