@@ -666,12 +666,21 @@ func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error
 				return nil
 			}
 		}
-		recs := tx.Bucket(bucketRecs)
+		// the ids, from the records: the numbers ascend, so a cursor steps
+		// to the next when it is near and seeks only across gaps
+		c := tx.Bucket(bucketRecs).Cursor()
+		var k, v []byte
 		for _, s := range seqs {
 			if q.Limit > 0 && len(out) >= q.Limit {
 				break
 			}
-			if v := recs.Get(seqKey(s)); v != nil {
+			for step := 0; k != nil && len(k) == 8 && binary.BigEndian.Uint64(k) < s && step < 16; step++ {
+				k, v = c.Next()
+			}
+			if k == nil || len(k) != 8 || binary.BigEndian.Uint64(k) < s {
+				k, v = c.Seek(seqKey(s))
+			}
+			if k != nil && len(k) == 8 && binary.BigEndian.Uint64(k) == s {
 				out = append(out, recordID(v))
 			}
 		}

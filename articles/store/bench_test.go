@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"briefs/articles"
+	"briefs/articles/archive"
 	"briefs/articles/source"
 	"briefs/articles/store"
 	"briefs/model"
@@ -151,3 +153,102 @@ func BenchmarkCacheWarmPass(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/brief")
 }
+
+// benchArchive is an embedded archive of n copies of the extracted sample
+// briefs, each with its own id and title, made once per benchmark.
+func benchArchive(b *testing.B, n int) *store.Archive {
+	b.Helper()
+	base := extracted(b)
+	dir := b.TempDir()
+	ar, err := store.OpenArchive(filepath.Join(dir, "archive.db"), filepath.Join(dir, "state.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ar.Close() })
+	var batch []model.Article
+	for i := range n {
+		a := base[i%len(base)]
+		a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		a.Title = fmt.Sprintf("%s (%d)", a.Title, i)
+		batch = append(batch, a)
+		if len(batch) == 1000 || i == n-1 {
+			if err := ar.Put(context.Background(), batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	return ar
+}
+
+// BenchmarkArchiveList: the complete list of an archive of 10,000 briefs
+// (every record, in order), as the reader's list would read it at start;
+// ns/op over 10,000 is the cost a brief.
+func BenchmarkArchiveList(b *testing.B) {
+	ar := benchArchive(b, 10000)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		ar.List(ctx, 0, func(archiveRecord) bool { n++; return true })
+		if n != 10000 {
+			b.Fatalf("%d records", n)
+		}
+	}
+}
+
+// BenchmarkArchiveSearch: an entity, a speaker and a two-word full-text
+// search over the same archive, all ids each.
+func BenchmarkArchiveSearch(b *testing.B) {
+	ar := benchArchive(b, 10000)
+	ctx := context.Background()
+	var ent, speaker, text string
+	ar.List(ctx, 0, func(r archiveRecord) bool {
+		a, err := ar.Get(ctx, r.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ent == "" && len(a.Entities) > 0 {
+			ent = a.Entities[0].ID
+		}
+		if speaker == "" && len(a.Quotes) > 0 && a.Quotes[0].SpeakerEntity != "" {
+			speaker = a.Quotes[0].SpeakerEntity
+		}
+		if w := strings.Fields(a.Title); text == "" && len(w) > 2 {
+			text = w[0] + " " + w[1]
+		}
+		return ent == "" || speaker == "" || text == ""
+	})
+	for _, q := range []struct {
+		name string
+		q    archive.Query
+	}{{"entity", archive.Query{Entity: ent}}, {"speaker", archive.Query{Speaker: speaker}}, {"text", archive.Query{Text: text}}} {
+		b.Run(q.name, func(b *testing.B) {
+			ids, err := ar.Search(ctx, q.q)
+			if err != nil || len(ids) == 0 {
+				b.Fatalf("%+v: %d ids, %v", q.q, len(ids), err)
+			}
+			for b.Loop() {
+				ar.Search(ctx, q.q)
+			}
+			b.ReportMetric(float64(len(ids)), "ids")
+		})
+	}
+}
+
+// BenchmarkArchiveGet: opening one brief of the archive.
+func BenchmarkArchiveGet(b *testing.B) {
+	ar := benchArchive(b, 10000)
+	ctx := context.Background()
+	var ids []string
+	ar.List(ctx, 0, func(r archiveRecord) bool { ids = append(ids, r.ID); return len(ids) < 1000 })
+	i := 0
+	for b.Loop() {
+		if _, err := ar.Get(ctx, ids[i%len(ids)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+type archiveRecord = archive.Record
