@@ -34,9 +34,10 @@ import (
 //  6. text that is not UTF-8 with a few bad bytes, and has enough
 //     non-ASCII bytes to tell, is given the charset a detector names
 //     with confidence (see detectCharset);
-//  7. otherwise the bytes stay as they are, and the bad ones become
-//     U+FFFD when the text is cleaned: UTF-8 with a bad byte is repaired,
-//     not guessed.
+//  7. otherwise the bytes stay as they are, but for Windows-1252 quotes
+//     and dashes pasted into mostly-ASCII text (windowsPunctuation), and
+//     the bad ones become U+FFFD when the text is cleaned: UTF-8 with a
+//     bad byte is repaired, not guessed.
 //
 // A decoded XML document has its declaration's encoding set to UTF-8, so
 // that the feed parser does not decode it a second time. Gzip data is
@@ -65,7 +66,54 @@ func toUTF8Text(data []byte, headerCharset string) []byte {
 	if enc := detectCharset(data); enc != nil {
 		return decodeWith(enc, data)
 	}
-	return data
+	return windowsPunctuation(data)
+}
+
+// maxPunctuationShare bounds the share of non-ASCII bytes (one in this
+// many) in text whose stray bytes windowsPunctuation reads as Windows-1252.
+const maxPunctuationShare = 10
+
+// windowsPunctuation reads the stray bytes 0x80-0x9F of UTF-8 text (bytes
+// that are no part of a valid sequence) as the Windows-1252 punctuation
+// they are there: curly quotes, dashes and an ellipsis pasted from a word
+// processor into an otherwise UTF-8 page or feed. Mapped to U+FFFD, a
+// quotation loses its marks. Only in text that is mostly ASCII (at most
+// one byte in ten above 0x7F) and not binary; other stray bytes stay bad,
+// and become U+FFFD when the text is cleaned.
+func windowsPunctuation(data []byte) []byte {
+	high := 0
+	for _, c := range data {
+		if c >= 0x80 {
+			high++
+		}
+	}
+	if high == 0 || high*maxPunctuationShare > len(data) || binaryControls(data) {
+		return data
+	}
+	var out []byte
+	for i := 0; i < len(data); {
+		size := 1
+		if c := data[i]; c >= 0x80 {
+			var r rune
+			r, size = utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 && c <= 0x9f && c1Windows1252[c-0x80] != 0 {
+				if out == nil {
+					out = append(make([]byte, 0, len(data)+16), data[:i]...)
+				}
+				out = utf8.AppendRune(out, c1Windows1252[c-0x80])
+				i++
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 // minDetectBytes is how many non-ASCII bytes text must have before its

@@ -65,3 +65,20 @@ func TestUndeclaredLegacyCharsets(t *testing.T) {
 		t.Errorf("damaged UTF-8 Latin: %v %+v", err, arts)
 	}
 }
+
+// Windows-1252 quotes and dashes pasted into UTF-8 text (stray bytes
+// 0x91-0x97 among valid UTF-8) are read as the marks they are, so the
+// quotation keeps them; other stray bytes still become U+FFFD.
+func TestWindowsPunctuationInUTF8(t *testing.T) {
+	feed := "<rss><channel><item><title>Caf\xc3\xa9 talks \x96 day two</title><description>Envoys in Gen\xc3\xa8ve said \x93we will stay\x94 and \x91no\x92\x85 The \xff was lost.</description></item></channel></rss>"
+	arts, err := Parse("feed.xml", []byte(feed))
+	if err != nil || len(arts) != 1 || arts[0].Title != "Café talks – day two" || arts[0].Body != "Envoys in Genève said “we will stay” and ‘no’… The \ufffd was lost." {
+		t.Errorf("%v %+v", err, arts)
+	}
+	// Text with many bytes above 0x7F is no UTF-8 with a few pasted marks:
+	// left to the detector or to U+FFFD, never read byte by byte.
+	data := []byte(strings.Repeat("\x93\xe9\xf0\x94 ", 50))
+	if got := windowsPunctuation(data); string(got) != string(data) {
+		t.Errorf("dense high bytes changed: %q", got[:20])
+	}
+}

@@ -3,6 +3,7 @@ package source
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Fuzz targets: every parser and the cleaner. Their seed corpora are in
@@ -99,6 +100,32 @@ func FuzzBalanceXML(f *testing.F) {
 			if again, ok2 := balanceXML(out); ok2 {
 				t.Fatalf("mended twice: %q -> %q -> %q", data, out, again)
 			}
+		}
+	})
+}
+
+// FuzzCharset checks the decoding path: it never panics, and reading
+// stray bytes as Windows-1252 punctuation never adds a bad byte.
+func FuzzCharset(f *testing.F) {
+	for _, s := range []string{"Caf\xc3\xa9 \x93yes\x94 \xff", "\xff\xfeT\x00", "<?xml version='1.0' encoding='koi8-r'?><a>\xf0\xd2</a>", "<meta charset=gbk>\xbb\xe1"} {
+		f.Add([]byte(s))
+	}
+	bad := func(b []byte) int {
+		n := 0
+		for i := 0; i < len(b); {
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				n++
+			}
+			i += size
+		}
+		return n
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		toUTF8Text(data, "")
+		toUTF8Text(data, "windows-1252")
+		if out := windowsPunctuation(data); bad(out) > bad(data) {
+			t.Fatalf("%q -> %q", data, out)
 		}
 	})
 }
