@@ -39,6 +39,14 @@ func TestIssueErrors(t *testing.T) {
 		{"A.U. is the African Union", "Troops of the African Union were sent north. A.U. officials said more would follow.", "A.U.", model.KindOrganization, "African Union"},
 		{"a bare Parliament", "The bill now goes to Parliament, where it may stall.", "Parliament", model.KindOrganization, ""},
 		{"a commission named in full", "A report by the Low Pay Commission said wages had risen.", "Low Pay Commission", model.KindOrganization, ""},
+		{"a sentence opening No is no name", "No decision has been taken yet, a spokeswoman for the council said.", "No", "", ""},
+		{"a quoted No is no name", "Asked whether she would stand again, Ruth Anstey said: \"No.\"", "No", "", ""},
+		{"Uni is no name", "Many students who leave Uni in their first year never return, the survey found.", "Uni", "", ""},
+		{"Hospital is no name", "The driver was taken to Hospital after the crash on the bypass, police said.", "Hospital", "", ""},
+		{"a nickname is no name", "The home secretary, dubbed Robocop for his hard line on crime, met police chiefs.", "Robocop", "", ""},
+		{"a nickname before by", "The minister was dubbed Robocop by colleagues after the speech.", "Robocop", "", ""},
+		{"Radio 4 is one broadcaster", "Olwen Pryce told Radio 4 on Sunday that the fares would rise.", "Radio 4", model.KindOrganization, ""},
+		{"Radio 4's programme", "Speaking on Radio 4's morning programme, Dafydd Rees denied the claim.", "Radio 4", model.KindOrganization, ""},
 		{"the Commission is the one the article names", "The Low Pay Commission met on Monday. The Commission said wages had risen.", "Commission", model.KindOrganization, "Low Pay Commission"},
 	}
 	for _, c := range cases {

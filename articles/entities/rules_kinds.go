@@ -86,6 +86,15 @@ var kindRules = []*Rule{
 	{Name: "body-run", Doc: "an untagged capitalised run ending in a body's head noun is that body (\"the Low Pay Commission\")",
 		Example: "The report of the Low [Pay Commission]ORG was published on Monday.", Want: "Low Pay Commission=ORG",
 		apply: ruleBodyRun},
+	{Name: "station-number", Doc: "a broadcaster's name ending in Radio, Channel or TV takes the number after it (\"Radio 4\"), tagged or not",
+		Example: "She said on [Radio]MISC 4 and [BBC Radio]ORG 5 that the plan was wrong.", Want: "Radio 4=ORG; BBC Radio 5=ORG",
+		apply: ruleStationNumber},
+	{Name: "common-institution", Doc: "a lone capitalised common noun for an institution (\"taken to Hospital\", \"leave Uni\") is no name",
+		Example: "Pupils who leave [School]LOC at 16 were taken to [Hospital]ORG in [Leeds]LOC.", Want: "Leeds=LOC",
+		apply: ruleCommonInstitution},
+	{Name: "nickname", Doc: "a lone capitalised word right after 'dubbed' or 'nicknamed' is a nickname, no name",
+		Example: "The chief, dubbed [Robocop]PER by the press, met [Olwen Pryce]PER.", Want: "Olwen Pryce=PER",
+		apply: ruleNickname},
 	{Name: "world-person", Doc: "a name the world data knows as a person (legislators, heads of state) is a person",
 		Example: "Talks with [Nancy Pelosi]ORG ended.", Want: "Nancy Pelosi=PER",
 		apply: ruleWorldPerson},
@@ -366,6 +375,54 @@ func ruleSpeakerPlace(x *Extractor, c *ruleCtx) []tagger.Span {
 
 // capital reports whether w opens with an ASCII capital: a cheap test before a map look-up.
 func capital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// stations end a broadcaster's name before its number ("Radio 4", "Channel 5").
+var stations = map[string]bool{"Radio": true, "Channel": true, "TV": true, "Television": true}
+
+// isSmallNumber reports whether w is a number of one or two digits.
+func isSmallNumber(w string) bool {
+	return len(w) >= 1 && len(w) <= 2 && w[0] >= '0' && w[0] <= '9' && w[len(w)-1] >= '0' && w[len(w)-1] <= '9'
+}
+
+func ruleStationNumber(x *Extractor, c *ruleCtx) []tagger.Span {
+	words, tagged := c.words, c.tagged
+	for k := range tagged {
+		t := &tagged[k]
+		if t.End < len(words) && stations[words[t.End-1]] && isSmallNumber(words[t.End]) && (k+1 == len(tagged) || tagged[k+1].Start > t.End) {
+			t.End++
+			t.Type = tagger.ORG
+		}
+	}
+	// an untagged "Radio 4"
+	for i := 0; i+1 < len(words); i++ {
+		if stations[words[i]] && isSmallNumber(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) && (i == 0 || !isUpperInitial(words[i-1])) {
+			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 2, Type: tagger.ORG})
+		}
+	}
+	return tagged
+}
+
+// institutions are common nouns for institutions that British news capitalises
+// when it means no named one ("taken to Hospital", "left Uni").
+var institutions = map[string]bool{"Hospital": true, "Uni": true, "School": true, "Prison": true, "Jail": true, "Hospice": true, "Clinic": true}
+
+func ruleCommonInstitution(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
+		i := t.Start
+		return t.End-i == 1 && institutions[words[i]] && (i == 0 || !isUpperInitial(words[i-1])) &&
+			(t.End == len(words) || !isUpperInitial(words[t.End])) && !inMatch(c.matches, i)
+	})
+}
+
+func ruleNickname(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
+		i := t.Start
+		return t.End-i == 1 && i > 0 && (words[i-1] == "dubbed" || words[i-1] == "nicknamed") &&
+			(t.End == len(words) || !isUpperInitial(words[t.End]))
+	})
+}
 
 func ruleSeatMember(x *Extractor, c *ruleCtx) []tagger.Span {
 	words := c.words

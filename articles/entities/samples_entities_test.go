@@ -172,7 +172,7 @@ func TestShapeRules(t *testing.T) {
 		{"a known place used as an adjective", "The Baltic states asked for more air patrols.", "Baltic", model.KindOther},
 		{"a country's crude is the country's", "US crude supplies fell again, traders said.", "US", model.KindCountry},
 		{"a body named for islands", "She studied at the University of the Orkney Islands before the war.", "University of the Orkney Islands", model.KindOrganization},
-		{"a channel that broadcasts", "The interview was shown on Channel 4 last night.", "Channel", model.KindOrganization},
+		{"a channel that broadcasts", "The interview was shown on Channel 4 last night.", "Channel 4", model.KindOrganization},
 		{"an acronym before a speech verb", "Markets were calm.\n\nKvorBX said the shares were cheap.", "KvorBX", model.KindOrganization},
 		{"a crude benchmark", "Dubai crude rose on Tuesday as tankers waited.", "Dubai", model.KindOther},
 	}
