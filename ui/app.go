@@ -75,8 +75,23 @@ const (
 	wide
 )
 
-// App is the root model of the reader.
+// App is the root model of the reader: it routes messages to the
+// components and keeps the screens in step. Its state comes in groups, each
+// a type of its own (their fields are the App's through embedding).
 type App struct {
+	settings     // keys, styles, the config: how the reader looks and what keys do
+	components   // the screens and panes it routes to
+	router       // what is on screen: focus, the screen stack, the size
+	notices      // the status line and the warnings
+	readingState // read and starred marks, and the file they are kept in (reading.go)
+
+	ctx   context.Context // the loads' (see loading.go)
+	ld    loadRun
+	watch watchState // watchlists and reload_every (see watch.go)
+}
+
+// settings are how the reader looks and which keys do what.
+type settings struct {
 	keys    KeyMap
 	actions ActionKeys
 	st      theme.Styles
@@ -85,8 +100,12 @@ type App struct {
 	cfg         config.Config
 	noColor     bool
 	themeFixed  bool               // the config fixed dark or light, or the terminal answered or timed out
+	graphemes   bool               // the terminal clusters graphemes (mode 2027): emoji need no stand-ins
 	writeSystem func(string) error // the system clipboard; tests put a fake here
+}
 
+// components are the screens and panes the App routes messages to.
+type components struct {
 	list     articlelist.Model
 	reader   reader.Model
 	entities sidepane.Entities
@@ -95,12 +114,20 @@ type App struct {
 	allEnts  corpusview.EntitiesView
 	allQuots corpusview.QuotesView
 	searcher bool // the search view has an index to ask
-	focus    focus
-	back     []focus // the screen stack: the screens under this one, where Esc returns
-	sideTab  focus   // the pane shown when only one fits: focusEntities or focusQuotes
-	sideOff  bool    // the user hid the side panes
+}
+
+// router is what is on screen and where Esc goes back to.
+type router struct {
+	focus   focus
+	back    []focus // the screen stack: the screens under this one, where Esc returns
+	sideTab focus   // the pane shown when only one fits: focusEntities or focusQuotes
+	sideOff bool    // the user hid the side panes
 
 	width, height int
+}
+
+// notices are the one-off message on the status line and the warnings.
+type notices struct {
 	warnings      []string // shown: startWarnings, the last load's, stateWarns
 	startWarnings []string // given to New
 	stateWarns    []string // reading state failures
@@ -109,21 +136,22 @@ type App struct {
 	warnTop       int      // the first line of the warnings view shown
 	status        string   // a one-off message, cleared by the next key
 	statusWarn    bool     // the message is a problem: drawn in the warning colour
+}
 
-	// Loading in the background (see loading.go).
-	ctx context.Context
-	ld  loadRun
+// say puts a message on the status line (until the next key).
+func (n *notices) say(s string) { n.status, n.statusWarn = s, false }
 
-	// Reading state (see reading.go).
+// warn puts a problem on the status line, in the warning colour.
+func (n *notices) warn(s string) { n.status, n.statusWarn = s, true }
+
+// readingState is what the reader keeps of the briefs read and starred.
+type readingState struct {
 	state      *store.State // nil: none kept
 	statePath  string
-	graphemes  bool                     // the terminal clusters graphemes (mode 2027): emoji need no stand-ins
 	reading    map[string]store.Reading // by article id: the file's, with this session's changes
 	stateReady bool                     // the file has been read (or failed to be)
 	early      []stateChange            // changes made before, applied to what the file says
 	writes     *stateWrites
-
-	watch watchState // watchlists and reload_every (see watch.go)
 }
 
 // New builds the reader over arts; warnings are sources that failed to load,
@@ -135,35 +163,30 @@ func New(arts []model.Article, warnings []string) App {
 	rd := reader.New(st)
 	rd.SetMeasure(config.ReadableMeasure)
 	return App{
-		keys:        DefaultKeyMap(),
-		actions:     DefaultActionKeys(),
-		cfg:         config.Default(),
-		writeSystem: clipboard.WriteSystem,
-		st:          st,
-		help:        h,
-		list:        articlelist.New(arts, st),
-		reader:      rd,
-		entities:    sidepane.NewEntities(st),
-		quotes:      sidepane.NewQuotes(st),
-		search:      search.New(nil, st),
-		allEnts:     corpusview.NewEntities(nil, st),
-		allQuots:    corpusview.NewQuotes(nil, st),
-		sideTab:     focusEntities,
-		warnings:    slices.Clone(warnings),
-
-		startWarnings: warnings,
-		ctx:           context.Background(),
-		reading:       map[string]store.Reading{},
-		writes:        &stateWrites{done: map[string]uint64{}},
-		watch:         watchState{keys: DefaultWatchKeys(), notify: config.NotifyBell},
+		settings: settings{
+			keys:        DefaultKeyMap(),
+			actions:     DefaultActionKeys(),
+			cfg:         config.Default(),
+			writeSystem: clipboard.WriteSystem,
+			st:          st,
+			help:        h,
+		},
+		components: components{
+			list:     articlelist.New(arts, st),
+			reader:   rd,
+			entities: sidepane.NewEntities(st),
+			quotes:   sidepane.NewQuotes(st),
+			search:   search.New(nil, st),
+			allEnts:  corpusview.NewEntities(nil, st),
+			allQuots: corpusview.NewQuotes(nil, st),
+		},
+		router:       router{sideTab: focusEntities},
+		notices:      notices{warnings: slices.Clone(warnings), startWarnings: warnings},
+		readingState: readingState{reading: map[string]store.Reading{}, writes: &stateWrites{done: map[string]uint64{}}},
+		ctx:          context.Background(),
+		watch:        watchState{keys: DefaultWatchKeys(), notify: config.NotifyBell},
 	}
 }
-
-// say puts a message on the status line (until the next key).
-func (a *App) say(s string) { a.status, a.statusWarn = s, false }
-
-// warn puts a problem on the status line, in the warning colour.
-func (a *App) warn(s string) { a.status, a.statusWarn = s, true }
 
 // roundDuration shows d to two significant figures or so: 85ms, 1.2s, 14s.
 func roundDuration(d time.Duration) string {
