@@ -41,14 +41,15 @@ func main() {
 	writers := flag.Int("writers", 2, "ingesters writing at once")
 	queries := flag.Int("queries", 200, "queries of each kind")
 	data := flag.String("data", filepath.Join("..", "shared", "data"), "the shared data folder")
+	ingest := flag.Bool("ingest", true, "write the briefs (false: measure the archive -url holds)")
 	flag.Parse()
-	if err := bench(*n, *url, *writers, *queries, *data); err != nil {
+	if err := bench(*n, *url, *writers, *queries, *data, *ingest); err != nil {
 		fmt.Fprintln(os.Stderr, "pgarchivebench:", err)
 		os.Exit(1)
 	}
 }
 
-func bench(n int, url string, writers, queries int, data string) error {
+func bench(n int, url string, writers, queries int, data string, ingest bool) error {
 	ctx := context.Background()
 	if url == "" {
 		c, err := pgtest.Start()
@@ -86,6 +87,9 @@ func bench(n int, url string, writers, queries int, data string) error {
 	}
 
 	// ingest
+	if !ingest {
+		writers = 0
+	}
 	start := time.Now()
 	var wg sync.WaitGroup
 	errs := make(chan error, writers)
