@@ -157,6 +157,17 @@ type Archive interface {
 	Close() error
 }
 
+// Streamer is an Archive that hands over whole briefs in order, for what
+// reads every brief (the corpus views, a reader that indexes them as they
+// come). The embedded archive (store.Archive) and the PostgreSQL one
+// (pgarchive.Archive) both are.
+type Streamer interface {
+	Archive
+	// Each calls fn with every brief whose Seq is greater than after,
+	// whole, in Seq order, until fn returns false.
+	Each(ctx context.Context, after int64, fn func(seq int64, b model.Article) bool) error
+}
+
 // ErrNotFound is wrapped by the error of Get for an id the archive does not hold.
 var ErrNotFound = errors.New("archive: no brief with that id")
 

@@ -609,6 +609,63 @@ func (ar *Archive) Get(ctx context.Context, id string) (model.Article, error) {
 	return a, nil
 }
 
+// eachPage is how many briefs Each decodes in one read transaction: a
+// transaction held for a whole archive would keep a writer that must grow
+// the file waiting.
+const eachPage = 512
+
+var _ archive.Streamer = (*Archive)(nil)
+
+// Each calls fn with every brief whose Seq is greater than after, whole, in
+// Seq order, until fn returns false (see archive.Streamer). A brief that
+// does not decode is left out.
+func (ar *Archive) Each(ctx context.Context, after int64, fn func(seq int64, b model.Article) bool) error {
+	next := uint64(max(after, 0)) + 1
+	for {
+		type one struct {
+			seq int64
+			a   model.Article
+		}
+		var page []one
+		err := ar.run(false, func(tx *bolt.Tx) error {
+			recs, bodies := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs)
+			c := recs.Cursor()
+			for k, v := c.Seek(seqKey(next)); k != nil && len(page) < eachPage; k, v = c.Next() {
+				if len(k) != 8 {
+					continue
+				}
+				n := binary.BigEndian.Uint64(k)
+				next = n + 1
+				rec, err := decodeRecord(v)
+				if err != nil {
+					continue
+				}
+				arts, err := DecodeArticles(bodies.Get(k), rec.Source)
+				if err != nil || len(arts) != 1 {
+					continue
+				}
+				page = append(page, one{int64(n), arts[0]})
+			}
+			dropTx(tx)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, o := range page {
+			if !fn(o.seq, o.a) {
+				return nil
+			}
+		}
+		if len(page) < eachPage {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
+
 // Search intersects the postings of each clause of q.
 func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error) {
 	if q.Empty() {

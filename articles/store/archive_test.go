@@ -168,3 +168,42 @@ func TestArchivePostingChunks(t *testing.T) {
 	defer ar.Close()
 	check(ar)
 }
+
+// Each hands over every brief after the cursor, whole and in order, across
+// pages, and stops when told.
+func TestArchiveEach(t *testing.T) {
+	ctx := context.Background()
+	ar := openTestArchive(t, t.TempDir(), "each")
+	defer ar.Close()
+	n := eachPage + 40
+	var batch []model.Article
+	for i := range n {
+		batch = append(batch, archivetest.Brief(fmt.Sprintf("e%04d", i), fmt.Sprintf("Brief %d", i), fmt.Sprintf("Body of brief %d.", i), i%30))
+	}
+	if err := ar.Put(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	var seqs []int64
+	var got []model.Article
+	if err := ar.Each(ctx, 0, func(seq int64, a model.Article) bool { seqs, got = append(seqs, seq), append(got, a); return true }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Fatalf("Each gave %d briefs, want %d", len(got), n)
+	}
+	for i, a := range got {
+		if a.ID != batch[i].ID || a.Body != batch[i].Body || a.Source != batch[i].Source || i > 0 && seqs[i] <= seqs[i-1] {
+			t.Fatalf("brief %d: %s %q %q (seq %d)", i, a.ID, a.Body, a.Source, seqs[i])
+		}
+	}
+	k := 0
+	ar.Each(ctx, seqs[n-3], func(seq int64, a model.Article) bool { k++; return true })
+	if k != 2 {
+		t.Fatalf("after the third last: %d briefs, want 2", k)
+	}
+	k = 0
+	ar.Each(ctx, 0, func(int64, model.Article) bool { k++; return k < 5 })
+	if k != 5 {
+		t.Fatalf("stopped at 5: %d calls", k)
+	}
+}

@@ -21,6 +21,14 @@
 // Reading state lives apart, in the XDG data directory (see State), so that
 // rebuilding the cache never loses it.
 //
+// Archive is the embedded implementation of articles/archive.Archive (the
+// storage interface a server-backed archive implements too): a bbolt file
+// of compact records (what the list shows), whole briefs (read when one is
+// opened) and search postings, all by sequence number in put order. Its
+// complete list is one read transaction over the records, never a decode of
+// a body or an entity; its search reads postings in place. archivebench
+// -archive SIZES measures it up to a million briefs.
+//
 // Figures: go test -run '^$' -bench . ./articles/store (codec against gob and
 // JSON, cache lookups) and, over a synthetic archive made from
 // ../shared/data, go run ./articles/store/cmd/archivebench -n 10000 (cold
