@@ -260,35 +260,7 @@ func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 		if !r.person {
 			continue
 		}
-		// the words since the person named before it: "Minister Tomas
-		// Varga met Omar Haddad" gives Haddad no title
-		from := max(0, r.start-40)
-		for p := k - 1; p >= 0 && ix.refs[p].end > from; p-- {
-			if ix.refs[p].person && ix.refs[p].end <= r.start {
-				from = ix.refs[p].end
-				break
-			}
-		}
-		before := strings.ToLower(ix.text[from:r.start])
-		if i := strings.LastIndexAny(before, ".;\n"); i >= 0 {
-			before = before[i+1:]
-		}
-		before = afterLastCue(before)
-		to := min(len(ix.text), r.end+60)
-		for n := k + 1; n < len(ix.refs) && ix.refs[n].start < to; n++ {
-			if ix.refs[n].person && ix.refs[n].start >= r.end {
-				to = ix.refs[n].start // "Questions, Tory leader Michael Howard": Howard's title
-				break
-			}
-		}
-		after := strings.ToLower(ix.text[r.end:to])
-		if i := strings.IndexAny(after, ".;\n"); i >= 0 {
-			after = after[:i]
-		}
-		ctx := before
-		if strings.HasPrefix(strings.TrimSpace(after), ",") || strings.HasPrefix(after, " (") {
-			ctx += " " + after
-		}
+		before, ctx := ix.roleContext(k)
 		if otherRank(ctx, role, mods) || principalOf(before, role) {
 			continue
 		}
@@ -313,6 +285,114 @@ func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 
 	}
 	return best
+}
+
+// roleContext returns the words that describe the person named by refs[k]:
+// the title before the name (since the person named before it: "Minister
+// Tomas Varga met Omar Haddad" gives Haddad no title), and with it the
+// appositive after the name when one follows (", a spokeswoman for ...").
+func (ix *nameIndex) roleContext(k int) (before, ctx string) {
+	r := &ix.refs[k]
+	from := max(0, r.start-40)
+	for p := k - 1; p >= 0 && ix.refs[p].end > from; p-- {
+		if ix.refs[p].person && ix.refs[p].end <= r.start {
+			from = ix.refs[p].end
+			break
+		}
+	}
+	before = strings.ToLower(ix.text[from:r.start])
+	if i := strings.LastIndexAny(before, ".;\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	before = afterLastCue(before)
+	to := min(len(ix.text), r.end+60)
+	for n := k + 1; n < len(ix.refs) && ix.refs[n].start < to; n++ {
+		if ix.refs[n].person && ix.refs[n].start >= r.end {
+			to = ix.refs[n].start // "Questions, Tory leader Michael Howard": Howard's title
+			break
+		}
+	}
+	after := strings.ToLower(ix.text[r.end:to])
+	if i := strings.IndexAny(after, ".;\n"); i >= 0 {
+		after = after[:i]
+	}
+	ctx = before
+	if strings.HasPrefix(strings.TrimSpace(after), ",") || strings.HasPrefix(after, " (") {
+		ctx += " " + after
+	}
+	return before, ctx
+}
+
+// speaksFor reports whether a spokesperson described by ctx (its title
+// before the name alone: before) and named name (lower case) can be the one
+// the words forWords qualify: every word in ctx, none in the name ("a
+// spokesman for Mr Blair" is not Blair); with no words, a spokesperson
+// whose title names no party portfolio ("Lib Dem home affairs
+// spokesman Mark Oaten" speaks for his party on a subject, while "a
+// spokesman" is most often an office's).
+func speaksFor(ctx, before, name string, forWords []string) bool {
+	for _, f := range forWords {
+		if !containsStem(ctx, f) || containsWord(name, f) {
+			return false
+		}
+	}
+	if len(forWords) == 0 {
+		for _, p := range portfolioWords {
+			if containsWord(before, p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// portfolioWords describe a party's spokesperson on a subject.
+var portfolioWords = strings.Fields("shadow affairs party dem democrat democratic liberal labour conservative tory republican plaid snp ukip green")
+
+// spokesWords are the description heads of someone who speaks for others.
+var spokesWords = []string{"spokesman", "spokeswoman", "spokesperson"}
+
+var spokesHeads = toSet(strings.Join(spokesWords, " "))
+
+// namedSpokesperson finds the person the article names as a spokesman,
+// spokeswoman or spokesperson anywhere in the field ("Ana Ruiz, a
+// spokeswoman for the ministry", "ministry spokeswoman Ana Ruiz"), for an
+// unnamed "a spokeswoman" to stand for. With words of whom they speak for
+// ("for the ministry"), the person whose description shares one of them;
+// else the only one. Persons described by a different one of the three
+// words than head does not fit ("a spokeswoman" is not "spokesman Ivo
+// Kranz"), "spokesperson" fits either; a bare "a spokesman" only one
+// named near it (near: in its paragraph or the next or previous one). nil
+// when none fits or several do.
+func (ix *nameIndex) namedSpokesperson(head string, forWords []string, near func(pos int) bool) *nameRef {
+	var found *nameRef
+	for k := range ix.refs {
+		r := &ix.refs[k]
+		if !r.person || found != nil && found.name == r.name {
+			continue
+		}
+		before, ctx := ix.roleContext(k)
+		word := ""
+		for _, w := range spokesWords {
+			if word == "" && containsWord(ctx, w) {
+				word = w
+			}
+		}
+		if word == "" || head != "spokesperson" && word != "spokesperson" && word != head {
+			continue
+		}
+		if !startsUpper(r.name) || determiners[strings.ToLower(r.name[:max(0, strings.IndexByte(r.name, ' '))])] {
+			continue // "A spokesman for the Home Office" taken for a name
+		}
+		if !speaksFor(ctx, before, strings.ToLower(r.name), forWords) || len(forWords) == 0 && !near(r.start) {
+			continue
+		}
+		if found != nil {
+			return nil // two spokespeople: the text does not say which
+		}
+		found = r
+	}
+	return found
 }
 
 // containsStem reports whether s has the word w, or a word of the same stem

@@ -208,6 +208,7 @@ func (st *fieldState) resolveDescription(items []item, a, b, headAt int, lastLow
 		if head == "pair" || head == "two" || head == "duo" {
 			w.plural = true
 		}
+		st.spokespersonNamed(items, a, b, headAt, w)
 		st.describedLastPerson(items, a, headAt, w)
 		// an unresolved description of a person ("a spokeswoman") still is one:
 		// a later "she" can stand for it
@@ -486,6 +487,52 @@ func properModifier(items []item, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// spokespersonNamed resolves "a spokeswoman", "a spokesman for the
+// ministry", "a Home Office spokesperson", left unresolved, to the
+// spokesperson the article names elsewhere, before or after
+// (namedSpokesperson): the one whose description shares a word of whom
+// the phrase says they speak for, else the only one named.
+func (st *fieldState) spokespersonNamed(items []item, a, b, headAt int, w *who) {
+	// the head may come before what it speaks for ("a spokesman for the ministry")
+	for k := a; k < b && !spokesHeads[items[headAt].lower]; k++ {
+		if spokesHeads[items[k].lower] {
+			headAt = k
+		}
+	}
+	head := items[headAt].lower
+	if !spokesHeads[head] || w.entity != "" || w.name != w.phrase {
+		return
+	}
+	var forWords []string
+	for k := a; k < b; k++ {
+		it := items[k]
+		if k == headAt || it.kind != itemWord || it.is(classDeterminer) || determiners[it.lower] || npStop[it.lower] || spokesHeads[it.lower] {
+			continue
+		}
+		forWords = append(forWords, possessive(it.lower))
+	}
+	// "A spokesman for the Home Office said": the words the phrase left out
+	if b+1 < len(items) && (items[b].lower == "for" || items[b].lower == "at") {
+		for k := b + 1; k < len(items) && k < b+6 && items[k].kind == itemWord && (items[k].capitalised() || items[k].lower == "the"); k++ {
+			if items[k].lower != "the" {
+				forWords = append(forWords, possessive(items[k].lower))
+			}
+		}
+	}
+	pa := st.paraAt(w.start)
+	r := st.names.namedSpokesperson(head, forWords, func(pos int) bool { p := st.paraAt(pos); return p >= pa-1 && p <= pa+1 })
+	if r == nil {
+		return
+	}
+	w.name, w.entity, w.person, w.sure, w.gender = r.name, r.entity, true, r.sure, r.gender
+	if w.gender == 0 {
+		w.gender = genderOfRole(head)
+	}
+	if st.tr != nil {
+		st.tr.step(w, "%s -> %s: %s%s", w.phrase, w.name, ruleStepSpokesperson, entityNote(w.entity))
+	}
 }
 
 // describedLastPerson resolves "the former campaign strategist", "the

@@ -194,6 +194,7 @@ const (
 	ruleStepPlaceLastPerson    = "description-place-last-person"
 	ruleStepMainPerson         = "description-main-person"
 	ruleStepDescribedLast      = "description-last-person"
+	ruleStepSpokesperson       = "description-named-spokesperson"
 	ruleStepUnresolvedPerson   = "description-unresolved-person"
 )
 
@@ -212,6 +213,7 @@ var ResolveRules = []Rule{
 	{ruleStepPlaceLastPerson, "'the former New Mexico governor': the person named just before", "Gary Lund spoke in Santa Fe.\n\n\"We will win,\" the former New Mexico governor said."},
 	{ruleStepMainPerson, "'the senator' with no one so named: the person the article names most", "Ana Ruiz toured the port. Ana Ruiz met workers. Ruiz spoke later.\n\n\"We will win,\" the senator said."},
 	{ruleStepDescribedLast, "'the former campaign strategist': a described person no role names is the person named last, in its paragraph or the one before", "Marco Vell, who ran the 2012 campaign, joined the firm in May.\n\n\"The numbers are clear,\" the former campaign strategist said."},
+	{ruleStepSpokesperson, "'a spokeswoman', 'a spokesman for the ministry': the spokesperson the article names, before or after (the one whose description shares a word of whom they speak for, else the only one)", "Ana Ruiz, a spokeswoman for the harbour authority, met reporters on Monday.\n\n\"The port stays open,\" a spokeswoman for the authority said."},
 	{ruleStepUnresolvedPerson, "an unresolved description of a person still is one ('a spokeswoman')", `"We are ready," a spokeswoman said.`},
 }
 
