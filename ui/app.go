@@ -85,9 +85,10 @@ type App struct {
 	notices      // the status line and the warnings
 	readingState // read and starred marks, and the file they are kept in (reading.go)
 
-	ctx   context.Context // the loads' (see loading.go)
-	ld    loadRun
-	watch watchState // watchlists and reload_every (see watch.go)
+	ctx          context.Context // the loads' (see loading.go)
+	ld           loadRun
+	watch        watchState // watchlists and reload_every (see watch.go)
+	briefActions            // the brief's links, pipe, save, pager and editor (see links.go)
 }
 
 // settings are how the reader looks and which keys do what.
@@ -185,6 +186,7 @@ func New(arts []model.Article, warnings []string) App {
 		readingState: readingState{reading: map[string]store.Reading{}, writes: &stateWrites{done: map[string]uint64{}}},
 		ctx:          context.Background(),
 		watch:        watchState{keys: DefaultWatchKeys(), notify: config.NotifyBell},
+		briefActions: briefActions{briefKeys: DefaultBriefKeys()},
 	}
 }
 
@@ -322,6 +324,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.watchLoaded(msg)
 	case watchesMsg, watchRunMsg, watchSavedMsg, reloadTickMsg:
 		return a.updateWatch(msg)
+	case ExecDoneMsg:
+		return a, a.execDone(msg)
 	case stateLoadedMsg:
 		return a, tea.Batch(a.stateLoaded(msg), a.readWatches())
 	case stateErrorMsg:
@@ -522,6 +526,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, a.quit()
 	}
+	if cmd, ok := a.overlayKey(msg); ok { // the links view or a prompt (links.go)
+		return a, tea.Batch(relayout, cmd)
+	}
 	if a.focus == focusAllEntities || a.focus == focusAllQuotes {
 		// Every key but Esc is the view's: letters are its filter.
 		if key.Matches(msg, a.keys.Back) {
@@ -540,7 +547,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, a.keys.Back) {
 			return a, tea.Batch(relayout, a.pop())
 		}
-		if cmd, ok := a.handleWatchKey(msg); ok {
+		if cmd, ok := a.dailyKey(msg); ok {
 			return a, tea.Batch(relayout, cmd)
 		}
 		var cmd tea.Cmd
@@ -598,7 +605,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if cmd, ok := a.handleAction(msg); ok {
 			return a, tea.Batch(relayout, cmd)
 		}
-		if cmd, ok := a.handleWatchKey(msg); ok {
+		if cmd, ok := a.dailyKey(msg); ok {
 			return a, tea.Batch(relayout, cmd)
 		}
 	}
@@ -792,6 +799,9 @@ func (a App) chrome() string {
 	if w := a.watchLine(); w != "" {
 		lines = append(lines, w)
 	}
+	if p := a.promptLine(); p != "" {
+		lines = append(lines, p)
+	}
 	if a.focus == focusList && len(a.problems) > 0 && !a.showWarnings {
 		w := fmt.Sprintf("%s in the config (w: all): %s", plural(len(a.problems), "problem"), a.problems[0])
 		lines = append(lines, a.st.Warning.Render(w))
@@ -844,6 +854,12 @@ func (a App) entitiesKeys() sidepane.EntityKeys { return a.entities.Keys() }
 func (a App) helpKeys() helpKeys {
 	var h helpKeys
 	filtering := a.focus == focusList && a.list.Filtering()
+	if a.links.open { // the links view's own keys
+		lk := a.briefKeys
+		h.short = []key.Binding{lk.LinkNumber, lk.LinkOpen, a.actions.CopyURL, a.keys.Back}
+		h.full = [][]key.Binding{{lk.LinkNumber, lk.LinkOpen, a.actions.CopyURL}, {a.reader.KeyMap().Down, a.reader.KeyMap().Up, a.keys.Back}}
+		return h
+	}
 	if a.showWarnings { // the warnings view's own keys
 		back, rk := hint(a.keys.Back, "back"), a.reader.KeyMap()
 		down, page := hint(rk.Down, "scroll"), hint(rk.PageDown, "page down")
@@ -889,9 +905,6 @@ func (a App) helpKeys() helpKeys {
 		root = append([]key.Binding{a.keys.NextFocus}, root...)
 		column = append([]key.Binding{a.keys.NextFocus, a.keys.PrevFocus, a.keys.Entities, a.keys.Quotes}, column...)
 	}
-	if a.focus == focusList {
-		column = append(column, a.watch.keys.WatchNext, a.watch.keys.WatchRemove)
-	}
 	h.short = append(append([]key.Binding{}, h.short...), root...)
 	h.full = append(append([][]key.Binding{}, h.full...), column)
 	if _, ok := a.currentBrief(); ok && !(a.focus == focusList && a.list.Filtering()) {
@@ -907,6 +920,10 @@ func (a App) helpKeys() helpKeys {
 		} else {
 			h.full = append(h.full, acts)
 		}
+	}
+	if daily := a.dailyHelp(); len(daily) > 0 { // under the last column (links.go)
+		last := len(h.full) - 1
+		h.full[last] = append(slices.Clone(h.full[last]), daily...)
 	}
 	return h
 }
@@ -1092,6 +1109,9 @@ func (a App) View() tea.View {
 			default:
 				cols = append(cols, a.entitiesBox(r.sideW, r.entH, true))
 			}
+		}
+		if a.links.open {
+			cols = []string{fit(a.linksPage(r.h), a.width)}
 		}
 		main := ""
 		if r.h > 0 {

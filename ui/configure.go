@@ -82,7 +82,7 @@ func (a *App) Configure(o Options) error {
 	}
 	a.list.SetOrder(articlelist.Order{Sort: sort, Reverse: a.cfg.Reverse, Group: a.cfg.GroupBySource})
 
-	keys, actions, watchKeys := DefaultKeyMap(), DefaultActionKeys(), DefaultWatchKeys()
+	keys, actions, watchKeys, briefKeys := DefaultKeyMap(), DefaultActionKeys(), DefaultWatchKeys(), DefaultBriefKeys()
 	listKeys, navKeys := articlelist.DefaultKeyMap(), list.DefaultKeyMap()
 	readerKeys, searchKeys := reader.DefaultKeyMap(), search.DefaultKeyMap()
 	entityKeys, quoteKeys := sidepane.DefaultEntityKeys(), sidepane.DefaultQuoteKeys()
@@ -90,7 +90,7 @@ func (a *App) Configure(o Options) error {
 		table string
 		keys  any
 	}{
-		{"", &keys}, {"", &actions}, {"", &watchKeys},
+		{"", &keys}, {"", &actions}, {"", &watchKeys}, {"", &briefKeys},
 		{"list", &listKeys}, {"list", &navKeys},
 		{"reader", &readerKeys}, {"search_view", &searchKeys},
 		{"entities_pane", &entityKeys}, {"quotes_pane", &quoteKeys},
@@ -101,6 +101,7 @@ func (a *App) Configure(o Options) error {
 	}
 	a.keys, a.actions = keys, actions
 	a.configureWatch(a.cfg, watchKeys)
+	a.briefKeys = briefKeys
 	a.list.SetKeyMap(listKeys, navKeys)
 	a.reader.SetKeyMap(readerKeys)
 	a.search.SetKeyMap(searchKeys)

@@ -111,6 +111,13 @@ notify = "bell"
 # watch_next = ["W"]                 # show the next watchlist's briefs in the list, then all again (in the list)
 # watch_save = ["ctrl+s"]            # watch the search: save its query as a watchlist (in the search view)
 # watch_remove = ["X"]               # remove the watchlist the list shows (in the list)
+# links = ["L"]                      # the brief's links, numbered: open or copy any
+# pipe = ["|"]                       # send the brief's text to a command
+# save = [">"]                       # save the brief to a file: Markdown, or text when it ends in .txt
+# pager = ["P"]                      # read the brief in $PAGER, then come back
+# editor = ["ctrl+e"]                # open the brief in $EDITOR, then come back
+# link_open = ["enter"]              # open the selected link (in the links view)
+# link_number = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] # open link 1 to 9 (in the links view)
 # all_entities = ["@"]               # every entity of the corpus
 # all_quotes = ["\""]                # every quote of the corpus
 

@@ -60,6 +60,13 @@ var actions = []Action{
 	{"watch_next", []string{"W"}, "show the next watchlist's briefs in the list, then all again (in the list)"},
 	{"watch_save", []string{"ctrl+s"}, "watch the search: save its query as a watchlist (in the search view)"},
 	{"watch_remove", []string{"X"}, "remove the watchlist the list shows (in the list)"},
+	{"links", []string{"L"}, "the brief's links, numbered: open or copy any"},
+	{"pipe", []string{"|"}, "send the brief's text to a command"},
+	{"save", []string{">"}, "save the brief to a file: Markdown, or text when it ends in .txt"},
+	{"pager", []string{"P"}, "read the brief in $PAGER, then come back"},
+	{"editor", []string{"ctrl+e"}, "open the brief in $EDITOR, then come back"},
+	{"link_open", []string{"enter"}, "open the selected link (in the links view)"},
+	{"link_number", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "open link 1 to 9 (in the links view)"},
 	{"all_entities", []string{"@"}, "every entity of the corpus"},
 	{"all_quotes", []string{"\""}, "every quote of the corpus"},
 

@@ -535,6 +535,14 @@ func mayClash(a, b string) bool {
 	if findOver[a] == b || findOver[b] == a {
 		return false // the find, while active, comes first on purpose (ui/reader)
 	}
+	if linksView[a] || linksView[b] {
+		// live only in the links view, before everything but ctrl+c (ui/links.go)
+		other := b
+		if linksView[b] {
+			other = a
+		}
+		return linksView[other] || slices.Contains([]string{"back", "links", "quit", "force_quit", "open_url", "copy_url", "reader.up", "reader.down"}, other)
+	}
 	ca, cb := actionByName[a].Component(), actionByName[b].Component()
 	switch {
 	case ca == "" && cb == "":
@@ -568,6 +576,9 @@ func mayClash(a, b string) bool {
 	// the list, the reader and both side panes (ui.App.handleAction).
 	return actionByName[comp].Component() != "search_view" && !filtering(comp)
 }
+
+// linksView are the root actions live only in the links view.
+var linksView = map[string]bool{"link_open": true, "link_number": true}
 
 // listOnly are the root actions ui.App.handleAction runs only while the list
 // has focus.

@@ -92,6 +92,10 @@ func DefaultActionKeys() ActionKeys {
 type WatchKeys struct{ WatchNext key.Binding }
 
 func DefaultWatchKeys() WatchKeys { return WatchKeys{WatchNext: key.NewBinding(key.WithKeys("W"))} }
+
+type BriefKeys struct{ Links key.Binding }
+
+func DefaultBriefKeys() BriefKeys { return BriefKeys{Links: key.NewBinding(key.WithKeys("L"))} }
 `
 	if err := os.WriteFile(filepath.Join(dir, "keys.go"), []byte(src), 0o600); err != nil {
 		t.Fatal(err)
@@ -100,7 +104,7 @@ func DefaultWatchKeys() WatchKeys { return WatchKeys{WatchNext: key.NewBinding(k
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]string{"Quit": {"q", "ctrl+c"}, "Help": {"F1"}, "OpenURL": {"o"}, "Rewind": {"r"}, "Export": nil, "WatchNext": {"W"}}
+	want := map[string][]string{"Quit": {"q", "ctrl+c"}, "Help": {"F1"}, "OpenURL": {"o"}, "Rewind": {"r"}, "Export": nil, "WatchNext": {"W"}, "Links": {"L"}}
 	if !reflect.DeepEqual(root, want) {
 		t.Fatalf("rootDefaults = %v, want %v", root, want)
 	}
@@ -115,6 +119,7 @@ func DefaultWatchKeys() WatchKeys { return WatchKeys{WatchNext: key.NewBinding(k
 		{Name: "export", Keys: []string{"x"}},
 		{Name: "group", Keys: []string{"B"}},
 		{Name: "watch_next", Keys: []string{"W"}},
+		{Name: "links", Keys: []string{"L"}},
 	}
 	got := strings.Join(disagreements(ui, acts), "\n")
 	for _, w := range []string{
@@ -275,7 +280,7 @@ down = ["ctrl+n"]
 
 // rootFuncs are the ui package's constructors of the root's bindings and
 // the struct types they return.
-var rootFuncs = map[string]string{"DefaultKeyMap": "KeyMap", "DefaultActionKeys": "ActionKeys", "DefaultWatchKeys": "WatchKeys"}
+var rootFuncs = map[string]string{"DefaultKeyMap": "KeyMap", "DefaultActionKeys": "ActionKeys", "DefaultWatchKeys": "WatchKeys", "DefaultBriefKeys": "BriefKeys"}
 
 // rootDefaults reads the root's bindings from the ui package's source files
 // matched by glob: every key.Binding field of ui.KeyMap and ui.ActionKeys,

@@ -88,6 +88,16 @@ func urlsIn(s string) []urlSpan {
 	return out
 }
 
+// URLs returns the URLs written in s, in order, as the reader links them
+// (ui's links view numbers them).
+func URLs(s string) []string {
+	var out []string
+	for _, sp := range urlsIn(s) {
+		out = append(out, s[sp.start:sp.end])
+	}
+	return out
+}
+
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
 // shortURL fits a URL in room cells, keeping its start and its end with an
