@@ -7,16 +7,23 @@ import (
 	"strings"
 )
 
-// cdfToAtom rewrites a Channel Definition Format document (Microsoft's
-// push channels of 1997: <CHANNEL HREF BASE LASTMOD> holding <TITLE>,
+// channelToAtom rewrites a <channel> document, in Channel Definition
+// Format (Microsoft's push channels of 1997: <CHANNEL HREF BASE LASTMOD>
+// holding <TITLE>,
 // <ABSTRACT> and <ITEM HREF LASTMOD> elements, channels inside channels)
 // as the Atom feed it amounts to, for the feed reader: each ITEM an entry
 // whose link is its HREF resolved against the BASE (or xml:base) in force,
 // its summary its ABSTRACT and its date its LASTMOD; the outermost
 // channel's title and HREF are the feed's. Names are matched without
-// regard to case. ok is false when the document holds no item.
-func cdfToAtom(data []byte) ([]byte, bool) {
-	type entry struct{ title, abstract, href, lastmod string }
+// regard to case. An RSS channel that lost its <rss> around it is read
+// the same way: an item's <link>, <description> (HTML) and <pubDate>
+// stand for HREF, ABSTRACT and LASTMOD. ok is false when the document
+// holds no item.
+func channelToAtom(data []byte) ([]byte, bool) {
+	type entry struct {
+		title, abstract, href, lastmod string
+		html                           bool // abstract is an RSS description: HTML
+	}
 	type frame struct {
 		name, base string
 		item       *entry
@@ -64,7 +71,7 @@ func cdfToAtom(data []byte) ([]byte, bool) {
 				e := &entry{href: resolveLink(f.base, attrOf(t, "href")), lastmod: attrOf(t, "lastmod")}
 				entries = append(entries, e)
 				f.item = e
-			case "title", "abstract":
+			case "title", "abstract", "description", "link", "pubdate":
 				text.Reset()
 				inTextElement = true
 			}
@@ -80,18 +87,31 @@ func cdfToAtom(data []byte) ([]byte, bool) {
 			}
 			f := stack[n-1]
 			stack = stack[:n-1]
-			if f.name != "title" && f.name != "abstract" {
+			switch f.name {
+			case "title", "abstract", "description", "link", "pubdate":
+			default:
 				continue
 			}
 			inTextElement = false
 			s := strings.TrimSpace(text.String())
-			switch {
-			case f.item != nil && f.name == "title":
-				f.item.title = s
-			case f.item != nil:
-				f.item.abstract = s
-			case f.name == "title" && feedTitle == "" && n == 2:
-				feedTitle = s
+			if e := f.item; e != nil {
+				switch {
+				case f.name == "title":
+					e.title = s
+				case f.name == "abstract" || f.name == "description" && e.abstract == "":
+					e.abstract, e.html = s, f.name == "description"
+				case f.name == "link" && e.href == "":
+					e.href = resolveLink(f.base, s)
+				case f.name == "pubdate" && e.lastmod == "":
+					e.lastmod = s
+				}
+			} else if n == 2 {
+				switch {
+				case f.name == "title" && feedTitle == "":
+					feedTitle = s
+				case f.name == "link" && feedHref == "":
+					feedHref = resolveLink(f.base, s)
+				}
 			}
 		}
 	}
@@ -116,7 +136,11 @@ func cdfToAtom(data []byte) ([]byte, bool) {
 		if e.lastmod != "" {
 			b.WriteString(`<updated>` + esc(e.lastmod) + `</updated>`)
 		}
-		b.WriteString(`<summary type="text">` + esc(e.abstract) + `</summary></entry>`)
+		kind := "text"
+		if e.html {
+			kind = "html"
+		}
+		b.WriteString(`<summary type="` + kind + `">` + esc(e.abstract) + `</summary></entry>`)
 	}
 	b.WriteString(`</feed>`)
 	return b.Bytes(), true

@@ -106,7 +106,7 @@ func parseAny(src, base, ext string, data []byte, limit int64, depth int) ([]mod
 		if f == formatHTML {
 			return parseHTML(src, base, data)
 		}
-		if atom, ok := cdfToAtom(data); ok {
+		if atom, ok := channelToAtom(data); ok {
 			return parseFeed(src, base, atom)
 		}
 		return nil, errors.New("XML that is neither RSS, Atom nor OPML")

@@ -101,7 +101,15 @@ func TestCDFChannel(t *testing.T) {
 			t.Errorf("%s: %+v", name, a)
 		}
 	}
-	if _, ok := cdfToAtom([]byte(`<CHANNEL><TITLE>Empty</TITLE></CHANNEL>`)); ok {
+	// An RSS channel without its <rss> around it is read the same way.
+	bare := `<channel><title>Harbour news</title><link>https://harbour.example.org/</link>
+<item><title>Quay reopens</title><link>/quay</link><description>&lt;p&gt;The quay &lt;b&gt;reopened&lt;/b&gt;.&lt;/p&gt;</description><pubDate>Mon, 02 Dec 2024 10:00:00 GMT</pubDate></item></channel>`
+	arts, err := Parse("bare.xml", []byte(bare))
+	if err != nil || len(arts) != 1 || arts[0].Title != "Quay reopens" || arts[0].Body != "The quay reopened." ||
+		arts[0].URL != "https://harbour.example.org/quay" || !arts[0].Published.Equal(time.Date(2024, 12, 2, 10, 0, 0, 0, time.UTC)) || arts[0].Outlet != "Harbour news" {
+		t.Errorf("bare channel: %v %+v", err, arts)
+	}
+	if _, ok := channelToAtom([]byte(`<CHANNEL><TITLE>Empty</TITLE></CHANNEL>`)); ok {
 		t.Error("a channel with no item made a feed")
 	}
 }
