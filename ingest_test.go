@@ -10,6 +10,7 @@ import (
 	"briefs/ui"
 	"briefs/ui/search"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -242,4 +243,68 @@ func TestServerLoader(t *testing.T) {
 		t.Fatalf("the index finds no Lavrov: %v", err)
 	}
 	t.Logf("%d briefs; the first batch after %v", len(got), firstBatch)
+}
+
+// loadAll runs the server loader once and returns the briefs it sent and
+// its last message.
+func loadAll(t *testing.T, ar *pgarchive.Archive) ([]model.Article, ui.LoadedMsg) {
+	t.Helper()
+	out := make(chan tea.Msg, 1000)
+	go func() { serverLoader(ar)(context.Background(), out); close(out) }()
+	var got []model.Article
+	var last tea.Msg
+	for m := range out {
+		if a, ok := m.(ui.ArticlesMsg); ok {
+			got = append(got, a.Articles...)
+		}
+		last = m
+	}
+	l, ok := last.(ui.LoadedMsg)
+	if !ok {
+		t.Fatalf("the load ended with %#v, not a LoadedMsg", last)
+	}
+	return got, l
+}
+
+// The server stopped while the reader is open: the next refresh sends no
+// brief and ends with a note (so the reader keeps its list) and a warning
+// naming the archive without its password; once the server is back, the
+// refresh after reads every brief again.
+func TestServerLoaderServerAway(t *testing.T) {
+	c, err := pgtest.Start()
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skipf("no PostgreSQL: %v", err)
+	}
+	defer c.Stop()
+	u := c.URL()
+	if code, stderr := runBriefs("ingest", "--archive", u, "--samples"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	ar, err := pgarchive.Open(context.Background(), u, pgarchive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ar.Close()
+	before, l := loadAll(t, ar)
+	if len(before) == 0 || l.Note != "" || len(l.Warnings) != 0 {
+		t.Fatalf("first load: %d briefs, %+v", len(before), l)
+	}
+	if err := c.StopServer(); err != nil {
+		t.Fatal(err)
+	}
+	got, l := loadAll(t, ar)
+	if len(got) != 0 || l.Note == "" || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], ":xxxxx@") || strings.Contains(l.Warnings[0], pgPassword(u)) {
+		t.Fatalf("server stopped: %d briefs, %+v; want none, a note and one warning without the password", len(got), l)
+	}
+	t.Logf("server away: %s / %s", l.Note, l.Warnings[0])
+	if err := c.StartServer(); err != nil {
+		t.Fatal(err)
+	}
+	after, l := loadAll(t, ar)
+	if len(after) != len(before) || l.Note != "" || len(l.Warnings) != 0 {
+		t.Fatalf("server back: %d briefs (want %d), %+v", len(after), len(before), l)
+	}
 }

@@ -17,8 +17,10 @@ import (
 // serverLoader is the reader's loader over the shared archive: the briefs
 // the server holds, in the order they were ingested, in batches (the first
 // screen's worth first), indexed for the search view on the way as the
-// sources' loader does. A refresh (r) reads the archive again, with what
-// was ingested since.
+// sources' loader does. A refresh (r, or the config's reload_every in the
+// background) reads the archive again, with what was ingested since: new
+// briefs reach an open reader that way (polling). When the server cannot be
+// reached, the reader keeps what it shows and says so (see unreachable).
 func serverLoader(ar *pgarchive.Archive) ui.Loader {
 	return func(ctx context.Context, out chan<- tea.Msg) {
 		send := func(m tea.Msg) {
@@ -31,9 +33,8 @@ func serverLoader(ar *pgarchive.Archive) ui.Loader {
 		ix := index.New(articles.Resolver())
 		total, err := ar.Len(ctx)
 		if err != nil {
-			send(SearcherOf(ix))
 			send(ui.ProgressMsg{Progress: articles.Progress{Final: true, Elapsed: time.Since(start)}})
-			send(ui.LoadedMsg{Warnings: []string{fmt.Sprintf("the archive at %s: %v", ar, err)}})
+			send(unreachable(ar, err))
 			return
 		}
 		done := 0
@@ -65,11 +66,22 @@ func serverLoader(ar *pgarchive.Archive) ui.Loader {
 		}
 		ix.Compact()
 		send(ui.ProgressMsg{Progress: articles.Progress{Done: done, Total: done, Elapsed: time.Since(start), Final: true}})
-		var warns []string
 		if err != nil && ctx.Err() == nil {
-			warns = append(warns, fmt.Sprintf("the archive at %s: %v", ar, err))
+			send(unreachable(ar, err))
+			return
 		}
-		send(ui.LoadedMsg{Warnings: warns})
+		send(ui.LoadedMsg{})
+	}
+}
+
+// unreachable ends a load that could not read the archive. It carries a
+// note, so that the reader keeps the briefs it shows (a refresh that ends
+// without one drops the briefs it did not deliver) and says why; the next
+// refresh (r, or the config's reload_every) connects again.
+func unreachable(ar *pgarchive.Archive, err error) ui.LoadedMsg {
+	return ui.LoadedMsg{
+		Warnings: []string{fmt.Sprintf("the archive at %s: %v", ar, err)},
+		Note:     "The shared archive cannot be reached: the list is kept; r tries again (w says why).",
 	}
 }
 
