@@ -247,10 +247,10 @@ func TestServerLoader(t *testing.T) {
 
 // loadAll runs the server loader once and returns the briefs it sent and
 // its last message.
-func loadAll(t *testing.T, ar *pgarchive.Archive) ([]model.Article, ui.LoadedMsg) {
+func loadAll(t *testing.T, load ui.Loader) ([]model.Article, ui.LoadedMsg) {
 	t.Helper()
 	out := make(chan tea.Msg, 1000)
-	go func() { serverLoader(ar)(context.Background(), out); close(out) }()
+	go func() { load(context.Background(), out); close(out) }()
 	var got []model.Article
 	var last tea.Msg
 	for m := range out {
@@ -288,14 +288,15 @@ func TestServerLoaderServerAway(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ar.Close()
-	before, l := loadAll(t, ar)
+	load := serverLoader(ar)
+	before, l := loadAll(t, load)
 	if len(before) == 0 || l.Note != "" || len(l.Warnings) != 0 {
 		t.Fatalf("first load: %d briefs, %+v", len(before), l)
 	}
 	if err := c.StopServer(); err != nil {
 		t.Fatal(err)
 	}
-	got, l := loadAll(t, ar)
+	got, l := loadAll(t, load)
 	if len(got) != 0 || l.Note == "" || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], ":xxxxx@") || strings.Contains(l.Warnings[0], pgPassword(u)) {
 		t.Fatalf("server stopped: %d briefs, %+v; want none, a note and one warning without the password", len(got), l)
 	}
@@ -303,8 +304,19 @@ func TestServerLoaderServerAway(t *testing.T) {
 	if err := c.StartServer(); err != nil {
 		t.Fatal(err)
 	}
-	after, l := loadAll(t, ar)
+	after, l := loadAll(t, load)
 	if len(after) != len(before) || l.Note != "" || len(l.Warnings) != 0 {
 		t.Fatalf("server back: %d briefs (want %d), %+v", len(after), len(before), l)
+	}
+	// a brief ingested meanwhile: the next refresh sends it after the others
+	extra := before[0]
+	extra.Title += " (a later edition)"
+	extra.ID = model.ArticleID(extra.Title, extra.Body)
+	if err := ar.Put(context.Background(), []model.Article{extra}); err != nil {
+		t.Fatal(err)
+	}
+	again, l := loadAll(t, load)
+	if len(again) != len(before)+1 || again[len(again)-1].ID != extra.ID || l.Note != "" {
+		t.Fatalf("after one more brief: %d briefs, last %s; want %d, last %s", len(again), again[len(again)-1].ID, len(before)+1, extra.ID)
 	}
 }

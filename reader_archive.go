@@ -17,11 +17,19 @@ import (
 // serverLoader is the reader's loader over the shared archive: the briefs
 // the server holds, in the order they were ingested, in batches (the first
 // screen's worth first), indexed for the search view on the way as the
-// sources' loader does. A refresh (r, or the config's reload_every in the
-// background) reads the archive again, with what was ingested since: new
-// briefs reach an open reader that way (polling). When the server cannot be
-// reached, the reader keeps what it shows and says so (see unreachable).
+// sources' loader does.
+//
+// A refresh (r, or the config's reload_every in the background) asks the
+// server only for the briefs ingested since the last load (by Seq) and adds
+// them to the same index; the briefs loaded before are sent again from
+// memory, since the reader drops what a refresh does not deliver (briefs
+// are never taken out of the archive). New briefs reach an open reader that
+// way (polling). When the server cannot be reached, the reader keeps what
+// it shows and says so (see unreachable).
 func serverLoader(ar *pgarchive.Archive) ui.Loader {
+	ix := index.New(articles.Resolver())
+	var kept [][]model.Article // every batch delivered so far
+	var lastSeq int64          // the last brief delivered
 	return func(ctx context.Context, out chan<- tea.Msg) {
 		send := func(m tea.Msg) {
 			select {
@@ -30,8 +38,7 @@ func serverLoader(ar *pgarchive.Archive) ui.Loader {
 			}
 		}
 		start := time.Now()
-		ix := index.New(articles.Resolver())
-		total, err := ar.Len(ctx)
+		total, err := ar.Len(ctx) // and whether the server answers
 		if err != nil {
 			send(ui.ProgressMsg{Progress: articles.Progress{Final: true, Elapsed: time.Since(start)}})
 			send(unreachable(ar, err))
@@ -39,9 +46,7 @@ func serverLoader(ar *pgarchive.Archive) ui.Loader {
 		}
 		done := 0
 		first := true
-		batch := make([]model.Article, 0, 64) // a first screen at once, then bigger batches
-		flush := func() {
-			ix.AddBatch(batch)
+		deliver := func(batch []model.Article) {
 			send(ui.ArticlesMsg{Articles: batch})
 			if first {
 				send(SearcherOf(ix))
@@ -49,10 +54,20 @@ func serverLoader(ar *pgarchive.Archive) ui.Loader {
 			}
 			done += len(batch)
 			send(ui.ProgressMsg{Progress: articles.Progress{Done: done, Total: max(total, done), Elapsed: time.Since(start)}})
+		}
+		for _, b := range kept {
+			deliver(b)
+		}
+		batch := make([]model.Article, 0, 64) // a first screen at once, then bigger batches
+		flush := func() {
+			ix.AddBatch(batch)
+			kept = append(kept, batch)
+			deliver(batch)
 			batch = make([]model.Article, 0, articles.DefaultBatchSize)
 		}
-		err = ar.Each(ctx, 0, func(_ int64, b model.Article) bool {
+		err = ar.Each(ctx, lastSeq, func(seq int64, b model.Article) bool {
 			batch = append(batch, b)
+			lastSeq = seq
 			if len(batch) == cap(batch) {
 				flush()
 			}
