@@ -95,6 +95,9 @@ var kindRules = []*Rule{
 	{Name: "nickname", Doc: "a lone capitalised word right after 'dubbed' or 'nicknamed' is a nickname, no name",
 		Example: "The chief, dubbed [Robocop]PER by the press, met [Olwen Pryce]PER.", Want: "Olwen Pryce=PER",
 		apply: ruleNickname},
+	{Name: "lower-case-place", Doc: "in text that does not capitalise, a country or place the gazetteer knows, written in lower case after in, from, to, at, near or into (or 'and' after one), is a place",
+		Example: "i am from mexico and moving to san francisco and oregon next year", Want: "Mexico=country; San Francisco=place; Oregon=place",
+		apply: ruleLowerPlace},
 	{Name: "world-person", Doc: "a name the world data knows as a person (legislators, heads of state) is a person",
 		Example: "Talks with [Nancy Pelosi]ORG ended.", Want: "Nancy Pelosi=PER",
 		apply: ruleWorldPerson},
@@ -422,6 +425,64 @@ func ruleNickname(x *Extractor, c *ruleCtx) []tagger.Span {
 		return t.End-i == 1 && i > 0 && (words[i-1] == "dubbed" || words[i-1] == "nicknamed") &&
 			(t.End == len(words) || !isUpperInitial(words[t.End]))
 	})
+}
+
+// placeLeads come before a place's name ("living in kerala").
+var placeLeads = map[string]bool{"in": true, "from": true, "to": true, "at": true, "near": true, "into": true}
+
+// lowerWords are places whose names, in lower case, are mostly common words ("nice", "turkey").
+var lowerWords = map[string]bool{
+	"nice": true, "acre": true, "gulf": true, "china": true, "turkey": true, "chad": true, "guinea": true,
+	"jersey": true, "jordan": true, "victoria": true, "sale": true, "reading": true, "bath": true, "george": true,
+}
+
+// placeEndsAt reports whether a place's span ends right before word i.
+func placeEndsAt(tagged []tagger.Span, i int) bool {
+	for _, t := range tagged {
+		if t.End == i && t.Type == tagger.LOC {
+			return true
+		}
+	}
+	return false
+}
+
+// isLowerWord reports whether w is an ASCII word of lower-case letters, three or more.
+func isLowerWord(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func ruleLowerPlace(x *Extractor, c *ruleCtx) []tagger.Span {
+	words, tagged := c.words, c.tagged
+	end := -1 // the end of the last place found
+	for i := 1; i < len(words); i++ {
+		w := words[i-1]
+		lead := placeLeads[w] || (w == "and" || w == "or") && (end == i-1 || placeEndsAt(tagged, i-1))
+		if !lead || !isLowerWord(words[i]) || lowerWords[words[i]] || covered(tagged, i) {
+			continue
+		}
+		var up [3]string
+		n := 0
+		for n < len(up) && i+n < len(words) && isLowerWord(words[i+n]) && !covered(tagged, i+n) {
+			up[n] = strings.ToUpper(words[i+n])
+			n++
+		}
+		e, k := x.gaz.Longest(up[:n], 0, true)
+		if k == 0 || e.Kind != model.KindCountry && e.Kind != model.KindPlace {
+			continue
+		}
+		tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + k, Type: tagger.LOC})
+		i += k
+		end = i
+	}
+	return tagged
 }
 
 func ruleSeatMember(x *Extractor, c *ruleCtx) []tagger.Span {
