@@ -367,7 +367,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.step(msg)
 	case reader.RenderedMsg:
 		var cmd tea.Cmd
-		a.reader, cmd = a.reader.Update(msg)
+		cmd = update(&a.reader, msg)
 		return a, cmd
 	case sidepane.EntitySearchMsg:
 		if !a.searcher {
@@ -419,7 +419,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if r.readerW > 0 && x >= start && x < start+r.readerW {
 			var cmd tea.Cmd
-			a.reader, cmd = a.reader.Update(msg)
+			cmd = update(&a.reader, msg)
 			return a, cmd
 		}
 		if r.listW > 0 && x < r.listW { // over the list: its cursor moves
@@ -436,12 +436,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	// Anything else is a component's own: the list's filter results and
 	// timers, the search view's answers and cursor blinks.
-	var listCmd, searchCmd, entsCmd, quotsCmd tea.Cmd
-	a.list, listCmd = a.list.Update(msg)
-	a.search, searchCmd = a.search.Update(msg)
-	a.allEnts, entsCmd = a.allEnts.Update(msg)
-	a.allQuots, quotsCmd = a.allQuots.Update(msg)
-	return a, tea.Batch(listCmd, searchCmd, entsCmd, quotsCmd)
+	return a, tea.Batch(update(&a.list, msg), update(&a.search, msg), update(&a.allEnts, msg), update(&a.allQuots, msg))
 }
 
 // openSearch shows the search view with the cursor in its query line,
@@ -536,9 +531,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		var cmd tea.Cmd
 		if a.focus == focusAllEntities {
-			a.allEnts, cmd = a.allEnts.Update(msg)
+			cmd = update(&a.allEnts, msg)
 		} else {
-			a.allQuots, cmd = a.allQuots.Update(msg)
+			cmd = update(&a.allQuots, msg)
 		}
 		return a, tea.Batch(relayout, cmd)
 	}
@@ -551,7 +546,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, tea.Batch(relayout, cmd)
 		}
 		var cmd tea.Cmd
-		a.search, cmd = a.search.Update(msg)
+		cmd = update(&a.search, msg)
 		return a, tea.Batch(relayout, cmd)
 	}
 	if a.showWarnings {
@@ -612,7 +607,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch a.focus {
 	case focusReader:
-		a.reader, cmd = a.reader.Update(msg)
+		cmd = update(&a.reader, msg)
 	case focusEntities:
 		if key.Matches(msg, a.keys.Back) {
 			return a, tea.Batch(relayout, a.setFocus(focusReader))
@@ -625,7 +620,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			break
 		}
 		before := a.entities.SelectedID()
-		a.entities, cmd = a.entities.Update(msg)
+		cmd = update(&a.entities, msg)
 		if id := a.entities.SelectedID(); id != before {
 			a.reader.SelectEntity(id)
 		}
@@ -634,12 +629,12 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, tea.Batch(relayout, a.setFocus(focusReader))
 		}
 		before := a.quotes.Selected()
-		a.quotes, cmd = a.quotes.Update(msg)
+		cmd = update(&a.quotes, msg)
 		if i := a.quotes.Selected(); i != before {
 			a.reader.SelectQuote(i)
 		}
 	default:
-		a.list, cmd = a.list.Update(msg)
+		cmd = update(&a.list, msg)
 	}
 	return a, tea.Batch(relayout, cmd)
 }
@@ -867,30 +862,24 @@ func (a App) helpKeys() helpKeys {
 		h.full = [][]key.Binding{{rk.Down, rk.Up, rk.PageDown, rk.PageUp}, {back, a.keys.Quit}}
 		return h
 	}
+	c := a.focused()
+	h.short, h.full = c.ShortHelp(), c.FullHelp()
 	switch a.focus {
 	case focusReader:
-		h.short, h.full = a.reader.ShortHelp(), a.reader.FullHelp()
 		if n := len(h.full); n > 0 { // the entities pane's a, under n/N
 			h.full[n-1] = append(slices.Clone(h.full[n-1]), a.entitiesKeys().Aliases)
 		}
-	case focusEntities:
-		h.short, h.full = append(a.entities.ShortHelp(), a.keys.Back), a.entities.FullHelp()
-	case focusQuotes:
-		h.short, h.full = append(a.quotes.ShortHelp(), a.keys.Back), a.quotes.FullHelp()
+	case focusEntities, focusQuotes:
+		h.short = append(h.short, a.keys.Back)
 	case focusSearch:
-		h.short = append(a.search.ShortHelp(), a.keys.Back)
-		h.full = append(a.search.FullHelp(), []key.Binding{a.watch.keys.WatchSave, a.keys.Back})
+		h.short = append(h.short, a.keys.Back)
+		h.full = append(h.full, []key.Binding{a.watch.keys.WatchSave, a.keys.Back})
 		return h // letters are the query here: no root keys but Esc
-	case focusAllEntities:
-		h.short = append(a.allEnts.ShortHelp(), a.keys.Back)
-		h.full = append(a.allEnts.FullHelp(), []key.Binding{a.keys.Back})
+	case focusAllEntities, focusAllQuotes:
+		h.short = append(h.short, a.keys.Back)
+		h.full = append(h.full, []key.Binding{a.keys.Back})
 		return h // letters filter here: no root keys but Esc
-	case focusAllQuotes:
-		h.short = append(a.allQuots.ShortHelp(), a.keys.Back)
-		h.full = append(a.allQuots.FullHelp(), []key.Binding{a.keys.Back})
-		return h
 	default:
-		h.short, h.full = a.list.ShortHelp(), a.list.FullHelp()
 		if filtering { // letters are the filter: only its own keys and ctrl+c
 			h.short = append(h.short, a.keys.ForceQuit)
 			return h

@@ -523,7 +523,7 @@ func (m *Model) SetStyles(st theme.Styles) {
 }
 
 // SetSize gives the list its width and height in cells.
-func (m *Model) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	// a short terminal (20x5) keeps its lines for the briefs: no title,
 	// status or page dots
 	small := h < smallHeight
@@ -531,6 +531,7 @@ func (m *Model) SetSize(w, h int) {
 	m.list.SetShowStatusBar(!small && !m.order.Group)
 	m.list.SetShowPagination(!small)
 	m.list.SetSize(max(w, 0), max(h, 0))
+	return nil
 }
 
 // smallHeight is the height under which the list shows only its briefs.

@@ -204,10 +204,11 @@ func (m *EntitiesView) syncKeys() {
 func (m *EntitiesView) SetStyles(st theme.Styles) { m.styles = st }
 
 // SetSize gives the view its width and height in cells.
-func (m *EntitiesView) SetSize(w, h int) {
+func (m *EntitiesView) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
 	m.scroll.clamp(len(m.rows), m.listRows())
+	return nil
 }
 
 // SetFilter replaces the filter, as if typed.

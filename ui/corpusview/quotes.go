@@ -303,10 +303,11 @@ func (m *QuotesView) syncKeys() {
 func (m *QuotesView) SetStyles(st theme.Styles) { m.styles = st }
 
 // SetSize gives the view its width and height in cells.
-func (m *QuotesView) SetSize(w, h int) {
+func (m *QuotesView) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
 	m.scroll.clamp(m.shown.len(), m.listRows())
+	return nil
 }
 
 // SetFilter replaces the filter line, as if typed ("speaker:Lavrov about:Iran").

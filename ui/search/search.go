@@ -206,10 +206,11 @@ func (m *Model) syncKeys() {
 func (m *Model) SetStyles(st theme.Styles) { m.styles = st }
 
 // SetSize gives the view its width and height in cells.
-func (m *Model) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
 	m.clampScroll()
+	return nil
 }
 
 // SetQuery replaces the query, as if typed, and runs it.

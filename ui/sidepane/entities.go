@@ -67,13 +67,14 @@ func (m *Entities) SetStyles(st theme.Styles) {
 }
 
 // SetSize gives the pane its inner width and height.
-func (m *Entities) SetSize(w, h int) {
+func (m *Entities) SetSize(w, h int) tea.Cmd {
 	rewrap := max(w, 0) != m.rows.width // names wrap to the width
 	m.rows.width, m.rows.height = max(w, 0), max(h, 0)
 	if rewrap {
 		m.rebuild(m.SelectedID())
 	}
 	m.rows.follow()
+	return nil
 }
 
 // SelectedID is the id of the entity under the cursor, or "".

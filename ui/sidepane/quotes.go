@@ -52,9 +52,10 @@ func (m *Quotes) SetStyles(st theme.Styles) {
 }
 
 // SetSize gives the pane its inner width and height.
-func (m *Quotes) SetSize(w, h int) {
+func (m *Quotes) SetSize(w, h int) tea.Cmd {
 	m.rows.width, m.rows.height = max(w, 0), max(h, 0)
 	m.rebuild() // quotes wrap to the width
+	return nil
 }
 
 // Selected is the index of the quote under the cursor, or -1.
