@@ -366,9 +366,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reader.StepMsg:
 		return a, a.step(msg)
 	case reader.RenderedMsg:
-		var cmd tea.Cmd
-		cmd = update(&a.reader, msg)
-		return a, cmd
+		return a, update(&a.reader, msg)
 	case sidepane.EntitySearchMsg:
 		if !a.searcher {
 			// No corpus index yet: the list filter finds the briefs that
@@ -418,9 +416,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			start++ // the column between list and reader
 		}
 		if r.readerW > 0 && x >= start && x < start+r.readerW {
-			var cmd tea.Cmd
-			cmd = update(&a.reader, msg)
-			return a, cmd
+			return a, update(&a.reader, msg)
 		}
 		if r.listW > 0 && x < r.listW { // over the list: its cursor moves
 			switch msg.Mouse().Button {
@@ -545,8 +541,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if cmd, ok := a.dailyKey(msg); ok {
 			return a, tea.Batch(relayout, cmd)
 		}
-		var cmd tea.Cmd
-		cmd = update(&a.search, msg)
+		cmd := update(&a.search, msg)
 		return a, tea.Batch(relayout, cmd)
 	}
 	if a.showWarnings {
