@@ -92,10 +92,41 @@ func (m *slugMemo) of(words []string) string {
 func (m *slugMemo) ofName(name string) string {
 	s, ok := m.slugs[name]
 	if !ok {
-		s = model.Slug(name)
+		if b, ascii := slugASCII(m.buf[:0], name); ascii {
+			s = string(b)
+		} else {
+			s = model.Slug(name)
+		}
 		m.slugs[name] = s
 	}
 	return s
+}
+
+// slugASCII appends model.Slug(s) to dst when s is ASCII, where the slug
+// needs no Unicode normalisation; ascii is false (and dst unchanged) otherwise.
+func slugASCII(dst []byte, s string) (out []byte, ascii bool) {
+	n0, dash := len(dst), false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return dst[:n0], false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			if dash && len(dst) > n0 {
+				dst = append(dst, '-')
+			}
+			dash = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		case c == '\'' || c == '.':
+			// "U.S." -> "us", "O'Brien" -> "obrien"
+		default:
+			dash = true
+		}
+	}
+	return dst, true
 }
 
 // particles join a family name to its prefix ("al-Assad", "bin Salman", "von der Leyen").
@@ -797,6 +828,13 @@ func honorOf(w string) byte {
 	w = strings.TrimSuffix(w, ".")
 	if len(w) < 2 || len(w) > 8 {
 		return 0
+	}
+	switch w[0] | 0x20 { // every honorific starts with one of these (an ASCII letter, or past ASCII: "ſir" folds to "sir")
+	case 'm', 's', 'l', 'd', 'b':
+	default:
+		if w[0] < utf8.RuneSelf {
+			return 0
+		}
 	}
 	for _, h := range honorifics {
 		if strings.EqualFold(w, h.word) {

@@ -193,3 +193,30 @@ func TestHonorificsInLexicon(t *testing.T) {
 		t.Error("titles should hold the lexicon's honorifics, titles with their stop and post-nominals, and not 'major'")
 	}
 }
+
+// TestSlugASCII holds the linker's ASCII slug to model.Slug.
+func TestSlugASCII(t *testing.T) {
+	for _, s := range []string{"Tony Blair", "U.S. Senate", "O'Brien", "  al-Assad ", "Ana de la Vega-Ruiz", "--", "", "Jo 's", "A.B. Carr Jr.", "x\ty", "Radio 4", "MI5 (UK)"} {
+		got, ok := slugASCII(nil, s)
+		if !ok || string(got) != model.Slug(s) {
+			t.Errorf("slugASCII(%q) = %q, %v; model.Slug = %q", s, got, ok, model.Slug(s))
+		}
+	}
+	if _, ok := slugASCII(nil, "José Ramos"); ok {
+		t.Error("slugASCII took a name past ASCII")
+	}
+}
+
+// TestHonorOf checks the honorifics in any case, with a stop, and words that are none.
+func TestHonorOf(t *testing.T) {
+	for w, want := range map[string]byte{
+		"Mr": honMale, "MRS.": honFemale, "ms": honFemale, "Miss": honFemale, "Sir": honMale | honTitled,
+		"LORD": honMale | honTitled, "Dame": honFemale | honTitled, "lady": honFemale | honTitled,
+		"Baroness": honFemale | honTitled, "ſir": honMale | honTitled,
+		"Mister": 0, "Dr": 0, "M": 0, "Boris": 0, "Ladyship": 0, "": 0, ".": 0,
+	} {
+		if got := honorOf(w); got != want {
+			t.Errorf("honorOf(%q) = %b, want %b", w, got, want)
+		}
+	}
+}
