@@ -29,10 +29,12 @@ import (
 type ActionKeys struct {
 	OpenURL   key.Binding // open the brief's URL in the browser
 	CopyQuote key.Binding // copy the selected quote with its speaker and source
-	CopyURL   key.Binding // copy the brief's URL
-	Export    key.Binding // write the brief's digest to a Markdown file
-	Sort      key.Binding // cycle the list's order
-	Group     key.Binding // group the list by source, or stop
+	// ExplainQuote shows why the selected quote has its speaker (explain.go)
+	ExplainQuote key.Binding
+	CopyURL      key.Binding // copy the brief's URL
+	Export       key.Binding // write the brief's digest to a Markdown file
+	Sort         key.Binding // cycle the list's order
+	Group        key.Binding // group the list by source, or stop
 
 	Star       key.Binding // star the brief, or unstar it
 	Refresh    key.Binding // load the sources again: new briefs are added, changed ones replaced
@@ -41,15 +43,16 @@ type ActionKeys struct {
 	AllRead    key.Binding // mark every brief the list shows read (list only)
 }
 
-// DefaultActionKeys returns o, y, Y, x, S, B, *, r and U.
+// DefaultActionKeys returns o, y, i, Y, x, S, B, *, r and U.
 func DefaultActionKeys() ActionKeys {
 	return ActionKeys{
-		OpenURL:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
-		CopyQuote: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
-		CopyURL:   key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy URL")),
-		Export:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export digest")),
-		Sort:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort")),
-		Group:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "group by source")),
+		OpenURL:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
+		CopyQuote:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
+		ExplainQuote: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "explain quote")),
+		CopyURL:      key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy URL")),
+		Export:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export digest")),
+		Sort:         key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort")),
+		Group:        key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "group by source")),
 
 		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
@@ -179,6 +182,11 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return a.layout(), true
 		}
 		return a.copy("quote", QuoteText(art, art.Quotes[i])), true
+	case key.Matches(msg, a.actions.ExplainQuote):
+		if _, ok := a.currentBrief(); !ok {
+			return nil, false
+		}
+		return a.openExplain(), true
 	case key.Matches(msg, a.actions.Export):
 		art, ok := a.currentBrief()
 		if !ok {

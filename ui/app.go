@@ -89,6 +89,8 @@ type App struct {
 	ld           loadRun
 	watch        watchState // watchlists and reload_every (see watch.go)
 	briefActions            // the brief's links, pipe, save, pager and editor (see links.go)
+
+	explain explainView // the trace of a quote over the screen (explain.go)
 }
 
 // settings are how the reader looks and which keys do what.
@@ -544,6 +546,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd := update(&a.search, msg)
 		return a, tea.Batch(relayout, cmd)
 	}
+	if a.explain.open {
+		return a, tea.Batch(relayout, a.updateExplain(msg))
+	}
 	if a.showWarnings {
 		switch {
 		case key.Matches(msg, a.keys.Quit):
@@ -844,6 +849,9 @@ func (a App) entitiesKeys() sidepane.EntityKeys { return a.entities.Keys() }
 func (a App) helpKeys() helpKeys {
 	var h helpKeys
 	filtering := a.focus == focusList && a.list.Filtering()
+	if a.explain.open {
+		return a.explainHelp()
+	}
 	if a.links.open { // the links view's own keys
 		lk := a.briefKeys
 		h.short = []key.Binding{lk.LinkNumber, lk.LinkOpen, a.actions.CopyURL, a.keys.Back}
@@ -894,7 +902,7 @@ func (a App) helpKeys() helpKeys {
 	if _, ok := a.currentBrief(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		acts := []key.Binding{a.actions.Star, a.actions.OpenURL, a.actions.CopyURL, a.actions.Export}
 		if a.focus != focusList {
-			acts = append(acts, a.actions.CopyQuote)
+			acts = append(acts, a.actions.CopyQuote, a.actions.ExplainQuote)
 		} else {
 			acts = append(acts, a.actions.Sort, a.actions.Group, a.actions.ReadFilter, a.actions.ToggleRead, a.actions.AllRead)
 		}
@@ -1101,6 +1109,9 @@ func (a App) View() tea.View {
 		if r.h > 0 {
 			main = lipgloss.NewStyle().MaxWidth(a.width).MaxHeight(r.h).Render(lipgloss.JoinHorizontal(lipgloss.Top, cols...))
 			main += "\n"
+		}
+		if a.explain.open && r.h > 0 {
+			main = lipgloss.NewStyle().Width(a.width).MaxWidth(a.width).Height(r.h).MaxHeight(r.h).Render(a.explainPage(r.h)) + "\n"
 		}
 		body = lipgloss.NewStyle().MaxHeight(a.height).MaxWidth(a.width).Render(main + chrome)
 		// Emoji sequences drawn as wide as lipgloss measured them, on any

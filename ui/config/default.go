@@ -99,6 +99,7 @@ notify = "bell"
 # warnings = ["w"]                   # list the sources that could not be read
 # open_url = ["o"]                   # open the brief's URL in the browser
 # copy_quote = ["y"]                 # copy the selected quote with its speaker and source
+# explain_quote = ["i"]              # show why the selected quote has its speaker (its trace)
 # copy_url = ["Y"]                   # copy the brief's URL
 # export = ["x"]                     # write the brief's digest to a Markdown file
 # sort = ["S"]                       # cycle the list's order

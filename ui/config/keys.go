@@ -48,6 +48,7 @@ var actions = []Action{
 	{"warnings", []string{"w"}, "list the sources that could not be read"},
 	{"open_url", []string{"o"}, "open the brief's URL in the browser"},
 	{"copy_quote", []string{"y"}, "copy the selected quote with its speaker and source"},
+	{"explain_quote", []string{"i"}, "show why the selected quote has its speaker (its trace)"},
 	{"copy_url", []string{"Y"}, "copy the brief's URL"},
 	{"export", []string{"x"}, "write the brief's digest to a Markdown file"},
 	{"sort", []string{"S"}, "cycle the list's order"},
