@@ -379,8 +379,14 @@ func ruleSpeakerPlace(x *Extractor, c *ruleCtx) []tagger.Span {
 // capital reports whether w opens with an ASCII capital: a cheap test before a map look-up.
 func capital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
-// stations end a broadcaster's name before its number ("Radio 4", "Channel 5").
-var stations = map[string]bool{"Radio": true, "Channel": true, "TV": true, "Television": true}
+// isStation reports whether w ends a broadcaster's name before its number ("Radio 4", "Channel 5").
+func isStation(w string) bool {
+	switch w {
+	case "Radio", "Channel", "TV", "Television":
+		return true
+	}
+	return false
+}
 
 // isSmallNumber reports whether w is a number of one or two digits.
 func isSmallNumber(w string) bool {
@@ -391,14 +397,14 @@ func ruleStationNumber(x *Extractor, c *ruleCtx) []tagger.Span {
 	words, tagged := c.words, c.tagged
 	for k := range tagged {
 		t := &tagged[k]
-		if t.End < len(words) && stations[words[t.End-1]] && isSmallNumber(words[t.End]) && (k+1 == len(tagged) || tagged[k+1].Start > t.End) {
+		if t.End < len(words) && isStation(words[t.End-1]) && isSmallNumber(words[t.End]) && (k+1 == len(tagged) || tagged[k+1].Start > t.End) {
 			t.End++
 			t.Type = tagger.ORG
 		}
 	}
 	// an untagged "Radio 4"
 	for i := 0; i+1 < len(words); i++ {
-		if stations[words[i]] && isSmallNumber(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) && (i == 0 || !isUpperInitial(words[i-1])) {
+		if isStation(words[i]) && isSmallNumber(words[i+1]) && !covered(tagged, i) && !covered(tagged, i+1) && (i == 0 || !isUpperInitial(words[i-1])) {
 			tagged = insertSpan(tagged, tagger.Span{Start: i, End: i + 2, Type: tagger.ORG})
 		}
 	}
@@ -427,8 +433,14 @@ func ruleNickname(x *Extractor, c *ruleCtx) []tagger.Span {
 	})
 }
 
-// placeLeads come before a place's name ("living in kerala").
-var placeLeads = map[string]bool{"in": true, "from": true, "to": true, "at": true, "near": true, "into": true}
+// isPlaceLead reports whether w may come before a place's name ("living in kerala").
+func isPlaceLead(w string) bool {
+	switch w {
+	case "in", "from", "to", "at", "near", "into":
+		return true
+	}
+	return false
+}
 
 // lowerWords are places whose names, in lower case, are mostly common words ("nice", "turkey").
 var lowerWords = map[string]bool{
@@ -444,6 +456,18 @@ func placeEndsAt(tagged []tagger.Span, i int) bool {
 		}
 	}
 	return false
+}
+
+// upperASCII appends the ASCII word w in capitals to dst.
+func upperASCII(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // isLowerWord reports whether w is an ASCII word of lower-case letters, three or more.
@@ -464,8 +488,12 @@ func ruleLowerPlace(x *Extractor, c *ruleCtx) []tagger.Span {
 	end := -1 // the end of the last place found
 	for i := 1; i < len(words); i++ {
 		w := words[i-1]
-		lead := placeLeads[w] || (w == "and" || w == "or") && (end == i-1 || placeEndsAt(tagged, i-1))
+		lead := isPlaceLead(w) || (w == "and" || w == "or") && (end == i-1 || placeEndsAt(tagged, i-1))
 		if !lead || !isLowerWord(words[i]) || lowerWords[words[i]] || covered(tagged, i) {
+			continue
+		}
+		var buf [24]byte
+		if len(words[i]) > len(buf) || !x.gaz.StartsUpper(upperASCII(buf[:0], words[i])) {
 			continue
 		}
 		var up [3]string

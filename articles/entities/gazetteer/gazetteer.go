@@ -150,6 +150,13 @@ func (g *Gazetteer) Resolve(name string) (*Entry, bool) {
 	return &g.Entries[i], true
 }
 
+// StartsUpper reports whether a name, upper-cased, starts with the word
+// w (upper-cased bytes): a cheap test before Longest with upper set.
+func (g *Gazetteer) StartsUpper(w []byte) bool {
+	_, ok := g.byUpper[string(w)]
+	return ok
+}
+
 // Match is a gazetteer name found in a token sequence: tokens [Start, End).
 type Match struct {
 	Start, End int

@@ -124,3 +124,16 @@ func TestPersonKeyWords(t *testing.T) {
 		t.Error("Nancy Pelosi, a legislator in the world data, is not known")
 	}
 }
+
+func TestStartsUpper(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !g.StartsUpper([]byte("MEXICO")) || !g.StartsUpper([]byte("SAN")) {
+		t.Error("MEXICO or SAN (Francisco) starts no name")
+	}
+	if g.StartsUpper([]byte("Mexico")) || g.StartsUpper([]byte("QZXV")) {
+		t.Error("a word not upper-cased, or no name's start, starts a name")
+	}
+}
