@@ -504,9 +504,8 @@ func (s *streamer) worker(jobs <-chan job, results chan<- result) {
 // returns how many were hits.
 func (s *streamer) lookupRun(batch []job, results chan<- result) int {
 	type pending struct {
-		j   job
-		at  int // index in files, or -1: not looked up
-		hit bool
+		j  job
+		at int // index in files, or -1: not looked up
 	}
 	var files []store.FileLookup
 	todo := make([]pending, len(batch))

@@ -731,13 +731,13 @@ func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error
 			if q.Limit > 0 && len(out) >= q.Limit {
 				break
 			}
-			for step := 0; k != nil && len(k) == 8 && binary.BigEndian.Uint64(k) < s && step < 16; step++ {
+			for step := 0; len(k) == 8 && binary.BigEndian.Uint64(k) < s && step < 16; step++ {
 				k, v = c.Next()
 			}
-			if k == nil || len(k) != 8 || binary.BigEndian.Uint64(k) < s {
+			if len(k) != 8 || binary.BigEndian.Uint64(k) < s {
 				k, v = c.Seek(seqKey(s))
 			}
-			if k != nil && len(k) == 8 && binary.BigEndian.Uint64(k) == s {
+			if len(k) == 8 && binary.BigEndian.Uint64(k) == s {
 				out = append(out, recordID(v))
 			}
 		}
