@@ -105,6 +105,11 @@ func ingestOnce(ctx context.Context, cmd *cobra.Command, ar *pgarchive.Archive, 
 	if ctx.Err() != nil && cmd.Context().Err() != nil {
 		return warns, nil
 	}
+	if written > 0 {
+		if err := ar.Analyze(ctx); err != nil {
+			return warns, fmt.Errorf("analyze the archive at %s: %v", ar, err)
+		}
+	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "briefs: %s read, %d new in the archive at %s (%d there already), %.1fs\n",
 		plural(read, "brief"), written, ar, read-written, time.Since(start).Seconds())
 	return warns, nil

@@ -730,10 +730,11 @@ func (a *Archive) Search(ctx context.Context, q archive.Query) ([]string, error)
 		}
 		where = append(where, "words @@ "+arg(tsquery(words))+"::tsquery")
 	}
-	// The matches are found through the GIN indexes first and sorted
-	// after (MATERIALIZED): walking the seq index and filtering, which the
-	// planner picks for a LIMIT, reads most of the table for a rare key.
-	sqlText := "WITH m AS MATERIALIZED (SELECT seq, id FROM briefs WHERE " + strings.Join(where, " AND ") + ") SELECT id FROM m ORDER BY seq"
+	// The planner walks the seq index for a key most briefs hold (the
+	// first 50 come at once) and the GIN index for a rare one; it tells
+	// them apart by the statistics of briefs, which Analyze (run by ingest
+	// after each pass that wrote) and autovacuum keep.
+	sqlText := "SELECT id FROM briefs WHERE " + strings.Join(where, " AND ") + " ORDER BY seq"
 	if q.Limit > 0 {
 		sqlText += " LIMIT " + arg(q.Limit)
 	}
@@ -789,11 +790,18 @@ func (a *Archive) UpdateReading(ctx context.Context, id string, fn func(*archive
 // eachPage is how many briefs Each fetches at once.
 const eachPage = 500
 
+// Analyze refreshes the planner's statistics of briefs (which words, entities
+// and speakers are common), which Search's plans depend on.
+func (a *Archive) Analyze(ctx context.Context) error {
+	_, err := a.pool.Exec(ctx, "ANALYZE briefs")
+	return err
+}
+
 // Each calls fn with every brief whose Seq is greater than after, whole, in
-// Seq order (fetched eachPage at a time), until fn returns false.
+// Seq order (64 first, then eachPage at a time), until fn returns false.
 func (a *Archive) Each(ctx context.Context, after int64, fn func(seq int64, b model.Article) bool) error {
-	for {
-		rows, err := a.pool.Query(ctx, "SELECT seq, id FROM briefs WHERE seq > $1 ORDER BY seq LIMIT $2", after, eachPage)
+	for page := 64; ; page = eachPage { // a reader's first screen at once
+		rows, err := a.pool.Query(ctx, "SELECT seq, id FROM briefs WHERE seq > $1 ORDER BY seq LIMIT $2", after, page)
 		if err != nil {
 			return err
 		}

@@ -125,7 +125,8 @@ func bench(n int, url string, writers, queries int, data string, ingest bool) er
 	held, _ := ar.Len(ctx)
 	fmt.Printf("ingest: %d briefs written (%d held) by %d writers in %.1fs: %.0f briefs/s\n", written, held, writers, took.Seconds(), float64(written)/took.Seconds())
 	pool := ar.Pool()
-	pool.Exec(ctx, "VACUUM ANALYZE")
+	pool.Exec(ctx, "VACUUM")
+	ar.Analyze(ctx) // as briefs ingest does after a pass
 	var dbSize int64
 	pool.QueryRow(ctx, "SELECT pg_database_size(current_database())").Scan(&dbSize)
 	fmt.Printf("disk: %.1f MB in all, %.1f KB per brief\n", float64(dbSize)/1e6, float64(dbSize)/float64(held)/1e3)
@@ -192,6 +193,26 @@ func bench(n int, url string, writers, queries int, data string, ingest bool) er
 		ar.List(ctx, 0, func(archive.Record) bool { return true })
 		whole = append(whole, time.Since(t0))
 	}
+	var opens []time.Duration // what the reader waits for before its first frame
+	for range 5 {
+		t0 := time.Now()
+		o, err := pgarchive.Open(ctx, url, pgarchive.Options{})
+		if err != nil {
+			return err
+		}
+		opens = append(opens, time.Since(t0))
+		o.Close()
+	}
+	fmt.Printf("Open (connect, check the schema): %.1f ms (p50 of 5)\n", ms(pct(opens, 50)))
+	var firstBatch []time.Duration // what the reader's loader waits for: Len, then 64 whole briefs
+	for range 5 {
+		t0 := time.Now()
+		ar.Len(ctx)
+		k := 0
+		ar.Each(ctx, 0, func(int64, model.Article) bool { k++; return k < 64 })
+		firstBatch = append(firstBatch, time.Since(t0))
+	}
+	fmt.Printf("reader over the archive: first batch of 64 whole briefs %.1f ms (p50 of 5)\n", ms(pct(firstBatch, 50)))
 	var gets []time.Duration
 	for range queries {
 		id := brief(rng.IntN(n)).ID
