@@ -429,8 +429,10 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return a, nil
+	case tea.MouseClickMsg:
+		return a, a.click(msg) // mouse.go
 	case tea.MouseMsg:
-		return a, nil // clicks and motion: nothing to do yet
+		return a, nil // motion and release: nothing to do
 	}
 	// Anything else is a component's own: the list's filter results and
 	// timers, the search view's answers and cursor blinks.

@@ -85,6 +85,7 @@ type briefActions struct {
 	briefKeys BriefKeys
 	links     linksView
 	prompt    promptState
+	clicked   lastClick // the last click in the list (mouse.go)
 }
 
 // linksView is the screen of the brief's links.

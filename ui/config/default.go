@@ -140,8 +140,8 @@ notify = "bell"
 [keys.reader]
 # down = ["j", "down"]               # scroll down
 # up = ["k", "up"]                   # scroll up
-# page_down = ["space", "pgdown", "f"] # page down
-# page_up = ["b", "pgup"]            # page up
+# page_down = ["space", "pgdown", "f", "ctrl+f"] # page down
+# page_up = ["b", "pgup", "ctrl+b"]  # page up
 # half_down = ["d", "ctrl+d"]        # half a page down
 # half_up = ["u", "ctrl+u"]          # half a page up
 # top = ["g", "home"]                # top of the brief

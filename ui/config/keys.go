@@ -85,8 +85,8 @@ var actions = []Action{
 
 	{"reader.down", []string{"j", "down"}, "scroll down"},
 	{"reader.up", []string{"k", "up"}, "scroll up"},
-	{"reader.page_down", []string{"space", "pgdown", "f"}, "page down"},
-	{"reader.page_up", []string{"b", "pgup"}, "page up"},
+	{"reader.page_down", []string{"space", "pgdown", "f", "ctrl+f"}, "page down"},
+	{"reader.page_up", []string{"b", "pgup", "ctrl+b"}, "page up"},
 	{"reader.half_down", []string{"d", "ctrl+d"}, "half a page down"},
 	{"reader.half_up", []string{"u", "ctrl+u"}, "half a page up"},
 	{"reader.top", []string{"g", "home"}, "top of the brief"},

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/ui/internal/testbriefs"
+)
+
+// ctrl+f and ctrl+b page the reader down and up, as in vim and less.
+func TestReaderCtrlFAndCtrlB(t *testing.T) {
+	a := sized(t, 80, 16, seedFirst(t))
+	a, _ = keys(t, a, "enter")
+	const opening = "The US ambassador however added"
+	if !strings.Contains(screen(a), opening) {
+		t.Fatalf("the seed's opening is not shown:\n%s", screen(a))
+	}
+	a, _ = step(t, a, ctrl('f'))
+	if strings.Contains(screen(a), opening) {
+		t.Fatalf("ctrl+f did not page down:\n%s", screen(a))
+	}
+	a, _ = step(t, a, ctrl('b'))
+	if !strings.Contains(screen(a), opening) {
+		t.Fatalf("ctrl+b did not page back up:\n%s", screen(a))
+	}
+}
+
+// rowOf is the screen row whose text holds s (-1: none).
+func rowOf(a App, s string) int {
+	for i, l := range strings.Split(screen(a), "\n") {
+		if strings.Contains(l, s) {
+			return i
+		}
+	}
+	return -1
+}
+
+func leftClick(x, y int) tea.MouseClickMsg {
+	return tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}
+}
+
+// A click on a brief in the list selects it; a click on the selected brief
+// opens it, and so does a double click; a click between briefs or on the
+// list's title does nothing.
+func TestMouseClicksInTheList(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	a := started(t, 100, 30, arts, Options{})
+	second := rowOf(a, arts[1].Title[:20])
+	if second < 0 {
+		t.Fatalf("%q not on screen:\n%s", arts[1].Title, screen(a))
+	}
+	a, _ = step(t, a, leftClick(4, second))
+	if sel, _ := a.list.Selected(); sel.ID != arts[1].ID || a.focus != focusList {
+		t.Fatalf("a click on the second brief selected %q (focus %d)", sel.Title, a.focus)
+	}
+	a, _ = step(t, a, leftClick(4, second+1)) // its second line: the same brief
+	if got, _ := a.reader.Article(); a.focus != focusReader || got.ID != arts[1].ID {
+		t.Fatalf("a click on the selected brief did not open it: focus %d, %q", a.focus, got.Title)
+	}
+	a, _ = keys(t, a, "esc")
+	third := rowOf(a, arts[2].Title[:20])
+	a, _ = step(t, a, leftClick(4, third))
+	a, _ = step(t, a, leftClick(4, third))
+	if got, _ := a.reader.Article(); a.focus != focusReader || got.ID != arts[2].ID {
+		t.Fatalf("a double click did not open the third brief: focus %d, %q", a.focus, got.Title)
+	}
+	a, _ = keys(t, a, "esc")
+	before, _ := a.list.Selected()
+	for _, y := range []int{0, third + 2, 29} { // the title, the blank line under a brief, the help bar
+		a, _ = step(t, a, leftClick(4, y))
+		if sel, _ := a.list.Selected(); sel.ID != before.ID || a.focus != focusList {
+			t.Fatalf("a click on row %d selected %q (focus %d)", y, sel.Title, a.focus)
+		}
+	}
+}
