@@ -91,6 +91,11 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 		}
 	}
 	a.Title = CleanTitle(stripSiteName(CleanTitle(title), meta.sites, host))
+	if short := CleanTitle(meta.title); headOfTitle(a.Title, short) {
+		// the page's own og:title is the headline without the byline or
+		// section after it ("Talks resume - Ana Ruiz" and "Talks resume")
+		a.Title = short
+	}
 	if a.Title == "" {
 		a.Title, blocks = headlineFromBlocks(blocks)
 	}

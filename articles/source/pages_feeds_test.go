@@ -456,7 +456,8 @@ func TestMathInline(t *testing.T) {
 	}
 }
 
-// Titles lose the site name the page declares; the site is the outlet;
+// Titles lose the site name the page declares, and a byline after the
+// headline the page's og:title gives alone; the site is the outlet;
 // JSON-LD's datePublished wins over a later meta date.
 func TestTitleWithoutSiteName(t *testing.T) {
 	page := func(head string) string {
@@ -469,6 +470,12 @@ func TestTitleWithoutSiteName(t *testing.T) {
 		{`<title>Fisheries accord talks resume – Harbour.com</title><meta property="og:site_name" content="Harbour.com">`, "Fisheries accord talks resume", "Harbour.com"},
 		// no site declared: the suffix stays
 		{`<title>Fisheries accord talks resume - Harbour Times</title>`, "Fisheries accord talks resume - Harbour Times", ""},
+		// the page's own og:title is the headline without the byline after it
+		{`<title>Fisheries accord talks resume - Ana Ruiz - Harbour Blog</title><meta property="og:title" content="Fisheries accord talks resume"><meta property="og:site_name" content="Harbour Blog">` +
+			`<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","name":"Fisheries accord talks resume - Ana Ruiz - Harbour Blog"}</script>`, "Fisheries accord talks resume", "Harbour Blog"},
+		// but a shorter og:title that is not the title's head changes nothing
+		{`<title>Fisheries accord talks resume in Oslo - Harbour Blog</title><meta property="og:title" content="Fisheries accord talks"><meta property="og:site_name" content="Harbour Blog">` +
+			`<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","name":"Fisheries accord talks resume in Oslo - Harbour Blog"}</script>`, "Fisheries accord talks resume in Oslo", "Harbour Blog"},
 		// the site's name inside the headline is no suffix
 		{`<title>Harbour Times staff join the fisheries talks</title><meta property="og:site_name" content="Harbour Times">`, "Harbour Times staff join the fisheries talks", "Harbour Times"},
 	}

@@ -89,3 +89,19 @@ func stripSiteName(title string, sites []string, host string) string {
 	}
 	return title
 }
+
+// headOfTitle reports whether head is title's part before a separator
+// (" - ", " | ", ...), of two words or more: the headline a page also
+// declares on its own, without what the title adds after it.
+func headOfTitle(title, head string) bool {
+	if len(strings.Fields(head)) < 2 || len(head) >= len(title) || !strings.HasPrefix(title, head) {
+		return false
+	}
+	rest := title[len(head):]
+	for _, sep := range titleSeparators {
+		if strings.HasPrefix(rest, sep) {
+			return true
+		}
+	}
+	return false
+}
