@@ -826,7 +826,7 @@ func (a App) helpBar() string {
 	h := a.helpKeys()
 	a.help.SetWidth(a.width)
 	if a.help.ShowAll {
-		return a.help.View(h)
+		return a.fullHelpRows(h.full)
 	}
 	keep := 0 // the root's keys at the end
 	root := []string{a.keys.Help.Help().Key, a.keys.Quit.Help().Key, a.keys.ForceQuit.Help().Key, a.keys.Back.Help().Key}
@@ -843,6 +843,28 @@ func (a App) helpBar() string {
 	}
 	a.help.SetWidth(a.width)
 	return a.help.ShortHelpView(h.short)
+}
+
+// fullHelpRows lays the full help's columns out in as many rows as the
+// width needs: bubbles draws them in one row and cuts what does not fit
+// (at 80 columns the reader lost the root's column, quit among it).
+func (a App) fullHelpRows(cols [][]key.Binding) string {
+	a.help.SetWidth(0) // measure whole: the rows are made to fit
+	var rows []string
+	var row [][]key.Binding
+	for _, c := range cols {
+		wider := append(slices.Clone(row), c)
+		if len(row) > 0 && lipgloss.Width(a.help.FullHelpView(wider)) > a.width {
+			rows = append(rows, a.help.FullHelpView(row))
+			row = [][]key.Binding{c}
+			continue
+		}
+		row = wider
+	}
+	if len(row) > 0 {
+		rows = append(rows, a.help.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n")
 }
 
 // entitiesKeys are the entities pane's keys, for the reader's full help.
@@ -908,12 +930,7 @@ func (a App) helpKeys() helpKeys {
 		} else {
 			acts = append(acts, a.actions.Sort, a.actions.Group, a.actions.ReadFilter, a.actions.ToggleRead, a.actions.AllRead)
 		}
-		if a.width < 120 { // no room for another column: under the root's keys
-			last := len(h.full) - 1
-			h.full[last] = append(h.full[last], acts...)
-		} else {
-			h.full = append(h.full, acts)
-		}
+		h.full = append(h.full, acts) // a column of its own: fullHelpRows wraps what does not fit
 	}
 	if daily := a.dailyHelp(); len(daily) > 0 { // under the last column (links.go)
 		last := len(h.full) - 1

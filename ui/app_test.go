@@ -301,6 +301,13 @@ func TestHelpIsTrue(t *testing.T) {
 			t.Errorf("at %d columns the reader's bar does not end with quit: %q", w, bar)
 		}
 	}
+	// the full help at 80 columns keeps every column, the root's with quit
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 80, Height: 40})
+	a, _ = keys(t, a, "?")
+	if s := strings.Join(strings.Fields(screen(a)), " "); !strings.Contains(s, "q quit") || !strings.Contains(s, "next mention") {
+		t.Errorf("the reader's full help at 80 columns lost a column:\n%s", screen(a))
+	}
+	a, _ = keys(t, a, "?")
 	a, _ = step(t, a, tea.WindowSizeMsg{Width: 120, Height: 40})
 	a, _ = keys(t, a, "?")
 	s := screen(a)
