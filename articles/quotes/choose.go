@@ -21,8 +21,8 @@ import (
 func (st *fieldState) attribute(cs []cueAt, items []item, lo, hi, i, para int) (*who, string, int) {
 	q := st.newAttribution(cs, items, lo, hi, i, para)
 	if m := ranker; m != nil || st.collect != nil {
-		var buf [8]rankCand
-		rc := st.rankable(&q, buf[:0])
+		rc := st.rankable(&q, st.rankBuf[:0])
+		st.rankBuf = rc[:0] // reused by the next quotation: nothing keeps rc
 		if st.collect != nil {
 			st.collect(st, &q, rc)
 			m = nil // candidates for training: the rules alone choose

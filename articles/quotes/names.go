@@ -398,7 +398,11 @@ func (ix *nameIndex) namedSpokesperson(head string, forWords []string, near func
 // containsStem reports whether s has the word w, or a word of the same stem
 // ("rwanda" for "rwandan", "iraq" for "iraqi").
 func containsStem(s, w string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+	for i := 0; i < len(s); {
+		var f string
+		if f, i = nextWord(s, i); f == "" {
+			continue
+		}
 		if f == w || len(f) >= 4 && len(w) >= 4 && (strings.HasPrefix(w, f) && len(w)-len(f) <= 3 || strings.HasPrefix(f, w) && len(f)-len(w) <= 3) {
 			return true
 		}
@@ -471,12 +475,29 @@ func principalOf(before, role string) bool {
 var ranks = toSet("deputy vice shadow former junior assistant acting under")
 
 func containsWord(s, w string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
-		if f == w {
+	for i := 0; i < len(s); {
+		f, next := nextWord(s, i)
+		if f != "" && f == w {
 			return true
 		}
+		i = next
 	}
 	return false
+}
+
+// nextWord returns the run of letters a-z at or after s[i] and where the
+// search goes on: strings.FieldsFunc's words on !('a' <= r <= 'z'), one at
+// a time and without allocating (a byte of a multi-byte letter is no a-z
+// byte, as its rune is no a-z rune).
+func nextWord(s string, i int) (string, int) {
+	for i < len(s) && !(s[i] >= 'a' && s[i] <= 'z') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+		j++
+	}
+	return s[i:j], j
 }
 
 func possessive(w string) string {

@@ -131,6 +131,9 @@ type fieldState struct {
 	tr *fieldTrace
 	// collect, when set, receives every quotation's ranker candidates (RankExamples)
 	collect func(st *fieldState, q *attribution, cs []rankCand)
+	// scratch reused from one quotation or phrase to the next
+	rankBuf []rankCand
+	nameBuf []nameRef
 }
 
 // extractFieldTrace finds the quotes of one field, and with tr != nil

@@ -485,3 +485,28 @@ func TestLexiconCues(t *testing.T) {
 		t.Error("a description list lost a word")
 	}
 }
+
+// TestContainsWordAsFields holds containsWord and containsStem, which walk
+// the words without allocating, to the words strings.FieldsFunc gives.
+func TestContainsWordAsFields(t *testing.T) {
+	notLetter := func(r rune) bool { return !(r >= 'a' && r <= 'z') }
+	for _, s := range []string{"", "the minister, ana ruiz", "  ministère des affaires", "iraq's envoy", "a-b c", "régime x", "rwanda"} {
+		words := strings.FieldsFunc(s, notLetter)
+		for _, w := range append(words, "minister", "iraqi", "rwandan", "x", "gime", "ministre") {
+			want := false
+			for _, f := range words {
+				want = want || f == w
+			}
+			if got := containsWord(s, w); got != want {
+				t.Errorf("containsWord(%q, %q) = %v", s, w, got)
+			}
+			wantStem := false
+			for _, f := range words {
+				wantStem = wantStem || f == w || len(f) >= 4 && len(w) >= 4 && (strings.HasPrefix(w, f) && len(w)-len(f) <= 3 || strings.HasPrefix(f, w) && len(f)-len(w) <= 3)
+			}
+			if got := containsStem(s, w); got != wantStem {
+				t.Errorf("containsStem(%q, %q) = %v", s, w, got)
+			}
+		}
+	}
+}

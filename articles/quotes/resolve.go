@@ -80,8 +80,8 @@ func (st *fieldState) resolvePronounPhrase(w *who, lw string) {
 func (st *fieldState) pickName(items []item, a, b int, w *who) (pick *nameRef, headAt int, done bool) {
 	start, end, phrase := w.start, w.end, w.phrase
 	// a name inside the phrase
-	var buf [8]nameRef
-	ms := st.names.within(start, end, buf[:0])
+	ms := st.names.within(start, end, st.nameBuf[:0])
+	st.nameBuf = ms[:0] // reused by the next phrase: pick is copied out before
 	persons := 0
 	for _, m := range ms {
 		if m.person {
