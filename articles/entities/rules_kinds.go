@@ -493,7 +493,7 @@ func ruleLowerPlace(x *Extractor, c *ruleCtx) []tagger.Span {
 			continue
 		}
 		var buf [24]byte
-		if len(words[i]) > len(buf) || !x.gaz.StartsUpper(upperASCII(buf[:0], words[i])) {
+		if len(words[i]) > len(buf) || !x.gaz.MayStartPlace(words[i]) || !x.gaz.StartsUpper(upperASCII(buf[:0], words[i])) {
 			continue
 		}
 		var up [3]string

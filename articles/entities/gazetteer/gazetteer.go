@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,9 @@ type Gazetteer struct {
 	bySlug  map[string]int32
 	byFirst map[string][]alias // exact first token -> aliases, longest first
 	byUpper map[string][]alias // upper-cased first token -> upper-cased aliases, for headlines
+
+	placeOnce   sync.Once
+	placeStarts []uint64 // bit set of the first three letters of countries' and places' first words (MayStartPlace)
 }
 
 // kindRank orders kinds when two entries share a folded name.
@@ -155,6 +159,47 @@ func (g *Gazetteer) Resolve(name string) (*Entry, bool) {
 func (g *Gazetteer) StartsUpper(w []byte) bool {
 	_, ok := g.byUpper[string(w)]
 	return ok
+}
+
+// MayStartPlace reports whether the ASCII lower-case word w (three letters
+// or more) may start a country's or place's name: false means no name of
+// either kind starts with w in any case. A bit set of first three letters
+// answers, made when first asked.
+func (g *Gazetteer) MayStartPlace(w string) bool {
+	g.placeOnce.Do(g.makePlaceStarts)
+	k := prefix3(w)
+	return k < 0 || g.placeStarts[k/64]&(1<<(k%64)) != 0
+}
+
+// prefix3 indexes the first three letters of w when they are ASCII
+// letters (either case), else -1.
+func prefix3(w string) int {
+	if len(w) < 3 {
+		return -1
+	}
+	k := 0
+	for i := range 3 {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return -1
+		}
+		k = k*26 + int(c-'a')
+	}
+	return k
+}
+
+func (g *Gazetteer) makePlaceStarts() {
+	g.placeStarts = make([]uint64, (26*26*26+63)/64)
+	for _, list := range g.byUpper {
+		for _, a := range list {
+			if kind := g.Entries[a.entry].Kind; kind != model.KindCountry && kind != model.KindPlace {
+				continue
+			}
+			if k := prefix3(a.toks[0]); k >= 0 {
+				g.placeStarts[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
 }
 
 // Match is a gazetteer name found in a token sequence: tokens [Start, End).

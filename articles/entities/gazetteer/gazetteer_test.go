@@ -137,3 +137,37 @@ func TestStartsUpper(t *testing.T) {
 		t.Error("a word not upper-cased, or no name's start, starts a name")
 	}
 }
+
+// TestMayStartPlace holds the prefix test to the aliases: every country's
+// and place's first word passes in lower case.
+func TestMayStartPlace(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range g.Entries {
+		if e.Kind != model.KindCountry && e.Kind != model.KindPlace {
+			continue
+		}
+		for _, a := range e.Aliases {
+			first, _, _ := strings.Cut(strings.ToLower(a), " ")
+			if !g.MayStartPlace(first) {
+				t.Errorf("%q (of %s) may not start a place", first, e.ID)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no place in the gazetteer")
+	}
+	rejected := 0
+	for _, w := range []string{"make", "take", "order", "help", "their", "which", "xylophone", "zqx"} {
+		if !g.MayStartPlace(w) {
+			rejected++
+		}
+	}
+	if rejected == 0 {
+		t.Error("the prefix test rejects no common word")
+	}
+}
