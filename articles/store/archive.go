@@ -487,8 +487,11 @@ func decodeRecord(v []byte) (archive.Record, error) {
 
 // recordID reads only the id of an encoded record.
 func recordID(v []byte) string {
-	d := decoder{s: string(v)}
-	return d.str()
+	n, k := binary.Uvarint(v)
+	if k <= 0 || n > uint64(len(v)-k) {
+		return ""
+	}
+	return string(v[k : k+int(n)]) // the id alone: not a copy of the whole record
 }
 
 // readings is every brief's reading flags, by id.
@@ -554,6 +557,13 @@ func (ar *Archive) List(ctx context.Context, after int64, fn func(archive.Record
 // kernel maps up to 64 KiB around each page faulted in, so reading 100,000
 // records (~10 MB) put 130 MB of the file in the resident set.
 const dropListEvery = 1 << 20
+
+// dropIDsEvery is how many records Search reads ids from between two
+// dropTx (~8 MB of records). Each drop costs the next searches the
+// refaults of the tree's pages: at 1M briefs, every 8,192 records made
+// the entity p50 24 ms instead of 7 ms (peak RSS 1.5 GB instead of 2.1).
+
+const dropIDsEvery = 65536
 
 // dropTx takes the file's mapped pages out of the resident set (see
 // dropPages; the mapping cannot move while tx is open).
@@ -727,6 +737,7 @@ func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error
 		// to the next when it is near and seeks only across gaps
 		c := tx.Bucket(bucketRecs).Cursor()
 		var k, v []byte
+		walked := 0
 		for _, s := range seqs {
 			if q.Limit > 0 && len(out) >= q.Limit {
 				break
@@ -736,6 +747,9 @@ func (ar *Archive) Search(ctx context.Context, q archive.Query) ([]string, error
 			}
 			if len(k) != 8 || binary.BigEndian.Uint64(k) < s {
 				k, v = c.Seek(seqKey(s))
+			}
+			if walked++; walked%dropIDsEvery == 0 { // the records' pages go, as List's do
+				dropTx(tx)
 			}
 			if len(k) == 8 && binary.BigEndian.Uint64(k) == s {
 				out = append(out, recordID(v))
