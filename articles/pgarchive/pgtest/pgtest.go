@@ -4,7 +4,7 @@
 // databases), each test gets a new database on that server, dropped when
 // the test ends. Otherwise a private cluster is started once per test
 // binary: initdb in a temporary folder (the socket trusted, TCP with a
-// password; no fsync), pg_ctl start on a
+// password; no fsync), postgres started as a child of the test binary on a
 // loopback port with its socket in the same folder, stopped and removed
 // when the binary ends (Main) or, when the package has no Main, when the
 // test ends. initdb is looked for on PATH, then in Debian's
@@ -25,11 +25,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -42,11 +44,13 @@ const EnvURL = "BRIEFS_TEST_PG"
 // Cluster is a private PostgreSQL cluster.
 type Cluster struct {
 	dir    string // the temporary folder: data/, the socket, the log
-	bin    string // the folder of initdb, pg_ctl
+	bin    string // the folder of initdb and postgres
 	port   int
 	runAs  *runAs
 	admin  string // URL of the postgres database, as the superuser
 	closed bool
+	server *exec.Cmd    // the running postgres, nil when stopped
+	exited <-chan error // its end
 }
 
 var (
@@ -164,12 +168,9 @@ func Start() (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100", c.port, dir)
-	if out, err := c.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts); err != nil {
-		log, _ := os.ReadFile(filepath.Join(dir, "log"))
-		c.run("pg_ctl", "stop", "-D", data, "-m", "immediate")
+	if err := c.StartServer(); err != nil {
 		os.RemoveAll(dir)
-		return nil, fmt.Errorf("pg_ctl start: %v: %s %s", err, lastLines(out, 3), lastLines(log, 5))
+		return nil, err
 	}
 	c.admin = fmt.Sprintf("postgres://postgres:%s@127.0.0.1:%d/postgres?sslmode=disable", pw, c.port)
 	return c, nil
@@ -184,28 +185,102 @@ func (c *Cluster) Stop() {
 		return
 	}
 	c.closed = true
-	c.run("pg_ctl", "stop", "-D", filepath.Join(c.dir, "data"), "-m", "fast", "-w")
+	c.StopServer()
 	os.RemoveAll(c.dir)
 }
 
-// StopServer stops the server but keeps its data, for the tests of a
-// server that goes away; StartServer starts it again on the same port.
-func (c *Cluster) StopServer() error {
-	out, err := c.run("pg_ctl", "stop", "-D", filepath.Join(c.dir, "data"), "-m", "fast", "-w")
+// StartServer starts the server (postgres itself, a child of this process
+// that the kernel stops when this process dies, however it dies: a test
+// binary killed by a timeout leaves no server behind) and waits until it
+// takes connections. StopServer stops it and keeps its data, for the tests
+// of a server that goes away.
+func (c *Cluster) StartServer() error {
+	logf, err := os.OpenFile(filepath.Join(c.dir, "log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
-		return fmt.Errorf("pg_ctl stop: %v: %s", err, lastLines(out, 3))
+		return err
 	}
-	return nil
+	defer logf.Close()
+	cmd := exec.Command(filepath.Join(c.bin, "postgres"), "-D", filepath.Join(c.dir, "data"), "-p", strconv.Itoa(c.port), "-k", c.dir,
+		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+		"-c", "max_connections=100")
+	cmd.Dir = c.dir
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "TZ=UTC")
+	cmd.Stdout, cmd.Stderr = logf, logf
+	c.runAs.apply(cmd)
+	parentDeath(cmd)
+	exited := make(chan error, 1)
+	started := make(chan error, 1)
+	go func() {
+		// the parent-death signal follows the thread that started the
+		// child: this one stays until the server ends
+		runtime.LockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			runtime.UnlockOSThread()
+			return
+		}
+		started <- nil
+		exited <- cmd.Wait()
+	}()
+	if err := <-started; err != nil {
+		return fmt.Errorf("start postgres: %w", err)
+	}
+	c.server, c.exited = cmd, exited
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		select {
+		case err := <-exited:
+			log, _ := os.ReadFile(filepath.Join(c.dir, "log"))
+			c.server = nil
+			return fmt.Errorf("postgres ended at once: %v: %s", err, lastLines(log, 5))
+		default:
+		}
+		conn, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", c.port), time.Second)
+		if err == nil {
+			conn.Close()
+			if ready(c.dir, c.port) {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			c.StopServer()
+			return errors.New("postgres did not take connections within 60 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
-// StartServer starts a server stopped by StopServer again.
-func (c *Cluster) StartServer() error {
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", c.port, c.dir)
-	out, err := c.run("pg_ctl", "start", "-w", "-D", filepath.Join(c.dir, "data"), "-l", filepath.Join(c.dir, "log"), "-o", opts)
+// ready reports whether the server on the socket in dir answers a query.
+func ready(dir string, port int) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, fmt.Sprintf("host=%s port=%d user=postgres dbname=postgres sslmode=disable", dir, port))
 	if err != nil {
-		return fmt.Errorf("pg_ctl start: %v: %s", err, lastLines(out, 3))
+		return false
 	}
-	return nil
+	defer conn.Close(ctx)
+	return conn.Ping(ctx) == nil
+}
+
+// StopServer stops the server (a fast shutdown: clients are disconnected)
+// and waits for it to end.
+func (c *Cluster) StopServer() error {
+	if c.server == nil {
+		return nil
+	}
+	defer func() { c.server = nil }()
+	c.server.Process.Signal(syscall.SIGINT)
+	select {
+	case <-c.exited:
+		return nil
+	case <-time.After(60 * time.Second):
+	}
+	c.server.Process.Signal(syscall.SIGQUIT) // immediate shutdown
+	select {
+	case <-c.exited:
+	case <-time.After(10 * time.Second):
+	}
+	return errors.New("postgres did not stop within 60 s")
 }
 
 func (c *Cluster) run(name string, args ...string) ([]byte, error) {
@@ -218,11 +293,11 @@ func (c *Cluster) run(name string, args ...string) ([]byte, error) {
 	return cmd.CombinedOutput()
 }
 
-// findBin finds the folder of initdb and pg_ctl.
+// findBin finds the folder of initdb and postgres.
 func findBin() (string, error) {
 	if p, err := exec.LookPath("initdb"); err == nil {
 		dir := filepath.Dir(p)
-		if _, err := os.Stat(filepath.Join(dir, "pg_ctl")); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, "postgres")); err == nil {
 			return dir, nil
 		}
 	}
