@@ -208,7 +208,7 @@ briefs quotes --speaker Lavrov`,
 			// continuous collection once what the reader holds neared it
 			// (300,000 briefs: 9.3 s to a complete list against 3.6 s).
 			// Extraction is bounded by its budget (Pipeline.SetMemoryBudget).
-			opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems}
+			opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems, ConfigPath: config.Path(cfgPath)}
 			if addr := readFromServer(cmd); addr != "" { // the shared archive
 				if len(args) > 0 {
 					return usagef(cmd, "--archive (or $%s) reads the shared archive: give it no PATH (%s)", envArchive, args[0])

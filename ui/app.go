@@ -188,7 +188,7 @@ func New(arts []model.Article, warnings []string) App {
 		readingState: readingState{reading: map[string]store.Reading{}, writes: &stateWrites{done: map[string]uint64{}}},
 		ctx:          context.Background(),
 		watch:        watchState{keys: DefaultWatchKeys(), notify: config.NotifyBell},
-		briefActions: briefActions{briefKeys: DefaultBriefKeys()},
+		briefActions: briefActions{briefKeys: DefaultBriefKeys(), feedsV: feedsView{keys: DefaultFeedKeys()}},
 	}
 }
 
@@ -876,6 +876,12 @@ func (a App) helpKeys() helpKeys {
 	if a.explain.open {
 		return a.explainHelp()
 	}
+	if a.feedsV.open { // the feeds view's own keys
+		fk := a.feedsV.keys
+		h.short = []key.Binding{fk.FeedAdd, fk.FeedRemove, a.actions.Refresh, a.keys.Back}
+		h.full = [][]key.Binding{{fk.FeedAdd, fk.FeedRemove, a.actions.Refresh}, {a.reader.KeyMap().Down, a.reader.KeyMap().Up, a.keys.Back}}
+		return h
+	}
 	if a.links.open { // the links view's own keys
 		lk := a.briefKeys
 		h.short = []key.Binding{lk.LinkNumber, lk.LinkOpen, a.actions.CopyURL, a.keys.Back}
@@ -1123,6 +1129,8 @@ func (a App) View() tea.View {
 		}
 		if a.links.open {
 			cols = []string{fit(a.linksPage(r.h), a.width)}
+		} else if a.feedsV.open {
+			cols = []string{fit(a.feedsPage(r.h), a.width)}
 		}
 		main := ""
 		if r.h > 0 {

@@ -20,6 +20,8 @@ type Options struct {
 	NoColor  bool     // NO_COLOR: no colours, bold, underline and italics stay
 	Problems []string // what was wrong in the config file, shown in the warnings view
 
+	// ConfigPath is the config file, which the feeds view edits ("": none).
+	ConfigPath string
 	// StatePath is the reading state file (read, starred, position). Run
 	// uses store.DefaultStatePath() when it is empty; an App configured
 	// without one keeps no reading state.
@@ -82,7 +84,7 @@ func (a *App) Configure(o Options) error {
 	}
 	a.list.SetOrder(articlelist.Order{Sort: sort, Reverse: a.cfg.Reverse, Group: a.cfg.GroupBySource})
 
-	keys, actions, watchKeys, briefKeys := DefaultKeyMap(), DefaultActionKeys(), DefaultWatchKeys(), DefaultBriefKeys()
+	keys, actions, watchKeys, briefKeys, feedKeys := DefaultKeyMap(), DefaultActionKeys(), DefaultWatchKeys(), DefaultBriefKeys(), DefaultFeedKeys()
 	listKeys, navKeys := articlelist.DefaultKeyMap(), list.DefaultKeyMap()
 	readerKeys, searchKeys := reader.DefaultKeyMap(), search.DefaultKeyMap()
 	entityKeys, quoteKeys := sidepane.DefaultEntityKeys(), sidepane.DefaultQuoteKeys()
@@ -90,7 +92,7 @@ func (a *App) Configure(o Options) error {
 		table string
 		keys  any
 	}{
-		{"", &keys}, {"", &actions}, {"", &watchKeys}, {"", &briefKeys},
+		{"", &keys}, {"", &actions}, {"", &watchKeys}, {"", &briefKeys}, {"", &feedKeys},
 		{"list", &listKeys}, {"list", &navKeys},
 		{"reader", &readerKeys}, {"search_view", &searchKeys},
 		{"entities_pane", &entityKeys}, {"quotes_pane", &quoteKeys},
@@ -101,7 +103,7 @@ func (a *App) Configure(o Options) error {
 	}
 	a.keys, a.actions = keys, actions
 	a.configureWatch(a.cfg, watchKeys)
-	a.briefKeys = briefKeys
+	a.briefKeys, a.feedsV.keys, a.feedsV.path = briefKeys, feedKeys, o.ConfigPath
 	a.list.SetKeyMap(listKeys, navKeys)
 	a.reader.SetKeyMap(readerKeys)
 	a.search.SetKeyMap(searchKeys)

@@ -86,6 +86,7 @@ type briefActions struct {
 	links     linksView
 	prompt    promptState
 	clicked   lastClick // the last click in the list (mouse.go)
+	feedsV    feedsView // the feeds view (feeds.go)
 }
 
 // linksView is the screen of the brief's links.
@@ -117,6 +118,9 @@ func (a *App) dailyKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if cmd, ok := a.handleWatchKey(msg); ok || a.focus == focusSearch {
 		return cmd, ok
 	}
+	if a.focus == focusList && key.Matches(msg, a.feedsV.keys.FeedsView) {
+		return a.openFeeds(), true
+	}
 	return a.briefKeyDo(msg)
 }
 
@@ -129,7 +133,7 @@ func (a App) dailyHelp() []key.Binding {
 		out = append(out, bk.Links, bk.Pipe, bk.Save, bk.Pager, bk.Editor)
 	}
 	if a.focus == focusList && !a.list.Filtering() {
-		out = append(out, a.watch.keys.WatchNext, a.watch.keys.WatchRemove)
+		out = append(out, a.watch.keys.WatchNext, a.watch.keys.WatchRemove, a.feedsV.keys.FeedsView)
 	}
 	return out
 }
@@ -187,6 +191,8 @@ func (a *App) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.promptKey(msg), true
 	case a.links.open:
 		return a.linksKey(msg), true
+	case a.feedsV.open:
+		return a.feedsKey(msg), true
 	}
 	return nil, false
 }
@@ -203,6 +209,9 @@ func (a *App) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		v := strings.TrimSpace(p.in.Value())
 		if v == "" {
 			return a.layout()
+		}
+		if p.kind == "feed" {
+			return a.addFeed(v)
 		}
 		if p.kind == "pipe" {
 			a.say("| " + v)

@@ -266,6 +266,7 @@ func (a App) alert(text string) tea.Cmd {
 func (a *App) watchLoaded(msg LoadedMsg) tea.Cmd {
 	status, warn := a.status, a.statusWarn
 	cmd := a.loaded(msg)
+	a.feedsV.lastLoad = time.Now()
 	if a.watch.background {
 		a.watch.background = false
 		if a.ld.added == 0 && msg.Note == "" {

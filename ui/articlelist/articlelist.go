@@ -976,6 +976,18 @@ func (m Model) Selected() (model.Article, bool) {
 	return it.art, true
 }
 
+// Count returns how many of the list's briefs (filtered out or not, shown
+// or not) keep holds for.
+func (m Model) Count(keep func(*model.Article) bool) int {
+	n := 0
+	for _, it := range m.all {
+		if i, ok := it.(*item); ok && keep(&i.art) {
+			n++
+		}
+	}
+	return n
+}
+
 // ByID returns the article with this id, filtered out or not, shown or not.
 func (m Model) ByID(id string) (model.Article, bool) {
 	for _, it := range m.all {

@@ -119,6 +119,9 @@ notify = "bell"
 # editor = ["ctrl+e"]                # open the brief in $EDITOR, then come back
 # link_open = ["enter"]              # open the selected link (in the links view)
 # link_number = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] # open link 1 to 9 (in the links view)
+# feeds_view = ["F"]                 # the feeds: title, URL, briefs, last fetch, errors (in the list)
+# feed_add = ["a"]                   # add a feed to the config (in the feeds view)
+# feed_remove = ["d"]                # remove the selected feed from the config (in the feeds view)
 # all_entities = ["@"]               # every entity of the corpus
 # all_quotes = ["\""]                # every quote of the corpus
 

@@ -68,6 +68,9 @@ var actions = []Action{
 	{"editor", []string{"ctrl+e"}, "open the brief in $EDITOR, then come back"},
 	{"link_open", []string{"enter"}, "open the selected link (in the links view)"},
 	{"link_number", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "open link 1 to 9 (in the links view)"},
+	{"feeds_view", []string{"F"}, "the feeds: title, URL, briefs, last fetch, errors (in the list)"},
+	{"feed_add", []string{"a"}, "add a feed to the config (in the feeds view)"},
+	{"feed_remove", []string{"d"}, "remove the selected feed from the config (in the feeds view)"},
 	{"all_entities", []string{"@"}, "every entity of the corpus"},
 	{"all_quotes", []string{"\""}, "every quote of the corpus"},
 

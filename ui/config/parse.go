@@ -541,7 +541,7 @@ func mayClash(a, b string) bool {
 		if linksView[b] {
 			other = a
 		}
-		return linksView[other] || slices.Contains([]string{"back", "links", "quit", "force_quit", "open_url", "copy_url", "reader.up", "reader.down"}, other)
+		return linksView[other] || slices.Contains([]string{"back", "links", "feeds_view", "refresh", "quit", "force_quit", "open_url", "copy_url", "reader.up", "reader.down"}, other)
 	}
 	ca, cb := actionByName[a].Component(), actionByName[b].Component()
 	switch {
@@ -577,8 +577,9 @@ func mayClash(a, b string) bool {
 	return actionByName[comp].Component() != "search_view" && !filtering(comp)
 }
 
-// linksView are the root actions live only in the links view.
-var linksView = map[string]bool{"link_open": true, "link_number": true}
+// linksView are the root actions live only in the links view
+// (and the feeds view: its keys are never live with the links view's).
+var linksView = map[string]bool{"link_open": true, "link_number": true, "feed_add": true, "feed_remove": true}
 
 // listOnly are the root actions ui.App.handleAction runs only while the list
 // has focus.

@@ -96,6 +96,10 @@ func DefaultWatchKeys() WatchKeys { return WatchKeys{WatchNext: key.NewBinding(k
 type BriefKeys struct{ Links key.Binding }
 
 func DefaultBriefKeys() BriefKeys { return BriefKeys{Links: key.NewBinding(key.WithKeys("L"))} }
+
+type FeedKeys struct{ FeedsView key.Binding }
+
+func DefaultFeedKeys() FeedKeys { return FeedKeys{FeedsView: key.NewBinding(key.WithKeys("F"))} }
 `
 	if err := os.WriteFile(filepath.Join(dir, "keys.go"), []byte(src), 0o600); err != nil {
 		t.Fatal(err)
@@ -104,7 +108,7 @@ func DefaultBriefKeys() BriefKeys { return BriefKeys{Links: key.NewBinding(key.W
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]string{"Quit": {"q", "ctrl+c"}, "Help": {"F1"}, "OpenURL": {"o"}, "Rewind": {"r"}, "Export": nil, "WatchNext": {"W"}, "Links": {"L"}}
+	want := map[string][]string{"Quit": {"q", "ctrl+c"}, "Help": {"F1"}, "OpenURL": {"o"}, "Rewind": {"r"}, "Export": nil, "WatchNext": {"W"}, "Links": {"L"}, "FeedsView": {"F"}}
 	if !reflect.DeepEqual(root, want) {
 		t.Fatalf("rootDefaults = %v, want %v", root, want)
 	}
@@ -120,6 +124,7 @@ func DefaultBriefKeys() BriefKeys { return BriefKeys{Links: key.NewBinding(key.W
 		{Name: "group", Keys: []string{"B"}},
 		{Name: "watch_next", Keys: []string{"W"}},
 		{Name: "links", Keys: []string{"L"}},
+		{Name: "feeds_view", Keys: []string{"F"}},
 	}
 	got := strings.Join(disagreements(ui, acts), "\n")
 	for _, w := range []string{
@@ -280,7 +285,7 @@ down = ["ctrl+n"]
 
 // rootFuncs are the ui package's constructors of the root's bindings and
 // the struct types they return.
-var rootFuncs = map[string]string{"DefaultKeyMap": "KeyMap", "DefaultActionKeys": "ActionKeys", "DefaultWatchKeys": "WatchKeys", "DefaultBriefKeys": "BriefKeys"}
+var rootFuncs = map[string]string{"DefaultKeyMap": "KeyMap", "DefaultActionKeys": "ActionKeys", "DefaultWatchKeys": "WatchKeys", "DefaultBriefKeys": "BriefKeys", "DefaultFeedKeys": "FeedKeys"}
 
 // rootDefaults reads the root's bindings from the ui package's source files
 // matched by glob: every key.Binding field of ui.KeyMap and ui.ActionKeys,

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/model"
+	"briefs/ui/config"
+)
+
+// The feeds view (issue 23): the config's feeds with their title, URL, the
+// briefs the list holds from each, whether the last load read them (or
+// why not) and when; a to add a feed, d to remove the selected one (the
+// config file edited in place, comments kept: config.AddFeeds), r to load
+// everything again.
+
+// FeedKeys are the keys of the feeds view.
+type FeedKeys struct {
+	FeedsView  key.Binding // open the feeds view (list only)
+	FeedAdd    key.Binding // add a feed (in the feeds view)
+	FeedRemove key.Binding // remove the selected feed (in the feeds view)
+}
+
+// DefaultFeedKeys returns F, a and d.
+func DefaultFeedKeys() FeedKeys {
+	return FeedKeys{
+		FeedsView:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "feeds")),
+		FeedAdd:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add feed")),
+		FeedRemove: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove feed")),
+	}
+}
+
+// feedsView is the screen of the configured feeds.
+type feedsView struct {
+	keys     FeedKeys
+	open     bool
+	sel      int
+	feeds    []config.FeedEntry // as the config file writes them
+	path     string             // the config file ("" : none known)
+	lastLoad time.Time          // when the last load ended
+}
+
+// feedsFile reads the feeds of the config file, titles included; without
+// a file, those of the config in use.
+func (a *App) readFeeds() error {
+	fv := &a.feedsV
+	fv.feeds = nil
+	if fv.path != "" {
+		data, err := os.ReadFile(fv.path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if err == nil {
+			fv.feeds, err = config.ReadFeeds(data)
+			return err
+		}
+	}
+	for _, u := range a.cfg.Feeds {
+		fv.feeds = append(fv.feeds, config.FeedEntry{URL: u})
+	}
+	return nil
+}
+
+// openFeeds shows the feeds view.
+func (a *App) openFeeds() tea.Cmd {
+	if err := a.readFeeds(); err != nil {
+		a.warn("Feeds: " + err.Error())
+	}
+	a.feedsV.open, a.feedsV.sel = true, 0
+	return a.layout()
+}
+
+// feedsKey moves in the feeds view, adds, removes or refreshes, or leaves.
+func (a *App) feedsKey(msg tea.KeyPressMsg) tea.Cmd {
+	fv := &a.feedsV
+	rk := a.reader.KeyMap()
+	switch {
+	case key.Matches(msg, a.keys.Back), key.Matches(msg, fv.keys.FeedsView), key.Matches(msg, a.keys.Quit):
+		fv.open = false
+		return a.layout()
+	case key.Matches(msg, rk.Down):
+		fv.sel = min(fv.sel+1, max(len(fv.feeds)-1, 0))
+	case key.Matches(msg, rk.Up):
+		fv.sel = max(fv.sel-1, 0)
+	case key.Matches(msg, a.actions.Refresh):
+		return a.refresh()
+	case key.Matches(msg, fv.keys.FeedAdd):
+		return a.ask("feed", model.Article{}, "add feed: ", "https://")
+	case key.Matches(msg, fv.keys.FeedRemove):
+		if len(fv.feeds) == 0 {
+			return nil
+		}
+		return a.editFeeds(func(data []byte) ([]byte, string, error) {
+			f := fv.feeds[fv.sel]
+			out, _, err := config.RemoveFeed(data, f.URL)
+			return out, "Removed " + f.URL + " from " + shortPath(fv.path) + ".", err
+		})
+	}
+	return nil
+}
+
+// addFeed adds the feed the prompt was given.
+func (a *App) addFeed(u string) tea.Cmd {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		a.warn(fmt.Sprintf("%q is not an http or https URL.", u))
+		return a.layout()
+	}
+	return a.editFeeds(func(data []byte) ([]byte, string, error) {
+		out, n, err := config.AddFeeds(data, []config.FeedEntry{{URL: u}})
+		if err == nil && n == 0 {
+			return nil, u + " is a feed already.", nil
+		}
+		return out, "Added " + u + " to " + shortPath(a.feedsV.path) + ": it is read from the next start.", err
+	})
+}
+
+// editFeeds changes the config file's feeds with edit (nil data: nothing
+// to write) and reads them back.
+func (a *App) editFeeds(edit func([]byte) ([]byte, string, error)) tea.Cmd {
+	path := a.feedsV.path
+	if path == "" {
+		a.warn("No config file is known: add feeds with briefs feeds add URL.")
+		return a.layout()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		a.warn("Feeds: " + err.Error())
+		return a.layout()
+	}
+	out, note, err := edit(data)
+	if err == nil && out != nil {
+		err = config.WriteFile(path, out)
+	}
+	if err != nil {
+		a.warn("Feeds: " + err.Error())
+		return a.layout()
+	}
+	if rerr := a.readFeeds(); rerr != nil {
+		a.warn("Feeds: " + rerr.Error())
+		return a.layout()
+	}
+	a.feedsV.sel = min(a.feedsV.sel, max(len(a.feedsV.feeds)-1, 0))
+	a.say(note)
+	return a.layout()
+}
+
+// feedStatus is what the last load did with a feed: the briefs the list
+// holds from it, or the warning that names it.
+func (a App) feedStatus(f config.FeedEntry) (string, bool) {
+	for _, w := range a.warnings {
+		if strings.Contains(w, f.URL) {
+			return "failed: " + strings.TrimPrefix(strings.TrimPrefix(w, f.URL), ": "), false
+		}
+	}
+	n := a.list.Count(func(art *model.Article) bool { return art.Source == f.URL })
+	return plural(n, "brief"), true
+}
+
+// feedsPage draws the feeds view in h lines.
+func (a App) feedsPage(h int) string {
+	fv := a.feedsV
+	head := "Feeds"
+	if fv.path != "" {
+		head += " of " + shortPath(fv.path)
+	}
+	lines := []string{a.st.PaneTitle.Render(head), ""}
+	if len(fv.feeds) == 0 {
+		lines = append(lines, a.st.Faint.Render("No feed: a adds one."))
+	}
+	fetched := "not fetched yet"
+	if !fv.lastLoad.IsZero() {
+		fetched = "fetched " + fv.lastLoad.Format("15:04:05")
+	}
+	for i, f := range fv.feeds {
+		mark := "  "
+		if i == fv.sel {
+			mark = "▌ "
+		}
+		title := f.Title
+		if title == "" {
+			title = f.URL
+			if u, err := url.Parse(f.URL); err == nil && u.Host != "" {
+				title = u.Host
+			}
+		}
+		status, ok := a.feedStatus(f)
+		st := a.st.Faint
+		if !ok {
+			st = a.st.Warning
+		}
+		lines = append(lines, mark+title, "    "+f.URL, "    "+st.Render(status+" · "+fetched))
+	}
+	lines = append(lines, "", a.st.Faint.Render("a: add · d: remove · r: fetch all again · esc: back"))
+	top := max(0, min(2+fv.sel*3+3-h, len(lines)-h))
+	if top > 0 {
+		lines = lines[top:]
+	}
+	return strings.Join(lines, "\n")
+}
