@@ -392,7 +392,7 @@ func speakerInsertions(a *model.Article) []insertion {
 	lastPara, lastSpeaker := -1, ""
 	for _, i := range order {
 		q := a.Quotes[i]
-		_, at := withMarks(a.Body, q.Start, q.End)
+		at := closingMark(a.Body, q.End)
 		para := paragraphStart(a.Body, q.Start)
 		if para == lastPara && q.Speaker == lastSpeaker {
 			continue
@@ -408,6 +408,24 @@ func speakerInsertions(a *model.Article) []insertion {
 		out = append(out, insertion{at: at, quote: i, speaker: q.Speaker, unsure: unsure})
 	}
 	return out
+}
+
+// closingMark is the offset just past the mark that closes a quote whose
+// words end at end: the extractor leaves out the punctuation inside the
+// marks ("…by the sea," is the words "…by the sea"), which the tag must not
+// split from them. end itself when no mark follows.
+func closingMark(body string, end int) int {
+	i := end
+	for i < len(body) && strings.ContainsRune(",.;:!?…", rune(body[i])) {
+		i++
+	}
+	if r, n := utf8.DecodeRuneInString(body[i:]); n > 0 && isQuoteMark(r) {
+		return i + n
+	}
+	if r, n := utf8.DecodeRuneInString(body[end:]); n > 0 && isQuoteMark(r) {
+		return end + n
+	}
+	return end
 }
 
 // Within how many bytes before a quote or after its closing mark the

@@ -173,13 +173,15 @@ func TestMarkdownIsEscaped(t *testing.T) {
 // article text (issue 20, defect 9).
 func TestSpeakersBesideTheirQuotation(t *testing.T) {
 	body := `The talks resumed at noon. "We will not sign a text we have not read," the minister told reporters, adding that her delegation needed "at least a week". Later the envoy said the port "can reopen on Monday" if the inspectors agree.` +
-		model.ParagraphSep + `"Enough," said Tomas Berg, and left the room.`
+		model.ParagraphSep + `"Enough," said Tomas Berg, and left the room.` +
+		model.ParagraphSep + `"Nobody signs in one night," the minister added.`
 	a := model.Article{ID: "t", Title: "Port talks", Body: body}
 	for _, q := range []struct{ text, speaker string }{
 		{"We will not sign a text we have not read,", "Ana Vidal"},
 		{"at least a week", "Ana Vidal"},
 		{"can reopen on Monday", "Tomas Berg"},
 		{"Enough,", "Tomas Berg"},
+		{"Nobody signs in one night", "Ana Vidal"}, // its comma inside the marks is left out of it
 	} {
 		i := strings.Index(body, q.text)
 		a.Quotes = append(a.Quotes, model.Quote{Field: model.FieldBody, Start: i, End: i + len(q.text), Text: q.text, Speaker: q.speaker})
@@ -190,13 +192,14 @@ func TestSpeakersBesideTheirQuotation(t *testing.T) {
 			`have not read,"⟨Ana Vidal⟩ the minister told`,
 			`"at least a week". Later`, // Ana Vidal's again: one tag is enough
 			`"can reopen on Monday"⟨Tomas Berg⟩ if the inspectors agree. "Enough," said Tomas Berg,`, // named in the text: no tag
+			`"Nobody signs in one night,"⟨Ana Vidal⟩ the minister added.`,                            // after the mark, not inside it
 		} {
 			if !strings.Contains(got, want) {
 				t.Errorf("width %d: want %q in %q", w, want, got)
 			}
 		}
-		if n := strings.Count(got, "⟨"); n != 2 || strings.Contains(got, "—") {
-			t.Errorf("width %d: %d tags, want 2, and no dash tag: %q", w, n, got)
+		if n := strings.Count(got, "⟨"); n != 3 || strings.Contains(got, "—") {
+			t.Errorf("width %d: %d tags, want 3, and no dash tag: %q", w, n, got)
 		}
 	}
 	d, err := Render(&a, 80, "dark")
@@ -204,7 +207,7 @@ func TestSpeakersBesideTheirQuotation(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each tag's cells belong to its quote.
-	for i, n := range []int{len("⟨⟩AnaVidal"), 0, len("⟨⟩TomasBerg"), 0} {
+	for i, n := range []int{len("⟨⟩AnaVidal"), 0, len("⟨⟩TomasBerg"), 0, len("⟨⟩AnaVidal")} {
 		if n > 0 {
 			n -= 4 // the brackets are three bytes each, one rune
 		}
