@@ -28,6 +28,7 @@ type BriefKeys struct {
 	Save   key.Binding // save the brief as Markdown (.md) or text (.txt)
 	Pager  key.Binding // read the brief in $PAGER, then come back
 	Editor key.Binding // open the brief in $EDITOR, then come back
+	Count  key.Binding // a digit: the count of the next up or down key ("5j"; list and reader)
 	// in the links view
 	LinkOpen   key.Binding // open the selected link
 	LinkNumber key.Binding // open link 1 to 9
@@ -41,6 +42,7 @@ func DefaultBriefKeys() BriefKeys {
 		Save:       key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "save to file")),
 		Pager:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "open in $PAGER")),
 		Editor:     key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "open in $EDITOR")),
+		Count:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("5j", "move 5 down")),
 		LinkOpen:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open link")),
 		LinkNumber: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open link N")),
 	}
@@ -87,6 +89,7 @@ type briefActions struct {
 	prompt    promptState
 	clicked   lastClick // the last click in the list (mouse.go)
 	feedsV    feedsView // the feeds view (feeds.go)
+	count     int       // the count typed so far (mouse.go)
 }
 
 // linksView is the screen of the brief's links.
@@ -130,7 +133,7 @@ func (a App) dailyHelp() []key.Binding {
 	var out []key.Binding
 	if _, ok := a.currentBrief(); ok && !(a.focus == focusList && a.list.Filtering()) {
 		bk := a.briefKeys
-		out = append(out, bk.Links, bk.Pipe, bk.Save, bk.Pager, bk.Editor)
+		out = append(out, bk.Links, bk.Pipe, bk.Save, bk.Pager, bk.Editor, bk.Count)
 	}
 	if a.focus == focusList && !a.list.Filtering() {
 		out = append(out, a.watch.keys.WatchNext, a.watch.keys.WatchRemove, a.feedsV.keys.FeedsView)
@@ -194,7 +197,7 @@ func (a *App) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case a.feedsV.open:
 		return a.feedsKey(msg), true
 	}
-	return nil, false
+	return a.countKey(msg)
 }
 
 // promptKey types into the prompt: enter runs it, esc drops it.

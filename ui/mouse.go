@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -48,4 +50,52 @@ func (a *App) click(msg tea.MouseClickMsg) tea.Cmd {
 		return a.setFocus(focusList)
 	}
 	return nil
+}
+
+// Counts, as in vim (issue 23): digits typed in the list or the reader
+// make a count, and the next up or down key moves that many times ("5j").
+
+// countKey takes a digit into the count, or repeats an up or down key the
+// count says; ok is false when msg is neither (the count is then dropped).
+func (a *App) countKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	typing := a.focus == focusList && a.list.Filtering() || a.focus == focusReader && a.reader.Finding()
+	if a.focus != focusList && a.focus != focusReader || typing || a.showWarnings {
+		a.count = 0
+		return nil, false
+	}
+	if key.Matches(msg, a.briefKeys.Count) || a.count > 0 && msg.Code == '0' && msg.Mod == 0 {
+		a.count = min(a.count*10+int(msg.Code-'0'), 9999)
+		a.say(fmt.Sprintf("%d", a.count))
+		return a.layout(), true
+	}
+	n := a.count
+	a.count = 0
+	if n == 0 {
+		return nil, false
+	}
+	if a.focus == focusList {
+		_, nav := a.list.KeyMaps()
+		switch {
+		case key.Matches(msg, nav.CursorDown):
+			a.list.Step(n)
+		case key.Matches(msg, nav.CursorUp):
+			a.list.Step(-n)
+		default:
+			return nil, false
+		}
+		a.status = ""
+		return a.layout(), true
+	}
+	rk := a.reader.KeyMap()
+	if !key.Matches(msg, rk.Down, rk.Up) {
+		return nil, false
+	}
+	a.status = ""
+	var cmds []tea.Cmd
+	for range n {
+		var cmd tea.Cmd
+		a.reader, cmd = a.reader.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(append(cmds, a.layout())...), true
 }

@@ -75,3 +75,37 @@ func TestMouseClicksInTheList(t *testing.T) {
 		}
 	}
 }
+
+// A count before j or k moves that many times, in the list and the reader
+// ("2j", "12j"); a count before another key is dropped.
+func TestCounts(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	a := started(t, 100, 30, arts, Options{})
+	a, _ = keys(t, a, "2", "j")
+	if sel, _ := a.list.Selected(); sel.ID != arts[2].ID {
+		t.Fatalf("2j selected %q, want the third brief", sel.Title)
+	}
+	a, _ = keys(t, a, "2", "k")
+	if sel, _ := a.list.Selected(); sel.ID != arts[0].ID {
+		t.Fatalf("2k selected %q, want the first brief", sel.Title)
+	}
+	a, _ = keys(t, a, "3", "*", "j")
+	if sel, _ := a.list.Selected(); sel.ID != arts[1].ID {
+		t.Fatalf("a count before * was kept: j selected %q", sel.Title)
+	}
+
+	seed := seedFirst(t)
+	b := sized(t, 80, 16, seed)
+	c := sized(t, 80, 16, seed)
+	b, _ = keys(t, b, "enter", "1", "2", "j")
+	c, _ = keys(t, c, "enter")
+	for range 12 {
+		c, _ = keys(t, c, "j")
+	}
+	if screen(b) != screen(c) {
+		t.Fatalf("12j in the reader:\n%s\nis not j twelve times:\n%s", screen(b), screen(c))
+	}
+	if d, _ := keys(t, c, "k"); screen(d) == screen(c) {
+		t.Fatal("the reader did not scroll at all")
+	}
+}

@@ -117,6 +117,7 @@ notify = "bell"
 # save = [">"]                       # save the brief to a file: Markdown, or text when it ends in .txt
 # pager = ["P"]                      # read the brief in $PAGER, then come back
 # editor = ["ctrl+e"]                # open the brief in $EDITOR, then come back
+# count = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] # a count for the next up or down key, as in vim: 5j (list and reader)
 # link_open = ["enter"]              # open the selected link (in the links view)
 # link_number = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] # open link 1 to 9 (in the links view)
 # feeds_view = ["F"]                 # the feeds: title, URL, briefs, last fetch, errors (in the list)

@@ -66,6 +66,7 @@ var actions = []Action{
 	{"save", []string{">"}, "save the brief to a file: Markdown, or text when it ends in .txt"},
 	{"pager", []string{"P"}, "read the brief in $PAGER, then come back"},
 	{"editor", []string{"ctrl+e"}, "open the brief in $EDITOR, then come back"},
+	{"count", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "a count for the next up or down key, as in vim: 5j (list and reader)"},
 	{"link_open", []string{"enter"}, "open the selected link (in the links view)"},
 	{"link_number", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "open link 1 to 9 (in the links view)"},
 	{"feeds_view", []string{"F"}, "the feeds: title, URL, briefs, last fetch, errors (in the list)"},
