@@ -435,15 +435,27 @@ const (
 	nearAfter  = 60
 )
 
-// namedNearby reports whether the speaker's name is written close to the
-// quote body[start:end] (end past its closing mark), in its paragraph.
+// namedNearby reports whether the speaker's name, or a surname alone, is
+// written close to the quote body[start:end] (end past its closing mark),
+// in its paragraph.
 func namedNearby(body, speaker string, start, end int) bool {
 	lo := max(paragraphStart(body, start), start-nearBefore)
 	hi := min(len(body), end+nearAfter)
 	if k := strings.Index(body[end:hi], model.ParagraphSep); k >= 0 {
 		hi = end + k
 	}
-	return strings.Contains(body[lo:start], speaker) || strings.Contains(body[end:hi], speaker)
+	names := []string{speaker}
+	if f := strings.Fields(speaker); len(f) > 1 {
+		if last := f[len(f)-1]; len(last) >= 3 && unicode.IsUpper([]rune(last)[0]) {
+			names = append(names, last) // "…,” Okafor-Reyes told reporters
+		}
+	}
+	for _, n := range names {
+		if strings.Contains(body[lo:start], n) || strings.Contains(body[end:hi], n) {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphStart is the offset where the paragraph that holds offset off begins.

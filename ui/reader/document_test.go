@@ -217,6 +217,24 @@ func TestSpeakersBesideTheirQuotation(t *testing.T) {
 	}
 }
 
+func TestNamedNearby(t *testing.T) {
+	body := `"We are ready," Vidal told reporters. Later the envoy spoke.`
+	end := strings.Index(body, " Vidal")
+	for _, c := range []struct {
+		speaker string
+		want    bool
+	}{
+		{"Ana Vidal", true},   // the surname alone names her
+		{"Vidal", true},       // the whole name
+		{"Tomas Berg", false}, // not named
+		{"the envoy", true},   // the phrase is written after
+	} {
+		if got := namedNearby(body, c.speaker, 1, end); got != c.want {
+			t.Errorf("%q: %v, want %v", c.speaker, got, c.want)
+		}
+	}
+}
+
 func TestSpeakerInsertions(t *testing.T) {
 	body := "He said \"fine\" and left, \"for now\". Then more.  " + model.ParagraphSep + "Nothing quoted." + model.ParagraphSep + "\"Yes\", she said. \"No\", he said. Or \"maybe\"."
 	quote := func(text, speaker string, from int) model.Quote {
