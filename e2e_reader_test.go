@@ -66,7 +66,9 @@ func TestEndToEndRefresh(t *testing.T) {
 	writeBrief(t, filepath.Join(dir, "b.txt"), edited, "Negotiators from Iceland and Norway broke off the talks on Monday without a date to resume them.")
 	writeBrief(t, filepath.Join(dir, "c.txt"), deleted, "Inspectors from the United Nations boarded the first ship of the morning at Odesa.")
 
-	s := startIn(t, bin, "refresh", 100, 30, deleted, dir)
+	// r while the first load still runs is refused ("Still loading"): wait
+	// for the load to end, as a reader would see it say so
+	s := startIn(t, bin, "refresh", 100, 30, "search ready", dir)
 	for _, title := range []string{keep, edited, deleted} {
 		if !strings.Contains(s.screen(), title) {
 			t.Fatalf("%q not listed at start:\n%s", title, s.screen())
