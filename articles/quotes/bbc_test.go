@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"briefs/articles/entities"
+	"briefs/articles/quotes/internal/plainbrief"
 	"briefs/model"
 )
 
@@ -50,55 +51,6 @@ func readBBCGold(t *testing.T) []bbcGold {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// briefWithOffsets makes an article of a plain-text brief as parseBrief
-// does, and returns for each body paragraph its start in the body and in raw.
-func briefWithOffsets(raw string) (model.Article, [][2]int) {
-	var title string
-	var paras []string
-	var at [][2]int
-	body := 0
-	for off := 0; off <= len(raw); {
-		j := strings.Index(raw[off:], "\n\n")
-		end := len(raw)
-		if j >= 0 {
-			end = off + j
-		}
-		p := raw[off:end]
-		lead := len(p) - len(strings.TrimLeft(p, " \t\n"))
-		p = strings.TrimSpace(p)
-		switch {
-		case p == "":
-		case title == "":
-			title = p
-		case p == title:
-		default:
-			if len(paras) > 0 {
-				body += len(model.ParagraphSep)
-			}
-			at = append(at, [2]int{body, off + lead})
-			paras = append(paras, p)
-			body += len(p)
-		}
-		if j < 0 {
-			break
-		}
-		off = end + 2
-	}
-	b := strings.Join(paras, model.ParagraphSep)
-	return model.Article{ID: model.ArticleID(title, b), Title: title, Body: b}, at
-}
-
-// rawOffset maps a body offset to the raw file.
-func rawOffset(at [][2]int, pos int) int {
-	k := 0
-	for i, p := range at {
-		if p[0] <= pos {
-			k = i
-		}
-	}
-	return at[k][1] + pos - at[k][0]
 }
 
 // speakerWords are the content words of a speaker name.
@@ -171,7 +123,7 @@ func TestBBCSpeakers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, at := briefWithOffsets(string(raw))
+		a, at := plainbrief.Parse(string(raw))
 		x.Extract(&a)
 		Extract(&a)
 		for _, g := range byFile[f] {
@@ -181,7 +133,7 @@ func TestBBCSpeakers(t *testing.T) {
 				if c.Field != model.FieldBody {
 					continue
 				}
-				s, e := rawOffset(at, c.Start), rawOffset(at, c.End)
+				s, e := at.Raw(c.Start), at.Raw(c.End)
 				if s < g.end && g.start < e && 2*(min(e, g.end)-max(s, g.start)) >= max(e-s, g.end-g.start) {
 					q = c
 					break

@@ -29,7 +29,7 @@ import (
 
 	"briefs/articles/entities"
 	"briefs/articles/quotes"
-	"briefs/model"
+	"briefs/articles/quotes/internal/plainbrief"
 )
 
 func main() {
@@ -131,11 +131,11 @@ func collect(dir string) ([]group, string) {
 		}
 		sort.Strings(anns)
 		gold := readGold(anns[0], string(raw))
-		a, at := briefWithOffsets(string(raw))
+		a, at := plainbrief.Parse(string(raw))
 		x.Extract(&a)
 		for _, ex := range quotes.RankExamples(&a) {
 			exs++
-			s, e := rawOffset(at, ex.Start), rawOffset(at, ex.End)
+			s, e := at.Raw(ex.Start), at.Raw(ex.End)
 			var g *goldQuote
 			for i := range gold {
 				c := &gold[i]
@@ -151,7 +151,7 @@ func collect(dir string) ([]group, string) {
 			var gr group
 			some := false
 			for _, c := range ex.Cands {
-				cs, ce := rawOffset(at, c.Start), rawOffset(at, c.End)
+				cs, ce := at.Raw(c.Start), at.Raw(c.End)
 				ok := false
 				for k := range g.srcS {
 					ok = ok || cs < g.srcE[k] && g.srcS[k] < ce
@@ -174,7 +174,7 @@ func collect(dir string) ([]group, string) {
 				for k, c := range ex.Cands {
 					cs = append(cs, fmt.Sprintf("%s=%q/%v", c.Rule, c.Name, gr.Right[k]))
 				}
-				qs := rawOffset(at, ex.Start)
+				qs := at.Raw(ex.Start)
 				fmt.Fprintf(os.Stderr, "%s @%d src=%q %s\n   %q\n", key, qs, g.src, strings.Join(cs, " "), string(raw)[max(0, qs-200):min(len(raw), qs+100)])
 			}
 			if some {
@@ -271,58 +271,6 @@ func readGold(path, text string) []goldQuote {
 		}
 	}
 	return out
-}
-
-// briefWithOffsets makes the brief the reader makes of a plain-text file
-// (title line, blank line, paragraphs) and where each body paragraph starts
-// in the body and in the file.
-func briefWithOffsets(raw string) (model.Article, [][2]int) {
-	var title string
-	var paras []string
-	var at [][2]int
-	body := 0
-	for off := 0; off <= len(raw); {
-		j := strings.Index(raw[off:], "\n\n")
-		end := len(raw)
-		if j >= 0 {
-			end = off + j
-		}
-		p := raw[off:end]
-		lead := len(p) - len(strings.TrimLeft(p, " \t\n"))
-		p = strings.TrimSpace(p)
-		switch {
-		case p == "":
-		case title == "":
-			title = p
-		case p == title:
-		default:
-			if len(paras) > 0 {
-				body += len(model.ParagraphSep)
-			}
-			at = append(at, [2]int{body, off + lead})
-			paras = append(paras, p)
-			body += len(p)
-		}
-		if j < 0 {
-			break
-		}
-		off = end + 2
-	}
-	b := strings.Join(paras, model.ParagraphSep)
-	return model.Article{ID: model.ArticleID(title, b), Title: title, Body: b}, at
-}
-
-func rawOffset(at [][2]int, pos int) int {
-	k := 0
-	for i, p := range at {
-		if p[0] <= pos {
-			k = i
-		}
-	}
-	if len(at) == 0 {
-		return pos
-	}
-	return at[k][1] + pos - at[k][0]
 }
 
 type rankModel struct {
