@@ -41,17 +41,9 @@ briefs watch rm IAEA`,
 		if *format != "text" && *format != "jsonl" {
 			return usagef(cmd, "unknown format %q: want text or jsonl", *format)
 		}
-		st, err := watchState()
+		st, ws, err := watchLists(cmd, "no watchlist: add one with briefs watch add NAME QUERY")
 		if err != nil {
 			return err
-		}
-		ws, err := st.Watches()
-		if err != nil && !errors.Is(err, store.ErrRepaired) {
-			return err
-		}
-		if len(ws) == 0 {
-			fmt.Fprintln(cmd.ErrOrStderr(), "briefs: no watchlist: add one with briefs watch add NAME QUERY")
-			return exitStatus(exitFailure)
 		}
 		specs, err := archive.specs(cmd, args)
 		if err != nil {
@@ -170,6 +162,25 @@ func watchState() (*store.State, error) {
 	return store.OpenState(path), nil
 }
 
+// watchLists opens the reading state and reads its watchlists (a state
+// file that had to be repaired still gives what it kept). None is exit
+// status 1, after saying "briefs: " + none on standard error.
+func watchLists(cmd *cobra.Command, none string) (*store.State, []store.Watch, error) {
+	st, err := watchState()
+	if err != nil {
+		return nil, nil, err
+	}
+	ws, err := st.Watches()
+	if err != nil && !errors.Is(err, store.ErrRepaired) {
+		return nil, nil, err
+	}
+	if len(ws) == 0 {
+		fmt.Fprintln(cmd.ErrOrStderr(), "briefs: "+none)
+		return nil, nil, exitStatus(exitFailure)
+	}
+	return st, ws, nil
+}
+
 func newWatchAddCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "add NAME QUERY",
@@ -253,17 +264,9 @@ func newWatchListCmd() *cobra.Command {
 		Long:    `List the watchlists: one a line, the name, a tab and the query. None: exit status 1.`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := watchState()
+			_, ws, err := watchLists(cmd, "no watchlist")
 			if err != nil {
 				return err
-			}
-			ws, err := st.Watches()
-			if err != nil && !errors.Is(err, store.ErrRepaired) {
-				return err
-			}
-			if len(ws) == 0 {
-				fmt.Fprintln(cmd.ErrOrStderr(), "briefs: no watchlist")
-				return exitStatus(exitFailure)
 			}
 			for _, w := range ws {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s\t%s\n", w.Name, w.Query)
