@@ -22,13 +22,7 @@ func Markdown(w io.Writer, a *model.Article) error {
 	if len(a.Entities) > 0 {
 		b.WriteString("## Who and where\n\n")
 		for _, k := range model.Kinds {
-			var names []string
-			for _, e := range a.Entities {
-				if e.Kind == k {
-					names = append(names, fmt.Sprintf("%s (%d)", oneLine(e.Name), len(e.Mentions)))
-				}
-			}
-			if len(names) > 0 {
+			if names := kindNames(a, k); len(names) > 0 {
 				fmt.Fprintf(&b, "- **%s**: %s\n", k.Heading(), strings.Join(names, ", "))
 			}
 		}
@@ -91,13 +85,7 @@ func Text(w io.Writer, a *model.Article) error {
 	}
 	b.WriteString("\n")
 	for _, k := range model.Kinds {
-		var names []string
-		for _, e := range a.Entities {
-			if e.Kind == k {
-				names = append(names, fmt.Sprintf("%s (%d)", oneLine(e.Name), len(e.Mentions)))
-			}
-		}
-		if len(names) > 0 {
+		if names := kindNames(a, k); len(names) > 0 {
 			fmt.Fprintf(&b, "%s: %s\n", k.Heading(), strings.Join(names, ", "))
 		}
 	}
@@ -112,4 +100,15 @@ func Text(w io.Writer, a *model.Article) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// kindNames are a's entities of kind k as "Name (mentions)", in a's order.
+func kindNames(a *model.Article, k model.EntityKind) []string {
+	var names []string
+	for _, e := range a.Entities {
+		if e.Kind == k {
+			names = append(names, fmt.Sprintf("%s (%d)", oneLine(e.Name), len(e.Mentions)))
+		}
+	}
+	return names
 }
