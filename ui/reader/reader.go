@@ -358,14 +358,7 @@ func (m *Model) StepMention(delta int) {
 		return
 	}
 	n := len(e.Mentions)
-	switch {
-	case m.sel.Mention < 0 && delta < 0:
-		m.sel.Mention = n - 1
-	case m.sel.Mention < 0:
-		m.sel.Mention = 0
-	default:
-		m.sel.Mention = ((m.sel.Mention+delta)%n + n) % n
-	}
+	m.sel.Mention = step(m.sel.Mention, delta, n)
 	m.refresh()
 	m.jump = true
 	m.scrollToSelection()
@@ -499,14 +492,7 @@ func (m *Model) StepFind(delta int) {
 	if !m.fd.active || n == 0 {
 		return
 	}
-	switch {
-	case m.fd.cur < 0 && delta < 0:
-		m.fd.cur = n - 1
-	case m.fd.cur < 0:
-		m.fd.cur = 0
-	default:
-		m.fd.cur = ((m.fd.cur+delta)%n + n) % n
-	}
+	m.fd.cur = step(m.fd.cur, delta, n)
 	m.refresh()
 	m.scrollToMatch()
 }
@@ -701,4 +687,17 @@ func (m Model) FullHelp() [][]key.Binding {
 func enabled(b key.Binding) key.Binding {
 	b.SetEnabled(true)
 	return b
+}
+
+// step moves cur by delta among n places, wrapping around; from no place
+// (cur < 0) a step back goes to the last and a step forward to the first.
+func step(cur, delta, n int) int {
+	switch {
+	case cur < 0 && delta < 0:
+		return n - 1
+	case cur < 0:
+		return 0
+	default:
+		return ((cur+delta)%n + n) % n
+	}
 }
