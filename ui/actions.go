@@ -170,15 +170,8 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if !ok {
 			return nil, false
 		}
-		i := -1
-		switch {
-		case a.focus == focusQuotes:
-			i = a.quotes.Selected()
-		case a.focus != focusList:
-			i = a.reader.Selection().Quote
-		}
-		if i < 0 || i >= len(art.Quotes) {
-			a.warn("No quote selected: pick one in the quotes pane (" + a.keys.Quotes.Help().Key + ").")
+		i, ok := a.selectedQuote(art)
+		if !ok {
 			return a.layout(), true
 		}
 		return a.copy("quote", QuoteText(art, art.Quotes[i])), true
@@ -476,4 +469,22 @@ func shortPath(path string) string {
 		return "~" + abs[len(home):]
 	}
 	return abs
+}
+
+// selectedQuote is the index in art of the quote selected in the quotes
+// pane or, when the reader has the focus, in the reader; with none selected
+// it warns how to pick one and reports false.
+func (a *App) selectedQuote(art model.Article) (int, bool) {
+	i := -1
+	switch {
+	case a.focus == focusQuotes:
+		i = a.quotes.Selected()
+	case a.focus != focusList:
+		i = a.reader.Selection().Quote
+	}
+	if i < 0 || i >= len(art.Quotes) {
+		a.warn("No quote selected: pick one in the quotes pane (" + a.keys.Quotes.Help().Key + ").")
+		return -1, false
+	}
+	return i, true
 }

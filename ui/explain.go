@@ -41,15 +41,8 @@ func (a *App) openExplain() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	i := -1
-	switch {
-	case a.focus == focusQuotes:
-		i = a.quotes.Selected()
-	case a.focus != focusList:
-		i = a.reader.Selection().Quote
-	}
-	if i < 0 || i >= len(art.Quotes) {
-		a.warn("No quote selected: pick one in the quotes pane (" + a.keys.Quotes.Help().Key + ").")
+	i, ok := a.selectedQuote(art)
+	if !ok {
 		return a.layout()
 	}
 	text := strings.TrimRight(quoteTrace(art, i), "\n")
