@@ -65,32 +65,13 @@ func classBoiler(n *html.Node) bool {
 // whose whole article sits in a "related" wrapper keeps it).
 func pruneBoilerplate(n *html.Node) {
 	total := len(strings.Fields(textOf(n)))
-	var doomed []*html.Node
-	var walk func(c *html.Node)
-	walk = func(c *html.Node) {
-		if c.Type == html.ElementNode && c != n {
-			if tagOf(c) == atom.Figcaption || classBoiler(c) {
-				doomed = append(doomed, c)
-				return
-			}
-		}
-		for k := c.FirstChild; k != nil; k = k.NextSibling {
-			walk(k)
-		}
-	}
-	walk(n)
-	removed := 0
-	for _, d := range doomed {
-		removed += len(strings.Fields(textOf(d)))
-	}
+	doomed, removed := outermost(n, func(c *html.Node) bool {
+		return tagOf(c) == atom.Figcaption || classBoiler(c)
+	})
 	if total > 0 && removed*2 > total {
 		return
 	}
-	for _, d := range doomed {
-		if d.Parent != nil {
-			d.Parent.RemoveChild(d)
-		}
-	}
+	removeAll(doomed)
 }
 
 // boilerLine finds the paragraphs that are one boilerplate line: stamps,

@@ -145,34 +145,44 @@ func headlineFromBlocks(blocks []string) (string, []string) {
 // <footer>, <aside> and their ARIA roles) that are furniture, when text is
 // left without them.
 func dropFurniture(n *html.Node) {
-	var doomed []*html.Node
+	doomed, removed := outermost(n, func(c *html.Node) bool {
+		role := strings.ToLower(attr(c, "role"))
+		tag := tagOf(c)
+		return (tag == atom.Header || tag == atom.Footer || tag == atom.Aside ||
+			role == "banner" || role == "contentinfo" || role == "complementary" || role == "navigation") &&
+			furniture(c)
+	})
+	if removed >= len(strings.Fields(textOf(n))) {
+		return // nothing would be left
+	}
+	removeAll(doomed)
+}
+
+// outermost returns the elements below n (not n itself) that doomed
+// picks, without looking inside those it picked, and how many words their
+// text holds.
+func outermost(n *html.Node, doomed func(*html.Node) bool) (found []*html.Node, words int) {
 	var walk func(c *html.Node)
 	walk = func(c *html.Node) {
-		if c.Type == html.ElementNode && c != n {
-			role := strings.ToLower(attr(c, "role"))
-			switch tag := tagOf(c); {
-			case tag == atom.Header || tag == atom.Footer || tag == atom.Aside,
-				role == "banner" || role == "contentinfo" || role == "complementary" || role == "navigation":
-				if furniture(c) {
-					doomed = append(doomed, c)
-					return
-				}
-			}
+		if c.Type == html.ElementNode && c != n && doomed(c) {
+			found = append(found, c)
+			words += len(strings.Fields(textOf(c)))
+			return
 		}
 		for k := c.FirstChild; k != nil; k = k.NextSibling {
 			walk(k)
 		}
 	}
 	walk(n)
-	removed := 0
-	for _, d := range doomed {
-		removed += len(strings.Fields(textOf(d)))
-	}
-	if removed >= len(strings.Fields(textOf(n))) {
-		return // nothing would be left
-	}
-	for _, d := range doomed {
-		d.Parent.RemoveChild(d)
+	return found, words
+}
+
+// removeAll takes each node out of its parent.
+func removeAll(nodes []*html.Node) {
+	for _, d := range nodes {
+		if d.Parent != nil {
+			d.Parent.RemoveChild(d)
+		}
 	}
 }
 
