@@ -96,6 +96,13 @@ type StreamOptions struct {
 	// extracted; the config's extract_memory_mb); zero keeps the
 	// Pipeline's (DefaultMemoryBudget).
 	MemoryBudget int64
+	// ArchivePath is the embedded archive (store.Archive) the load keeps
+	// up to date: every brief emitted is put into it, on a goroutine of
+	// its own, and Stream returns once all are there. "" means archive.db
+	// beside the cache. None is kept with NoCache or NoArchive, or when
+	// the cache is not used.
+	ArchivePath string
+	NoArchive   bool
 	// Fetchers bounds how many URLs are downloaded at once, and PerHost
 	// how many of them from one host; zero means DefaultFetchers and
 	// DefaultPerHost. URLs never hold up local sources: their briefs are
@@ -141,8 +148,11 @@ type Progress struct {
 // are done, so a process killed mid-way keeps what it had written. A cache
 // that cannot be used (held by another process, unwritable) is left out,
 // and a corrupt one is set aside and rebuilt: the returned warnings say so,
-// with those of the sources that failed. Stream returns when all is emitted
-// or ctx is done.
+// with those of the sources that failed. Every brief emitted is also put
+// into the embedded archive beside the cache (see StreamOptions.ArchivePath;
+// unchanged briefs cost a read, not a write), so the archive is complete
+// after any load. Stream returns when all is emitted (and put) or ctx is
+// done.
 func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]model.Article), progress func(Progress)) []source.Warning {
 	start := time.Now()
 	s := &streamer{ctx: ctx, opt: opt, pipe: opt.Pipeline, version: opt.version}
@@ -196,7 +206,19 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	warns := s.collect(results, emit, progress, start)
+	var keeper *archiveKeeper
+	if s.cache.Enabled() {
+		if path := ArchivePathFor(opt); path != "" {
+			keeper = keepArchive(ctx, path)
+		}
+	}
+	warns := s.collect(results, func(batch []model.Article) {
+		if emit != nil {
+			emit(batch)
+		}
+		keeper.put(batch)
+	}, progress, start)
+	s.cacheWarn = append(s.cacheWarn, keeper.finish()...)
 	if err := s.cache.Close(); err != nil {
 		warns = append(warns, source.Warning{Source: source.CleanSource(s.cache.Path()), Reason: err.Error()})
 	}

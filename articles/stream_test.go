@@ -428,7 +428,8 @@ func BenchmarkStreamWarm(b *testing.B) {
 }
 
 // BenchmarkStreamCold loads 200 generated briefs into an empty cache each
-// time: reading, extracting on all cores and writing the cache.
+// time: reading, extracting on all cores and writing the cache and the
+// archive.
 func BenchmarkStreamCold(b *testing.B) {
 	dir := b.TempDir()
 	writeArchive(b, dir, 200)
@@ -440,7 +441,8 @@ func BenchmarkStreamCold(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		opt := StreamOptions{CachePath: filepath.Join(cacheDir, fmt.Sprintf("cache%d.db", i)), Pipeline: p}
+		opt := StreamOptions{CachePath: filepath.Join(cacheDir, fmt.Sprintf("cache%d.db", i)), Pipeline: p,
+			ArchivePath: filepath.Join(cacheDir, fmt.Sprintf("archive%d.db", i))} // each an empty archive too
 		if _, _, pr := streamAll(b, []string{dir}, opt); pr.Cached != 0 || pr.Done != 200 {
 			b.Fatalf("%+v", pr)
 		}

@@ -373,6 +373,19 @@ func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
 		a := &briefs[i]
 		encs = append(encs, enc{a, encodeRecord(nil, archive.RecordOf(a)), EncodeArticles(nil, []model.Article{*a})})
 	}
+	// Briefs the archive holds as they are cost a read, not a write: every
+	// load puts all its briefs, and most are unchanged.
+	err := ar.run(false, func(tx *bolt.Tx) error {
+		recs, bodies, ids := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs)
+		encs = slices.DeleteFunc(encs, func(e enc) bool {
+			seq := ids.Get([]byte(e.a.ID))
+			return len(seq) == 8 && bytes.Equal(recs.Get(seq), e.rec) && bytes.Equal(bodies.Get(seq), e.val)
+		})
+		return nil
+	})
+	if err != nil || len(encs) == 0 {
+		return err
+	}
 	return ar.run(true, func(tx *bolt.Tx) error {
 		recs, bodies, ids, post := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs), tx.Bucket(bucketPost)
 		adds := map[string][]uint64{}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"briefs/articles/archive"
 	"briefs/articles/archive/archivetest"
 	"briefs/model"
@@ -205,5 +207,40 @@ func TestArchiveEach(t *testing.T) {
 	ar.Each(ctx, 0, func(int64, model.Article) bool { k++; return k < 5 })
 	if k != 5 {
 		t.Fatalf("stopped at 5: %d calls", k)
+	}
+}
+
+// A brief put again as it is costs no write: the file's transaction id
+// stays; a changed one is written.
+func TestArchivePutUnchangedWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	ar := openTestArchive(t, t.TempDir(), "a")
+	defer ar.Close()
+	txid := func() int {
+		var id int
+		ar.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
+		return id
+	}
+	one := archivetest.Brief("one", "Envoys meet", "Ada Quarrin spoke of the grain corridor.", 1)
+	two := archivetest.Brief("two", "Talks resume", "The Harbour League met again.", 2)
+	if err := ar.Put(ctx, []model.Article{one, two}); err != nil {
+		t.Fatal(err)
+	}
+	before := txid()
+	if err := ar.Put(ctx, []model.Article{one, two}); err != nil {
+		t.Fatal(err)
+	}
+	if after := txid(); after != before {
+		t.Fatalf("putting unchanged briefs wrote: transaction %d, was %d", after, before)
+	}
+	two.Body = "The Harbour League met again on fishing rights."
+	if err := ar.Put(ctx, []model.Article{one, two}); err != nil {
+		t.Fatal(err)
+	}
+	if after := txid(); after == before {
+		t.Fatal("a changed brief was not written")
+	}
+	if ids, err := ar.Search(ctx, archive.Query{Text: "fishing"}); err != nil || len(ids) != 1 || ids[0] != "two" {
+		t.Fatalf("the changed brief is not found by its new words: %v, %v", ids, err)
 	}
 }

@@ -1,0 +1,118 @@
+package articles
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+
+	"briefs/articles/source"
+	"briefs/articles/store"
+	"briefs/model"
+)
+
+// archiveName is the embedded archive's file name, beside the cache.
+const archiveName = "archive.db"
+
+// ArchivePathFor is the embedded archive a load with opt keeps up to date:
+// opt.ArchivePath, else archive.db beside the cache ("" when none is kept:
+// NoCache, NoArchive, or no cache path).
+func ArchivePathFor(opt StreamOptions) string {
+	if opt.NoCache || opt.NoArchive {
+		return ""
+	}
+	if opt.ArchivePath != "" {
+		return opt.ArchivePath
+	}
+	cache := opt.CachePath
+	if cache == "" {
+		var err error
+		if cache, err = store.DefaultPath(); err != nil {
+			return ""
+		}
+	}
+	return filepath.Join(filepath.Dir(cache), archiveName)
+}
+
+// keeperQueue is how many batches wait for the archive before emitting
+// waits for it: a bound on what a slow disk makes the load hold.
+const keeperQueue = 16
+
+// archiveKeeper puts a load's briefs into the embedded archive on a
+// goroutine of its own, batch by batch, as they are emitted: the archive is
+// complete after any load. Briefs the archive holds unchanged cost a read
+// (store.Archive.Put skips them).
+type archiveKeeper struct {
+	batches chan []model.Article
+	done    chan struct{}
+	warns   []source.Warning // read after done
+}
+
+// keepArchive starts putting batches into the archive at path.
+func keepArchive(ctx context.Context, path string) *archiveKeeper {
+	k := &archiveKeeper{batches: make(chan []model.Article, keeperQueue), done: make(chan struct{})}
+	go func() {
+		defer close(k.done)
+		ar, err := store.OpenArchive(path, "")
+		if err != nil {
+			k.warn(err.Error())
+			for range k.batches {
+			}
+			return
+		}
+		failed := false
+		for b := range k.batches {
+			if failed || ctx.Err() != nil {
+				continue
+			}
+			if err := ar.Put(ctx, withIDs(b)); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+				k.warn("not kept up to date: " + err.Error())
+				failed = true // one warning: the next batches would fail alike
+			}
+		}
+		for _, n := range ar.Notes() {
+			k.warn(n)
+		}
+		if err := ar.Close(); err != nil {
+			k.warn(err.Error())
+		}
+	}()
+	return k
+}
+
+func (k *archiveKeeper) warn(reason string) {
+	k.warns = append(k.warns, source.Warning{Source: "archive", Reason: source.CleanTitle(reason), Notice: true})
+}
+
+// put hands a batch over (the emitter must not change it afterwards).
+func (k *archiveKeeper) put(b []model.Article) {
+	if k != nil && len(b) > 0 {
+		k.batches <- b
+	}
+}
+
+// finish waits for every batch to be put and returns the warnings.
+func (k *archiveKeeper) finish() []source.Warning {
+	if k == nil {
+		return nil
+	}
+	close(k.batches)
+	<-k.done
+	return k.warns
+}
+
+// withIDs is b without its briefs that have no id (Put refuses a batch
+// with one); b itself when all have one.
+func withIDs(b []model.Article) []model.Article {
+	for i := range b {
+		if b[i].ID == "" {
+			out := make([]model.Article, 0, len(b))
+			for _, a := range b {
+				if a.ID != "" {
+					out = append(out, a)
+				}
+			}
+			return out
+		}
+	}
+	return b
+}
