@@ -369,6 +369,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.step(msg)
 	case reader.RenderedMsg:
 		return a, update(&a.reader, msg)
+	case sidepane.EntitySelected, sidepane.QuoteSelected, sidepane.MentionStep:
+		return a, a.paneSelection(msg)
 	case sidepane.EntitySearchMsg:
 		if !a.searcher {
 			// No corpus index yet: the list filter finds the briefs that
@@ -614,27 +616,12 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, a.keys.Back) {
 			return a, tea.Batch(relayout, a.setFocus(focusReader))
 		}
-		if d := a.entities.MentionStep(msg); d != 0 {
-			a.reader.StepMention(d)
-			if a.mode() == narrow { // the pane covers the reader: show the mention
-				return a, tea.Batch(relayout, a.setFocus(focusReader))
-			}
-			break
-		}
-		before := a.entities.SelectedID()
-		cmd = update(&a.entities, msg)
-		if id := a.entities.SelectedID(); id != before {
-			a.reader.SelectEntity(id)
-		}
+		cmd = update(&a.entities, msg) // it says what it selects: see paneSelection
 	case focusQuotes:
 		if key.Matches(msg, a.keys.Back) {
 			return a, tea.Batch(relayout, a.setFocus(focusReader))
 		}
-		before := a.quotes.Selected()
 		cmd = update(&a.quotes, msg)
-		if i := a.quotes.Selected(); i != before {
-			a.reader.SelectQuote(i)
-		}
 	default:
 		cmd = update(&a.list, msg)
 	}
@@ -694,16 +681,43 @@ func (a *App) setFocus(f focus) tea.Cmd {
 	switch f {
 	case focusEntities:
 		a.sideTab, a.sideOff = f, false
-		if id := a.entities.SelectedID(); id != a.reader.Selection().Entity {
-			a.reader.SelectEntity(id)
-		}
+		return tea.Batch(a.layout(), a.entities.Announce())
 	case focusQuotes:
 		a.sideTab, a.sideOff = f, false
-		if i := a.quotes.Selected(); i != a.reader.Selection().Quote {
-			a.reader.SelectQuote(i)
-		}
+		return tea.Batch(a.layout(), a.quotes.Announce())
 	}
 	return a.layout()
+}
+
+// paneSelection shows in the reader what a side pane selected (its typed
+// messages: sidepane.EntitySelected, QuoteSelected, MentionStep). A message
+// for another brief, or no longer the pane's selection (a key typed after
+// it moved on), is dropped: the newer one is on its way.
+func (a *App) paneSelection(msg tea.Msg) tea.Cmd {
+	open, ok := a.reader.Article()
+	sel := a.reader.Selection()
+	switch msg := msg.(type) {
+	case sidepane.EntitySelected:
+		if ok && msg.ArticleID == open.ID && msg.ID == a.entities.SelectedID() && msg.ID != sel.Entity {
+			a.reader.SelectEntity(msg.ID)
+		}
+	case sidepane.QuoteSelected:
+		if ok && msg.ArticleID == open.ID && msg.Index == a.quotes.Selected() && msg.Index != sel.Quote {
+			a.reader.SelectQuote(msg.Index)
+		}
+	case sidepane.MentionStep:
+		if !ok || msg.ArticleID != open.ID || msg.ID != a.entities.SelectedID() {
+			return nil
+		}
+		if msg.ID != sel.Entity {
+			a.reader.SelectEntity(msg.ID)
+		}
+		a.reader.StepMention(msg.Delta)
+		if a.mode() == narrow && a.focus == focusEntities { // the pane covers the reader: show the mention
+			return a.setFocus(focusReader)
+		}
+	}
+	return nil
 }
 
 // togglePane shows and focuses a pane, or hides it again when it has focus.

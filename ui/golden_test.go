@@ -131,9 +131,14 @@ func TestGoldenViews(t *testing.T) {
 		})
 		t.Run(fmt.Sprintf("quotes_%dx%d", w, h), func(t *testing.T) {
 			// the seed (first) has quotes: the second selected, marked by a bar
+			// (beside the reader, whose status line says so once the pane's message reached it)
 			withSeed := append([]model.Article{testbriefs.Seed(t)}, arts...)
+			selected := "▌"
+			if w >= mediumWidth {
+				selected = "quote 2 of"
+			}
 			golden.RequireEqual(t, runTo(t, withSeed, w, h, stage{want: "US and Russia"},
-				stage{keys: []string{"enter"}, want: "%", not: "Rendering"}, stage{keys: []string{"Q", "j"}, want: "▌"}))
+				stage{keys: []string{"enter"}, want: "%", not: "Rendering"}, stage{keys: []string{"Q", "j"}, want: selected}))
 		})
 		t.Run(fmt.Sprintf("wide_unicode_%dx%d", w, h), func(t *testing.T) {
 			golden.RequireEqual(t, runTo(t, arts, w, h, ready,

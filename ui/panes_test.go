@@ -8,6 +8,7 @@ import (
 
 	"briefs/model"
 	"briefs/ui/internal/testbriefs"
+	"briefs/ui/sidepane"
 )
 
 // seedFirst is the seed, marked by hand, followed by the fiction briefs.
@@ -195,5 +196,48 @@ func TestNarrowMentionStepShowsTheReader(t *testing.T) {
 	b, _ = step(t, b, tea.MouseWheelMsg{X: 5, Y: 8, Button: tea.MouseWheelDown})
 	if got, _ := b.list.Selected(); got.ID == first.ID {
 		t.Fatal("the wheel over the list did not move its cursor")
+	}
+}
+
+// TestPaneMessagesReachTheReader: the panes tell the reader what they
+// select through typed messages, which App routes; one that arrives after
+// a later key moved the pane on (out of order) is dropped, so the reader
+// ends on the pane's selection whatever order the messages come in.
+func TestPaneMessagesReachTheReader(t *testing.T) {
+	a := sized(t, 200, 50, seedFirst(t))
+	a, _ = keys(t, a, "enter", "e", "j")
+	open, _ := a.reader.Article()
+	first := a.entities.SelectedID()
+	if got := a.reader.Selection().Entity; got != first || first == "" {
+		t.Fatalf("reader selects %q, the pane %q", got, first)
+	}
+	// j moves the pane on, but its message is held back: the one before arrives late.
+	var cmd tea.Cmd
+	a.entities, cmd = a.entities.Update(press("j"))
+	late := sidepane.EntitySelected{ArticleID: open.ID, ID: first}
+	a, _ = step(t, a, cmd())
+	second := a.entities.SelectedID()
+	a, _ = step(t, a, late)
+	if got := a.reader.Selection().Entity; got != second || second == first {
+		t.Fatalf("after a late message the reader selects %q, the pane %q", got, second)
+	}
+	// a mention step names its entity: the reader steps through that one's mentions
+	a, _ = step(t, a, sidepane.MentionStep{ArticleID: open.ID, ID: second, Delta: 1})
+	if sel := a.reader.Selection(); sel.Entity != second || sel.Mention != 0 {
+		t.Fatalf("after a step the reader has %+v, want the first mention of %q", sel, second)
+	}
+	// and one for an entity the pane has left is dropped
+	a, _ = step(t, a, sidepane.MentionStep{ArticleID: open.ID, ID: first, Delta: 1})
+	if sel := a.reader.Selection(); sel.Entity != second || sel.Mention != 0 {
+		t.Fatalf("a stale step moved the reader to %+v", sel)
+	}
+	// the quotes pane likewise; a message for another brief is dropped
+	a, _ = keys(t, a, "Q", "j")
+	if got, want := a.reader.Selection().Quote, a.quotes.Selected(); got != want || want != 1 {
+		t.Fatalf("reader selects quote %d, the pane %d", got, want)
+	}
+	a, _ = step(t, a, sidepane.QuoteSelected{ArticleID: "another brief", Index: 1 - a.quotes.Selected()})
+	if got := a.reader.Selection().Quote; got != 1 {
+		t.Fatalf("a message for another brief moved the reader to quote %d", got)
 	}
 }

@@ -17,6 +17,20 @@ import (
 // EntitySearchMsg asks for the briefs that name this entity.
 type EntitySearchMsg struct{ ID, Name string }
 
+// EntitySelected says the entities pane's cursor is on an entity of the
+// brief ArticleID (ID "" when the brief has none): the reader marks its
+// mentions. The parent drops one that is no longer the pane's selection (a
+// later key moved on before it arrived).
+type EntitySelected struct{ ArticleID, ID string }
+
+// MentionStep asks the reader for the next (Delta 1) or previous (-1)
+// mention of the entity ID in the brief ArticleID. It names the entity, so
+// it cannot step through the mentions of another one.
+type MentionStep struct {
+	ArticleID, ID string
+	Delta         int
+}
+
 // EntityKeys is the entities pane's keys.
 type EntityKeys struct {
 	NavKeys
@@ -98,18 +112,11 @@ func (m *Entities) Select(id string) bool {
 	return false
 }
 
-// MentionStep tells how a key steps through the selected entity's
-// mentions: 1 for the next, -1 for the previous, 0 when it is not such a key.
-// The parent asks before handing the key over, so a step can never overtake
-// the selection it belongs to.
-func (m Entities) MentionStep(k tea.KeyPressMsg) int {
-	switch {
-	case key.Matches(k, m.keys.NextMention):
-		return 1
-	case key.Matches(k, m.keys.PrevMention):
-		return -1
-	}
-	return 0
+// Announce says which entity the cursor is on (EntitySelected): the
+// parent asks when the pane takes the focus, so the reader shows it.
+func (m Entities) Announce() tea.Cmd {
+	sel := EntitySelected{ArticleID: m.art.ID, ID: m.SelectedID()}
+	return func() tea.Msg { return sel }
 }
 
 // rebuild lays out the rows: a heading per kind, then its entities by mention count.
@@ -189,15 +196,27 @@ func otherForms(e model.Entity) []string {
 }
 
 // Update handles keys while the pane has focus. The entity under the
-// cursor is the selection: the parent reads SelectedID after each key
-// (synchronously, so that a key typed next cannot act on a stale selection).
+// cursor is the selection: a key that moves it says so (EntitySelected),
+// n and N ask for the selected entity's mentions (MentionStep).
 func (m Entities) Update(msg tea.Msg) (Entities, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	switch {
+	switch before := m.SelectedID(); {
 	case m.rows.navigate(k, m.keys.NavKeys):
+		if m.SelectedID() != before {
+			return m, m.Announce()
+		}
+	case key.Matches(k, m.keys.NextMention), key.Matches(k, m.keys.PrevMention):
+		if before == "" {
+			return m, nil
+		}
+		st := MentionStep{ArticleID: m.art.ID, ID: before, Delta: 1}
+		if key.Matches(k, m.keys.PrevMention) {
+			st.Delta = -1
+		}
+		return m, func() tea.Msg { return st }
 	case key.Matches(k, m.keys.Aliases):
 		m.aliases = !m.aliases
 		m.rebuild(m.SelectedID())

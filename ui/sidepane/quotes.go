@@ -12,6 +12,14 @@ import (
 	"briefs/ui/theme"
 )
 
+// QuoteSelected says the quotes pane's cursor is on a quote of the brief
+// ArticleID: Index into its quotes, -1 when it has none. The reader marks
+// it; the parent drops one that is no longer the pane's selection.
+type QuoteSelected struct {
+	ArticleID string
+	Index     int
+}
+
 // QuoteKeys is the quotes pane's keys.
 type QuoteKeys struct{ NavKeys }
 
@@ -134,14 +142,24 @@ func (m Quotes) quoteLines(i int, text, who string, unsure bool, w int) []string
 	return lines
 }
 
+// Announce says which quote the cursor is on (QuoteSelected): the parent
+// asks when the pane takes the focus, so the reader shows it.
+func (m Quotes) Announce() tea.Cmd {
+	sel := QuoteSelected{ArticleID: m.art.ID, Index: m.Selected()}
+	return func() tea.Msg { return sel }
+}
+
 // Update handles keys while the pane has focus. The quote under the cursor
-// is the selection: the parent reads Selected after each key.
+// is the selection: a key that moves it says so (QuoteSelected).
 func (m Quotes) Update(msg tea.Msg) (Quotes, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	m.rows.navigate(k, m.keys.NavKeys)
+	before := m.Selected()
+	if m.rows.navigate(k, m.keys.NavKeys) && m.Selected() != before {
+		return m, m.Announce()
+	}
 	return m, nil
 }
 

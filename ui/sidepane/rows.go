@@ -1,6 +1,7 @@
 // Package sidepane holds the panes beside the reader: the entities named in
 // the open brief, grouped by kind, and its quotes with their speakers.
-// Moving the cursor selects; the parent reads the selection after each key.
+// Moving the cursor selects, and the pane says so with a typed message
+// (EntitySelected, QuoteSelected, MentionStep) that the parent routes to the reader.
 package sidepane
 
 import (

@@ -73,10 +73,22 @@ func TestEntitiesGroupedByKind(t *testing.T) {
 	if got := msgOf(t, second(m.Update(press("enter")))); got != (EntitySearchMsg{ID: "country:united-states", Name: "United States"}) {
 		t.Fatalf("enter gave %#v", got)
 	}
-	for k, want := range map[string]int{"n": 1, "N": -1, "j": 0, "x": 0} {
-		if got := m.MentionStep(press(k)); got != want {
-			t.Fatalf("%s steps %d, want %d", k, got, want)
+	us := model.EntityID(model.KindCountry, "United States")
+	for k, want := range map[string]int{"n": 1, "N": -1} {
+		if got := msgOf(t, second(m.Update(press(k)))); got != (MentionStep{ArticleID: m.ArticleID(), ID: us, Delta: want}) {
+			t.Fatalf("%s gave %#v, want a step of %d through %s", k, got, want, us)
 		}
+	}
+	if _, cmd := m.Update(press("x")); cmd != nil {
+		t.Fatalf("x gave %#v", cmd())
+	}
+	// Moving the cursor says what it is on now; a key that does not move it says nothing.
+	next, cmd := m.Update(press("j"))
+	if got, want := msgOf(t, cmd), (EntitySelected{ArticleID: m.ArticleID(), ID: next.SelectedID()}); got != want || want.ID == us {
+		t.Fatalf("j gave %#v, want %#v (a new entity)", got, want)
+	}
+	if _, cmd := next.Update(press("a")); cmd != nil {
+		t.Fatalf("a (aliases) gave %#v", cmd())
 	}
 }
 
@@ -118,13 +130,19 @@ func TestQuotesInReadingOrderWithSpeakers(t *testing.T) {
 	if m.Selected() != 0 {
 		t.Fatalf("cursor on quote %d, want 0", m.Selected())
 	}
-	m, _ = m.Update(press("j"))
+	m, cmd := m.Update(press("j"))
 	if m.Selected() != 1 {
 		t.Fatalf("j: cursor on quote %d, want 1", m.Selected())
 	}
-	m, _ = m.Update(press("j"))
+	if got := msgOf(t, cmd); got != (QuoteSelected{ArticleID: a.ID, Index: 1}) {
+		t.Fatalf("j gave %#v", got)
+	}
+	m, cmd = m.Update(press("j"))
 	if m.Selected() != 1 {
 		t.Fatalf("j on the last quote moved to %d", m.Selected())
+	}
+	if cmd != nil {
+		t.Fatalf("j on the last quote gave %#v", cmd())
 	}
 }
 
