@@ -39,11 +39,11 @@ briefs entities ~/briefs --format json`,
 		if err != nil {
 			return usagef(cmd, "%v", err)
 		}
-		specs, err := archive.specs(cmd, args)
+		in, err := archive.input(cmd, args)
 		if err != nil {
 			return err
 		}
-		c, err := loadCorpus(cmd, specs, false)
+		c, err := loadCorpus(cmd, in, false)
 		if err != nil {
 			return err
 		}

@@ -33,11 +33,11 @@ briefs export --format json --out syria.json Syria ~/briefs`,
 			return err
 		}
 		query := args[0]
-		specs, err := archive.specs(cmd, args[1:])
+		in, err := archive.input(cmd, args[1:])
 		if err != nil {
 			return err
 		}
-		c, err := loadCorpus(cmd, specs, true)
+		c, err := loadCorpus(cmd, in, true)
 		if err != nil {
 			return err
 		}

@@ -29,7 +29,7 @@ cat brief.txt | briefs extract -`,
 		if err != nil {
 			return err
 		}
-		specs, err := archive.specs(cmd, args)
+		in, err := archive.input(cmd, args)
 		if err != nil {
 			return err
 		}
@@ -48,12 +48,12 @@ cat brief.txt | briefs extract -`,
 			}
 		}
 		var warns []source.Warning
-		if addr := readFromServer(cmd); addr != "" {
-			if err := eachFromServer(cmd, addr, write); err != nil {
+		if in.server() {
+			if err := eachFromServer(cmd, in, write); err != nil {
 				return err
 			}
 		} else {
-			warns = articles.Stream(cmd.Context(), specs, streamOptions(cmd), write, nil)
+			warns = articles.Stream(cmd.Context(), in.specs, streamOptions(cmd), write, nil)
 		}
 		if werr == nil {
 			werr = out.Close()

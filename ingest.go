@@ -34,23 +34,23 @@ BRIEFS_ARCHIVE=postgres://briefs:secret@db/briefs briefs ingest --every 15m`,
 	}
 	flags := addArchiveFlags(cmd)
 	flags.into = true
-	cmd.Flags().Lookup("archive").Usage = "the archive to write: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $" + envArchive + ")"
+	cmd.Flags().Lookup("archive").Usage = "the archive to write: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $" + envArchive + ", then the config's archive)"
 	migrate := cmd.Flags().Bool("migrate", false, "apply the schema's pending migrations first")
 	every := cmd.Flags().Duration("every", 0, "read the sources again this often (15m, 1h) until interrupted; 0: once")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		addr := flags.serverAddr()
-		if addr == "" {
-			return usagef(cmd, "ingest needs the archive: --archive postgres://... (or $%s)", envArchive)
-		}
 		if *every < 0 || *every > 0 && *every < time.Second {
 			return usagef(cmd, "--every %v: want 1s or more (or 0: once)", *every)
 		}
-		specs, err := flags.specs(cmd, args)
+		in, err := flags.input(cmd, args)
 		if err != nil {
 			return err
 		}
+		if !in.server() {
+			return usagef(cmd, "ingest needs the archive: --archive postgres://... (or $%s, or the config's archive)", envArchive)
+		}
+		specs := in.specs
 		ctx := cmd.Context()
-		ar, err := pgarchive.Open(ctx, addr, pgarchive.Options{Migrate: *migrate})
+		ar, err := openArchive(cmd, in, *migrate)
 		if err != nil {
 			return err
 		}

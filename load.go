@@ -16,6 +16,7 @@ import (
 	"briefs/articles/pgarchive"
 	"briefs/articles/source"
 	"briefs/model"
+	"briefs/ui/config"
 )
 
 // formatFlag is a --format flag: auto ("") picks the terminal's format on
@@ -115,7 +116,7 @@ func finish(cmd *cobra.Command, warns []source.Warning, empty string) error {
 type archiveFlags struct {
 	samples bool
 	server  string // --archive
-	into    bool   // the server is where the command writes (ingest), not what it reads
+	into    bool   // the archive is where the command writes (ingest), not what it reads
 }
 
 // envArchive names the variable that holds the shared archive's address
@@ -126,52 +127,93 @@ const envArchive = "BRIEFS_ARCHIVE"
 func addArchiveFlags(cmd *cobra.Command) *archiveFlags {
 	a := &archiveFlags{}
 	cmd.Flags().BoolVar(&a.samples, "samples", false, "read the built-in sample briefs instead of the configured sources")
-	cmd.Flags().StringVar(&a.server, "archive", "", "read the shared archive on a PostgreSQL server instead: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+")")
+	cmd.Flags().StringVar(&a.server, "archive", "", "read the shared archive on a PostgreSQL server instead: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+", then the config's archive)")
 	return a
 }
 
-// serverAddr is the shared archive's address: --archive, else
-// $BRIEFS_ARCHIVE; "" when neither is set.
-func (a *archiveFlags) serverAddr() string {
-	if a.server != "" {
-		return a.server
+// input is what a command reads (or ingest writes): the shared archive at
+// addr, or the sources specs (nil: the built-in samples).
+type input struct {
+	specs []string
+	addr  string // the shared archive's address; "" reads specs
+	user  string // the config's archive_user: whose reading state the archive keeps ("" the database role)
+}
+
+// server reports whether in reads the shared archive.
+func (in input) server() bool { return in.addr != "" }
+
+// explicitArchive is the archive named on the command line or in the
+// environment: --archive, else $BRIEFS_ARCHIVE; "" when neither is set.
+func explicitArchive(cmd *cobra.Command) string {
+	if f := cmd.Flags().Lookup("archive"); f != nil && f.Value.String() != "" {
+		return f.Value.String()
 	}
 	return os.Getenv(envArchive)
 }
 
-// readsServer reports whether cmd reads the shared archive rather than
-// sources.
-func (a *archiveFlags) readsServer() bool { return !a.into && a.serverAddr() != "" }
-
-// specs are the sources cmd reads: its arguments; else, as the reader does,
-// the config's sources and feeds (the built-in samples when it names none);
-// the built-in samples with --samples. nil means the samples.
-func (a *archiveFlags) specs(cmd *cobra.Command, args []string) ([]string, error) {
-	if a.readsServer() {
-		if a.samples || len(args) > 0 {
+// resolveInput is the one place that decides what a command or the reader
+// reads, in this order: --archive, else $BRIEFS_ARCHIVE (both refuse a PATH
+// and --samples beside them); else the PATHs given; else --samples, the
+// built-in briefs; else the config's archive key; else the config's sources
+// and feeds (the built-in samples when it names none). A command that
+// writes the archive (ingest) takes its address from --archive,
+// $BRIEFS_ARCHIVE or the config, and reads the PATHs or the config's
+// sources. cfg is the config, loaded by the caller.
+func resolveInput(cmd *cobra.Command, cfg config.Config, args []string, samples, into bool) (input, error) {
+	in := input{user: cfg.ArchiveUser}
+	explicit := explicitArchive(cmd)
+	if into {
+		in.addr = explicit
+		if in.addr == "" {
+			in.addr = cfg.Archive
+		}
+		if len(args) > 0 {
+			in.specs = args
+		} else if !samples {
+			in.specs = configSpecs(cfg)
+		}
+		return in, nil
+	}
+	if explicit != "" {
+		if samples || len(args) > 0 {
 			what := "--samples"
 			if len(args) > 0 {
 				what = args[0]
 			}
-			return nil, usagef(cmd, "--archive (or $%s) reads the shared archive: give it no PATH nor --samples (%s)", envArchive, what)
+			return in, usagef(cmd, "--archive (or $%s) reads the shared archive: give it no PATH nor --samples (%s)", envArchive, what)
 		}
-		return nil, nil
+		in.addr = explicit
+		return in, nil
 	}
-	if a.samples {
-		if len(args) > 0 {
-			return nil, usagef(cmd, "--samples reads the built-in briefs: give it no PATH (%s)", args[0])
-		}
-		return nil, nil
+	switch {
+	case samples && len(args) > 0:
+		return in, usagef(cmd, "--samples reads the built-in briefs: give it no PATH (%s)", args[0])
+	case samples:
+		return in, nil
+	case len(args) > 0:
+		in.specs = args
+	case cfg.Archive != "":
+		in.addr = cfg.Archive
+	default:
+		in.specs = configSpecs(cfg)
 	}
-	if len(args) > 0 {
-		return args, nil
-	}
+	return in, nil
+}
+
+// input resolves what cmd reads from its flags, its arguments and the
+// config (see resolveInput).
+func (a *archiveFlags) input(cmd *cobra.Command, args []string) (input, error) {
 	cfgPath, _ := cmd.Flags().GetString("config")
 	cfg, _, err := loadConfig(cfgPath, cmd.ErrOrStderr())
 	if err != nil {
-		return nil, err
+		return input{}, err
 	}
-	return configSpecs(cfg), nil
+	return resolveInput(cmd, cfg, args, a.samples, a.into)
+}
+
+// openArchive opens the shared archive in reads, as the user in names.
+func openArchive(cmd *cobra.Command, in input, migrate bool) (*pgarchive.Archive, error) {
+	return pgarchive.Open(cmd.Context(), in.addr, pgarchive.Options{Migrate: migrate, User: in.user})
 }
 
 // corpus is what a command reads: the briefs (when asked for), the index
@@ -189,14 +231,16 @@ func streamOptions(cmd *cobra.Command) articles.StreamOptions {
 	return articles.StreamOptions{Source: source.Options{Stdin: cmd.InOrStdin()}}
 }
 
-// loadCorpus reads specs (nil: the built-in samples) as the reader does,
-// through articles.StreamIndex: the briefs the cache holds are neither read
-// nor extracted again, and the index snapshot kept beside it is read back
-// when it fits. keep keeps the briefs too (export needs them).
-func loadCorpus(cmd *cobra.Command, specs []string, keep bool) (corpus, error) {
-	if addr := readFromServer(cmd); addr != "" {
-		return loadServerCorpus(cmd, addr, keep)
+// loadCorpus reads in: the shared archive, or its sources (nil: the
+// built-in samples) as the reader does, through articles.StreamIndex: the
+// briefs the cache holds are neither read nor extracted again, and the
+// index snapshot kept beside it is read back when it fits. keep keeps the
+// briefs too (export needs them).
+func loadCorpus(cmd *cobra.Command, in input, keep bool) (corpus, error) {
+	if in.server() {
+		return loadServerCorpus(cmd, in, keep)
 	}
+	specs := in.specs
 	opt := streamOptions(cmd)
 	snap, version := articles.SnapshotFor(specs, &opt)
 	c := corpus{ix: index.New(articles.Resolver())}
@@ -224,23 +268,10 @@ func plainError(err error) error {
 	return err
 }
 
-// readFromServer is the address of the shared archive cmd reads (its
-// --archive flag, else $BRIEFS_ARCHIVE), or "" when it reads sources.
-func readFromServer(cmd *cobra.Command) string {
-	f := cmd.Flags().Lookup("archive")
-	if f == nil || cmd.Name() == "ingest" {
-		return ""
-	}
-	if f.Value.String() != "" {
-		return f.Value.String()
-	}
-	return os.Getenv(envArchive)
-}
-
-// eachFromServer calls emit with the briefs of the shared archive at addr,
+// eachFromServer calls emit with the briefs of the shared archive of in,
 // in batches, in the order they were ingested.
-func eachFromServer(cmd *cobra.Command, addr string, emit func([]model.Article)) error {
-	ar, err := pgarchive.Open(cmd.Context(), addr, pgarchive.Options{})
+func eachFromServer(cmd *cobra.Command, in input, emit func([]model.Article)) error {
+	ar, err := openArchive(cmd, in, false)
 	if err != nil {
 		return err
 	}
@@ -263,11 +294,11 @@ func eachFromServer(cmd *cobra.Command, addr string, emit func([]model.Article))
 	return nil
 }
 
-// loadServerCorpus reads the shared archive at addr into the index the
+// loadServerCorpus reads the shared archive of in into the index the
 // commands search, as loadCorpus does with sources.
-func loadServerCorpus(cmd *cobra.Command, addr string, keep bool) (corpus, error) {
+func loadServerCorpus(cmd *cobra.Command, in input, keep bool) (corpus, error) {
 	c := corpus{ix: index.New(articles.Resolver())}
-	err := eachFromServer(cmd, addr, func(batch []model.Article) {
+	err := eachFromServer(cmd, in, func(batch []model.Article) {
 		c.ix.AddBatch(batch)
 		if keep {
 			c.arts = append(c.arts, batch...)

@@ -27,7 +27,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"briefs/articles"
-	"briefs/articles/pgarchive"
 	"briefs/articles/source"
 	"briefs/ui"
 	"briefs/ui/config"
@@ -200,30 +199,29 @@ briefs quotes --speaker Lavrov`,
 			if err != nil {
 				return err
 			}
-			specs := args
-			if len(specs) == 0 { // the config's sources and feeds, or the built-in samples
-				specs = configSpecs(cfg)
+			in, err := resolveInput(cmd, cfg, args, false, false)
+			if err != nil {
+				return err
 			}
+			specs := in.specs
 			// No soft memory limit (issue 22): a fixed one turned into
 			// continuous collection once what the reader holds neared it
 			// (300,000 briefs: 9.3 s to a complete list against 3.6 s).
 			// Extraction is bounded by its budget (Pipeline.SetMemoryBudget).
 			opt := ui.Options{Config: cfg, NoColor: config.NoColor(), Problems: problems, ConfigPath: config.Path(cfgPath)}
-			if addr := readFromServer(cmd); addr != "" { // the shared archive
-				if len(args) > 0 {
-					return usagef(cmd, "--archive (or $%s) reads the shared archive: give it no PATH (%s)", envArchive, args[0])
-				}
-				ar, err := pgarchive.Open(cmd.Context(), addr, pgarchive.Options{})
+			if in.server() { // the shared archive
+				ar, err := openArchive(cmd, in, false)
 				if err != nil {
 					return err
 				}
 				defer ar.Close()
 				opt.Loader = serverLoader(ar)
+				opt.State, opt.StateName = serverState{ar}, fmt.Sprintf("on the archive at %s (as %s)", ar, ar.User())
 			}
 			return ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: cmd.InOrStdin()}}, opt)
 		},
 	}
-	root.Flags().String("archive", "", "read the shared archive on a PostgreSQL server: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+")")
+	root.Flags().String("archive", "", "read the shared archive on a PostgreSQL server: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+", then the config's archive)")
 	root.PersistentFlags().StringVar(&cfgPath, "config", "", "the config file (default $BRIEFS_CONFIG, then $XDG_CONFIG_HOME/briefs/config.toml)")
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("briefs {{.Version}}\n")

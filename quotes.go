@@ -29,11 +29,11 @@ briefs quotes --speaker "Sergei Lavrov" --format md`,
 		if err != nil {
 			return err
 		}
-		specs, err := archive.specs(cmd, args)
+		in, err := archive.input(cmd, args)
 		if err != nil {
 			return err
 		}
-		c, err := loadCorpus(cmd, specs, false)
+		c, err := loadCorpus(cmd, in, false)
 		if err != nil {
 			return err
 		}

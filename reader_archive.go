@@ -8,8 +8,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"briefs/articles"
+	"briefs/articles/archive"
 	"briefs/articles/index"
 	"briefs/articles/pgarchive"
+	"briefs/articles/store"
 	"briefs/model"
 	"briefs/ui"
 )
@@ -102,3 +104,74 @@ func unreachable(ar *pgarchive.Archive, err error) ui.LoadedMsg {
 
 // SearcherOf is the message that hands the index to the search view.
 func SearcherOf(ix *index.Index) tea.Msg { return ui.SearcherMsg{Searcher: ix} }
+
+// serverState keeps the reader's reading state (marks, positions,
+// watchlists) on the shared archive, under the archive's user name (the
+// database role, or the config's archive_user), instead of the local file.
+type serverState struct {
+	ar *pgarchive.Archive
+}
+
+var _ ui.StateStore = serverState{}
+
+// stateTimeout bounds one reading-state call to the server: the reader
+// runs them in commands, and a stopped server must not hold them forever.
+const stateTimeout = 10 * time.Second
+
+func (s serverState) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), stateTimeout)
+}
+
+func (s serverState) All() (map[string]store.Reading, error) {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	all, err := s.ar.AllReading(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]store.Reading, len(all))
+	for id, r := range all {
+		out[id] = store.Reading{Read: r.Read, Starred: r.Starred, Position: r.Position, Anchor: r.Anchor, Updated: r.Updated}
+	}
+	return out, nil
+}
+
+func (s serverState) Update(id string, fn func(*store.Reading)) error {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	return s.ar.UpdateReading(ctx, id, func(r *archive.Reading) {
+		sr := store.Reading{Read: r.Read, Starred: r.Starred, Position: r.Position, Anchor: r.Anchor, Updated: r.Updated}
+		fn(&sr)
+		r.Read, r.Starred, r.Position, r.Anchor = sr.Read, sr.Starred, sr.Position, sr.Anchor
+	})
+}
+
+func (s serverState) Watches() ([]store.Watch, error) {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	ws, err := s.ar.Watches(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.Watch, len(ws))
+	for i, w := range ws {
+		out[i] = store.Watch{Name: w.Name, Query: w.Query, Reported: w.Reported, Updated: w.Updated}
+	}
+	return out, nil
+}
+
+func (s serverState) UpdateWatch(name string, fn func(*store.Watch)) error {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	return s.ar.UpdateWatch(ctx, name, func(w *pgarchive.Watch) {
+		sw := store.Watch{Name: w.Name, Query: w.Query, Reported: w.Reported, Updated: w.Updated}
+		fn(&sw)
+		w.Query, w.Reported = sw.Query, sw.Reported
+	})
+}
+
+func (s serverState) RemoveWatch(name string) (bool, error) {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	return s.ar.RemoveWatch(ctx, name)
+}

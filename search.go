@@ -38,11 +38,11 @@ briefs search Blair ~/briefs --limit 0`,
 			return usagef(cmd, "--limit %d: want 0 (all) or more", *limit)
 		}
 		query := args[0]
-		specs, err := archive.specs(cmd, args[1:])
+		in, err := archive.input(cmd, args[1:])
 		if err != nil {
 			return err
 		}
-		c, err := loadCorpus(cmd, specs, false)
+		c, err := loadCorpus(cmd, in, false)
 		if err != nil {
 			return err
 		}

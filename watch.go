@@ -11,6 +11,7 @@ import (
 
 	"briefs/articles/index"
 	"briefs/articles/store"
+	"briefs/ui"
 )
 
 func newWatchCmd() *cobra.Command {
@@ -41,15 +42,16 @@ briefs watch rm IAEA`,
 		if *format != "text" && *format != "jsonl" {
 			return usagef(cmd, "unknown format %q: want text or jsonl", *format)
 		}
-		st, ws, err := watchLists(cmd, "no watchlist: add one with briefs watch add NAME QUERY")
+		in, err := archive.input(cmd, args)
 		if err != nil {
 			return err
 		}
-		specs, err := archive.specs(cmd, args)
+		st, done, ws, err := watchLists(cmd, in, "no watchlist: add one with briefs watch add NAME QUERY")
 		if err != nil {
 			return err
 		}
-		c, err := loadCorpus(cmd, specs, false)
+		defer done()
+		c, err := loadCorpus(cmd, in, false)
 		if err != nil {
 			return err
 		}
@@ -153,36 +155,65 @@ func appendNew(ids, add []string) []string {
 	return ids
 }
 
-// watchState is the reading state the watchlists are kept in.
-func watchState() (*store.State, error) {
+// watchState is the reading state the watchlists are kept in: the shared
+// archive's, under its user, when in reads one; else the local file. done
+// closes what it opened.
+func watchState(cmd *cobra.Command, in input) (st ui.StateStore, done func(), err error) {
+	if in.server() {
+		ar, err := openArchive(cmd, in, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		return serverState{ar}, func() { ar.Close() }, nil
+	}
 	path, err := store.DefaultStatePath()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return store.OpenState(path), nil
+	return store.OpenState(path), func() {}, nil
+}
+
+// watchInput is where a watch subcommand (add, rm, list) keeps the
+// watchlists: as `briefs watch` with no PATH would read (its --archive,
+// $BRIEFS_ARCHIVE, the config's archive; else the local reading state).
+func watchInput(cmd *cobra.Command) (input, error) {
+	cfgPath, _ := cmd.Flags().GetString("config")
+	cfg, _, err := loadConfig(cfgPath, cmd.ErrOrStderr())
+	if err != nil {
+		return input{}, err
+	}
+	return resolveInput(cmd, cfg, nil, false, false)
+}
+
+// addWatchArchiveFlag gives a watch subcommand the --archive flag.
+func addWatchArchiveFlag(cmd *cobra.Command) *cobra.Command {
+	cmd.Flags().String("archive", "", "keep the watchlists on the shared archive on a PostgreSQL server: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default $"+envArchive+", then the config's archive)")
+	return cmd
 }
 
 // watchLists opens the reading state and reads its watchlists (a state
 // file that had to be repaired still gives what it kept). None is exit
 // status 1, after saying "briefs: " + none on standard error.
-func watchLists(cmd *cobra.Command, none string) (*store.State, []store.Watch, error) {
-	st, err := watchState()
+func watchLists(cmd *cobra.Command, in input, none string) (ui.StateStore, func(), []store.Watch, error) {
+	st, done, err := watchState(cmd, in)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ws, err := st.Watches()
 	if err != nil && !errors.Is(err, store.ErrRepaired) {
-		return nil, nil, err
+		done()
+		return nil, nil, nil, err
 	}
 	if len(ws) == 0 {
+		done()
 		fmt.Fprintln(cmd.ErrOrStderr(), "briefs: "+none)
-		return nil, nil, exitStatus(exitFailure)
+		return nil, nil, nil, exitStatus(exitFailure)
 	}
-	return st, ws, nil
+	return st, done, ws, nil
 }
 
 func newWatchAddCmd() *cobra.Command {
-	return &cobra.Command{
+	return addWatchArchiveFlag(&cobra.Command{
 		Use:   "add NAME QUERY",
 		Short: "Add a watchlist, or change its query",
 		Long: `Save a search under a name, as a watchlist kept with the reading state. A watchlist of that
@@ -198,10 +229,15 @@ briefs watch add "Iran and the IAEA" 'Iran AND IAEA after:2026-06'`,
 			if _, err := index.Build(nil, nil).Search(query, 1); err != nil {
 				return usagef(cmd, "%v", err)
 			}
-			st, err := watchState()
+			in, err := watchInput(cmd)
 			if err != nil {
 				return err
 			}
+			st, done, err := watchState(cmd, in)
+			if err != nil {
+				return err
+			}
+			defer done()
 			if err := st.UpdateWatch(name, func(w *store.Watch) {
 				if w.Query != query {
 					w.Reported = nil // another search: every match of it is new
@@ -213,11 +249,11 @@ briefs watch add "Iran and the IAEA" 'Iran AND IAEA after:2026-06'`,
 			fmt.Fprintf(cmd.ErrOrStderr(), "briefs: watching %s (%s)\n", name, query)
 			return nil
 		},
-	}
+	})
 }
 
 func newWatchRemoveCmd() *cobra.Command {
-	return &cobra.Command{
+	return addWatchArchiveFlag(&cobra.Command{
 		Use:     "remove NAME",
 		Aliases: []string{"rm"},
 		Short:   "Remove a watchlist",
@@ -229,7 +265,12 @@ func newWatchRemoveCmd() *cobra.Command {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			var out []cobra.Completion
-			if st, err := watchState(); err == nil {
+			in, err := watchInput(cmd)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			if st, done, err := watchState(cmd, in); err == nil {
+				defer done()
 				ws, _ := st.Watches()
 				for _, w := range ws {
 					out = append(out, cobra.CompletionWithDesc(w.Name, w.Query))
@@ -238,10 +279,15 @@ func newWatchRemoveCmd() *cobra.Command {
 			return out, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := watchState()
+			in, err := watchInput(cmd)
 			if err != nil {
 				return err
 			}
+			st, done, err := watchState(cmd, in)
+			if err != nil {
+				return err
+			}
+			defer done()
 			ok, err := st.RemoveWatch(args[0])
 			if err != nil {
 				return err
@@ -253,25 +299,30 @@ func newWatchRemoveCmd() *cobra.Command {
 			fmt.Fprintf(cmd.ErrOrStderr(), "briefs: %s removed\n", args[0])
 			return nil
 		},
-	}
+	})
 }
 
 func newWatchListCmd() *cobra.Command {
-	return &cobra.Command{
+	return addWatchArchiveFlag(&cobra.Command{
 		Use:     "list",
 		Aliases: []string{"ls"},
 		Short:   "List the watchlists",
 		Long:    `List the watchlists: one a line, the name, a tab and the query. None: exit status 1.`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, ws, err := watchLists(cmd, "no watchlist")
+			in, err := watchInput(cmd)
 			if err != nil {
 				return err
 			}
+			_, done, ws, err := watchLists(cmd, in, "no watchlist")
+			if err != nil {
+				return err
+			}
+			defer done()
 			for _, w := range ws {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s\t%s\n", w.Name, w.Query)
 			}
 			return nil
 		},
-	}
+	})
 }

@@ -149,8 +149,8 @@ func (n *notices) warn(s string) { n.status, n.statusWarn = s, true }
 
 // readingState is what the reader keeps of the briefs read and starred.
 type readingState struct {
-	state      *store.State // nil: none kept
-	statePath  string
+	state      StateStore               // nil: none kept
+	statePath  string                   // where it is kept, for messages
 	reading    map[string]store.Reading // by article id: the file's, with this session's changes
 	stateReady bool                     // the file has been read (or failed to be)
 	early      []stateChange            // changes made before, applied to what the file says
@@ -217,7 +217,7 @@ type WarningsMsg struct{ Warnings []string }
 // view grows with it. r loads them again.
 func Run(specs []string, opt articles.StreamOptions, o Options) error {
 	m := New(nil, nil)
-	if o.StatePath == "" {
+	if o.StatePath == "" && o.State == nil {
 		path, err := store.DefaultStatePath()
 		if err != nil {
 			m.stateWarns = []string{"reading state: not kept: " + err.Error()}

@@ -26,11 +26,35 @@ type Options struct {
 	// uses store.DefaultStatePath() when it is empty; an App configured
 	// without one keeps no reading state.
 	StatePath string
+	// State keeps the reading state somewhere else than a file (the shared
+	// archive's, per user); StateName names it in messages. When set,
+	// StatePath is not used.
+	State     StateStore
+	StateName string
 	// Loader loads the briefs: Init starts it and r runs it again. Run
 	// uses StreamLoader over its specs when it is nil; an App configured
 	// without one shows the briefs given to New and has nothing to refresh.
 	Loader Loader
 }
+
+// StateStore keeps the reading state: read and starred marks, positions
+// and watchlists. store.State keeps them in a local file; the shared
+// archive keeps them on its server, per user.
+type StateStore interface {
+	// All returns the reading state of every brief marked; with
+	// store.ErrRepaired, what a damaged store kept.
+	All() (map[string]store.Reading, error)
+	// Update changes one brief's reading state with fn.
+	Update(id string, fn func(*store.Reading)) error
+	// Watches returns the watchlists, in the order of their names.
+	Watches() ([]store.Watch, error)
+	// UpdateWatch changes (or makes) the watchlist called name with fn.
+	UpdateWatch(name string, fn func(*store.Watch)) error
+	// RemoveWatch removes the watchlist called name; false when there was none.
+	RemoveWatch(name string) (bool, error)
+}
+
+var _ StateStore = (*store.State)(nil)
 
 // DefaultOptions are the settings without a config file.
 func DefaultOptions() Options { return Options{Config: config.Default(), NoColor: config.NoColor()} }
@@ -51,7 +75,10 @@ func (a App) styles(dark bool) theme.Styles {
 // the config's remappings, so help shows the keys in use).
 func (a *App) Configure(o Options) error {
 	a.cfg, a.noColor, a.problems = o.Config, o.NoColor, o.Problems
-	if o.StatePath != "" {
+	switch {
+	case o.State != nil:
+		a.state, a.statePath = o.State, o.StateName
+	case o.StatePath != "":
 		a.state, a.statePath = store.OpenState(o.StatePath), o.StatePath
 	}
 	if o.Loader != nil && a.ld.loader == nil {

@@ -138,6 +138,15 @@ type Config struct {
 	// Notify is how a watchlist's new briefs are announced besides the
 	// status line: NotifyBell, NotifyOSC9, NotifyOSC777 or NotifyNone.
 	Notify string `toml:"notify"`
+	// Archive is the shared archive on a PostgreSQL server that the reader
+	// and the commands read when given no PATH (nor --samples), and that
+	// `briefs ingest` writes: "postgres://USER[:PASSWORD]@HOST[:PORT]/DB".
+	// --archive and $BRIEFS_ARCHIVE win over it. "" reads the sources.
+	Archive string `toml:"archive"`
+	// ArchiveUser names whose reading state (read and starred marks,
+	// positions, watchlists) the shared archive keeps; "" is the database
+	// role the connection logs in as.
+	ArchiveUser string `toml:"archive_user"`
 	// Keys remaps actions: action name ("quit", "reader.page_down"; see
 	// Actions) to the keys that do it, as bubbletea names them. Actions the
 	// file leaves out keep the UI's default keys.

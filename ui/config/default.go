@@ -76,6 +76,17 @@ reload_every = ""
 # sent through the terminal, for terminals that show them), "none".
 notify = "bell"
 
+# The shared archive of a team, on a PostgreSQL server (see the README's
+# "A shared archive for a team"): with it, briefs with no PATH reads the
+# archive instead of the sources above, and briefs ingest writes it.
+# --archive and $BRIEFS_ARCHIVE win over it. A password may go here (keep
+# the file private) or in ~/.pgpass; briefs never prints it.
+archive = ""
+
+# Whose reading state (read and starred marks, positions, watchlists) the
+# shared archive keeps. Empty: the database role you log in as.
+archive_user = ""
+
 # Keys. Each action takes a list of keys as bubbletea names them: a character
 # ("q", "Q", "?", "["), a named key (enter, esc, tab, space, backspace, up,
 # down, left, right, pgup, pgdown, home, end, delete, insert, f1 ... f63),

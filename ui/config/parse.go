@@ -21,7 +21,7 @@ import (
 var settings = []string{
 	"sources", "feeds", "theme", "glamour_style", "wrap_width", "layout", "panes",
 	"sort", "reverse", "group_by_source", "speaker_tags", "browser", "clipboard", "export_dir", "extract_memory_mb",
-	"reload_every", "notify", "keys",
+	"reload_every", "notify", "archive", "archive_user", "keys",
 }
 
 // parser holds one file's decoding state.
@@ -127,6 +127,12 @@ func Parse(file string, data []byte) (Config, []Problem) {
 	}
 	if v, ok := p.choice("notify", NotifyBell, NotifyOSC9, NotifyOSC777, NotifyNone); ok {
 		c.Notify = v
+	}
+	if v, ok := p.str("archive"); ok {
+		c.Archive = p.archive(strings.TrimSpace(v))
+	}
+	if v, ok := p.str("archive_user"); ok {
+		c.ArchiveUser = strings.TrimSpace(v)
 	}
 	if _, ok := p.raw["keys"]; ok {
 		c.Keys = p.keys()
@@ -664,6 +670,24 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// archive checks the archive key: a PostgreSQL URL (postgres:// or
+// postgresql://) or a key=value connection string naming a host or a
+// database; "" for none. The problem never repeats the value: it may hold
+// a password.
+func (p *parser) archive(v string) string {
+	if v == "" {
+		return ""
+	}
+	if u, err := url.Parse(v); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		return v
+	}
+	if !strings.Contains(v, "://") && (strings.Contains(v, "host=") || strings.Contains(v, "dbname=")) {
+		return v
+	}
+	p.report("not a PostgreSQL address: write it as \"postgres://USER@HOST/DATABASE\" (\"\" reads the sources)", "archive")
+	return ""
 }
 
 // reloadEvery reads reload_every: a Go duration ("15m", "1h30m", "90s"),
