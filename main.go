@@ -216,6 +216,9 @@ briefs quotes --speaker Lavrov`,
 				}
 				defer ar.Close()
 				opt.Loader = serverLoader(ar)
+				ctx, stop := context.WithCancel(cmd.Context())
+				defer stop() // before Close: Watch gives its connection back
+				opt.Changes = changes(ctx, ar)
 				opt.State, opt.StateName = serverState{ar}, fmt.Sprintf("on the archive at %s (as %s)", ar, ar.User())
 			}
 			return ui.Run(specs, articles.StreamOptions{Source: source.Options{Stdin: cmd.InOrStdin()}}, opt)

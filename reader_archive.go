@@ -175,3 +175,24 @@ func (s serverState) RemoveWatch(name string) (bool, error) {
 	defer cancel()
 	return s.ar.RemoveWatch(ctx, name)
 }
+
+// changes tells the reader when briefs are ingested into ar: a value
+// (coalesced: at most one waits) each time the archive's NOTIFY, or its
+// poll every minute, lists briefs put since the reader opened, until ctx is
+// done. The reader then loads what is new in the background.
+func changes(ctx context.Context, ar *pgarchive.Archive) <-chan struct{} {
+	ch := make(chan struct{}, 1)
+	go func() {
+		after, err := ar.LastSeq(ctx)
+		if err != nil {
+			after = 0 // the first load says what is wrong; a signal then is harmless
+		}
+		ar.Watch(ctx, after, time.Minute, func(archive.Record) {
+			select {
+			case ch <- struct{}{}:
+			default:
+			}
+		}, nil)
+	}()
+	return ch
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/adrg/xdg"
 
@@ -122,4 +123,33 @@ func mustOpen(t *testing.T, u, user string) *pgarchive.Archive {
 	}
 	t.Cleanup(func() { a.Close() })
 	return a
+}
+
+// changes signals an open reader when briefs are ingested (LISTEN/NOTIFY),
+// and not for the briefs the archive held when the reader opened.
+func TestChangesOnIngest(t *testing.T) {
+	u := pgtest.URL(t)
+	dir := t.TempDir()
+	writeBrief(t, filepath.Join(dir, "a.txt"), "Harbour talks in Quenby resume",
+		"Negotiators for the Quenby harbour commission met again on Tuesday, a spokesman said.")
+	if code, stderr := runBriefs("ingest", "--archive", u, dir); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	ar := mustOpen(t, u, "")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch := changes(ctx, ar)
+	select {
+	case <-ch:
+		t.Fatal("a change told for a brief the archive held already")
+	case <-time.After(2 * time.Second):
+	}
+	if code, stderr := runBriefs("ingest", "--archive", u, "--samples"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	select {
+	case <-ch:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no change told 30 s after an ingest")
+	}
 }

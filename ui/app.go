@@ -262,7 +262,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 // It also reads the reading state and, when the App has a loader, starts
 // loading the briefs: both in the background.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.loadState(), a.list.Init(), a.reloadTimer()}
+	cmds := []tea.Cmd{a.loadState(), a.list.Init(), a.reloadTimer(), a.waitChange()}
 	if a.ld.loader != nil && a.ld.gen == 0 {
 		cmds = append(cmds, a.initialLoad())
 	}
@@ -324,7 +324,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.loadStep(msg)
 	case LoadedMsg:
 		return a, a.watchLoaded(msg)
-	case watchesMsg, watchRunMsg, watchSavedMsg, reloadTickMsg:
+	case watchesMsg, watchRunMsg, watchSavedMsg, reloadTickMsg, changedMsg:
 		return a.updateWatch(msg)
 	case ExecDoneMsg:
 		return a, a.execDone(msg)

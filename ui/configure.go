@@ -31,6 +31,10 @@ type Options struct {
 	// StatePath is not used.
 	State     StateStore
 	StateName string
+	// Changes, when set, tells that the source has new briefs (the shared
+	// archive's LISTEN/NOTIFY): each value starts a load in the background,
+	// as reload_every's timer does.
+	Changes <-chan struct{}
 	// Loader loads the briefs: Init starts it and r runs it again. Run
 	// uses StreamLoader over its specs when it is nil; an App configured
 	// without one shows the briefs given to New and has nothing to refresh.
@@ -81,6 +85,7 @@ func (a *App) Configure(o Options) error {
 	case o.StatePath != "":
 		a.state, a.statePath = store.OpenState(o.StatePath), o.StatePath
 	}
+	a.watch.changes = o.Changes
 	if o.Loader != nil && a.ld.loader == nil {
 		a.ld.loader = o.Loader
 		a.ld.loading, a.ld.running = true, true // Init starts it

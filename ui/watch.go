@@ -60,6 +60,9 @@ type watchState struct {
 	tick   int             // the current reload timer: older ticks are dropped
 	// background: the running load is reload_every's, not the user's
 	background bool
+	// changes tells that the source has new briefs (Options.Changes): each
+	// starts a background load as reload_every's timer does.
+	changes <-chan struct{}
 }
 
 // watchesMsg delivers the watchlists read from the reading state.
@@ -83,6 +86,28 @@ type watchSavedMsg struct {
 
 // reloadTickMsg is the reload_every timer.
 type reloadTickMsg struct{ n int }
+
+// changedMsg says the source has new briefs (Options.Changes). again: a
+// retry while a load was running, not a value of the channel.
+type changedMsg struct{ again bool }
+
+// changeRetry is how long a change that came during a load waits before
+// its own load.
+const changeRetry = time.Second
+
+// waitChange waits for the source's next change.
+func (a App) waitChange() tea.Cmd {
+	ch := a.watch.changes
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-ch; !ok {
+			return nil
+		}
+		return changedMsg{}
+	}
+}
 
 // configureWatch takes the config's notify and reload_every and the keys.
 func (a *App) configureWatch(cfg config.Config, keys WatchKeys) {
@@ -144,6 +169,16 @@ func (a App) updateWatch(msg tea.Msg) (tea.Model, tea.Cmd) {
 			load = a.startLoad()
 		}
 		return a, tea.Batch(load, a.reloadTimer(), a.layout())
+	case changedMsg:
+		var next tea.Cmd
+		if !msg.again {
+			next = a.waitChange()
+		}
+		if a.ld.running { // after this load, so that it reads what it may have missed
+			return a, tea.Batch(next, tea.Tick(changeRetry, func(time.Time) tea.Msg { return changedMsg{again: true} }))
+		}
+		a.ld.refreshing, a.watch.background = true, true
+		return a, tea.Batch(next, a.startLoad(), a.layout())
 	}
 	return a, nil
 }

@@ -209,3 +209,52 @@ func TestReloadEvery(t *testing.T) {
 		t.Fatal("a timer without a loader")
 	}
 }
+
+// TestChangesReload: a change the source tells of (the shared archive's
+// NOTIFY, Options.Changes) loads in the background without a key, and the
+// reader waits for the next one; a change that comes during a load waits
+// for it to end instead of being lost.
+func TestChangesReload(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	f := &indexLoader{batches: [][]model.Article{arts[:2], arts, arts}}
+	ch := make(chan struct{}, 1)
+	a := New(nil, nil)
+	if err := a.Configure(Options{Loader: f.load, Changes: ch, Config: config.Default()}); err != nil {
+		t.Fatal(err)
+	}
+	if a.Init() == nil || a.watch.changes == nil {
+		t.Fatal("Configure did not take the changes")
+	}
+	a.watch.changes = nil // start without the wait (a blocked one would take the change below)
+	a, _ = step(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, msg := range runCmd(a.Init()) {
+		a, _ = step(t, a, msg)
+	}
+	a.watch.changes = ch
+	if f.calls != 1 || a.list.Len() != 2 {
+		t.Fatalf("after start: %d loads, %d briefs", f.calls, a.list.Len())
+	}
+	ch <- struct{}{}
+	msgs := runCmd(a.waitChange())
+	if len(msgs) != 1 {
+		t.Fatalf("the wait for a change gave %v", msgs)
+	}
+	a, _ = step(t, a, msgs[0])
+	if f.calls != 2 || a.list.Len() != len(arts) || !strings.Contains(a.status, "2 new briefs") {
+		t.Fatalf("after a change: %d loads, %d briefs, status %q; want a second load that says what is new", f.calls, a.list.Len(), a.status)
+	}
+	a.ld.running = true
+	m, cmd := a.Update(changedMsg{})
+	a = m.(App)
+	if f.calls != 2 || cmd == nil {
+		t.Fatalf("a change during a load: %d loads, cmd %v; want none now and a retry", f.calls, cmd != nil)
+	}
+	a.ld.running = false
+	a, _ = step(t, a, changedMsg{again: true})
+	if f.calls != 3 {
+		t.Fatalf("the retry after the load: %d loads, want 3", f.calls)
+	}
+	if New(arts, nil).waitChange() != nil {
+		t.Fatal("a wait for changes without a source of them")
+	}
+}
