@@ -120,14 +120,30 @@ func TestEndToEndSearchWords(t *testing.T) {
 	s.waitText("EXIT=0")
 }
 
-// TestEndToEndBackToResults searches, moves to the third hit, opens it and
-// presses esc: the results are there, the cursor on the hit opened (issue
-// 20, defect 3).
+// TestEndToEndBackToResults is the issue's acceptance (issue 20, defect 3):
+// type "sanction" in search, hits appear; open a hit, esc, the results are
+// there with the cursor where it was. Then the same with "talks", whose
+// third hit is opened, so that the cursor is not where it starts.
 func TestEndToEndBackToResults(t *testing.T) {
 	bin := buildForE2E(t)
 	s := startIn(t, bin, "back", 120, 40, "search ready")
 	s.keys("s")
 	s.waitText("search:")
+	s.keys("-l", "sanction")
+	scr := s.waitFor("hits for sanction", func(scr string) bool {
+		return strings.Contains(scr, "word:sanction") && hitSelected(scr) != "" && !strings.Contains(scr, " 0 briefs")
+	})
+	hit := hitSelected(scr)
+	s.keys("Enter")
+	s.waitFor("the hit open", func(scr string) bool {
+		return strings.Contains(scr, "esc back") && !strings.Contains(scr, "search: sanction")
+	})
+	s.keys("Escape")
+	scr = s.waitFor("the sanction results again", func(scr string) bool { return strings.Contains(scr, "search: sanction") })
+	if got := hitSelected(scr); got != hit {
+		t.Fatalf("back in the results the cursor is on %q, want %q:\n%s", got, hit, scr)
+	}
+	s.keys("C-u")
 	s.keys("-l", "talks")
 	s.waitFor("several hits", func(scr string) bool {
 		return strings.Contains(scr, "word:talks") && strings.Count(scr, "\n  ") > 6
@@ -135,7 +151,7 @@ func TestEndToEndBackToResults(t *testing.T) {
 	// One key at a time, each waited for: two keys sent together may be
 	// drawn one frame apart, and the screen between them is the second hit.
 	s.keys("Down")
-	scr := s.waitFor("the second hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
+	scr = s.waitFor("the second hit selected", func(scr string) bool { return hitSelected(scr) != "" && hitSelected(scr) != firstHit(scr) })
 	second := hitSelected(scr)
 	s.keys("Down")
 	scr = s.waitFor("the third hit selected", func(scr string) bool {
