@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,22 +101,6 @@ func unpack(p *psums) sums {
 	}
 }
 
-func addP(acc, s *psums) {
-	acc[0] += s[0]
-	acc[1] += s[1]
-	acc[2] += s[2]
-	acc[3] += s[3]
-	acc[4] += s[4]
-}
-
-func subP(acc, s *psums) {
-	acc[0] -= s[0]
-	acc[1] -= s[1]
-	acc[2] -= s[2]
-	acc[3] -= s[3]
-	acc[4] -= s[4]
-}
-
 // Range test of packed sums: sums in [-2^24, 2^24), those that convert to
 // float32 exactly, are those that inBias brings into [0, 2^25) in both
 // halves of a lane, leaving no bit of outOfRange set. A half out of the
@@ -127,30 +112,37 @@ const (
 )
 
 // exact tells whether every sum of acc is in [-2^24, 2^24).
-func exact(acc *psums) bool {
-	return (uint64(acc[0]+inBias)|uint64(acc[1]+inBias)|uint64(acc[2]+inBias)|uint64(acc[3]+inBias))&outOfRange == 0 &&
-		uint64(acc[4]+1<<24) < 1<<25
+func exact(acc *psums) bool { return exactLanes(acc[0], acc[1], acc[2], acc[3], acc[4]) }
+
+// exactLanes is exact of the lanes a0..a4.
+func exactLanes(a0, a1, a2, a3, a4 int64) bool {
+	return (uint64(a0+inBias)|uint64(a1+inBias)|uint64(a2+inBias)|uint64(a3+inBias))&outOfRange == 0 &&
+		uint64(a4+1<<24) < 1<<25
 }
 
-// bestPacked is Best of the unpacked sums: the first highest-scoring label
-// allowed after prev, that is O, any B- label, or the I- label of prev's
-// type. Sums below 2^24 in magnitude convert to float32 exactly, so they
-// compare as integers; larger ones go through Best. Written out: this runs
-// twice per token.
-func bestPacked(acc *psums, prev Label) Label {
-	if !exact(acc) {
-		s := unpack(acc)
-		var scores [NumLabels]float32
-		for l := range NumLabels {
-			scores[l] = float32(s[l])
-		}
-		return Best(&scores, prev)
+// bestWide is bestOf through Best, for sums that float32 may not hold exactly.
+func bestWide(acc *psums, prev Label) Label {
+	s := unpack(acc)
+	var scores [NumLabels]float32
+	for l := range NumLabels {
+		scores[l] = float32(s[l])
 	}
-	// Unpacked into locals (registers), as unpack does.
-	s0, s2, s4, s6 := int32(acc[0]), int32(acc[1]), int32(acc[2]), int32(acc[3])
-	s1, s3 := int32((acc[0]-int64(s0))>>32), int32((acc[1]-int64(s2))>>32)
-	s5, s7 := int32((acc[2]-int64(s4))>>32), int32((acc[3]-int64(s6))>>32)
-	s8 := int32(acc[4])
+	return Best(&scores, prev)
+}
+
+// bestOf is Best of the packed sums a0..a4 (one stage's lanes, passed in
+// registers): the first highest-scoring label allowed after prev, that is
+// O, any B- label, or the I- label of prev's type. Sums below 2^24 in magnitude convert to float32
+// exactly, so they compare as integers; larger ones go through Best.
+// Written out: this runs twice per token.
+func bestOf(a0, a1, a2, a3, a4 int64, prev Label) Label {
+	if !exactLanes(a0, a1, a2, a3, a4) {
+		return bestWide(&psums{a0, a1, a2, a3, a4}, prev)
+	}
+	s0, s2, s4, s6 := int32(a0), int32(a1), int32(a2), int32(a3)
+	s1, s3 := int32((a0-int64(s0))>>32), int32((a1-int64(s2))>>32)
+	s5, s7 := int32((a2-int64(s4))>>32), int32((a3-int64(s6))>>32)
+	s8 := int32(a4)
 	in := Label(0) // the I- label allowed after prev, if any
 	if prev != 0 {
 		in = Inside(prev.Type())
@@ -829,10 +821,11 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 	// stage two as soon as its history sums are added: while they are
 	// still in the processor's first cache.
 	sc.first = append(sc.first, make([]Label, n)...)
+	sc.stat = slices.Grow(sc.stat[:0], n)[:n] // static writes every token's
 	off := 0
 	for _, s := range sents {
 		m.static(sc, s, off)
-		m.tagSentence(sc, 0, off, len(s.Words), sc.first)
+		m.tagSentence(sc, off, len(s.Words))
 		off += len(s.Words)
 	}
 	sc.history()
@@ -841,8 +834,7 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 	off = 0
 	for k, s := range sents {
 		n := len(s.Words)
-		m.addHistory(sc, off, n)
-		m.tagSentence(sc, 1, off, n, flat)
+		m.tagSentence2(sc, off, n, flat)
 		out[k] = flat[off : off+n : off+n]
 		off += n
 	}
@@ -1089,7 +1081,7 @@ func (sc *scratch) pairOf(m *Model, a, b int32) (pb, pa int32) {
 func (m *Model) static(sc *scratch, s Sentence, off int) {
 	fx := &m.fx
 	n := len(s.Words)
-	tok, gz, dc := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n]
+	tok, gz, dc, stat := sc.tok[off:off+n], sc.gaz[off:off+n], sc.doc[off:off+n], sc.stat[off:off+n]
 	if n == 0 {
 		return
 	}
@@ -1169,13 +1161,13 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 			ps[np] = &fx.upperDoc[d][cl]
 			np++
 		}
-		sc.stat = append(sc.stat, sumD(ps[:np]))
+		sumD(&stat[i], ps[:np])
 	}
 }
 
-// sumD returns the sum of ps, which are at least one. Ten locals rather
-// than an array, so that the compiler keeps them in registers.
-func sumD(ps []*dsums) dsums {
+// sumD sets *dst to the sum of ps, which are at least one. Ten locals
+// rather than an array, so that the compiler keeps them in registers.
+func sumD(dst *dsums, ps []*dsums) {
 	p := ps[0]
 	a0, a1, a2, a3, a4 := p[0][0], p[0][1], p[0][2], p[0][3], p[0][4]
 	b0, b1, b2, b3, b4 := p[1][0], p[1][1], p[1][2], p[1][3], p[1][4]
@@ -1191,16 +1183,38 @@ func sumD(ps []*dsums) dsums {
 		b3 += p[1][3]
 		b4 += p[1][4]
 	}
-	return dsums{{a0, a1, a2, a3, a4}, {b0, b1, b2, b3, b4}}
+	*dst = dsums{{a0, a1, a2, a3, a4}, {b0, b1, b2, b3, b4}}
 }
 
-// addHistory adds the features of the stage-one history codes to the
-// stage-two static sums of the n tokens from off, a sentence: they do not
-// depend on stage two's labels, so tagSentence, which waits on the label
-// before, need not read them.
-func (m *Model) addHistory(sc *scratch, off, n int) {
+// tagSentence labels the n tokens from off, a sentence, greedily with
+// stage one's weights into sc.first[off:off+n]: the token's static sums
+// (which count the previous label as O) plus those of the features of the
+// previous labels. The sums are added in five locals, which the compiler
+// keeps in registers: packed sums add as plain int64s (mod 2^64), so the
+// order of addition changes nothing.
+func (m *Model) tagSentence(sc *scratch, off, n int) {
+	fx := &m.fx
+	tok, gz, stat, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.stat[off:off+n], sc.first[off:off+n]
+	p1, p2 := Label(0), Label(0)
+	for i := range n {
+		s, f := &stat[i][0], &fx.p1All[p1][p2][gz[i]][0]
+		a0, a1, a2, a3, a4 := s[0]+f[0], s[1]+f[1], s[2]+f[2], s[3]+f[3], s[4]+f[4]
+		if p1 != 0 {
+			o, q := sc.prevParts(m, tok[i], 0, p1)
+			a0, a1, a2, a3, a4 = a0+q[0]-o[0], a1+q[1]-o[1], a2+q[2]-o[2], a3+q[3]-o[3], a4+q[4]-o[4]
+		}
+		p2, p1 = p1, bestOf(a0, a1, a2, a3, a4, p1)
+		lab[i] = p1
+	}
+}
+
+// tagSentence2 labels the n tokens from off, a sentence, greedily with
+// stage two's weights into labels[off:off+n]: tagSentence's sums, and the
+// features of the stage-one history codes of the token and its neighbours.
+func (m *Model) tagSentence2(sc *scratch, off, n int, labels []Label) {
 	tb, fx := stageTable{&m.w, 1}, &m.fx
-	tok, stat, hist := sc.tok[off:off+n], sc.stat[off:off+n], sc.hist[off:off+n]
+	tok, gz, stat, hist, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.stat[off:off+n], sc.hist[off:off+n], labels[off:off+n]
+	p1, p2 := Label(0), Label(0)
 	for i := range n {
 		e := &sc.ents[tok[i]]
 		h, hm1, hp1 := hist[i], uint8(31), uint8(31)
@@ -1218,36 +1232,30 @@ func (m *Model) addHistory(sc *scratch, off, n int) {
 			tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
 			*hp = sc.intern(dsums{1: pack(&c)}) + 1
 		}
-		acc := &stat[i][1]
-		addP(acc, &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)])
-		addP(acc, &sc.parts[*hp-1][1])
+		s, f := &stat[i][1], &fx.p1All[p1][p2][gz[i]][1]
+		w, x := &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)], &sc.parts[*hp-1][1]
+		a0, a1, a2, a3, a4 := s[0]+f[0]+w[0]+x[0], s[1]+f[1]+w[1]+x[1], s[2]+f[2]+w[2]+x[2], s[3]+f[3]+w[3]+x[3], s[4]+f[4]+w[4]+x[4]
+		if p1 != 0 {
+			o, q := sc.prevParts(m, tok[i], 1, p1)
+			a0, a1, a2, a3, a4 = a0+q[0]-o[0], a1+q[1]-o[1], a2+q[2]-o[2], a3+q[3]-o[3], a4+q[4]-o[4]
+		}
+		p2, p1 = p1, bestOf(a0, a1, a2, a3, a4, p1)
+		lab[i] = p1
 	}
 }
 
-// tagSentence labels the n tokens from off, a sentence, greedily with
-// stage st's weights, into labels[off:off+n]: the token's static sums
-// (which count the previous label as O, and in stage two hold the history
-// codes' features) plus those of the features of the previous labels.
-func (m *Model) tagSentence(sc *scratch, st, off, n int, labels []Label) {
-	tb, fx := stageTable{&m.w, st}, &m.fx
-	tok, gz, stat, lab := sc.tok[off:off+n], sc.gaz[off:off+n], sc.stat[off:off+n], labels[off:off+n]
-	p1, p2 := Label(0), Label(0)
-	for i := range n {
-		acc := stat[i][st]
-		addP(&acc, &fx.p1All[p1][p2][gz[i]][st])
-		if p1 != 0 {
-			e := &sc.ents[tok[i]]
-			pi := &e.p1[st][p1-1]
-			if *pi == 0 {
-				var c [2]sums
-				tb.add(&c[st], mix(tP1Lower, mix(uint64(p1), e.lower)))
-				tb.add(&c[st], mix(tP1Shape, mix(uint64(p1), e.shape)))
-				*pi = sc.intern(packD(&c)) + 1
-			}
-			subP(&acc, &sc.parts[e.part[pP1O]][st])
-			addP(&acc, &sc.parts[*pi-1][st])
-		}
-		p2, p1 = p1, bestPacked(&acc, p1)
-		lab[i] = p1
+// prevParts returns, for stage st, the sums of entry id's features with the
+// previous label O (counted in its static sums) and with p1, not O, which
+// replace them.
+func (sc *scratch) prevParts(m *Model, id int32, st int, p1 Label) (o, q *psums) {
+	e := &sc.ents[id]
+	pi := &e.p1[st][p1-1]
+	if *pi == 0 {
+		var c [2]sums
+		tb := stageTable{&m.w, st}
+		tb.add(&c[st], mix(tP1Lower, mix(uint64(p1), e.lower)))
+		tb.add(&c[st], mix(tP1Shape, mix(uint64(p1), e.shape)))
+		*pi = sc.intern(packD(&c)) + 1
 	}
+	return &sc.parts[e.part[pP1O]][st], &sc.parts[*pi-1][st]
 }

@@ -290,7 +290,7 @@ func BenchmarkTagDocPolNeAR(b *testing.B) {
 	}
 }
 
-// TestExact holds exact, the range test of bestPacked, to its meaning: all
+// TestExact holds exact, the range test of bestOf, to its meaning: all
 // sums in [-2^24, 2^24), checked lane by lane at the edges of the range
 // and of int32.
 func TestExact(t *testing.T) {
