@@ -208,6 +208,11 @@ func (st *fieldState) cueSpeaker(items []item, lo, hi, j int, cf cueForm, out []
 	case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
 		// "X wrote in a statement to Wired explaining ...": X's participle
 		w, shared, subj = out[len(out)-1].w, true, ruleSpeakerParticiplePrevCue
+	case cf.participle && openingParticiple(items, lo, j):
+		// "After saying her foot was "swollen," she was taken ...": the main clause's subject
+		if a, b := st.afterOpeningClause(items, j, hi); b > a {
+			w, subj = st.resolve(items, a, b, "", para), ruleSpeakerParticipleMain
+		}
 	case cf.participle && prevNonAdverb(items, lo, j) >= lo && items[prevNonAdverb(items, lo, j)].capitalised():
 		// "and Trump calling it a "great meeting"": the participle's own subject
 		if a, b, role := backwardNP(items, lo, j); b > a {
@@ -550,6 +555,25 @@ var timeModifiers = toSet("last next this early late mid the a")
 // reportingPassives report what someone is said to have done ("X is
 // alleged to have told Y").
 var reportingPassives = toSet("alleged said reported understood thought believed known expected")
+
+// openingParticiple reports a participle cue at items[j] that opens the
+// sentence after a preposition ("After saying", "While insisting").
+func openingParticiple(items []item, lo, j int) bool {
+	return j-1 >= lo && j-1 <= lo+1 && items[j-1].kind == itemWord && clauseOpeners[items[j-1].lower]
+}
+
+// afterOpeningClause finds the subject of the main clause after the
+// opening participle clause at items[j]: the noun phrase after the clause's
+// comma, which may sit inside the quotation's marks ("quite safe,").
+func (st *fieldState) afterOpeningClause(items []item, j, hi int) (a, b int) {
+	for k := j + 1; k < hi; k++ {
+		it := items[k]
+		if it.isPunct(",") || it.kind == itemQuote && strings.ContainsRune(st.text[max(it.start, it.end-4):it.end], ',') {
+			return forwardNP(items, k+1, hi)
+		}
+	}
+	return 0, 0
+}
 
 // quotedAs finds "quoted X as" before the participle at items[j] ("quoted
 // worker Ana Lee as saying") and returns the index of "quoted", or -1.

@@ -216,6 +216,11 @@ func runIsPerson(items []item, a, b int) bool {
 	if a > 0 && placePrepositions[items[a-1].lower] {
 		person = false
 	}
+	// "the Commission on Presidential Debates", "Department of Homeland
+	// Security": the rest of a body's name
+	if a > 1 && (items[a-1].lower == "on" || items[a-1].lower == "of" || items[a-1].lower == "for") && items[a-2].capitalised() && orgWords[items[a-2].lower] {
+		person = false
+	}
 	return person
 }
 
@@ -238,6 +243,19 @@ func (ix *nameIndex) lastPersonBefore(pos int, g byte) *nameRef {
 	for k--; k >= 0 && k > stop; k-- {
 		r := &ix.refs[k]
 		if r.person && (r.gender == 0 || r.gender == g) && r.end <= pos {
+			return r
+		}
+	}
+	return nil
+}
+
+// lastBodyBefore finds the last organisation the entity extractor named
+// before pos (a country or a place is none).
+func (ix *nameIndex) lastBodyBefore(pos int) *nameRef {
+	k := sort.Search(len(ix.refs), func(i int) bool { return ix.refs[i].start >= pos })
+	stop := k - maxLookBack
+	for k--; k >= 0 && k > stop; k-- {
+		if r := &ix.refs[k]; !r.person && r.entity != "" && r.end <= pos {
 			return r
 		}
 	}

@@ -268,6 +268,11 @@ func (st *fieldState) resolvePronoun(p string, pos int) (*who, string) {
 		}); e != nil {
 			return e, ruleStepPronounLastGroup
 		}
+		// "Although the IMF did not name him, it warned of ...": the body
+		// named last, in its paragraph or the two before
+		if r := st.names.lastBodyBefore(pos); p == "it" && r != nil && st.paraAt(r.start) >= st.paraAt(pos)-2 {
+			return r.asWho(), ruleStepPronounLastBody
+		}
 	}
 	return nil, ""
 }

@@ -71,6 +71,7 @@ const (
 	ruleSpeakerParticiplePrevCue = "speaker-participle-previous-cue"
 	ruleSpeakerParticipleOwn     = "speaker-participle-own-subject"
 	ruleSpeakerParticipleSubject = "speaker-participle-sentence-subject"
+	ruleSpeakerParticipleMain    = "speaker-participle-main-subject"
 	ruleSpeakerRoleThenName      = "speaker-role-then-name"
 	ruleSpeakerBefore            = "speaker-before-cue"
 	ruleSpeakerWhoClause         = "speaker-who-clause"
@@ -90,6 +91,7 @@ var CueSpeakerRules = []Rule{
 	{ruleSpeakerInverted, "'Q,' said X: the noun phrase after the cue", `"The corridor stays open," said Lina Sarkis, Jordan's deputy envoy.`},
 	{ruleSpeakerQuotedAs, "'quoted X as saying': X", `"We are mourning a fine company," the agency quoted engineer Ana Lee as saying.`},
 	{ruleSpeakerParticiplePrevCue, "a participle cue ('telling') speaks for the cue before it", `Omar Haddad wrote in a statement, adding: "We will appeal."`},
+	{ruleSpeakerParticipleMain, "a participle after an opening preposition speaks for the main clause's subject ('After saying ..., she')", `After saying the bridge was "quite safe," Mayor Ilse Brandt reopened it to traffic.`},
 	{ruleSpeakerParticipleOwn, "a participle after a name is that name's ('and Lind calling it')", `The talks ended, with Oskar Lind calling them "a farce".`},
 	{ruleSpeakerParticipleSubject, "a participle with no cue before it speaks for the sentence's subject", `One of his aides went further, telling a radio station: "The summit was a waste of time."`},
 	{ruleSpeakerRoleThenName, "'DESCRIPTION, NAME, said': the name, the description its role", `Congo's foreign minister, Clarisse Mbuyi-Kalonji, said the deal was "a first step".`},
@@ -185,6 +187,7 @@ const (
 	ruleStepPronounLastNamed   = "pronoun-last-person-named"
 	ruleStepPronounWriter      = "pronoun-writer"
 	ruleStepPronounLastGroup   = "pronoun-last-group"
+	ruleStepPronounLastBody    = "pronoun-last-body-named"
 	ruleStepPronounSinceCue    = "pronoun-named-since-cue"
 	ruleStepUnresolved         = "pronoun-unresolved"
 	ruleStepPersonsAnd         = "persons-joined-by-and"
@@ -204,6 +207,7 @@ var ResolveRules = []Rule{
 	{ruleStepPronounLastNamed, "he/she: else the last person of fitting gender named", "The letter reached Anna Kovalenko on Monday, a week late.\n\n\"We stand with our neighbours,\" she said."},
 	{ruleStepPronounWriter, "I: the column's writer", "I was in the room.\n\n\"Never,\" I said.\n\nAna Ruiz is a playwright in Lisbon."},
 	{ruleStepPronounLastGroup, "they/it: the last group or body that spoke", `The Harbour Alliance defended its leader on Monday. It denounced what it calls "a coordinated smear."`},
+	{ruleStepPronounLastBody, "it: else the last organisation named, in its paragraph or the two before", `Although the Harbour Authority did not name the firm, it warned of "reckless contractors" in its report.`},
 	{ruleStepPronounSinceCue, "he/she in a clause after the cue: the person named since the cue", `Rolf Voss described Mayor Ana Lind as "tireless" after she blamed the floods on "years of neglect".`},
 	{ruleStepUnresolved, "a pronoun nothing before it fits", `"We are ready," he said.`},
 	{ruleStepPersonsAnd, "two persons joined by 'and' speak together", `"We are ready," Ana Ruiz and Omar Haddad said.`},

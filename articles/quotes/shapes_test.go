@@ -12,63 +12,75 @@ import (
 // errors a reader found in real BBC and US articles (issue 17): every
 // person here is invented.
 func TestRealArticleShapes(t *testing.T) {
+	cases := []speakerCase{
+		{"a quotation that ends a sentence, then a new speaker's own sentence",
+			"Announcing the plan, Mr Varden said: \"The council has ignored every warning. \"Its spending has doubled in four years.\" His deputy, Lena Okafor, argued that the budget needed a new start.",
+			[]wantSpeaker{{"Its spending has doubled in four years.", "Varden"}}},
+		{"a colon quotation, then another speaker's reported sentence",
+			"Mr Dunmore told the delegates: \"Nothing will divide this party before the vote.\" Labour's Carl Ibsen said the pair had faced a \"roasting\" from members.",
+			[]wantSpeaker{{"Nothing will divide this party before the vote.", "Dunmore"}, {"roasting", "Carl Ibsen"}}},
+		{"a chairman may be a woman",
+			"Mr Tallis said the seats were theirs to keep. Party chairman Orla Quentin urged the two men to resign in a letter.\n\nShe said: \"The party has taken legal advice.\"",
+			[]wantSpeaker{{"The party has taken legal advice.", "Orla Quentin"}}},
+		{"a possessive before a participle is no speech cue",
+			"Mr Brack said the issue was that Mr Ludlow's reported views had been shown as party policy. He told the radio: \"He appears to have said these things.\"",
+			[]wantSpeaker{{"He appears to have said these things.", "Brack"}}},
+		{"a role with its remit before a name",
+			"But Deputy Secretary to the Treasury Ewan Morley attacked the plans. \"The cuts cannot be found,\" he said.",
+			[]wantSpeaker{{"The cuts cannot be found", "Ewan Morley"}}},
+		{"the MP a description in title case",
+			"Home Office minister Gwen Tarrant spoke to the committee on Tuesday.\n\n\"The threat is real,\" the Bridgend MP told the committee.",
+			[]wantSpeaker{{"The threat is real", "Gwen Tarrant"}}},
+		{"a clause about a quoted fragment is no speech event",
+			"Party spokesman Ivo Marsh said that instead of the \"clean sweep\" the Unity Party had promised, there had been a \"flood\" of them. \"For two decades these bodies have grown.\"",
+			[]wantSpeaker{{"flood", "Ivo Marsh"}, {"For two decades these bodies have grown.", "Ivo Marsh"}}},
+		{"the agent of a passive naming verb speaks",
+			"Her remarks were described as \"careless\" and \"cruel\" by the Harbour Tenants Union. The minister also announced plans to merge nine boards - described by one staff union as a \"quiet purge\".",
+			[]wantSpeaker{{"careless", "Harbour Tenants Union"}, {"cruel", "Harbour Tenants Union"}, {"quiet purge", "union"}}},
+		{"a subject that opens the sentence speaks a fragment; the paragraph after follows its cue",
+			"Rowan Petts \"totally condemned\" the deletion of the files on Monday.\n\n\"This should never have happened,\" said Mr Petts. \"It was a grave error.\" \"Nobody will be blamed for it.\"",
+			[]wantSpeaker{{"totally condemned", "Rowan Petts"}, {"It was a grave error.", "Rowan Petts"}, {"Nobody will be blamed for it.", "Rowan Petts"}}},
+		{"a colon quotation after a name is the name's, not the body named before",
+			"The government wants a deal by June. Mr Hallam said: \"We want to do nothing that can damage the recovery.\"",
+			[]wantSpeaker{{"We want to do nothing that can damage the recovery.", "Hallam"}}},
+		{"a description resolves to the person it describes",
+			"Marco Vell, who ran the 2012 campaign, joined the firm in May.\n\n\"The numbers are clear,\" the former campaign strategist said.",
+			[]wantSpeaker{{"The numbers are clear", "Marco Vell"}}},
+		{"a statement is its author's",
+			"Governor Ilse Brandt issued a statement on Friday. Her statement said the bridge was \"safe for traffic\".",
+			[]wantSpeaker{{"safe for traffic", "Ilse Brandt"}}},
+		{"a time is no speaker",
+			"Last week the minister, Oskar Lind, said the fund was \"nearly empty\".",
+			[]wantSpeaker{{"nearly empty", "Oskar Lind"}}},
+		{"a time is never a speaker; a reported passive's subject speaks",
+			"Mr Varga changed his mind in June 2004, after his allies intervened, writes Mr Holm. In Mr Holm's book Mr Dace is alleged to have told the mayor: \"Nothing you say now will convince me.\"",
+			[]wantSpeaker{{"Nothing you say now will convince me.", "Dace"}}},
+		{"the spokesman is the spokesman who spoke, not the name after his verb",
+			"A party spokesman said Mr Rudd's resignation followed reports of a meeting. \"He did attend it once and regrets it,\" the spokesman added.",
+			[]wantSpeaker{{"He did attend it once and regrets it", "spokesman"}}},
+		{"the archbishop is the archbishop named",
+			"Archbishop Samuel Okonkwo visited the camp on Monday.\n\n\"Nobody should be held without trial,\" the archbishop said.",
+			[]wantSpeaker{{"Nobody should be held without trial", "Samuel Okonkwo"}}},
+	}
+	checkSpeakers(t, cases)
+}
+
+// speakerCase is an invented brief and the speaker each of its quotations must get.
+type speakerCase struct {
+	name, body string
+	want       []wantSpeaker
+}
+
+// wantSpeaker is a quotation and a part of the speaker it must get.
+type wantSpeaker struct{ quote, speaker string }
+
+// checkSpeakers extracts the entities and quotes of each case and checks
+// every wanted quotation's speaker contains the wanted words.
+func checkSpeakers(t *testing.T, cases []speakerCase) {
+	t.Helper()
 	x, err := entities.Default()
 	if err != nil {
 		t.Fatal(err)
-	}
-	type want struct{ quote, speaker string }
-	cases := []struct {
-		name, body string
-		want       []want
-	}{
-		{"a quotation that ends a sentence, then a new speaker's own sentence",
-			"Announcing the plan, Mr Varden said: \"The council has ignored every warning. \"Its spending has doubled in four years.\" His deputy, Lena Okafor, argued that the budget needed a new start.",
-			[]want{{"Its spending has doubled in four years.", "Varden"}}},
-		{"a colon quotation, then another speaker's reported sentence",
-			"Mr Dunmore told the delegates: \"Nothing will divide this party before the vote.\" Labour's Carl Ibsen said the pair had faced a \"roasting\" from members.",
-			[]want{{"Nothing will divide this party before the vote.", "Dunmore"}, {"roasting", "Carl Ibsen"}}},
-		{"a chairman may be a woman",
-			"Mr Tallis said the seats were theirs to keep. Party chairman Orla Quentin urged the two men to resign in a letter.\n\nShe said: \"The party has taken legal advice.\"",
-			[]want{{"The party has taken legal advice.", "Orla Quentin"}}},
-		{"a possessive before a participle is no speech cue",
-			"Mr Brack said the issue was that Mr Ludlow's reported views had been shown as party policy. He told the radio: \"He appears to have said these things.\"",
-			[]want{{"He appears to have said these things.", "Brack"}}},
-		{"a role with its remit before a name",
-			"But Deputy Secretary to the Treasury Ewan Morley attacked the plans. \"The cuts cannot be found,\" he said.",
-			[]want{{"The cuts cannot be found", "Ewan Morley"}}},
-		{"the MP a description in title case",
-			"Home Office minister Gwen Tarrant spoke to the committee on Tuesday.\n\n\"The threat is real,\" the Bridgend MP told the committee.",
-			[]want{{"The threat is real", "Gwen Tarrant"}}},
-		{"a clause about a quoted fragment is no speech event",
-			"Party spokesman Ivo Marsh said that instead of the \"clean sweep\" the Unity Party had promised, there had been a \"flood\" of them. \"For two decades these bodies have grown.\"",
-			[]want{{"flood", "Ivo Marsh"}, {"For two decades these bodies have grown.", "Ivo Marsh"}}},
-		{"the agent of a passive naming verb speaks",
-			"Her remarks were described as \"careless\" and \"cruel\" by the Harbour Tenants Union. The minister also announced plans to merge nine boards - described by one staff union as a \"quiet purge\".",
-			[]want{{"careless", "Harbour Tenants Union"}, {"cruel", "Harbour Tenants Union"}, {"quiet purge", "union"}}},
-		{"a subject that opens the sentence speaks a fragment; the paragraph after follows its cue",
-			"Rowan Petts \"totally condemned\" the deletion of the files on Monday.\n\n\"This should never have happened,\" said Mr Petts. \"It was a grave error.\" \"Nobody will be blamed for it.\"",
-			[]want{{"totally condemned", "Rowan Petts"}, {"It was a grave error.", "Rowan Petts"}, {"Nobody will be blamed for it.", "Rowan Petts"}}},
-		{"a colon quotation after a name is the name's, not the body named before",
-			"The government wants a deal by June. Mr Hallam said: \"We want to do nothing that can damage the recovery.\"",
-			[]want{{"We want to do nothing that can damage the recovery.", "Hallam"}}},
-		{"a description resolves to the person it describes",
-			"Marco Vell, who ran the 2012 campaign, joined the firm in May.\n\n\"The numbers are clear,\" the former campaign strategist said.",
-			[]want{{"The numbers are clear", "Marco Vell"}}},
-		{"a statement is its author's",
-			"Governor Ilse Brandt issued a statement on Friday. Her statement said the bridge was \"safe for traffic\".",
-			[]want{{"safe for traffic", "Ilse Brandt"}}},
-		{"a time is no speaker",
-			"Last week the minister, Oskar Lind, said the fund was \"nearly empty\".",
-			[]want{{"nearly empty", "Oskar Lind"}}},
-		{"a time is never a speaker; a reported passive's subject speaks",
-			"Mr Varga changed his mind in June 2004, after his allies intervened, writes Mr Holm. In Mr Holm's book Mr Dace is alleged to have told the mayor: \"Nothing you say now will convince me.\"",
-			[]want{{"Nothing you say now will convince me.", "Dace"}}},
-		{"the spokesman is the spokesman who spoke, not the name after his verb",
-			"A party spokesman said Mr Rudd's resignation followed reports of a meeting. \"He did attend it once and regrets it,\" the spokesman added.",
-			[]want{{"He did attend it once and regrets it", "spokesman"}}},
-		{"the archbishop is the archbishop named",
-			"Archbishop Samuel Okonkwo visited the camp on Monday.\n\n\"Nobody should be held without trial,\" the archbishop said.",
-			[]want{{"Nobody should be held without trial", "Samuel Okonkwo"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

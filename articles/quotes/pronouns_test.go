@@ -1,0 +1,24 @@
+package quotes
+
+import "testing"
+
+// TestPronounShapes checks, on invented briefs, the shapes of the pronoun
+// speakers PolNeAR dev got wrong (issue 17). The "it" and "After saying"
+// cases failed before their rules; the "Commission on" case guards the
+// run of a body's name that is no person (the real article failed on it).
+func TestPronounShapes(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"he is no body named after 'Commission on'",
+			"Oskar Lind spoke in Dayton on Friday.\n\nHe notes that the Commission on Harbour Debates announced earlier Friday that there was an issue with his microphone. His voice was quieter at times.\n\nHe says, \"Fixing that microphone was harder than any campaign.\"",
+			[]wantSpeaker{{"Fixing that microphone was harder than any campaign.", "Oskar Lind"}}},
+		{"it: the body named in the sentence's opening clause",
+			"Although the Harbour Authority did not name the firm, it warned of \"reckless contractors\" in its report.",
+			[]wantSpeaker{{"reckless contractors", "Harbour Authority"}}},
+		{"it: the body that opened the paragraph before a quoted passage",
+			"During the campaign, the Dayton Herald gave Ana Ruiz its endorsement:\n\nShe has served the valley for twenty years and knows its budget well.\n\nMeanwhile, it attacked Omar Haddad, saying he \"has no plan for the valley at all.\"",
+			[]wantSpeaker{{"has no plan for the valley at all.", "Herald"}}},
+		{"a participle after 'After' speaks for the main clause's subject",
+			"In her memoir, Ana Ruiz recalled the winter of 2003.\n\nAfter saying her ankle was \"too swollen to walk on,\" she was \"rushed\" to the clinic.",
+			[]wantSpeaker{{"too swollen to walk on", "Ana Ruiz"}}},
+	})
+}
