@@ -601,78 +601,61 @@ func (a *Archive) getMany(ctx context.Context, ids []string) ([]model.Article, e
 	res := a.pool.SendBatch(ctx, batch)
 	defer res.Close()
 	byID := make(map[string]*model.Article, len(ids))
-	rows, err := res.Query()
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
+	err := eachRow(res, func(rows pgx.Rows) error {
 		b := &model.Article{}
 		var pub *time.Time
 		if err := rows.Scan(&b.ID, &b.Source, &b.Title, &pub, &b.URL, &b.Author, &b.Outlet, &b.Body); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		if pub != nil {
 			b.Published = pub.UTC()
 		}
 		byID[b.ID] = b
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	if rows, err = res.Query(); err != nil {
-		return nil, err
-	}
-	for rows.Next() {
+	err = eachRow(res, func(rows pgx.Rows) error {
 		var e model.Entity
 		var bid, kind string
 		var ord int
 		if err := rows.Scan(&bid, &ord, &e.ID, &e.Name, &kind, &e.Country, &e.Aliases); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		e.Kind = model.EntityKind(kind)
 		if b := byID[bid]; b != nil && ord == len(b.Entities) {
 			b.Entities = append(b.Entities, e)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	if rows, err = res.Query(); err != nil {
-		return nil, err
-	}
-	for rows.Next() {
+	err = eachRow(res, func(rows pgx.Rows) error {
 		var bid, field string
 		var ord int
 		var m model.Mention
 		if err := rows.Scan(&bid, &ord, &field, &m.Start, &m.End, &m.Text); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		m.Field = model.Field(field)
 		if b := byID[bid]; b != nil && ord >= 0 && ord < len(b.Entities) {
 			b.Entities[ord].Mentions = append(b.Entities[ord].Mentions, m)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	if rows, err = res.Query(); err != nil {
-		return nil, err
-	}
-	for rows.Next() {
+	err = eachRow(res, func(rows pgx.Rows) error {
 		var q model.Quote
 		var bid, field string
 		var smField, smText *string
 		var smStart, smEnd *int
 		if err := rows.Scan(&bid, &field, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerEntity, &smField, &smStart, &smEnd, &smText,
 			&q.SpeakerRole, &q.Cue, &q.Partial, &q.SpeakerConfidence); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		q.Field = model.Field(field)
 		if smField != nil && smStart != nil && smEnd != nil && smText != nil {
@@ -681,9 +664,9 @@ func (a *Archive) getMany(ctx context.Context, ids []string) ([]model.Article, e
 		if b := byID[bid]; b != nil {
 			b.Quotes = append(b.Quotes, q)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	out := make([]model.Article, 0, len(byID))
@@ -694,6 +677,21 @@ func (a *Archive) getMany(ctx context.Context, ids []string) ([]model.Article, e
 		}
 	}
 	return out, nil
+}
+
+// eachRow reads the batch's next result, calling scan with each row.
+func eachRow(res pgx.BatchResults, scan func(pgx.Rows) error) error {
+	rows, err := res.Query()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // tsquery is the words ANDed, each a quoted lexeme.
