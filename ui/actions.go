@@ -126,11 +126,11 @@ func (a *App) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if a.focus != focusList {
 			return nil, false // n/N are the reader's and the entities pane's there
 		}
-		art, ok := a.list.Selected()
+		id, ok := a.list.SelectedID()
 		if !ok {
 			return nil, false
 		}
-		return a.toggleRead(art.ID), true
+		return a.toggleRead(id), true
 	case key.Matches(msg, a.actions.AllRead):
 		if a.focus != focusList {
 			return nil, false

@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"briefs/articles/archive"
 	"briefs/model"
 	"briefs/ui/config"
 )
@@ -161,7 +162,7 @@ func (a App) feedStatus(f config.FeedEntry) (string, bool) {
 			return "failed: " + strings.TrimPrefix(strings.TrimPrefix(w, f.URL), ": "), false
 		}
 	}
-	n := a.list.Count(func(art *model.Article) bool { return art.Source == f.URL })
+	n := a.list.Count(func(r archive.Record) bool { return r.Source == f.URL })
 	return plural(n, "brief"), true
 }
 

@@ -38,8 +38,8 @@ func (a *App) click(msg tea.MouseClickMsg) tea.Cmd {
 	now := time.Now()
 	prev := a.clicked
 	a.clicked = lastClick{id: id, at: now}
-	sel, had := a.list.Selected()
-	again := had && sel.ID == id && a.focus == focusList
+	sel, had := a.list.SelectedID()
+	again := had && sel == id && a.focus == focusList
 	double := prev.id == id && now.Sub(prev.at) <= doubleClick
 	if again || double {
 		a.clicked = lastClick{}

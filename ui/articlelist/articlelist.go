@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +19,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"briefs/articles/archive"
 	"briefs/articles/index"
 	"briefs/articles/source"
 	"briefs/model"
@@ -47,10 +47,12 @@ type Mark struct {
 	Starred bool
 }
 
-// item adapts an article to the bubbles list.
+// item adapts a brief to the bubbles list: its compact record (what the
+// list shows and sorts by), never the brief itself (see Briefs).
 type item struct {
-	art  model.Article
-	mark Mark
+	rec   archive.Record
+	label string // source.Label of the brief: where it comes from, never a path
+	mark  Mark
 	// sort keys, computed once: the title and the group label in lower case
 	low, group string
 	// filter is FilterValue, computed once
@@ -71,8 +73,9 @@ const (
 )
 
 // newItem makes the list item of a, with its marks.
-func newItem(a model.Article, mk Mark) *item {
-	it := &item{art: a, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(GroupLabel(a)), filter: filterValue(a), date: a.Published}
+func newItem(a *model.Article, mk Mark) *item {
+	label := GroupLabel(*a)
+	it := &item{rec: archive.RecordOf(a), label: label, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(label), filter: filterValue(*a), date: a.Published}
 	if it.date.IsZero() && a.Source != "" && !strings.Contains(a.Source, "://") {
 		if d, ok := source.DateFromName(a.Source); ok {
 			it.date, it.dateFrom = d, dateFileName // said as such in the list
@@ -90,8 +93,8 @@ type FileDatesMsg struct{ Dates map[string]time.Time }
 func fileDates(items []list.Item) tea.Cmd {
 	var ids, paths []string
 	for _, li := range items {
-		if it, ok := li.(*item); ok && it.date.IsZero() && it.art.Source != "" && !strings.Contains(it.art.Source, "://") {
-			ids, paths = append(ids, it.art.ID), append(paths, it.art.Source)
+		if it, ok := li.(*item); ok && it.date.IsZero() && it.rec.Source != "" && !strings.Contains(it.rec.Source, "://") {
+			ids, paths = append(ids, it.rec.ID), append(paths, it.rec.Source)
 		}
 	}
 	if len(ids) == 0 {
@@ -117,14 +120,14 @@ func (m *Model) setFileDates(dates map[string]time.Time) tea.Cmd {
 	changed := 0
 	for _, li := range m.all {
 		it := li.(*item)
-		d, ok := dates[it.art.ID]
+		d, ok := dates[it.rec.ID]
 		if !ok || !it.date.IsZero() {
 			rest = append(rest, li)
 			continue
 		}
 		c := *it
 		c.date, c.dateFrom = d, dateFileTime
-		m.byID[c.art.ID] = &c
+		m.byID[c.rec.ID] = &c
 		changed++
 		if m.order.Sort == SortLoad && !m.order.Group {
 			rest = append(rest, &c) // load order: it stays where it is
@@ -149,7 +152,7 @@ func (i *item) withMark(mk Mark) *item {
 
 // Title is the item's first line: the brief's title. (Marks go on the
 // second line: the filter's match highlights count runes of the title.)
-func (i item) Title() string { return i.art.Title }
+func (i item) Title() string { return i.rec.Title }
 
 // Description is the item's second line: the marks ("•" unread, "★"
 // starred), where the brief comes from and its date.
@@ -161,7 +164,7 @@ func (i item) Description() string {
 	if i.mark.Starred {
 		marks += "★ "
 	}
-	parts := []string{sourceLabel(i.art)}
+	parts := []string{i.label}
 	switch {
 	case i.dateFrom == dateFileName:
 		parts = append(parts, i.date.Format("2 Jan 2006")+" (file name)")
@@ -176,12 +179,7 @@ func (i item) Description() string {
 // FilterValue lets "/" match the title, the outlet, the source and the
 // names of the entities the brief names: in lower case, the title first
 // and alone on its line (see filterWords).
-func (i item) FilterValue() string {
-	if i.filter != "" {
-		return i.filter
-	}
-	return filterValue(i.art)
-}
+func (i item) FilterValue() string { return i.filter }
 
 func filterValue(a model.Article) string {
 	// three lines: the title in lower case (for the highlights), then the
@@ -332,9 +330,6 @@ func matchedRunes(title string, typed [][]string, mt *index.Matcher) []int {
 // name, else its folder).
 func GroupLabel(a model.Article) string { return source.Label(a) }
 
-// sourceLabel is the short name of where an article came from: never a path.
-func sourceLabel(a model.Article) string { return source.Label(a) }
-
 // Sort orders of the list (the config's names).
 const (
 	SortLoad     = ""         // the order the briefs arrived in
@@ -414,10 +409,58 @@ type Model struct {
 	// named onlyName in the title)
 	only     map[string]bool
 	onlyName string
+	// briefs holds the whole briefs behind the items
+	briefs Briefs
 }
 
-// New builds the list over arts.
+// Briefs is where the list finds the whole brief behind an item: the list
+// holds a compact record per brief (archive.Record, its label and filter
+// words), and reads the brief itself only when it is asked for one
+// (Selected, ByID, Neighbor: the brief being opened).
+type Briefs interface {
+	// Keep is told of the briefs delivered to the list (Append, New).
+	Keep(arts []model.Article)
+	// Brief returns the whole brief with that id.
+	Brief(id string) (model.Article, bool)
+	// Forget is told of the briefs the list dropped (Retain).
+	Forget(ids []string)
+}
+
+// MemoryBriefs keeps the briefs in memory, by id: the list's store when it
+// is given none.
+type MemoryBriefs struct{ byID map[string]model.Article }
+
+// NewMemoryBriefs returns an empty MemoryBriefs.
+func NewMemoryBriefs() *MemoryBriefs { return &MemoryBriefs{byID: map[string]model.Article{}} }
+
+// Keep keeps arts; a brief with an id kept before replaces it.
+func (b *MemoryBriefs) Keep(arts []model.Article) {
+	for i := range arts {
+		b.byID[arts[i].ID] = arts[i]
+	}
+}
+
+// Brief returns the brief kept with that id.
+func (b *MemoryBriefs) Brief(id string) (model.Article, bool) {
+	a, ok := b.byID[id]
+	return a, ok
+}
+
+// Forget drops the briefs with those ids.
+func (b *MemoryBriefs) Forget(ids []string) {
+	for _, id := range ids {
+		delete(b.byID, id)
+	}
+}
+
+// New builds the list over arts, kept in memory (see NewWith).
 func New(arts []model.Article, st theme.Styles) Model {
+	return NewWith(arts, st, NewMemoryBriefs())
+}
+
+// NewWith builds the list over arts, whose whole briefs briefs keeps.
+func NewWith(arts []model.Article, st theme.Styles, briefs Briefs) Model {
+	briefs.Keep(arts)
 	all := items(arts, nil)
 	l := list.New(all, newDelegate(st), 0, 0)
 	l.Title = "Briefs"
@@ -433,9 +476,9 @@ func New(arts []model.Article, st theme.Styles) Model {
 	l.Filter = filterWords
 	byID := make(map[string]*item, len(arts))
 	for _, it := range all {
-		byID[it.(*item).art.ID] = it.(*item)
+		byID[it.(*item).rec.ID] = it.(*item)
 	}
-	m := Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}, byID: byID}
+	m := Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}, byID: byID, briefs: briefs}
 	m.undated = !slices.ContainsFunc(all, func(it list.Item) bool { return !it.(*item).date.IsZero() })
 	return m
 }
@@ -511,7 +554,7 @@ func (m Model) KeyMaps() (KeyMap, list.KeyMap) { return m.keys, m.list.KeyMap }
 func items(arts []model.Article, marks map[string]Mark) []list.Item {
 	out := make([]list.Item, len(arts))
 	for i := range arts {
-		out[i] = newItem(arts[i], marks[arts[i].ID])
+		out[i] = newItem(&arts[i], marks[arts[i].ID])
 	}
 	return out
 }
@@ -542,13 +585,16 @@ const smallHeight = 10
 // later, fuller version: say once extraction has filled its entities and
 // quotes, or a refresh).
 func (m *Model) Append(arts []model.Article) (int, tea.Cmd) {
+	m.briefs.Keep(arts)
 	var fresh []list.Item
 	all := m.all
 	replaced := false
-	for _, a := range arts {
+	for i := range arts {
+		a := &arts[i]
 		if old, ok := m.byID[a.ID]; ok {
-			// the same brief again (a copy elsewhere, a refresh): nothing to do
-			if sameBrief(&old.art, &a) {
+			// the same brief again (a copy elsewhere, a refresh), shown as
+			// it is: nothing to do
+			if old.sameAs(a) {
 				continue
 			}
 			if !replaced { // the list's slice is the bubbles list's too: change a copy
@@ -582,15 +628,16 @@ func (m *Model) Append(arts []model.Article) (int, tea.Cmd) {
 	return len(fresh), tea.Batch(m.setArranged(m.order.merge(all, fresh)), fileDates(fresh))
 }
 
-// sameBrief reports whether b is a brief the list shows as it shows a:
-// the same but perhaps for where it was read from.
-func sameBrief(a, b *model.Article) bool {
-	if a.Source != b.Source {
-		c := *b
-		c.Source = a.Source
-		return reflect.DeepEqual(*a, c)
+// sameAs reports whether the list shows a as it shows i: the same record
+// and words, but perhaps for where it was read from.
+func (i *item) sameAs(a *model.Article) bool {
+	c := *a
+	c.Source = i.rec.Source
+	n := newItem(&c, i.mark)
+	if i.dateFrom == dateFileTime { // read from the file after the item was made
+		n.date, n.dateFrom = i.date, i.dateFrom
 	}
-	return reflect.DeepEqual(*a, *b)
+	return *n == *i
 }
 
 // setItems puts items in the list in the current order, those the view
@@ -602,7 +649,7 @@ func (m *Model) setItems(all []list.Item) tea.Cmd {
 
 // setArranged is setItems for items already in the current order.
 func (m *Model) setArranged(all []list.Item) tea.Cmd {
-	sel, had := m.Selected()
+	sel, had := m.SelectedID()
 	top := m.list.Index() == 0 // briefs arriving do not pull the cursor down from the top
 	m.all = all
 	if undated := !slices.ContainsFunc(all, func(it list.Item) bool { return !it.(*item).date.IsZero() }); undated != m.undated {
@@ -632,7 +679,7 @@ func (m *Model) setArranged(all []list.Item) tea.Cmd {
 	m.setCounts()
 	switch {
 	case had && !top:
-		if !m.Select(sel.ID) && len(shown) > 0 {
+		if !m.Select(sel) && len(shown) > 0 {
 			m.list.Select(0)
 		}
 	case len(shown) > 0:
@@ -673,7 +720,7 @@ func withHeaders(items []list.Item) []list.Item {
 		for j < len(items) && items[j].(*item).group == g {
 			j++
 		}
-		label := GroupLabel(items[i].(*item).art)
+		label := items[i].(*item).label
 		if label == "" {
 			label = "unknown source"
 		}
@@ -707,14 +754,14 @@ func (m *Model) offHeader(dir int) {
 
 // shows reports whether the current view shows it.
 func (m Model) shows(it *item) bool {
-	if m.only != nil && !m.only[it.art.ID] {
+	if m.only != nil && !m.only[it.rec.ID] {
 		return false
 	}
 	switch m.show {
 	case ShowUnread:
-		return !it.mark.Read || m.keep[it.art.ID]
+		return !it.mark.Read || m.keep[it.rec.ID]
 	case ShowStarred:
-		return it.mark.Starred || m.keep[it.art.ID]
+		return it.mark.Starred || m.keep[it.rec.ID]
 	}
 	return true
 }
@@ -728,9 +775,9 @@ func (m *Model) SetMarks(marks map[string]Mark) tea.Cmd {
 	}
 	all := make([]list.Item, len(m.all))
 	for i, it := range m.all {
-		n := it.(*item).withMark(m.marks[it.(*item).art.ID])
+		n := it.(*item).withMark(m.marks[it.(*item).rec.ID])
 		all[i] = n
-		m.byID[n.art.ID] = n
+		m.byID[n.rec.ID] = n
 	}
 	return m.setItems(all)
 }
@@ -775,7 +822,7 @@ func (m Model) ShownIDs() []string {
 	var out []string
 	for _, it := range m.list.VisibleItems() {
 		if i, ok := it.(*item); ok {
-			out = append(out, i.art.ID)
+			out = append(out, i.rec.ID)
 		}
 	}
 	return out
@@ -934,7 +981,7 @@ func (o Order) compare(a, b *item) int {
 }
 
 func compareBy(sort string, x, y *item) int {
-	a, b := &x.art, &y.art
+	a, b := &x.rec, &y.rec
 	switch sort {
 	case SortDate:
 		switch {
@@ -949,9 +996,9 @@ func compareBy(sort string, x, y *item) int {
 	case SortTitle:
 		return strings.Compare(x.low, y.low)
 	case SortEntities:
-		return len(b.Entities) - len(a.Entities)
+		return b.Entities - a.Entities
 	case SortQuotes:
-		return len(b.Quotes) - len(a.Quotes)
+		return b.Quotes - a.Quotes
 	}
 	return 0
 }
@@ -967,41 +1014,49 @@ func (m *Model) SetFilter(text string) {
 	m.list.SetFilterText(text)
 }
 
-// Selected returns the highlighted article.
+// Selected returns the highlighted article, whole (read from Briefs).
 func (m Model) Selected() (model.Article, bool) {
 	it, ok := m.list.SelectedItem().(*item)
 	if !ok {
 		return model.Article{}, false
 	}
-	return it.art, true
+	return m.briefs.Brief(it.rec.ID)
+}
+
+// SelectedID returns the id of the highlighted brief.
+func (m Model) SelectedID() (string, bool) {
+	it, ok := m.list.SelectedItem().(*item)
+	if !ok {
+		return "", false
+	}
+	return it.rec.ID, true
 }
 
 // Count returns how many of the list's briefs (filtered out or not, shown
 // or not) keep holds for.
-func (m Model) Count(keep func(*model.Article) bool) int {
+func (m Model) Count(keep func(archive.Record) bool) int {
 	n := 0
 	for _, it := range m.all {
-		if i, ok := it.(*item); ok && keep(&i.art) {
+		if i, ok := it.(*item); ok && keep(i.rec) {
 			n++
 		}
 	}
 	return n
 }
 
-// ByID returns the article with this id, filtered out or not, shown or not.
+// ByID returns the article with this id, filtered out or not, shown or
+// not, whole (read from Briefs).
 func (m Model) ByID(id string) (model.Article, bool) {
-	for _, it := range m.all {
-		if a := it.(*item).art; a.ID == id {
-			return a, true
-		}
+	if _, ok := m.byID[id]; !ok {
+		return model.Article{}, false
 	}
-	return model.Article{}, false
+	return m.briefs.Brief(id)
 }
 
 // Select moves the cursor to the visible article with this id; false when it is not visible.
 func (m *Model) Select(id string) bool {
 	for i, it := range m.list.VisibleItems() {
-		if it, ok := it.(*item); ok && it.art.ID == id {
+		if it, ok := it.(*item); ok && it.rec.ID == id {
 			m.list.Select(i)
 			return true
 		}
@@ -1019,14 +1074,14 @@ func (m Model) Neighbor(id string, delta int) (model.Article, bool) {
 		}
 	}
 	for i, it := range vis {
-		if it.art.ID != id {
+		if it.rec.ID != id {
 			continue
 		}
 		j := i + delta
 		if j < 0 || j >= len(vis) {
 			return model.Article{}, false
 		}
-		return vis[j].art, true
+		return m.briefs.Brief(vis[j].rec.ID)
 	}
 	return model.Article{}, false
 }
@@ -1041,8 +1096,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.setFileDates(d.Dates)
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() && key.Matches(k, m.keys.Open) {
-		if a, ok := m.Selected(); ok {
-			return m, func() tea.Msg { return OpenMsg{ID: a.ID} }
+		if id, ok := m.SelectedID(); ok {
+			return m, func() tea.Msg { return OpenMsg{ID: id} }
 		}
 		return m, nil
 	}
@@ -1058,7 +1113,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	sel, had := m.Selected()
+	sel, had := m.SelectedID()
 	filtered := m.list.FilterState() != list.Unfiltered
 	before := m.list.Index()
 	var cmd tea.Cmd
@@ -1069,7 +1124,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.offHeader(1)
 	}
 	if had && filtered && m.list.FilterState() == list.Unfiltered {
-		m.Select(sel.ID) // the filter cleared: the cursor stays on its brief
+		m.Select(sel) // the filter cleared: the cursor stays on its brief
 	}
 	return m, cmd
 }
@@ -1113,13 +1168,16 @@ func (m Model) withoutHelpKeys(bs []key.Binding) []key.Binding {
 // stays on its brief when that one stays.
 func (m *Model) Retain(keep func(id string) bool) (int, tea.Cmd) {
 	all := make([]list.Item, 0, len(m.all))
+	var dropped []string
 	for _, it := range m.all {
-		if id := it.(*item).art.ID; keep(id) {
+		if id := it.(*item).rec.ID; keep(id) {
 			all = append(all, it)
 		} else {
 			delete(m.byID, id)
+			dropped = append(dropped, id)
 		}
 	}
+	m.briefs.Forget(dropped)
 	gone := len(m.all) - len(all)
 	if gone == 0 {
 		return 0, nil

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"briefs/articles/archive"
 	"briefs/model"
 	"briefs/ui/theme"
 )
@@ -30,7 +31,7 @@ func ids(m Model) []string {
 	var out []string
 	for _, it := range m.list.Items() {
 		if it, ok := it.(*item); ok { // not the group headers
-			out = append(out, it.art.ID)
+			out = append(out, it.rec.ID)
 		}
 	}
 	return out
@@ -91,7 +92,7 @@ func TestMarksAndShow(t *testing.T) {
 	m.SetSize(60, 30)
 	m.SetMarks(map[string]Mark{"a": {Read: true}, "b": {Read: true, Starred: true}})
 	for id, want := range map[string]string{"a": "Wire", "b": "★ Wire", "c": "• Wire"} {
-		it := m.all[slices.IndexFunc(m.all, func(x list.Item) bool { return x.(*item).art.ID == id })].(*item)
+		it := m.all[slices.IndexFunc(m.all, func(x list.Item) bool { return x.(*item).rec.ID == id })].(*item)
 		if d := it.Description(); !strings.HasPrefix(d, want+" ·") {
 			t.Errorf("%s: description %q, want it to open with %q", id, d, want)
 		}
@@ -144,7 +145,7 @@ func TestAppendInBatchesKeepsTheOrder(t *testing.T) {
 		o.arrange(all)
 		var wantIDs []string
 		for _, it := range all {
-			wantIDs = append(wantIDs, it.(*item).art.ID)
+			wantIDs = append(wantIDs, it.(*item).rec.ID)
 		}
 		if got := ids(batched); !slices.Equal(got, wantIDs) {
 			t.Errorf("%v: batches give %v, want %v", o, got, wantIDs)
@@ -221,7 +222,7 @@ func TestFilterWords(t *testing.T) {
 	m.SetFilter("lavrov")
 	var shown []string
 	for _, it := range m.list.VisibleItems() {
-		shown = append(shown, it.(*item).art.ID)
+		shown = append(shown, it.(*item).rec.ID)
 	}
 	if !slices.Equal(shown, []string{"b", "a"}) {
 		t.Errorf("list filtered to %v, want [b a]", shown)
@@ -248,7 +249,7 @@ func TestFilterAcceptedBeforeItsMatchesArrive(t *testing.T) {
 	}
 	var shown []string
 	for _, it := range m.list.VisibleItems() {
-		shown = append(shown, it.(*item).art.ID)
+		shown = append(shown, it.(*item).rec.ID)
 	}
 	if !slices.Equal(shown, []string{"h"}) {
 		t.Errorf("shown %v, want [h]", shown)
@@ -314,8 +315,8 @@ func TestLabelsAndDatesFromFileNames(t *testing.T) {
 	}
 	for _, it := range m.all {
 		d := it.(*item).Description()
-		if !strings.HasSuffix(d, want[it.(*item).art.ID]) || strings.Contains(d, "/") {
-			t.Errorf("%s: description %q, want it to end %q", it.(*item).art.ID, d, want[it.(*item).art.ID])
+		if !strings.HasSuffix(d, want[it.(*item).rec.ID]) || strings.Contains(d, "/") {
+			t.Errorf("%s: description %q, want it to end %q", it.(*item).rec.ID, d, want[it.(*item).rec.ID])
 		}
 	}
 }
@@ -361,8 +362,8 @@ func TestFileDatesAndAnHonestOrder(t *testing.T) {
 	}
 	want := map[string]string{"new": "14 Sep 2025 (file date)", "old": "1 Mar 2025 (file date)", "in": "standard input"}
 	for _, it := range m.all {
-		if d := it.(*item).Description(); !strings.HasSuffix(d, want[it.(*item).art.ID]) {
-			t.Errorf("%s: description %q, want it to end %q", it.(*item).art.ID, d, want[it.(*item).art.ID])
+		if d := it.(*item).Description(); !strings.HasSuffix(d, want[it.(*item).rec.ID]) {
+			t.Errorf("%s: description %q, want it to end %q", it.(*item).rec.ID, d, want[it.(*item).rec.ID])
 		}
 	}
 	// briefs appended later get their file dates too
@@ -435,5 +436,57 @@ func TestGroupHeaders(t *testing.T) {
 	}
 	if n, ok := m.Neighbor("a", 1); !ok || n.ID != "b" {
 		t.Fatalf("the brief after a is %q, want b (headers are not briefs)", n.ID)
+	}
+}
+
+// countingBriefs is a Briefs that counts what the list asks of it.
+type countingBriefs struct {
+	*MemoryBriefs
+	asked  []string
+	forgot []string
+}
+
+func (c *countingBriefs) Brief(id string) (model.Article, bool) {
+	c.asked = append(c.asked, id)
+	return c.MemoryBriefs.Brief(id)
+}
+
+func (c *countingBriefs) Forget(ids []string) {
+	c.forgot = append(c.forgot, ids...)
+	c.MemoryBriefs.Forget(ids)
+}
+
+// The list holds records: it reads a whole brief from its Briefs only when
+// asked for one, and the brief it hands over is the latest kept; Retain
+// tells Briefs what went.
+func TestListReadsBriefsWhenAsked(t *testing.T) {
+	store := &countingBriefs{MemoryBriefs: NewMemoryBriefs()}
+	m := NewWith([]model.Article{brief("a", "Alpha", "Wire", 1, 2, 1), brief("b", "Beta", "Wire", 2, 0, 0)}, theme.New(true), store)
+	m.SetSize(60, 20)
+	m.View()
+	m.SetOrder(Order{Sort: SortEntities})
+	if len(store.asked) != 0 {
+		t.Fatalf("drawing and sorting read briefs: %v", store.asked)
+	}
+	if got := ids(m); !slices.Equal(got, []string{"a", "b"}) {
+		t.Fatalf("by entities (from the records' counts): %v", got)
+	}
+	fuller := brief("b", "Beta", "Wire", 2, 0, 0)
+	fuller.Body = "The whole text, kept by Briefs, not by the list."
+	if n, _ := m.Append([]model.Article{fuller}); n != 0 {
+		t.Fatalf("the same brief again counted as new: %d", n)
+	}
+	got, ok := m.ByID("b")
+	if !ok || got.Body != fuller.Body || !slices.Equal(store.asked, []string{"b"}) {
+		t.Fatalf("ByID(b) = %q, %v; asked %v", got.Body, ok, store.asked)
+	}
+	if _, ok := m.ByID("zz"); ok || len(store.asked) != 1 {
+		t.Fatalf("a brief the list does not hold was looked up: %v", store.asked)
+	}
+	if gone, _ := m.Retain(func(id string) bool { return id == "a" }); gone != 1 || !slices.Equal(store.forgot, []string{"b"}) {
+		t.Fatalf("Retain dropped %d, forgot %v", gone, store.forgot)
+	}
+	if n := m.Count(func(r archive.Record) bool { return r.Entities == 2 }); n != 1 {
+		t.Fatalf("Count over the records: %d", n)
 	}
 }

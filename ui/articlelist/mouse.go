@@ -22,7 +22,7 @@ func (m Model) BriefAt(y int) (string, bool) {
 	first := ""
 	switch it := vis[start].(type) {
 	case *item:
-		first = it.art.Title
+		first = it.rec.Title
 	case groupHeader:
 		first = "── " + it.label
 	}
@@ -51,5 +51,5 @@ func (m Model) BriefAt(y int) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return it.art.ID, true
+	return it.rec.ID, true
 }
