@@ -33,6 +33,9 @@ type nameIndex struct {
 	// covered reports whether [s, e) overlaps a name the entity extractor
 	// found, of any kind (places and nationalities included)
 	covered func(s, e int) bool
+	// pronounGender is the field's fieldState.pronounGender: the gender a
+	// he or she told of an entity whose name tells none
+	pronounGender map[string]byte
 }
 
 // orgWords mark a capitalised run as an organization rather than a person.
@@ -242,7 +245,11 @@ func (ix *nameIndex) lastPersonBefore(pos int, g byte) *nameRef {
 	stop := k - maxLookBack
 	for k--; k >= 0 && k > stop; k-- {
 		r := &ix.refs[k]
-		if r.person && (r.gender == 0 || r.gender == g) && r.end <= pos {
+		gender := r.gender
+		if gender == 0 && r.entity != "" {
+			gender = ix.pronounGender[r.entity]
+		}
+		if r.person && (gender == 0 || gender == g) && r.end <= pos {
 			return r
 		}
 	}

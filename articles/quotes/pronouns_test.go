@@ -20,5 +20,11 @@ func TestPronounShapes(t *testing.T) {
 		{"a participle after 'After' speaks for the main clause's subject",
 			"In her memoir, Ana Ruiz recalled the winter of 2003.\n\nAfter saying her ankle was \"too swollen to walk on,\" she was \"rushed\" to the clinic.",
 			[]wantSpeaker{{"too swollen to walk on", "Ana Ruiz"}}},
+		{"after a reporter's passage about a woman, she is the woman",
+			"The Courier sent its reporter, Mara Voss, to the camp. Voss reports:\n\n\"The first time she saw the sea, she was nine. She was afraid of it.\n\n\"Ilona Brandt thought the whole trip was a mistake. She was tired.\"\n\nThe woman's fear is recorded in detail:\n\n\"Here comes the boat,\" she said.",
+			[]wantSpeaker{{"Here comes the boat", "Ilona Brandt"}}},
+		{"he is not the woman a she stood for",
+			"Piotr Nowak sat on the sofa beside Ilona.\n\n\"You are winning,\" Ilona said.\n\n\"Are you sure?\" she asked.\n\n\"I love you,\" he said.",
+			[]wantSpeaker{{"I love you", "Piotr Nowak"}}},
 	})
 }

@@ -131,6 +131,12 @@ type fieldState struct {
 	tr *fieldTrace
 	// collect, when set, receives every quotation's ranker candidates (RankExamples)
 	collect func(st *fieldState, q *attribution, cs []rankCand)
+	// pronounGender is the gender a he or she told of an entity whose name
+	// tells none (learnGender)
+	pronounGender map[string]byte
+	// genderSkipped is the candidate a learned gender ruled out for the
+	// pronoun being resolved (for the trace)
+	genderSkipped string
 	// scratch reused from one quotation or phrase to the next
 	rankBuf []rankCand
 	nameBuf []nameRef

@@ -59,6 +59,7 @@ func (st *fieldState) resolvePronounPhrase(w *who, lw string) {
 	phrase := w.phrase
 	{
 		w.plural = lw == "they" || lw == "we"
+		st.genderSkipped = ""
 		if ante, rule := st.resolvePronoun(lw, w.start); ante != nil {
 			w.name, w.entity, w.person, w.sure, w.plural, w.gender = ante.name, ante.entity, ante.person, ante.sure, ante.plural, ante.gender
 			if w.role == "" {
@@ -66,6 +67,9 @@ func (st *fieldState) resolvePronounPhrase(w *who, lw string) {
 			}
 			if st.tr != nil {
 				st.tr.step(w, "%s -> %s: %s", phrase, w.name, rule)
+				if st.genderSkipped != "" && st.genderSkipped != w.name {
+					st.tr.step(w, "%s -> not %s, whom an earlier pronoun of the other gender stood for: %s", phrase, st.genderSkipped, ruleStepPronounGender)
+				}
 			}
 		} else if st.tr != nil {
 			st.tr.step(w, "%s -> nobody: %s", phrase, ruleStepUnresolved)
@@ -242,13 +246,21 @@ func (st *fieldState) resolvePronoun(p string, pos int) (*who, string) {
 		}
 		// the last speaker or sentence subject before it
 		if e := st.lookBack(pos, 64, func(e *who) bool {
-			// the writer of a column is "I", never "he" or "she"
-			return fits(e.person, e.plural, e.gender) && (e.entity != "" || startsUpper(e.name) || e.person) && e.phrase != "I"
+			// the writer of a column is "I", never "he" or "she"; a person
+			// an earlier pronoun of the other gender stood for is not this one
+			ok := fits(e.person, e.plural, st.genderKnown(e)) && (e.entity != "" || startsUpper(e.name) || e.person) && e.phrase != "I"
+			if !ok && st.genderSkipped == "" && e.gender == 0 && fits(e.person, e.plural, 0) {
+				st.genderSkipped = e.name
+			}
+			return ok
 		}); e != nil {
-			return e, ruleStepPronounLastSpeaker
+			if r := st.quotedAbout(e, p, g, pos); r != nil {
+				return st.learnGender(r.asWho(), g), ruleStepPronounQuotedAbout
+			}
+			return st.learnGender(e, g), ruleStepPronounLastSpeaker
 		}
 		if r := st.names.lastPersonBefore(pos, g); r != nil {
-			return r.asWho(), ruleStepPronounLastNamed
+			return st.learnGender(r.asWho(), g), ruleStepPronounLastNamed
 		}
 	case "i":
 		// a column's "I said, ...": the writer, when the brief names one
@@ -276,6 +288,99 @@ func (st *fieldState) resolvePronoun(p string, pos int) (*who, string) {
 	}
 	return nil, ""
 }
+
+// genderKnown is w's gender, or the gender an earlier he or she that stood
+// for the same entity told.
+func (st *fieldState) genderKnown(w *who) byte {
+	if w.gender == 0 && w.entity != "" {
+		return st.pronounGender[w.entity]
+	}
+	return w.gender
+}
+
+// learnGender notes that a he or she (gender g) stood for w, when nothing
+// else told w's gender: a later pronoun of the other gender is not w
+// ("Melanie" is a "she" once "she said" stood for her). It returns w.
+func (st *fieldState) learnGender(w *who, g byte) *who {
+	if w.gender == 0 && w.entity != "" {
+		if st.pronounGender == nil {
+			st.pronounGender = map[string]byte{}
+			st.names.pronounGender = st.pronounGender
+		}
+		if _, ok := st.pronounGender[w.entity]; !ok {
+			st.pronounGender[w.entity] = g
+		}
+	}
+	return w
+}
+
+// quotedAbout: when the last speaker e introduced a quotation that itself
+// speaks of a "she" (p, of gender g), a reporter's passage about someone,
+// the pronoun after it stands for the person that quotation names last
+// before pos, not for e, who would have said "I". Nil when e's quotation
+// does not use p or names nobody who fits.
+func (st *fieldState) quotedAbout(e *who, p string, g byte, pos int) *nameRef {
+	at := -1
+	for i := len(st.events) - 1; i >= 0; i-- {
+		if st.events[i].w == e {
+			at = st.events[i].pos
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	// the quotation the cue opens: the first after it, in its paragraph or the next
+	k := sort.Search(len(st.spans), func(i int) bool { return st.spans[i].start > at })
+	if k >= len(st.spans) || st.spans[k].start >= pos || st.paraAt(st.spans[k].start) > st.paraAt(at)+1 {
+		return nil
+	}
+	group := st.spans[k].group
+	speaksOf := false
+	var best *nameRef
+	for i := k; i < len(st.spans) && st.spans[i].group == group && st.spans[i].start < pos; i++ {
+		sp := st.spans[i]
+		q := strings.ToLower(st.text[sp.start:min(sp.end, pos)])
+		if containsWord(q, p) {
+			speaksOf = true
+		}
+		// a passage that says "I" or "we" is the speaker's own speech
+		for _, fp := range firstPerson {
+			if containsWord(q, fp) {
+				return nil
+			}
+		}
+		for j := range st.a.Entities {
+			en := &st.a.Entities[j]
+			if en.Kind != model.KindPerson {
+				continue
+			}
+			gen := genderOf(en.Name)
+			if gen == 0 {
+				gen = st.pronounGender[en.ID]
+			}
+			if gen != 0 && gen != g {
+				continue
+			}
+			for _, m := range en.Mentions {
+				if m.Field == st.field && m.Start >= sp.start && m.End <= sp.end && m.End <= pos && (best == nil || m.Start > best.start) {
+					best = &nameRef{start: m.Start, end: m.End, name: en.Name, entity: en.ID, person: true, sure: true, gender: gen}
+				}
+			}
+		}
+	}
+	// a passage: a quotation over two paragraphs or more
+	if last := st.spans[min(k+1, len(st.spans)-1)]; last.group != group || last.para == st.spans[k].para {
+		return nil
+	}
+	if !speaksOf || best == nil || best.name == e.name {
+		return nil
+	}
+	return best
+}
+
+// firstPerson are the words of a quotation in which its speaker speaks.
+var firstPerson = []string{"i", "me", "my", "we", "us", "our"}
 
 // lookBack walks the speakers and sentence subjects before pos, latest
 // first, over at most limit of them (an antecedent is near, and long lists

@@ -184,7 +184,9 @@ var InheritRules = []Rule{
 // Resolve steps (resolve, resolvePronoun): how a phrase becomes a named speaker.
 const (
 	ruleStepPronounLastSpeaker = "pronoun-last-speaker"
+	ruleStepPronounGender      = "pronoun-gender-from-pronoun"
 	ruleStepPronounLastNamed   = "pronoun-last-person-named"
+	ruleStepPronounQuotedAbout = "pronoun-person-quoted-about"
 	ruleStepPronounWriter      = "pronoun-writer"
 	ruleStepPronounLastGroup   = "pronoun-last-group"
 	ruleStepPronounLastBody    = "pronoun-last-body-named"
@@ -204,6 +206,8 @@ const (
 // ResolveRules turn the phrase that names or stands for a speaker into a speaker, in order.
 var ResolveRules = []Rule{
 	{ruleStepPronounLastSpeaker, "he/she: the last speaker or sentence subject of fitting gender", "Omar Haddad said the vote would be delayed. Later he added: \"Nothing is decided.\""},
+	{ruleStepPronounQuotedAbout, "he/she after a speaker whose passage (a quotation over paragraphs, no 'I' or 'we') speaks of a 'she': the person the passage names, not its speaker", "Mara Voss, a reporter, wrote:\n\n\"Ilona Brandt had waited all night at the gate. She was tired.\n\n\"Ilona Brandt did not sleep. She was angry.\"\n\nThe crowd grew.\n\n\"We are still here,\" she said."},
+	{ruleStepPronounGender, "he/she: a person whose name tells no gender is of the gender of the first he or she that stood for them", "Piotr Nowak sat on the sofa beside Ilona.\n\n\"You are winning,\" Ilona said.\n\n\"Are you sure?\" she asked.\n\n\"I love you,\" he said."},
 	{ruleStepPronounLastNamed, "he/she: else the last person of fitting gender named", "The letter reached Anna Kovalenko on Monday, a week late.\n\n\"We stand with our neighbours,\" she said."},
 	{ruleStepPronounWriter, "I: the column's writer", "I was in the room.\n\n\"Never,\" I said.\n\nAna Ruiz is a playwright in Lisbon."},
 	{ruleStepPronounLastGroup, "they/it: the last group or body that spoke", `The Harbour Alliance defended its leader on Monday. It denounced what it calls "a coordinated smear."`},
