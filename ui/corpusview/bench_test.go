@@ -107,7 +107,7 @@ func BenchmarkEntitiesList(b *testing.B) {
 func BenchmarkEntitiesFilterKey(b *testing.B) {
 	ix := benchIndex(b)
 	m := NewEntities(ix, testStyles())
-	m.input.SetVirtualCursor(false)
+	m.list.SetVirtualCursor(false)
 	m, _ = settle(m, m.Init())
 	if len(m.Entities()) == 0 {
 		b.Fatal("nothing listed")

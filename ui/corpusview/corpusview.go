@@ -28,11 +28,11 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/index"
 	"briefs/model"
+	"briefs/ui/querylist"
 )
 
 // Source is the corpus the views list; *index.Index is one. It must be
@@ -77,76 +77,22 @@ type OpenQuoteMsg struct {
 	Field     model.Field
 }
 
-// KeyMap is the keys of both views, on top of their filter line's editing
-// keys. The Quotes view has no kinds: its NextKind and PrevKind stay disabled.
+// KeyMap is the keys of both views: the query list's (move, open) and the
+// kind tabs', on top of their filter line's editing keys. The Quotes view
+// has no kinds: its NextKind and PrevKind stay disabled.
 type KeyMap struct {
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
+	querylist.KeyMap
 	NextKind key.Binding
 	PrevKind key.Binding
-	Open     key.Binding
 }
 
 // DefaultKeyMap returns the views' keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		KeyMap:   querylist.DefaultKeyMap(),
 		NextKind: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next kind")),
 		PrevKind: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous kind")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 	}
-}
-
-// newInput builds a filter line. Its own suggestion keys are off: Tab and
-// the arrows belong to the view.
-func newInput(prompt, placeholder string) textinput.Model {
-	in := textinput.New()
-	in.Prompt = prompt
-	in.Placeholder = placeholder
-	in.KeyMap.AcceptSuggestion.SetEnabled(false)
-	in.KeyMap.NextSuggestion.SetEnabled(false)
-	in.KeyMap.PrevSuggestion.SetEnabled(false)
-	in.Focus()
-	return in
-}
-
-// scroller is a cursor over n rows shown through a window of some height.
-type scroller struct {
-	cursor, offset int
-}
-
-// move moves the cursor by d within n rows and keeps it in a window of vis rows.
-func (s *scroller) move(d, n, vis int) {
-	if n == 0 {
-		s.cursor, s.offset = 0, 0
-		return
-	}
-	s.cursor = min(max(s.cursor+d, 0), n-1)
-	s.clamp(n, vis)
-}
-
-// clamp keeps the cursor among n rows and inside a window of vis rows.
-func (s *scroller) clamp(n, vis int) {
-	vis = max(vis, 1)
-	s.cursor = min(max(s.cursor, 0), max(n-1, 0))
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+vis {
-		s.offset = s.cursor - vis + 1
-	}
-	s.offset = max(0, min(s.offset, n-vis))
-}
-
-// window returns the rows [from, to) to draw in vis rows.
-func (s scroller) window(n, vis int) (from, to int) {
-	from = min(max(s.offset, 0), n)
-	return from, min(from+max(vis, 0), n)
 }
 
 // fold reduces a name to the words of its slug: case, accents and

@@ -6,12 +6,12 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/index"
 	"briefs/model"
+	"briefs/ui/querylist"
 	"briefs/ui/theme"
 )
 
@@ -80,9 +80,9 @@ func tabLabel(k model.EntityKind) (long, short string) {
 // Typing filters by name; Tab and Shift+Tab change the kind; Enter sends
 // SearchEntityMsg.
 type EntitiesView struct {
-	keys   KeyMap
+	kinds  KeyMap // NextKind and PrevKind (the list's keys are list's)
 	styles theme.Styles
-	input  textinput.Model
+	list   querylist.Model // the filter line over the entities shown, with the cursor
 	src    Source
 
 	inlineMax int  // corpora of fewer briefs are listed inside Update
@@ -96,7 +96,6 @@ type EntitiesView struct {
 	counts  []int // per tab: entities that pass the filter
 	fuzzy   bool  // rows are close matches from Suggest
 	related map[string][]index.Related
-	scroll  scroller
 
 	width, height int
 }
@@ -104,9 +103,9 @@ type EntitiesView struct {
 // NewEntities builds the Entities view. src may be nil until the index is ready (SetSource).
 func NewEntities(src Source, st theme.Styles) EntitiesView {
 	m := EntitiesView{
-		keys:      DefaultKeyMap(),
+		kinds:     DefaultKeyMap(),
 		styles:    st,
-		input:     newInput("filter: ", "a name: Lavrov, russian federation, UN…"),
+		list:      querylist.New("filter: ", "a name: Lavrov, russian federation, UN…"),
 		inlineMax: InlineLimit,
 		counts:    make([]int, len(kindTabs)),
 	}
@@ -184,20 +183,16 @@ func (m *EntitiesView) exec(f func() tea.Msg) tea.Cmd {
 
 // SetKeyMap replaces the view's keys (the parent may need Tab for itself).
 func (m *EntitiesView) SetKeyMap(k KeyMap) {
-	m.keys = k
+	m.kinds = k
+	m.list.SetKeyMap(k.KeyMap)
 	m.syncKeys()
 }
 
-// syncKeys enables the keys that can act now, so that help tells the truth.
+// syncKeys enables the keys that can act now, so that help tells the truth
+// (the list's follow its rows).
 func (m *EntitiesView) syncKeys() {
-	has := len(m.rows) > 0
-	m.keys.Open.SetEnabled(has)
-	m.keys.Up.SetEnabled(has)
-	m.keys.Down.SetEnabled(has)
-	m.keys.PageUp.SetEnabled(has)
-	m.keys.PageDown.SetEnabled(has)
-	m.keys.NextKind.SetEnabled(len(m.all) > 0)
-	m.keys.PrevKind.SetEnabled(len(m.all) > 0)
+	m.kinds.NextKind.SetEnabled(len(m.all) > 0)
+	m.kinds.PrevKind.SetEnabled(len(m.all) > 0)
 }
 
 // SetStyles restyles the view (after the terminal reported its background).
@@ -206,20 +201,19 @@ func (m *EntitiesView) SetStyles(st theme.Styles) { m.styles = st }
 // SetSize gives the view its width and height in cells.
 func (m *EntitiesView) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
-	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
-	m.scroll.clamp(len(m.rows), m.listRows())
+	m.list.SetWidth(m.width)
+	m.list.SetVisible(m.listRows())
 	return nil
 }
 
 // SetFilter replaces the filter, as if typed.
 func (m *EntitiesView) SetFilter(s string) tea.Cmd {
-	m.input.SetValue(s)
-	m.input.CursorEnd()
+	m.list.SetQuery(s)
 	return m.filterChanged()
 }
 
 // Filter returns the text of the filter line.
-func (m EntitiesView) Filter() string { return m.input.Value() }
+func (m EntitiesView) Filter() string { return m.list.Query() }
 
 // SetKind shows one kind of entity ("" for every kind); it reports whether the kind is known.
 func (m *EntitiesView) SetKind(k model.EntityKind) bool {
@@ -236,14 +230,14 @@ func (m *EntitiesView) SetKind(k model.EntityKind) bool {
 func (m EntitiesView) Kind() model.EntityKind { return kindTabs[m.tab] }
 
 // Focus gives the filter line the cursor.
-func (m *EntitiesView) Focus() tea.Cmd { return m.input.Focus() }
+func (m *EntitiesView) Focus() tea.Cmd { return m.list.Focus() }
 
 // Blur takes the cursor away.
-func (m *EntitiesView) Blur() { m.input.Blur() }
+func (m *EntitiesView) Blur() { m.list.Blur() }
 
 // Typing reports whether keys are text for the filter line: the parent must
 // not take letters such as "q" for itself then.
-func (m EntitiesView) Typing() bool { return m.input.Focused() }
+func (m EntitiesView) Typing() bool { return m.list.Typing() }
 
 // Loading reports whether the entities of the source are still being listed.
 func (m EntitiesView) Loading() bool { return m.loading }
@@ -259,8 +253,8 @@ func (m EntitiesView) Entities() []index.EntityStat {
 
 // Selected returns the highlighted entity.
 func (m EntitiesView) Selected() (index.EntityStat, bool) {
-	c := m.scroll.cursor
-	if c < 0 || c >= len(m.rows) {
+	c := m.list.Cursor()
+	if !m.list.Selected() || c >= len(m.rows) {
 		return index.EntityStat{}, false
 	}
 	return m.all[m.rows[c]].stat, true
@@ -302,54 +296,34 @@ func (m EntitiesView) Update(msg tea.Msg) (EntitiesView, tea.Cmd) {
 		}
 		return m, nil
 	case fuzzyMsg:
-		if msg.gen != m.gen || msg.filter != m.input.Value() {
+		if msg.gen != m.gen || msg.filter != m.list.Query() {
 			return m, nil // for a filter since changed
 		}
 		m.applyFuzzy(msg.ids)
 		return m, m.wantRelated()
 	case tea.KeyPressMsg:
-		if cmd, ok := m.handleKey(msg); ok {
-			return m, cmd
+		switch {
+		case key.Matches(msg, m.kinds.NextKind):
+			return m, m.cycleKind(1)
+		case key.Matches(msg, m.kinds.PrevKind):
+			return m, m.cycleKind(-1)
 		}
 	}
-	before := m.input.Value()
+	var ev querylist.Event
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
+	m.list, ev, cmd = m.list.Update(msg)
+	switch ev {
+	case querylist.Open:
+		if e, ok := m.Selected(); ok {
+			out := SearchEntityMsg{EntityID: e.ID, Name: e.Name}
+			return m, func() tea.Msg { return out }
+		}
+	case querylist.Moved:
+		return m, m.wantRelated()
+	case querylist.Edited:
 		return m, tea.Batch(cmd, m.filterChanged())
 	}
 	return m, cmd
-}
-
-// handleKey acts on the view's own keys; ok is false for a key of the filter line.
-func (m *EntitiesView) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
-	switch {
-	case key.Matches(msg, m.keys.Open):
-		e, ok := m.Selected()
-		if !ok {
-			return nil, true
-		}
-		out := SearchEntityMsg{EntityID: e.ID, Name: e.Name}
-		return func() tea.Msg { return out }, true
-	case key.Matches(msg, m.keys.Up):
-		return m.move(-1), true
-	case key.Matches(msg, m.keys.Down):
-		return m.move(1), true
-	case key.Matches(msg, m.keys.PageUp):
-		return m.move(-m.listRows()), true
-	case key.Matches(msg, m.keys.PageDown):
-		return m.move(m.listRows()), true
-	case key.Matches(msg, m.keys.NextKind):
-		return m.cycleKind(1), true
-	case key.Matches(msg, m.keys.PrevKind):
-		return m.cycleKind(-1), true
-	}
-	return nil, false
-}
-
-func (m *EntitiesView) move(d int) tea.Cmd {
-	m.scroll.move(d, len(m.rows), m.listRows())
-	return m.wantRelated()
 }
 
 func (m *EntitiesView) cycleKind(d int) tea.Cmd {
@@ -366,9 +340,9 @@ func (m *EntitiesView) cycleKind(d int) tea.Cmd {
 // filterChanged refilters after the filter line changed: at once by
 // substring, then by close matches when no name holds the filter.
 func (m *EntitiesView) filterChanged() tea.Cmd {
-	m.scroll = scroller{}
+	m.list.Select(0)
 	m.applyFilter()
-	filter := m.input.Value()
+	filter := m.list.Query()
 	if len(m.rows) > 0 || len(m.all) == 0 || len(fold(filter)) < 2 || m.src == nil {
 		return m.wantRelated()
 	}
@@ -391,7 +365,7 @@ func (m *EntitiesView) applyFilter() {
 	m.fuzzy = false
 	m.counts = make([]int, len(kindTabs))
 	m.rows = nil
-	pat := fold(m.input.Value())
+	pat := fold(m.list.Query())
 	words := strings.FieldsFunc(pat, func(r rune) bool { return r == '-' })
 	kind := kindTabs[m.tab]
 	var tier []int8
@@ -440,7 +414,7 @@ func (m *EntitiesView) applyFilter() {
 		}
 		m.rows = sorted
 	}
-	m.scroll.clamp(len(m.rows), m.listRows())
+	m.list.SetLen(len(m.rows))
 	m.syncKeys()
 }
 
@@ -467,8 +441,8 @@ func (m *EntitiesView) applyFuzzy(ids []string) {
 		}
 	}
 	m.fuzzy = len(m.rows) > 0
-	m.scroll = scroller{}
-	m.scroll.clamp(len(m.rows), m.listRows())
+	m.list.SetLen(len(m.rows))
+	m.list.Select(0)
 	m.syncKeys()
 }
 
@@ -479,8 +453,7 @@ func (m *EntitiesView) selectID(id string) {
 	}
 	for i, r := range m.rows {
 		if m.all[r].stat.ID == id {
-			m.scroll.cursor = i
-			m.scroll.clamp(len(m.rows), m.listRows())
+			m.list.Select(i)
 			return
 		}
 	}
@@ -530,11 +503,12 @@ func (m EntitiesView) View() string {
 	}
 	w := m.width
 	listW, sideW, belowH, rows := m.layout()
-	lines := []string{clip(m.input.View(), w), m.tabLine(w), m.statusLine(listW)}
-	from, to := m.scroll.window(len(m.rows), rows)
+	lines := []string{clip(m.list.InputView(), w), m.tabLine(w), m.statusLine(listW)}
+	from, to := m.list.Window()
+	to = min(to, from+max(rows, 0))
 	body := make([]string, 0, rows)
 	for i := from; i < to; i++ {
-		body = append(body, m.row(&m.all[m.rows[i]], i == m.scroll.cursor, listW))
+		body = append(body, m.row(&m.all[m.rows[i]], i == m.list.Cursor(), listW))
 	}
 	switch {
 	case sideW > 0:
@@ -597,7 +571,7 @@ func (m EntitiesView) tabLine(w int) string {
 // statusLine says how many entities are shown and heads the count columns.
 func (m EntitiesView) statusLine(w int) string {
 	var left string
-	filter := strings.TrimSpace(m.input.Value())
+	filter := strings.TrimSpace(m.list.Query())
 	switch {
 	case m.src == nil:
 		left = m.styles.Faint.Render("the index is still loading…")
@@ -743,10 +717,12 @@ func (m EntitiesView) detail(w, h int) []string {
 
 // ShortHelp is the view's part of the help bar.
 func (m EntitiesView) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Open, m.keys.Up, m.keys.Down, m.keys.NextKind}
+	k := m.list.KeyMap()
+	return []key.Binding{k.Open, k.Up, k.Down, m.kinds.NextKind}
 }
 
 // FullHelp is the view's part of the full help.
 func (m EntitiesView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Open, m.keys.NextKind, m.keys.PrevKind}, {m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown}}
+	k := m.list.KeyMap()
+	return [][]key.Binding{{k.Open, m.kinds.NextKind, m.kinds.PrevKind}, {k.Up, k.Down, k.PageUp, k.PageDown}}
 }

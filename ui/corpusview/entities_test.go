@@ -14,7 +14,7 @@ import (
 func newEntities(t *testing.T, src Source, w, h int) EntitiesView {
 	t.Helper()
 	m := NewEntities(src, testStyles())
-	m.input.SetVirtualCursor(false) // no blink commands
+	m.list.SetVirtualCursor(false) // no blink commands
 	m.SetSize(w, h)
 	return m
 }
@@ -78,7 +78,7 @@ func TestEntitiesKindTabsCycle(t *testing.T) {
 	if m.Kind() != model.KindOther || len(m.Entities()) != 0 {
 		t.Errorf("shift+tab three times from countries: kind %q with %d entities", m.Kind(), len(m.Entities()))
 	}
-	if m.keys.Open.Enabled() {
+	if m.list.KeyMap().Open.Enabled() {
 		t.Error("enter is offered on an empty list")
 	}
 	if _, out := press(m, keyOf(tea.KeyEnter)); len(out) != 0 {

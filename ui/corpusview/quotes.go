@@ -5,12 +5,12 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/index"
 	"briefs/model"
+	"briefs/ui/querylist"
 	"briefs/ui/theme"
 )
 
@@ -139,9 +139,8 @@ func (q *quotesMsg) at(i int) *index.QuoteHit {
 // Speaker (brief title). The filter line takes speaker:NAME, about:NAME and
 // words; Enter sends OpenQuoteMsg.
 type QuotesView struct {
-	keys   KeyMap
 	styles theme.Styles
-	input  textinput.Model
+	list   querylist.Model // the filter line over the quotes shown, with the cursor
 	src    Source
 
 	inlineMax int
@@ -151,8 +150,7 @@ type QuotesView struct {
 	base      *quoteBase
 	loading   bool
 
-	shown  quotesMsg // the answer shown
-	scroll scroller
+	shown quotesMsg // the answer shown
 
 	width, height int
 }
@@ -160,9 +158,8 @@ type QuotesView struct {
 // NewQuotes builds the Quotes view. src may be nil until the index is ready (SetSource).
 func NewQuotes(src Source, st theme.Styles) QuotesView {
 	m := QuotesView{
-		keys:      DefaultKeyMap(),
 		styles:    st,
-		input:     newInput("quotes: ", "speaker:Lavrov about:Iran, or words of the quote"),
+		list:      querylist.New("quotes: ", "speaker:Lavrov about:Iran, or words of the quote"),
 		inlineMax: InlineLimit,
 	}
 	m.SetSize(80, 24)
@@ -191,8 +188,7 @@ func (m *QuotesView) relist() tea.Cmd {
 	m.gen++
 	if m.src == nil {
 		m.shown, m.loading = quotesMsg{}, false
-		m.scroll = scroller{}
-		m.syncKeys()
+		m.list.SetLen(0)
 		return nil
 	}
 	m.async = m.src.Len() >= m.inlineMax
@@ -202,7 +198,7 @@ func (m *QuotesView) relist() tea.Cmd {
 
 // listCmd lists the quotes that pass the filter line, for the current generation.
 func (m QuotesView) listCmd() func() tea.Msg {
-	src, gen, source, base, line := m.src, m.gen, m.source, m.base, m.input.Value()
+	src, gen, source, base, line := m.src, m.gen, m.source, m.base, m.list.Query()
 	return func() tea.Msg { return listQuotes(src, gen, source, base, line) }
 }
 
@@ -282,22 +278,8 @@ func (m *QuotesView) exec(f func() tea.Msg) tea.Cmd {
 }
 
 // SetKeyMap replaces the view's keys (the parent may need Tab for itself).
-func (m *QuotesView) SetKeyMap(k KeyMap) {
-	m.keys = k
-	m.syncKeys()
-}
-
-// syncKeys enables the keys that can act now, so that help tells the truth.
-func (m *QuotesView) syncKeys() {
-	has := m.shown.len() > 0
-	m.keys.Open.SetEnabled(has)
-	m.keys.Up.SetEnabled(has)
-	m.keys.Down.SetEnabled(has)
-	m.keys.PageUp.SetEnabled(has)
-	m.keys.PageDown.SetEnabled(has)
-	m.keys.NextKind.SetEnabled(false)
-	m.keys.PrevKind.SetEnabled(false)
-}
+// (the view has no kinds: NextKind and PrevKind do nothing here).
+func (m *QuotesView) SetKeyMap(k KeyMap) { m.list.SetKeyMap(k.KeyMap) }
 
 // SetStyles restyles the view (after the terminal reported its background).
 func (m *QuotesView) SetStyles(st theme.Styles) { m.styles = st }
@@ -305,30 +287,29 @@ func (m *QuotesView) SetStyles(st theme.Styles) { m.styles = st }
 // SetSize gives the view its width and height in cells.
 func (m *QuotesView) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
-	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
-	m.scroll.clamp(m.shown.len(), m.listRows())
+	m.list.SetWidth(m.width)
+	m.list.SetVisible(m.listRows())
 	return nil
 }
 
 // SetFilter replaces the filter line, as if typed ("speaker:Lavrov about:Iran").
 func (m *QuotesView) SetFilter(s string) tea.Cmd {
-	m.input.SetValue(s)
-	m.input.CursorEnd()
+	m.list.SetQuery(s)
 	return m.relist()
 }
 
 // Filter returns the text of the filter line.
-func (m QuotesView) Filter() string { return m.input.Value() }
+func (m QuotesView) Filter() string { return m.list.Query() }
 
 // Focus gives the filter line the cursor.
-func (m *QuotesView) Focus() tea.Cmd { return m.input.Focus() }
+func (m *QuotesView) Focus() tea.Cmd { return m.list.Focus() }
 
 // Blur takes the cursor away.
-func (m *QuotesView) Blur() { m.input.Blur() }
+func (m *QuotesView) Blur() { m.list.Blur() }
 
 // Typing reports whether keys are text for the filter line: the parent must
 // not take letters such as "q" for itself then.
-func (m QuotesView) Typing() bool { return m.input.Focused() }
+func (m QuotesView) Typing() bool { return m.list.Typing() }
 
 // Loading reports whether quotes for the filter line are still being listed.
 func (m QuotesView) Loading() bool { return m.loading }
@@ -344,8 +325,8 @@ func (m QuotesView) Quotes() []index.QuoteHit {
 
 // Selected returns the highlighted quote.
 func (m QuotesView) Selected() (index.QuoteHit, bool) {
-	c := m.scroll.cursor
-	if c < 0 || c >= m.shown.len() {
+	c := m.list.Cursor()
+	if !m.list.Selected() || c >= m.shown.len() {
 		return index.QuoteHit{}, false
 	}
 	return *m.shown.at(c), true
@@ -369,46 +350,29 @@ func (m QuotesView) Update(msg tea.Msg) (QuotesView, tea.Cmd) {
 		keep, kept := m.Selected()
 		sameFilter := msg.filter == m.shown.filter
 		m.shown, m.loading, m.base = msg, false, msg.base
-		m.scroll.cursor = 0
+		m.list.SetLen(msg.len())
+		m.list.Select(0)
 		if kept && sameFilter {
 			for i := range msg.len() {
 				h := msg.at(i)
 				if h.ArticleID == keep.ArticleID && h.Quote.Start == keep.Quote.Start && h.Quote.Field == keep.Quote.Field {
-					m.scroll.cursor = i
+					m.list.Select(i)
 					break
 				}
 			}
 		}
-		m.scroll.clamp(msg.len(), m.listRows())
-		m.syncKeys()
 		return m, nil
-	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, m.keys.Open):
-			h, ok := m.Selected()
-			if !ok {
-				return m, nil
-			}
+	}
+	var ev querylist.Event
+	var cmd tea.Cmd
+	m.list, ev, cmd = m.list.Update(msg)
+	switch ev {
+	case querylist.Open:
+		if h, ok := m.Selected(); ok {
 			out := OpenQuoteMsg{ArticleID: h.ArticleID, Start: h.Quote.Start, Field: h.Quote.Field}
 			return m, func() tea.Msg { return out }
-		case key.Matches(msg, m.keys.Up):
-			m.scroll.move(-1, m.shown.len(), m.listRows())
-			return m, nil
-		case key.Matches(msg, m.keys.Down):
-			m.scroll.move(1, m.shown.len(), m.listRows())
-			return m, nil
-		case key.Matches(msg, m.keys.PageUp):
-			m.scroll.move(-m.listRows(), m.shown.len(), m.listRows())
-			return m, nil
-		case key.Matches(msg, m.keys.PageDown):
-			m.scroll.move(m.listRows(), m.shown.len(), m.listRows())
-			return m, nil
 		}
-	}
-	before := m.input.Value()
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
+	case querylist.Edited:
 		return m, tea.Batch(cmd, m.relist())
 	}
 	return m, cmd
@@ -438,10 +402,11 @@ func (m QuotesView) View() string {
 	}
 	w := m.width
 	rows, detailH := m.layout()
-	lines := []string{clip(m.input.View(), w), m.filterLine(w), m.statusLine(w)}
-	from, to := m.scroll.window(m.shown.len(), rows)
+	lines := []string{clip(m.list.InputView(), w), m.filterLine(w), m.statusLine(w)}
+	from, to := m.list.Window()
+	to = min(to, from+max(rows, 0))
 	for i := from; i < to; i++ {
-		lines = append(lines, m.row(m.shown.at(i), i == m.scroll.cursor, w))
+		lines = append(lines, m.row(m.shown.at(i), i == m.list.Cursor(), w))
 	}
 	if detailH > 0 {
 		for len(lines) < headerLines+rows {
@@ -577,10 +542,12 @@ func (m QuotesView) detail(w, h int) []string {
 
 // ShortHelp is the view's part of the help bar.
 func (m QuotesView) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Open, m.keys.Up, m.keys.Down}
+	k := m.list.KeyMap()
+	return []key.Binding{k.Open, k.Up, k.Down}
 }
 
 // FullHelp is the view's part of the full help.
 func (m QuotesView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Open}, {m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown}}
+	k := m.list.KeyMap()
+	return [][]key.Binding{{k.Open}, {k.Up, k.Down, k.PageUp, k.PageDown}}
 }

@@ -13,7 +13,7 @@ import (
 func newQuotes(t *testing.T, src Source, w, h int) QuotesView {
 	t.Helper()
 	m := NewQuotes(src, testStyles())
-	m.input.SetVirtualCursor(false)
+	m.list.SetVirtualCursor(false)
 	m.SetSize(w, h)
 	return m
 }
@@ -117,7 +117,7 @@ func TestQuotesEnterOpensTheQuote(t *testing.T) {
 		t.Errorf("esc sent %v", out)
 	}
 	m = typeText(m, "zzz")
-	if _, out = press(m, keyOf(tea.KeyEnter)); len(out) != 0 || m.keys.Open.Enabled() {
+	if _, out = press(m, keyOf(tea.KeyEnter)); len(out) != 0 || m.list.KeyMap().Open.Enabled() {
 		t.Errorf("enter with no quote sent %v", out)
 	}
 }
@@ -164,7 +164,7 @@ func TestQuotesLongListScrolls(t *testing.T) {
 func TestQuotesLargeCorpusListsInACommand(t *testing.T) {
 	m := NewQuotes(nil, testStyles())
 	m.inlineMax = 1
-	m.input.SetVirtualCursor(false)
+	m.list.SetVirtualCursor(false)
 	m.SetSize(80, 24)
 	if s := screen(m); !strings.Contains(s, "index is still loading") {
 		t.Errorf("without a source:\n%s", s)

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"briefs/articles/index"
+	"briefs/ui/querylist"
 	"briefs/ui/theme"
 )
 
@@ -100,24 +101,17 @@ type resultMsg struct {
 	query    string
 }
 
-// KeyMap is the search view's keys, on top of the text input's editing keys.
+// KeyMap is the search view's keys: the query list's (move, open) and Tab
+// to complete a name, on top of the query line's editing keys.
 type KeyMap struct {
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Open     key.Binding
+	querylist.KeyMap
 	Complete key.Binding
 }
 
 // DefaultKeyMap returns the search view's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		KeyMap:   querylist.DefaultKeyMap(),
 		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete name")),
 	}
 }
@@ -138,12 +132,13 @@ type completion struct {
 	value  string // the value the last completion produced
 }
 
-// Model is the search view.
+// Model is the search view: a query list (querylist.Model) whose rows are
+// the hits of the query, with a line of suggested names over them.
 type Model struct {
-	keys   KeyMap
-	styles theme.Styles
-	input  textinput.Model
-	src    Searcher
+	complete key.Binding // Tab: the next suggested name
+	styles   theme.Styles
+	list     querylist.Model
+	src      Searcher
 
 	seq     int // number of the latest query sent
 	shown   int // number of the query whose answer is shown
@@ -154,8 +149,6 @@ type Model struct {
 	sugAt   int  // where the suggested-for name starts in query
 	sugOp   bool // it follows entity: or speaker:
 	comp    *completion
-	cursor  int
-	offset  int
 	width   int
 	height  int
 	pending bool
@@ -163,15 +156,7 @@ type Model struct {
 
 // New builds the search view. src may be nil until the index is ready (SetSearcher).
 func New(src Searcher, st theme.Styles) Model {
-	in := textinput.New()
-	in.Prompt = "search: "
-	in.Placeholder = Placeholder
-	// Tab and the arrows are the view's own: the input's suggestion keys are off.
-	in.KeyMap.AcceptSuggestion.SetEnabled(false)
-	in.KeyMap.NextSuggestion.SetEnabled(false)
-	in.KeyMap.PrevSuggestion.SetEnabled(false)
-	m := Model{keys: DefaultKeyMap(), styles: st, input: in, src: src}
-	m.input.Focus()
+	m := Model{complete: DefaultKeyMap().Complete, styles: st, list: querylist.New("search: ", Placeholder), src: src}
 	m.syncKeys()
 	return m
 }
@@ -187,19 +172,15 @@ func (m *Model) Refresh() tea.Cmd { return m.run() }
 
 // SetKeyMap replaces the view's keys (the parent may need Tab for itself).
 func (m *Model) SetKeyMap(k KeyMap) {
-	m.keys = k
+	m.list.SetKeyMap(k.KeyMap)
+	m.complete = k.Complete
 	m.syncKeys()
 }
 
-// syncKeys enables the keys that can act now, so that help tells the truth.
+// syncKeys enables the keys that can act now, so that help tells the truth
+// (the list's follow its rows).
 func (m *Model) syncKeys() {
-	hits := len(m.res.Hits) > 0
-	m.keys.Open.SetEnabled(hits)
-	m.keys.Up.SetEnabled(hits)
-	m.keys.Down.SetEnabled(hits)
-	m.keys.PageUp.SetEnabled(hits)
-	m.keys.PageDown.SetEnabled(hits)
-	m.keys.Complete.SetEnabled(len(m.sugs) > 0)
+	m.complete.SetEnabled(len(m.sugs) > 0)
 }
 
 // SetStyles restyles the view (after the terminal reported its background).
@@ -208,31 +189,30 @@ func (m *Model) SetStyles(st theme.Styles) { m.styles = st }
 // SetSize gives the view its width and height in cells.
 func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
-	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
-	m.clampScroll()
+	m.list.SetWidth(m.width)
+	m.list.SetVisible(m.visibleHits())
 	return nil
 }
 
 // SetQuery replaces the query, as if typed, and runs it.
 func (m *Model) SetQuery(q string) tea.Cmd {
-	m.input.SetValue(q)
-	m.input.CursorEnd()
+	m.list.SetQuery(q)
 	m.comp = nil
 	return m.run()
 }
 
 // Query returns the text of the query line.
-func (m Model) Query() string { return m.input.Value() }
+func (m Model) Query() string { return m.list.Query() }
 
 // Focus gives the query line the cursor.
-func (m *Model) Focus() tea.Cmd { return m.input.Focus() }
+func (m *Model) Focus() tea.Cmd { return m.list.Focus() }
 
 // Typing reports whether keys are text for the query line (it has the
 // cursor): the parent must not take letters such as "q" for itself then.
-func (m Model) Typing() bool { return m.input.Focused() }
+func (m Model) Typing() bool { return m.list.Typing() }
 
 // Blur takes the cursor away.
-func (m *Model) Blur() { m.input.Blur() }
+func (m *Model) Blur() { m.list.Blur() }
 
 // Hits returns the hits shown, best first.
 func (m Model) Hits() []index.Hit { return m.res.Hits }
@@ -245,10 +225,10 @@ func (m Model) Suggestions() []index.Suggestion { return m.sugs }
 
 // Selected returns the highlighted hit.
 func (m Model) Selected() (index.Hit, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.res.Hits) {
-		return index.Hit{}, false
+	if c := m.list.Cursor(); m.list.Selected() && c < len(m.res.Hits) {
+		return m.res.Hits[c], true
 	}
-	return m.res.Hits[m.cursor], true
+	return index.Hit{}, false
 }
 
 // Err is the error of the query shown (a malformed query), or nil.
@@ -276,48 +256,36 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err == nil {
 			m.res = msg.res
 		}
-		m.cursor = 0
+		m.list.SetLen(len(m.res.Hits))
+		m.list.Select(0)
 		for i, h := range m.res.Hits {
 			if h.ArticleID == keep {
-				m.cursor = i
+				m.list.Select(i)
 				break
 			}
 		}
-		m.clampScroll()
 		m.syncKeys()
 		return m, nil
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, m.keys.Open):
-			h, ok := m.Selected()
-			if !ok {
-				return m, nil
-			}
-			open := OpenMsg{ArticleID: h.ArticleID}
-			if len(h.Entities) > 0 {
-				open.EntityID = h.Entities[0]
-			}
-			return m, func() tea.Msg { return open }
-		case key.Matches(msg, m.keys.Up):
-			m.move(-1)
-			return m, nil
-		case key.Matches(msg, m.keys.Down):
-			m.move(1)
-			return m, nil
-		case key.Matches(msg, m.keys.PageUp):
-			m.move(-m.visibleHits())
-			return m, nil
-		case key.Matches(msg, m.keys.PageDown):
-			m.move(m.visibleHits())
-			return m, nil
-		case key.Matches(msg, m.keys.Complete):
-			return m, m.complete()
+		if key.Matches(msg, m.complete) {
+			return m, m.completeName()
 		}
 	}
-	before := m.input.Value()
+	var ev querylist.Event
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
+	m.list, ev, cmd = m.list.Update(msg)
+	switch ev {
+	case querylist.Open:
+		h, ok := m.Selected()
+		if !ok {
+			return m, cmd
+		}
+		open := OpenMsg{ArticleID: h.ArticleID}
+		if len(h.Entities) > 0 {
+			open.EntityID = h.Entities[0]
+		}
+		return m, func() tea.Msg { return open }
+	case querylist.Edited:
 		m.comp = nil
 		return m, tea.Batch(cmd, m.run())
 	}
@@ -327,7 +295,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // run sends the current query to the searcher in a command.
 func (m *Model) run() tea.Cmd {
 	m.seq++
-	seq, q, src := m.seq, m.input.Value(), m.src
+	seq, q, src := m.seq, m.list.Query(), m.src
 	m.pending = true
 	if src == nil {
 		return nil
@@ -359,9 +327,9 @@ func (m *Model) run() tea.Cmd {
 	}
 }
 
-// complete replaces the name being typed with the next suggested entity.
-func (m *Model) complete() tea.Cmd {
-	v := m.input.Value()
+// completeName replaces the name being typed with the next suggested entity.
+func (m *Model) completeName() tea.Cmd {
+	v := m.list.Query()
 	if m.comp == nil || v != m.comp.value {
 		// the suggestions shown are for the query shown; an answer may still be on its way
 		if len(m.sugs) == 0 || v != m.query || m.sugAt > len(v) {
@@ -376,8 +344,7 @@ func (m *Model) complete() tea.Cmd {
 	m.comp.i = (m.comp.i + 1) % len(m.comp.sugs)
 	s := m.comp.sugs[m.comp.i]
 	m.comp.value = m.comp.prefix + `"` + s.Name + `" `
-	m.input.SetValue(m.comp.value)
-	m.input.CursorEnd()
+	m.list.SetQuery(m.comp.value)
 	comp := m.comp
 	cmd := m.run()
 	m.comp = comp
@@ -428,37 +395,18 @@ func completionTarget(q string) (start int, pattern string, inOp bool) {
 	return start, strings.TrimSpace(q[start:]), false
 }
 
-func (m *Model) move(d int) {
-	if len(m.res.Hits) == 0 {
-		return
-	}
-	m.cursor = min(max(m.cursor+d, 0), len(m.res.Hits)-1)
-	m.clampScroll()
-}
-
+// visibleHits is how many hits fit under the header lines.
 func (m Model) visibleHits() int {
 	return max((m.height-headerLines)/linesPerHit, 1)
-}
-
-func (m *Model) clampScroll() {
-	vis := m.visibleHits()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+vis {
-		m.offset = m.cursor - vis + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.res.Hits)-1))
 }
 
 // View draws the query line, the suggestions, a status line and the hits.
 func (m Model) View() string {
 	w := max(m.width, 20)
-	lines := []string{m.input.View(), m.suggestionLine(w), m.statusLine(w)}
-	hits := m.res.Hits
-	end := min(m.offset+m.visibleHits(), len(hits))
-	for i := m.offset; i < end; i++ {
-		lines = append(lines, m.hitLines(hits[i], i == m.cursor, w)...)
+	lines := []string{m.list.InputView(), m.suggestionLine(w), m.statusLine(w)}
+	from, to := m.list.Window()
+	for i := from; i < to && i < len(m.res.Hits); i++ {
+		lines = append(lines, m.hitLines(m.res.Hits[i], i == m.list.Cursor(), w)...)
 	}
 	if m.height > 0 && len(lines) > m.height {
 		lines = lines[:m.height]
@@ -473,7 +421,7 @@ func (m Model) suggestionLine(w int) string {
 	parts := make([]string, 0, len(m.sugs))
 	for i, s := range m.sugs {
 		name := m.styles.EntityStyle(s.Kind).Render(s.Name)
-		if m.comp != nil && m.comp.i == i && m.input.Value() == m.comp.value {
+		if m.comp != nil && m.comp.i == i && m.list.Query() == m.comp.value {
 			name = m.styles.Selected.Render(s.Name)
 		}
 		parts = append(parts, fmt.Sprintf("%s %s", name, m.styles.Faint.Render(fmt.Sprintf("%s·%d", s.Kind, s.Articles))))
@@ -561,10 +509,12 @@ func (m Model) snippet(s index.Snippet, w int) string {
 
 // ShortHelp is the view's part of the help bar.
 func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Open, m.keys.Up, m.keys.Down, m.keys.Complete}
+	k := m.list.KeyMap()
+	return []key.Binding{k.Open, k.Up, k.Down, m.complete}
 }
 
 // FullHelp is the view's part of the full help.
 func (m Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Open, m.keys.Complete}, {m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown}}
+	k := m.list.KeyMap()
+	return [][]key.Binding{{k.Open, m.complete}, {k.Up, k.Down, k.PageUp, k.PageDown}}
 }

@@ -50,7 +50,7 @@ func testIndex() *index.Index {
 
 func newModel(src Searcher) Model {
 	m := New(src, testStyles())
-	m.input.SetVirtualCursor(false) // no blink commands: every command is a query
+	m.list.SetVirtualCursor(false) // no blink commands: every command is a query
 	m.SetSize(80, 20)
 	return m
 }
@@ -188,9 +188,9 @@ func TestRefreshKeepsTheSelection(t *testing.T) {
 
 func TestLateAnswersAreDropped(t *testing.T) {
 	m := newModel(testIndex())
-	m.input.SetValue("Oslo")
+	m.list.SetQuery("Oslo")
 	older := m.Refresh()
-	m.input.SetValue("harbour")
+	m.list.SetQuery("harbour")
 	newer := m.Refresh()
 	m, _ = m.Update(newer())
 	m, _ = m.Update(older())
