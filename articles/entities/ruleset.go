@@ -113,6 +113,72 @@ var Rules = []*Rule{
 	{Name: "lone-title", Doc: "a title alone names no one (\"Colonel\"); after Mr or Ms it is a surname (\"Ms King\")",
 		Example: "Ms King said the [Colonel]ORG had left.", Want: "",
 		apply: ruleLoneTitle},
+	{Name: "function-word-edge", Doc: "a name neither opens nor closes with a lower-case function word (\"the Harbour Party and\" is the Harbour Party)",
+		Example: "Seats went to the [Harbour Party and]ORG the [Green League]ORG.", Want: "Harbour Party=ORG; Green League=ORG",
+		apply: ruleFunctionWordEdge},
+	{Name: "bracket-acronym", Doc: "an acronym in brackets right after a body's or place's name is that body or place too (\"the Harbour Party (HP)\")",
+		Example: "The [Harbour Party]ORG (HaP) won.", Want: "Harbour Party=ORG; HaP=ORG",
+		apply: ruleBracketAcronym},
+}
+
+// edgeWords are the function words a name never opens or closes with.
+var edgeWords = map[string]bool{
+	"and": true, "or": true, "of": true, "the": true, "for": true, "at": true, "in": true,
+	"on": true, "to": true, "with": true, "by": true, "from": true, "a": true, "an": true,
+}
+
+func ruleFunctionWordEdge(x *Extractor, c *ruleCtx) []tagger.Span {
+	words, tagged := c.words, c.tagged
+	out := tagged[:0]
+	for _, t := range tagged {
+		for t.End > t.Start && edgeWords[words[t.End-1]] {
+			t.End--
+		}
+		for t.Start < t.End && edgeWords[words[t.Start]] {
+			t.Start++
+		}
+		if t.Start < t.End {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ruleBracketAcronym: the acronym is one word of two to eight letters (and
+// dots or hyphens) with at least two capitals, not tagged already, whose
+// first letter opens a word of the name ("Socialist Party (PS)",
+// "Centrists for Europe (CpE)").
+func ruleBracketAcronym(x *Extractor, c *ruleCtx) []tagger.Span {
+	words, tagged := c.words, c.tagged
+	for k := 0; k < len(tagged); k++ {
+		t := tagged[k]
+		i := t.End
+		if t.Type == tagger.PER || i+2 >= len(words) || words[i] != "(" || words[i+2] != ")" || !bracketAcronym(words[i+1]) || covered(tagged, i+1) {
+			continue
+		}
+		if !slices.ContainsFunc(words[t.Start:t.End], func(w string) bool { return w[0] == words[i+1][0] }) {
+			continue // "Portland (ENA)": not Portland's initials
+		}
+		tagged = insertSpan(tagged, tagger.Span{Start: i + 1, End: i + 2, Type: t.Type})
+	}
+	return tagged
+}
+
+func bracketAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(w); i++ {
+		switch ch := w[i]; {
+		case ch >= 'A' && ch <= 'Z':
+			caps++
+		case ch >= 'a' && ch <= 'z', ch == '.', ch == '-':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
 }
 
 // ruleNamed returns the rule called name, or nil.
