@@ -765,7 +765,7 @@ func titleWord(w string) bool {
 
 // isTitle is titleWord for a word already lower-cased.
 func isTitle(l string) bool {
-	if titles[l] || titles[strings.TrimSuffix(l, "s")] {
+	if titleTable.At(l) || titleTable.At(strings.TrimSuffix(l, "s")) {
 		return true
 	}
 	if len(l) < 7 {
@@ -775,15 +775,22 @@ func isTitle(l string) bool {
 		return false
 	}
 	for n := len(l) - 1; n <= len(l)+1; n++ {
-		for _, t := range longTitles[n] {
-			// a slip keeps the first letter: "Presdient", not "Brown" for "crown"
-			if l[0] == t[0] && nearlyEqual(l, t) {
+		// a slip keeps the first letter: "Presdient", not "Brown" for
+		// "crown"; the titles of a length are sorted, so those with l's
+		// first letter stand together
+		ts := longTitles[n]
+		k := sort.Search(len(ts), func(i int) bool { return ts[i][0] >= l[0] })
+		for ; k < len(ts) && ts[k][0] == l[0]; k++ {
+			if nearlyEqual(l, ts[k]) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// titleTable is titles for isTitle, which runs for most capitalised words.
+var titleTable = lexicon.NewTable(titles)
 
 // longTitles are the titles of five letters or more, the ones titleWord
 // forgives a slip in, by length (up to maxTitleLen+2, so that a word one

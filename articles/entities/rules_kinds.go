@@ -6,6 +6,7 @@ import (
 
 	"briefs/articles/entities/gazetteer"
 	"briefs/articles/entities/tagger"
+	"briefs/articles/lexicon"
 	"briefs/articles/names"
 	"briefs/model"
 )
@@ -609,6 +610,10 @@ var wordFlags, lowerFlags = func() (map[string]uint16, map[string]uint16) {
 	return m, low
 }()
 
+// wordFlagTable and lowerFlagTable are wordFlags and lowerFlags for
+// makeFlags, which looks up every capitalised word of every sentence.
+var wordFlagTable, lowerFlagTable = lexicon.NewTable(wordFlags), lexicon.NewTable(lowerFlags)
+
 // flag returns the word flags of word i of the sentence (0 for a word that
 // does not open with a capital), computing the sentence's once.
 func (c *ruleCtx) flag(i int) uint16 {
@@ -637,11 +642,11 @@ func (c *ruleCtx) makeFlags() {
 			c.flags[k] = 0
 			continue
 		}
-		f := wordFlags[w]
+		f := wordFlagTable.At(w)
 		if l, ascii := lowerASCII(buf[:0], w); ascii {
-			f |= lowerFlags[string(l)]
+			f |= lowerFlagTable.At(string(l))
 		} else {
-			f |= lowerFlags[strings.ToLower(w)]
+			f |= lowerFlagTable.At(strings.ToLower(w))
 		}
 		c.flags[k] = f
 		c.all |= f

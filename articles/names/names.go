@@ -29,14 +29,7 @@ func Gender(given string) byte {
 		}
 		buf[i] = c
 	}
-	k := buf[:len(given)]
-	switch {
-	case female[string(k)]:
-		return 'f'
-	case male[string(k)]:
-		return 'm'
-	}
-	return 0
+	return genders.At(string(buf[:len(given)]))
 }
 
 // PostNominals are letters written after a person's name, in capitals (the
@@ -52,15 +45,22 @@ var PostNominals = func() []string {
 // PostNominal reports whether w is one of PostNominals, as written.
 func PostNominal(w string) bool { return slices.Contains(PostNominals, w) }
 
-func gender(g string) byte {
-	switch {
-	case female[g]:
-		return 'f'
-	case male[g]:
-		return 'm'
+func gender(g string) byte { return genders.At(g) }
+
+// genders gives 'f' for the female names and 'm' for the male ones (a
+// name on both lists is female, as Gender always said): one look-up in a
+// lexicon.Table where two in Go maps cost more than the rest of Gender,
+// which runs for most capitalised words of a brief.
+var genders = func() *lexicon.Table[byte] {
+	m := map[string]byte{}
+	for w := range male {
+		m[w] = 'm'
 	}
-	return 0
-}
+	for w := range female {
+		m[w] = 'f'
+	}
+	return lexicon.NewTable(m)
+}()
 
 // female are common female first names in English-language political news.
 var female = toSet(`hillary chelsea melania ivanka kellyanne nancy elizabeth sarah susan mary patricia jennifer linda barbara

@@ -14,6 +14,18 @@ func TestGender(t *testing.T) {
 			t.Errorf("Gender(%q) = %q, want %q", c.name, got, c.want)
 		}
 	}
+	// every name of the lists, female first (a name on both is female)
+	for _, list := range []map[string]bool{male, female} {
+		for w := range list {
+			want := byte('m')
+			if female[w] {
+				want = 'f'
+			}
+			if got := Gender(w); got != want {
+				t.Errorf("Gender(%q) = %q, want %q", w, got, want)
+			}
+		}
+	}
 	if !PostNominal("QC") || PostNominal("qc") || PostNominal("Mr") {
 		t.Error("PostNominal should know QC as written and nothing else")
 	}

@@ -30,6 +30,10 @@ func (r *nameRef) asWho() *who {
 type nameIndex struct {
 	text string
 	refs []nameRef
+	// roles memoises roleContext by name (refs do not change once the
+	// index is made; byRole and namedSpokesperson ask of the same names
+	// quotation after quotation)
+	roles []roleCtx
 	// covered reports whether [s, e) overlaps a name the entity extractor
 	// found, of any kind (places and nationalities included)
 	covered func(s, e int) bool
@@ -317,6 +321,25 @@ func (ix *nameIndex) byRole(role string, mods []string, pos int) *nameRef {
 // Tomas Varga met Omar Haddad" gives Haddad no title), and with it the
 // appositive after the name when one follows (", a spokeswoman for ...").
 func (ix *nameIndex) roleContext(k int) (before, ctx string) {
+	if ix.roles == nil {
+		ix.roles = make([]roleCtx, len(ix.refs))
+	}
+	rc := &ix.roles[k]
+	if !rc.done {
+		rc.before, rc.ctx = ix.makeRoleContext(k)
+		rc.done = true
+	}
+	return rc.before, rc.ctx
+}
+
+// roleCtx is roleContext's answer for one name, once done.
+type roleCtx struct {
+	before, ctx string
+	done        bool
+}
+
+// makeRoleContext is roleContext, worked out.
+func (ix *nameIndex) makeRoleContext(k int) (before, ctx string) {
 	r := &ix.refs[k]
 	from := max(0, r.start-40)
 	for p := k - 1; p >= 0 && ix.refs[p].end > from; p-- {

@@ -444,8 +444,15 @@ func isPronounPhrase(s string) bool {
 
 // pronounOf strips a contraction from a pronoun ("he's" -> "he", "she'd" -> "she").
 func pronounOf(w string) string {
-	if i := strings.IndexByte(w, '\''); i > 0 {
-		return w[:i]
+	// a loop, not strings.IndexByte: classOf asks this of every word, and
+	// most are a few bytes
+	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' {
+			if i > 0 {
+				return w[:i]
+			}
+			return w
+		}
 	}
 	return w
 }

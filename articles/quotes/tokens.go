@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"briefs/articles/lexicon"
 )
 
 // item kinds: a word, a punctuation mark, or a whole quotation (marks included).
@@ -81,14 +83,18 @@ var wordClasses = func() map[string]wordClass {
 	return m
 }()
 
+// classTable is wordClasses for look-ups: classOf runs for every word of
+// a field with quotations.
+var classTable = lexicon.NewTable(wordClasses)
+
 // classOf gives the classes of a word's lower case lw.
 func classOf(lw string) wordClass {
-	c := wordClasses[lw]
+	c := classTable.At(lw)
 	if p := possessive(lw); len(p) < len(lw) {
-		c = c&^classNotName | wordClasses[p]&classNotName
+		c = c&^classNotName | classTable.At(p)&classNotName
 	}
 	if p := pronounOf(lw); len(p) < len(lw) {
-		c = c&^classPronoun | wordClasses[p]&classPronoun
+		c = c&^classPronoun | classTable.At(p)&classPronoun
 	}
 	return c
 }
@@ -111,10 +117,22 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// wordByte marks the ASCII bytes isWordRune accepts.
-var wordByte = func() (t [256]bool) {
+// Kinds of the bytes in wordByte.
+const (
+	wordLower = 1 << iota // a lower-case ASCII letter or a digit
+	wordUpper             // an ASCII capital
+)
+
+// wordByte gives the kind of each ASCII byte isWordRune accepts, 0 for the
+// other bytes.
+var wordByte = func() (t [256]uint8) {
 	for c := range utf8.RuneSelf {
-		t[c] = isWordRune(rune(c))
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = wordUpper
+		case isWordRune(rune(c)):
+			t[c] = wordLower
+		}
 	}
 	return t
 }()
@@ -156,13 +174,18 @@ func tokenize(out []item, text, low string, p paragraph, spans []span, opens map
 			i += n
 		case isWordRune(r):
 			j := i + n
+			// seen gathers wordByte's kinds of the word's ASCII bytes
+			// (wordUpper: a capital); wide, whether it has other bytes
+			seen, wide := wordByte[text[i]], n > 1
 			for j < p.end {
-				if wordByte[text[j]] {
+				if k := wordByte[text[j]]; k != 0 {
+					seen |= k
 					j++ // an ASCII letter or digit
 					continue
 				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
 				if isWordRune(r2) {
+					wide = true // past ASCII: ASCII letters and digits are wordByte's
 					j += n2
 					continue
 				}
@@ -176,6 +199,7 @@ func tokenize(out []item, text, low string, p paragraph, spans []span, opens map
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 					if isWordRune(r3) {
 						if _, isOpen := opens[j+n2]; !isOpen {
+							wide = wide || n2 > 1
 							j += n2
 							continue
 						}
@@ -184,13 +208,13 @@ func tokenize(out []item, text, low string, p paragraph, spans []span, opens map
 				break
 			}
 			w := text[i:j]
-			lw := lowerIn(text, low, i, j)
+			lw := lowerIn(text, low, i, j, seen&wordUpper != 0, wide)
 			// keep the period of an abbreviation, an initial or U.S.
 			if j < p.end && text[j] == '.' {
 				if abbreviations[lw] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 					j++
 					w = text[i:j]
-					lw = lowerIn(text, low, i, j)
+					lw = lowerIn(text, low, i, j, seen&wordUpper != 0, wide)
 				}
 			}
 			out = append(out, item{kind: itemWord, capital: startsCapital(w), class: classOf(lw), start: i, end: j, text: w, lower: lw})
@@ -350,19 +374,16 @@ func lowerWord(w string) string {
 }
 
 // lowerIn returns lowerWord(text[i:j]), where low is text with its ASCII
-// capitals lower-cased: an ASCII word with capitals is cut from low, one
-// without is itself, and only a word with other bytes is lower-cased anew
-// (a word each did cost an allocation, the most of any in extraction).
-func lowerIn(text, low string, i, j int) string {
-	upper := false
-	for k := i; k < j; k++ {
-		c := text[k]
-		if c >= 0x80 {
-			return lowerWord(text[i:j])
-		}
-		upper = upper || c >= 'A' && c <= 'Z'
-	}
-	if upper {
+// capitals lower-cased, upper says that text[i:j] has an ASCII capital
+// and wide that it has a byte past ASCII (tokenize sees both as it cuts
+// the word): an ASCII word with capitals is cut from low, one without is
+// itself, and only a word with other bytes is lower-cased anew (a word
+// each did cost an allocation, the most of any in extraction).
+func lowerIn(text, low string, i, j int, upper, wide bool) string {
+	switch {
+	case wide:
+		return lowerWord(text[i:j])
+	case upper:
 		return low[i:j]
 	}
 	return text[i:j]
