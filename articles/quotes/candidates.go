@@ -134,6 +134,12 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 			}
 			return j, j + 1, role
 		}
+		// "the mother of three": a number after "of" ends the phrase as its noun
+		if j == end-1 && j-2 >= lo && numberNoun(items, lo, j) {
+			j -= 2
+			n += 2
+			continue
+		}
 		if it.is(classDeterminer) {
 			j2, more := determinerBack(items, lo, j)
 			j = j2
@@ -166,6 +172,9 @@ func backwardNP(items []item, lo, c int) (a, b int, role string) {
 	}
 	return a, end, role
 }
+
+// smallNumbers end a description as its noun ("a father of two").
+var smallNumbers = toSet("two three four five six seven eight nine ten eleven twelve")
 
 // backwardStart walks back from the cue at items[c] past adverbs,
 // auxiliaries, a time phrase ("less than two weeks ago") and a ", ROLE,"

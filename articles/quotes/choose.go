@@ -250,11 +250,27 @@ func (st *fieldState) cueLater(q *attribution) (*who, int, bool) {
 		return nil, -1, false // "Q." X argued ...: X's own sentence
 	}
 	for ci, c := range q.cs {
-		if c.idx > q.i && c.w != nil && !q.coordAfter {
+		if c.idx > q.i && c.w != nil && !q.coordAfter && !namesWhatFollows(q.items, q.i, c.idx) {
 			return c.w, ci, true
 		}
 	}
 	return nil, -1, false
+}
+
+// namesWhatFollows reports a cue at items[c] in "what X called" or "what
+// X described as" after the quotation at items[i]: it names the words
+// after it, not the quotation before ("wondered whether they will be
+// "fair", in what analysts described as a tactic").
+func namesWhatFollows(items []item, i, c int) bool {
+	for k := c - 1; k > i && k >= c-4; k-- {
+		if items[k].lower == "what" {
+			return true
+		}
+		if items[k].kind != itemWord {
+			return false
+		}
+	}
+	return false
 }
 
 // nameColon: "Republican pollster Daron Shaw: "Q"" names the speaker right before the colon.

@@ -163,7 +163,7 @@ func notSpeech(items []item, lo, hi, j int) bool {
 		return true
 	}
 	// "a pledged delegate", "It's called": an adjective or a passive, not speech
-	if j > lo && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) ||
+	if j > lo && items[j-1].kind == itemWord && (items[j-1].is(classDeterminer) && !numberNoun(items, lo, j-1) ||
 		namingCues[it.lower] && (strings.HasSuffix(items[j-1].lower, "'s") || strings.HasSuffix(items[j-1].lower, "'re")) &&
 			// "who's called for a recount" asks for something
 			!(j+1 < hi && (items[j+1].lower == "for" || items[j+1].lower == "on"))) {
@@ -176,6 +176,12 @@ func notSpeech(items []item, lo, hi, j int) bool {
 		return true
 	}
 	return false
+}
+
+// numberNoun reports a small number that ends a description as its noun
+// ("the mother of three").
+func numberNoun(items []item, lo, k int) bool {
+	return k-1 > lo && items[k-1].lower == "of" && smallNumbers[items[k].lower]
 }
 
 // cueSpeaker finds the speaker the cue at items[j] names (CueSpeakerRules),

@@ -26,5 +26,8 @@ func TestPronounShapes(t *testing.T) {
 		{"he is not the woman a she stood for",
 			"Piotr Nowak sat on the sofa beside Ilona.\n\n\"You are winning,\" Ilona said.\n\n\"Are you sure?\" she asked.\n\n\"I love you,\" he said.",
 			[]wantSpeaker{{"I love you", "Piotr Nowak"}}},
+		{"they: a campaign that opens the sentence",
+			"Ana Ruiz spoke in Porto on Friday. Ruiz's campaign is seeking to contrast her plan with what they call Omar Haddad's \"empty promises.\"",
+			[]wantSpeaker{{"empty promises.", "campaign"}}},
 	})
 }

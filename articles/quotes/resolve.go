@@ -276,7 +276,7 @@ func (st *fieldState) resolvePronoun(p string, pos int) (*who, string) {
 	case "they", "it":
 		// the last group (they) or body (it) that spoke or opened a sentence
 		if e := st.lookBack(pos, 8, func(e *who) bool {
-			return p == "they" && (e.plural || !e.person && e.entity != "") || p == "it" && !e.person && !e.plural
+			return p == "they" && (e.plural || !e.person && (e.entity != "" || endsWithGroupHead(e.phrase))) || p == "it" && !e.person && !e.plural
 		}); e != nil {
 			return e, ruleStepPronounLastGroup
 		}
@@ -377,6 +377,17 @@ func (st *fieldState) quotedAbout(e *who, p string, g byte, pos int) *nameRef {
 		return nil
 	}
 	return best
+}
+
+// endsWithGroupHead reports a phrase whose head is a group noun ("Clinton's
+// campaign"): a "they".
+func endsWithGroupHead(phrase string) bool {
+	i := strings.LastIndexByte(phrase, ' ')
+	if i <= 0 {
+		return false
+	}
+	h := strings.ToLower(phrase[i+1:])
+	return groupHeads[h] && !documentNouns[h] // "the statement" is an it
 }
 
 // firstPerson are the words of a quotation in which its speaker speaks.

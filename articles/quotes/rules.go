@@ -130,7 +130,7 @@ var AttributionRules = []Rule{
 	{rulePassiveAgent, "the agent of a passive naming verb ('was described as Q by X', 'described by X as Q')", `Her remarks were described as "reckless" and "cruel" by the Harbour Tenants Union on Monday.`},
 	{ruleSubordinateClause, "a clause of its own after the cue ('after she blamed ... Q')", `Rolf Voss described Mayor Ana Lind as "tireless" after she blamed the floods on "years of neglect".`},
 	{ruleCueBefore, "the nearest cue before the quotation (X said: 'Q' / X said that 'Q')", `Tomas Brenner said: "The talks are over."`},
-	{ruleCueLater, "a cue later in the sentence", `The plan, which is "dead on arrival" in its current form, Pavel Orlin told reporters, will be redrafted.`},
+	{ruleCueLater, "a cue later in the sentence (not one in 'what X called', which names the words after it)", `The plan, which is "dead on arrival" in its current form, Pavel Orlin told reporters, will be redrafted.`},
 	{ruleNameColon, "'NAME: Q': the name before the colon", `Republican pollster Daron Shale: "The race is tied."`},
 	{ruleRelativeClause, "'X, which has attacked the plan as a Q': X", `The Harbour Pilots Union, which has attacked the plan as "reckless and rushed", met on Monday.`},
 	{rulePossessorOfSpeech, "'X's claim that ... Q': X", `Analysts questioned Rolf Voss's claim that the border was "secure".`},
