@@ -47,17 +47,25 @@ type archiveKeeper struct {
 	warns   []source.Warning // read after done
 }
 
-// keepArchive starts putting batches into the archive at path.
-func keepArchive(ctx context.Context, path string) *archiveKeeper {
+// keepArchive starts putting batches into the archive at path, or into
+// shared when it is set (open, and left open).
+func keepArchive(ctx context.Context, path string, shared *store.Archive) *archiveKeeper {
 	k := &archiveKeeper{batches: make(chan []model.Article, keeperQueue), done: make(chan struct{})}
 	go func() {
 		defer close(k.done)
-		ar, err := store.OpenArchive(path, "")
-		if err != nil {
-			k.warn(err.Error())
-			for range k.batches {
+		ar := shared
+		if ar == nil {
+			var err error
+			if ar, err = store.OpenArchive(path, ""); err != nil {
+				// in use: the process that holds it (a reader) keeps it
+				// up to date with its own loads
+				if !errors.Is(err, store.ErrArchiveInUse) {
+					k.warn(err.Error())
+				}
+				for range k.batches {
+				}
+				return
 			}
-			return
 		}
 		failed := false
 		for b := range k.batches {
@@ -68,6 +76,9 @@ func keepArchive(ctx context.Context, path string) *archiveKeeper {
 				k.warn("not kept up to date: " + err.Error())
 				failed = true // one warning: the next batches would fail alike
 			}
+		}
+		if shared != nil {
+			return // its opener tells its notes, and closes it
 		}
 		for _, n := range ar.Notes() {
 			k.warn(n)

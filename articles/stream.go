@@ -103,6 +103,10 @@ type StreamOptions struct {
 	// the cache is not used.
 	ArchivePath string
 	NoArchive   bool
+	// Archive, when set, is the archive to keep up to date instead: one
+	// already open (the reader holds its own for the session, and reads
+	// briefs from it); Stream leaves it open.
+	Archive *store.Archive
 	// Fetchers bounds how many URLs are downloaded at once, and PerHost
 	// how many of them from one host; zero means DefaultFetchers and
 	// DefaultPerHost. URLs never hold up local sources: their briefs are
@@ -208,8 +212,8 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 
 	var keeper *archiveKeeper
 	if s.cache.Enabled() {
-		if path := ArchivePathFor(opt); path != "" {
-			keeper = keepArchive(ctx, path)
+		if path := ArchivePathFor(opt); path != "" || opt.Archive != nil {
+			keeper = keepArchive(ctx, path, opt.Archive)
 		}
 	}
 	warns := s.collect(results, func(batch []model.Article) {

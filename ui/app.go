@@ -165,7 +165,9 @@ func New(arts []model.Article, warnings []string) App {
 	h.Styles = st.Help
 	rd := reader.New(st)
 	rd.SetMeasure(config.ReadableMeasure)
+	briefs := newArchiveBriefs()
 	return App{
+		ld: loadRun{briefs: briefs},
 		settings: settings{
 			keys:        DefaultKeyMap(),
 			actions:     DefaultActionKeys(),
@@ -175,7 +177,7 @@ func New(arts []model.Article, warnings []string) App {
 			help:        h,
 		},
 		components: components{
-			list:     articlelist.New(arts, st),
+			list:     articlelist.NewWith(arts, st, briefs),
 			reader:   rd,
 			entities: sidepane.NewEntities(st),
 			quotes:   sidepane.NewQuotes(st),
@@ -234,6 +236,7 @@ func Run(specs []string, opt articles.StreamOptions, o Options) error {
 	if err := m.Configure(o); err != nil {
 		return err
 	}
+	defer m.ld.briefs.close() // the archive the loader opened, after the load is cancelled
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	m.ctx = ctx

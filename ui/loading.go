@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 	"briefs/articles"
 	"briefs/articles/index"
+	"briefs/articles/store"
 	"briefs/model"
 )
 
@@ -24,6 +26,9 @@ type Loader func(ctx context.Context, out chan<- tea.Msg)
 type LoadedMsg struct {
 	Warnings []string
 	Note     string
+	// settled: every brief the load delivered is in the archive the
+	// loader handed over (archiveMsg), so memory may let them go
+	settled bool
 }
 
 // loadStepMsg carries one message of a load, with the channel the next
@@ -48,10 +53,17 @@ type loadStepMsg struct {
 // search view then answers once the last brief has arrived. A load that
 // changed the index writes the snapshot again before it ends. Nothing is
 // kept when standard input is read (it changes every time).
+//
+// The first load opens the embedded archive (articles.ArchivePathFor) and
+// keeps it open for the session: every load keeps it up to date
+// (StreamOptions.Archive), and the list reads the briefs it opens from it
+// (archiveBriefs). When it cannot be opened (another reader holds it) the
+// briefs stay in memory.
 func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 	ix := index.New(articles.Resolver())
 	loads := 0
 	snapPath, version := "", ""
+	var archiveNotes []string // said with the first load's warnings
 	return func(ctx context.Context, out chan<- tea.Msg) {
 		send := func(m tea.Msg) {
 			select {
@@ -71,6 +83,17 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 		}
 		if loads == 1 {
 			snapPath, version = articles.SnapshotFor(specs, &opt)
+			if path := articles.ArchivePathFor(opt); path != "" {
+				ar, err := store.OpenArchive(path, "")
+				switch {
+				case err == nil:
+					opt.Archive = ar
+					archiveNotes = ar.Notes()
+					send(archiveMsg{ar: ar})
+				case !errors.Is(err, store.ErrArchiveInUse):
+					archiveNotes = []string{err.Error()}
+				}
+			}
 		} else {
 			// a fresh index: one kept from the last load would still find
 			// the briefs whose files were deleted or changed since
@@ -89,11 +112,19 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 		if first { // nothing loaded: the search view still answers (with nothing)
 			send(SearcherMsg{Searcher: ix})
 		}
-		lines := make([]string, len(warns))
-		for i, w := range warns {
-			lines[i] = w.Error()
+		lines := make([]string, 0, len(warns)+len(archiveNotes))
+		for _, n := range archiveNotes {
+			lines = append(lines, "archive: "+n)
 		}
-		send(LoadedMsg{Warnings: lines})
+		archiveNotes = nil
+		settled := opt.Archive != nil && ctx.Err() == nil
+		for _, w := range warns {
+			lines = append(lines, w.Error())
+			if w.Source == "archive" || w.Source == "cache" { // not kept, or not all of it
+				settled = false
+			}
+		}
+		send(LoadedMsg{Warnings: lines, settled: settled})
 	}
 }
 
@@ -109,6 +140,7 @@ type loadRun struct {
 	// steadyTotal counts the progress reports in a row whose estimated
 	// total did not change
 	steadyTotal int
+	briefs      *archiveBriefs  // where the list reads the briefs it opens (briefs.go)
 	added       int             // briefs the running load added to the list
 	seen        map[string]bool // ids the running load delivered: a refresh drops the others
 	dups        int             // briefs the running load delivered twice (identical files)
@@ -172,6 +204,10 @@ func (a App) loadStep(msg loadStepMsg) (tea.Model, tea.Cmd) {
 	var m tea.Model = a
 	cmds := make([]tea.Cmd, 0, len(msgs)+1)
 	for _, one := range msgs {
+		if am, ok := one.(archiveMsg); ok {
+			a.ld.briefs.ar = am.ar // shared by every copy of the App
+			continue
+		}
 		var cmd tea.Cmd
 		m, cmd = m.Update(one)
 		cmds = append(cmds, cmd)
@@ -272,6 +308,9 @@ func (a *App) noteSeen(arts []model.Article) {
 // new brief with a new id).
 func (a *App) loaded(msg LoadedMsg) tea.Cmd {
 	a.warnings = append(slices.Clone(a.startWarnings), msg.Warnings...)
+	if msg.settled {
+		a.ld.briefs.settle()
+	}
 	a.warnings = append(a.warnings, a.stateWarns...)
 	var cmd tea.Cmd
 	gone := 0

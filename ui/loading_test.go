@@ -116,6 +116,8 @@ func runLoad(t *testing.T, load Loader) (search.Searcher, LoadedMsg) {
 			s = m.Searcher
 		case LoadedMsg:
 			done = m
+		case archiveMsg: // the App would close it at the end of the session
+			t.Cleanup(func() { m.ar.Close() })
 		}
 	}
 	if s == nil {

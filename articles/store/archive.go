@@ -69,6 +69,10 @@ const (
 
 var _ archive.Archive = (*Archive)(nil)
 
+// ErrArchiveInUse is wrapped by the error of OpenArchive when another
+// process (or another Archive of this one) holds the file.
+var ErrArchiveInUse = errors.New("in use by another briefs")
+
 // DefaultArchivePath is where the embedded archive lives:
 // $XDG_CACHE_HOME/briefs/archive.db, beside the cache (it is made from the
 // sources again when lost).
@@ -104,7 +108,7 @@ func OpenArchive(path, statePath string) (*Archive, error) {
 			db.Close()
 		}
 		if errors.Is(err, berrors.ErrTimeout) {
-			return nil, fmt.Errorf("archive %s is in use by another briefs", path)
+			return nil, fmt.Errorf("archive %s: %w", path, ErrArchiveInUse)
 		}
 		if !isCorrupt(err) || attempt > 0 {
 			return nil, fmt.Errorf("archive: %w", err)
