@@ -44,7 +44,8 @@ func newExplainCmd() *cobra.Command {
 		Short: "The steps behind each entity and quote: tagger, gazetteer, rules, links, speakers",
 		Long: `Prints, for each entity of each brief, every mention with the steps that
 made it (the tagger's labels and margin, the gazetteer entry, the repair rules
-that changed it, the link that tied it to the entity); and for each quotation,
+that changed it, the link that tied it to the entity), then each span a repair
+rule dropped with the rule's name; and for each quotation,
 why it was kept or dropped and how its speaker was found: the marks, the
 keep/drop rule, the cue and its rules, the candidate speakers, the rule that
 chose, and each coreference step.
@@ -112,14 +113,16 @@ func explain(specs []string, quote int, stdin io.Reader, stdout, stderr io.Write
 // explainEntities extracts a's entities with their trace and prints, for
 // each entity (kind, name, id), every mention with the steps that made it:
 // the tagger's labels and margin, the gazetteer entry, the repair rules
-// that changed it and the link step that tied it to the entity. With
+// that changed it and the link step that tied it to the entity; then
+// every span a rule dropped ("dropped body 4-12 ..."). With
 // --quote it extracts them for the speakers and prints nothing.
 func explainEntities(w io.Writer, a *model.Article, opt explainOptions) error {
 	if opt.quote > 0 {
 		opt.ents.Extract(a)
 		return nil
 	}
-	for _, et := range opt.ents.ExtractTrace(a) {
+	ents, dropped := opt.ents.ExtractTraceDropped(a)
+	for _, et := range ents {
 		for _, line := range strings.SplitAfter(et.String(), "\n") {
 			if line == "" {
 				continue
@@ -127,6 +130,11 @@ func explainEntities(w io.Writer, a *model.Article, opt explainOptions) error {
 			if _, err := io.WriteString(w, "  "+line); err != nil {
 				return err
 			}
+		}
+	}
+	for _, d := range dropped {
+		if _, err := io.WriteString(w, "  dropped "+d.String()+"\n"); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -139,4 +139,14 @@ func TestExplainEntities(t *testing.T) {
 	if !strings.Contains(out.String(), "rule dateline") {
 		t.Errorf("the Addis Ababa brief's trace lacks the dateline rule:\n%s", out.String())
 	}
+
+	// A span a rule dropped is listed with the rule's name.
+	out.Reset()
+	in := "Clinic news\n\nPupils who leave School at 16 were taken to Hospital in Leeds, said Olwen Pryce.\n"
+	if code := run([]string{"explain", "-"}, strings.NewReader(in), &out, &errb); code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	if !regexp.MustCompile(`\n  dropped body 44-52 "Hospital": [A-Z]+ dropped by common-institution\n`).MatchString(out.String()) {
+		t.Errorf("explain does not list Hospital as dropped by common-institution:\n%s", out.String())
+	}
 }

@@ -33,6 +33,31 @@ type MentionTrace struct {
 // and returns, entity by entity, the decisions behind them. It costs
 // Extract nothing when not called.
 func (x *Extractor) ExtractTrace(a *model.Article) []EntityTrace {
+	ents, _ := x.ExtractTraceDropped(a)
+	return ents
+}
+
+// DroppedSpan is a span the tagger or a rule proposed that a later rule
+// removed, leaving no entity there: "body 10-18 "Hospital": LOC dropped by
+// common-institution".
+type DroppedSpan struct {
+	Field      model.Field
+	Start, End int    // byte offsets in the field
+	Text       string // the field's text there
+	Type       string // the type it had: PER, LOC, ORG or MISC
+	Rule       string // the rule that dropped it
+}
+
+// String is the span as `explain` prints it.
+func (d DroppedSpan) String() string {
+	return fmt.Sprintf("%s %d-%d %q: %s dropped by %s", d.Field, d.Start, d.End, d.Text, d.Type, d.Rule)
+}
+
+// ExtractTraceDropped is ExtractTrace also returning the spans rules
+// dropped, in the order they were dropped; a span dropped by one rule and
+// made again by a later one, or covered by an entity in the end, is not
+// listed.
+func (x *Extractor) ExtractTraceDropped(a *model.Article) ([]EntityTrace, []DroppedSpan) {
 	tr := &traceBufs{tagged: map[spanPos]tagNote{}}
 	x.extract(a, tr)
 	why := map[spanPos]int{}
@@ -63,7 +88,36 @@ func (x *Extractor) ExtractTrace(a *model.Article) []EntityTrace {
 		}
 		out = append(out, et)
 	}
+	return out, tr.dropped(a)
+}
+
+// dropped lists the spans a rule dropped that no entity's mention overlaps.
+func (tr *traceBufs) dropped(a *model.Article) []DroppedSpan {
+	var out []DroppedSpan
+	for _, ev := range tr.events {
+		typ, ok := strings.CutPrefix(ev.what, "dropped ")
+		if !ok || tr.mentioned(a, ev) || slices.ContainsFunc(out, func(d DroppedSpan) bool { return d.Field == ev.field && d.Start == ev.start && d.End == ev.end }) {
+			continue
+		}
+		text := a.Body
+		if ev.field == model.FieldTitle {
+			text = a.Title
+		}
+		out = append(out, DroppedSpan{Field: ev.field, Start: ev.start, End: ev.end, Text: text[ev.start:ev.end], Type: typ, Rule: ev.rule})
+	}
 	return out
+}
+
+// mentioned reports whether an entity's mention overlaps the event's span.
+func (tr *traceBufs) mentioned(a *model.Article, ev ruleEvent) bool {
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if m.Field == ev.field && m.Start < ev.end && ev.start < m.End {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Format writes the trace as indented lines:

@@ -71,3 +71,33 @@ func TestTraceTaggerAndGazetteer(t *testing.T) {
 		}
 	}
 }
+
+// TestTraceDropped: the trace lists the spans rules dropped, each with the
+// rule's name, and not the spans that ended as entities.
+func TestTraceDropped(t *testing.T) {
+	x := mustDefault(t)
+	a := &model.Article{Body: "The chief, dubbed Robocop by the press, was taken to Hospital in Leeds on Monday."}
+	_, dropped := x.ExtractTraceDropped(a)
+	got := map[string]string{}
+	for _, d := range dropped {
+		got[d.Text] = d.Rule
+		if a.Body[d.Start:d.End] != d.Text || d.Field != model.FieldBody {
+			t.Errorf("dropped span %v: offsets do not give its text", d)
+		}
+		if !strings.Contains(d.String(), "dropped by "+d.Rule) {
+			t.Errorf("String() = %q", d.String())
+		}
+	}
+	for text, rule := range map[string]string{"Robocop": "nickname", "Hospital": "common-institution"} {
+		if got[text] != rule {
+			t.Errorf("%s: dropped by %q, want %q (all: %v)", text, got[text], rule, dropped)
+		}
+	}
+	if _, ok := got["Leeds"]; ok {
+		t.Errorf("Leeds, an entity, listed as dropped: %v", dropped)
+	}
+	off, _ := x.Without("nickname", "common-institution").ExtractTraceDropped(&model.Article{Body: a.Body})
+	if len(off) == 0 {
+		t.Fatal("no entities without the two rules")
+	}
+}
