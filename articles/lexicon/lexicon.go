@@ -27,21 +27,39 @@ const (
 	Particles                 // family-name particles: al, bin, von, de
 	Abbreviations             // words that keep their full stop: mr, corp, u.s (without the final stop)
 	// The quote lists (articles/quotes).
-	SpeechVerbs      // speech verbs with regular forms, base form: warn (warns, warned, warning)
-	SpeechVerbNouns  // forms of speech verbs that are mostly nouns or other senses: claims, report
-	AfterQuoteVerbs  // speech only right after a quotation: snapped, quipped
-	ClauseFinalVerbs // speech when they end their clause before a quotation: agreed, elaborated
-	RoleNouns        // description heads that stand for a named person: minister, spokesman
-	PersonNouns      // other description heads of one person: aide, lawyer, analyst
-	DocumentNouns    // things that carry words: statement, letter, report
-	SpeechNouns      // said things a possessive names the sayer of: claim, remarks, warning
-	GroupHeads       // nouns that after a name make it a group or another person: campaign, aides
+	SpeechVerbs       // speech verbs with regular forms, base form: warn (warns, warned, warning)
+	SpeechVerbNouns   // forms of speech verbs that are mostly nouns or other senses: claims, report
+	AfterQuoteVerbs   // speech only right after a quotation: snapped, quipped
+	ClauseFinalVerbs  // speech when they end their clause before a quotation: agreed, elaborated
+	RoleNouns         // description heads that stand for a named person: minister, spokesman
+	PersonNouns       // other description heads of one person: aide, lawyer, analyst
+	DocumentNouns     // things that carry words: statement, letter, report
+	SpeechNouns       // said things a possessive names the sayer of: claim, remarks, warning
+	GroupHeads        // nouns that after a name make it a group or another person: campaign, aides
+	TitleWords        // words of a title before a name, not part of it: president, foreign
+	PrincipalRoles    // descriptions that most likely stand for the article's main person: nominee
+	DescriptionHeads  // heads of a description in commas before a name: envoy, official
+	OrgWords          // words that make a capitalised run an organisation: party, ministry
+	FemaleRoles       // words that tell a woman: widow, wife
+	MaleRoles         // words that tell a man: widower, husband
+	WorkNouns         // kinds of work named right before a title: podcast, memoir
+	WorkNounsAfter    // kinds of work or event named right after a title: show, series
+	NamedThings       // heads that end the title-case name of an event, law or scheme: summit, act
+	ChantNouns        // what a crowd shouts, before of: chants, cries
+	SloganNouns       // nouns before of and a slogan in title case: motto, message
+	MediaWords        // words between a title and the kind of work: radio, tv
+	ReportNouns       // heads of phrases that carry someone's words: transcript, footage
+	CommonVerbs       // past tenses that end a noun phrase: went, met
+	TimeNouns         // nouns that name a stretch of time: week, year
+	PassiveNaming     // participles that, passive, name a thing by an agent's words: described, dubbed
+	ReportingPassives // passives that report what someone is said to have done: alleged
 	numLists
 )
 
 var files = [numLists]string{"honorifics.txt", "titles.txt", "postnominals.txt", "particles.txt", "abbreviations.txt",
 	"speechverbs.txt", "speechverbnouns.txt", "afterquoteverbs.txt", "clausefinalverbs.txt", "rolenouns.txt", "personnouns.txt",
-	"documentnouns.txt", "speechnouns.txt", "groupheads.txt"}
+	"documentnouns.txt", "speechnouns.txt", "groupheads.txt",
+	"titlewords.txt", "principalroles.txt", "descriptionheads.txt", "orgwords.txt", "femaleroles.txt", "maleroles.txt", "worknouns.txt", "worknounsafter.txt", "namedthings.txt", "chantnouns.txt", "slogannouns.txt", "mediawords.txt", "reportnouns.txt", "commonverbs.txt", "timenouns.txt", "passivenaming.txt", "reportingpassives.txt"}
 
 // String returns the list's file name without ".txt".
 func (l List) String() string {

@@ -104,3 +104,28 @@ func TestQuoteLists(t *testing.T) {
 		t.Error("a word in the wrong list")
 	}
 }
+
+// TestQuoteDescriptionLists checks the lists moved out of the quote code
+// hold their words, and that the gender lists share none.
+func TestQuoteDescriptionLists(t *testing.T) {
+	for _, c := range []struct {
+		l List
+		w string
+	}{{TitleWords, "Foreign"}, {PrincipalRoles, "nominee"}, {DescriptionHeads, "envoy"}, {OrgWords, "ministry"},
+		{FemaleRoles, "widow"}, {MaleRoles, "widower"}, {WorkNouns, "podcast"}, {WorkNounsAfter, "series"},
+		{NamedThings, "summit"}, {ChantNouns, "chants"}, {SloganNouns, "motto"}, {MediaWords, "radio"},
+		{ReportNouns, "transcript"}, {CommonVerbs, "met"}, {TimeNouns, "week"}, {PassiveNaming, "dubbed"},
+		{ReportingPassives, "alleged"}} {
+		if !Has(c.l, c.w) {
+			t.Errorf("%v lacks %q", c.l, c.w)
+		}
+	}
+	for _, w := range Words(FemaleRoles) {
+		if Has(MaleRoles, w) {
+			t.Errorf("%q tells both genders", w)
+		}
+	}
+	if Has(TimeNouns, "minister") || Has(OrgWords, "widow") {
+		t.Error("a word in the wrong list")
+	}
+}

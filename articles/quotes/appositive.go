@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 
+	"briefs/articles/lexicon"
 	"briefs/articles/names"
 )
 
@@ -14,9 +15,7 @@ import (
 // descriptionHeads are the nouns that make a phrase a description of a
 // person or of a few people, so that a name in commas after it is the one
 // described ("The U.S. special envoy, Marcus Ellery,").
-var descriptionHeads = toSet(`deputy head delegate negotiator representative official officer counterpart colleague
-successor predecessor rival ally partner friend host chair chief secretary general mediator envoy ambassador minister
-spokesman spokeswoman spokesperson director commissioner commander president premier leader`)
+var descriptionHeads = lexSet(lexicon.DescriptionHeads)
 
 // isDescriptionHead reports a noun that heads a description of a person
 // ("minister", "ministers", "the aide").

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"briefs/articles/lexicon"
 	"briefs/articles/names"
 	"strings"
 )
@@ -59,9 +60,7 @@ func itemsText(items []item, a, b int) string {
 }
 
 // verbs that end a noun phrase although npStop does not list them.
-var commonVerbs = toSet(`went came made took gave met spoke got left ran won lost held began sent saw knew became brought kept felt
-sought struck fought led paid sat stood hit set cut let put moved wants want says think thinks believe believes know knows
-seems seem appears appear remains remain needs need must`)
+var commonVerbs = lexSet(lexicon.CommonVerbs)
 
 func endsNP(it item) bool {
 	if it.kind != itemWord {

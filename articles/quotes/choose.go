@@ -226,7 +226,7 @@ func (st *fieldState) passiveAgent(q *attribution) (*who, int, bool) {
 
 // passiveNaming are participles that, passive, name a thing by words an
 // agent said ("was described as "Q" by X").
-var passiveNaming = toSet("described branded labelled labeled dubbed called hailed derided condemned criticised criticized denounced")
+var passiveNaming = lexSet(lexicon.PassiveNaming)
 
 // subordinateClause: "X described her as "Q1" after she blamed the floods
 // on "Q2"": a clause of its own after the cue, with a subject that can

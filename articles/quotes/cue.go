@@ -553,14 +553,14 @@ func isTimePhrase(items []item, a, b int) bool {
 }
 
 // timeNouns name a stretch of time.
-var timeNouns = toSet("week weeks weekend month months year years day days today yesterday tonight tomorrow morning afternoon evening night hour hours decade decades")
+var timeNouns = lexSet(lexicon.TimeNouns)
 
 // timeModifiers come before a time noun ("last week", "early June").
 var timeModifiers = toSet("last next this early late mid the a")
 
 // reportingPassives report what someone is said to have done ("X is
 // alleged to have told Y").
-var reportingPassives = toSet("alleged said reported understood thought believed known expected")
+var reportingPassives = lexSet(lexicon.ReportingPassives)
 
 // openingParticiple reports a participle cue at items[j] that opens the
 // sentence after a preposition ("After saying", "While insisting").

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"briefs/articles/lexicon"
 )
 
 // Stage: drop. Quoted titles, scare quotes and terms are no quotations
@@ -78,7 +80,7 @@ func isTitle(text string, s span) bool {
 
 // sloganNouns name words someone says, before "of" and the words in title
 // case: "a goal of "Peace Through Strength"", "his message of "Jobs First"".
-var sloganNouns = toSet("goal goals slogan slogans motto mantra message theme themes refrain catchphrase watchword promise vision cry cries call calls")
+var sloganNouns = lexSet(lexicon.SloganNouns)
 
 // isChant reports words a crowd chanted or cried: "chants of "Q"", "cries
 // of "Q"", "a chorus of "Q"". They were said, even by nobody named, and a
@@ -106,7 +108,7 @@ func chantMet(text string, s span) bool {
 }
 
 // chantNouns are what a crowd shouts, before "of".
-var chantNouns = toSet("chant chants chanting chorus cries cry shouts shout calls roar roars")
+var chantNouns = lexSet(lexicon.ChantNouns)
 
 // isSoCalled reports a term introduced as "so-called": the writer names a
 // thing ("Moscow's so-called "shadow fleet""), nobody is quoted. Measured on
@@ -151,11 +153,10 @@ func isWorkTitle(text string, s span) bool {
 }
 
 // mediaWords come between a title and the kind of work it names ("radio program").
-var mediaWords = toSet("radio tv television talk news reality web cable late-night morning")
+var mediaWords = lexSet(lexicon.MediaWords)
 
 // namedThings end the title-case name of an event, a law or a scheme.
-var namedThings = toSet(`forum summit conference day act initiative program programme tour award awards prize festival
-convention caucus rally fund foundation`)
+var namedThings = lexSet(lexicon.NamedThings)
 
 // titleCase reports a phrase of at most max words whose words all start
 // with a capital or a digit, short function words aside, with at least one capital.
@@ -212,17 +213,14 @@ func lastWords(s string, n int) []string {
 }
 
 // workNouns name a kind of work right before its title.
-var workNouns = toSet(`show shows podcast movie film films documentary play musical series program programme drama thriller
-sitcom comedy album song songs anthem memoir novel book books magazine newspaper column blog website episode reboot
-franchise video sketch segment hit classic`)
+var workNouns = lexSet(lexicon.WorkNouns)
 
 // workIntros are two words that introduce a work's title ("starred in", "host of").
 var workIntros = toSet2(`starred in|stars in|star in|roles in|role in|acting in|appeared in|appear in|host of|episode of|
 interview with|appear on|appeared on|appearing on|appearance on`)
 
 // workNounsAfter name a kind of work or event right after its title ("the "Q" podcast").
-var workNounsAfter = toSet(`podcast show series movie film reboot actress actor star stars theme song album tour rally
-reception summit shirts shirt program programme segment episode franchise`)
+var workNounsAfter = lexSet(lexicon.WorkNounsAfter)
 
 // toSet2 makes a set of "|"-separated phrases.
 func toSet2(phrases string) map[string]bool {

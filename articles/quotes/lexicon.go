@@ -113,12 +113,7 @@ var determiners = toSet("the a an his her their its our my your one another some
 var speakerPronouns = toSet("he she they we i it who you")
 
 // titles before a name: not part of it.
-var titleWords = toSet(`president vice secretary minister foreign prime deputy sen. rep. del. gov. mr. mrs. ms. dr. gen. lt. col. sgt. capt. prof. rev.
-senator governor representative congressman congresswoman ambassador chancellor king queen prince princess sheikh pope
-chairman chairwoman director judge justice mayor general former spokesman spokeswoman speaker leader chief candidate nominee
-democratic republican sir lord lady envoy commander admiral attorney state defense defence interior affairs house senate
-professor pastor father bishop rabbi imam coach captain lieutenant sergeant colonel major
-u.s. us u.n. un`)
+var titleWords = withWords(lexSet(lexicon.TitleWords), "capt. col. del. dr. gen. gov. lt. mr. mrs. ms. prof. rep. rev. sen. sgt. u.n. u.s.")
 
 // roleNouns are heads of descriptions that stand for a named person ("the minister").
 var roleNouns = lexSet(lexicon.RoleNouns)
@@ -151,6 +146,15 @@ func lexSet(l lexicon.List) map[string]bool {
 	ws := lexicon.Words(l)
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// withWords adds words (space-separated) to the set m and returns it: the
+// forms with a full stop that a lexicon list, stripped of it, cannot hold.
+func withWords(m map[string]bool, words string) map[string]bool {
+	for _, w := range strings.Fields(words) {
 		m[w] = true
 	}
 	return m

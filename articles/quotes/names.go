@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"briefs/articles/lexicon"
 	"briefs/articles/names"
 	"briefs/model"
 )
@@ -43,11 +44,7 @@ type nameIndex struct {
 }
 
 // orgWords mark a capitalised run as an organization rather than a person.
-var orgWords = toSet(`post times news journal press party house department committee campaign police court council university
-institute association agency office ministry inc. corp. co. group foundation union network cnn nbc abc cbs msnbc fox reuters
-ap afp bbc kremlin senate congress government administration commission board bank fund center centre service services
-company corporation politifact twitter facebook google tribune herald gazette magazine review daily club league
-organization organisation coalition alliance movement council caucus fbi cia nsa pentagon un nato eu gop dnc rnc`)
+var orgWords = withWords(lexSet(lexicon.OrgWords), "co. corp. inc.")
 
 func newNameIndex(a *model.Article, f model.Field, text string, spans []span, paraItems [][]item) *nameIndex {
 	ix := &nameIndex{text: text}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"briefs/articles/lexicon"
 )
 
 // Stage: choose, by a learned ranker. attribute's rules each propose a
@@ -277,4 +279,4 @@ func reportingSource(w *who) bool {
 }
 
 // reportNouns head phrases that carry someone's words.
-var reportNouns = toSet("transcript transcripts excerpts audio video footage account accounts reports post")
+var reportNouns = lexSet(lexicon.ReportNouns)

@@ -498,9 +498,7 @@ func groupHead(text string, from, to int) bool {
 
 // principalRoles are descriptions that, unresolved, most likely stand for the
 // person the article is about ("the nominee"), unlike a spokesman or an aide.
-var principalRoles = toSet(`president minister senator governor candidate nominee leader chancellor premier king queen prince
-chairman chairwoman mayor congressman congresswoman lawmaker democrat republican businessman billionaire mogul secretary
-archbishop bishop cardinal mp msp mep`)
+var principalRoles = lexSet(lexicon.PrincipalRoles)
 
 // personNouns head descriptions of a single person besides roleNouns.
 var personNouns = lexSet(lexicon.PersonNouns)
@@ -557,9 +555,9 @@ func endsWithRole(name string) bool {
 // Lee"): they tell no gender.
 var neutralMen = toSet("chairman")
 
-var femaleRoles = toSet("widow mother wife daughter sister queen princess actress grandmother aunt niece mrs ms miss lady dame")
+var femaleRoles = lexSet(lexicon.FemaleRoles)
 
-var maleRoles = toSet("widower father husband son brother king prince actor grandfather uncle nephew mr sir lord")
+var maleRoles = lexSet(lexicon.MaleRoles)
 
 // pluralWord reports a capitalised word that names a group: a plural
 // of a description head ("Critics", "Analysts"), an acronym's plural
