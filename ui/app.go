@@ -125,6 +125,7 @@ type router struct {
 	back    []focus // the screen stack: the screens under this one, where Esc returns
 	sideTab focus   // the pane shown when only one fits: focusEntities or focusQuotes
 	sideOff bool    // the user hid the side panes
+	helpTop int     // the first line shown of the full help when it is a page of its own (helpPaged)
 
 	width, height int
 }
@@ -529,6 +530,9 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if cmd, ok := a.overlayKey(msg); ok { // the links view or a prompt (links.go)
 		return a, tea.Batch(relayout, cmd)
 	}
+	if a.helpPaged() {
+		return a, tea.Batch(relayout, a.helpPageKey(msg))
+	}
 	if a.focus == focusAllEntities || a.focus == focusAllQuotes {
 		// Every key but Esc is the view's: letters are its filter.
 		if key.Matches(msg, a.keys.Back) {
@@ -587,7 +591,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			a.showWarnings, a.warnTop = true, 0
 			return a, a.layout()
 		case key.Matches(msg, a.keys.Help):
-			a.help.ShowAll = !a.help.ShowAll
+			a.help.ShowAll, a.helpTop = !a.help.ShowAll, 0
 			return a, a.layout()
 		case key.Matches(msg, a.keys.NextFocus):
 			return a, a.cycleFocus(1)
@@ -842,6 +846,9 @@ const messageLineHeight = 10
 func (a App) helpBar() string {
 	h := a.helpKeys()
 	a.help.SetWidth(a.width)
+	if a.helpPaged() { // the help covers the screen: the bar says how to move and close it
+		return a.help.ShortHelpView([]key.Binding{hint(a.reader.KeyMap().Down, "scroll"), hint(a.keys.Help, "close")})
+	}
 	if a.help.ShowAll {
 		return a.fullHelpRows(h.full)
 	}
@@ -1024,8 +1031,19 @@ func (a App) regions() regions {
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
-// boxInner is the room inside a pane box: a border and a space on each side, and a title line.
-func boxInner(w, h int) (int, int) { return max(w-4, 0), max(h-3, 0) }
+// boxInner is the room inside a pane box: a border and a space on each
+// side, and a title line. A box shorter than framedHeight has no border
+// (20x5 would leave one line of a quote): a space on the left, the title
+// line, then the rows.
+func boxInner(w, h int) (int, int) {
+	if h < framedHeight {
+		return max(w-1, 0), max(h-1, 0)
+	}
+	return max(w-4, 0), max(h-3, 0)
+}
+
+// framedHeight is the least height of a pane drawn in a border.
+const framedHeight = 8
 
 // layout gives each component the room its region leaves it.
 func (a *App) layout() tea.Cmd {
@@ -1062,11 +1080,14 @@ func (a App) box(title, content string, w, h int, focused bool) string {
 		st = a.st.PaneFocused
 	}
 	iw, ih := boxInner(w, h)
-	if iw <= 0 || h < 3 {
+	if iw <= 0 || ih <= 0 {
 		return lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).Render("")
 	}
 	head := lipgloss.NewStyle().MaxWidth(iw).Render(title)
 	body := lipgloss.NewStyle().Width(iw).Height(ih).MaxHeight(ih).MaxWidth(iw).Render(content)
+	if h < framedHeight {
+		return lipgloss.NewStyle().PaddingLeft(1).Width(w).MaxWidth(w).Height(h).MaxHeight(h).Render(head + "\n" + body)
+	}
 	return st.Padding(0, 1).Width(w).Height(h).MaxHeight(h).Render(head + "\n" + body)
 }
 
@@ -1144,7 +1165,9 @@ func (a App) View() tea.View {
 				cols = append(cols, a.entitiesBox(r.sideW, r.entH, true))
 			}
 		}
-		if a.links.open {
+		if a.helpPaged() {
+			cols = []string{fit(a.page(a.helpColumn(), a.helpTop, r.h), a.width)}
+		} else if a.links.open {
 			cols = []string{fit(a.linksPage(r.h), a.width)}
 		} else if a.feedsV.open {
 			cols = []string{fit(a.feedsPage(r.h), a.width)}
@@ -1240,8 +1263,13 @@ func (a App) warningsView() string {
 // warningsPage is the part of the warnings view that fits in h lines from
 // warnTop, with a last line saying how many more there are.
 func (a App) warningsPage(h int) string {
-	lines := strings.Split(a.warningsView(), "\n")
-	top := min(a.warnTop, max(len(lines)-h, 0))
+	return a.page(strings.Split(a.warningsView(), "\n"), a.warnTop, h)
+}
+
+// page is the part of lines that fits in h lines from top, with a last
+// line saying how many more there are.
+func (a App) page(lines []string, top, h int) string {
+	top = min(top, max(len(lines)-h, 0))
 	page := lines[top:]
 	if len(page) > h && h > 0 {
 		more := len(page) - (h - 1)
@@ -1250,10 +1278,64 @@ func (a App) warningsPage(h int) string {
 	return strings.Join(page, "\n")
 }
 
+// scrolled is top moved by d lines within n lines shown h at a time.
+func scrolled(top, d, n, h int) int { return max(0, min(top+d, n-h)) }
+
 // scrollWarnings moves the warnings view by d lines, within its length.
 func (a *App) scrollWarnings(d int) {
 	n := strings.Count(a.warningsView(), "\n") + 1
-	a.warnTop = max(0, min(a.warnTop+d, n-a.regions().h))
+	a.warnTop = scrolled(a.warnTop, d, n, a.regions().h)
+}
+
+// helpPaged reports whether the full help is open and too tall to sit
+// under the screen (at 20x5, say): it then covers the screen, one key a
+// line, and scrolls, so that every key can be read, quit among them.
+func (a App) helpPaged() bool {
+	return a.help.ShowAll && a.height > 0 && lipgloss.Height(a.fullHelpRows(a.helpKeys().full)) > a.height-2
+}
+
+// helpColumn is the full help as one column: a key and what it does, a line.
+func (a App) helpColumn() []string {
+	var keys []key.Binding
+	kw := 0
+	for _, col := range a.helpKeys().full {
+		for _, b := range col {
+			if b.Enabled() && b.Help().Key != "" {
+				keys = append(keys, b)
+				kw = max(kw, lipgloss.Width(b.Help().Key))
+			}
+		}
+	}
+	lines := make([]string, len(keys))
+	for i, b := range keys {
+		k := b.Help().Key
+		line := a.help.Styles.FullKey.Render(k+strings.Repeat(" ", kw-lipgloss.Width(k))) + " " + a.help.Styles.FullDesc.Render(b.Help().Desc)
+		lines[i] = ansi.Truncate(line, a.width, "…") // one line each: the count of lines is the count of keys
+	}
+	return lines
+}
+
+// helpPageKey scrolls the paged help with the reader's keys; esc or ?
+// closes it, q quits.
+func (a *App) helpPageKey(msg tea.KeyPressMsg) tea.Cmd {
+	rk, h := a.reader.KeyMap(), a.regions().h
+	n := len(a.helpColumn())
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a.quit()
+	case key.Matches(msg, a.keys.Back), key.Matches(msg, a.keys.Help):
+		a.help.ShowAll, a.helpTop = false, 0
+		return a.layout()
+	case key.Matches(msg, rk.Down):
+		a.helpTop = scrolled(a.helpTop, 1, n, h)
+	case key.Matches(msg, rk.Up):
+		a.helpTop = scrolled(a.helpTop, -1, n, h)
+	case key.Matches(msg, rk.PageDown):
+		a.helpTop = scrolled(a.helpTop, h-1, n, h)
+	case key.Matches(msg, rk.PageUp):
+		a.helpTop = scrolled(a.helpTop, -(h - 1), n, h)
+	}
+	return nil
 }
 
 // hint is b with another description in help ("esc back").

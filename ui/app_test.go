@@ -244,7 +244,10 @@ func TestSmallTerminals(t *testing.T) {
 	arts := append([]model.Article{testbriefs.Seed(t)}, testbriefs.MustLoad(t)...)
 	for _, sz := range [][2]int{{20, 5}, {10, 3}, {1, 1}, {0, 0}, {80, 2}, {140, 4}, {200, 6}, {90, 5}} {
 		a := sized(t, sz[0], sz[1], arts)
-		for _, k := range []string{"?", "enter", "j", "G", "tab", "j", "n", "tab", "G", "e", "a", "Q", "]", "?", "esc", "esc", "/"} {
+		// (where the full help is a page of its own, ? takes the keys until ? again: the second run
+		// sends them to the screens)
+		run := []string{"?", "enter", "j", "G", "tab", "j", "n", "tab", "G", "e", "a", "Q", "]", "?", "esc", "esc", "/"}
+		for _, k := range append(run, append([]string{"esc", "esc"}, run[1:]...)...) {
 			a, _ = keys(t, a, k)
 			v := a.View().Content
 			if lines := strings.Split(v, "\n"); v != "" && len(lines) > sz[1] {
@@ -369,5 +372,44 @@ func TestPageCountHoldsWhenTheMessageGoes(t *testing.T) {
 		if again := count(a); again != quiet {
 			t.Errorf("%dx%d: %s pages once the message went, %s before", sz[0], sz[1], again, quiet)
 		}
+	}
+}
+
+// TestFullHelpAtTwentyByFive: where the full help cannot sit under the
+// screen (20x5) it covers it, one key a line, and j scrolls it to the end,
+// so that every key can be read (quit among them); esc closes it. At 80x24
+// it sits under the brief as before.
+func TestFullHelpAtTwentyByFive(t *testing.T) {
+	a := sized(t, 20, 5, testbriefs.MustLoad(t))
+	a, _ = keys(t, a, "enter", "?")
+	if !a.helpPaged() {
+		t.Fatalf("the full help is not a page of its own at 20x5:\n%s", screen(a))
+	}
+	seen := map[string]bool{}
+	for range 60 {
+		s := screen(a)
+		if lines := strings.Split(s, "\n"); len(lines) != 5 || !strings.Contains(lines[4], "close") {
+			t.Fatalf("the paged help does not fit 20x5 with its bar:\n%s", s)
+		}
+		for _, l := range strings.Split(s, "\n") {
+			seen[strings.Join(strings.Fields(l), " ")] = true
+		}
+		a, _ = keys(t, a, "j")
+	}
+	for _, want := range []string{"q quit", "/ find", "] next brief", "esc/h back"} {
+		found := false
+		for l := range seen {
+			found = found || strings.Contains(l, want)
+		}
+		if !found {
+			t.Errorf("scrolled to the end, the help never showed %q", want)
+		}
+	}
+	if a, _ = keys(t, a, "esc"); a.help.ShowAll || a.focus != focusReader {
+		t.Fatalf("esc did not close the help back to the reader (focus %d)", a.focus)
+	}
+	b := sized(t, 80, 24, testbriefs.MustLoad(t))
+	if b, _ = keys(t, b, "enter", "?"); b.helpPaged() || !strings.Contains(screen(b), "Envoys agree") {
+		t.Fatalf("at 80x24 the full help should sit under the brief:\n%s", screen(b))
 	}
 }

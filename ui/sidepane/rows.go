@@ -130,6 +130,10 @@ func (r *rows) follow() {
 		top += len(r.linesOf(i))
 	}
 	bottom := top + len(r.linesOf(r.cursor))
+	if bottom-top > r.height { // taller than the pane (a long quote when short): its start
+		r.offset = top
+		return
+	}
 	if r.cursor > 0 && !r.items[r.cursor-1].selectable {
 		top -= len(r.items[r.cursor-1].lines) // keep the heading in view
 	}

@@ -211,3 +211,24 @@ func TestQuotesUnsureSpeakerDimmed(t *testing.T) {
 		t.Fatalf("the unsure speaker is not marked with ? (or the sure one is):\n%s", view)
 	}
 }
+
+// TestTallQuoteShowsItsStart: in a pane shorter than the selected quote
+// (20x5 leaves it three lines) the quote shows from its first line, with
+// its number and opening mark, never a cut piece of its middle.
+func TestTallQuoteShowsItsStart(t *testing.T) {
+	a := testbriefs.MustLoad(t)[1]
+	testbriefs.Annotate(&a, []testbriefs.Spec{{Name: "Lina Roos", Kind: model.KindPerson}, {Name: "Per Aasen", Kind: model.KindPerson}})
+	m := NewQuotes(theme.New(true))
+	m.SetSize(16, 3)
+	m.SetArticle(a)
+	for _, k := range []string{"", "j", "k"} {
+		if k != "" {
+			m, _ = m.Update(press(k))
+		}
+		view := ansi.Strip(m.View())
+		first := strings.Split(view, "\n")[0]
+		if !strings.HasPrefix(first, "▌") || !strings.Contains(first, "“") {
+			t.Fatalf("after %q the pane does not start with the selected quote's first line:\n%s", k, view)
+		}
+	}
+}
