@@ -99,3 +99,26 @@ func BenchmarkLongParagraph(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkQuotesTrace is BenchmarkQuotes with the trace on (ExtractTrace,
+// as briefs explain runs it): beside BenchmarkQuotes, the pair gives the
+// trace's cost when on; when off it costs a nil check per decision
+// (README, Speed).
+func BenchmarkQuotesTrace(b *testing.B) {
+	arts, size := loadTrain(b)
+	x, err := entities.Default()
+	if err != nil {
+		b.Fatalf("entities: %v", err)
+	}
+	for k := range arts {
+		x.Extract(&arts[k])
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range arts {
+			var tr Trace
+			ExtractTrace(&arts[k], &tr)
+		}
+	}
+}

@@ -41,6 +41,9 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) (*who, string) 
 	if best != nil {
 		return best.w, ruleInheritSamePara
 	}
+	if w := st.paragraphSubject(spans, k); w != nil {
+		return w, ruleInheritParaSubject
+	}
 	if s.para == 0 {
 		return nil, ""
 	}
@@ -94,6 +97,24 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) (*who, string) 
 		}
 	}
 	return nil, ""
+}
+
+// paragraphSubject: "Sanders named bigotry as one reason. "Q."": the first
+// quotation of a paragraph, opening a sentence after one whose subject is a
+// named person, is that person's; else nil.
+func (st *fieldState) paragraphSubject(spans []span, k int) *who {
+	s := spans[k]
+	if opensParagraph(st.text, st.paras[s.para], s) || k > 0 && spans[k-1].para == s.para {
+		return nil
+	}
+	i := sort.Search(len(st.subjects), func(i int) bool { return st.subjects[i].pos >= s.open }) - 1
+	if i < 0 || st.subjects[i].para != s.para {
+		return nil
+	}
+	if w := st.subjects[i].w; w.person && w.entity != "" {
+		return w
+	}
+	return nil
 }
 
 // byline reads a paragraph that only signs the quotation before it

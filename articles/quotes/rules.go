@@ -156,6 +156,7 @@ const (
 	ruleSameQuotation       = "same-quotation"
 	ruleBylineParagraph     = "byline-paragraph"
 	ruleInheritSamePara     = "inherit-same-paragraph"
+	ruleInheritParaSubject  = "inherit-paragraph-subject"
 	ruleInheritPrevQuote    = "inherit-previous-quotation"
 	ruleInheritReported     = "inherit-reported-speech"
 	ruleInheritSubject      = "inherit-previous-subject"
@@ -171,6 +172,7 @@ var InheritRules = []Rule{
 	{ruleSameQuotation, "a quotation running over several paragraphs has one speaker", "\"We have enough fuel for the winter.\n\n\"And we have enough staff,\" Mira Holt said."},
 	{ruleBylineParagraph, "a paragraph that only signs the quotation before it ('- Sanders.')", "\"We will be back next year.\"\n\n- Ilona Sand."},
 	{ruleInheritSamePara, "the last speech cue before it in its paragraph", `Mira Holt said the port would stay open. "We have enough fuel for the winter."`},
+	{ruleInheritParaSubject, "the first quotation of a paragraph, opening a sentence after one whose subject is a named person: that person", "Mira Holt toured the port on Monday. Holt named the winter as the main risk. \"Nobody can promise fuel for every week.\""},
 	{ruleInheritPrevQuote, "the previous paragraph's last quotation, when its sentence ends that paragraph", "\"We have enough fuel,\" Mira Holt told reporters.\n\n\"And we have enough staff for the winter.\""},
 	{ruleInheritReported, "a paragraph of reported speech, then a paragraph opening with a quotation", "Sara Lund said that the plan would fail.\n\n\"Nobody has read it.\""},
 	{ruleInheritSubject, "a paragraph about a named person, then a paragraph opening with a quotation", "Foreign Minister Tomas Varga praised the plan.\n\n\"It is the best offer we have had.\""},
