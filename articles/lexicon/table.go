@@ -1,10 +1,12 @@
 package lexicon
 
+import "encoding/binary"
+
 // Table is a read-only map from words to values, made once from a Go map,
 // for the word lists that extraction asks about for most words of a text.
 // It answers as the map does, at a fraction of the cost: open addressing
 // with linear probing, at most a quarter full, on a cheap hash of the
-// word's length and first and last bytes (wordHash), where a Go map hashes the whole
+// word's length and first and last bytes (WordHash), where a Go map hashes the whole
 // word and probes a group of slots (a look-up of a short word there cost
 // about 130 instructions; here a miss mostly ends at the first empty slot).
 type Table[V any] struct {
@@ -26,7 +28,7 @@ func NewTable[V any](m map[string]V) *Table[V] {
 	}
 	t := &Table[V]{slots: make([]tableSlot[V], n), mask: uint32(n - 1)}
 	for k, v := range m {
-		i := wordHash(k) & t.mask
+		i := WordHash(k) & t.mask
 		for t.slots[i].used {
 			i = (i + 1) & t.mask
 		}
@@ -38,7 +40,7 @@ func NewTable[V any](m map[string]V) *Table[V] {
 // Get returns the value of w and whether the table holds w, as m[w] does
 // for the map the table was made from.
 func (t *Table[V]) Get(w string) (V, bool) {
-	for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+	for i := WordHash(w) & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if !s.used {
 			var zero V
@@ -67,17 +69,18 @@ func (t *Table[V]) Len() int {
 	return n
 }
 
-// wordHash mixes the length of w with its first and last eight bytes (its
+// WordHash mixes the length of w with its first and last eight bytes (its
 // first and last four, which overlap, when it is shorter; its first, middle
 // and last byte when shorter still): a few loads, where a loop over the
-// bytes cost as much as the rest of a look-up.
-func wordHash(w string) uint32 {
+// bytes cost as much as the rest of a look-up. Words that share all these
+// hash alike: a table compares the words.
+func WordHash(w string) uint32 {
 	var a, b uint64
 	switch n := len(w); {
 	case n >= 8:
-		a, b = load64(w), load64(w[n-8:])
+		a, b = binary.LittleEndian.Uint64([]byte(w[:8])), binary.LittleEndian.Uint64([]byte(w[n-8:]))
 	case n >= 4:
-		a, b = uint64(load32(w)), uint64(load32(w[n-4:]))
+		a, b = uint64(binary.LittleEndian.Uint32([]byte(w[:4]))), uint64(binary.LittleEndian.Uint32([]byte(w[n-4:])))
 	case n > 0:
 		a = uint64(w[0])<<16 | uint64(w[n>>1])<<8 | uint64(w[n-1])
 	}
@@ -85,17 +88,4 @@ func wordHash(w string) uint32 {
 	h ^= h >> 31
 	h *= 0xBF58476D1CE4E5B9
 	return uint32(h >> 32)
-}
-
-// load64 reads the first eight bytes of s, little-endian (one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// load32 reads the first four bytes of s, little-endian (one load).
-func load32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }

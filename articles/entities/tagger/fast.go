@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"briefs/articles/lexicon"
 )
 
 // The fast path of TagDoc. It gives exactly the labels that Extractor,
@@ -539,6 +541,7 @@ type scratch struct {
 type evidence struct {
 	seen   uint32
 	flags  uint8
+	code0  uint8 // history's code for a token of the key labelled O, plus one; 0 until worked out
 	counts [5]int32
 }
 
@@ -609,7 +612,7 @@ func (sc *scratch) intern(p dsums) int32 {
 
 // entry returns the cache index of word w, adding it if new.
 func (sc *scratch) entry(m *Model, w string) int32 {
-	h := uint32(hstr(w))
+	h := lexicon.WordHash(w) // a few loads, where hstr's FNV went byte by byte
 	sl := sc.words.find(h, w)
 	if sl.id != 0 {
 		return sl.id - 1
@@ -889,33 +892,50 @@ func (sc *scratch) history() {
 		e := &sc.ents[id]
 		code := uint8(15)
 		if e.letter {
-			cc := sc.ev[e.addID].counts
-			cc[sc.first[i].Type()]--
-			// The majority type, ties going to a type over None, then to
-			// the first type (as History.Codes has it), written out.
-			total := cc[0] + cc[1] + cc[2] + cc[3] + cc[4]
-			best := 0
-			if cc[1] >= cc[best] {
-				best = 1
-			}
-			if cc[2] > cc[best] || cc[2] == cc[best] && best == 0 {
-				best = 2
-			}
-			if cc[3] > cc[best] || cc[3] == cc[best] && best == 0 {
-				best = 3
-			}
-			if cc[4] > cc[best] || cc[4] == cc[best] && best == 0 {
-				best = 4
-			}
-			if total > 0 {
-				code = uint8(best) * 2
-				if cc[best] == total {
-					code++
+			// most tokens are labelled O, and all of one word's O tokens
+			// get the same code: worked out once per word and article
+			v, t := &sc.ev[e.addID], sc.first[i].Type()
+			if t == 0 && v.code0 != 0 {
+				code = v.code0 - 1
+			} else {
+				code = historyCode(v.counts, t)
+				if t == 0 {
+					v.code0 = code + 1
 				}
 			}
 		}
 		sc.hist = append(sc.hist, code)
 	}
+}
+
+// historyCode is the history code of a token of type t whose key has, in
+// the article, counts of each type (the token's own included): the
+// majority type of the others, ties going to a type over None, then to the
+// first type (as History.Codes has it), written out.
+func historyCode(cc [5]int32, t Type) uint8 {
+	cc[t]--
+	total := cc[0] + cc[1] + cc[2] + cc[3] + cc[4]
+	if total <= 0 {
+		return 15
+	}
+	best := 0
+	if cc[1] >= cc[best] {
+		best = 1
+	}
+	if cc[2] > cc[best] || cc[2] == cc[best] && best == 0 {
+		best = 2
+	}
+	if cc[3] > cc[best] || cc[3] == cc[best] && best == 0 {
+		best = 3
+	}
+	if cc[4] > cc[best] || cc[4] == cc[best] && best == 0 {
+		best = 4
+	}
+	code := uint8(best) * 2
+	if cc[best] == total {
+		code++
+	}
+	return code
 }
 
 // Ends of a sentence as the words of a pair.

@@ -72,21 +72,25 @@ func Append(dst []Token, s string, base int) []Token {
 		// digits only, as most words are, which need no splitting.
 		j := i
 		plain := true
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if asciiSpace[c] {
-					break
-				}
-				if !asciiAlnum[c] {
-					plain = false
-				}
+		for {
+			for j < len(s) && byteKind[s[j]] == kindAlnum {
+				j++ // the common case, a byte a few instructions
+			}
+			if j == len(s) {
+				break
+			}
+			k := byteKind[s[j]]
+			if k == kindSpace {
+				break
+			}
+			plain = false
+			if k == kindOther {
 				j++
 				continue
 			}
 			if spaceAt(s, j) > 0 {
 				break
 			}
-			plain = false
 			_, n2 := utf8.DecodeRuneInString(s[j:])
 			j += n2
 		}
@@ -118,6 +122,31 @@ func spaceAt(s string, i int) int {
 	}
 	return 0
 }
+
+// Kinds of bytes for Append's scan.
+const (
+	kindAlnum = iota // an ASCII letter or digit
+	kindSpace        // an ASCII space (asciiSpace)
+	kindOther        // other ASCII
+	kindHigh         // past ASCII: a space or not, as spaceAt decides
+)
+
+// byteKind gives each byte its kind.
+var byteKind = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = kindHigh
+		case asciiAlnum[c]:
+			t[c] = kindAlnum
+		case asciiSpace[c]:
+			t[c] = kindSpace
+		default:
+			t[c] = kindOther
+		}
+	}
+	return t
+}()
 
 // asciiAlnum marks the ASCII letters and digits.
 var asciiAlnum = func() (t [256]bool) {

@@ -23,6 +23,9 @@ func TestTokenize(t *testing.T) {
 		{"the states' rights", "the states ' rights"},
 		{"J. R. Hartley's 1990s hits: fine!", "J. R. Hartley 's 1990s hits : fine !"},
 		{"", ""},
+		// spaces past ASCII part words; other bytes past ASCII stay in them
+		{"Tbilisi\u00a0talks\u2003resumed — Zoë's café,\tthen\nrain", "Tbilisi talks resumed — Zoë 's café , then rain"},
+		{"x\u00a0", "x"}, {"\u00a0y", "y"}, {"\xffab c\xff", "\xffab c\xff"}, {"end.", "end ."},
 	}
 	for _, c := range cases {
 		got := Tokenize(c.in)
