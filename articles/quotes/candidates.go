@@ -522,8 +522,25 @@ func subjectAt(items []item, i, c int) (a, b int) {
 			}
 		}
 	}
+	if b > a && fragmentSubject(items, a, b) {
+		return a, a
+	}
 	return a, b
 }
+
+// fragmentSubject reports a phrase that can be no speaker: a participle
+// opening it ("stripping out a call for ...") or a lone "All" or "This"
+// ("All this has led ...").
+func fragmentSubject(items []item, a, b int) bool {
+	w := items[a].lower
+	if !items[a].capitalised() && items[a].kind == itemWord && strings.HasSuffix(w, "ing") && len(w) > 5 && !items[a].is(classDeterminer) {
+		return true
+	}
+	return b-a == 1 && loneFragments[w]
+}
+
+// loneFragments are words that, alone, open a sentence without naming anyone.
+var loneFragments = toSet("all this that these those such both")
 
 // clauseOpeners start a phrase or clause that runs to a comma before the subject.
 var clauseOpeners = toSet(`in on at after before during once while when as if although though because since despite following amid with without under unlike like for by from given here there even

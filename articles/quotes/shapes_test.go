@@ -64,6 +64,9 @@ func TestRealArticleShapes(t *testing.T) {
 		{"'what X described as' names what follows, not the quotation before",
 			"Omar Haddad has repeatedly wondered whether the judges will be \"fair\" to him, in what analysts described as an old tactic.",
 			[]wantSpeaker{{"fair", "Omar Haddad"}}},
+		{"a participle or a lone 'All' is never a speaker",
+			"At the congress in Tartu his aides forced a change in the platform, stripping out a call for \"armed patrols\" on the border.\n\nAll this has led the writer Ilse Brandt to fear a \"quiet surrender.\"",
+			[]wantSpeaker{{"armed patrols", "!stripping"}, {"quiet surrender.", "!All"}}},
 		{"the archbishop is the archbishop named",
 			"Archbishop Samuel Okonkwo visited the camp on Monday.\n\n\"Nobody should be held without trial,\" the archbishop said.",
 			[]wantSpeaker{{"Nobody should be held without trial", "Samuel Okonkwo"}}},
@@ -77,7 +80,8 @@ type speakerCase struct {
 	want       []wantSpeaker
 }
 
-// wantSpeaker is a quotation and a part of the speaker it must get.
+// wantSpeaker is a quotation and a part of the speaker it must get
+// ("!words": words its speaker must not hold).
 type wantSpeaker struct{ quote, speaker string }
 
 // checkSpeakers extracts the entities and quotes of each case and checks
@@ -102,6 +106,12 @@ func checkSpeakers(t *testing.T, cases []speakerCase) {
 				}
 				if q == nil {
 					t.Errorf("quote %q not found in %+v", w.quote, a.Quotes)
+					continue
+				}
+				if not, ok := strings.CutPrefix(w.speaker, "!"); ok {
+					if strings.Contains(q.Speaker, not) {
+						t.Errorf("quote %q: speaker %q, never %q", w.quote, q.Speaker, not)
+					}
 					continue
 				}
 				if !strings.Contains(q.Speaker, w.speaker) {
