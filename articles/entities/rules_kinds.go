@@ -96,6 +96,12 @@ var kindRules = []*Rule{
 	{Name: "nickname", Doc: "a lone capitalised word right after 'dubbed' or 'nicknamed' is a nickname, no name",
 		Example: "The chief, dubbed [Robocop]PER by the press, met [Olwen Pryce]PER.", Want: "Olwen Pryce=PER",
 		apply: ruleNickname},
+	{Name: "currency", Doc: "a currency's plural after a number (\"12 Euros\") is no name",
+		Example: "Tickets cost 12 [Euros]ORG at the door.", Want: "",
+		apply: ruleCurrency},
+	{Name: "stage-direction", Doc: "a transcript's note in brackets (\"(Laughter.)\", \"(Applause)\") is no name",
+		Example: "We will win. ([Laughter]LOC.) Thank you.", Want: "",
+		apply: ruleStageDirection},
 	{Name: "lower-case-place", Doc: "in text that does not capitalise, a country or place the gazetteer knows, written in lower case after in, from, to, at, near or into (or 'and' after one), is a place",
 		Example: "i am from mexico and moving to san francisco and oregon next year", Want: "Mexico=country; San Francisco=place; Oregon=place",
 		apply: ruleLowerPlace},
@@ -431,6 +437,33 @@ func ruleNickname(x *Extractor, c *ruleCtx) []tagger.Span {
 		i := t.Start
 		return t.End-i == 1 && i > 0 && (words[i-1] == "dubbed" || words[i-1] == "nicknamed") &&
 			(t.End == len(words) || !isUpperInitial(words[t.End]))
+	})
+}
+
+// currencies are currencies' plurals, which a number before them makes amounts.
+var currencies = map[string]bool{
+	"euros": true, "dollars": true, "pounds": true, "rupees": true, "pesos": true, "roubles": true, "rubles": true,
+	"francs": true, "shekels": true, "dinars": true, "riyals": true, "dirhams": true, "kroner": true, "kronor": true,
+}
+
+// stageDirections are what transcripts note in brackets.
+var stageDirections = map[string]bool{
+	"Laughter": true, "Applause": true, "Cheers": true, "Cheering": true, "Inaudible": true, "Crosstalk": true, "Booing": true,
+}
+
+func ruleCurrency(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
+		i := t.Start
+		return t.End-i == 1 && i > 0 && words[i-1][0] >= '0' && words[i-1][0] <= '9' && currencies[strings.ToLower(words[i])]
+	})
+}
+
+func ruleStageDirection(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
+		i := t.Start
+		return t.End-i == 1 && i > 0 && words[i-1] == "(" && stageDirections[words[i]]
 	})
 }
 
