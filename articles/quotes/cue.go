@@ -178,6 +178,20 @@ func notSpeech(items []item, lo, hi, j int) bool {
 	return false
 }
 
+// asBefore is the index of the "as" that opens "as X put it" before the
+// cue at items[j], or -1.
+func asBefore(items []item, lo, j int) int {
+	for k := j - 1; k >= lo && k >= j-6; k-- {
+		if items[k].lower == "as" {
+			return k
+		}
+		if items[k].kind != itemWord {
+			return -1
+		}
+	}
+	return -1
+}
+
 // numberNoun reports a small number that ends a description as its noun
 // ("the mother of three").
 func numberNoun(items []item, lo, k int) bool {
@@ -193,6 +207,11 @@ func (st *fieldState) cueSpeaker(items []item, lo, hi, j int, cf cueForm, out []
 	case cf.lemma == "according to":
 		if a, b := forwardNP(items, j+2, hi); b > a {
 			w, subj = st.resolve(items, a, b, appositive(items, b, hi), para), ruleSpeakerAccordingTo
+		}
+	case cf.lemma == "put it" && asBefore(items, lo, j) >= 0:
+		// "as The New Yorker put it": the phrase between "as" and the cue
+		if a, b := forwardNP(items, asBefore(items, lo, j)+1, j); b > a {
+			w, subj = st.resolve(items, a, b, "", para), ruleSpeakerBefore
 		}
 	case j == lo && it.capitalised() && !cf.participle:
 		// "Continued Stone: "Q""
