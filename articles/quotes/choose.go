@@ -129,6 +129,9 @@ func (st *fieldState) newAttribution(cs []cueAt, items []item, lo, hi, i, para i
 // cueAfter: a cue right after the quotation ("Q," X said / "Q," said X).
 func (st *fieldState) cueAfter(q *attribution) (*who, int, bool) {
 	items, f, hi, i := q.items, q.f, q.hi, q.i
+	if subordinateAfter(q) {
+		return nil, -1, false
+	}
 	for ci, c := range q.cs {
 		if q.rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
 			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
@@ -142,6 +145,21 @@ func (st *fieldState) cueAfter(q *attribution) (*who, int, bool) {
 		}
 	}
 	return nil, -1, false
+}
+
+// subordinateAfter reports a quotation that a cue before it introduces and
+// a clause after it follows ("footage of X saying, "Q," when Y blasted
+// him"): the cue in that clause is its own ("as" excepted: "Q," as Y put it).
+func subordinateAfter(q *attribution) bool {
+	if q.f >= q.hi || q.items[q.f].lower == "as" || !subordinators[q.items[q.f].lower] {
+		return false
+	}
+	for _, c := range q.cs {
+		if c.idx < q.i && c.w != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // newSentenceCue reports a cue after a quotation that ends a sentence

@@ -178,6 +178,24 @@ func notSpeech(items []item, lo, hi, j int) bool {
 	return false
 }
 
+// nameAfterOf is where the name right before the participle at items[j]
+// starts when "of" precedes it ("footage of Oskar Lind saying"), or -1.
+func nameAfterOf(items []item, lo, j int) int {
+	k := prevNonAdverb(items, lo, j)
+	if k < lo || !items[k].capitalised() {
+		return -1
+	}
+	m := k
+	for m > lo && items[m-1].capitalised() {
+		m--
+	}
+	// "the American Federation of Teachers calling": "of" inside a name
+	if m-1 >= lo && items[m-1].lower == "of" && !items[m].is(classDeterminer) && !(m-2 >= lo && items[m-2].capitalised()) {
+		return m
+	}
+	return -1
+}
+
 // asBefore is the index of the "as" that opens "as X put it" before the
 // cue at items[j], or -1.
 func asBefore(items []item, lo, j int) int {
@@ -230,6 +248,9 @@ func (st *fieldState) cueSpeaker(items []item, lo, hi, j int, cf cueForm, out []
 		if a, b := forwardNP(items, quotedAs(items, lo, j)+1, j-1); b > a {
 			w, subj = st.resolve(items, a, b, "", para), ruleSpeakerQuotedAs
 		}
+	case cf.participle && nameAfterOf(items, lo, j) >= 0:
+		// "footage of Trump saying, "Q"": the name the participle follows
+		w, subj = st.resolve(items, nameAfterOf(items, lo, j), prevNonAdverb(items, lo, j)+1, "", para), ruleSpeakerParticipleOwn
 	case cf.participle && len(out) > 0 && out[len(out)-1].w != nil:
 		// "X wrote in a statement to Wired explaining ...": X's participle
 		w, shared, subj = out[len(out)-1].w, true, ruleSpeakerParticiplePrevCue

@@ -125,7 +125,7 @@ const (
 
 // AttributionRules choose the speaker of a quotation in its sentence, in order.
 var AttributionRules = []Rule{
-	{ruleCueAfter, "a cue right after the quotation ('Q,' X said / 'Q,' said X)", `"We will not sign this draft," Marta Ilves said.`},
+	{ruleCueAfter, "a cue right after the quotation ('Q,' X said / 'Q,' said X) (not one in a 'when' clause after a quotation that a cue before it introduces)", `"We will not sign this draft," Marta Ilves said.`},
 	{ruleDashByline, "a name after a dash ('Q' ― X)", `"Never again" ― Petra Lund.`},
 	{rulePassiveAgent, "the agent of a passive naming verb ('was described as Q by X', 'described by X as Q')", `Her remarks were described as "reckless" and "cruel" by the Harbour Tenants Union on Monday.`},
 	{ruleSubordinateClause, "a clause of its own after the cue ('after she blamed ... Q')", `Rolf Voss described Mayor Ana Lind as "tireless" after she blamed the floods on "years of neglect".`},
