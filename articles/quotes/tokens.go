@@ -112,10 +112,14 @@ func toSet(words string) map[string]bool {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		return wordByte[r] != 0
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isWideWordRune(r)
 }
+
+// isWideWordRune is isWordRune past ASCII (apart, so that isWordRune is
+// inlined where tokenize asks it of every rune).
+func isWideWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Kinds of the bytes in wordByte.
 const (
@@ -130,7 +134,7 @@ var wordByte = func() (t [256]uint8) {
 		switch {
 		case c >= 'A' && c <= 'Z':
 			t[c] = wordUpper
-		case isWordRune(rune(c)):
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 			t[c] = wordLower
 		}
 	}
@@ -168,7 +172,10 @@ func tokenize(out []item, text, low string, p paragraph, spans []span, opens map
 			i = end
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isSpaceRune(r):
 			i += n
