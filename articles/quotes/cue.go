@@ -125,6 +125,18 @@ var cueOrder = []cueRule{
 		return cf, "", cf != cueForm{} && j > lo && items[j-1].kind == itemWord && (subjectPronouns[pronounOf(items[j-1].lower)] ||
 			items[j-1].capitalised() && j+1 < hi && items[j+1].isPunct(":") && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed")))
 	}},
+	{ruleCueTalkAbout, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		// "as Trump went on about "how the system is rigged"", "she talked about "a fair deal"":
+		// the words he was saying, quoted right after "about"
+		w := items[j].lower
+		k := j + 1
+		if (w == "went" || w == "goes") && k < hi && items[k].lower == "on" {
+			k++
+		} else if !talkVerbs[w] {
+			return cueForm{}, "", false
+		}
+		return cueForm{lemma: "talk about"}, "talk about", k+1 < hi && items[k].lower == "about" && items[k+1].kind == itemQuote
+	}},
 	{ruleCuePutIt, func(items []item, lo, hi, j int) (cueForm, string, bool) {
 		// "as Dana Milbank puts it, "Q""
 		w := items[j].lower
@@ -503,7 +515,11 @@ func invertedCue(items []item, lo, j int) bool {
 
 // cueWords holds every word that can start a cue in sentenceCues: one
 // lookup rules out most words.
-var cueWords = union(toSet("according put puts call calls"), afterCues, finalCues, keysOf(cues), keysOf(pronounCues))
+var cueWords = union(toSet("according put puts call calls went goes"), talkVerbs, afterCues, finalCues, keysOf(cues), keysOf(pronounCues))
+
+// talkVerbs are verbs of talking that, with "about" and a quotation right
+// after it, quote the talker (cue-talk-about).
+var talkVerbs = toSet("talked talks spoke speaks ranted rants joked jokes")
 
 // cueNames maps every cue word to the same word as the lexicon spells it.
 var cueNames = func() map[string]string {

@@ -46,6 +46,7 @@ const (
 	ruleCueOpening        = "cue-opening"
 	ruleCueCalls          = "cue-calls"
 	ruleCueAfterPronoun   = "cue-after-pronoun"
+	ruleCueTalkAbout      = "cue-talk-about"
 	ruleCuePutIt          = "cue-put-it"
 )
 
@@ -58,6 +59,7 @@ var CueRules = []Rule{
 	{ruleCueOpening, "a capitalised verb opening the sentence before a name and a colon ('Continued Stone:')", `The envoy spoke for an hour. Continued Ruiz: "Nothing was agreed."`},
 	{ruleCueCalls, "'calls' with its quotation close behind is the verb", `Lena Dahl calls the plan "a fantasy".`},
 	{ruleCueAfterPronoun, "a verb after a subject pronoun ('she yells')", `Nora Vik stood up. She yells: "Enough!"`},
+	{ruleCueTalkAbout, "'went on about', 'talked about' with a quotation right after 'about'", `As Oskar Lind went on about "a port for everyone", the hall emptied.`},
 	{ruleCuePutIt, "'as X puts it'", `As Dana Kerr puts it, "the bill is dead".`},
 }
 
