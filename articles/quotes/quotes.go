@@ -237,7 +237,11 @@ func (st *fieldState) attributeAll(paraItems [][]item) (direct []*who, partial [
 				partial[k] = isPartial(text, items, lo, i)
 				var rule string
 				var cue int
-				direct[k], rule, cue = st.attribute(cs, items, lo, hi, i, pi)
+				if w := st.coordinated(items, lo, i, direct); w != nil {
+					direct[k], rule, cue = w, ruleCoordinated, -1
+				} else {
+					direct[k], rule, cue = st.attribute(cs, items, lo, hi, i, pi)
+				}
 				st.rules[k] = rule
 				if st.tr != nil {
 					st.traceDirect(k, rule, cs, cue, direct[k])
@@ -249,6 +253,27 @@ func (st *fieldState) attributeAll(paraItems [][]item) (direct []*who, partial [
 		}
 	}
 	return direct, partial, bylines
+}
+
+// coordinated: "as X went on about "Q1," and "Q2" and "Q3," Y said": a
+// quotation joined by "and" or "or" to the quotation before it, which a cue
+// before both gave its speaker, shares that speaker; else nil.
+func (st *fieldState) coordinated(items []item, lo, i int, direct []*who) *who {
+	j := i - 1
+	if j <= lo || items[j].lower != "and" && items[j].lower != "or" {
+		return nil
+	}
+	p := j - 1
+	if items[p].isPunct(",") {
+		p--
+	}
+	if p < lo || items[p].kind != itemQuote {
+		return nil
+	}
+	if k := items[p].q; direct[k] != nil && (st.rules[k] == ruleCueBefore || st.rules[k] == ruleCoordinated) {
+		return direct[k]
+	}
+	return nil
 }
 
 // finalSpeakers gives each span its speaker: its own, else its

@@ -143,6 +143,13 @@ var AttributionRules = []Rule{
 	{ruleSentenceSubject, "no cue: the sentence's subject ('X dismissed Y as Q')", `Ilse Brandt dismissed the report as "pure fiction".`},
 }
 
+// ruleCoordinated is tried before AttributionRules (attributeAll).
+const ruleCoordinated = "coordinated-quotation"
+
+// CoordinatedRule documents ruleCoordinated as a rule.
+var CoordinatedRule = Rule{ruleCoordinated, "a quotation joined by 'and' or 'or' to the one before it, which a cue before both gave its speaker, shares that speaker ('X called it \"Q1\" and \"Q2,\" Y said')",
+	`As Oskar Lind went on about "a port for everyone," and "our own families," Ilona Brandt said yes.`}
+
 // ruleRanker is the learned ranker (rank.go): where the rules propose two
 // speakers or more, it may choose another than the first rule's.
 const ruleRanker = "ranker"
