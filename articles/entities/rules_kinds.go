@@ -185,6 +185,14 @@ func ruleDocument(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 		if docHeads[words[t.End-1]] && t.End-t.Start >= 2 || t.End < len(words) && docNouns[words[t.End]] && t.Type != tagger.PER && !isCountryMatch(c.matches, t.Start, t.End) {
 			t.Type = tagger.MISC
+			// "the Congressional" + "Gold Medal": untagged capitals after the article join it
+			i := t.Start
+			for i > 1 && isUpperInitial(words[i-1]) && !notNames[words[i-1]] && !isCapsWord(words[i-1]) && (k == 0 || tagged[k-1].End < i) {
+				i--
+			}
+			if i < t.Start && (words[i-1] == "the" || words[i-1] == "a" || words[i-1] == "an") {
+				t.Start = i
+			}
 		}
 	}
 	// an untagged "the Congressional Gold Medal"

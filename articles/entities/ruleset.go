@@ -45,6 +45,9 @@ var Rules = []*Rule{
 	{Name: "merge-adjacent", Doc: "touching spans of different types are one name, typed by the last (its head)",
 		Example: "[ST.]ORG [LOUIS]LOC - The river rose again on Monday.", Want: "ST. LOUIS=LOC",
 		apply: func(x *Extractor, c *ruleCtx) []tagger.Span { return mergeAdjacent(c.tagged) }},
+	{Name: "person-run", Doc: "a one-word person right before another person's name is that person's given name (\"Rowan\" + \"Petts\")",
+		Example: "[Rowan]PER [Petts]PER condemned the plan.", Want: "Rowan Petts=PER",
+		apply: rulePersonRun},
 	{Name: "merge-crossing", Doc: "tagger spans a gazetteer name straddles are one name",
 		Example: "Shares rose on the [New]LOC [York Stock Exchange]ORG on Friday.", Want: "New York Stock Exchange=ORG",
 		apply: func(x *Extractor, c *ruleCtx) []tagger.Span { return mergeCrossing(c.tagged, c.matches) }},
@@ -119,6 +122,18 @@ var Rules = []*Rule{
 	{Name: "bracket-acronym", Doc: "an acronym in brackets right after a body's or place's name is that body or place too (\"the Harbour Party (HP)\")",
 		Example: "The [Harbour Party]ORG (HaP) won.", Want: "Harbour Party=ORG; HaP=ORG",
 		apply: ruleBracketAcronym},
+}
+
+func rulePersonRun(x *Extractor, c *ruleCtx) []tagger.Span {
+	out := c.tagged[:0]
+	for _, t := range c.tagged {
+		if n := len(out); n > 0 && t.Type == tagger.PER && out[n-1].Type == tagger.PER && out[n-1].End == t.Start && out[n-1].End-out[n-1].Start == 1 {
+			out[n-1].End = t.End
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // edgeWords are the function words a name never opens or closes with.

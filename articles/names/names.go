@@ -76,7 +76,9 @@ irina svetlana olga valentina tatiana galina lyudmila ekaterina anastasia marian
 theresa nicola jacinda julia yoshiko yingluck aung benazir indira golda angela dilma cristina michelle laura barbara rosalynn
 nancy betty pat lady ladybird mamie bess edith eleanor lou grace florence helen ida caroline frances abigail dolley louisa
 elizabeth martha
-tessa estelle cherie oona hazel glenda clare jacqui beverley yvette hilary anne annette fiona gillian lorna natascha nina penelope rosemary sally wendy ségolène`)
+tessa estelle cherie oona hazel glenda clare jacqui beverley yvette hilary anne annette fiona gillian lorna natascha nina penelope rosemary sally wendy ségolène
+marta ewa agnieszka katarzyna magdalena joanna beata małgorzata aleksandra giulia francesca chiara paola ingrid birgit ulrike
+petra sabine annika margrethe carmen pilar isabel ana lucia ines`)
 
 // male are common male first names in English-language political news.
 var male = toSet(`donald mike michael barack joe john james robert william david richard charles thomas christopher daniel
@@ -89,7 +91,10 @@ reince sean tim bill hugh vladimir sergei dmitry rex mitt jim bob mitch harry ch
 emmanuel francois nicolas angela_ xi shinzo recep bashar ali mohammed muhammad ahmed hassan abdul omar ibrahim king_ jared eric
 corey kellyanne_ paul rick lindsey_ lyndon franklin dwight ronald gerald jimmy herbert calvin woodrow theodore abraham ulysses
 jeff dan greg ken doug ron don len phil nick matt ed andy tony dave jon steve reid orrin mitch lamar trent rob marty kurt
-barry norman nigel neil graham gordon derek trevor clive colin ian iain alistair alastair hamish malcolm stuart geoff geoffrey oliver gareth rhodri dafydd hywel huw owen liam seamus declan desmond dominic hugo rupert giles piers simon adrian martin charlie harvey jacques gerhard helmut wolfgang silvio romano luis carlos pedro mikhail viktor yuri igor hussein khalid tariq kofi nelson thabo mahmoud ariel ehud shimon yitzhak hamid abdullah`)
+barry norman nigel neil graham gordon derek trevor clive colin ian iain alistair alastair hamish malcolm stuart geoff geoffrey oliver gareth rhodri dafydd hywel huw owen liam seamus declan desmond dominic hugo rupert giles piers simon adrian martin charlie harvey jacques gerhard helmut wolfgang silvio romano luis carlos pedro mikhail viktor yuri igor hussein khalid tariq kofi nelson thabo mahmoud ariel ehud shimon yitzhak hamid abdullah
+piotr paweł pawel tomasz krzysztof andrzej marek łukasz lukasz jakub michał michal wojciech jarosław jaroslaw giuseppe giorgio
+matteo luigi paolo enrico sergio antonio mario francesco klaus jürgen juergen olaf friedrich lars nils sven anders pablo javier
+manuel miguel alberto fernando`)
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}

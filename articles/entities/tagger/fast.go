@@ -534,6 +534,7 @@ type scratch struct {
 	hist  []uint8 // stage-one history code
 	stat  []dsums // per stage, the sums of the features that do not depend on labels
 	first []Label // stage-one labels
+	web   bool    // the article reads as web text (styleCount.web)
 }
 
 // evidence is what an article says of one evidence key (see Doc and
@@ -816,6 +817,11 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 			}
 		}
 	}
+	var style styleCount
+	for _, s := range sents {
+		style.add(s.Words)
+	}
+	sc.web = style.web()
 	n := len(sc.tok)
 	for _, e := range sc.tok {
 		sc.doc = append(sc.doc, sc.flagsOf(sc.ents[e].getID))
@@ -1122,7 +1128,7 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 		prev = next
 		g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
 		var cp dsums
-		if i == 0 || s.Upper || g != 0 {
+		if i == 0 || s.Upper || sc.web || g != 0 {
 			var c [2]sums
 			if i == 0 {
 				m.w.add2(&c[0], &c[1], mix(tFirstShape, e.shape))
@@ -1130,6 +1136,11 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 			if s.Upper {
 				m.w.add2(&c[0], &c[1], mix(tUpperLower, e.lower))
 				m.w.add2(&c[0], &c[1], mix(tUpperShape, e.shape))
+			}
+			if sc.web {
+				m.w.add2(&c[0], &c[1], mix(tWebBias, 0))
+				m.w.add2(&c[0], &c[1], mix(tWebLower, e.lower))
+				m.w.add2(&c[0], &c[1], mix(tWebShape, e.shape))
 			}
 			if g != 0 {
 				m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))

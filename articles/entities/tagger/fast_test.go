@@ -57,7 +57,22 @@ func sampleDocs(t testing.TB) [][]Sentence {
 		{Words: []string{"quillon", "Quillon", "QUILLON", "(", "Tessaro", ")", "--", "Tessaro", ":", "Orval"}},
 		{Words: []string{"x"}},
 	}
-	return append(docs, odd)
+	return append(docs, odd, webDoc())
+}
+
+// webDoc is an invented forum post: it reads as web text (styleCount.web),
+// so the web features are summed.
+func webDoc() []Sentence {
+	var doc []Sentence
+	for _, line := range []string{
+		"i went to the quillon bakery in tessaro last week !",
+		"you should try their bread , my sister said it was great",
+		"is the Orval branch open on sundays ?",
+		"thanks for any help !!",
+	} {
+		doc = append(doc, Sentence{Words: strings.Fields(line)})
+	}
+	return doc
 }
 
 func sameLabels(t *testing.T, what string, got, want [][]Label) {

@@ -60,6 +60,9 @@ const (
 	tClusP1
 	tClusShape
 	tClusM1Clus
+	tWebBias
+	tWebLower
+	tWebShape
 )
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
@@ -112,6 +115,7 @@ type tokenInfo struct {
 type Extractor struct {
 	toks  []tokenInfo
 	upper bool
+	web   bool // the document reads as web text (styleCount.web)
 	buf   []uint64
 	lbuf  []byte
 	hist  []uint64 // stage-two history codes, nil in stage one
@@ -130,6 +134,7 @@ type Lexicon struct {
 // Init prepares the extractor for a sentence.
 func (x *Extractor) Init(lex *Lexicon, doc *Doc, words []string, upper bool) {
 	x.upper = upper
+	x.web = doc.web()
 	x.hist = nil
 	if cap(x.toks) < len(words) {
 		x.toks = make([]tokenInfo, len(words))
@@ -328,6 +333,9 @@ func (x *Extractor) Features(i int, p1, p2 Label) []uint64 {
 	}
 	if x.upper {
 		f = append(f, mix(tUpperLower, t.lower), mix(tUpperShape, t.shape), mix(tUpperDoc, t.doc<<4|t.class))
+	}
+	if x.web {
+		f = append(f, mix(tWebBias, 0), mix(tWebLower, t.lower), mix(tWebShape, t.shape))
 	}
 	if x.hist != nil {
 		h := x.hist[i]

@@ -2,9 +2,12 @@ package tagger
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"briefs/articles/entities/gazetteer"
+	"briefs/articles/entities/token"
+	"briefs/articles/samples"
 )
 
 func TestSpansOf(t *testing.T) {
@@ -109,5 +112,68 @@ func TestClusters(t *testing.T) {
 	// Weekdays keep the same company.
 	if cl["monday"]&0xFFFF != cl["tuesday"]&0xFFFF {
 		t.Errorf("monday and tuesday in different fine clusters: %x %x", cl["monday"], cl["tuesday"])
+	}
+}
+
+// TestWebStyle: an invented forum post reads as web text, the built-in
+// briefs (news) do not, and MarkWeb makes any document web text.
+func TestWebStyle(t *testing.T) {
+	doc := NewDoc()
+	for _, s := range webDoc() {
+		doc.Add(s.Words)
+	}
+	if !doc.web() {
+		t.Errorf("the forum post does not read as web text: %+v", doc.style)
+	}
+	for _, name := range samples.Names() {
+		data, err := samples.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := NewDoc()
+		for _, line := range strings.Split(string(data), "\n") {
+			var words []string
+			for _, tk := range token.Tokenize(line) {
+				words = append(words, tk.Text)
+			}
+			d.Add(words)
+		}
+		if d.web() {
+			t.Errorf("%s reads as web text: %+v", name, d.style)
+		}
+		d.MarkWeb()
+		if !d.web() {
+			t.Errorf("%s: MarkWeb did not make it web text", name)
+		}
+	}
+}
+
+// TestAverage: the mean of a model with itself is that model, byte for
+// byte; of two models, each weight is their mean (a missing feature is 0).
+func TestAverage(t *testing.T) {
+	enc := func(w1, w2 Weights) []byte {
+		var b bytes.Buffer
+		if _, err := Encode(&b, w1, w2, 0.5); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	row := func(v ...float32) []float32 { r := make([]float32, NumLabels); copy(r, v); return r }
+	a := enc(Weights{1: row(100, -50), 2: row(0, 20)}, Weights{3: row(10)})
+	b := enc(Weights{1: row(100, 50)}, Weights{3: row(10), 4: row(0, 0, 10)})
+	same, err := Average([][]byte{a, a})
+	if err != nil || !bytes.Equal(same, a) {
+		t.Fatalf("mean of a model with itself differs (err %v)", err)
+	}
+	got, err := Average([][]byte{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := enc(Weights{1: row(100, 0), 2: row(0, 10)}, Weights{3: row(10), 4: row(0, 0, 5)})
+	if !bytes.Equal(got, want) {
+		t.Errorf("mean of two models: %x, want %x", got, want)
+	}
+	if _, err := Average([][]byte{a, []byte("junk")}); err == nil {
+		t.Error("a bad model averaged without error")
 	}
 }

@@ -44,7 +44,9 @@ func main() {
 	epochs := flag.Int("epochs", 12, "training passes")
 	prune := flag.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
 	eval := flag.String("eval", "", "CoNLL file to report F1 on after each epoch (e.g. eng.testa)")
+	seed := flag.Uint64("seed", 1, "seed of the sentence shuffle")
 	flag.Parse()
+	shuffleSeed = *seed
 	gz, err := gazetteer.Load()
 	if err != nil {
 		log.Fatal(err)
@@ -114,12 +116,15 @@ func main() {
 	log.Printf("wrote %s: %d of %d features, %d bytes", *out, kept, len(w1)+len(w2), st.Size())
 }
 
+// shuffleSeed seeds the order sentences are learnt in (-seed).
+var shuffleSeed uint64 = 1
+
 // trainStage trains one stage for the given number of epochs and returns
 // its averaged weights. Sentences with history codes train stage two. With
 // dev set, it reports dev F1 after each epoch.
 func trainStage(g *tagger.Lexicon, train []sentence, epochs int, dev []sentence) tagger.Weights {
 	p := newPerceptron()
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(shuffleSeed, 2))
 	order := make([]int, len(train))
 	for i := range order {
 		order[i] = i
@@ -203,8 +208,12 @@ func readCorpora(dir, spec string) ([]sentence, error) {
 				return nil, fmt.Errorf("corpus %q: bad weight", item)
 			}
 		}
+		web := false
 		if len(parts) > 2 {
-			noMisc = parts[2] == "nomisc"
+			for _, fl := range strings.Split(parts[2], "+") {
+				noMisc = noMisc || fl == "nomisc"
+				web = web || fl == "web"
+			}
 		}
 		ss, err := read(filepath.Join(dir, parts[0]))
 		if err != nil {
@@ -213,6 +222,11 @@ func readCorpora(dir, spec string) ([]sentence, error) {
 		docs := 0
 		for _, s := range ss {
 			docs = max(docs, s.docID+1)
+		}
+		if web {
+			for _, s := range ss {
+				s.doc.MarkWeb() // (sentences of a document share its Doc)
+			}
 		}
 		for r := range weight {
 			for _, s := range ss {
