@@ -239,7 +239,7 @@ func (st *fieldState) noteIntroduced(items []item, lo, hi, para int) {
 					w.gender = genderOfRole(itemsText(items, k+1, m))
 				}
 				if n := len(st.subjects); n == 0 || st.subjects[n-1].pos < r.start {
-					st.subjects = append(st.subjects, event{para: para, pos: r.start, w: w})
+					st.subjects = append(st.subjects, event{para: para, pos: r.start, w: w, intro: true})
 				}
 				break
 			}

@@ -464,7 +464,9 @@ func subjectStart(items []item, lo, c int) (i int, done bool) {
 		// an opening prepositional phrase runs to its comma
 		if items[i].kind == itemWord && clauseOpeners[items[i].lower] {
 			k := i
-			for k < c && !items[k].isPunct(",") {
+			// "On "Face the Nation," Sen. X ...": the comma may sit inside
+			// the marks of a quoted title, a capitalised word right after it
+			for k < c && !items[k].isPunct(",") && !(items[k].kind == itemQuote && k+1 < c && items[k+1].capitalised()) {
 				k++
 			}
 			if k >= c {
@@ -549,7 +551,16 @@ outside inside beyond across near among amongst within throughout around behind`
 // noteSubject records the person a sentence opens with, for pronouns.
 func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 	a, b := sentenceSubject(items, lo, hi)
-	if b <= a || b >= hi || items[b].kind != itemWord && !(items[b].isPunct(",") && nameLike(items, a, b)) {
+	// "Sen. X (Vt.), who ...": the name without its parenthesis
+	if b-a > 3 && items[b-1].isPunct(")") {
+		for k := b - 2; k > a; k-- {
+			if items[k].isPunct("(") {
+				b = k
+				break
+			}
+		}
+	}
+	if b <= a || b >= hi || items[b].kind != itemWord && !((items[b].isPunct(",") || items[b].isPunct("(")) && nameLike(items, a, b)) {
 		return
 	}
 	// "presidential nominee Hillary Clinton was ..." opens with a lower-case title

@@ -99,16 +99,25 @@ func (st *fieldState) inherit(spans []span, final []*who, k int) (*who, string) 
 	return nil, ""
 }
 
-// paragraphSubject: "Sanders named bigotry as one reason. "Q."": the first
-// quotation of a paragraph, opening a sentence after one whose subject is a
-// named person, is that person's; else nil.
+// paragraphSubject: "Sanders named bigotry as one reason. "Q."": a
+// quotation with no cue, opening a sentence after one whose subject is a
+// named person, with no quotation between them, is that person's; else nil.
 func (st *fieldState) paragraphSubject(spans []span, k int) *who {
 	s := spans[k]
-	if opensParagraph(st.text, st.paras[s.para], s) || k > 0 && spans[k-1].para == s.para {
+	if opensParagraph(st.text, st.paras[s.para], s) {
 		return nil
 	}
+	// the sentence's own subject, not a person a role in commas introduced
 	i := sort.Search(len(st.subjects), func(i int) bool { return st.subjects[i].pos >= s.open }) - 1
+	for i >= 0 && st.subjects[i].intro {
+		i--
+	}
 	if i < 0 || st.subjects[i].para != s.para {
+		return nil
+	}
+	// no quotation between the subject and this one (a quoted title before
+	// the subject, "On "Face the Nation," X ...", is none)
+	if k > 0 && spans[k-1].para == s.para && spans[k-1].open > st.subjects[i].pos {
 		return nil
 	}
 	if w := st.subjects[i].w; w.person && w.entity != "" {

@@ -112,6 +112,7 @@ type who struct {
 type event struct {
 	para, pos int
 	w         *who
+	intro     bool // a subject a role in commas introduced (noteIntroduced), not the sentence's own
 }
 
 // fieldState is the work of one field.
