@@ -568,11 +568,13 @@ func (st *fieldState) noteSubject(items []item, lo, hi, para int) {
 	for k := a + 1; k < b && !named; k++ {
 		named = items[k].capitalised() && !items[a].is(classDeterminer)
 	}
-	if !named {
+	// "the Times", "the IMF": a body's name after "the", when it is an entity
+	theName := !named && items[a].lower == "the" && a+1 < b && items[a+1].capitalised()
+	if !named && !theName {
 		return
 	}
 	w := st.resolve(items, a, b, "", para)
-	if isPronounPhrase(w.name) || !(w.entity != "" || startsUpper(w.name)) {
+	if isPronounPhrase(w.name) || !(w.entity != "" || startsUpper(w.name)) || theName && (w.entity == "" || w.person) {
 		return
 	}
 	// people for he/she; groups and bodies for they/it ("Donald Trump's campaign")

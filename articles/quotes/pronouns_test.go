@@ -15,7 +15,7 @@ func TestPronounShapes(t *testing.T) {
 			"Although the Harbour Authority did not name the firm, it warned of \"reckless contractors\" in its report.",
 			[]wantSpeaker{{"reckless contractors", "Harbour Authority"}}},
 		{"it: the body that opened the paragraph before a quoted passage",
-			"During the campaign, the Dayton Herald gave Ana Ruiz its endorsement:\n\nShe has served the valley for twenty years and knows its budget well.\n\nMeanwhile, it attacked Omar Haddad, saying he \"has no plan for the valley at all.\"",
+			"PolitiFact is operated by the Dayton Herald, a paper in Ohio.\n\nDuring the campaign, the Herald gave Ana Ruiz its endorsement:\n\nShe has served the valley for twenty years and knows its budget well.\n\nMeanwhile, it attacked Omar Haddad, saying he \"has no plan for the valley at all.\"",
 			[]wantSpeaker{{"has no plan for the valley at all.", "Herald"}}},
 		{"a participle after 'After' speaks for the main clause's subject",
 			"In her memoir, Ana Ruiz recalled the winter of 2003.\n\nAfter saying her ankle was \"too swollen to walk on,\" she was \"rushed\" to the clinic.",
