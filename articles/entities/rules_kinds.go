@@ -105,6 +105,9 @@ var kindRules = []*Rule{
 	{Name: "lower-case-place", Doc: "in text that does not capitalise, a country or place the gazetteer knows, written in lower case after in, from, to, at, near or into (or 'and' after one), is a place",
 		Example: "i am from mexico and moving to san francisco and oregon next year", Want: "Mexico=country; San Francisco=place; Oregon=place",
 		apply: ruleLowerPlace},
+	{Name: "known-body", Doc: "a name read as a person that is exactly an organisation the gazetteer knows (a party, a company, a broadcaster) is that organisation",
+		Example: "Leaders of [Yisrael Beiteinu]PER met on Monday.", Want: "Yisrael Beiteinu=ORG",
+		apply: ruleKnownBody},
 	{Name: "world-person", Doc: "a name the world data knows as a person (legislators, heads of state) is a person",
 		Example: "Talks with [Nancy Pelosi]ORG ended.", Want: "Nancy Pelosi=PER",
 		apply: ruleWorldPerson},
@@ -327,6 +330,18 @@ func ruleBareBody(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 	}
 	return tagged
+}
+
+func ruleKnownBody(x *Extractor, c *ruleCtx) []tagger.Span {
+	for k := range c.tagged {
+		t := &c.tagged[k]
+		if t.Type == tagger.PER && slices.ContainsFunc(c.matches, func(m gazetteer.Match) bool {
+			return m.Start == t.Start && m.End == t.End && m.Entry.Kind == model.KindOrganization
+		}) {
+			t.Type = tagger.ORG
+		}
+	}
+	return c.tagged
 }
 
 func ruleWorldPerson(x *Extractor, c *ruleCtx) []tagger.Span {
