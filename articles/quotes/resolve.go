@@ -46,6 +46,9 @@ func (st *fieldState) resolve(items []item, a, b int, role string, para int) *wh
 	if done {
 		return w
 	}
+	if headAt == b-1 && numberNoun(items, a, headAt) {
+		headAt -= 2 // "the mother of three": the head is "mother"
+	}
 	if pick != nil && !(lastLower && pick.end < end && groupHead(st.text, pick.end, end)) {
 		st.takeName(w, pick)
 		return w
@@ -667,8 +670,9 @@ func (st *fieldState) spokespersonNamed(items []item, a, b, headAt int, w *who) 
 // the one before.
 func (st *fieldState) describedLastPerson(items []item, a, headAt int, w *who) {
 	head := items[headAt].lower
-	if w.entity != "" || w.name != w.phrase || w.plural || items[a].lower != "the" || headAt < a+2 || !(personNouns[head] || roleNouns[head]) ||
-		groupHeads[head] || head == "source" { // spokesmen, aides and officials mostly go unnamed
+	family := femaleRoles[head] || maleRoles[head] // "the 34-year-old mother of three"
+	if w.entity != "" || w.name != w.phrase || w.plural || items[a].lower != "the" || headAt < a+2 || !(personNouns[head] || roleNouns[head] || family) ||
+		groupHeads[head] && !family || head == "source" { // spokesmen, aides and officials mostly go unnamed
 		return
 	}
 	for k := a + 1; k < headAt; k++ {

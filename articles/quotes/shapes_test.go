@@ -133,3 +133,23 @@ func checkSpeakers(t *testing.T, cases []speakerCase) {
 		})
 	}
 }
+
+// TestDescriptionWithNumber checks that "the 34-year-old mother of three"
+// (head "mother", a family noun) resolves to the person named before it.
+func TestDescriptionWithNumber(t *testing.T) {
+	x, err := entities.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tr := traced(t, x, "Ana Ruiz spoke on Monday. She said the plan was fine, and when pressed on why it left out fathers, the 34-year-old mother of three replied, \"It is meant for mothers first.\"")
+	for _, q := range tr.Quotes {
+		for _, s := range q.Steps {
+			if strings.HasPrefix(s, "the 34-year-old mother of three -> Ana Ruiz: ") {
+				return
+			}
+		}
+	}
+	var b strings.Builder
+	_ = tr.Write(&b, 0)
+	t.Errorf("the description did not resolve to Ana Ruiz:\n%s", b.String())
+}
