@@ -69,6 +69,19 @@ func BenchmarkQuotesAndEntities(b *testing.B) {
 // BenchmarkQuotes measures quotation finding and attribution alone, with
 // the entities already found.
 func BenchmarkQuotes(b *testing.B) {
+	arts, size := trainWithEntities(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range arts {
+			Extract(&arts[k])
+		}
+	}
+}
+
+// trainWithEntities is loadTrain with each brief's entities found.
+func trainWithEntities(b *testing.B) ([]model.Article, int64) {
+	b.Helper()
 	arts, size := loadTrain(b)
 	x, err := entities.Default()
 	if err != nil {
@@ -77,13 +90,7 @@ func BenchmarkQuotes(b *testing.B) {
 	for k := range arts {
 		x.Extract(&arts[k])
 	}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k := range arts {
-			Extract(&arts[k])
-		}
-	}
+	return arts, size
 }
 
 // BenchmarkLongParagraph measures one paragraph of thousands of attributed
@@ -105,14 +112,7 @@ func BenchmarkLongParagraph(b *testing.B) {
 // trace's cost when on; when off it costs a nil check per decision
 // (README, Speed).
 func BenchmarkQuotesTrace(b *testing.B) {
-	arts, size := loadTrain(b)
-	x, err := entities.Default()
-	if err != nil {
-		b.Fatalf("entities: %v", err)
-	}
-	for k := range arts {
-		x.Extract(&arts[k])
-	}
+	arts, size := trainWithEntities(b)
 	b.SetBytes(size)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
