@@ -17,7 +17,7 @@ var ruleConfidence = map[string]float64{
 	ruleClauseSubject: 0.6, ruleRanker: 0.6, rulePossessiveSpeechNoun: 0.65, ruleSentenceSubject: 0.55,
 	ruleSameQuotation: 0.9, ruleBylineParagraph: 0.85, ruleInheritSamePara: 0.8, ruleInheritPrevQuote: 0.8,
 	ruleInheritReported: 0.65, ruleInheritSubject: 0.55, ruleInheritColonCue: 0.75, ruleInheritColonSubject: 0.6,
-	ruleRepeatedWords: 0.6, ruleCoordinated: 0.85, ruleInheritParaSubject: 0.6,
+	ruleRepeatedWords: 0.6, ruleCoordinated: 0.85, ruleInheritParaSubject: 0.6, ruleCausativeObject: 0.7,
 }
 
 // confidence rates the speaker w that rule chose.

@@ -240,6 +240,8 @@ func (st *fieldState) attributeAll(paraItems [][]item) (direct []*who, partial [
 				var cue int
 				if w := st.coordinated(items, lo, i, direct); w != nil {
 					direct[k], rule, cue = w, ruleCoordinated, -1
+				} else if w := st.causativeObject(items, lo, i, pi); w != nil {
+					direct[k], rule, cue = w, ruleCausativeObject, -1
 				} else {
 					direct[k], rule, cue = st.attribute(cs, items, lo, hi, i, pi)
 				}
@@ -276,6 +278,31 @@ func (st *fieldState) coordinated(items []item, lo, i int, direct []*who) *who {
 	}
 	return nil
 }
+
+// causativeObject: "All this has led the journalist Dainis Ivans to fear a
+// "Q"": a quotation that ends the infinitive clause of one a causative verb
+// names (a name) is that one's; else nil.
+func (st *fieldState) causativeObject(items []item, lo, i, para int) *who {
+	for k := lo; k+3 < i; k++ {
+		if !causatives[items[k].lower] {
+			continue
+		}
+		a, b := forwardNP(items, k+1, i)
+		if b <= a || b+1 >= i || items[b].lower != "to" || items[b+1].kind != itemWord || !properModifier(items, a, b) {
+			continue
+		}
+		for m := b + 1; m < i; m++ {
+			if items[m].kind != itemWord {
+				return nil // the quotation is past the clause
+			}
+		}
+		return st.resolve(items, a, b, "", para)
+	}
+	return nil
+}
+
+// causatives lead someone to do what the infinitive after them says.
+var causatives = toSet("led leads prompted prompts pushed pushes caused causes forced forces inspired inspires drove drives moved")
 
 // finalSpeakers gives each span its speaker: its own, else its
 // quotation's (over several paragraphs), a byline's, or one inherited.

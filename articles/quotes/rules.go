@@ -150,6 +150,13 @@ const ruleCoordinated = "coordinated-quotation"
 var CoordinatedRule = Rule{ruleCoordinated, "a quotation joined by 'and' or 'or' to the one before it, which a cue before both gave its speaker, shares that speaker ('X called it \"Q1\" and \"Q2,\" Y said')",
 	`As Oskar Lind went on about "a port for everyone," and "our own families," Ilona Brandt said yes.`}
 
+// ruleCausativeObject is tried before AttributionRules too (attributeAll).
+const ruleCausativeObject = "causative-object"
+
+// CausativeRule documents ruleCausativeObject as a rule.
+var CausativeRule = Rule{ruleCausativeObject, "'led X to fear a \"Q\"': a quotation that ends the infinitive clause of the one a causative verb names is that one's",
+	`All this has led the writer Ilse Brandt to fear a "quiet surrender".`}
+
 // ruleRanker is the learned ranker (rank.go): where the rules propose two
 // speakers or more, it may choose another than the first rule's.
 const ruleRanker = "ranker"

@@ -41,7 +41,7 @@ func TestRuleExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	for _, set := range [][]Rule{DropRules, CueRules, CueSpeakerRules, {CoordinatedRule}, AttributionRules, {RankerRule}, InheritRules, ResolveRules} {
+	for _, set := range [][]Rule{DropRules, CueRules, CueSpeakerRules, {CoordinatedRule, CausativeRule}, AttributionRules, {RankerRule}, InheritRules, ResolveRules} {
 		for _, r := range set {
 			if seen[r.Name] {
 				t.Errorf("rule %q named twice", r.Name)
