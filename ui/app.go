@@ -1385,6 +1385,7 @@ func (a *App) openQuote(msg corpusview.OpenQuoteMsg) tea.Cmd {
 	cmd := a.show(art)
 	for i, q := range art.Quotes {
 		if q.Start == msg.Start && (msg.Field == "" || q.Field == msg.Field) {
+			a.quotes.Select(i) // the pane's cursor too: tab to it keeps this quote
 			a.reader.SelectQuote(i)
 			break
 		}

@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"briefs/articles/index"
+	"briefs/ui/corpusview"
 	"briefs/ui/internal/testbriefs"
 )
 
@@ -74,5 +77,36 @@ func TestCorpusViews(t *testing.T) {
 	a, _ = keys(t, a, "esc", "?")
 	if s := screen(a); !strings.Contains(s, "all entities") || !strings.Contains(s, "all quotes") {
 		t.Fatalf("full help lacks the corpus views:\n%s", s)
+	}
+}
+
+// TestQuoteOpenedFromTheCorpusIsThePanes: a quote opened from the corpus
+// quotes view (") is the quotes pane's selection too, so that moving to
+// the pane keeps it in the reader instead of jumping to the brief's first.
+func TestQuoteOpenedFromTheCorpusIsThePanes(t *testing.T) {
+	arts := append(testbriefs.MustLoad(t), testbriefs.Seed(t))
+	a := sized(t, 120, 40, arts)
+	a, _ = step(t, a, SearcherMsg{Searcher: index.Build(arts, nil)})
+	a, _ = keys(t, a, `"`)
+	var want corpusview.OpenQuoteMsg
+	for range 8 { // down to a quote that is not its brief's first
+		h, _ := a.allQuots.Selected()
+		if art, ok := a.list.ByID(h.ArticleID); ok && len(art.Quotes) > 0 && art.Quotes[0].Start != h.Quote.Start {
+			want = corpusview.OpenQuoteMsg{ArticleID: h.ArticleID, Start: h.Quote.Start}
+			break
+		}
+		a, _ = step(t, a, tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	if want.ArticleID == "" {
+		t.Fatal("no quote past its brief's first in the corpus view")
+	}
+	a, _ = keys(t, a, "enter")
+	q := a.reader.Selection().Quote
+	if q <= 0 || a.quotes.Selected() != q {
+		t.Fatalf("reader on quote %d, the pane on %d", q, a.quotes.Selected())
+	}
+	a, _ = keys(t, a, "Q")
+	if a.focus != focusQuotes || a.reader.Selection().Quote != q {
+		t.Fatalf("moving to the quotes pane moved the reader from quote %d to %d", q, a.reader.Selection().Quote)
 	}
 }

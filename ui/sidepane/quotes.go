@@ -142,6 +142,18 @@ func (m Quotes) quoteLines(i int, text, who string, unsure bool, w int) []string
 	return lines
 }
 
+// Select puts the cursor on quote i of the brief; false when it has no such quote.
+func (m *Quotes) Select(i int) bool {
+	for j, r := range m.rows.items {
+		if r.selectable && r.ref == i {
+			m.rows.cursor = j
+			m.rows.follow()
+			return true
+		}
+	}
+	return false
+}
+
 // Announce says which quote the cursor is on (QuoteSelected): the parent
 // asks when the pane takes the focus, so the reader shows it.
 func (m Quotes) Announce() tea.Cmd {
