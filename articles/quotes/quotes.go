@@ -288,6 +288,12 @@ func (st *fieldState) causativeObject(items []item, lo, i, para int) *who {
 			continue
 		}
 		a, b := forwardNP(items, k+1, i)
+		// "his wife and current nominee Hillary Clinton to ...": one person described twice
+		if b > a && b+1 < i && items[b].lower == "and" {
+			if _, b2 := forwardNP(items, b+1, i); b2 > b+1 {
+				b = b2
+			}
+		}
 		if b <= a || b+1 >= i || items[b].lower != "to" || items[b+1].kind != itemWord || !properModifier(items, a, b) {
 			continue
 		}
