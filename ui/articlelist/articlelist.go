@@ -574,7 +574,15 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.list.SetShowStatusBar(!small && !m.order.Group)
 	m.list.SetShowPagination(!small)
 	m.list.SetSize(max(w, 0), max(h, 0))
+	m.showFilterLine()
 	return nil
+}
+
+// showFilterLine keeps the list's top line (its title, or the filter being
+// typed) above smallHeight; below it the line shows only while a filter is
+// typed: at 20x5 it was a blank line over the one brief that fits.
+func (m *Model) showFilterLine() {
+	m.list.SetShowFilter(m.list.Height() >= smallHeight || m.list.SettingFilter())
 }
 
 // smallHeight is the height under which the list shows only its briefs.
@@ -1111,6 +1119,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if len(m.list.VisibleItems()) == 0 {
 			m.list.ResetFilter() // nothing matched: the whole list, as bubbles does
 		}
+		m.showFilterLine()
 		return m, nil
 	}
 	sel, had := m.SelectedID()
@@ -1118,6 +1127,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	before := m.list.Index()
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	m.showFilterLine() // the filter line comes and goes with typing at small heights
 	if d := m.list.Index() - before; d < 0 {
 		m.offHeader(-1)
 	} else {
