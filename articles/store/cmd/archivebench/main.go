@@ -169,6 +169,7 @@ func run(n int, data, dir, cpus string, warmRuns int, archiveSizes string) error
 		}
 		lastCache = filepath.Join(dir, fmt.Sprintf("cache-cpu%d.db", cpu))
 		os.Remove(lastCache)
+		os.Remove(streamOptions(lastCache).ArchivePath)
 		r, err := child("cold", archive, lastCache, cpu)
 		if err != nil {
 			return err
@@ -364,7 +365,7 @@ func runPhase(phase, archive, cache string, n int, adb string) error {
 		}()
 	}
 	var arts []model.Article
-	warns := articles.Stream(context.Background(), []string{archive}, articles.StreamOptions{CachePath: cache},
+	warns := articles.Stream(context.Background(), []string{archive}, streamOptions(cache),
 		func(b []model.Article) {
 			if arts == nil {
 				r.FirstBatch = time.Since(start)
@@ -455,7 +456,7 @@ func runSnapPhase(r phaseResult, start time.Time, archive, cache string) error {
 		finished <- err
 	}()
 	var arts []model.Article
-	warns := articles.Stream(context.Background(), []string{archive}, articles.StreamOptions{CachePath: cache, Pipeline: pipe},
+	warns := articles.Stream(context.Background(), []string{archive}, withPipeline(streamOptions(cache), pipe),
 		func(b []model.Article) {
 			if arts == nil {
 				r.FirstBatch = time.Since(start)
@@ -640,7 +641,7 @@ func reuters(sgml string) []text {
 // title and source, in batches of 1,000 (one transaction each).
 func fillArchive(r phaseResult, start time.Time, archive, cache string, n int, adb string) error {
 	var base []model.Article
-	articles.Stream(context.Background(), []string{archive}, articles.StreamOptions{CachePath: cache},
+	articles.Stream(context.Background(), []string{archive}, streamOptions(cache),
 		func(b []model.Article) { base = append(base, b...) }, nil)
 	if len(base) == 0 {
 		return fmt.Errorf("no briefs in the cache %s", cache)
@@ -737,4 +738,16 @@ func warmArchive(r phaseResult, start time.Time, adb string) error {
 	}
 	runtime.KeepAlive(recs)
 	return report(r)
+}
+
+// streamOptions are a phase's: its cache, and the embedded archive every
+// load keeps up to date beside it, one per cache (the cold loads at each
+// -cpus setting each fill their own).
+func streamOptions(cache string) articles.StreamOptions {
+	return articles.StreamOptions{CachePath: cache, ArchivePath: strings.TrimSuffix(cache, ".db") + "-archive.db"}
+}
+
+func withPipeline(o articles.StreamOptions, p *articles.Pipeline) articles.StreamOptions {
+	o.Pipeline = p
+	return o
 }
