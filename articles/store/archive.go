@@ -380,6 +380,7 @@ func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
 	// Briefs the archive holds as they are cost a read, not a write: every
 	// load puts all its briefs, and most are unchanged.
 	err := ar.run(false, func(tx *bolt.Tx) error {
+		defer dropTx(tx) // the bodies compared are not needed again: their pages go (as List's)
 		recs, bodies, ids := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs)
 		encs = slices.DeleteFunc(encs, func(e enc) bool {
 			seq := ids.Get([]byte(e.a.ID))
