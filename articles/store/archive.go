@@ -360,36 +360,51 @@ func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
 	if len(briefs) == 0 {
 		return nil
 	}
-	// the last of an id wins; each is encoded outside the transaction
+	// the last of an id wins
 	last := make(map[string]int, len(briefs))
 	for i := range briefs {
 		last[briefs[i].ID] = i
 	}
+	// Briefs the archive holds as they are cost a read, not a write: every
+	// load puts all its briefs, and most are unchanged. They are compared
+	// encoded into one reused buffer, so that a warm load of 100,000 briefs
+	// does not make 360 MB of garbage (the reader's peak grew by as much).
+	var fresh []*model.Article
+	err := ar.run(false, func(tx *bolt.Tx) error {
+		defer dropTx(tx) // the bodies compared are not needed again: their pages go (as List's)
+		recs, bodies, ids := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs)
+		var rec, val []byte
+		one := make([]model.Article, 1)
+		for i := range briefs {
+			a := &briefs[i]
+			if last[a.ID] != i {
+				continue
+			}
+			if seq := ids.Get([]byte(a.ID)); len(seq) == 8 {
+				rec = encodeRecord(rec[:0], archive.RecordOf(a))
+				if bytes.Equal(recs.Get(seq), rec) {
+					one[0] = *a
+					val = EncodeArticles(val[:0], one)
+					if bytes.Equal(bodies.Get(seq), val) {
+						continue
+					}
+				}
+			}
+			fresh = append(fresh, a)
+		}
+		return nil
+	})
+	if err != nil || len(fresh) == 0 {
+		return err
+	}
+	// the others are encoded outside the write transaction
 	type enc struct {
 		a        *model.Article
 		rec, val []byte
 	}
-	encs := make([]enc, 0, len(last))
-	for i := range briefs {
-		if last[briefs[i].ID] != i {
-			continue
-		}
-		a := &briefs[i]
+	encs := make([]enc, 0, len(fresh))
+	for _, a := range fresh {
 		encs = append(encs, enc{a, encodeRecord(nil, archive.RecordOf(a)), EncodeArticles(nil, []model.Article{*a})})
-	}
-	// Briefs the archive holds as they are cost a read, not a write: every
-	// load puts all its briefs, and most are unchanged.
-	err := ar.run(false, func(tx *bolt.Tx) error {
-		defer dropTx(tx) // the bodies compared are not needed again: their pages go (as List's)
-		recs, bodies, ids := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs)
-		encs = slices.DeleteFunc(encs, func(e enc) bool {
-			seq := ids.Get([]byte(e.a.ID))
-			return len(seq) == 8 && bytes.Equal(recs.Get(seq), e.rec) && bytes.Equal(bodies.Get(seq), e.val)
-		})
-		return nil
-	})
-	if err != nil || len(encs) == 0 {
-		return err
 	}
 	return ar.run(true, func(tx *bolt.Tx) error {
 		recs, bodies, ids, post := tx.Bucket(bucketRecs), tx.Bucket(bucketBriefs), tx.Bucket(bucketIDs), tx.Bucket(bucketPost)
