@@ -96,6 +96,10 @@ func serverLoader(ar *pgarchive.Archive) ui.Loader {
 // without one drops the briefs it did not deliver) and says why; the next
 // refresh (r, or the config's reload_every) connects again.
 func unreachable(ar *pgarchive.Archive, err error) ui.LoadedMsg {
+	// The pool's connections may be dead (a server stopped or restarted):
+	// drop them all, so that the next refresh connects anew instead of
+	// drawing another dead one.
+	ar.Pool().Reset()
 	return ui.LoadedMsg{
 		Warnings: []string{fmt.Sprintf("the archive at %s: %v", ar, err)},
 		Note:     "The shared archive cannot be reached: the list is kept; r tries again (w says why).",

@@ -273,6 +273,16 @@ func (a *Archive) migrate(ctx context.Context, force bool) error {
 	defer db.Close()
 	if !force {
 		current, target, err := p.GetVersions(ctx)
+		// Another process may be making the schema on first use right now:
+		// give it a few seconds before calling the schema old.
+		for wait := 0; err == nil && current > 0 && current < target && wait < 25; wait++ {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(200 * time.Millisecond):
+			}
+			current, target, err = p.GetVersions(ctx)
+		}
 		if err != nil {
 			return fmt.Errorf("read the schema's version: %w", err)
 		}
