@@ -471,7 +471,7 @@ func hasDescriptionHead(s string) bool {
 func otherRank(ctx, role string, mods []string) bool {
 	var last [3]string // the words before the current one, latest first
 	for i := 0; i < len(ctx); {
-		w, next := nextLowerWord(ctx, i)
+		w, next := nextWord(ctx, i)
 		if w == "" {
 			break
 		}
@@ -486,19 +486,6 @@ func otherRank(ctx, role string, mods []string) bool {
 		last[2], last[1], last[0] = last[1], last[0], w
 	}
 	return false
-}
-
-// nextLowerWord returns the next run of the letters a-z in s from i, and
-// where the scan stops; "" when there is none.
-func nextLowerWord(s string, i int) (string, int) {
-	for i < len(s) && !(s[i] >= 'a' && s[i] <= 'z') {
-		i++
-	}
-	j := i
-	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
-		j++
-	}
-	return s[i:j], j
 }
 
 // principalOf reports a name the role serves rather than holds: "a
