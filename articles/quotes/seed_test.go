@@ -10,31 +10,18 @@ import (
 	"testing"
 
 	"briefs/articles/entities"
+	"briefs/articles/quotes/internal/plainbrief"
 	"briefs/articles/samples"
 	"briefs/model"
 )
 
-// parseBrief makes an article of a plain-text brief the simple way: first
-// paragraph the title, repeats of it dropped, a trailing "Related news" cut.
+// parseBrief makes an article of a plain-text brief as the reader does
+// (plainbrief.Parse: first paragraph the title, repeats of it dropped),
+// with a trailing "Related news" cut.
 func parseBrief(raw string) model.Article {
-	var title string
-	var paras []string
-	for _, p := range strings.Split(strings.ReplaceAll(raw, "\r\n", "\n"), "\n\n") {
-		p = strings.TrimSpace(p)
-		switch {
-		case p == "":
-		case title == "":
-			title = p
-		case p == title:
-		default:
-			paras = append(paras, p)
-		}
-	}
-	if n := len(paras); n > 0 {
-		paras[n-1] = strings.TrimSpace(strings.TrimSuffix(paras[n-1], "Related news"))
-	}
-	body := strings.Join(paras, model.ParagraphSep)
-	return model.Article{ID: model.ArticleID(title, body), Title: title, Body: body}
+	a, _ := plainbrief.Parse(strings.ReplaceAll(raw, "\r\n", "\n"))
+	body := strings.TrimSpace(strings.TrimSuffix(a.Body, "Related news"))
+	return model.Article{ID: model.ArticleID(a.Title, body), Title: a.Title, Body: body}
 }
 
 type seedQuote struct {
