@@ -137,10 +137,10 @@ func TestIngestEvery(t *testing.T) {
 	}
 	u := pgtest.URL(t)
 	bin := builtBinary(t)
-	dir := t.TempDir()
+	dir, xdg := t.TempDir(), t.TempDir() // the cache outside the folder ingested
 	writeBrief(t, filepath.Join(dir, "a.txt"), "Quenby harbour talks resume", "Negotiators met again on Tuesday.")
 	cmd := exec.Command(bin, "ingest", "--archive", u, "--every", "1s", dir)
-	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(xdg, "cache"), "XDG_CONFIG_HOME="+filepath.Join(xdg, "config"))
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {

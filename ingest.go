@@ -58,6 +58,9 @@ BRIEFS_ARCHIVE=postgres://briefs:secret@db/briefs briefs ingest --every 15m`,
 		articles.LimitStreamingMemory() // one batch at a time
 		for {
 			warns, err := ingestOnce(ctx, cmd, ar, specs)
+			if err != nil && *every > 0 && ctx.Err() != nil {
+				return nil // interrupted: how --every stops; what the pass wrote is kept (each batch is its own transaction)
+			}
 			if err != nil {
 				return err
 			}
