@@ -684,8 +684,10 @@ func joinParticles(words []string, tagged []tagger.Span) []tagger.Span {
 	for k := 0; k < len(tagged); k++ {
 		t := tagged[k]
 		if t.Type != tagger.PER {
-			// "Palais" + "des" + "Nations": foreign particles inside place and body names.
-			for k+1 < len(tagged) && tagged[k+1].Start == t.End+1 && t.End < len(words) && placeParticles[words[t.End]] {
+			// "Palais" + "des" + "Nations", "Parti" + "pour le" + "Progrès": foreign
+			// particles (one or two) inside place and body names.
+			for k+1 < len(tagged) && tagged[k+1].Type != tagger.PER && (particleGap(words, t.End, tagged[k+1].Start) ||
+				tagged[k+1].Start == t.End && placeParticles[words[t.End]]) {
 				t.End = tagged[k+1].End
 				t.Type = tagged[k+1].Type
 				k++
@@ -734,7 +736,24 @@ func surnameAfterHonorific(words []string, i int) bool {
 var offices = map[string]bool{"justice": true, "president": true, "speaker": true, "chairman": true, "chancellor": true, "mayor": true, "secretary": true, "minister": true, "ambassador": true}
 
 // placeParticles join the words of foreign place and organisation names.
-var placeParticles = map[string]bool{"des": true, "de": true, "du": true, "del": true, "della": true, "di": true, "la": true, "le": true, "los": true, "las": true, "el": true}
+var placeParticles = map[string]bool{
+	"des": true, "de": true, "du": true, "del": true, "della": true, "di": true, "la": true, "le": true, "los": true, "las": true, "el": true,
+	"für": true, "und": true, "et": true, "pour": true, "dei": true, "degli": true, "delle": true,
+}
+
+// particleGap reports whether words[i:j] are one or two foreign particles
+// ("des", "et des", "pour le").
+func particleGap(words []string, i, j int) bool {
+	if j <= i || j-i > 2 || j > len(words) {
+		return false
+	}
+	for _, w := range words[i:j] {
+		if !placeParticles[w] {
+			return false
+		}
+	}
+	return true
+}
 
 // titles are words that precede a name without being part of it: the
 // lexicon's titles, honorifics and post-nominals, with and without a final

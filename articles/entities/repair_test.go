@@ -43,6 +43,13 @@ func TestJoinParticles(t *testing.T) {
 		{"Bin Salman left", []tagger.Span{{Start: 1, End: 2, Type: tagger.PER}}, []tagger.Span{{Start: 0, End: 2, Type: tagger.PER}}},
 		{"the Palais des Nations", []tagger.Span{{Start: 1, End: 2, Type: tagger.LOC}, {Start: 3, End: 4, Type: tagger.ORG}}, []tagger.Span{{Start: 1, End: 4, Type: tagger.ORG}}},
 		{"Smith de facto leader", []tagger.Span{{Start: 0, End: 1, Type: tagger.PER}}, []tagger.Span{{Start: 0, End: 1, Type: tagger.PER}}},
+		// two particles between, and a span the tagger began with its particle
+		{"the Union pour le Renouveau", []tagger.Span{{Start: 1, End: 2, Type: tagger.ORG}, {Start: 4, End: 5, Type: tagger.MISC}}, []tagger.Span{{Start: 1, End: 5, Type: tagger.MISC}}},
+		{"the Parti des Travailleurs", []tagger.Span{{Start: 1, End: 2, Type: tagger.MISC}, {Start: 2, End: 4, Type: tagger.LOC}}, []tagger.Span{{Start: 1, End: 4, Type: tagger.LOC}}},
+		{"the Bund für Umwelt und Naturschutz", []tagger.Span{{Start: 1, End: 2, Type: tagger.ORG}, {Start: 3, End: 4, Type: tagger.MISC}, {Start: 5, End: 6, Type: tagger.ORG}}, []tagger.Span{{Start: 1, End: 6, Type: tagger.ORG}}},
+		// never into a person, never over three words or an English "and"
+		{"Kerala et Marie Dubois", []tagger.Span{{Start: 0, End: 1, Type: tagger.LOC}, {Start: 2, End: 4, Type: tagger.PER}}, []tagger.Span{{Start: 0, End: 1, Type: tagger.LOC}, {Start: 2, End: 4, Type: tagger.PER}}},
+		{"Kenya and Uganda", []tagger.Span{{Start: 0, End: 1, Type: tagger.LOC}, {Start: 2, End: 3, Type: tagger.LOC}}, []tagger.Span{{Start: 0, End: 1, Type: tagger.LOC}, {Start: 2, End: 3, Type: tagger.LOC}}},
 	}
 	for _, c := range cases {
 		got := joinParticles(strings.Fields(c.text), c.in)

@@ -58,7 +58,7 @@ var kindRules = []*Rule{
 		Example: "The bill now goes to Parliament, where [Labour]ORG may stall it.", Want: "Parliament=ORG; Labour=ORG",
 		apply: ruleBareBody},
 	{Name: "law-treaty-award", Doc: "a name ending in Act, Treaty, Medal, Prize and the like, or before 'treaty', is other",
-		Example: "MPs debated the [Coastal Access]ORG Act and the Congressional Gold Medal on Monday.", Want: "Coastal Access Act=MISC; Congressional Gold Medal=MISC",
+		Example: "MPs debated the [Coastal Access]ORG Act, the [New]ORG START treaty and the Congressional Gold Medal on Monday.", Want: "Coastal Access Act=MISC; New START=MISC; Congressional Gold Medal=MISC",
 		apply: ruleDocument},
 	{Name: "faith", Doc: "a faith and its followers (\"Muslims\", \"Sikh\") are other, never a person or body",
 		Example: "Leaders of [Muslims]PER and Sikhs met on Monday.", Want: "Muslims=MISC; Sikhs=MISC",
@@ -72,9 +72,6 @@ var kindRules = []*Rule{
 	{Name: "office-remit", Doc: "a remit before Secretary or Minister is part of an office's title, no body (\"Transport Secretary\")",
 		Example: "Trade and [Industry]ORG Secretary [Olwen Pryce]PER spoke.", Want: "Olwen Pryce=PER",
 		apply: ruleOfficeRemit},
-	{Name: "town-office", Doc: "a capitalised word before 'mayor' and a person is a town",
-		Example: "Kettleby mayor [Ruth Anstey]PER opened the bridge.", Want: "Kettleby=LOC; Ruth Anstey=PER",
-		apply: ruleTownOffice},
 	{Name: "possessive-title", Doc: "a lone word read as a person before 's and a capitalised common word no one tagged is a title (\"Woman's Hour\")",
 		Example: "She told [Listener]PER's Hour on Monday.", Want: "Listener 's Hour=MISC",
 		apply: rulePossessiveTitle},
@@ -105,6 +102,12 @@ var kindRules = []*Rule{
 	{Name: "lower-case-place", Doc: "in text that does not capitalise, a country or place the gazetteer knows, written in lower case after in, from, to, at, near or into (or 'and' after one), is a place",
 		Example: "i am from mexico and moving to san francisco and oregon next year", Want: "Mexico=country; San Francisco=place; Oregon=place",
 		apply: ruleLowerPlace},
+	{Name: "nationality-party", Doc: "a nationality before capitalised words ending in a party's plural (\"Italian Socialists\", \"Croatian Independent Democrats\") is one party",
+		Example: "Talks with the [Maltese]MISC [Independent Radicals]MISC ended.", Want: "Maltese Independent Radicals=ORG",
+		apply: ruleNationalityParty},
+	{Name: "foreign-party", Doc: "a name of two words or more opening with a foreign party's or movement's head (Parti, Partido, Movimento, Lega) is a body",
+		Example: "She left the [Partido de la Costa]LOC in May.", Want: "Partido de la Costa=ORG",
+		apply: ruleForeignParty},
 	{Name: "known-body", Doc: "a name read as a person that is exactly an organisation the gazetteer knows (a party, a company, a broadcaster) is that organisation",
 		Example: "Leaders of [Yisrael Beiteinu]PER met on Monday.", Want: "Yisrael Beiteinu=ORG",
 		apply: ruleKnownBody},
@@ -117,6 +120,9 @@ var kindRules = []*Rule{
 	{Name: "given-name-person", Doc: "a known given name before a capitalised surname is a person, not a body or place",
 		Example: "The visit of [Condoleezza Harlow]ORG ended.", Want: "Condoleezza Harlow=PER",
 		apply: ruleGivenNamePerson},
+	{Name: "town-office", Doc: "a capitalised word before 'mayor' and a person is a town (after given-name-person, so that a mayor the tagger read as a body is a person first)",
+		Example: "Kettleby mayor [Ruth Anstey]PER opened the bridge.", Want: "Kettleby=LOC; Ruth Anstey=PER",
+		apply: ruleTownOffice},
 }
 
 func init() {
@@ -176,6 +182,11 @@ func ruleDocument(x *Extractor, c *ruleCtx) []tagger.Span {
 	words, tagged := c.words, c.tagged
 	for k := range tagged {
 		t := &tagged[k]
+		// "New" + "START" + "treaty": untagged capitals between a name and a
+		// treaty's noun join it
+		if e := capsRunEnd(words, tagged, k); e > t.End && e < len(words) && docNouns[words[e]] && t.Type != tagger.PER {
+			t.End = e
+		}
 		// "Freedom of Information" + "Act" left out
 		if t.End < len(words) && docHeads[words[t.End]] && (k+1 == len(tagged) || tagged[k+1].Start > t.End) && !isCountryMatch(c.matches, t.Start, t.End) {
 			t.End++
@@ -215,6 +226,16 @@ func ruleDocument(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 	}
 	return tagged
+}
+
+// capsRunEnd is the end of the untagged capitalised words right after
+// tagged[k] (tagged[k].End when there are none).
+func capsRunEnd(words []string, tagged []tagger.Span, k int) int {
+	e := tagged[k].End
+	for e < len(words) && isUpperInitial(words[e]) && !notNames[words[e]] && (k+1 == len(tagged) || tagged[k+1].Start > e) {
+		e++
+	}
+	return e
 }
 
 func ruleExam(x *Extractor, c *ruleCtx) []tagger.Span {
@@ -330,6 +351,60 @@ func ruleBareBody(x *Extractor, c *ruleCtx) []tagger.Span {
 		}
 	}
 	return tagged
+}
+
+// partyPlurals end the names of parties called after their members
+// ("the Italian Socialists", "the Australian Democrats").
+var partyPlurals = map[string]bool{
+	"Democrats": true, "Socialists": true, "Radicals": true, "Liberals": true, "Conservatives": true,
+	"Republicans": true, "Greens": true, "Communists": true, "Nationalists": true, "Populars": true,
+	"Unionists": true, "Progressives": true, "Centrists": true, "Federalists": true, "Monarchists": true,
+}
+
+func ruleNationalityParty(x *Extractor, c *ruleCtx) []tagger.Span {
+	words, tagged := c.words, c.tagged
+	for _, m := range c.matches {
+		if m.Entry.Kind != model.KindNationality {
+			continue
+		}
+		j := m.End
+		for j < len(words) && j-m.End < 3 && isUpperInitial(words[j]) && !partyPlurals[words[j]] && !notNames[words[j]] {
+			j++
+		}
+		if j == len(words) || !partyPlurals[words[j]] {
+			continue
+		}
+		j++
+		// the spans inside give way; one that crosses either edge keeps the words apart
+		if slices.ContainsFunc(tagged, func(t tagger.Span) bool {
+			return t.Start < m.Start && t.End > m.Start || t.Start < j && t.End > j
+		}) {
+			continue
+		}
+		tagged = slices.DeleteFunc(tagged, func(t tagger.Span) bool { return t.Start >= m.Start && t.End <= j })
+		tagged = insertSpan(tagged, tagger.Span{Start: m.Start, End: j, Type: tagger.ORG})
+	}
+	return tagged
+}
+
+// foreignPartyHeads open the names of parties and movements in other
+// languages ("Parti Québécois", "Movimiento al Socialismo", "Lega Nord").
+var foreignPartyHeads = map[string]bool{
+	"Parti": true, "Partei": true, "Partido": true, "Partito": true, "Partij": true, "Partidul": true, "Partia": true,
+	"Partiya": true, "Stranka": true, "Strana": true, "Mouvement": true, "Movimiento": true, "Movimento": true,
+	"Rassemblement": true, "Unión": true, "Unione": true, "Frente": true, "Fronte": true, "Bloque": true,
+	"Liga": true, "Lega": true, "Alianza": true, "Alleanza": true, "Izquierda": true, "Sinistra": true,
+	"Esquerra": true, "Convergència": true, "Forza": true,
+}
+
+func ruleForeignParty(x *Extractor, c *ruleCtx) []tagger.Span {
+	for k := range c.tagged {
+		t := &c.tagged[k]
+		if t.Type != tagger.ORG && t.End-t.Start >= 2 && foreignPartyHeads[c.words[t.Start]] {
+			t.Type = tagger.ORG
+		}
+	}
+	return c.tagged
 }
 
 func ruleKnownBody(x *Extractor, c *ruleCtx) []tagger.Span {
