@@ -416,25 +416,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseWheelMsg:
-		// The wheel scrolls the brief when the pointer is over it, whatever has focus.
-		r := a.regions()
-		x := msg.Mouse().X
-		start := r.listW
-		if r.listW > 0 && r.readerW > 0 {
-			start++ // the column between list and reader
-		}
-		if r.readerW > 0 && x >= start && x < start+r.readerW {
-			return a, update(&a.reader, msg)
-		}
-		if r.listW > 0 && x < r.listW { // over the list: its cursor moves
-			switch msg.Mouse().Button {
-			case tea.MouseWheelUp:
-				a.list.Step(-1)
-			case tea.MouseWheelDown:
-				a.list.Step(1)
-			}
-		}
-		return a, nil
+		return a, a.wheel(msg) // mouse.go
 	case tea.MouseClickMsg:
 		return a, a.click(msg) // mouse.go
 	case tea.MouseMsg:

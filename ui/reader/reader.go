@@ -638,13 +638,16 @@ func (m Model) status() string {
 			left += " · " + sp
 		}
 	}
-	room := m.width - lipgloss.Width(pct) - 1
+	// The last cell stays blank: beside a pane the percentage would run
+	// into its border ("100%╰").
+	w := m.width - 1
+	room := w - lipgloss.Width(pct) - 1
 	if room < 1 {
 		return m.st.Status.Render(truncate(pct, m.width))
 	}
 	left = truncate(left, room)
-	gap := strings.Repeat(" ", max(m.width-lipgloss.Width(left)-lipgloss.Width(pct), 1))
-	return m.st.Status.Render(left + gap + pct)
+	gap := strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(pct), 1))
+	return m.st.Status.Render(left + gap + pct + " ")
 }
 
 func sourceOf(a model.Article) string { return source.Label(a) }
