@@ -53,6 +53,8 @@
 //	word             full text; a run of bare words that names an entity
 //	                 ("russian federation", "Lavrov") searches that entity
 //	                 instead, so that every form of a name finds the same briefs
+//	word*            also the words it starts ("sanc*" finds "sanctions"), as
+//	                 the word being typed does in the search view
 //	AND              optional: every clause must match anyway
 //
 // Words too common to index ("the", "of") are ignored outside phrases. Hits

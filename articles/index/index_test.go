@@ -610,13 +610,13 @@ func TestTokens(t *testing.T) {
 }
 
 func TestLexer(t *testing.T) {
-	lx, err := lex(`entity:"Sergei Lavrov" AND speaker:Belov kind:person "peace talks" word entity: Iran entity:country:russia`)
+	lx, err := lex(`entity:"Sergei Lavrov" AND speaker:Belov kind:person "peace talks" word entity: Iran entity:country:russia wor* *`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []lexeme{{opEntity, "Sergei Lavrov", true}, {opAnd, "", false}, {opSpeaker, "Belov", false},
-		{opKind, "person", false}, {opPhrase, "peace talks", true}, {opWord, "word", false},
-		{opEntity, "Iran", false}, {opEntity, "country:russia", true}}
+	want := []lexeme{{opEntity, "Sergei Lavrov", true, false}, {opAnd, "", false, false}, {opSpeaker, "Belov", false, false},
+		{opKind, "person", false, false}, {opPhrase, "peace talks", true, false}, {opWord, "word", false, false},
+		{opEntity, "Iran", false, false}, {opEntity, "country:russia", true, false}, {opWord, "wor", false, true}, {opWord, "*", false, false}}
 	if !slices.Equal(lx, want) {
 		t.Errorf("lex = %+v\nwant %+v", lx, want)
 	}

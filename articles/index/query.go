@@ -27,6 +27,7 @@ type lexeme struct {
 	op     lexOp
 	text   string
 	quoted bool
+	prefix bool // a bare word written with a trailing * ("Lav*"): it also stands for the words it starts
 }
 
 // smartQuotes are typographic double quotes, taken as plain ones.
@@ -76,6 +77,11 @@ func lex(q string) ([]lexeme, error) {
 		}
 		op, isOp := map[string]lexOp{"entity": opEntity, "speaker": opSpeaker, "kind": opKind}[strings.ToLower(prefix)]
 		if !hasColon || !isOp {
+			if w := strings.TrimRight(word, "*"); w != word && w != "" {
+				out = append(out, lexeme{op: opWord, text: w, prefix: true})
+				i = j
+				continue
+			}
 			out = append(out, lexeme{op: opWord, text: word})
 			i = j
 			continue
@@ -249,7 +255,7 @@ func (ix *Index) plan(lx []lexeme, typing bool) ([]clause, error) {
 				continue
 			}
 			words := tokens(l.text)
-			last := typing && i == len(lx)-1
+			last := typing && i == len(lx)-1 || l.prefix
 			if len(words) > 1 {
 				// "cease-fire" is also "ceasefire", when the index holds it
 				joined := strings.Join(words, "")

@@ -217,17 +217,24 @@ func (ix *Index) variants(w string, prefix bool) (words []string, splits [][]str
 			add(t)
 		}
 	}
-	// two words that join into w
-	for i := 3; i <= len(w)-3; i++ {
-		a, b := w[:i], w[i:]
-		if stopwords[a] || stopwords[b] {
-			continue
-		}
-		if _, ok := ix.termNum[a]; !ok {
-			continue
-		}
-		if _, ok := ix.termNum[b]; ok {
-			splits = append(splits, []string{a, b})
+	// two words that join into w; for a prefix, into a word it starts
+	// ("ceasef": "ceasefire", so "cease fire" too)
+	joined := []string{w}
+	if prefix {
+		joined = words
+	}
+	for _, j := range joined {
+		for i := 3; i <= len(j)-3; i++ {
+			a, b := j[:i], j[i:]
+			if stopwords[a] || stopwords[b] {
+				continue
+			}
+			if _, ok := ix.termNum[a]; !ok {
+				continue
+			}
+			if _, ok := ix.termNum[b]; ok && !slices.ContainsFunc(splits, func(p []string) bool { return p[0] == a && p[1] == b }) {
+				splits = append(splits, []string{a, b})
+			}
 		}
 	}
 	return words, splits

@@ -35,9 +35,13 @@ func TestSearchWordRules(t *testing.T) {
 		{"sanctions", false, []string{arts[1].Title, arts[0].Title}},
 		{"ceasefire", false, []string{arts[3].Title, arts[2].Title}},
 		{"cease-fire", false, []string{arts[3].Title, arts[2].Title}},
-		{"ceasefir", true, []string{arts[3].Title}},
-		{"ceasef", true, []string{arts[3].Title}},
+		{"ceasefir", true, []string{arts[3].Title, arts[2].Title}},
+		{"ceasef", true, []string{arts[3].Title, arts[2].Title}},
 		{"ceasef", false, nil},
+		{"ceasef*", false, []string{arts[3].Title, arts[2].Title}}, // a prefix written as such
+		{"sanc*", false, []string{arts[1].Title, arts[0].Title}},
+		{"sanc* pilot", false, nil},
+		{"harbour pil*", false, []string{arts[4].Title}},
 		{"ceasefir", false, []string{arts[3].Title}}, // its stem: Snowball stems "ceasefire" so
 		{"sanc", true, []string{arts[1].Title, arts[0].Title}},
 		{"pilot", false, []string{arts[4].Title}},
