@@ -102,9 +102,10 @@ type linksView struct {
 
 // promptState is the line that asks for a command (pipe) or a file (save).
 type promptState struct {
-	kind string // "pipe", "save"; "" when no prompt shows
-	in   textinput.Model
-	art  model.Article
+	kind  string // "pipe", "save", "feed", "watch"; "" when no prompt shows
+	in    textinput.Model
+	art   model.Article
+	query string // the query of the watchlist being named
 }
 
 // ExecDoneMsg reports the end of a command the brief was given to (pipe,
@@ -213,8 +214,11 @@ func (a *App) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		if v == "" {
 			return a.layout()
 		}
-		if p.kind == "feed" {
+		switch p.kind {
+		case "feed":
 			return a.addFeed(v)
+		case "watch":
+			return a.saveWatch(v, p.query)
 		}
 		if p.kind == "pipe" {
 			a.say("| " + v)

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"briefs/articles/store"
+	"briefs/model"
 	"briefs/ui/config"
 	"briefs/ui/search"
 )
@@ -44,6 +45,10 @@ type watchList struct {
 	name, query string
 	ids         map[string]bool // the briefs it matched at the last run; nil: not run yet
 	err         error           // the query failed (a bad term)
+	// whole: ids are of a run over a whole load (started after a load
+	// ended), not of an index still filling: only then are later matches new
+	whole bool
+	kept  bool // read from the reading state at start (not saved in this session)
 }
 
 // watchState is what the App knows of the watchlists.
@@ -63,7 +68,20 @@ type watchState struct {
 	// changes tells that the source has new briefs (Options.Changes): each
 	// starts a background load as reload_every's timer does.
 	changes <-chan struct{}
+	// greeting is what the first whole run found unread, said on the
+	// status line greetDelay after it (greetMsg); greeted: it was made
+	greeting string
+	greeted  bool
 }
+
+// greetMsg puts the watchlists' unread briefs found at start on the
+// status line, in place of the load's message.
+type greetMsg struct{}
+
+// greetDelay is how long the load's message ("Loaded 12 briefs; search
+// ready.") stays before the watchlists' greeting replaces it: both do not
+// fit on one line at 80 columns.
+const greetDelay = 3 * time.Second
 
 // watchesMsg delivers the watchlists read from the reading state.
 type watchesMsg struct {
@@ -73,9 +91,10 @@ type watchesMsg struct {
 
 // watchRunMsg delivers the matches of every watchlist, by name.
 type watchRunMsg struct {
-	gen  int
-	ids  map[string]map[string]bool
-	errs map[string]error
+	gen   int
+	whole bool // the run started after a load ended
+	ids   map[string]map[string]bool
+	errs  map[string]error
 }
 
 // watchSavedMsg reports a watchlist saved or removed in the reading state.
@@ -146,6 +165,7 @@ func (a App) updateWatch(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.watch.loaded = true
 		for _, w := range msg.lists {
 			a.setWatch(w.Name, w.Query)
+			a.watch.lists[a.watchIndex(w.Name)].kept = true
 		}
 		return a, tea.Batch(a.layout(), a.runWatches())
 	case watchRunMsg:
@@ -153,6 +173,8 @@ func (a App) updateWatch(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		return a, a.watchResults(msg)
+	case greetMsg:
+		return a, a.greet()
 	case watchSavedMsg:
 		if msg.err != nil {
 			a.warn("Watchlist not saved: " + msg.err.Error())
@@ -209,13 +231,13 @@ func (a *App) runWatches() tea.Cmd {
 		return nil
 	}
 	a.watch.gen++
-	gen := a.watch.gen
+	gen, whole := a.watch.gen, a.watch.ran
 	queries := map[string]string{}
 	for _, w := range a.watch.lists {
 		queries[w.name] = w.query
 	}
 	return func() tea.Msg {
-		out := watchRunMsg{gen: gen, ids: map[string]map[string]bool{}, errs: map[string]error{}}
+		out := watchRunMsg{gen: gen, whole: whole, ids: map[string]map[string]bool{}, errs: map[string]error{}}
 		for name, q := range queries {
 			res, err := src.Search(q, 0)
 			if err != nil {
@@ -233,10 +255,11 @@ func (a *App) runWatches() tea.Cmd {
 }
 
 // watchResults takes a run's matches: briefs a watchlist matches now and
-// did not at its last run are announced, once a first load has ended (the
-// first run only learns what is there).
+// did not at its last whole run are announced (the first whole run only
+// learns what is there; its unread matches, those that came while the
+// reader was closed among them, are said greetDelay later: greetMsg).
 func (a *App) watchResults(msg watchRunMsg) tea.Cmd {
-	var news []string
+	var news, unread []string
 	total := 0
 	for i := range a.watch.lists {
 		w := &a.watch.lists[i]
@@ -249,14 +272,17 @@ func (a *App) watchResults(msg watchRunMsg) tea.Cmd {
 			continue // saved while the run was on: the next one has it
 		}
 		n := 0
-		if w.ids != nil && a.watch.ran {
+		if w.ids != nil && w.whole && msg.whole {
 			for id := range ids {
 				if !w.ids[id] {
 					n++
 				}
 			}
 		}
-		w.ids, w.err = ids, nil
+		w.ids, w.err, w.whole = ids, nil, msg.whole
+		if _, u := a.unreadOf(*w); u > 0 && w.kept && msg.whole && !a.watch.greeted {
+			unread = append(unread, fmt.Sprintf("%s %d", w.name, u))
+		}
 		if n > 0 {
 			news = append(news, fmt.Sprintf("%s: %s", w.name, plural(n, "new brief")))
 			total += n
@@ -271,7 +297,26 @@ func (a *App) watchResults(msg watchRunMsg) tea.Cmd {
 		a.say(text + " (" + a.watch.keys.WatchNext.Help().Key + " shows them)")
 		cmds = append(cmds, a.alert(text))
 	}
+	if msg.whole && !a.watch.greeted {
+		a.watch.greeted = true
+		if len(unread) > 0 {
+			a.watch.greeting = "Unread in watchlists: " + strings.Join(unread, " · ") + " (" + a.watch.keys.WatchNext.Help().Key + " shows them)"
+			cmds = append(cmds, tea.Tick(greetDelay, func(time.Time) tea.Msg { return greetMsg{} }))
+		}
+	}
 	return tea.Batch(append(cmds, a.layout())...)
+}
+
+// greet says the greeting, unless the status line says something newer
+// than the load's message (then it stays: the watch line counts them too).
+func (a *App) greet() tea.Cmd {
+	text := a.watch.greeting
+	a.watch.greeting = ""
+	if text == "" || a.status != "" && !strings.HasPrefix(a.status, "Loaded ") {
+		return nil
+	}
+	a.say(text)
+	return a.layout()
 }
 
 // alert rings the bell or sends a desktop notification through the
@@ -300,24 +345,26 @@ func (a App) alert(text string) tea.Cmd {
 // was.
 func (a *App) watchLoaded(msg LoadedMsg) tea.Cmd {
 	status, warn := a.status, a.statusWarn
+	whole := a.ld.only == nil
 	cmd := a.loaded(msg)
-	a.feedsV.lastLoad = time.Now()
+	if whole {
+		a.feedsV.lastLoad = time.Now()
+	}
 	if a.watch.background {
 		a.watch.background = false
 		if a.ld.added == 0 && msg.Note == "" {
 			a.status, a.statusWarn = status, warn
 		}
 	}
-	run := a.runWatches()
-	a.watch.ran = true
-	return tea.Batch(cmd, run)
+	a.watch.ran = true // before the run: its matches are of a whole load
+	return tea.Batch(cmd, a.runWatches())
 }
 
 // handleWatchKey runs a watchlist key; ok is false when msg is none.
 func (a *App) handleWatchKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case a.focus == focusSearch && key.Matches(msg, a.watch.keys.WatchSave):
-		return a.saveWatch(a.search.Query()), true
+		return a.askWatchName(a.search.Query()), true
 	case a.focus != focusList:
 		return nil, false
 	case key.Matches(msg, a.watch.keys.WatchNext):
@@ -332,10 +379,11 @@ func (a *App) handleWatchKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// saveWatch saves a query as a watchlist named after it.
-func (a *App) saveWatch(query string) tea.Cmd {
-	query = strings.TrimSpace(query)
-	if query == "" {
+// askWatchName asks for the name of a watchlist of the search view's
+// query (the query itself is offered); enter saves it (saveWatch).
+func (a *App) askWatchName(typed string) tea.Cmd {
+	typed = strings.TrimSpace(typed)
+	if typed == "" {
 		a.say("Type a search to watch first.")
 		return a.layout()
 	}
@@ -343,7 +391,29 @@ func (a *App) saveWatch(query string) tea.Cmd {
 		a.warn("No reading state is kept: the watchlist would not be saved.")
 		return a.layout()
 	}
-	name := query
+	cmd := a.ask("watch", model.Article{}, "watch as: ", typed)
+	a.prompt.query = watchQuery(a.search.Query())
+	return cmd
+}
+
+// watchQuery is the query a watchlist keeps for what the search view
+// shows: the word being typed there also finds the words it starts, so it
+// is kept as a prefix ("Lav" -> "Lav*"). A query that ends in a space,
+// a quote or a term (entity:, after:) is kept as it is.
+func watchQuery(q string) string {
+	if q == "" || strings.ContainsAny(q[len(q)-1:], " \t\"*") {
+		return strings.TrimSpace(q)
+	}
+	cut := strings.LastIndexAny(q, " \t\"") + 1
+	last := q[cut:]
+	if strings.Contains(last, ":") || strings.HasSuffix(strings.TrimSpace(q[:cut]), ":") || last == "AND" || last == "&&" || strings.Count(q, `"`)%2 == 1 {
+		return q
+	}
+	return q + "*"
+}
+
+// saveWatch saves a query as a watchlist called name.
+func (a *App) saveWatch(name, query string) tea.Cmd {
 	if i := a.watchIndex(name); i >= 0 {
 		a.say("Already watched: " + name)
 		return a.layout()

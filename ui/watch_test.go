@@ -68,11 +68,12 @@ func TestWatchlistSaveShowAlertRemove(t *testing.T) {
 
 	a, _ = keys(t, a, "s", "L", "a", "v", "r", "o", "v")
 	a, _ = step(t, a, ctrl('s'))
+	a, _ = keys(t, a, "enter") // the name offered: the query as typed
 	if a.focus != focusSearch || !strings.Contains(a.status, "Watching Lavrov") {
 		t.Fatalf("ctrl+s in the search view: focus %d, status %q", a.focus, a.status)
 	}
 	ws, err := store.OpenState(path).Watches()
-	if err != nil || len(ws) != 1 || ws[0].Name != "Lavrov" || ws[0].Query != "Lavrov" {
+	if err != nil || len(ws) != 1 || ws[0].Name != "Lavrov" || ws[0].Query != "Lavrov*" {
 		t.Fatalf("the state file's watchlists: %+v (%v)", ws, err)
 	}
 	res, _ := index.Build(arts, nil).Search("Lavrov", 0)
@@ -256,5 +257,92 @@ func TestChangesReload(t *testing.T) {
 	}
 	if New(arts, nil).waitChange() != nil {
 		t.Fatal("a wait for changes without a source of them")
+	}
+}
+
+// TestWatchlistGreetingAtStart: unread briefs of a watchlist kept from an
+// earlier session (those that came while the reader was closed among
+// them) are said on the status line a few seconds after the load's
+// message, which they replace (both would not fit at 80 columns); a
+// watchlist saved in this session, or one with nothing unread, is not.
+func TestWatchlistGreetingAtStart(t *testing.T) {
+	arts := seedFirst(t)
+	path := filepath.Join(t.TempDir(), "state.db")
+	if err := store.OpenState(path).UpdateWatch("Lavrov", func(w *store.Watch) { w.Query = "Lavrov" }); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := index.Build(arts, nil).Search("Lavrov", 0)
+	n := len(res.Hits)
+	f := &indexLoader{batches: [][]model.Article{arts}}
+	a := started(t, 80, 24, nil, Options{StatePath: path, Loader: f.load})
+	if a.watch.greeting == "" || strings.Contains(a.status, "watchlists") {
+		t.Fatalf("after start: greeting %q, status %q", a.watch.greeting, a.status)
+	}
+	a, _ = step(t, a, greetMsg{})
+	want := "Unread in watchlists: Lavrov " + strconv.Itoa(n) + " (W shows them)"
+	if a.status != want || !strings.Contains(screen(a), want) {
+		t.Fatalf("the greeting: status %q, want %q:\n%s", a.status, want, screen(a))
+	}
+	if a, _ = step(t, a, greetMsg{}); a.status != want {
+		t.Fatalf("a second greetMsg changed the status to %q", a.status)
+	}
+
+	// a newer message is not replaced
+	b := started(t, 80, 24, nil, Options{StatePath: path, Loader: (&indexLoader{batches: [][]model.Article{arts}}).load})
+	b.say("Copied the URL.")
+	if b, _ = step(t, b, greetMsg{}); b.status != "Copied the URL." {
+		t.Fatalf("the greeting replaced a newer message: %q", b.status)
+	}
+
+	// all read: no greeting; a watchlist saved now: none either
+	b, _ = keys(t, b, "A")
+	c := started(t, 80, 24, nil, Options{StatePath: path, Loader: (&indexLoader{batches: [][]model.Article{arts}}).load})
+	if c.watch.greeting != "" {
+		t.Fatalf("with every brief read the greeting is %q", c.watch.greeting)
+	}
+	d := started(t, 80, 24, nil, Options{StatePath: filepath.Join(t.TempDir(), "state.db"), Loader: (&indexLoader{batches: [][]model.Article{arts}}).load})
+	d, _ = keys(t, d, "s", "L", "a", "v", "r", "o", "v")
+	d, _ = step(t, d, ctrl('s'))
+	d, _ = keys(t, d, "enter")
+	if len(d.watch.lists) != 1 || d.watch.greeting != "" {
+		t.Fatalf("a watchlist saved in the session greets: %q", d.watch.greeting)
+	}
+}
+
+// TestWatchlistNameAndPrefix: ctrl+s asks for the watchlist's name,
+// offering the query; the word being typed is kept as a prefix ("Lav*"),
+// so the watchlist finds what the search view showed; esc saves nothing.
+func TestWatchlistNameAndPrefix(t *testing.T) {
+	arts := seedFirst(t)
+	path := filepath.Join(t.TempDir(), "state.db")
+	a := started(t, 80, 24, nil, Options{StatePath: path, Loader: (&indexLoader{batches: [][]model.Article{arts}}).load})
+	a, _ = keys(t, a, "s", "L", "a", "v")
+	shown := len(a.search.Hits())
+	a, _ = step(t, a, ctrl('s'))
+	if !strings.Contains(screen(a), "watch as: Lav") {
+		t.Fatalf("ctrl+s does not ask for a name:\n%s", screen(a))
+	}
+	a, _ = keys(t, a, "esc")
+	if a.prompt.kind != "" || a.focus != focusSearch || len(a.watch.lists) != 0 {
+		t.Fatalf("esc: prompt %q, focus %d, %d watchlists", a.prompt.kind, a.focus, len(a.watch.lists))
+	}
+	a, _ = step(t, a, ctrl('s'))
+	a, _ = step(t, a, ctrl('u'))
+	a, _ = keys(t, a, "R", "u", "s", "s", "i", "a", "n", " ", "F", "M", "enter")
+	ws, err := store.OpenState(path).Watches()
+	if err != nil || len(ws) != 1 || ws[0].Name != "Russian FM" || ws[0].Query != "Lav*" {
+		t.Fatalf("the state file's watchlists: %+v (%v)", ws, err)
+	}
+	if i := a.watchIndex("Russian FM"); i < 0 || shown == 0 || len(a.watch.lists[i].ids) != shown {
+		t.Fatalf("the watchlist matches %d briefs, the search view showed %d", len(a.watch.lists[max(i, 0)].ids), shown)
+	}
+	for q, want := range map[string]string{
+		"Lav": "Lav*", "Iran AND IAEA": "Iran AND IAEA*", "Lavrov ": "Lavrov", `"peace talks"`: `"peace talks"`,
+		"entity:Lav": "entity:Lav", "entity: Lav": "entity: Lav", "after:2026-06": "after:2026-06", "sanc*": "sanc*",
+		"Iran AND": "Iran AND", `"peace ta`: `"peace ta`,
+	} {
+		if got := watchQuery(q); got != want {
+			t.Errorf("watchQuery(%q) = %q, want %q", q, got, want)
+		}
 	}
 }

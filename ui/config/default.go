@@ -121,7 +121,7 @@ archive_user = ""
 # toggle_read = ["N"]                # mark the selected brief read, or unread (in the list)
 # all_read = ["A"]                   # mark every brief the list shows read (in the list)
 # watch_next = ["W"]                 # show the next watchlist's briefs in the list, then all again (in the list)
-# watch_save = ["ctrl+s"]            # watch the search: save its query as a watchlist (in the search view)
+# watch_save = ["ctrl+s"]            # watch the search: save its query as a watchlist, named as you type (in the search view)
 # watch_remove = ["X"]               # remove the watchlist the list shows (in the list)
 # links = ["L"]                      # the brief's links, numbered: open or copy any
 # pipe = ["|"]                       # send the brief's text to a command
@@ -134,6 +134,7 @@ archive_user = ""
 # feeds_view = ["F"]                 # the feeds: title, URL, briefs, last fetch, errors (in the list)
 # feed_add = ["a"]                   # add a feed to the config (in the feeds view)
 # feed_remove = ["d"]                # remove the selected feed from the config (in the feeds view)
+# feed_fetch = ["f"]                 # fetch the selected feed again, alone (in the feeds view)
 # all_entities = ["@"]               # every entity of the corpus
 # all_quotes = ["\""]                # every quote of the corpus
 

@@ -59,7 +59,7 @@ var actions = []Action{
 	{"toggle_read", []string{"N"}, "mark the selected brief read, or unread (in the list)"},
 	{"all_read", []string{"A"}, "mark every brief the list shows read (in the list)"},
 	{"watch_next", []string{"W"}, "show the next watchlist's briefs in the list, then all again (in the list)"},
-	{"watch_save", []string{"ctrl+s"}, "watch the search: save its query as a watchlist (in the search view)"},
+	{"watch_save", []string{"ctrl+s"}, "watch the search: save its query as a watchlist, named as you type (in the search view)"},
 	{"watch_remove", []string{"X"}, "remove the watchlist the list shows (in the list)"},
 	{"links", []string{"L"}, "the brief's links, numbered: open or copy any"},
 	{"pipe", []string{"|"}, "send the brief's text to a command"},
@@ -72,6 +72,7 @@ var actions = []Action{
 	{"feeds_view", []string{"F"}, "the feeds: title, URL, briefs, last fetch, errors (in the list)"},
 	{"feed_add", []string{"a"}, "add a feed to the config (in the feeds view)"},
 	{"feed_remove", []string{"d"}, "remove the selected feed from the config (in the feeds view)"},
+	{"feed_fetch", []string{"f"}, "fetch the selected feed again, alone (in the feeds view)"},
 	{"all_entities", []string{"@"}, "every entity of the corpus"},
 	{"all_quotes", []string{"\""}, "every quote of the corpus"},
 
