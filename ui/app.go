@@ -328,7 +328,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.loadStep(msg)
 	case LoadedMsg:
 		return a, a.watchLoaded(msg)
-	case watchesMsg, watchRunMsg, watchSavedMsg, reloadTickMsg, changedMsg:
+	case watchesMsg, watchRunMsg, watchSavedMsg, reloadTickMsg, changedMsg, greetMsg:
 		return a.updateWatch(msg)
 	case ExecDoneMsg:
 		return a, a.execDone(msg)
@@ -884,8 +884,8 @@ func (a App) helpKeys() helpKeys {
 	}
 	if a.feedsV.open { // the feeds view's own keys
 		fk := a.feedsV.keys
-		h.short = []key.Binding{fk.FeedAdd, fk.FeedRemove, a.actions.Refresh, a.keys.Back}
-		h.full = [][]key.Binding{{fk.FeedAdd, fk.FeedRemove, a.actions.Refresh}, {a.reader.KeyMap().Down, a.reader.KeyMap().Up, a.keys.Back}}
+		h.short = []key.Binding{fk.FeedAdd, fk.FeedRemove, fk.FeedFetch, a.actions.Refresh, a.keys.Back}
+		h.full = [][]key.Binding{{fk.FeedAdd, fk.FeedRemove, fk.FeedFetch, a.actions.Refresh}, {a.reader.KeyMap().Down, a.reader.KeyMap().Up, a.keys.Back}}
 		return h
 	}
 	if a.links.open { // the links view's own keys

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,21 +22,24 @@ import (
 // briefs the list holds from each, whether the last load read them (or
 // why not) and when; a to add a feed, d to remove the selected one (the
 // config file edited in place, comments kept: config.AddFeeds), r to load
-// everything again.
+// everything again, f to fetch the selected feed alone (one added here
+// too, before the next start: refreshFeed).
 
 // FeedKeys are the keys of the feeds view.
 type FeedKeys struct {
 	FeedsView  key.Binding // open the feeds view (list only)
 	FeedAdd    key.Binding // add a feed (in the feeds view)
 	FeedRemove key.Binding // remove the selected feed (in the feeds view)
+	FeedFetch  key.Binding // fetch the selected feed again, alone (in the feeds view)
 }
 
-// DefaultFeedKeys returns F, a and d.
+// DefaultFeedKeys returns F, a, d and f.
 func DefaultFeedKeys() FeedKeys {
 	return FeedKeys{
 		FeedsView:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "feeds")),
 		FeedAdd:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add feed")),
 		FeedRemove: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove feed")),
+		FeedFetch:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fetch this feed")),
 	}
 }
 
@@ -44,9 +48,10 @@ type feedsView struct {
 	keys     FeedKeys
 	open     bool
 	sel      int
-	feeds    []config.FeedEntry // as the config file writes them
-	path     string             // the config file ("" : none known)
-	lastLoad time.Time          // when the last load ended
+	feeds    []config.FeedEntry   // as the config file writes them
+	path     string               // the config file ("" : none known)
+	lastLoad time.Time            // when the last load ended
+	fetched  map[string]time.Time // when a feed was last fetched alone (f), by URL
 }
 
 // feedsFile reads the feeds of the config file, titles included; without
@@ -91,6 +96,8 @@ func (a *App) feedsKey(msg tea.KeyPressMsg) tea.Cmd {
 		fv.sel = min(fv.sel+1, max(len(fv.feeds)-1, 0))
 	case key.Matches(msg, rk.Up):
 		fv.sel = max(fv.sel-1, 0)
+	case key.Matches(msg, fv.keys.FeedFetch):
+		return a.refreshFeed()
 	case key.Matches(msg, a.actions.Refresh):
 		return a.refresh()
 	case key.Matches(msg, fv.keys.FeedAdd):
@@ -108,6 +115,58 @@ func (a *App) feedsKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// refreshFeed fetches the selected feed alone, in the background: its new
+// briefs join the list, the others stay (loadedOnly).
+func (a *App) refreshFeed() tea.Cmd {
+	fv := &a.feedsV
+	switch {
+	case len(fv.feeds) == 0:
+		return nil
+	case a.ld.loader == nil:
+		a.say("Nothing to fetch: the briefs were given at start.")
+		return a.layout()
+	case a.ld.running:
+		a.say("Still loading: fetch when this load ends.")
+		return a.layout()
+	}
+	u := fv.feeds[fv.sel].URL
+	a.ld.refreshing, a.ld.only = true, []string{u}
+	cmd := a.startLoad()
+	a.say("Fetching " + u + "…")
+	return tea.Batch(cmd, a.layout())
+}
+
+// loadedOnly ends the load of some sources only (refreshFeed): their
+// warnings replace those that named them, every brief stays listed, and
+// the status line says what came.
+func (a *App) loadedOnly(only []string, msg LoadedMsg) tea.Cmd {
+	names := func(w string) bool {
+		return slices.ContainsFunc(only, func(s string) bool { return strings.Contains(w, s) })
+	}
+	a.warnings = append(slices.DeleteFunc(a.warnings, names), msg.Warnings...)
+	if msg.settled {
+		a.ld.briefs.settle()
+	}
+	if a.feedsV.fetched == nil {
+		a.feedsV.fetched = map[string]time.Time{}
+	}
+	now := time.Now()
+	for _, s := range only {
+		a.feedsV.fetched[s] = now
+	}
+	failed := slices.ContainsFunc(msg.Warnings, names)
+	switch {
+	case msg.Note != "":
+		a.say(msg.Note)
+	case failed:
+		a.warn("Fetched " + strings.Join(only, ", ") + ": it failed (see the feeds view).")
+	default:
+		a.say(fmt.Sprintf("Fetched %s: %s.", strings.Join(only, ", "), plural(a.ld.added, "new brief")))
+	}
+	a.ld.only, a.ld.start, a.ld.refreshing, a.ld.seen = nil, time.Time{}, false, nil
+	return a.layout()
+}
+
 // addFeed adds the feed the prompt was given.
 func (a *App) addFeed(u string) tea.Cmd {
 	p, err := url.Parse(u)
@@ -120,7 +179,7 @@ func (a *App) addFeed(u string) tea.Cmd {
 		if err == nil && n == 0 {
 			return nil, u + " is a feed already.", nil
 		}
-		return out, "Added " + u + " to " + shortPath(a.feedsV.path) + ": it is read from the next start.", err
+		return out, "Added " + u + " to " + shortPath(a.feedsV.path) + ": f fetches it now.", err
 	})
 }
 
@@ -177,11 +236,14 @@ func (a App) feedsPage(h int) string {
 	if len(fv.feeds) == 0 {
 		lines = append(lines, a.st.Faint.Render("No feed: a adds one."))
 	}
-	fetched := "not fetched yet"
-	if !fv.lastLoad.IsZero() {
-		fetched = "fetched " + fv.lastLoad.Format("15:04:05")
-	}
 	for i, f := range fv.feeds {
+		fetched, at := "not fetched yet", fv.lastLoad
+		if t := fv.fetched[f.URL]; t.After(at) {
+			at = t
+		}
+		if !at.IsZero() {
+			fetched = "fetched " + at.Format("15:04:05")
+		}
 		mark := "  "
 		if i == fv.sel {
 			mark = "▌ "
@@ -200,7 +262,8 @@ func (a App) feedsPage(h int) string {
 		}
 		lines = append(lines, mark+title, "    "+f.URL, "    "+st.Render(status+" · "+fetched))
 	}
-	lines = append(lines, "", a.st.Faint.Render("a: add · d: remove · r: fetch all again · esc: back"))
+	k := fv.keys
+	lines = append(lines, "", a.st.Faint.Render(k.FeedAdd.Help().Key+": add · "+k.FeedRemove.Help().Key+": remove · "+k.FeedFetch.Help().Key+": fetch this one · "+a.actions.Refresh.Help().Key+": fetch all · esc: back"))
 	top := max(0, min(2+fv.sel*3+3-h, len(lines)-h))
 	if top > 0 {
 		lines = lines[top:]

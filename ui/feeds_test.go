@@ -1,11 +1,18 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
+	"briefs/articles"
+	"briefs/model"
 	"briefs/ui/config"
 	"briefs/ui/internal/testbriefs"
 )
@@ -69,5 +76,71 @@ func TestFeedsView(t *testing.T) {
 	a, _ = keys(t, a, "esc")
 	if a.feedsV.open || strings.Contains(screen(a), "Feeds of") {
 		t.Fatalf("esc left the feeds view:\n%s", screen(a))
+	}
+}
+
+// TestFeedFetchOne: f in the feeds view fetches the selected feed alone
+// (the loader is told which: onlyKey); its new brief joins the list and
+// every other brief stays; a failure says so and marks that feed, and the
+// next good fetch clears it. A feed added in the app is fetched at once.
+func TestFeedFetchOne(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte(feedsConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const bad = "https://bad.example/rss"
+	arts := testbriefs.MustLoad(t)
+	var asked [][]string
+	fail := true
+	load := func(ctx context.Context, out chan<- tea.Msg) {
+		only, _ := ctx.Value(onlyKey{}).([]string)
+		asked = append(asked, only)
+		batch, warns := arts[:2], []string(nil)
+		switch {
+		case only == nil:
+		case fail:
+			batch, warns = nil, []string{bad + ": not read: 503 Service Unavailable"}
+		default:
+			fresh := testbriefs.Parse(fmt.Sprintf("Port authority of Valletta reports delay %d\n\nInspectors from Norland waited %d hours at the harbour gate, the authority said.", len(asked), len(asked)))
+			fresh.Source = only[0]
+			batch = []model.Article{fresh}
+		}
+		out <- ArticlesMsg{Articles: batch}
+		out <- ProgressMsg{Progress: articles.Progress{Done: len(batch), Final: true}}
+		out <- LoadedMsg{Warnings: warns}
+	}
+	a := started(t, 120, 40, nil, Options{ConfigPath: path, Loader: load})
+	if a.list.Len() != 2 || len(asked) != 1 || asked[0] != nil {
+		t.Fatalf("after start: %d briefs, loads %v", a.list.Len(), asked)
+	}
+	a, _ = keys(t, a, "F", "j", "f")
+	if len(asked) != 2 || !slices.Equal(asked[1], []string{bad}) {
+		t.Fatalf("f on the second feed: loads %v", asked)
+	}
+	if !a.statusWarn || !strings.Contains(a.status, "Fetched "+bad+": it failed") || !strings.Contains(screen(a), "failed: not read: 503") {
+		t.Fatalf("a failed fetch: status %q:\n%s", a.status, screen(a))
+	}
+	if a.list.Len() != 2 {
+		t.Fatalf("a failed fetch of one feed left %d briefs", a.list.Len())
+	}
+	fail = false
+	a, _ = keys(t, a, "f")
+	if a.list.Len() != 3 || a.status != "Fetched "+bad+": 1 new brief." || strings.Contains(screen(a), "failed") {
+		t.Fatalf("a good fetch: %d briefs, status %q:\n%s", a.list.Len(), a.status, screen(a))
+	}
+	if !strings.Contains(screen(a), "f fetch this feed") {
+		t.Fatalf("the help bar lacks f:\n%s", screen(a))
+	}
+	// a feed added here: f fetches it now
+	a, _ = keys(t, a, "a")
+	a.prompt.in.SetValue("https://wire.example/rss")
+	a, _ = keys(t, a, "enter", "j", "f")
+	if got := asked[len(asked)-1]; !slices.Equal(got, []string{"https://wire.example/rss"}) || a.list.Len() != 4 {
+		t.Fatalf("f on the added feed: load of %v, %d briefs", got, a.list.Len())
+	}
+	// r still fetches everything, and drops what is gone
+	a, _ = keys(t, a, "r")
+	if asked[len(asked)-1] != nil || a.list.Len() != 2 {
+		t.Fatalf("r: load of %v, %d briefs", asked[len(asked)-1], a.list.Len())
 	}
 }

@@ -72,7 +72,11 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 			}
 		}
 		loads++ // loads never overlap: the reader runs one at a time
-		specs := specs
+		specs, snapPath := specs, snapPath
+		only, _ := ctx.Value(onlyKey{}).([]string)
+		if only != nil { // some sources only (a feed fetched from the feeds view): into the index as it is, no snapshot
+			specs, snapPath = only, ""
+		}
 		if loads > 1 && slices.Contains(specs, "-") {
 			specs = slices.DeleteFunc(slices.Clone(specs), func(s string) bool { return s == "-" })
 			if len(specs) == 0 { // with no specs Stream would read the built-in samples
@@ -94,7 +98,7 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 					archiveNotes = []string{err.Error()}
 				}
 			}
-		} else {
+		} else if only == nil {
 			// a fresh index: one kept from the last load would still find
 			// the briefs whose files were deleted or changed since
 			ix = index.New(articles.Resolver())
@@ -128,6 +132,11 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 	}
 }
 
+// onlyKey is the context key of a load of some sources only: its value is
+// their specs (see startLoad, StreamLoader). A loader that does not know it
+// loads everything.
+type onlyKey struct{}
+
 // loadRun is what the App knows of the loads: the loader, which load is
 // current, how far it is and what it delivered.
 type loadRun struct {
@@ -145,6 +154,7 @@ type loadRun struct {
 	seen        map[string]bool // ids the running load delivered: a refresh drops the others
 	dups        int             // briefs the running load delivered twice (identical files)
 	start       time.Time       // when the running load started (zero: not known)
+	only        []string        // the running load reads these sources only (a feed of the feeds view): it drops no brief
 }
 
 // initialLoad is the first load, which Init starts (Configure marked it running).
@@ -160,7 +170,11 @@ func (a *App) startLoad() tea.Cmd {
 	a.ld.progress = articles.Progress{}
 	a.ld.added, a.ld.seen, a.ld.dups = 0, nil, 0
 	a.ld.start = time.Now()
-	return runLoader(a.ctx, a.ld.loader, a.ld.gen)
+	ctx := a.ctx
+	if a.ld.only != nil {
+		ctx = context.WithValue(ctx, onlyKey{}, a.ld.only)
+	}
+	return runLoader(ctx, a.ld.loader, a.ld.gen)
 }
 
 // runLoader runs loader in a goroutine; its messages come back one by one
@@ -307,6 +321,9 @@ func (a *App) noteSeen(arts []model.Article) {
 // not deliver: their files were deleted, or changed (a changed text is a
 // new brief with a new id).
 func (a *App) loaded(msg LoadedMsg) tea.Cmd {
+	if only := a.ld.only; only != nil {
+		return a.loadedOnly(only, msg)
+	}
 	a.warnings = append(slices.Clone(a.startWarnings), msg.Warnings...)
 	if msg.settled {
 		a.ld.briefs.settle()

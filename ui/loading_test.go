@@ -265,3 +265,67 @@ func TestStatusColours(t *testing.T) {
 		t.Fatal("the status and warning styles look the same")
 	}
 }
+
+// A load of some sources only (onlyKey: a feed fetched from the feeds
+// view) reads those and adds to the index the last load built, which
+// still finds the other sources' briefs; it writes no snapshot.
+func TestStreamLoaderLoadsSomeSourcesOnly(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	if err := os.CopyFS(a, os.DirFS(testbriefs.Dir())); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(b, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(b, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("one.txt", "Ferry crews in Valletta end their strike\n\nThe crews went back to work on Tuesday after a week ashore.")
+	load := StreamLoader([]string{a, b}, articles.StreamOptions{CachePath: filepath.Join(dir, "cache", "cache.db")})
+	hits := func(s search.Searcher, q string) int {
+		res, err := s.Search(q, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Hits)
+	}
+	s1, _ := runLoad(t, load)
+	minister := hits(s1, "minister")
+	if minister == 0 || hits(s1, "ferry") != 1 {
+		t.Fatalf("first load: minister %d, ferry %d", minister, hits(s1, "ferry"))
+	}
+	snaps, _ := filepath.Glob(filepath.Join(dir, "cache", "index-*.bin"))
+	write("two.txt", "Ferry owners ask the port for new berths\n\nThe owners wrote to the port authority on Wednesday.")
+	ctx := context.WithValue(context.Background(), onlyKey{}, []string{b})
+	ch := make(chan tea.Msg, 64)
+	go func() {
+		defer close(ch)
+		load(ctx, ch)
+	}()
+	var got []string
+	var s2 search.Searcher
+	for m := range ch {
+		switch m := m.(type) {
+		case ArticlesMsg:
+			for _, art := range m.Articles {
+				got = append(got, art.Title)
+			}
+		case SearcherMsg:
+			s2 = m.Searcher
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"Ferry crews in Valletta end their strike", "Ferry owners ask the port for new berths"}; !slices.Equal(got, want) {
+		t.Fatalf("the load of b delivered %q, want %q", got, want)
+	}
+	if s2 != s1 || hits(s2, "minister") != minister || hits(s2, "ferry") != 2 {
+		t.Fatalf("after the load of b: same index %v, minister %d (want %d), ferry %d (want 2)", s2 == s1, hits(s2, "minister"), minister, hits(s2, "ferry"))
+	}
+	if after, _ := filepath.Glob(filepath.Join(dir, "cache", "index-*.bin")); !slices.Equal(after, snaps) {
+		t.Fatalf("snapshots %v, then %v", snaps, after)
+	}
+}

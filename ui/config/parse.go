@@ -585,7 +585,7 @@ func mayClash(a, b string) bool {
 
 // linksView are the root actions live only in the links view
 // (and the feeds view: its keys are never live with the links view's).
-var linksView = map[string]bool{"link_open": true, "link_number": true, "feed_add": true, "feed_remove": true}
+var linksView = map[string]bool{"link_open": true, "link_number": true, "feed_add": true, "feed_remove": true, "feed_fetch": true}
 
 // listOnly are the root actions ui.App.handleAction runs only while the list
 // has focus.
