@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"briefs/model"
 	"briefs/ui/internal/testbriefs"
 )
 
@@ -107,5 +109,38 @@ func TestCounts(t *testing.T) {
 	}
 	if d, _ := keys(t, c, "k"); screen(d) == screen(c) {
 		t.Fatal("the reader did not scroll at all")
+	}
+}
+
+// H and M select the first and the middle brief of the page shown, as vim
+// does on the screen (L stays the links key); they are in ? and in the
+// config's key maps.
+func TestListHAndM(t *testing.T) {
+	var arts []model.Article
+	for i := range 14 {
+		arts = append(arts, testbriefs.Parse(fmt.Sprintf("Harbour bulletin number %02d from Valletta\n\nPilots in the port reported %d ships waiting on the morning tide.", i, i+3)))
+	}
+	a := started(t, 80, 20, arts, Options{})
+	a, _ = keys(t, a, "l", "j") // the second page
+	var shown []string
+	for _, art := range arts {
+		if rowOf(a, art.Title) >= 0 {
+			shown = append(shown, art.ID)
+		}
+	}
+	if len(shown) < 3 || shown[0] == arts[0].ID {
+		t.Fatalf("the last page shows %d briefs, from the first: the test proves nothing:\n%s", len(shown), screen(a))
+	}
+	a, _ = keys(t, a, "H")
+	if sel, _ := a.list.Selected(); sel.ID != shown[0] {
+		t.Fatalf("H selected %q, want the page's first brief:\n%s", sel.Title, screen(a))
+	}
+	a, _ = keys(t, a, "M")
+	if sel, _ := a.list.Selected(); sel.ID != shown[(len(shown)-1)/2] {
+		t.Fatalf("M selected %q, want the page's middle brief:\n%s", sel.Title, screen(a))
+	}
+	a, _ = keys(t, a, "?")
+	if s := screen(a); !strings.Contains(s, "top of the page") || !strings.Contains(s, "middle of the page") {
+		t.Fatalf("? lacks H and M:\n%s", s)
 	}
 }

@@ -32,12 +32,17 @@ type OpenMsg struct{ ID string }
 // KeyMap is the list's own keys, on top of the bubbles list navigation and filter keys.
 type KeyMap struct {
 	Open key.Binding
+	// the first and middle brief on the page, as vim's H and M on the
+	// screen (no L: it is the brief's links, ui.BriefKeys; G is the last brief)
+	PageTop, PageMiddle key.Binding
 }
 
-// DefaultKeyMap returns the list's keys.
+// DefaultKeyMap returns the list's keys: enter, H and M.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		PageTop:    key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "top of the page")),
+		PageMiddle: key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "middle of the page")),
 	}
 }
 
@@ -739,6 +744,29 @@ func withHeaders(items []list.Item) []list.Item {
 	return out
 }
 
+// pageRow selects the first brief of the page shown, or its middle one.
+func (m *Model) pageRow(middle bool) {
+	vis := m.list.VisibleItems()
+	if len(vis) == 0 {
+		return
+	}
+	start, end := m.list.Paginator.GetSliceBounds(len(vis))
+	var briefs []int
+	for i := start; i < end; i++ {
+		if _, ok := vis[i].(*item); ok {
+			briefs = append(briefs, i)
+		}
+	}
+	if len(briefs) == 0 {
+		return
+	}
+	i := briefs[0]
+	if middle {
+		i = briefs[(len(briefs)-1)/2]
+	}
+	m.list.Select(i)
+}
+
 // offHeader moves the cursor off a group header, in direction dir (+1
 // down, -1 up), or the other way at either end.
 func (m *Model) offHeader(dir int) {
@@ -1109,6 +1137,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() && key.Matches(k, m.keys.PageTop, m.keys.PageMiddle) {
+		m.pageRow(key.Matches(k, m.keys.PageMiddle))
+		return m, nil
+	}
 	// Enter while typing a filter: filter now. The bubbles list filters in a
 	// command, and takes Enter before the matches of the last keys came back
 	// for "nothing matched": a quick "/haiti⏎" (or any filter at 100k
@@ -1152,7 +1184,7 @@ func (m Model) ShortHelp() []key.Binding {
 
 // FullHelp is the list's part of the full help.
 func (m Model) FullHelp() [][]key.Binding {
-	out := [][]key.Binding{{m.keys.Open}}
+	out := [][]key.Binding{{m.keys.Open, m.keys.PageTop, m.keys.PageMiddle}}
 	for _, g := range m.list.FullHelp() {
 		if g = m.withoutHelpKeys(g); len(g) > 0 {
 			out = append(out, g)

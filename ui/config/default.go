@@ -141,6 +141,8 @@ archive_user = ""
 # The list of briefs.
 [keys.list]
 # open = ["enter"]                   # read the selected brief
+# page_top = ["H"]                   # the first brief on the page, as vim's H
+# page_middle = ["M"]                # the middle brief on the page, as vim's M
 # cursor_up = ["up", "k"]            # previous brief
 # cursor_down = ["down", "j"]        # next brief
 # prev_page = ["left", "h", "pgup", "b", "u"]    # previous page

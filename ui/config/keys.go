@@ -77,6 +77,8 @@ var actions = []Action{
 	{"all_quotes", []string{"\""}, "every quote of the corpus"},
 
 	{"list.open", []string{"enter"}, "read the selected brief"},
+	{"list.page_top", []string{"H"}, "the first brief on the page, as vim's H"},
+	{"list.page_middle", []string{"M"}, "the middle brief on the page, as vim's M"},
 	{"list.cursor_up", []string{"up", "k"}, "previous brief"},
 	{"list.cursor_down", []string{"down", "j"}, "next brief"},
 	{"list.prev_page", []string{"left", "h", "pgup", "b", "u"}, "previous page"},
