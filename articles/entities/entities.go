@@ -626,10 +626,22 @@ func splitPersonAfterBody(words []string, tagged []tagger.Span, matches []gazett
 			continue
 		}
 		for g := t.Start + 1; g < t.End; g++ {
-			if !(titleWord(words[g-1]) || orgHeads[words[g-1]]) || titleWord(words[g]) || names.Gender(words[g]) == 0 {
+			if titleWord(words[g]) || names.Gender(words[g]) == 0 {
+				continue
+			}
+			// "Liberal Party of Canada" + "Fernand Viau": a body's whole name,
+			// its head inside it, before a given name and a surname
+			whole := g-t.Start >= 2 && t.End-g >= 2 && slices.ContainsFunc(words[t.Start:g-1], func(w string) bool { return orgHeads[w] }) &&
+				isUpperInitial(words[g-1]) && !titleWord(words[g-1])
+			if !(titleWord(words[g-1]) || orgHeads[words[g-1]]) && !whole {
 				continue
 			}
 			rest := tagger.Span{Start: g, End: t.End, Type: tagger.PER}
+			if whole && !orgHeads[words[g-1]] {
+				tagged[k].End = g
+				tagged = slices.Insert(tagged, k+1, rest)
+				break
+			}
 			if k+1 < len(tagged) && tagged[k+1].Type == tagger.PER && tagged[k+1].Start == t.End {
 				rest.End = tagged[k+1].End
 				tagged = slices.Delete(tagged, k+1, k+2)

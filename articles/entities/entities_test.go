@@ -510,3 +510,31 @@ func TestSplitPersonAfterBody(t *testing.T) {
 		}
 	}
 }
+
+// A body's whole name with its head inside, run into a given name and a
+// surname, gives the person up; a name whose given-name-like word is no
+// more than a word of the body's stays whole.
+func TestSplitPersonAfterWholeBody(t *testing.T) {
+	cases := []struct {
+		text         string
+		tagged, want []tagger.Span
+	}{
+		{"Social Union of Kerala Maria Okafor said",
+			[]tagger.Span{{Start: 0, End: 6, Type: tagger.ORG}},
+			[]tagger.Span{{Start: 0, End: 4, Type: tagger.ORG}, {Start: 4, End: 6, Type: tagger.PER}}},
+		// no head noun before the given name: left to the tagger
+		{"Kerala Maria Okafor said",
+			[]tagger.Span{{Start: 0, End: 3, Type: tagger.ORG}},
+			[]tagger.Span{{Start: 0, End: 3, Type: tagger.ORG}}},
+		// a given name with no surname after it
+		{"Social Union of Kerala Maria said",
+			[]tagger.Span{{Start: 0, End: 5, Type: tagger.ORG}},
+			[]tagger.Span{{Start: 0, End: 5, Type: tagger.ORG}}},
+	}
+	for _, c := range cases {
+		got := splitPersonAfterBody(strings.Fields(c.text), slices.Clone(c.tagged), nil)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -81,6 +81,9 @@ var kindRules = []*Rule{
 	{Name: "given-name-join", Doc: "a known given name, untagged or read as a place or body, right before a person's span starts that person (\"Rachel\" + \"Harvey\")",
 		Example: "The correspondent in [Jakarta]LOC, [Rachel]LOC [Harvey]PER, met Condoleezza [Harlow]PER.", Want: "Jakarta=LOC; Rachel Harvey=PER; Condoleezza Harlow=PER",
 		apply: ruleGivenNameJoin},
+	{Name: "of-and-body", Doc: "a body's name 'X of Y' runs on over 'and' into two or more capitalised words (no acronym, no number) that name no body or place of their own (\"Department of Housing and Urban Development\")",
+		Example: "Officials of the [Department of Fisheries]ORG and [Coastal Affairs]ORG met.", Want: "Department of Fisheries and Coastal Affairs=ORG",
+		apply: ruleOfAndBody},
 	{Name: "body-run", Doc: "an untagged capitalised run ending in a body's head noun is that body (\"the Low Pay Commission\")",
 		Example: "The report of the Low [Pay Commission]ORG was published on Monday.", Want: "Low Pay Commission=ORG",
 		apply: ruleBodyRun},
@@ -302,6 +305,31 @@ func ruleTownOffice(x *Extractor, c *ruleCtx) []tagger.Span {
 			tagged = slices.Insert(tagged, k, tagger.Span{Start: i, End: i + 1, Type: tagger.LOC})
 			return tagged // one a sentence is enough; the next call sees the rest
 		}
+	}
+	return tagged
+}
+
+func ruleOfAndBody(x *Extractor, c *ruleCtx) []tagger.Span {
+	words, tagged := c.words, c.tagged
+	for k := 0; k+1 < len(tagged); k++ {
+		a, b := tagged[k], tagged[k+1]
+		if a.Type != tagger.ORG || a.End+1 != b.Start || words[a.End] != "and" || b.Type == tagger.PER || b.Type == tagger.LOC {
+			continue
+		}
+		of := slices.Index(words[a.Start:a.End], "of")
+		if of < 1 || of == a.End-a.Start-1 || !orgHeads[words[a.Start+of-1]] || inMatch(c.matches, a.End-1) {
+			continue // "Bank of England and ...": a place closes the name
+		}
+		if b.End-b.Start < 2 || orgHeads[words[b.Start]] || slices.ContainsFunc(words[b.Start:b.End], func(w string) bool {
+			return isCapsWord(w) || strings.ContainsAny(w, "0123456789")
+		}) || slices.ContainsFunc(c.matches, func(m gazetteer.Match) bool {
+			return m.Start == b.Start && m.End == b.End
+		}) {
+			continue // "... and Yabloko", "... and Ministry of Trade", "... and BAE Systems", "... and Democrats 66", a known body
+		}
+		tagged[k].End = b.End
+		tagged[k].Type = tagger.ORG
+		tagged = slices.Delete(tagged, k+1, k+2)
 	}
 	return tagged
 }
