@@ -1120,101 +1120,105 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 		}
 		next, own := sc.pairOf(m, tok[i], b)
 		e := &sc.ents[tok[i]]
-		// The sums to add, gathered first and added by sumD in one
-		// loop: their loads overlap, and the sum stays in registers.
-		var ps [13]*dsums
-		ps[0], ps[1], ps[2] = &e.base, &sc.parts[prev], &sc.parts[own]
-		np := 3
+		// The parts to add, found first and added in ten locals, which
+		// the compiler keeps in registers: their loads overlap.
+		pp, po := &sc.parts[prev], &sc.parts[own]
 		prev = next
 		g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
-		var cp dsums
+		cp := &zeroD // FirstShape, the all-caps and web features, GazShape in names
+		var c dsums
 		if i == 0 || s.Upper || sc.web || g != 0 {
-			var c [2]sums
+			var c2 [2]sums
 			if i == 0 {
-				m.w.add2(&c[0], &c[1], mix(tFirstShape, e.shape))
+				m.w.add2(&c2[0], &c2[1], mix(tFirstShape, e.shape))
 			}
 			if s.Upper {
-				m.w.add2(&c[0], &c[1], mix(tUpperLower, e.lower))
-				m.w.add2(&c[0], &c[1], mix(tUpperShape, e.shape))
+				m.w.add2(&c2[0], &c2[1], mix(tUpperLower, e.lower))
+				m.w.add2(&c2[0], &c2[1], mix(tUpperShape, e.shape))
 			}
 			if sc.web {
-				m.w.add2(&c[0], &c[1], mix(tWebBias, 0))
-				m.w.add2(&c[0], &c[1], mix(tWebLower, e.lower))
-				m.w.add2(&c[0], &c[1], mix(tWebShape, e.shape))
+				m.w.add2(&c2[0], &c2[1], mix(tWebBias, 0))
+				m.w.add2(&c2[0], &c2[1], mix(tWebLower, e.lower))
+				m.w.add2(&c2[0], &c2[1], mix(tWebShape, e.shape))
 			}
 			if g != 0 {
-				m.w.sub2(&c[0], &c[1], mix(tGazShape, mix(0, e.shape)))
-				m.w.add2(&c[0], &c[1], mix(tGazShape, mix(uint64(g), e.shape)))
+				m.w.sub2(&c2[0], &c2[1], mix(tGazShape, mix(0, e.shape)))
+				m.w.add2(&c2[0], &c2[1], mix(tGazShape, mix(uint64(g), e.shape)))
 			}
-			cp = packD(&c)
-			ps[np] = &cp
-			np++
+			c = packD(&c2)
+			cp = &c
 		}
+		pm1, pm2, pp1, pp2 := &fx.bM1, &fx.bM2, &fx.bP1, &fx.bP2
 		gm1, cm1 := nGaz-1, nClass-1
 		if i > 0 {
 			a := &sc.ents[tok[i-1]]
-			ps[np] = &sc.parts[a.part[pM1]]
+			pm1 = &sc.parts[a.part[pM1]]
 			gm1, cm1 = int(gz[i-1]), int(a.class)
-		} else {
-			ps[np] = &fx.bM1
-		}
-		if i > 1 {
-			ps[np+1] = &sc.parts[sc.ents[tok[i-2]].part[pM2]]
-		} else {
-			ps[np+1] = &fx.bM2
+			if i > 1 {
+				pm2 = &sc.parts[sc.ents[tok[i-2]].part[pM2]]
+			}
 		}
 		gp1, cp1 := nGaz-1, nClass-1
 		if i+1 < n {
 			b := &sc.ents[tok[i+1]]
-			ps[np+2] = &sc.parts[b.part[pP1]]
+			pp1 = &sc.parts[b.part[pP1]]
 			gp1, cp1 = int(gz[i+1]), int(b.class)
-		} else {
-			ps[np+2] = &fx.bP1
+			if i+2 < n {
+				pp2 = &sc.parts[sc.ents[tok[i+2]].part[pP2]]
+			}
 		}
-		if i+2 < n {
-			ps[np+3] = &sc.parts[sc.ents[tok[i+2]].part[pP2]]
-		} else {
-			ps[np+3] = &fx.bP2
-		}
-		ps[np+4] = &fx.gazWin[gm1][g][gp1]
-		ps[np+5] = &fx.classWin[cm1][cl][cp1]
-		ps[np+6] = &fx.docClass[d][cl]
-		np += 7
+		gw, cw, dcl := &fx.gazWin[gm1][g][gp1], &fx.classWin[cm1][cl][cp1], &fx.docClass[d][cl]
 		dp := e.docPart(d)
 		if *dp == 0 {
 			var c [2]sums
 			m.w.add2(&c[0], &c[1], mix(tDocLower, mix(uint64(d), e.lower)))
 			*dp = sc.intern(packD(&c)) + 1
 		}
-		ps[np] = &sc.parts[*dp-1] // parts[0] is zero
-		np++
+		pd := &sc.parts[*dp-1] // parts[0] is zero
+		ud := &zeroD
 		if s.Upper {
-			ps[np] = &fx.upperDoc[d][cl]
-			np++
+			ud = &fx.upperDoc[d][cl]
 		}
-		sumD(&stat[i], ps[:np])
+		p := &e.base
+		a0, a1, a2, a3, a4 := p[0][0], p[0][1], p[0][2], p[0][3], p[0][4]
+		b0, b1, b2, b3, b4 := p[1][0], p[1][1], p[1][2], p[1][3], p[1][4]
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pp[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pp[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &po[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &po[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &cp[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &cp[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pm1[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pm1[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pm2[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pm2[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pp1[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pp1[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pp2[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pp2[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &gw[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &gw[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &cw[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &cw[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &dcl[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &dcl[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pd[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pd[1])
+		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &ud[0])
+		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &ud[1])
+		st := &stat[i]
+		st[0][0], st[0][1], st[0][2], st[0][3], st[0][4] = a0, a1, a2, a3, a4
+		st[1][0], st[1][1], st[1][2], st[1][3], st[1][4] = b0, b1, b2, b3, b4
 	}
 }
 
-// sumD sets *dst to the sum of ps, which are at least one. Ten locals
-// rather than an array, so that the compiler keeps them in registers.
-func sumD(dst *dsums, ps []*dsums) {
-	p := ps[0]
-	a0, a1, a2, a3, a4 := p[0][0], p[0][1], p[0][2], p[0][3], p[0][4]
-	b0, b1, b2, b3, b4 := p[1][0], p[1][1], p[1][2], p[1][3], p[1][4]
-	for _, p := range ps[1:] {
-		a0 += p[0][0]
-		a1 += p[0][1]
-		a2 += p[0][2]
-		a3 += p[0][3]
-		a4 += p[0][4]
-		b0 += p[1][0]
-		b1 += p[1][1]
-		b2 += p[1][2]
-		b3 += p[1][3]
-		b4 += p[1][4]
-	}
-	*dst = dsums{{a0, a1, a2, a3, a4}, {b0, b1, b2, b3, b4}}
+// zeroD is the sum of no features: static adds it for a part a token lacks.
+var zeroD dsums
+
+// add5 returns the lanes a0..a4 plus the sums p of one stage: static's
+// additions, written out so that the lanes stay in registers.
+func add5(a0, a1, a2, a3, a4 int64, p *psums) (int64, int64, int64, int64, int64) {
+	return a0 + p[0], a1 + p[1], a2 + p[2], a3 + p[3], a4 + p[4]
 }
 
 // tagSentence labels the n tokens from off, a sentence, greedily with
