@@ -531,7 +531,9 @@ type scratch struct {
 	tok   []int32 // entry
 	gaz   []uint8 // gazetteer code
 	doc   []uint8 // document flags
-	hist  []uint8 // stage-one history code
+	hist  []uint8 // stage-one history code, as its index (histIndex)
+	get   []int32 // the entry's getID, read here rather than from the entry again
+	add   []int32 // the entry's addID if it has a letter, else -1 (history's key)
 	stat  []dsums // per stage, the sums of the features that do not depend on labels
 	first []Label // stage-one labels
 	web   bool    // the article reads as web text (styleCount.web)
@@ -565,6 +567,7 @@ func (sc *scratch) begin() {
 		sc.gen = 1
 	}
 	sc.tok, sc.gaz, sc.doc, sc.hist, sc.stat, sc.first = sc.tok[:0], sc.gaz[:0], sc.doc[:0], sc.hist[:0], sc.stat[:0], sc.first[:0]
+	sc.get, sc.add = sc.get[:0], sc.add[:0]
 }
 
 // key interns an evidence key.
@@ -798,6 +801,16 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 			sc.tok = append(sc.tok, sc.entry(m, w))
 		}
 		sc.addEvidence(sc.tok[start:])
+		// the keys later passes need, while the entries are in cache:
+		// those passes then read the article's tokens in order
+		for _, id := range sc.tok[start:] {
+			e := &sc.ents[id]
+			k := int32(-1)
+			if e.letter {
+				k = e.addID
+			}
+			sc.get, sc.add = append(sc.get, e.getID), append(sc.add, k)
+		}
 		sc.gaz = append(sc.gaz, make([]uint8, len(s.Words))...)
 		if m.lex != nil && m.lex.Gaz != nil {
 			gz := sc.gaz[start:]
@@ -823,8 +836,8 @@ func (m *Model) TagDoc(sents []Sentence) [][]Label {
 	}
 	sc.web = style.web()
 	n := len(sc.tok)
-	for _, e := range sc.tok {
-		sc.doc = append(sc.doc, sc.flagsOf(sc.ents[e].getID))
+	for _, id := range sc.get {
+		sc.doc = append(sc.doc, sc.flagsOf(id))
 	}
 	// Stage one tags each sentence as soon as its static sums are made,
 	// stage two as soon as its history sums are added: while they are
@@ -887,20 +900,19 @@ func (sc *scratch) addEvidence(tok []int32) {
 // history sets the stage-two history codes from the stage-one labels, as
 // NewHistory and History.Codes do.
 func (sc *scratch) history() {
-	for i, id := range sc.tok {
-		e := &sc.ents[id]
-		if e.letter {
-			sc.fresh(e.addID)
-			sc.ev[e.addID].counts[sc.first[i].Type()]++
+	first := sc.first[:len(sc.add)]
+	for i, k := range sc.add {
+		if k >= 0 {
+			sc.fresh(k)
+			sc.ev[k].counts[first[i].Type()]++
 		}
 	}
-	for i, id := range sc.tok {
-		e := &sc.ents[id]
+	for i, k := range sc.add {
 		code := uint8(15)
-		if e.letter {
+		if k >= 0 {
 			// most tokens are labelled O, and all of one word's O tokens
 			// get the same code: worked out once per word and article
-			v, t := &sc.ev[e.addID], sc.first[i].Type()
+			v, t := &sc.ev[k], first[i].Type()
 			if t == 0 && v.code0 != 0 {
 				code = v.code0 - 1
 			} else {
@@ -910,7 +922,7 @@ func (sc *scratch) history() {
 				}
 			}
 		}
-		sc.hist = append(sc.hist, code)
+		sc.hist = append(sc.hist, uint8(histIndex(code)))
 	}
 }
 
@@ -1125,7 +1137,7 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 		pp, po := &sc.parts[prev], &sc.parts[own]
 		prev = next
 		g, d, cl := int(gz[i]), int(dc[i]), int(e.class)
-		cp := &zeroD // FirstShape, the all-caps and web features, GazShape in names
+		var cp *dsums // FirstShape, the all-caps and web features, GazShape in names
 		var c dsums
 		if i == 0 || s.Upper || sc.web || g != 0 {
 			var c2 [2]sums
@@ -1175,10 +1187,6 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 			*dp = sc.intern(packD(&c)) + 1
 		}
 		pd := &sc.parts[*dp-1] // parts[0] is zero
-		ud := &zeroD
-		if s.Upper {
-			ud = &fx.upperDoc[d][cl]
-		}
 		p := &e.base
 		a0, a1, a2, a3, a4 := p[0][0], p[0][1], p[0][2], p[0][3], p[0][4]
 		b0, b1, b2, b3, b4 := p[1][0], p[1][1], p[1][2], p[1][3], p[1][4]
@@ -1186,8 +1194,6 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pp[1])
 		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &po[0])
 		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &po[1])
-		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &cp[0])
-		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &cp[1])
 		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pm1[0])
 		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pm1[1])
 		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pm2[0])
@@ -1204,16 +1210,20 @@ func (m *Model) static(sc *scratch, s Sentence, off int) {
 		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &dcl[1])
 		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &pd[0])
 		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &pd[1])
-		a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &ud[0])
-		b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &ud[1])
+		if cp != nil {
+			a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &cp[0])
+			b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &cp[1])
+		}
+		if s.Upper {
+			ud := &fx.upperDoc[d][cl]
+			a0, a1, a2, a3, a4 = add5(a0, a1, a2, a3, a4, &ud[0])
+			b0, b1, b2, b3, b4 = add5(b0, b1, b2, b3, b4, &ud[1])
+		}
 		st := &stat[i]
 		st[0][0], st[0][1], st[0][2], st[0][3], st[0][4] = a0, a1, a2, a3, a4
 		st[1][0], st[1][1], st[1][2], st[1][3], st[1][4] = b0, b1, b2, b3, b4
 	}
 }
-
-// zeroD is the sum of no features: static adds it for a part a token lacks.
-var zeroD dsums
 
 // add5 returns the lanes a0..a4 plus the sums p of one stage: static's
 // additions, written out so that the lanes stay in registers.
@@ -1252,23 +1262,23 @@ func (m *Model) tagSentence2(sc *scratch, off, n int, labels []Label) {
 	p1, p2 := Label(0), Label(0)
 	for i := range n {
 		e := &sc.ents[tok[i]]
-		h, hm1, hp1 := hist[i], uint8(31), uint8(31)
+		hi, hm1, hp1 := int(hist[i]), nHist-1, nHist-1 // nHist-1: past the sentence's ends
 		if i > 0 {
-			hm1 = hist[i-1]
+			hm1 = int(hist[i-1])
 		}
 		if i+1 < n {
-			hp1 = hist[i+1]
+			hp1 = int(hist[i+1])
 		}
-		hi := histIndex(h)
 		hp := e.histPart(hi)
 		if *hp == 0 {
 			var c sums
+			h := histValue(hi)
 			tb.add(&c, mix(tHistShape, mix(uint64(h), e.shape)))
 			tb.add(&c, mix(tHistLower, mix(uint64(h), e.lower)))
 			*hp = sc.intern(dsums{1: pack(&c)}) + 1
 		}
 		s, f := &stat[i][1], &fx.p1All[p1][p2][gz[i]][1]
-		w, x := &fx.histWin[histIndex(hm1)][hi][histIndex(hp1)], &sc.parts[*hp-1][1]
+		w, x := &fx.histWin[hm1][hi][hp1], &sc.parts[*hp-1][1]
 		a0, a1, a2, a3, a4 := s[0]+f[0]+w[0]+x[0], s[1]+f[1]+w[1]+x[1], s[2]+f[2]+w[2]+x[2], s[3]+f[3]+w[3]+x[3], s[4]+f[4]+w[4]+x[4]
 		if p1 != 0 {
 			o, q := sc.prevParts(m, tok[i], 1, p1)
