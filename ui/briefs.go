@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 
-	"briefs/articles/archive"
+	"briefs/articles/store"
 	"briefs/model"
 )
 
@@ -16,8 +16,7 @@ import (
 // shared archive, one held by another reader) every brief stays in memory,
 // as before.
 type archiveBriefs struct {
-	ar      archive.Archive
-	owned   bool                     // closed with the session (the loader opened it)
+	ar      *store.Archive
 	pending map[string]model.Article // delivered, not known to be in ar
 }
 
@@ -41,15 +40,7 @@ func (b *archiveBriefs) Brief(id string) (model.Article, bool) {
 	if b.ar == nil {
 		return model.Article{}, false
 	}
-	return archiveReader{b.ar}.Brief(id)
-}
-
-// archiveReader reads whole briefs from an archive by id: the index's
-// Briefs (index.SetBriefs), and the list's once a load has settled.
-type archiveReader struct{ ar archive.Archive }
-
-func (r archiveReader) Brief(id string) (model.Article, bool) {
-	a, err := r.ar.Get(context.Background(), id)
+	a, err := b.ar.Get(context.Background(), id)
 	return a, err == nil
 }
 
@@ -68,22 +59,13 @@ func (b *archiveBriefs) settle() {
 	}
 }
 
-// close closes the archive at the end of the session, when the loader
-// opened it.
+// close closes the archive at the end of the session.
 func (b *archiveBriefs) close() {
-	if b.ar != nil && b.owned {
+	if b.ar != nil {
 		b.ar.Close()
 	}
 }
 
-// archiveMsg hands the App the archive the loader keeps up to date (see
-// StreamLoader) or reads (the shared archive: ArchiveMsg); owned: the App
-// closes it at the end of the session.
-type archiveMsg struct {
-	ar    archive.Archive
-	owned bool
-}
-
-// storedMsg says that briefs a load delivered are in the archive: memory
-// lets them go (see StreamOptions.Kept).
-type storedMsg struct{ ids []string }
+// archiveMsg hands the App the archive the loader opened and keeps up to
+// date (see StreamLoader).
+type archiveMsg struct{ ar *store.Archive }

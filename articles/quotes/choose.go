@@ -133,7 +133,8 @@ func (st *fieldState) cueAfter(q *attribution) (*who, int, bool) {
 		return nil, -1, false
 	}
 	for ci, c := range q.cs {
-		if q.rightOK && c.idx > i && c.idx-i <= 12 && c.w != nil {
+		// "Q," NAME, A LONG DESCRIPTION, wrote: further when the speaker opens the words after it
+		if q.rightOK && c.idx > i && c.w != nil && (c.idx-i <= 12 || c.idx-i <= 20 && f < hi && c.w.start == items[f].start && st.closedByComma(items[i])) {
 			if f < hi && (c.idx == f || c.w.start == items[f].start || c.w.start >= items[f].start && c.w.end <= items[c.idx].start &&
 				(c.w.start <= items[min(f+1, hi-1)].end || onlyRoleBefore(items, f, c.w.start))) {
 				if st.newSentenceCue(q, c) {
@@ -166,8 +167,13 @@ func subordinateAfter(q *attribution) bool {
 // ("Q." X said ...) and says something of its own: four words or more run
 // after it before any punctuation ("Q." Ann Lee said the plan was dead):
 // a new sentence of reported speech, not the quotation's cue.
+// A question or an exclamation ends a sentence too when what follows the
+// cue is its object clause ("Q?" Ann Lee, a co-chair, said that the law
+// was ...), not when it is a phrase of the cue's own ("Q?" Ann Lee said
+// about the plan ..., "Q!" she wrote in an email ...), and not when the
+// cue asks or tells someone ("Q?" Ann Lee asked the minister ...).
 func (st *fieldState) newSentenceCue(q *attribution, c cueAt) bool {
-	if !st.endsSentence(q) {
+	if !st.endsSentence(q) && !(st.endsQuestion(q) && objectClauseAfter(q.items, c.idx, q.hi)) {
 		return false
 	}
 	n := 0
@@ -183,6 +189,29 @@ func (st *fieldState) endsSentence(q *attribution) bool {
 	sp := st.spans[q.items[q.i].q]
 	return strings.Contains(st.text[max(sp.end-1, sp.start):min(sp.close, len(st.text))], ".") && q.f < q.hi && q.items[q.f].capitalised()
 }
+
+// endsQuestion reports a quotation whose words end with a question or
+// exclamation mark and that a capitalised word follows.
+func (st *fieldState) endsQuestion(q *attribution) bool {
+	sp := st.spans[q.items[q.i].q]
+	return strings.ContainsAny(st.text[max(sp.end-1, sp.start):min(sp.close, len(st.text))], "?!") && q.f < q.hi && q.items[q.f].capitalised()
+}
+
+// objectClauseAfter reports a cue at items[j] that "that" or a noun
+// phrase follows (past an adverb), not a preposition: what it said.
+func objectClauseAfter(items []item, j, hi int) bool {
+	if askTell[items[j].lower] {
+		return false
+	}
+	k := j + 1
+	if k < hi && isAdverb(items[k]) {
+		k++
+	}
+	return k < hi && items[k].kind == itemWord && (items[k].lower == "that" || !items[k].is(classNPStop))
+}
+
+// askTell are the forms of ask and tell: their object follows them.
+var askTell = toSet("ask asks asked asking tell tells told telling")
 
 // dashByline: a name after a dash ("Q" ― X).
 func (st *fieldState) dashByline(q *attribution) (*who, int, bool) {
@@ -269,6 +298,9 @@ func (st *fieldState) cueLater(q *attribution) (*who, int, bool) {
 	}
 	for ci, c := range q.cs {
 		if c.idx > q.i && c.w != nil && !q.coordAfter && !namesWhatFollows(q.items, q.i, c.idx) {
+			if st.newSentenceCue(q, c) {
+				return nil, -1, false // "Q?" X said the law was ...: X's own sentence
+			}
 			return c.w, ci, true
 		}
 	}

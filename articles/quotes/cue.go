@@ -57,10 +57,19 @@ func (st *fieldState) sentenceCues(items []item, lo, hi, para int) []cueAt {
 func (st *fieldState) reducedRelative(items []item, lo int, w *who) bool {
 	for k := lo + 1; k < len(items) && items[k].start <= w.start; k++ {
 		if items[k].start == w.start {
-			return k >= lo+2 && items[k-1].kind == itemQuote && isPartial(st.text, items, lo, k-1) && items[k-2].is(classDeterminer)
+			// (not 'The "Q," Tomas Reyl wrote': a comma closes quoted words)
+			return k >= lo+2 && items[k-1].kind == itemQuote && isPartial(st.text, items, lo, k-1) && items[k-2].is(classDeterminer) &&
+				!st.closedByComma(items[k-1])
 		}
 	}
 	return false
+}
+
+// closedByComma reports a quotation whose closing mark a comma comes
+// just before ("Q,") .
+func (st *fieldState) closedByComma(it item) bool {
+	sp := st.spans[it.q]
+	return strings.Contains(st.text[sp.end:min(sp.close, len(st.text))], ",")
 }
 
 // readCue reads items[j] as a speech cue by trying cueOrder's rules in

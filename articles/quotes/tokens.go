@@ -60,7 +60,6 @@ const (
 	classBe                               // beForms
 	classQuantifier                       // quantifiers
 	classIntro                            // introWords
-	classHead                             // isDescriptionHead: headNouns, and their plurals in -s
 )
 
 // is reports whether the item's lower case is in all the sets of c.
@@ -79,12 +78,6 @@ var wordClasses = func() map[string]wordClass {
 			if ok {
 				m[w] |= s.c
 			}
-		}
-	}
-	for w, ok := range headNouns {
-		if ok {
-			m[w] |= classHead
-			m[w+"s"] |= classHead // isDescriptionHead trims one final s
 		}
 	}
 	return m
@@ -317,7 +310,11 @@ func cueWithin(items []item, i, n int) bool {
 			// "Q." Some economists have predicted rates will drop: a cue
 			// with a clause after it is the next sentence's
 			// (so is one before a colon: "The mayor then says: ...")
-			if k := j + 1; j > i && k < len(items) && (colonAfter(items, j) || items[k].kind == itemWord && !items[k].capitalised() &&
+			k := j + 1
+			if k+1 < len(items) && isAdverb(items[k]) && (items[k+1].kind != itemWord || items[k+1].is(classNPStop)) {
+				k++ // "Q?" Ana Ruiz said cheerfully into the phone: an adverb of the cue
+			}
+			if j > i && k < len(items) && (colonAfter(items, j) || items[k].kind == itemWord && !items[k].capitalised() &&
 				!items[k].is(classNPStop) && !items[k].is(classDeterminer) && cf.lemma != "tell" && cf.lemma != "ask") {
 				return false
 			}
@@ -339,6 +336,15 @@ func describedCue(items []item, i int) bool {
 		j++
 		for k := j; k < len(items) && k < j+6 && items[k].kind == itemWord; k++ {
 			j = k + 1
+		}
+	} else if j < len(items) && items[j].isPunct(",") && nameLike(items, i, j) {
+		// "NAME, DESCRIPTION, cue" ("Ana Ruiz, a nurse from a seaside town, said")
+		k := j + 1
+		for k < len(items) && k < j+12 && items[k].kind == itemWord {
+			k++
+		}
+		if k < len(items) && k > j+2 && items[k].isPunct(",") && (items[j+1].is(classDeterminer) || describes(items, j+1, k)) {
+			j = k
 		}
 	}
 	if j < len(items) && items[j].isPunct("(") {
