@@ -37,9 +37,12 @@ func SnapshotFor(specs []string, opt *StreamOptions) (path, version string) {
 }
 
 // StreamIndex is Stream that also builds the corpus index: the reader and
-// every command load through it. Each batch goes to ix (on a goroutine of
-// its own, so that decoding the cache and indexing overlap) and then to
-// emit; progress is Stream's.
+// every command load through it. Each batch goes to emit as Stream emits it,
+// and to ix once the archive is done with it (StreamOptions.Kept; on a
+// goroutine of its own, so that decoding the cache and indexing overlap):
+// a batch the archive stored goes in with AddStored, so that an index with
+// Briefs (the reader's, over the archive it keeps open) keeps only what
+// searching needs of it; the others go in whole. Progress is Stream's.
 //
 // With snapPath (see SnapshotFor), a load whose briefs are those of the
 // snapshot, in the same order (new ones at the end are fine), reads the
@@ -50,21 +53,31 @@ func SnapshotFor(specs []string, opt *StreamOptions) (path, version string) {
 func StreamIndex(ctx context.Context, specs []string, opt StreamOptions, ix *index.Index, snapPath, version string,
 	emit func([]model.Article), progress func(Progress)) []source.Warning {
 	feed := index.NewFeed(ix, snapPath, version)
-	batches := make(chan []model.Article, 1<<12) // never full: 1M briefs at the default batch size
+	type keptBatch struct {
+		arts   []model.Article
+		stored bool
+	}
+	batches := make(chan keptBatch, 1<<12) // never full: 1M briefs at the default batch size
 	fed := make(chan struct{})
 	go func() {
 		defer close(fed)
 		for b := range batches {
-			feed.Add(b)
+			if b.stored {
+				feed.AddStored(b.arts)
+			} else {
+				feed.Add(b.arts)
+			}
 		}
 		feed.Finish() // a snapshot that could not be used is rebuilt: no warning
 	}()
-	warns := Stream(ctx, specs, opt, func(batch []model.Article) {
-		batches <- batch
-		if emit != nil {
-			emit(batch)
+	kept := opt.Kept
+	opt.Kept = func(batch []model.Article, stored bool) {
+		batches <- keptBatch{batch, stored}
+		if kept != nil {
+			kept(batch, stored)
 		}
-	}, progress)
+	}
+	warns := Stream(ctx, specs, opt, emit, progress)
 	close(batches)
 	<-fed
 	if ctx.Err() == nil {

@@ -57,8 +57,9 @@ type archiveKeeper struct {
 }
 
 // keepArchive starts putting batches into the archive at path, or into
-// shared when it is set (open, and left open).
-func keepArchive(ctx context.Context, path string, shared *store.Archive) *archiveKeeper {
+// shared when it is set (open, and left open). kept, when set, gets each
+// batch after its Put (StreamOptions.Kept).
+func keepArchive(ctx context.Context, path string, shared *store.Archive, kept func([]model.Article, bool)) *archiveKeeper {
 	k := &archiveKeeper{batches: make(chan []model.Article, keeperQueue), done: make(chan struct{})}
 	go func() {
 		defer close(k.done)
@@ -71,26 +72,42 @@ func keepArchive(ctx context.Context, path string, shared *store.Archive) *archi
 				if !errors.Is(err, store.ErrArchiveInUse) {
 					k.warn(err.Error())
 				}
-				for range k.batches {
+				for b := range k.batches {
+					if kept != nil {
+						kept(b, false)
+					}
 				}
 				return
 			}
 		}
 		failed := false
 		var run []model.Article
+		var batches [][]model.Article // the batches of run, for kept
 		put := func() {
-			if failed || ctx.Err() != nil || len(run) == 0 {
-				run = run[:0]
-				return
+			stored := false
+			switch {
+			case failed || ctx.Err() != nil || len(run) == 0:
+			default:
+				err := ar.Put(ctx, run)
+				stored = err == nil
+				if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+					k.warn("not kept up to date: " + err.Error())
+					failed = true // one warning: the next batches would fail alike
+				}
 			}
-			if err := ar.Put(ctx, run); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
-				k.warn("not kept up to date: " + err.Error())
-				failed = true // one warning: the next batches would fail alike
+			if kept != nil {
+				for _, b := range batches {
+					kept(b, stored)
+				}
 			}
-			run = run[:0]
+			clear(run) // the briefs go with their batches
+			run, batches = run[:0], batches[:0]
 		}
 		for b := range k.batches {
 			run = appendWithIDs(run, b)
+			if kept != nil {
+				batches = append(batches, b)
+			}
 			if len(run) >= keeperRun {
 				put()
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"briefs/articles/archive"
+	"briefs/articles/index"
 	"briefs/articles/store"
 	"briefs/model"
 )
@@ -115,5 +116,58 @@ func TestStreamArchiveOffAndDamaged(t *testing.T) {
 	}
 	if ids := keptIDs(t, cache); len(ids) != 5 {
 		t.Fatalf("the new archive holds %d briefs", len(ids))
+	}
+}
+
+// archiveGets reads briefs from an archive for an index.
+type archiveGets struct{ ar *store.Archive }
+
+func (g archiveGets) Brief(id string) (model.Article, bool) {
+	a, err := g.ar.Get(context.Background(), id)
+	return a, err == nil
+}
+
+// A load into an archive that stays open leaves the briefs to it: the
+// index gets each batch once it is stored, keeps none whole, and still
+// finds and shows them; without the archive it keeps them whole.
+func TestStreamIndexLeavesStoredBriefsToTheArchive(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, dir, 40)
+	cache := filepath.Join(t.TempDir(), "cache.db")
+	snap, version := SnapshotFor([]string{dir}, &StreamOptions{CachePath: cache})
+	for _, start := range []string{"cold", "warm"} {
+		ar := openKept(t, cache)
+		ix := index.New(nil)
+		ix.SetBriefs(archiveGets{ar})
+		stored := 0
+		var emitted []model.Article
+		opt := StreamOptions{CachePath: cache, BatchSize: 7, Archive: ar, Kept: func(b []model.Article, ok bool) {
+			if ok {
+				stored += len(b)
+			}
+		}}
+		warns := StreamIndex(context.Background(), []string{dir}, opt, ix, snap, version, func(b []model.Article) {
+			emitted = append(emitted, b...)
+		}, nil)
+		if len(warns) != 0 || len(emitted) != 40 || stored != 40 {
+			t.Fatalf("%s: %d emitted, %d stored, warnings %v", start, len(emitted), stored, warns)
+		}
+		if ix.Len() != 40 || ix.Whole() != 0 {
+			t.Errorf("%s: the index holds %d briefs, %d whole", start, ix.Len(), ix.Whole())
+		}
+		word := strings.Fields(emitted[5].Title)[0]
+		res, err := ix.Search(word, 0)
+		if err != nil || len(res.Hits) == 0 || res.Hits[0].Snippet.Text == "" {
+			t.Errorf("%s: search %q = %+v, %v", start, word, res.Hits, err)
+		}
+		if a, ok := ix.Article(emitted[5].ID); !ok || a.Body != emitted[5].Body {
+			t.Errorf("%s: Article read back = %v", start, ok)
+		}
+		ar.Close()
+	}
+	ix := index.New(nil)
+	StreamIndex(context.Background(), []string{dir}, StreamOptions{CachePath: cache, NoArchive: true}, ix, "", "", nil, nil)
+	if ix.Len() != 40 || ix.Whole() != 40 {
+		t.Errorf("without the archive: %d briefs, %d whole", ix.Len(), ix.Whole())
 	}
 }

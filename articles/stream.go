@@ -107,6 +107,15 @@ type StreamOptions struct {
 	// already open (the reader holds its own for the session, and reads
 	// briefs from it); Stream leaves it open.
 	Archive *store.Archive
+	// Kept, when set, is called with every batch emitted once the archive
+	// is done with it, in the order emitted: stored reports that it is in
+	// the archive (Put returned; Archive's Get finds its briefs), false
+	// when no archive is kept or the Put failed. It is called from a
+	// goroutine of its own (the keeper's), or from Stream's when no
+	// archive is kept, and before Stream returns. What holds the whole
+	// briefs only until they can be read back from the archive (the
+	// reader's index and list) lets them go there.
+	Kept func(batch []model.Article, stored bool)
 	// Fetchers bounds how many URLs are downloaded at once, and PerHost
 	// how many of them from one host; zero means DefaultFetchers and
 	// DefaultPerHost. URLs never hold up local sources: their briefs are
@@ -213,14 +222,18 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 	var keeper *archiveKeeper
 	if s.cache.Enabled() {
 		if path := ArchivePathFor(opt); path != "" || opt.Archive != nil {
-			keeper = keepArchive(ctx, path, opt.Archive)
+			keeper = keepArchive(ctx, path, opt.Archive, opt.Kept)
 		}
 	}
 	warns := s.collect(results, func(batch []model.Article) {
 		if emit != nil {
 			emit(batch)
 		}
-		keeper.put(batch)
+		if keeper != nil {
+			keeper.put(batch)
+		} else if opt.Kept != nil {
+			opt.Kept(batch, false)
+		}
 	}, progress, start)
 	s.cacheWarn = append(s.cacheWarn, keeper.finish()...)
 	if err := s.cache.Close(); err != nil {

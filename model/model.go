@@ -38,6 +38,10 @@ type Article struct {
 	Author    string
 	Outlet    string // the publication, when the source says
 	Body      string // cleaned paragraphs joined by ParagraphSep
+	// Links are the absolute http(s) links of the brief's source, in
+	// order, each once: its HTML's <a href> (the article's, not the page
+	// furniture's) and its feed item's links. Not in the JSON contract.
+	Links []string
 
 	Entities []Entity
 	Quotes   []Quote

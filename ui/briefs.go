@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 
-	"briefs/articles/store"
+	"briefs/articles/archive"
 	"briefs/model"
 )
 
@@ -16,7 +16,8 @@ import (
 // shared archive, one held by another reader) every brief stays in memory,
 // as before.
 type archiveBriefs struct {
-	ar      *store.Archive
+	ar      archive.Archive
+	owned   bool                     // closed with the session (the loader opened it)
 	pending map[string]model.Article // delivered, not known to be in ar
 }
 
@@ -40,7 +41,15 @@ func (b *archiveBriefs) Brief(id string) (model.Article, bool) {
 	if b.ar == nil {
 		return model.Article{}, false
 	}
-	a, err := b.ar.Get(context.Background(), id)
+	return archiveReader{b.ar}.Brief(id)
+}
+
+// archiveReader reads whole briefs from an archive by id: the index's
+// Briefs (index.SetBriefs), and the list's once a load has settled.
+type archiveReader struct{ ar archive.Archive }
+
+func (r archiveReader) Brief(id string) (model.Article, bool) {
+	a, err := r.ar.Get(context.Background(), id)
 	return a, err == nil
 }
 
@@ -59,13 +68,22 @@ func (b *archiveBriefs) settle() {
 	}
 }
 
-// close closes the archive at the end of the session.
+// close closes the archive at the end of the session, when the loader
+// opened it.
 func (b *archiveBriefs) close() {
-	if b.ar != nil {
+	if b.ar != nil && b.owned {
 		b.ar.Close()
 	}
 }
 
-// archiveMsg hands the App the archive the loader opened and keeps up to
-// date (see StreamLoader).
-type archiveMsg struct{ ar *store.Archive }
+// archiveMsg hands the App the archive the loader keeps up to date (see
+// StreamLoader) or reads (the shared archive: ArchiveMsg); owned: the App
+// closes it at the end of the session.
+type archiveMsg struct {
+	ar    archive.Archive
+	owned bool
+}
+
+// storedMsg says that briefs a load delivered are in the archive: memory
+// lets them go (see StreamOptions.Kept).
+type storedMsg struct{ ids []string }

@@ -52,7 +52,8 @@ func DefaultBriefKeys() BriefKeys {
 type briefLink struct{ url, what string }
 
 // briefLinks are a brief's links: its URL first, where it was read from
-// when that is another URL, then every URL its text writes, each once.
+// when that is another URL, the links of its page or feed item (<a href>,
+// model.Article.Links), then every URL its text writes, each once.
 func briefLinks(a model.Article) []briefLink {
 	var out []briefLink
 	seen := map[string]bool{}
@@ -66,6 +67,9 @@ func briefLinks(a model.Article) []briefLink {
 	add(a.URL, "the brief")
 	if strings.Contains(a.Source, "://") {
 		add(a.Source, "read from")
+	}
+	for _, u := range a.Links {
+		add(u, "linked")
 	}
 	for _, u := range reader.URLs(a.Title + "\n\n" + a.Body) {
 		add(u, "in the text")

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"briefs/articles"
 	"briefs/model"
 	"briefs/ui/config"
 )
@@ -42,6 +43,18 @@ func TestBriefLinksNumbered(t *testing.T) {
 	}
 	if got[0].what != "the brief" || got[1].what != "read from" || openable(got[3].url) != "https://www.harbour.example/summary" {
 		t.Errorf("kinds %+v", got)
+	}
+	// the page's or feed item's links come after where it was read from, each once
+	b := linkBrief()
+	b.Links = []string{"https://quenby.example/annex", "https://quenby.example/rules.pdf"}
+	urls = urls[:0]
+	for _, l := range briefLinks(b) {
+		urls = append(urls, l.url+" "+l.what)
+	}
+	want = []string{"https://quenby.example/news/pilot-rules the brief", "https://quenby.example/feed.xml read from", "https://quenby.example/annex linked",
+		"https://quenby.example/rules.pdf linked", "www.harbour.example/summary in the text", "https://consult.example/q?id=7 in the text"}
+	if !slices.Equal(urls, want) {
+		t.Fatalf("with links: %q,\nwant %q", urls, want)
 	}
 	if l := briefLinks(model.Article{Title: "x", Source: "briefs/a.txt", Body: "no link here"}); len(l) != 0 {
 		t.Errorf("a brief without links: %+v", l)
@@ -148,5 +161,34 @@ func TestPipeSaveAndPager(t *testing.T) {
 	out, err = viewCommand("cat -n", md).Output()
 	if err != nil || !strings.Contains(string(out), "1\t# Quenby harbour") {
 		t.Fatalf("the pager command: %q, %v", out, err)
+	}
+}
+
+// The links of an HTML brief read from a folder (<a href>) are in the
+// links view, from the first load and from the cache on the next start.
+func TestLinksOfAnHTMLBrief(t *testing.T) {
+	dir := t.TempDir()
+	page := `<html><head><title>Ferry crews return to work in Valletta</title></head><body><article>
+<h1>Ferry crews return to work in Valletta</h1>
+<p>Crews went back on board on Tuesday after a week ashore, the union said, and the first
+sailings left on time. The agreement is <a href="https://union.example/agreement">on the union's site</a>.</p>
+<p>The port authority thanked passengers for their patience and published
+<a href="https://port.example/timetable">the new timetable</a> for the summer season.</p>
+</article></body></html>`
+	if err := os.WriteFile(filepath.Join(dir, "ferry.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(t.TempDir(), "cache.db")
+	for _, run := range []string{"first load", "from the cache"} {
+		a := sized(t, 100, 30, nil)
+		a = loadInto(t, a, StreamLoader([]string{dir}, articles.StreamOptions{CachePath: cache}))
+		a, _ = keys(t, a, "enter", "L")
+		s := screen(a)
+		for _, want := range []string{"Links of “Ferry crews return to work in Valletta”", "https://union.example/agreement  linked", "https://port.example/timetable  linked"} {
+			if !strings.Contains(s, want) {
+				t.Fatalf("%s: the links view lacks %q:\n%s", run, want, s)
+			}
+		}
+		a.ld.briefs.close()
 	}
 }

@@ -93,7 +93,7 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 				case err == nil:
 					opt.Archive = ar
 					archiveNotes = ar.Notes()
-					send(archiveMsg{ar: ar})
+					send(archiveMsg{ar: ar, owned: true})
 				case !errors.Is(err, store.ErrArchiveInUse):
 					archiveNotes = []string{err.Error()}
 				}
@@ -102,6 +102,20 @@ func StreamLoader(specs []string, opt articles.StreamOptions) Loader {
 			// a fresh index: one kept from the last load would still find
 			// the briefs whose files were deleted or changed since
 			ix = index.New(articles.Resolver())
+		}
+		if opt.Archive != nil {
+			// the index keeps only what searching needs of the briefs
+			// the archive holds, and reads them back from it
+			ix.SetBriefs(archiveReader{opt.Archive})
+			opt.Kept = func(batch []model.Article, stored bool) {
+				if stored {
+					ids := make([]string, len(batch))
+					for i := range batch {
+						ids[i] = batch[i].ID
+					}
+					send(storedMsg{ids: ids})
+				}
+			}
 		}
 		first := true
 		warns := articles.StreamIndex(ctx, specs, opt, ix, snapPath, version, func(batch []model.Article) {
@@ -218,8 +232,12 @@ func (a App) loadStep(msg loadStepMsg) (tea.Model, tea.Cmd) {
 	var m tea.Model = a
 	cmds := make([]tea.Cmd, 0, len(msgs)+1)
 	for _, one := range msgs {
-		if am, ok := one.(archiveMsg); ok {
-			a.ld.briefs.ar = am.ar // shared by every copy of the App
+		switch m := one.(type) {
+		case archiveMsg:
+			a.ld.briefs.ar, a.ld.briefs.owned = m.ar, m.owned // shared by every copy of the App
+			continue
+		case storedMsg:
+			a.ld.briefs.Forget(m.ids)
 			continue
 		}
 		var cmd tea.Cmd

@@ -84,6 +84,25 @@ func RecordOf(a *model.Article) Record {
 		Entities: len(a.Entities), Quotes: len(a.Quotes)}
 }
 
+// Own returns r with its strings copied into one allocation of their own:
+// a record made from a decoded brief (RecordOf) shares the brief's buffer,
+// which it would keep whole, body and all, for as long as it is kept.
+func (r Record) Own() Record {
+	var b strings.Builder
+	b.Grow(len(r.ID) + len(r.Title) + len(r.Outlet) + len(r.Source))
+	for _, s := range []string{r.ID, r.Title, r.Outlet, r.Source} {
+		b.WriteString(s)
+	}
+	buf, at := b.String(), 0
+	cut := func(s string) string {
+		out := buf[at : at+len(s)]
+		at += len(s)
+		return out
+	}
+	r.ID, r.Title, r.Outlet, r.Source = cut(r.ID), cut(r.Title), cut(r.Outlet), cut(r.Source)
+	return r
+}
+
 // Reading is what the reader did with one brief.
 type Reading struct {
 	Read     bool

@@ -140,13 +140,13 @@ func ruleStorm(x *Extractor, c *ruleCtx) []tagger.Span {
 	for k := range tagged {
 		t := &tagged[k]
 		i := t.Start
-		if i > 0 && storms[words[i-1]] && (k == 0 || tagged[k-1].End < i) {
+		if i > 0 && c.is(i-1, fStorm) && (k == 0 || tagged[k-1].End < i) {
 			i--
 		}
 		if i > 0 && words[i-1] == "Tropical" && (k == 0 || tagged[k-1].End < i-1) {
 			i--
 		}
-		if storms[words[i]] && i+1 < t.End || i < t.Start {
+		if c.is(i, fStorm) && i+1 < t.End || i < t.Start {
 			t.Start, t.Type = i, tagger.MISC
 		}
 	}
@@ -191,16 +191,16 @@ func ruleDocument(x *Extractor, c *ruleCtx) []tagger.Span {
 			t.End = e
 		}
 		// "Freedom of Information" + "Act" left out
-		if t.End < len(words) && docHeads[words[t.End]] && (k+1 == len(tagged) || tagged[k+1].Start > t.End) && !isCountryMatch(c.matches, t.Start, t.End) {
+		if t.End < len(words) && c.is(t.End, fDocHead) && (k+1 == len(tagged) || tagged[k+1].Start > t.End) && !isCountryMatch(c.matches, t.Start, t.End) {
 			t.End++
 		}
 		// "Act of" + "Parliament"
-		if t.Start >= 2 && words[t.Start-1] == "of" && docHeads[words[t.Start-2]] && (k == 0 || tagged[k-1].End < t.Start-2) {
+		if t.Start >= 2 && words[t.Start-1] == "of" && c.is(t.Start-2, fDocHead) && (k == 0 || tagged[k-1].End < t.Start-2) {
 			t.Start -= 2
 			t.Type = tagger.MISC
 			continue
 		}
-		if docHeads[words[t.End-1]] && t.End-t.Start >= 2 || t.End < len(words) && docNouns[words[t.End]] && t.Type != tagger.PER && !isCountryMatch(c.matches, t.Start, t.End) {
+		if c.is(t.End-1, fDocHead) && t.End-t.Start >= 2 || t.End < len(words) && docNouns[words[t.End]] && t.Type != tagger.PER && !isCountryMatch(c.matches, t.Start, t.End) {
 			t.Type = tagger.MISC
 			// "the Congressional" + "Gold Medal": untagged capitals after the article join it
 			i := t.Start
@@ -272,7 +272,7 @@ func rulePluralAcronym(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleOfficeRemit(x *Extractor, c *ruleCtx) []tagger.Span {
 	words := c.words
 	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
-		if t.End >= len(words) || !officeWords[words[t.End]] || t.Type == tagger.PER || t.Type == tagger.LOC {
+		if t.End >= len(words) || !c.is(t.End, fOffice) || t.Type == tagger.PER || t.Type == tagger.LOC {
 			return false
 		}
 		for _, m := range c.matches {
@@ -339,7 +339,7 @@ func ruleBodyRun(x *Extractor, c *ruleCtx) []tagger.Span {
 	// "the Low" + "Pay Commission": the capitals before a body's tagged name
 	for k := range tagged {
 		t := &tagged[k]
-		if t.Type != tagger.ORG || !orgHeads[words[t.End-1]] {
+		if t.Type != tagger.ORG || !c.is(t.End-1, fOrgHead) {
 			continue
 		}
 		i := t.Start
@@ -475,7 +475,7 @@ func ruleGivenNamePerson(x *Extractor, c *ruleCtx) []tagger.Span {
 			continue
 		}
 		ws := words[t.Start:t.End]
-		if hasOrgHead(ws) || placeHeads[ws[n-1]] || !capitalisedRun(words, t.Start, t.End) || isCapsWord(ws[n-1]) {
+		if hasOrgHead(ws) || c.is(t.End-1, fPlaceHead) || !capitalisedRun(words, t.Start, t.End) || isCapsWord(ws[n-1]) {
 			continue
 		}
 		if slices.ContainsFunc(c.matches, func(m gazetteer.Match) bool {
@@ -500,7 +500,7 @@ func ruleSpeakerPlace(x *Extractor, c *ruleCtx) []tagger.Span {
 			continue
 		}
 		ws := words[t.Start:t.End]
-		if streetWords[ws[n-1]] || placeHeads[ws[n-1]] || hasOrgHead(ws) || directions[ws[0]] || !capitalisedRun(words, t.Start, t.End) ||
+		if streetWords[ws[n-1]] || c.is(t.End-1, fPlaceHead) || hasOrgHead(ws) || directions[ws[0]] || !capitalisedRun(words, t.Start, t.End) ||
 			slices.ContainsFunc(c.matches, func(m gazetteer.Match) bool { return m.Start < t.End && t.Start < m.End }) {
 			continue
 		}
@@ -552,7 +552,7 @@ func ruleCommonInstitution(x *Extractor, c *ruleCtx) []tagger.Span {
 	words := c.words
 	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
 		i := t.Start
-		return t.End-i == 1 && institutions[words[i]] && (i == 0 || !isUpperInitial(words[i-1])) &&
+		return t.End-i == 1 && c.is(i, fInstitution) && (i == 0 || !isUpperInitial(words[i-1])) &&
 			(t.End == len(words) || !isUpperInitial(words[t.End])) && !inMatch(c.matches, i)
 	})
 }
@@ -741,6 +741,9 @@ const (
 	fExam
 	fFaith
 	fHonorific
+	fPlaceHead
+	fOffice
+	fInstitution
 )
 
 // wordFlags holds the flags of capitalised words as written; lowerFlags
@@ -751,7 +754,8 @@ var wordFlags, lowerFlags = func() (map[string]uint16, map[string]uint16) {
 	for _, l := range []struct {
 		words map[string]bool
 		f     uint16
-	}{{orgHeads, fOrgHead}, {docHeads, fDocHead}, {bareBodies, fBareBody}, {storms, fStorm}} {
+	}{{orgHeads, fOrgHead}, {docHeads, fDocHead}, {bareBodies, fBareBody}, {storms, fStorm},
+		{placeHeads, fPlaceHead}, {officeWords, fOffice}, {institutions, fInstitution}} {
 		for w := range l.words {
 			m[w] |= l.f
 		}
@@ -781,6 +785,11 @@ func (c *ruleCtx) flag(i int) uint16 {
 	}
 	return c.flags[i]
 }
+
+// is reports whether word i of the sentence has flag f: for a list of
+// capitalised words, as a look-up of the word in it answers
+// (TestFlaggedListsCapitalised), from the flags made once per sentence.
+func (c *ruleCtx) is(i int, f uint16) bool { return c.flag(i)&f != 0 }
 
 // has reports whether a word of the sentence has flag f: most sentences
 // have none of a rule's words, and the rule need not look for them.

@@ -273,7 +273,7 @@ func ruleOrgHead(x *Extractor, c *ruleCtx) []tagger.Span {
 	words, tagged := c.words, c.tagged
 	for k := range tagged {
 		t := &tagged[k]
-		if t.End < len(words) && orgHeads[words[t.End]] && (k+1 == len(tagged) || tagged[k+1].Start > t.End) &&
+		if t.End < len(words) && c.is(t.End, fOrgHead) && (k+1 == len(tagged) || tagged[k+1].Start > t.End) &&
 			!isCountryMatch(c.matches, t.Start, t.End) {
 			t.End++
 			if t.Type != tagger.LOC {
@@ -292,14 +292,14 @@ func ruleOrgRemit(x *Extractor, c *ruleCtx) []tagger.Span {
 	for k := 0; k < len(tagged); k++ {
 		t := tagged[k]
 		// "the Council on Haiti" read as one name: the body, speaking of a place
-		if t.End-t.Start >= 3 && orgHeads[words[t.Start]] && (words[t.Start+1] == "on" || words[t.Start+1] == "for") && inPlaceMatch(c.matches, t.Start+2) {
+		if t.End-t.Start >= 3 && c.is(t.Start, fOrgHead) && (words[t.Start+1] == "on" || words[t.Start+1] == "for") && inPlaceMatch(c.matches, t.Start+2) {
 			out = append(out, tagger.Span{Start: t.Start, End: t.Start + 1, Type: tagger.ORG})
 			t.Start += 2
 			t.Type = tagger.LOC
 			out = append(out, t)
 			continue
 		}
-		if orgHeads[words[t.End-1]] && t.End+1 < len(words) && (words[t.End] == "on" || words[t.End] == "for" || words[t.End] == "of") {
+		if c.is(t.End-1, fOrgHead) && t.End+1 < len(words) && (words[t.End] == "on" || words[t.End] == "for" || words[t.End] == "of") {
 			j := t.End + 1
 			for j < len(words) && isUpperInitial(words[j]) && !notNames[words[j]] && !isCapsWord(words[j]) {
 				j++
@@ -340,7 +340,7 @@ func ruleNationalityBody(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleMiscBody(x *Extractor, c *ruleCtx) []tagger.Span {
 	for k := range c.tagged {
 		t := &c.tagged[k]
-		if t.Type == tagger.MISC && t.End-t.Start >= 2 && orgHeads[c.words[t.End-1]] {
+		if t.Type == tagger.MISC && t.End-t.Start >= 2 && c.is(t.End-1, fOrgHead) {
 			t.Type = tagger.ORG
 		}
 	}
@@ -353,7 +353,7 @@ func rulePlaceHead(x *Extractor, c *ruleCtx) []tagger.Span {
 	words, tagged := c.words, c.tagged
 	out := tagged[:0]
 	for _, t := range tagged {
-		if placeHeads[words[t.End-1]] && !hasOrgHead(words[t.Start:t.End]) &&
+		if c.is(t.End-1, fPlaceHead) && !hasOrgHead(words[t.Start:t.End]) &&
 			(t.End-t.Start >= 2 || t.Type != tagger.PER && t.Start > 0 && words[t.Start-1] == "the") {
 			t.Type = tagger.LOC
 			for t.Start > sentenceStart(words)+1 && isUpperInitial(words[t.Start-1]) && !notNames[words[t.Start-1]] &&
@@ -399,14 +399,14 @@ func ruleCoordinatedPlace(x *Extractor, c *ruleCtx) []tagger.Span {
 			(words[t.End] == "and" || words[t.End] == "or") && tagged[k+1].Start == t.End+1 && t.Start > 0 && locatives[words[t.Start-1]] &&
 			(t.Start < 2 || !isUpperInitial(words[t.Start-2])) &&
 			tagged[k+1].Type == tagger.LOC && tagged[k+1].End-tagged[k+1].Start == 1 &&
-			!orgHeads[words[t.Start]] && !isCapsWord(words[t.Start]) && !inMatch(c.matches, t.Start) {
+			!c.is(t.Start, fOrgHead) && !isCapsWord(words[t.Start]) && !inMatch(c.matches, t.Start) {
 			t.Type = tagger.LOC
 		}
 		// "in Sunderland and Durham": the place first
 		if t.Type == tagger.ORG && t.End-t.Start == 1 && k > 0 && t.Start >= 3 && (words[t.Start-1] == "and" || words[t.Start-1] == "or") &&
 			tagged[k-1].End == t.Start-1 && tagged[k-1].End-tagged[k-1].Start == 1 && tagged[k-1].Type == tagger.LOC &&
 			locatives[words[t.Start-3]] && (t.End == len(words) || !isUpperInitial(words[t.End])) &&
-			!orgHeads[words[t.Start]] && !isCapsWord(words[t.Start]) && !inMatch(c.matches, t.Start) {
+			!c.is(t.Start, fOrgHead) && !isCapsWord(words[t.Start]) && !inMatch(c.matches, t.Start) {
 			t.Type = tagger.LOC
 		}
 	}

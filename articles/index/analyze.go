@@ -13,6 +13,7 @@ type prepared struct {
 	art    model.Article
 	terms  []termCount
 	length uint32
+	madeID bool // the article came without an id: no Briefs hold it
 }
 
 // idSurface is one way (text) articles write one entity (id).
@@ -73,7 +74,8 @@ func (an *analyzer) trim() {
 
 // prepare counts the words of a and asks r about the names of its entities.
 func (an *analyzer) prepare(a model.Article, r Resolver) prepared {
-	if a.ID == "" {
+	madeID := a.ID == ""
+	if madeID {
 		a.ID = model.ArticleID(a.Title, a.Body)
 	}
 	if r != nil {
@@ -81,11 +83,12 @@ func (an *analyzer) prepare(a model.Article, r Resolver) prepared {
 			if _, done := an.resolved[e.ID]; done || e.Name == "" {
 				continue
 			}
-			if id, kind, ok := r.Resolve(e.Name); ok && kind == e.Kind {
-				an.resolved[e.ID] = id
-			} else {
-				an.resolved[e.ID] = ""
+			id, kind, ok := r.Resolve(e.Name)
+			if !ok || kind != e.Kind {
+				id = ""
 			}
+			an.resolved[strings.Clone(e.ID)] = id // kept across chunks: not the article's buffer
+
 		}
 	}
 	an.tally(&a, 1)
@@ -127,7 +130,7 @@ func (an *analyzer) prepare(a model.Article, r Resolver) prepared {
 		an.arena = append(an.arena, termCount{t: t, c: an.tf[t]})
 		an.tf[t] = [2]uint16{}
 	}
-	p := prepared{art: a, length: length, terms: an.arena[from:len(an.arena):len(an.arena)]}
+	p := prepared{art: a, length: length, terms: an.arena[from:len(an.arena):len(an.arena)], madeID: madeID}
 	an.touched = touched
 	return p
 }

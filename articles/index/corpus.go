@@ -197,13 +197,16 @@ func (ix *Index) Quotes(speaker, about string) []QuoteHit {
 		refs = ix.speakerQuotes(clause{kind: clSpeaker, text: speaker, canons: cs, resolved: ok})
 	}
 	var keep func(r quoteRef) bool
+	var last docArticle // the article of the last quote: its next quotes are in it
 	if strings.TrimSpace(about) != "" {
 		if cs, ok := ix.resolveAll(about, nil); ok {
-			keep = func(r quoteRef) bool { return ix.quoteAbout(r, cs) }
+			keep = func(r quoteRef) bool {
+				return ix.namesAny(r.doc, cs) && ix.quoteAbout(r, cs, ix.cachedArticle(r.doc, &last))
+			}
 		} else {
 			words := tokens(about)
 			keep = func(r quoteRef) bool {
-				q := &ix.docs[r.doc].art.Quotes[r.q]
+				q := &ix.cachedArticle(r.doc, &last).Quotes[r.q]
 				ok, _ := hasPhrase(q.Text, words, nil)
 				return ok
 			}
@@ -214,7 +217,7 @@ func (ix *Index) Quotes(speaker, about string) []QuoteHit {
 		if keep != nil && !keep(r) {
 			continue
 		}
-		a := &ix.docs[r.doc].art
+		a := ix.cachedArticle(r.doc, &last)
 		q := a.Quotes[r.q]
 		qh := QuoteHit{ArticleID: a.ID, Title: a.Title, Published: a.Published, Quote: q, SpeakerName: q.Speaker}
 		if q.SpeakerEntity != "" {
@@ -231,17 +234,42 @@ func (ix *Index) Quotes(speaker, about string) []QuoteHit {
 	return out
 }
 
+// docArticle is an article read for one doc, kept while the next quotes
+// listed are in it.
+type docArticle struct {
+	doc uint32
+	a   *model.Article
+}
+
+// cachedArticle returns article n, from last when it holds it.
+func (ix *Index) cachedArticle(n uint32, last *docArticle) *model.Article {
+	if last.a == nil || last.doc != n {
+		*last = docArticle{doc: n, a: ix.article(n)}
+	}
+	return last.a
+}
+
+// namesAny reports whether article n names an entity of one of the groups cs.
+func (ix *Index) namesAny(n uint32, cs []uint32) bool {
+	for _, raw := range ix.docs[n].ents {
+		if slices.Contains(cs, ix.canonOf(raw)) {
+			return true
+		}
+	}
+	return false
+}
+
 // quoteAbout reports whether an entity of one of the groups cs is
-// mentioned in or near quote r.
-func (ix *Index) quoteAbout(r quoteRef, cs []uint32) bool {
+// mentioned in or near quote r of article a.
+func (ix *Index) quoteAbout(r quoteRef, cs []uint32, a *model.Article) bool {
 	d := &ix.docs[r.doc]
-	q := &d.art.Quotes[r.q]
-	text := d.art.Text(q.Field)
+	q := &a.Quotes[r.q]
+	text := a.Text(q.Field)
 	for i, raw := range d.ents {
 		if !slices.Contains(cs, ix.canonOf(raw)) {
 			continue
 		}
-		for _, m := range d.art.Entities[i].Mentions {
+		for _, m := range a.Entities[i].Mentions {
 			if m.Field != q.Field {
 				continue
 			}

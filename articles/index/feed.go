@@ -30,7 +30,7 @@ type Feed struct {
 
 	snapCh chan snapResult // nil once received, or when no snapshot is tried
 	snap   *Snapshot
-	keep   []model.Article // articles kept while the snapshot may still match
+	keep   []entry // articles kept while the snapshot may still match
 	seen   map[string]uint32
 	k      int // snapshot articles matched by keep
 	next   int // keep[next:] not yet matched
@@ -77,8 +77,69 @@ func (f *Feed) Add(batch []model.Article) {
 		}
 		return
 	}
-	f.keep = append(f.keep, batch...)
+	for i := range batch {
+		f.keep = append(f.keep, wholeEntry(batch[i]))
+	}
 	f.try(false)
+}
+
+// AddStored is Add for articles the index's Briefs hold (see
+// Index.AddStored): the index, and the feed while it waits for the
+// snapshot, keep only what searching needs of them.
+func (f *Feed) AddStored(batch []model.Article) {
+	if f.direct {
+		if f.ix.AddStored(batch) > 0 {
+			f.stale = true
+		}
+		return
+	}
+	lean := f.ix.lean()
+	for i := range batch {
+		if lean && batch[i].ID != "" {
+			f.keep = append(f.keep, storedEntry(&batch[i]))
+		} else {
+			f.keep = append(f.keep, wholeEntry(batch[i]))
+		}
+	}
+	f.try(false)
+}
+
+// addKept indexes kept entries in order: whole ones with AddBatch, stored
+// ones read back through the index's Briefs with AddStored (one the Briefs
+// no longer hold is indexed by its title).
+func (f *Feed) addKept(es []entry) {
+	var run []model.Article
+	stored := false
+	flush := func() {
+		if stored {
+			f.ix.AddStored(run)
+		} else {
+			f.ix.AddBatch(run)
+		}
+		run = run[:0]
+	}
+	for i := range es {
+		e := &es[i]
+		if (e.whole == nil) != stored && len(run) > 0 {
+			flush()
+		}
+		stored = e.whole == nil
+		if e.whole != nil {
+			run = append(run, *e.whole)
+			continue
+		}
+		a, ok := f.ix.brief(e.id)
+		if !ok {
+			a = model.Article{ID: e.id, Title: e.title, Published: e.published}
+		}
+		run = append(run, a)
+		if len(run) >= batchChunk {
+			flush()
+		}
+	}
+	if len(run) > 0 {
+		flush()
+	}
 }
 
 // Finish indexes what is still kept: after it the index is complete. It
@@ -117,16 +178,13 @@ func (f *Feed) try(final bool) error {
 	s := f.snap
 	for ; f.next < len(f.keep) && f.k < len(s.ids); f.next++ {
 		a := &f.keep[f.next]
-		if a.ID == "" {
-			a.ID = model.ArticleID(a.Title, a.Body)
-		}
-		if _, dup := f.seen[a.ID]; dup {
+		if _, dup := f.seen[a.id]; dup {
 			continue
 		}
-		if a.ID != s.ids[f.k] {
+		if a.id != s.ids[f.k] {
 			return f.fallBack(ErrSnapshotMismatch)
 		}
-		f.seen[a.ID] = uint32(f.k)
+		f.seen[a.id] = uint32(f.k)
 		f.k++
 	}
 	if f.k < len(s.ids) {
@@ -140,14 +198,14 @@ func (f *Feed) try(final bool) error {
 	}
 	f.restored = f.k
 	f.stale = f.next < len(f.keep)
-	f.ix.AddBatch(f.keep[f.next:])
+	f.addKept(f.keep[f.next:])
 	f.keep, f.seen, f.snap, f.direct = nil, nil, nil, true
 	return nil
 }
 
 // fallBack gives up the snapshot: what was kept is added.
 func (f *Feed) fallBack(err error) error {
-	f.ix.AddBatch(f.keep)
+	f.addKept(f.keep)
 	f.keep, f.seen, f.snap, f.direct = nil, nil, nil, true
 	f.why = err
 	return err

@@ -207,14 +207,27 @@ func addText(cs []textCount, text string, n int) []textCount {
 			return cs
 		}
 	}
-	return append(cs, textCount{text: text, n: n})
+	return append(cs, textCount{text: strings.Clone(text), n: n}) // see doc.own
 }
 
-// doc is one indexed article.
+// doc is one indexed article: what searching needs of it, and the whole
+// article unless the index reads it back through its Briefs (see
+// AddStored).
 type doc struct {
-	art    model.Article
-	ents   []uint32 // raw entity numbers, in the order of art.Entities
-	length uint32   // words in title and body, for BM25
+	id        string
+	title     string
+	published time.Time
+	ents      []uint32 // raw entity numbers, in the order of the article's Entities
+	speakers  []string // Speaker of each of its Quotes, as written
+	length    uint32   // words in title and body, for BM25
+	art       *model.Article
+}
+
+// Briefs is where an index that keeps only what searching needs (see
+// AddStored) reads a whole article back, by id: the archive the load puts
+// every brief in. It must be safe for concurrent use.
+type Briefs interface {
+	Brief(id string) (model.Article, bool)
 }
 
 // aliasRef counts how often a folded alias named a raw entity.
@@ -255,6 +268,8 @@ type Index struct {
 
 	addMu     sync.Mutex     // one AddBatch at a time
 	analyzers [2][]*analyzer // two sets: one analyses a chunk while the other's is added
+
+	briefs Briefs // where stored articles are read back (SetBriefs); nil: every article is kept whole
 }
 
 // New returns an empty index. r may be nil: names are then resolved from the
@@ -295,7 +310,8 @@ func (ix *Index) Len() int {
 	return len(ix.docs)
 }
 
-// Article returns the indexed article with that id.
+// Article returns the indexed article with that id (read back through the
+// Briefs when the index did not keep it whole).
 func (ix *Index) Article(id string) (*model.Article, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -303,7 +319,97 @@ func (ix *Index) Article(id string) (*model.Article, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &ix.docs[n].art, true
+	return ix.article(n), true
+}
+
+// Whole returns how many articles the index keeps whole (the others it
+// reads back through its Briefs).
+func (ix *Index) Whole() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	n := 0
+	for i := range ix.docs {
+		if ix.docs[i].art != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// SetBriefs says where the index reads back the articles AddStored did not
+// keep whole. Call it before the first AddStored.
+func (ix *Index) SetBriefs(b Briefs) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.briefs = b
+}
+
+// lean reports whether the index leaves stored articles to its Briefs.
+func (ix *Index) lean() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.briefs != nil
+}
+
+// brief reads the article with that id from the Briefs.
+func (ix *Index) brief(id string) (model.Article, bool) {
+	ix.mu.RLock()
+	b := ix.briefs
+	ix.mu.RUnlock()
+	if b == nil {
+		return model.Article{}, false
+	}
+	return b.Brief(id)
+}
+
+// article returns article n whole: kept, or read back through the Briefs.
+// When the Briefs no longer hold it as it was indexed (gone, or put again
+// with other entities or quotes), it is the article's id, title and date
+// with empty entities and quotes of the indexed number, so that every
+// posting still points inside it. It runs under the read lock.
+func (ix *Index) article(n uint32) *model.Article {
+	d := &ix.docs[n]
+	if d.art != nil {
+		return d.art
+	}
+	if ix.briefs != nil {
+		if a, ok := ix.briefs.Brief(d.id); ok && a.ID == d.id && len(a.Entities) == len(d.ents) && len(a.Quotes) == len(d.speakers) {
+			return &a
+		}
+	}
+	a := &model.Article{ID: d.id, Title: d.title, Published: d.published,
+		Entities: make([]model.Entity, len(d.ents)), Quotes: make([]model.Quote, len(d.speakers))}
+	for i, sp := range d.speakers {
+		a.Quotes[i].Speaker = sp
+	}
+	return a
+}
+
+// own copies the doc's strings out of the article's: a decoded article's
+// strings share one buffer (store.DecodeArticles), which any of them kept
+// would keep whole, body and all.
+func (d *doc) own() {
+	d.id, d.title = strings.Clone(d.id), strings.Clone(d.title)
+	ownAll(d.speakers)
+}
+
+// ownAll copies each string of ss (see doc.own).
+func ownAll(ss []string) {
+	for i := range ss {
+		ss[i] = strings.Clone(ss[i])
+	}
+}
+
+// speakersOf returns the Speaker of each quote of a.
+func speakersOf(a *model.Article) []string {
+	if len(a.Quotes) == 0 {
+		return nil
+	}
+	out := make([]string, len(a.Quotes))
+	for i := range a.Quotes {
+		out[i] = a.Quotes[i].Speaker
+	}
+	return out
 }
 
 // Add indexes one article. An article whose id is already indexed is
@@ -323,6 +429,18 @@ const batchChunk = 1024
 // write lock is taken for one chunk of articles at a time, while the next
 // chunk is being analysed.
 func (ix *Index) AddBatch(arts []model.Article) int {
+	return ix.addBatch(arts, false)
+}
+
+// AddStored is AddBatch for articles the index's Briefs (SetBriefs) hold:
+// it keeps only what searching needs of them (ids, titles, dates, postings)
+// and reads an article back whole when a search needs it (phrases,
+// snippets, quotes). Without Briefs it is AddBatch.
+func (ix *Index) AddStored(arts []model.Article) int {
+	return ix.addBatch(arts, ix.lean())
+}
+
+func (ix *Index) addBatch(arts []model.Article, lean bool) int {
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
 	workers := max(1, min(runtime.GOMAXPROCS(0), (len(arts)+63)/64))
@@ -366,7 +484,7 @@ func (ix *Index) AddBatch(arts []model.Article) int {
 		ix.mu.Lock()
 		defer ix.mu.Unlock()
 		for i := range preps {
-			if ix.commit(&preps[i], ix.analyzers[k][i/per]) {
+			if ix.commit(&preps[i], ix.analyzers[k][i/per], lean) {
 				added++
 			}
 			preps[i] = prepared{}
@@ -402,16 +520,23 @@ func (ix *Index) AddBatch(arts []model.Article) int {
 	return added
 }
 
-// commit adds one analysed article. It runs under the write lock.
-func (ix *Index) commit(p *prepared, an *analyzer) bool {
+// commit adds one analysed article, whole unless lean. It runs under the
+// write lock.
+func (ix *Index) commit(p *prepared, an *analyzer, lean bool) bool {
 	a := p.art
 	if _, dup := ix.byID[a.ID]; dup {
 		an.tally(&p.art, -1)
 		return false
 	}
 	n := uint32(len(ix.docs))
-	ix.byID[a.ID] = n
-	d := doc{art: a, ents: make([]uint32, len(a.Entities)), length: p.length}
+	d := doc{id: a.ID, title: a.Title, published: a.Published, ents: make([]uint32, len(a.Entities)),
+		speakers: speakersOf(&a), length: p.length}
+	if !lean || p.madeID {
+		d.art = &a
+	} else {
+		d.own()
+	}
+	ix.byID[d.id] = n
 	if !a.Published.IsZero() && a.Published.Unix() > ix.newest {
 		ix.newest = a.Published.Unix()
 	}
@@ -481,12 +606,12 @@ func (ix *Index) internEntity(e model.Entity, resolved map[string]string) uint32
 		return r
 	}
 	r := uint32(len(ix.ents))
-	re := &rawEntity{id: e.ID, kind: e.Kind}
+	re := &rawEntity{id: strings.Clone(e.ID), kind: e.Kind} // see doc.own
 	if resolved != nil {
 		re.resolved = resolved[e.ID]
 	}
 	ix.ents = append(ix.ents, re)
-	ix.entNum[e.ID] = r
+	ix.entNum[re.id] = r
 	return r
 }
 
@@ -510,6 +635,7 @@ func (ix *Index) addAliasKey(surface, key string, r uint32, n int) {
 		}
 	}
 	if !found {
+		surface, key = strings.Clone(surface), strings.Clone(key) // see doc.own
 		re.aliases = append(re.aliases, aliasCount{text: surface, key: key, n: n})
 	}
 	refs := ix.aliases[key]
@@ -767,7 +893,7 @@ func topName(names []textCount) string {
 // recency scores how recent an article is, from 1 (the newest of the corpus)
 // falling by half every 180 days; 0 when its date is unknown.
 func (ix *Index) recency(n uint32) float64 {
-	p := ix.docs[n].art.Published
+	p := ix.docs[n].published
 	if p.IsZero() || ix.newest == 0 {
 		return 0
 	}

@@ -532,7 +532,7 @@ func (d DateTerm) Holds(t time.Time) bool {
 func (ix *Index) dateMatches(d DateTerm) []scored {
 	var out []scored
 	for n := range ix.docs {
-		if d.Holds(ix.docs[n].art.Published) {
+		if d.Holds(ix.docs[n].published) {
 			out = append(out, scored{doc: uint32(n), score: 0.01})
 		}
 	}

@@ -302,7 +302,7 @@ func (ix *Index) speakerQuotes(c clause) []quoteRef {
 	}
 	var out []quoteRef
 	for _, r := range ix.quotes {
-		sp := ix.docs[r.doc].art.Quotes[r.q].Speaker
+		sp := ix.docs[r.doc].speakers[r.q]
 		if sp != "" && containsWords(nameKey(sp), key) {
 			out = append(out, r)
 		}
@@ -456,7 +456,7 @@ func (ix *Index) verifyBest(cands []scored, phrases [][]string, limit int) ([]sc
 
 // holdsPhrases reports whether article n's title or body holds each phrase.
 func (ix *Index) holdsPhrases(n uint32, phrases [][]string, buf *[]byte) bool {
-	a := &ix.docs[n].art
+	a := ix.article(n)
 	for _, words := range phrases {
 		var ok bool
 		if ok, *buf = hasPhrase(a.Title, words, *buf); !ok {
@@ -589,7 +589,7 @@ const (
 // snippet around the first match in the body.
 func (ix *Index) hit(s scored, cls []clause, hasEntity bool) Hit {
 	d := &ix.docs[s.doc]
-	a := &d.art
+	a := ix.article(s.doc)
 	h := Hit{ArticleID: a.ID, Title: a.Title, Published: a.Published, Score: s.score}
 	var spans []Span
 	addEntity := func(i int) {

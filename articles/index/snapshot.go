@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"briefs/model"
@@ -189,7 +190,7 @@ func (ix *Index) appendSnapshot(b []byte, version string, flush func(b []byte, f
 	b = appendUvarint(b, uint64(len(ix.ents)))
 	for i := range ix.docs {
 		d := &ix.docs[i]
-		b = appendString(b, d.art.ID)
+		b = appendString(b, d.id)
 		b = appendUvarint(b, uint64(d.length))
 		b = appendUvarint(b, uint64(len(d.ents)))
 		for _, r := range d.ents {
@@ -531,16 +532,47 @@ func (ix *Index) Restore(s *Snapshot, arts []model.Article) (int, error) {
 	if k < len(s.ids) {
 		return 0, ErrSnapshotMismatch
 	}
-	if err := ix.restore(s, arts[:i], byID); err != nil {
+	ents := make([]entry, i)
+	for j := range ents {
+		ents[j] = wholeEntry(arts[j])
+	}
+	if err := ix.restore(s, ents, byID); err != nil {
 		return 0, err
 	}
 	ix.AddBatch(arts[i:])
 	return k, nil
 }
 
+// entry is an article on its way into the index by a snapshot (see Feed):
+// whole, or (stored) only what the index keeps of a stored article, read
+// back whole through the index's Briefs.
+type entry struct {
+	id, title string
+	published time.Time
+	nents     int
+	speakers  []string
+	whole     *model.Article // nil when stored
+}
+
+// wholeEntry is the entry of a, kept whole (its id made when it has none).
+func wholeEntry(a model.Article) entry {
+	if a.ID == "" {
+		a.ID = model.ArticleID(a.Title, a.Body)
+	}
+	return entry{id: a.ID, title: a.Title, published: a.Published, nents: len(a.Entities), speakers: speakersOf(&a), whole: &a}
+}
+
+// storedEntry is the entry of a stored article (which has an id), its
+// strings copied out of the article's (see doc.own).
+func storedEntry(a *model.Article) entry {
+	sp := speakersOf(a)
+	ownAll(sp)
+	return entry{id: strings.Clone(a.ID), title: strings.Clone(a.Title), published: a.Published, nents: len(a.Entities), speakers: sp}
+}
+
 // restore installs the snapshot with its articles (arts, duplicates
 // included; byID already numbers them as the snapshot does).
-func (ix *Index) restore(s *Snapshot, arts []model.Article, byID map[string]uint32) error {
+func (ix *Index) restore(s *Snapshot, arts []entry, byID map[string]uint32) error {
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
 	ix.mu.Lock()
@@ -555,25 +587,23 @@ func (ix *Index) restore(s *Snapshot, arts []model.Article, byID map[string]uint
 	quotes := make([]quoteRef, 0, len(arts))
 	k := 0
 	for i := range arts {
-		a := arts[i]
-		if a.ID == "" {
-			a.ID = model.ArticleID(a.Title, a.Body)
-		}
-		if n, ok := byID[a.ID]; !ok || int(n) != k || k >= len(docs) {
+		a := &arts[i]
+		if n, ok := byID[a.id]; !ok || int(n) != k || k >= len(docs) {
 			continue // a duplicate
 		}
-		if len(docs[k].ents) != len(a.Entities) {
+		if len(docs[k].ents) != a.nents {
 			return ErrSnapshotMismatch
 		}
-		for qi := range a.Quotes {
+		for qi := range a.speakers {
 			quotes = append(quotes, quoteRef{doc: uint32(k), q: uint32(qi)})
 		}
-		docs[k].art = a
+		d := &docs[k]
+		d.id, d.title, d.published, d.speakers, d.art = s.ids[k], a.title, a.published, a.speakers, a.whole
 		k++
 	}
 	for _, e := range s.ents {
 		for _, q := range e.quotes {
-			if int(q.q) >= len(docs[q.doc].art.Quotes) {
+			if int(q.q) >= len(docs[q.doc].speakers) {
 				return ErrSnapshotMismatch
 			}
 		}

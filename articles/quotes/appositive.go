@@ -31,15 +31,16 @@ var headNouns = union(roleNouns, personNouns, descriptionHeads)
 // no name alone, and a role or person noun among its words.
 func describes(items []item, a, b int) bool {
 	for k := a; k < b; k++ {
-		it := items[k]
-		if it.kind == itemWord && !it.capitalised() && isDescriptionHead(it.lower) {
+		it := &items[k]
+		// it.is(classHead) is isDescriptionHead(it.lower), looked up once by tokenize
+		if it.kind == itemWord && !it.capitalised() && it.is(classHead) {
 			return true
 		}
 		// "Its spokesman" opens a sentence capitalised
-		if it.kind == itemWord && k == a && isDescriptionHead(it.lower) {
+		if it.kind == itemWord && k == a && it.is(classHead) {
 			return true
 		}
-		if it.kind == itemWord && k > a && it.capitalised() && isDescriptionHead(it.lower) && (!items[k-1].capitalised() || items[a].is(classDeterminer)) {
+		if it.kind == itemWord && k > a && it.capitalised() && it.is(classHead) && (!items[k-1].capitalised() || items[a].is(classDeterminer)) {
 			// "Foreign Secretary" after a lower-case word, or in "The Shadow
 			// Secretary of State for the Family"
 			return true

@@ -60,6 +60,7 @@ const (
 	classBe                               // beForms
 	classQuantifier                       // quantifiers
 	classIntro                            // introWords
+	classHead                             // isDescriptionHead: headNouns, and their plurals in -s
 )
 
 // is reports whether the item's lower case is in all the sets of c.
@@ -78,6 +79,12 @@ var wordClasses = func() map[string]wordClass {
 			if ok {
 				m[w] |= s.c
 			}
+		}
+	}
+	for w, ok := range headNouns {
+		if ok {
+			m[w] |= classHead
+			m[w+"s"] |= classHead // isDescriptionHead trims one final s
 		}
 	}
 	return m

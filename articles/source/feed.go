@@ -73,6 +73,14 @@ func parseFeed(src, base string, data []byte) ([]model.Article, error) {
 			link = strings.TrimSpace(it.Links[0])
 		}
 		a.URL = CleanURL(resolveLink(base, link))
+		for _, l := range it.Links {
+			a.Links = addLink(a.Links, base, l)
+		}
+		if looksLikeHTML(content) {
+			if doc, err := html.Parse(strings.NewReader(content)); err == nil {
+				a.Links = hrefs(a.Links, doc, base)
+			}
+		}
 		switch {
 		case it.PublishedParsed != nil:
 			a.Published = *it.PublishedParsed

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -45,6 +46,7 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 
 	var title string
 	var blocks []string
+	var content *html.Node // what the text was read from: its links are the brief's
 	a := model.Article{}
 	if elems <= maxHTMLElements {
 		page := &url.URL{Scheme: "https", Host: "localhost", Path: "/"}
@@ -57,6 +59,7 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 			dropFurniture(art.Node)
 			pruneBoilerplate(art.Node)
 			blocks = dropBoilerParagraphs(htmlBlocks(art.Node))
+			content = art.Node
 			title = art.Title()
 			if meta.author == "" {
 				meta.author = art.Byline()
@@ -79,6 +82,7 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 		dropFurniture(body)
 		pruneBoilerplate(body)
 		blocks = dropBoilerParagraphs(htmlBlocks(body))
+		content = body
 	}
 	if title == "" {
 		title = meta.title
@@ -117,7 +121,45 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 	}
 	a.Author = CleanTitle(meta.author)
 	a.Outlet = CleanTitle(meta.outlet)
+	a.Links = hrefs(nil, content, base)
+	if !isURL(at) { // readability made relative links absolute against its stand-in address
+		a.Links = slices.DeleteFunc(a.Links, func(l string) bool { return strings.HasPrefix(l, "https://localhost/") })
+	}
 	return finish(src, a)
+}
+
+// maxLinks is the most links a brief keeps.
+const maxLinks = 100
+
+// hrefs appends to dst the <a href> links under n, resolved against base,
+// http(s) only, each once, at most maxLinks in all.
+func hrefs(dst []string, n *html.Node, base string) []string {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if len(dst) >= maxLinks {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			dst = addLink(dst, base, attr(n, "href"))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	return dst
+}
+
+// addLink appends link, resolved against base, when it is an http(s) URL
+// not in dst yet and dst has room.
+func addLink(dst []string, base, link string) []string {
+	u := CleanURL(resolveLink(base, strings.TrimSpace(link)))
+	if u == "" || len(dst) >= maxLinks || slices.Contains(dst, u) {
+		return dst
+	}
+	return append(dst, u)
 }
 
 // maxHeadline is the longest first line, in characters, that an untitled

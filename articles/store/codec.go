@@ -10,8 +10,13 @@ import (
 )
 
 // codecVersion is the first byte of every encoded value; a value with
-// another first byte is not read (it is a miss, and is overwritten).
-const codecVersion = 3
+// another first byte is not read (it is a miss, and is overwritten), but
+// for version 3 (before Links), which is read with no links: the embedded
+// archive's briefs stay readable until a load stores them again.
+const codecVersion = 4
+
+// codecNoLinks is the version before model.Article.Links.
+const codecNoLinks = 3
 
 // errShort is returned when an encoded value ends too early or a length
 // runs past its end.
@@ -39,10 +44,10 @@ func EncodeArticles(dst []byte, arts []model.Article) []byte {
 // data may be reused once DecodeArticles returns. Bad input is an error,
 // never a panic.
 func DecodeArticles(data []byte, source string) ([]model.Article, error) {
-	if len(data) == 0 || data[0] != codecVersion {
+	if len(data) == 0 || data[0] != codecVersion && data[0] != codecNoLinks {
 		return nil, fmt.Errorf("decode articles: not a version %d value", codecVersion)
 	}
-	d := decoder{s: string(data), i: 1}
+	d := decoder{s: string(data), i: 1, noLinks: data[0] == codecNoLinks}
 	n := d.count(8) // an article takes at least 8 bytes
 	if d.err != nil {
 		return nil, fmt.Errorf("decode articles: %w", d.err)
@@ -97,6 +102,10 @@ func (e *encoder) article(a *model.Article) {
 	e.str(a.URL)
 	e.str(a.Author)
 	e.str(a.Outlet)
+	e.uint(uint64(len(a.Links)))
+	for _, l := range a.Links {
+		e.str(l)
+	}
 	if a.Published.IsZero() {
 		e.uint(0)
 	} else {
@@ -174,9 +183,10 @@ func (e *encoder) text(a *model.Article, f model.Field, start, end int, s string
 // decoder reads from one string; the first error sticks and every later
 // read returns zero values.
 type decoder struct {
-	s   string
-	i   int
-	err error
+	s       string
+	i       int
+	err     error
+	noLinks bool // a version 3 value: no links field
 }
 
 func (d *decoder) fail(err error) {
@@ -294,6 +304,14 @@ func (d *decoder) article(a *model.Article) {
 	a.URL = d.str()
 	a.Author = d.str()
 	a.Outlet = d.str()
+	if n := 0; !d.noLinks {
+		if n = d.count(1); n > 0 && d.err == nil { // a link takes at least its length byte
+			a.Links = make([]string, n)
+			for i := range a.Links {
+				a.Links[i] = d.str()
+			}
+		}
+	}
 	if t := d.str(); t != "" && d.err == nil {
 		if err := a.Published.UnmarshalBinary([]byte(t)); err != nil {
 			d.fail(fmt.Errorf("published: %w", err))

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -57,6 +58,7 @@ func fiction(n int) model.Article {
 
 func TestCodecRoundTrip(t *testing.T) {
 	a, b := fiction(0), fiction(3)
+	a.Links = []string{"https://example.test/velor/grain", "https://example.test/port-ismay?x=1"}
 	b.Published = time.Time{}
 	b.Entities[0].Mentions[0].Text = "not the slice" // kept verbatim
 	b.Quotes[0].Partial = true
@@ -85,6 +87,30 @@ func TestCodecRoundTrip(t *testing.T) {
 		if _, err := DecodeArticles(enc[:n], ""); err == nil {
 			t.Fatalf("decoding %d of %d bytes: no error", n, len(enc))
 		}
+	}
+}
+
+// A value of version 3 (before links) is still read, with no links: the
+// embedded archive's briefs stay readable until a load stores them again.
+func TestCodecReadsVersion3(t *testing.T) {
+	a := fiction(1)
+	a.Source = "x"
+	enc := EncodeArticles(nil, []model.Article{a})
+	// the same bytes without the links count (0) after the outlet
+	i := 2
+	for _, s := range []string{a.ID, a.Title, a.Body, a.URL, a.Author, a.Outlet} {
+		i += len(binary.AppendUvarint(nil, uint64(len(s)))) + len(s)
+	}
+	if enc[i] != 0 {
+		t.Fatalf("byte %d is %d, not the links count", i, enc[i])
+	}
+	old := append(append([]byte{codecNoLinks}, enc[1:i]...), enc[i+1:]...)
+	out, err := DecodeArticles(old, "x")
+	if err != nil || len(out) != 1 || !sameArticles([]model.Article{a}, out) {
+		t.Fatalf("a version 3 value: %+v (%v)", out, err)
+	}
+	if _, err := DecodeArticles(append([]byte{2}, enc[1:]...), "x"); err == nil {
+		t.Fatal("a version 2 value was read")
 	}
 }
 

@@ -79,8 +79,19 @@ const (
 
 // newItem makes the list item of a, with its marks.
 func newItem(a *model.Article, mk Mark) *item {
+	// the item's strings are its own: a decoded brief's share one buffer
+	// (store.DecodeArticles), which any of them kept would keep whole
+	rec := archive.RecordOf(a).Own()
 	label := GroupLabel(*a)
-	it := &item{rec: archive.RecordOf(a), label: label, mark: mk, low: strings.ToLower(a.Title), group: strings.ToLower(label), filter: filterValue(*a), date: a.Published}
+	switch label {
+	case rec.Outlet:
+		label = rec.Outlet
+	case rec.Source:
+		label = rec.Source
+	default:
+		label = strings.Clone(label)
+	}
+	it := &item{rec: rec, label: label, mark: mk, low: strings.ToLower(rec.Title), group: strings.ToLower(label), filter: filterValue(*a), date: a.Published}
 	if it.date.IsZero() && a.Source != "" && !strings.Contains(a.Source, "://") {
 		if d, ok := source.DateFromName(a.Source); ok {
 			it.date, it.dateFrom = d, dateFileName // said as such in the list

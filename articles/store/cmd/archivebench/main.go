@@ -107,6 +107,7 @@ type phaseResult struct {
 	Save       time.Duration // warmsnap: writing the snapshot (after the complete index)
 	SnapMB     float64       // warmsnap: the snapshot file
 	Indexed    int           // articles in the index
+	Whole      int           // reader: articles the index keeps whole
 	EntityQ    []time.Duration
 	TextQ      []time.Duration
 	CPUSec     float64 // user and system time of the whole phase
@@ -185,9 +186,9 @@ func run(n int, data, dir, cpus string, warmRuns int, archiveSizes string) error
 	for _, f := range snaps { // the first warmsnap run builds and writes it
 		os.Remove(f)
 	}
-	phases := []string{"warm", "warmbuild", "warmsnap"}
+	phases := []string{"warm", "warmbuild", "warmsnap", "reader"}
 	if onlySnap {
-		phases = []string{"warmsnap"}
+		phases = []string{"warmsnap", "reader"}
 	}
 	for i := 0; i < warmRuns; i++ {
 		for _, phase := range phases {
@@ -199,6 +200,8 @@ func run(n int, data, dir, cpus string, warmRuns int, archiveSizes string) error
 			switch {
 			case phase == "warmbuild":
 				how = fmt.Sprintf("index.Build after the load: %v", r.Build.Round(time.Millisecond))
+			case phase == "reader":
+				how = fmt.Sprintf("as the reader: the archive open, records listed, the index reading briefs back from the archive (%d kept whole)", r.Whole)
 			case phase == "warmsnap" && r.Restored > 0:
 				how = fmt.Sprintf("index snapshot restored (%d briefs)", r.Restored)
 			case phase == "warmsnap":
@@ -334,6 +337,9 @@ func runPhase(phase, archive, cache string, n int, adb string) error {
 	}
 	if phase == "warmsnap" {
 		return runSnapPhase(r, start, archive, cache)
+	}
+	if phase == "reader" {
+		return runReaderPhase(r, start, archive, cache)
 	}
 	indexing := phase == "warm" || phase == "warmbuild"
 	var res *entities.Extractor
@@ -495,9 +501,80 @@ func runSnapPhase(r phaseResult, start time.Time, archive, cache string) error {
 	return report(r)
 }
 
+// runReaderPhase is a warm load as the reader does it with the embedded
+// archive (ui.StreamLoader): the archive beside the cache open for the
+// session, the index reading briefs back from it (index.SetBriefs) and
+// fed each batch once stored (articles.StreamIndex), the list keeping a
+// record per brief (archive.RecordOf), not the briefs.
+func runReaderPhase(r phaseResult, start time.Time, archive, cache string) error {
+	t := time.Now()
+	pipe, err := articles.NewPipeline()
+	if err != nil {
+		return fmt.Errorf("entity model: %w", err)
+	}
+	opt := withPipeline(streamOptions(cache), pipe)
+	snap, version := articles.SnapshotFor([]string{archive}, &opt)
+	r.Model = time.Since(t)
+	ar, err := store.OpenArchive(opt.ArchivePath, "")
+	if err != nil {
+		return err
+	}
+	defer ar.Close()
+	opt.Archive = ar
+	ix := index.New(articles.Resolver())
+	ix.SetBriefs(briefsOf{ar})
+	var recs []archivepkg.Record
+	warns := articles.StreamIndex(context.Background(), []string{archive}, opt, ix, snap, version,
+		func(b []model.Article) {
+			if recs == nil {
+				r.FirstBatch = time.Since(start)
+			}
+			for i := range b {
+				recs = append(recs, archivepkg.RecordOf(&b[i]).Own())
+			}
+		},
+		func(p articles.Progress) {
+			if p.Final {
+				r.Cached = p.Cached
+			}
+		})
+	for _, w := range warns {
+		fmt.Fprintln(os.Stderr, "warning:", w.Error())
+	}
+	r.Load = time.Since(start)
+	r.Articles, r.Warnings = len(recs), len(warns)
+	ix.Search("entity:Russia", 1) // derive the canonical tables too
+	r.Index = time.Since(start)
+	r.Indexed, r.Whole = ix.Len(), ix.Whole()
+	titles := make([]string, len(recs))
+	for i := range recs {
+		titles[i] = recs[i].Title
+	}
+	r.EntityQ, r.TextQ = searchTitles(ix, titles)
+	runtime.KeepAlive(recs)
+	return report(r)
+}
+
+// briefsOf reads briefs back from the archive for the index.
+type briefsOf struct{ ar *store.Archive }
+
+func (b briefsOf) Brief(id string) (model.Article, bool) {
+	a, err := b.ar.Get(context.Background(), id)
+	return a, err == nil
+}
+
 // searches times entity queries for the most named people, countries and
 // organisations, and full-text queries for words of the briefs.
 func searches(ix *index.Index, arts []model.Article) (ent, text []time.Duration) {
+	titles := make([]string, len(arts))
+	for i := range arts {
+		titles[i] = arts[i].Title
+	}
+	return searchTitles(ix, titles)
+}
+
+// searchTitles is searches with the briefs' titles only.
+func searchTitles(ix *index.Index, titles []string) (ent, text []time.Duration) {
 	var qs []string
 	for _, k := range []model.EntityKind{model.KindPerson, model.KindCountry, model.KindOrganization} {
 		for _, e := range slices.Collect(func(yield func(index.EntityStat) bool) {
@@ -515,8 +592,8 @@ func searches(ix *index.Index, arts []model.Article) (ent, text []time.Duration)
 		ix.Search(q, 20)
 		ent = append(ent, time.Since(t))
 	}
-	for i := 0; i < 50 && len(arts) > 0; i++ {
-		words := strings.Fields(arts[(i*7919)%len(arts)].Title)
+	for i := 0; i < 50 && len(titles) > 0; i++ {
+		words := strings.Fields(titles[(i*7919)%len(titles)])
 		if len(words) < 2 {
 			continue
 		}
