@@ -96,6 +96,9 @@ var kindRules = []*Rule{
 	{Name: "nickname", Doc: "a lone capitalised word right after 'dubbed' or 'nicknamed' is a nickname, no name",
 		Example: "The chief, dubbed [Robocop]PER by the press, met [Olwen Pryce]PER.", Want: "Olwen Pryce=PER",
 		apply: ruleNickname},
+	{Name: "planet", Doc: "a lone planet's name in a sentence naming another planet, or the word planet, is other, never a person or place (\"Mercury and Venus\")",
+		Example: "Tonight [Venus]PER and [Mars]LOC rise together, and Mercury follows.", Want: "Venus=MISC; Mars=MISC",
+		apply: rulePlanet},
 	{Name: "currency", Doc: "a currency's plural after a number (\"12 Euros\") is no name",
 		Example: "Tickets cost 12 [Euros]ORG at the door.", Want: "",
 		apply: ruleCurrency},
@@ -575,6 +578,32 @@ var currencies = map[string]bool{
 // stageDirections are what transcripts note in brackets.
 var stageDirections = map[string]bool{
 	"Laughter": true, "Applause": true, "Cheers": true, "Cheering": true, "Inaudible": true, "Crosstalk": true, "Booing": true,
+}
+
+// planets are the planets' names ("Mercury", "Venus"), which astrology
+// and astronomy columns name as if they were people.
+var planets = map[string]bool{
+	"Mercury": true, "Venus": true, "Mars": true, "Jupiter": true, "Saturn": true, "Uranus": true, "Neptune": true, "Pluto": true,
+}
+
+func rulePlanet(x *Extractor, c *ruleCtx) []tagger.Span {
+	words := c.words
+	n, planet := 0, false
+	for _, w := range words {
+		if planets[w] {
+			n++
+		}
+		planet = planet || w == "planet" || w == "planets"
+	}
+	if n < 2 && !(n == 1 && planet) {
+		return c.tagged
+	}
+	for k := range c.tagged {
+		if t := &c.tagged[k]; t.End-t.Start == 1 && planets[words[t.Start]] && (t.Type == tagger.PER || t.Type == tagger.LOC) {
+			t.Type = tagger.MISC
+		}
+	}
+	return c.tagged
 }
 
 func ruleCurrency(x *Extractor, c *ruleCtx) []tagger.Span {
