@@ -25,11 +25,14 @@ var boilerClassWords = map[string]bool{
 	"newsletter": true, "signup": true, "subscribe": true, "subscription": true,
 	"related": true, "recommended": true, "promo": true, "outbrain": true, "taboola": true,
 	"byline": true, "timestamp": true,
+	"bio": true, // an author's biography under the story
+	"vjs": true, // video.js player controls ("Stream Type LIVE", "Remaining Time")
 }
 
 // boilerClassPairs are two-word class names whose words alone are too
 // common to count ("off screen", "visually hidden", "screen reader").
-var boilerClassPairs = []string{"off-screen", "visually-hidden", "screen-reader", "sr-only", "read-more", "more-stories", "image-credit", "photo-credit", "wp-caption-text"}
+var boilerClassPairs = []string{"off-screen", "visually-hidden", "screen-reader", "sr-only", "read-more", "more-stories", "image-credit", "photo-credit", "wp-caption-text",
+	"image-source", "author-bio", "about-author", "error-report", "posted-date", "post-date", "publish-date", "control-bar"}
 
 // classBoiler reports whether n's class or id marks boilerplate.
 func classBoiler(n *html.Node) bool {
@@ -50,7 +53,8 @@ func classBoiler(n *html.Node) bool {
 				continue
 			}
 			prev = w
-			if boilerClassWords[w] || strings.HasPrefix(w, "related") || strings.HasPrefix(w, "newsletter") {
+			if boilerClassWords[w] || strings.HasPrefix(w, "related") || strings.HasPrefix(w, "newsletter") ||
+				strings.HasSuffix(w, "timestamp") || strings.HasSuffix(w, "datestamp") { // "storytimestamp", "cnnDateStamp"
 				return true
 			}
 		}
@@ -58,16 +62,89 @@ func classBoiler(n *html.Node) bool {
 	return false
 }
 
-// pruneBoilerplate removes from n the elements that hold no article text:
-// <figcaption>, and elements whose class or id says caption, credit,
-// screen-reader only, share, social, newsletter, related or byline. A
-// removal that would leave less than half of the text is not made (a page
-// whose whole article sits in a "related" wrapper keeps it).
-func pruneBoilerplate(n *html.Node) {
-	total := len(strings.Fields(textOf(n)))
-	doomed, removed := outermost(n, func(c *html.Node) bool {
-		return tagOf(c) == atom.Figcaption || classBoiler(c)
+// boilerMark is the attribute markBoilerplate gives the elements inside a
+// boilerplate block, so that they are known as such after readability has
+// unwrapped the block (it replaces a <div> that holds one element by that
+// element, and the block's class goes with the <div>).
+const boilerMark = "data-briefs-boilerplate"
+
+// markBoilerplate marks, before readability reads the page, every element
+// inside a small boilerplate block (a newsletter sign-up, a share bar, a
+// caption): one holding at most a quarter of the page's words. A bigger
+// one is a wrapper that may hold the article itself, and is left to the
+// checks after readability.
+func markBoilerplate(doc *html.Node) {
+	words := wordCounts(doc)
+	blocks, _ := outermost(doc, func(c *html.Node) bool {
+		return (tagOf(c) == atom.Figcaption || classBoiler(c)) && words[c]*4 <= words[doc]
 	})
+	for _, b := range blocks {
+		var mark func(n *html.Node)
+		mark = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				n.Attr = append(n.Attr, html.Attribute{Key: boilerMark})
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				mark(c)
+			}
+		}
+		mark(b)
+	}
+}
+
+// wordCounts counts the words of the text inside every element below
+// root, and root's, in one walk (scripts and styles hold none).
+func wordCounts(root *html.Node) map[*html.Node]int {
+	counts := map[*html.Node]int{}
+	var walk func(n *html.Node) int
+	walk = func(n *html.Node) int {
+		switch {
+		case n.Type == html.TextNode:
+			return len(strings.Fields(n.Data))
+		case n.Type == html.ElementNode && htmlSkipped[tagOf(n)]:
+			return 0
+		}
+		sum := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			sum += walk(c)
+		}
+		if n.Type == html.ElementNode || n == root {
+			counts[n] = sum
+		}
+		return sum
+	}
+	walk(root)
+	return counts
+}
+
+// marked reports an element markBoilerplate marked.
+func marked(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == boilerMark {
+			return true
+		}
+	}
+	return false
+}
+
+// pruneBoilerplate removes from n the elements that hold no article text:
+// <figcaption>, elements whose class or id says caption, credit,
+// screen-reader only, share, social, newsletter, related or byline, and
+// those markBoilerplate marked. An element holding more than half of n's
+// words is a wrapper, not boilerplate: it stays and what is inside it is
+// looked at (a page whose whole article sits in a "share-container" keeps
+// it, and loses the caption inside). A removal that would leave less than
+// half of the text in all is not made.
+func pruneBoilerplate(n *html.Node) {
+	words := wordCounts(n)
+	total := words[n]
+	doomed, _ := outermost(n, func(c *html.Node) bool {
+		return (tagOf(c) == atom.Figcaption || classBoiler(c) || marked(c)) && words[c]*2 <= total
+	})
+	removed := 0
+	for _, d := range doomed {
+		removed += words[d]
+	}
 	if total > 0 && removed*2 > total {
 		return
 	}
@@ -93,8 +170,16 @@ var boilerLine = regexp.MustCompile(`(?i)^(?:` +
 	// a photo credit: "JANE DOE/AFP/Getty Images", "Photo by Jane Doe"
 	`|[\p{Lu} .'’-]{3,40}/(?:afp|ap|reuters|epa|getty images|anadolu|xinhua|afp via getty images)(?:/getty images)?` +
 	`|(?:top |cover )?(?:photo|photograph|image|illustration|picture)s? (?:by|courtesy(?: of)?) .{2,60}` +
-	// a date alone, once or twice: "22 Dec, 2016", "Feb. 21, 2019 3:04 PM"
-	`|(?:(?:\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \p{L}{3,9}\.?,? \d{4})(?: \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)? ?){1,2}` +
+	// a date alone, once or twice: "22 Dec, 2016", "Feb. 21, 2019 3:04 PM",
+	// or with a byline after it: "2/26/2024 7:11 AM PST BY HARBOUR STAFF"
+	`|(?:(?:\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \p{L}{3,9}\.?,? \d{4}|\d{1,2}/\d{1,2}/\d{2,4})(?: \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)? ?){1,2}(?:(?:[|•·–—-] ?)?by [\p{L}.'’ -]{2,40})?` +
+	// a print edition's note, an author box's heading
+	`|a version of this (?:article|story|review|interview) appear(?:s|ed) in print\b.{0,220}|about the authors?` +
+	// a credit in brackets under a picture: "(Artist: Lena Holm)", "(Photo by Ana Ruiz)"
+	`|\((?:photo|photograph|image|picture|artist|art|illustration|credit|source|video)s?(?::| by) [^()]{1,60}\)` +
+	// an editor's credit and share prompts on Chinese news pages
+	`|[\[【]?责任编辑[:：].{1,20}[\]】]?|(?:分享到|转播到).{1,12}` +
+	`|powered by [\p{L}\d.-]{2,40}` +
 	`)[.!]?$`)
 
 // bylineStamp finds a byline glued to a date: "By Ana Ruiz, Updated 10:32

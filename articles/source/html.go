@@ -53,6 +53,7 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 		if u, err := url.Parse(at); err == nil && isURL(at) {
 			page = u
 		}
+		markBoilerplate(doc)
 		p := readability.NewParser()
 		p.KeepClasses = true // for pruneBoilerplate
 		if art, err := p.ParseAndMutate(doc, page); err == nil && art.Node != nil {
