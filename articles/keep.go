@@ -51,7 +51,7 @@ const keeperRun = 1024
 // complete after any load. Briefs the archive holds unchanged cost a read
 // (store.Archive.Put skips them).
 type archiveKeeper struct {
-	batches chan []model.Article
+	batches chan keptBatch
 	done    chan struct{}
 	warns   []source.Warning // read after done
 }
@@ -60,7 +60,7 @@ type archiveKeeper struct {
 // shared when it is set (open, and left open). kept, when set, gets each
 // batch after its Put (StreamOptions.Kept).
 func keepArchive(ctx context.Context, path string, shared *store.Archive, kept func([]model.Article, bool)) *archiveKeeper {
-	k := &archiveKeeper{batches: make(chan []model.Article, keeperQueue), done: make(chan struct{})}
+	k := &archiveKeeper{batches: make(chan keptBatch, keeperQueue), done: make(chan struct{})}
 	go func() {
 		defer close(k.done)
 		ar := shared
@@ -74,7 +74,7 @@ func keepArchive(ctx context.Context, path string, shared *store.Archive, kept f
 				}
 				for b := range k.batches {
 					if kept != nil {
-						kept(b, false)
+						kept(b.arts, false)
 					}
 				}
 				return
@@ -82,13 +82,14 @@ func keepArchive(ctx context.Context, path string, shared *store.Archive, kept f
 		}
 		failed := false
 		var run []model.Article
+		var known []bool              // of run: from the cache (store.Archive.PutKnown)
 		var batches [][]model.Article // the batches of run, for kept
 		put := func() {
 			stored := false
 			switch {
 			case failed || ctx.Err() != nil || len(run) == 0:
 			default:
-				err := ar.Put(ctx, run)
+				err := ar.PutKnown(ctx, run, known)
 				stored = err == nil
 				if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 					k.warn("not kept up to date: " + err.Error())
@@ -101,10 +102,16 @@ func keepArchive(ctx context.Context, path string, shared *store.Archive, kept f
 				}
 			}
 			clear(run) // the briefs go with their batches
-			run, batches = run[:0], batches[:0]
+			run, known, batches = run[:0], known[:0], batches[:0]
 		}
-		for b := range k.batches {
-			run = appendWithIDs(run, b)
+		for kb := range k.batches {
+			b := kb.arts
+			for i := range b {
+				if b[i].ID != "" { // Put refuses a batch with a brief without one
+					run = append(run, b[i])
+					known = append(known, i < len(kb.cached) && kb.cached[i])
+				}
+			}
 			if kept != nil {
 				batches = append(batches, b)
 			}
@@ -130,10 +137,17 @@ func (k *archiveKeeper) warn(reason string) {
 	k.warns = append(k.warns, source.Warning{Source: "archive", Reason: source.CleanTitle(reason), Notice: true})
 }
 
+// keptBatch is a batch for the keeper, with which of its briefs came
+// from the cache.
+type keptBatch struct {
+	arts   []model.Article
+	cached []bool
+}
+
 // put hands a batch over (the emitter must not change it afterwards).
-func (k *archiveKeeper) put(b []model.Article) {
+func (k *archiveKeeper) put(b []model.Article, cached []bool) {
 	if k != nil && len(b) > 0 {
-		k.batches <- b
+		k.batches <- keptBatch{b, cached}
 	}
 }
 
@@ -145,15 +159,4 @@ func (k *archiveKeeper) finish() []source.Warning {
 	close(k.batches)
 	<-k.done
 	return k.warns
-}
-
-// appendWithIDs appends the briefs of b that have an id (Put refuses a
-// batch with one that has none).
-func appendWithIDs(run, b []model.Article) []model.Article {
-	for i := range b {
-		if b[i].ID != "" {
-			run = append(run, b[i])
-		}
-	}
-	return run
 }

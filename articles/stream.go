@@ -225,12 +225,12 @@ func Stream(ctx context.Context, specs []string, opt StreamOptions, emit func([]
 			keeper = keepArchive(ctx, path, opt.Archive, opt.Kept)
 		}
 	}
-	warns := s.collect(results, func(batch []model.Article) {
+	warns := s.collect(results, func(batch []model.Article, cached []bool) {
 		if emit != nil {
 			emit(batch)
 		}
 		if keeper != nil {
-			keeper.put(batch)
+			keeper.put(batch, cached)
 		} else if opt.Kept != nil {
 			opt.Kept(batch, false)
 		}
@@ -758,7 +758,10 @@ func readFile(path string, limit int64) ([]byte, error) {
 
 // collect puts results back in order and hands them on in batches, with
 // progress; it returns the warnings in order, with the folders' first.
-func (s *streamer) collect(results <-chan result, emit func([]model.Article), progress func(Progress), start time.Time) []source.Warning {
+//
+// emit gets each batch with which of its briefs came from the cache whole
+// (cached[i]: the current extractor's output for a text seen before).
+func (s *streamer) collect(results <-chan result, emit func(batch []model.Article, cached []bool), progress func(Progress), start time.Time) []source.Warning {
 	size, every := s.opt.BatchSize, s.opt.BatchInterval
 	if size <= 0 {
 		size = DefaultBatchSize
@@ -771,6 +774,7 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 	var (
 		warns   []keyedWarning
 		batch   []model.Article
+		cached  []bool // of batch
 		pending = map[int]result{}
 		next    int
 		loose   int // loose results received
@@ -779,9 +783,9 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 	)
 	report := func(final bool) {
 		if len(batch) > 0 && emit != nil {
-			emit(batch)
+			emit(batch, cached)
 		}
-		batch = nil
+		batch, cached = nil, nil
 		if progress == nil {
 			return
 		}
@@ -822,7 +826,7 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 			if r.loose {
 				// A download's: emitted now, its warnings after the rest.
 				loose++
-				batch = append(batch, r.arts...)
+				batch, cached = append(batch, r.arts...), appendCached(cached, r)
 				for _, w := range r.warns {
 					warns = append(warns, keyedWarning{seq: math.MaxInt, w: w})
 				}
@@ -841,7 +845,7 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 				}
 				delete(pending, next)
 				next++
-				batch = append(batch, r.arts...)
+				batch, cached = append(batch, r.arts...), appendCached(cached, r)
 				for _, w := range r.warns {
 					warns = append(warns, keyedWarning{seq: r.seq, w: w})
 				}
@@ -855,6 +859,17 @@ func (s *streamer) collect(results <-chan result, emit func([]model.Article), pr
 			report(false)
 		}
 	}
+}
+
+// appendCached appends to cached whether each brief of r came from the
+// cache: all of them when the cache gave every one, else none (a file the
+// cache only partly held is compared whole).
+func appendCached(cached []bool, r result) []bool {
+	all := r.cached == len(r.arts)
+	for range r.arts {
+		cached = append(cached, all)
+	}
+	return cached
 }
 
 // rateWindow measures a rate over roughly the last two seconds.

@@ -349,6 +349,15 @@ func postingsOf(b *bolt.Bucket, prefix []byte, limit int) []uint64 {
 
 // Put stores briefs in one transaction (see archive.Archive).
 func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
+	return ar.PutKnown(ctx, briefs, nil)
+}
+
+// PutKnown is Put, told which briefs are known: known[i] says briefs[i] is
+// what the current extractor made of a text it had seen before (the cache
+// gave it), so that when the archive holds it under the same record it is
+// taken as unchanged without being compared whole (a warm load reads the
+// records, not every body). known may be shorter than briefs, or nil.
+func (ar *Archive) PutKnown(ctx context.Context, briefs []model.Article, known []bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -383,6 +392,9 @@ func (ar *Archive) Put(ctx context.Context, briefs []model.Article) error {
 			if seq := ids.Get([]byte(a.ID)); len(seq) == 8 {
 				rec = encodeRecord(rec[:0], archive.RecordOf(a))
 				if bytes.Equal(recs.Get(seq), rec) {
+					if i < len(known) && known[i] {
+						continue
+					}
 					one[0] = *a
 					val = EncodeArticles(val[:0], one)
 					if bytes.Equal(bodies.Get(seq), val) {

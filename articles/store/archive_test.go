@@ -244,3 +244,45 @@ func TestArchivePutUnchangedWritesNothing(t *testing.T) {
 		t.Fatalf("the changed brief is not found by its new words: %v, %v", ids, err)
 	}
 }
+
+// A brief known to be the cache's (PutKnown) is taken as unchanged on its
+// record alone; an unknown one is compared whole; a known one whose record
+// changed is written.
+func TestArchivePutKnownComparesRecordsOnly(t *testing.T) {
+	ctx := context.Background()
+	ar := openTestArchive(t, t.TempDir(), "a")
+	defer ar.Close()
+	txid := func() int {
+		var id int
+		ar.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
+		return id
+	}
+	one := archivetest.Brief("one", "Envoys meet", "Ada Quarrin spoke of the grain corridor.", 1)
+	if err := ar.Put(ctx, []model.Article{one}); err != nil {
+		t.Fatal(err)
+	}
+	before := txid()
+	same := one
+	same.Body = "Ada Quarrin spoke of the grain corridor and the harbour." // same record, other body
+	if err := ar.PutKnown(ctx, []model.Article{same}, []bool{true}); err != nil {
+		t.Fatal(err)
+	}
+	if after := txid(); after != before {
+		t.Fatalf("a known brief with the same record was written: transaction %d, was %d", after, before)
+	}
+	if err := ar.PutKnown(ctx, []model.Article{same}, []bool{false}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := ar.Get(ctx, "one"); got.Body != same.Body {
+		t.Fatalf("an unknown changed brief was not written: %q", got.Body)
+	}
+	before = txid()
+	retitled := same
+	retitled.Title = "Envoys meet again"
+	if err := ar.PutKnown(ctx, []model.Article{retitled}, []bool{true}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := ar.Get(ctx, "one"); got.Title != retitled.Title || txid() == before {
+		t.Fatalf("a known brief with another record was not written: %q", got.Title)
+	}
+}
