@@ -247,7 +247,7 @@ func capsRunEnd(words []string, tagged []tagger.Span, k int) int {
 func ruleExam(x *Extractor, c *ruleCtx) []tagger.Span {
 	tagged := c.tagged
 	for k := range tagged {
-		if t := &tagged[k]; t.End-t.Start == 1 && inLower(exams, c.words[t.Start]) {
+		if t := &tagged[k]; t.End-t.Start == 1 && c.inLowerAt(t.Start, fExam, exams) {
 			t.Type = tagger.MISC
 		}
 	}
@@ -745,7 +745,7 @@ var faiths = map[string]bool{
 func ruleFaith(x *Extractor, c *ruleCtx) []tagger.Span {
 	tagged := c.tagged
 	for k := range tagged {
-		if t := &tagged[k]; t.End-t.Start == 1 && inLower(faiths, c.words[t.Start]) {
+		if t := &tagged[k]; t.End-t.Start == 1 && c.inLowerAt(t.Start, fFaith, faiths) {
 			t.Type = tagger.MISC
 		}
 	}
@@ -773,6 +773,7 @@ const (
 	fPlaceHead
 	fOffice
 	fInstitution
+	fTitle
 )
 
 // wordFlags holds the flags of capitalised words as written; lowerFlags
@@ -799,6 +800,9 @@ var wordFlags, lowerFlags = func() (map[string]uint16, map[string]uint16) {
 		low[h.word] |= fHonorific
 		low[h.word+"."] |= fHonorific
 	}
+	for w := range titles {
+		low[w] |= fTitle
+	}
 	return m, low
 }()
 
@@ -819,6 +823,16 @@ func (c *ruleCtx) flag(i int) uint16 {
 // capitalised words, as a look-up of the word in it answers
 // (TestFlaggedListsCapitalised), from the flags made once per sentence.
 func (c *ruleCtx) is(i int, f uint16) bool { return c.flag(i)&f != 0 }
+
+// inLowerAt is inLower(m, word i) for a list m whose words are flagged f
+// by their lower case (lowerFlags): a capitalised word, as most asked
+// about are, is answered from the sentence's flags.
+func (c *ruleCtx) inLowerAt(i int, f uint16, m map[string]bool) bool {
+	if w := c.words[i]; !capital(w) {
+		return inLower(m, w)
+	}
+	return c.is(i, f)
+}
 
 // has reports whether a word of the sentence has flag f: most sentences
 // have none of a rule's words, and the rule need not look for them.

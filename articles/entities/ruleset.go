@@ -569,7 +569,7 @@ func rulePlaceBeforeHonorific(x *Extractor, c *ruleCtx) []tagger.Span {
 func ruleLoneTitle(x *Extractor, c *ruleCtx) []tagger.Span {
 	words := c.words
 	return slices.DeleteFunc(c.tagged, func(t tagger.Span) bool {
-		return t.End-t.Start == 1 && inLower(titles, words[t.Start]) && !surnameAfterHonorific(words, t.Start)
+		return t.End-t.Start == 1 && c.inLowerAt(t.Start, fTitle, titles) && !surnameAfterHonorific(words, t.Start)
 	})
 }
 
