@@ -50,6 +50,7 @@ type visRune struct {
 	field model.Field // "" for text the reader added
 	off   int         // byte offset in the field, or the quote index for a speaker
 	link  int         // index of the URL it belongs to, or -1
+	to    int         // when > off+1: the rune stands for field[off:to] (a shortened URL's ellipsis)
 }
 
 // mdBuilder writes Markdown while recording the visible runes in order.
@@ -129,8 +130,12 @@ func (mb *mdBuilder) url(u string, field model.Field, base, glued int) {
 	}
 	mb.links = append(mb.links, target)
 	shown := shortURL(u, mb.room-glued)
-	if shown != u {
-		field, base = "", -1
+	// a shortened URL's runes are still those of field: the ellipsis
+	// stands for what it leaves out, so a find or a mark there shows on it
+	head := strings.IndexRune(shown, '…')
+	cut := len(u) - (len(shown) - head - len("…")) // where the tail starts in u
+	if shown == u {
+		head = len(u)
 	}
 	for i, r := range shown {
 		switch {
@@ -154,11 +159,16 @@ func (mb *mdBuilder) url(u string, field model.Field, base, glued int) {
 		default:
 			mb.b.WriteRune(r)
 		}
-		off := base + i
-		if field == "" {
+		off, to := base+i, 0
+		switch {
+		case field == "":
 			off = base
+		case i == head:
+			off, to = base+head, base+cut
+		case i > head:
+			off = base + cut + i - head - len("…")
 		}
-		mb.vis = append(mb.vis, visRune{r: r, field: field, off: off, link: idx})
+		mb.vis = append(mb.vis, visRune{r: r, field: field, off: off, link: idx, to: to})
 	}
 }
 
@@ -659,10 +669,14 @@ func (d *Document) place(vis []visRune) {
 			d.links[v.link].cells = append(d.links[v.link].cells, scr[k].c)
 		}
 		switch v.field {
-		case model.FieldTitle:
-			d.title[v.off] = scr[k].c
-		case model.FieldBody:
-			d.body[v.off] = scr[k].c
+		case model.FieldTitle, model.FieldBody:
+			src := d.body
+			if v.field == model.FieldTitle {
+				src = d.title
+			}
+			for o := v.off; o < max(v.to, v.off+1) && o < len(src); o++ { // an ellipsis: the bytes it leaves out too
+				src[o] = scr[k].c
+			}
 		default:
 			if v.off >= 0 && v.off < len(d.speakers) {
 				d.speakers[v.off] = append(d.speakers[v.off], scr[k].c)
@@ -680,7 +694,7 @@ func (d *Document) cells(f model.Field, start, end int) []cell {
 	start, end = max(start, 0), min(end, len(src))
 	var out []cell
 	for i := start; i < end; i++ {
-		if src[i].w > 0 {
+		if src[i].w > 0 && (len(out) == 0 || out[len(out)-1] != src[i]) { // an ellipsis once
 			out = append(out, src[i])
 		}
 	}

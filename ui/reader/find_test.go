@@ -158,3 +158,33 @@ func TestFindFollowsAChangedBrief(t *testing.T) {
 		}
 	}
 }
+
+// A URL too wide for the reader shows shortened ("https://exam…etta"): a
+// find in its start, its end or the part the ellipsis leaves out still has
+// a place on screen (the ellipsis stands for that part), so n scrolls to
+// it and the mark shows (issue 20: finding a shortened URL with /).
+func TestFindInAShortenedURL(t *testing.T) {
+	url := "https://example.org/briefs/2026/03/harbour-inspections-draft-accord-valletta"
+	a := model.Article{ID: "u", Title: "Harbour accord",
+		Body: "Ministers met on Monday.\n\nThe full text of the draft is at " + url + " for anyone to read.\n\nThe ministers sign on Friday."}
+	m := New(theme.New(true))
+	m.SetSize(40, 20)
+	m, _ = m.Update(render(t, m.Open(a)))
+	if strings.Contains(ansi.Strip(m.View()), url) {
+		t.Fatalf("the URL is not shortened at 40 cells:\n%s", ansi.Strip(m.View()))
+	}
+	for _, q := range []string{"https://example", "draft-accord", "valletta"} {
+		m, _ = m.Update(press("/"))
+		m = typeKeys(m, q)
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+		_, matches, _ := m.Find()
+		if len(matches) != 1 {
+			t.Fatalf("%q: %d matches", q, len(matches))
+		}
+		f := matches[0]
+		if line := m.doc.Line(f.Field, f.Start, f.End); line < 0 {
+			t.Fatalf("%q: the match has no place on screen", q)
+		}
+		m, _ = m.Update(press("esc"))
+	}
+}
