@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"briefs/ui/internal/testbriefs"
 )
 
 // colOf is the screen column where s starts on row y (-1: not there).
@@ -88,5 +90,20 @@ func TestMouseWheelInThePanes(t *testing.T) {
 	}
 	if y := a.reader.YOffset(); y != 0 {
 		t.Fatalf("the wheel over the pane scrolled the brief to %d", y)
+	}
+}
+
+// At 20x5 no blank line stands between two briefs: two fit, not one (issue
+// 20), and a click still finds the brief under it.
+func TestTwoBriefsAtTwentyByFive(t *testing.T) {
+	arts := testbriefs.MustLoad(t)
+	a := started(t, 20, 5, arts, Options{})
+	first, second := rowOf(a, arts[0].Title[:10]), rowOf(a, arts[1].Title[:10])
+	if first < 0 || second < 0 {
+		t.Fatalf("two briefs do not fit at 20x5:\n%s", screen(a))
+	}
+	a, _ = step(t, a, leftClick(4, second+1)) // its second line
+	if sel, _ := a.list.Selected(); sel.ID != arts[1].ID {
+		t.Fatalf("a click on the second brief selected %q:\n%s", sel.Title, screen(a))
 	}
 }

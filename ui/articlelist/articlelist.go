@@ -427,6 +427,8 @@ type Model struct {
 	onlyName string
 	// briefs holds the whole briefs behind the items
 	briefs Briefs
+	// d is the list's delegate: its spacing is none under smallHeight
+	d delegate
 }
 
 // Briefs is where the list finds the whole brief behind an item: the list
@@ -478,7 +480,8 @@ func New(arts []model.Article, st theme.Styles) Model {
 func NewWith(arts []model.Article, st theme.Styles, briefs Briefs) Model {
 	briefs.Keep(arts)
 	all := items(arts, nil)
-	l := list.New(all, newDelegate(st), 0, 0)
+	d := newDelegate(st)
+	l := list.New(all, d, 0, 0)
 	l.Title = "Briefs"
 	l.Styles = st.List
 	l.SetShowHelp(false) // the root draws one help bar for everything
@@ -494,7 +497,7 @@ func NewWith(arts []model.Article, st theme.Styles, briefs Briefs) Model {
 	for _, it := range all {
 		byID[it.(*item).rec.ID] = it.(*item)
 	}
-	m := Model{list: l, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}, byID: byID, briefs: briefs}
+	m := Model{list: l, d: d, keys: DefaultKeyMap(), all: all, marks: map[string]Mark{}, keep: map[string]bool{}, byID: byID, briefs: briefs}
 	m.undated = !slices.ContainsFunc(all, func(it list.Item) bool { return !it.(*item).date.IsZero() })
 	return m
 }
@@ -523,6 +526,12 @@ func (d delegate) Height() int { return d.read.Height() }
 
 // Spacing is the blank lines between items.
 func (d delegate) Spacing() int { return d.read.Spacing() }
+
+// setSpacing sets the blank lines between items.
+func (d *delegate) setSpacing(n int) {
+	d.read.SetSpacing(n)
+	d.unread.SetSpacing(n)
+}
 
 // Update has nothing to do: the list handles the keys.
 func (d delegate) Update(msg tea.Msg, m *list.Model) tea.Cmd { return d.read.Update(msg, m) }
@@ -577,7 +586,10 @@ func items(arts []model.Article, marks map[string]Mark) []list.Item {
 
 // SetStyles restyles the list (after the terminal reported its background).
 func (m *Model) SetStyles(st theme.Styles) {
-	m.list.SetDelegate(newDelegate(st))
+	sp := m.d.Spacing()
+	m.d = newDelegate(st)
+	m.d.setSpacing(sp)
+	m.list.SetDelegate(m.d)
 	m.list.Styles = st.List
 }
 
@@ -589,6 +601,10 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.list.SetShowTitle(!small)
 	m.list.SetShowStatusBar(!small && !m.order.Group)
 	m.list.SetShowPagination(!small)
+	if sp := spacing(small); sp != m.d.Spacing() { // no blank line between briefs: two fit at 20x5, not one
+		m.d.setSpacing(sp)
+		m.list.SetDelegate(m.d)
+	}
 	m.list.SetSize(max(w, 0), max(h, 0))
 	m.showFilterLine()
 	return nil
@@ -601,8 +617,17 @@ func (m *Model) showFilterLine() {
 	m.list.SetShowFilter(m.list.Height() >= smallHeight || m.list.SettingFilter())
 }
 
-// smallHeight is the height under which the list shows only its briefs.
+// smallHeight is the height under which the list shows only its briefs,
+// with no blank line between them.
 const smallHeight = 10
+
+// spacing is the blank lines between briefs: none on a small screen.
+func spacing(small bool) int {
+	if small {
+		return 0
+	}
+	return 1
+}
 
 // Append adds articles at the end of the list and returns how many were
 // new. An article whose id is already listed replaces it in place (a

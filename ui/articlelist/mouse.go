@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"briefs/ui/theme"
 )
 
 // BriefAt returns the id of the brief drawn at row y of the list's view
@@ -41,10 +39,9 @@ func (m Model) BriefAt(y int) (string, bool) {
 	if top < 0 || y < top {
 		return "", false
 	}
-	d := newDelegate(theme.New(true)) // its sizes, whatever the colours
-	step := d.Height() + d.Spacing()
+	step := m.d.Height() + m.d.Spacing()
 	k, row := (y-top)/step, (y-top)%step
-	if row >= d.Height() || start+k >= end {
+	if row >= m.d.Height() || start+k >= end {
 		return "", false
 	}
 	it, ok := vis[start+k].(*item)
