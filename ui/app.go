@@ -882,6 +882,13 @@ func (a App) helpKeys() helpKeys {
 	if a.explain.open {
 		return a.explainHelp()
 	}
+	if a.prompt.kind != "" { // the prompt's: enter does it, esc drops it
+		verb := map[string]string{"pipe": "run", "save": "save", "feed": "add feed", "watch": "save watchlist"}[a.prompt.kind]
+		enter := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", verb))
+		h.short = []key.Binding{enter, hint(a.keys.Back, "cancel")}
+		h.full = [][]key.Binding{h.short}
+		return h
+	}
 	if a.feedsV.open { // the feeds view's own keys
 		fk := a.feedsV.keys
 		h.short = []key.Binding{fk.FeedAdd, fk.FeedRemove, fk.FeedFetch, a.actions.Refresh, a.keys.Back}
@@ -1027,32 +1034,48 @@ func boxInner(w, h int) (int, int) {
 // framedHeight is the least height of a pane drawn in a border.
 const framedHeight = 8
 
-// layout gives each component the room its region leaves it.
+// layout gives each component the room its region leaves it, through
+// the resizable interface.
 func (a *App) layout() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, p := range a.placements() {
+		cmds = append(cmds, p.c.SetSize(p.w, p.h))
+	}
+	return tea.Batch(cmds...)
+}
+
+// placement is a component and the room it gets.
+type placement struct {
+	c    resizable
+	w, h int
+}
+
+// placements are the components on screen and their rooms: a pane gets the
+// inside of its box.
+func (a *App) placements() []placement {
 	r := a.regions()
+	var out []placement
 	if r.listW > 0 {
-		a.list.SetSize(r.listW, r.h)
+		out = append(out, placement{&a.list, r.listW, r.h})
 	}
 	if r.sideW > 0 {
-		w, h := boxInner(r.sideW, r.entH)
-		a.entities.SetSize(w, h)
-		a.quotes.SetSize(w, h)
+		ew, eh := boxInner(r.sideW, r.entH)
+		qw, qh := ew, eh // one box with tabs, or the upper one
 		if r.quoH > 0 {
-			w, h = boxInner(r.sideW, r.quoH)
-			a.quotes.SetSize(w, h)
+			qw, qh = boxInner(r.sideW, r.quoH)
 		}
+		out = append(out, placement{&a.entities, ew, eh}, placement{&a.quotes, qw, qh})
 	}
 	if r.corpusW > 0 {
-		a.allEnts.SetSize(r.corpusW, r.h)
-		a.allQuots.SetSize(r.corpusW, r.h)
+		out = append(out, placement{&a.allEnts, r.corpusW, r.h}, placement{&a.allQuots, r.corpusW, r.h})
 	}
 	if r.searchW > 0 {
-		a.search.SetSize(r.searchW, r.h)
+		out = append(out, placement{&a.search, r.searchW, r.h})
 	}
 	if r.readerW > 0 {
-		return a.reader.SetSize(r.readerW, r.h)
+		out = append(out, placement{&a.reader, r.readerW, r.h})
 	}
-	return nil
+	return out
 }
 
 // box draws a pane in a rounded border with a title line (tabs when several share it).

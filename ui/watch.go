@@ -419,7 +419,11 @@ func (a *App) saveWatch(name, query string) tea.Cmd {
 		return a.layout()
 	}
 	a.setWatch(name, query)
-	a.say("Watching " + name + " (" + a.watch.keys.WatchNext.Help().Key + " in the list shows its briefs).")
+	what := name
+	if query != name {
+		what += ": " + query
+	}
+	a.say("Watching " + what + " (" + a.watch.keys.WatchNext.Help().Key + " in the list shows its briefs).")
 	st := a.state
 	save := func() tea.Msg {
 		return watchSavedMsg{name: name, query: query, err: st.UpdateWatch(name, func(w *store.Watch) { w.Query = query })}

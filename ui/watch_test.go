@@ -319,7 +319,7 @@ func TestWatchlistNameAndPrefix(t *testing.T) {
 	a, _ = keys(t, a, "s", "L", "a", "v")
 	shown := len(a.search.Hits())
 	a, _ = step(t, a, ctrl('s'))
-	if !strings.Contains(screen(a), "watch as: Lav") {
+	if !strings.Contains(screen(a), "watch as: Lav") || !strings.Contains(screen(a), "enter save watchlist • esc cancel") {
 		t.Fatalf("ctrl+s does not ask for a name:\n%s", screen(a))
 	}
 	a, _ = keys(t, a, "esc")
