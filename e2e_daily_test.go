@@ -125,3 +125,72 @@ func feedItem(title, body string, n int) string {
 	day := time.Date(2026, 6, 1+n, 9, 0, 0, 0, time.UTC).Format(time.RFC1123Z)
 	return fmt.Sprintf("<item><title>%s</title><link>http://quenby.example/%d</link><guid>q-%d</guid><pubDate>%s</pubDate><description>%s</description></item>", title, n, n, day, body)
 }
+
+// TestEndToEndFetchOneFeed: two loopback feeds; the second gains an item;
+// in the feeds view f on it fetches that feed alone (the server sees no
+// request for the first), the new brief joins and the first feed's stay.
+// The item's <a href> is numbered in the links view (issue 23).
+func TestEndToEndFetchOneFeed(t *testing.T) {
+	bin := buildForE2E(t)
+	var mu sync.Mutex
+	items := map[string][]string{
+		"/a.xml": {feedItem("Quenby ferry timetable changes for the summer", "Ferries to the islands leave an hour earlier from June, the operator said.", 1)},
+		"/b.xml": {feedItem("Harbour commission meets on Friday", "The commission of Quenby meets on Friday to discuss pilot rules.", 2)},
+	}
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		hits[r.URL.Path]++
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("Cache-Control", "no-cache")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk %s</title><link>%s</link>%s</channel></rss>`, r.URL.Path, "http://"+r.Host+"/", strings.Join(items[r.URL.Path], ""))
+	}))
+	defer srv.Close()
+
+	dir := filepath.Dir(bin)
+	xdgDir := filepath.Join(dir, "xdg")
+	cfg := filepath.Join(xdgDir, "config", "briefs", "config.toml")
+	os.MkdirAll(filepath.Dir(cfg), 0o700)
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf("feeds = [%q, %q]\n", srv.URL+"/a.xml", srv.URL+"/b.xml")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := "XDG_CACHE_HOME=" + xdgDir + "/cache XDG_DATA_HOME=" + xdgDir + "/data XDG_CONFIG_HOME=" + xdgDir + "/config"
+	s := tmuxSession{t: t, socket: fmt.Sprintf("daily-fetch-%d", os.Getpid())}
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-c", dir, "sh")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.keys(env+" ./briefs; echo EXIT=$?", "Enter")
+	s.waitText("Quenby ferry timetable")
+	s.waitText("Harbour commission meets")
+	s.waitText("search ready")
+
+	mu.Lock()
+	items["/b.xml"] = append(items["/b.xml"], feedItem("Pilots accept the new harbour rules",
+		`<p>The pilots of Quenby voted for the rules on Monday; <a href="https://quenby.example/rules.pdf">the rules</a> take effect in July.</p>`, 3))
+	before := hits["/a.xml"]
+	mu.Unlock()
+	s.keys("F")
+	s.waitText("/b.xml")
+	s.keys("j", "f")
+	s.waitText("1 new brief.")
+	mu.Lock()
+	again := hits["/a.xml"] - before
+	mu.Unlock()
+	if again != 0 {
+		t.Fatalf("f on the second feed fetched the first %d times", again)
+	}
+	s.keys("Escape")
+	scr := s.waitFor("the list with the new brief", func(scr string) bool {
+		return !strings.Contains(scr, "Feeds of") && strings.Contains(scr, "Pilots accept the new harbour rules")
+	})
+	if !strings.Contains(scr, "Quenby ferry timetable") || !strings.Contains(scr, "3 briefs") {
+		t.Fatalf("after fetching one feed the list lost the other's briefs:\n%s", scr)
+	}
+	s.selectUntil("j", "│ Pilots accept the new harbour rules")
+	s.keys("L")
+	s.waitText("https://quenby.example/rules.pdf  linked")
+	s.keys("Escape")
+	s.waitFor("the list again", func(scr string) bool { return !strings.Contains(scr, "Links of") })
+	s.keys("q")
+	s.waitText("EXIT=0")
+}
