@@ -62,7 +62,17 @@ func parseFeed(src, base string, data []byte) ([]model.Article, error) {
 		if strings.TrimSpace(content) == "" {
 			content = mediaDescription(it)
 		}
-		a.Body = feedBody(a.Title, content)
+		var inContent *html.Node // the content's HTML, read once for its text and its links
+		if looksLikeHTML(content) {
+			if doc, err := html.Parse(strings.NewReader(content)); err == nil {
+				inContent = doc
+			}
+		}
+		if inContent != nil {
+			a.Body = bodyFromBlocks(a.Title, htmlBlocks(inContent))
+		} else {
+			a.Body = feedBody(a.Title, content)
+		}
 		if a.Title == "" {
 			var blocks []string
 			a.Title, blocks = headlineFromBlocks(strings.Split(a.Body, model.ParagraphSep))
@@ -76,10 +86,8 @@ func parseFeed(src, base string, data []byte) ([]model.Article, error) {
 		for _, l := range it.Links {
 			a.Links = addLink(a.Links, base, l)
 		}
-		if looksLikeHTML(content) {
-			if doc, err := html.Parse(strings.NewReader(content)); err == nil {
-				a.Links = hrefs(a.Links, doc, base)
-			}
+		if inContent != nil {
+			a.Links = hrefs(a.Links, inContent, base)
 		}
 		switch {
 		case it.PublishedParsed != nil:
