@@ -34,7 +34,7 @@ import (
 // it when extraction or cleaning changes in a way the built-in samples do
 // not show (see ExtractorVersion). The extractor packages expose no version
 // or model digest to derive it from.
-const ExtractorRevision = "briefs-extract/2026-12-08.1"
+const ExtractorRevision = "briefs-extract/2026-12-08.2"
 
 // ExtractorVersion names what p makes of a brief: ExtractorRevision, a
 // checksum of the embedded data extraction reads (tagger weights, word

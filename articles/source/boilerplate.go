@@ -176,9 +176,15 @@ var boilerLine = regexp.MustCompile(`(?i)^(?:` +
 	// a print edition's note, an author box's heading
 	`|a version of this (?:article|story|review|interview) appear(?:s|ed) in print\b.{0,220}|about the authors?` +
 	// a credit in brackets under a picture: "(Artist: Lena Holm)", "(Photo by Ana Ruiz)"
-	`|\((?:photo|photograph|image|picture|artist|art|illustration|credit|source|video)s?(?::| by) [^()]{1,60}\)` +
-	// an editor's credit and share prompts on Chinese news pages
-	`|[\[【]?责任编辑[:：].{1,20}[\]】]?|(?:分享到|转播到).{1,12}` +
+	`|\((?:all |top |main )?(?:photo|photograph|image|picture|artist|art|illustration|credit|source|video)s?(?::| by) [^()]{1,60}\)` +
+	// an editor's credit, share prompts and captions on Chinese news pages
+	// ("图注：" caption, "图为" the picture shows)
+	`|[\[【]?责任编辑[:：].{1,20}[\]】]?|(?:分享到|转播到).{1,12}|(?:图注|图为|图片来源)[:：]?.{1,100}` +
+	// where the story appeared first, a link to another story, a label
+	`|this (?:article|story|post|piece) (?:was )?(?:originally |first )?(?:appeared|published|reprinted|republished) (?:on|in|at|by) .{2,80}` +
+	`|originally published (?:on|in|at|by) .{2,100}` +
+	`|related(?: (?:article|story|stories|coverage|content|news|link|reading))?: .{2,120}` +
+	`|exclusive|breaking news|more about:` +
 	`|powered by [\p{L}\d.-]{2,40}` +
 	`)[.!]?$`)
 

@@ -49,6 +49,12 @@ func TestBoilerplateKinds(t *testing.T) {
 		{"sponsor line", `<p>Powered by HarbourRates.com</p>`, "Powered by"},
 		{"editor credit", `<p>[责任编辑：王小明]</p>`, "责任编辑"},
 		{"share prompt", `<p>分享到微信</p>`, "分享到"},
+		{"caption on a Chinese page", `<p>图为渔船停靠在码头。</p>`, "渔船停靠"},
+		{"credit for all pictures", `<p>(All photos: Harbour Post staff)</p>`, "All photos"},
+		{"where the story appeared first", `<p>This article originally appeared on Harbour Weekly.</p>`, "originally appeared"},
+		{"republished note", `<p>Originally published at harbour.example.org on March 4, 2024.</p>`, "Originally published"},
+		{"related story line", `<p>Related: Ferry strike ends after two weeks</p>`, "Ferry strike"},
+		{"label", `<p>EXCLUSIVE</p>`, "EXCLUSIVE"},
 	}
 	for _, c := range cases {
 		arts, err := Parse("page.html", []byte(boilerPage(c.html)))
@@ -82,6 +88,10 @@ func TestBoilerplateLookalikesKept(t *testing.T) {
 		"(The envoys did not say when the talks would resume.)",
 		"By March 4, 2024 the quotas had run out.",
 		"分享经验的渔民说，今年的配额太少。",
+		"图书馆的渔业档案今年对外开放。",
+		"Related talks on the ferry routes begin in May.",
+		"This article of the accord was first published in 2019, the envoys said, and never changed since then.",
+		"Exclusive rights to the northern quota went to Chile.",
 	} {
 		arts, err := Parse("page.html", []byte(boilerPage("<p>"+p+"</p>")))
 		if err != nil || !strings.Contains(arts[0].Body, p) {
