@@ -151,6 +151,12 @@ var cueOrder = []cueRule{
 		w := items[j].lower
 		return cueForm{lemma: "put it"}, "put it", (w == "put" || w == "puts") && j+1 < hi && items[j+1].lower == "it"
 	}},
+	{ruleCuePointOut, func(items []item, lo, hi, j int) (cueForm, string, bool) {
+		// "As Dora Finch pointed out in March, "Q"", "she points out"
+		// ("pointing out the mistake" mostly has no speech of its own)
+		w := items[j].lower
+		return cueForm{lemma: "point out"}, "point out", (w == "pointed" || w == "points" || w == "point") && j+1 < hi && items[j+1].lower == "out"
+	}},
 }
 
 // stateNotVerb reports "state Del. Mira Lund", "state prosecutor Ana
@@ -524,7 +530,7 @@ func invertedCue(items []item, lo, j int) bool {
 
 // cueWords holds every word that can start a cue in sentenceCues: one
 // lookup rules out most words.
-var cueWords = union(toSet("according put puts call calls went goes"), talkVerbs, afterCues, finalCues, keysOf(cues), keysOf(pronounCues))
+var cueWords = union(toSet("according put puts call calls went goes point points pointed"), talkVerbs, afterCues, finalCues, keysOf(cues), keysOf(pronounCues))
 
 // talkVerbs are verbs of talking that, with "about" and a quotation right
 // after it, quote the talker (cue-talk-about).
@@ -564,11 +570,25 @@ func afterQuote(items []item, lo, j int) bool {
 			return true
 		case items[k].kind == itemPunct && !strings.Contains(",—–-()", items[k].text):
 			return false
+		case items[k].kind == itemWord && phrasePreposition(items, lo, k):
+			// "Q," a voice-over in the new advert states: a preposition inside the phrase
 		case items[k].kind == itemWord && (items[k].is(classNPStop) || cues[items[k].lower] != cueForm{}):
 			return false
 		}
 	}
 	return false
+}
+
+// phrasePreposition reports "in", "of", "for" or "from" at items[k] inside
+// a noun phrase: a noun before it and a word of the phrase after.
+func phrasePreposition(items []item, lo, k int) bool {
+	switch items[k].lower {
+	case "in", "of", "for", "from":
+	default:
+		return false
+	}
+	return k-1 >= lo && k+1 < len(items) && items[k-1].kind == itemWord && !items[k-1].is(classNPStop) &&
+		cues[items[k-1].lower] == cueForm{} && items[k+1].kind == itemWord
 }
 
 // finalCues are speech verbs when they end their clause ("X agreed.", "Y replied:").

@@ -28,6 +28,15 @@ func TestGeneralShapes(t *testing.T) {
 		{"a question, then its speaker and a phrase of the cue's own",
 			"Mr Varden spoke first.\n\n\"Why would anyone cozy up to that government?\" Professor Ilse Brandt said about the senator's campaign.",
 			[]wantSpeaker{{"Why would anyone cozy up to that government?", "Ilse Brandt"}}},
+		{"'as X pointed out, Q' is X's",
+			"Mr Varden spoke first.\n\nAs the analyst Dora Finch pointed out in March, \"No campaign has to fear the rule this year.\"",
+			[]wantSpeaker{{"No campaign has to fear the rule this year.", "Dora Finch"}}},
+		{"'X points out.' before a paragraph of quotations",
+			"Small firms are getting ready. Its engineers work with the ministry on the transfer of skills, Mr Radek Halloway points out. \"These people are trying to work. Business goes on at all times.\"",
+			[]wantSpeaker{{"These people are trying to work. Business goes on at all times.", "Halloway"}}},
+		{"a preposition inside the phrase after a quotation ('a voice-over in the ad states')",
+			"Mr Varden spoke first.\n\n\"We must act now,\" a voice-over in the new advert states.",
+			[]wantSpeaker{{"We must act now", "advert"}}},
 	}
 	checkSpeakers(t, cases)
 }

@@ -48,6 +48,7 @@ const (
 	ruleCueAfterPronoun   = "cue-after-pronoun"
 	ruleCueTalkAbout      = "cue-talk-about"
 	ruleCuePutIt          = "cue-put-it"
+	ruleCuePointOut       = "cue-point-out"
 )
 
 // CueRules read a word as a speech cue, in order.
@@ -61,6 +62,7 @@ var CueRules = []Rule{
 	{ruleCueAfterPronoun, "a verb after a subject pronoun ('she yells')", `Nora Vik stood up. She yells: "Enough!"`},
 	{ruleCueTalkAbout, "'went on about', 'talked about' with a quotation right after 'about'", `As Oskar Lind went on about "a port for everyone", the hall emptied.`},
 	{ruleCuePutIt, "'as X puts it'", `As Dana Kerr puts it, "the bill is dead".`},
+	{ruleCuePointOut, "'pointed out', 'points out' ('point' alone is mostly the noun)", `As the analyst Dora Finch pointed out in March, "No campaign has to fear the rule."`},
 }
 
 // Cue speaker rules (sentenceCues): who the cue's speaker is.
