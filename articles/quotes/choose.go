@@ -207,7 +207,7 @@ func objectClauseAfter(items []item, j, hi int) bool {
 	if k < hi && isAdverb(items[k]) {
 		k++
 	}
-	return k < hi && items[k].kind == itemWord && (items[k].lower == "that" || !items[k].is(classNPStop))
+	return k < hi && items[k].kind == itemWord && (items[k].lower == "that" || !items[k].is(classNPStop) && items[k].lower != "of")
 }
 
 // askTell are the forms of ask and tell: their object follows them.

@@ -37,6 +37,9 @@ func TestGeneralShapes(t *testing.T) {
 		{"a preposition inside the phrase after a quotation ('a voice-over in the ad states')",
 			"Mr Varden spoke first.\n\n\"We must act now,\" a voice-over in the new advert states.",
 			[]wantSpeaker{{"We must act now", "advert"}}},
+		{"a question, then 'X said of Y': whom the words were about",
+			"Mr Varden spoke first.\n\n\"Who do they think they are?\" Ms Edda Ostrow said of the bank in February, when it refused to pay.",
+			[]wantSpeaker{{"Who do they think they are?", "Ostrow"}}},
 	}
 	checkSpeakers(t, cases)
 }

@@ -321,7 +321,8 @@ func cueWithin(items []item, i, n int) bool {
 			if k+1 < len(items) && isAdverb(items[k]) && (items[k+1].kind != itemWord || items[k+1].is(classNPStop)) {
 				k++ // "Q?" Ana Ruiz said cheerfully into the phone: an adverb of the cue
 			}
-			if j > i && k < len(items) && (colonAfter(items, j) || items[k].kind == itemWord && !items[k].capitalised() &&
+			// ("Q?" Ana Ruiz said of the bank ...: whom the words were about)
+			if j > i && k < len(items) && (colonAfter(items, j) || items[k].kind == itemWord && !items[k].capitalised() && items[k].lower != "of" &&
 				!items[k].is(classNPStop) && !items[k].is(classDeterminer) && cf.lemma != "tell" && cf.lemma != "ask") {
 				return false
 			}
