@@ -216,11 +216,7 @@ func TestArchivePutUnchangedWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	ar := openTestArchive(t, t.TempDir(), "a")
 	defer ar.Close()
-	txid := func() int {
-		var id int
-		ar.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
-		return id
-	}
+	txid := func() int { return lastTxID(ar) }
 	one := archivetest.Brief("one", "Envoys meet", "Ada Quarrin spoke of the grain corridor.", 1)
 	two := archivetest.Brief("two", "Talks resume", "The Harbour League met again.", 2)
 	if err := ar.Put(ctx, []model.Article{one, two}); err != nil {
@@ -252,11 +248,7 @@ func TestArchivePutKnownComparesRecordsOnly(t *testing.T) {
 	ctx := context.Background()
 	ar := openTestArchive(t, t.TempDir(), "a")
 	defer ar.Close()
-	txid := func() int {
-		var id int
-		ar.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
-		return id
-	}
+	txid := func() int { return lastTxID(ar) }
 	one := archivetest.Brief("one", "Envoys meet", "Ada Quarrin spoke of the grain corridor.", 1)
 	if err := ar.Put(ctx, []model.Article{one}); err != nil {
 		t.Fatal(err)
@@ -285,4 +277,11 @@ func TestArchivePutKnownComparesRecordsOnly(t *testing.T) {
 	if got, _ := ar.Get(ctx, "one"); got.Title != retitled.Title || txid() == before {
 		t.Fatalf("a known brief with another record was not written: %q", got.Title)
 	}
+}
+
+// lastTxID is the id of the archive file's last transaction: a write moves it.
+func lastTxID(ar *Archive) int {
+	var id int
+	ar.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
+	return id
 }

@@ -56,16 +56,26 @@ func (r *rows) wheel(msg tea.MouseWheelMsg) bool {
 	return true
 }
 
+// click moves the cursor to the row drawn at line y; it reports whether
+// the cursor moved (false when no row is drawn there or it was already on
+// it).
+func (r *rows) click(y int) bool {
+	i := r.rowAt(y)
+	if i < 0 || i == r.cursor {
+		return false
+	}
+	r.cursor = i
+	r.follow()
+	return true
+}
+
 // ClickRow selects the entity drawn at line y of the pane (0: its first
 // line under the title) and says so; nil when no entity is drawn there or
 // it was already selected.
 func (m *Entities) ClickRow(y int) tea.Cmd {
-	i := m.rows.rowAt(y)
-	if i < 0 || i == m.rows.cursor {
+	if !m.rows.click(y) {
 		return nil
 	}
-	m.rows.cursor = i
-	m.rows.follow()
 	return m.Announce()
 }
 
@@ -75,12 +85,9 @@ func (m *Entities) Wheel(msg tea.MouseWheelMsg) { m.rows.wheel(msg) }
 // ClickRow selects the quote drawn at line y of the pane and says so; nil
 // when no quote is drawn there or it was already selected.
 func (m *Quotes) ClickRow(y int) tea.Cmd {
-	i := m.rows.rowAt(y)
-	if i < 0 || i == m.rows.cursor {
+	if !m.rows.click(y) {
 		return nil
 	}
-	m.rows.cursor = i
-	m.rows.follow()
 	return m.Announce()
 }
 
