@@ -50,7 +50,7 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 	a := model.Article{}
 	if elems <= maxHTMLElements {
 		page := &url.URL{Scheme: "https", Host: "localhost", Path: "/"}
-		if u, err := url.Parse(at); err == nil && isURL(at) {
+		if u, err := url.Parse(pageAddress(at, meta)); err == nil && u.Host != "" {
 			page = u
 		}
 		markBoilerplate(doc)
@@ -110,12 +110,7 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 		// which a page's meta tags sometimes contradict with a later edit
 		a.Published = t
 	}
-	base = ""
-	if isURL(at) {
-		base = at
-	} else if isURL(meta.ogURL) {
-		base = meta.ogURL
-	}
+	base = pageAddress(at, meta)
 	a.URL = CleanURL(resolveLink(base, meta.canonical))
 	if a.URL == "" {
 		a.URL = CleanURL(resolveLink(base, meta.ogURL))
@@ -123,10 +118,23 @@ func parseHTML(src, base string, data []byte) ([]model.Article, error) {
 	a.Author = CleanTitle(meta.author)
 	a.Outlet = CleanTitle(meta.outlet)
 	a.Links = hrefs(nil, content, base)
-	if !isURL(at) { // readability made relative links absolute against its stand-in address
+	if base == "" { // readability made relative links absolute against its stand-in address
 		a.Links = slices.DeleteFunc(a.Links, func(l string) bool { return strings.HasPrefix(l, "https://localhost/") })
 	}
 	return finish(src, a)
+}
+
+// pageAddress is the address a page's relative links resolve against:
+// where it was downloaded from, or for a saved file the address it
+// declares for itself (og:url, then an absolute canonical link); "" when
+// there is none.
+func pageAddress(at string, meta htmlMeta) string {
+	for _, u := range []string{at, meta.ogURL, meta.canonical} {
+		if isURL(u) {
+			return u
+		}
+	}
+	return ""
 }
 
 // maxLinks is the most links a brief keeps.

@@ -39,6 +39,17 @@ dearly through the winter months and that any agreement would help.</p>
 	if got := arts[0].Links; !slices.Equal(got, []string{"https://port.example/fees.pdf"}) {
 		t.Fatalf("links of a file: %q", got)
 	}
+	// a saved file that declares its own address resolves against it, as
+	// the download would have
+	saved := strings.Replace(page, "</title></head>", `</title>
+<link rel="canonical" href="https://news.example/2026/04/harbour"></head>`, 1)
+	arts, _ = parseHTML("harbour.html", "", []byte(saved))
+	if got := arts[0].Links; !slices.Equal(got, want) {
+		t.Fatalf("links of a saved file with a canonical address %q, want %q", got, want)
+	}
+	if arts[0].URL != "https://news.example/2026/04/harbour" {
+		t.Fatalf("URL %q", arts[0].URL)
+	}
 }
 
 // A feed item's links are its own (RSS <link>, Atom <link>s) and those of
